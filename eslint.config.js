@@ -1,0 +1,54 @@
+// Lint rules. The one that matters most keeps the layers of DESIGN.md apart:
+// src/engine may import nothing from Phaser, the DOM or Node, and no layer imports one above it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'util', 'http', 'https', 'net', 'ws'];
+const pattern = (group, message) => ({ group, message });
+
+/** Import bans per layer: engine <- scenario <- ai <- ui | cli | server. */
+const layerBans = {
+  engine: [
+    pattern(['phaser', 'phaser/*'], 'The engine never imports Phaser (DESIGN.md, Layers).'),
+    pattern(nodeBuiltins, 'The engine never imports Node APIs (DESIGN.md, Layers).'),
+    pattern(['**/scenario/**', '**/ai/**', '**/ui/**', '**/cli/**', '**/server/**'], 'The engine imports no layer above it.'),
+  ],
+  scenario: [
+    pattern(['phaser', 'phaser/*'], 'The scenario layer never imports Phaser.'),
+    pattern(nodeBuiltins, 'The scenario layer is pure: file reading belongs to cli or ui.'),
+    pattern(['**/ai/**', '**/ui/**', '**/cli/**', '**/server/**'], 'The scenario layer imports only the engine.'),
+  ],
+  ai: [
+    pattern(['phaser', 'phaser/*'], 'Computer players never import Phaser.'),
+    pattern(nodeBuiltins, 'Computer players are pure.'),
+    pattern(['**/ui/**', '**/cli/**', '**/server/**'], 'The ai layer imports only engine and scenario.'),
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  ...Object.entries(layerBans).map(([layer, patterns]) => ({
+    files: [`src/${layer}/**/*.ts`],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns }],
+      // No ambient browser or Node globals in the pure layers, and no hidden randomness or clock.
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Randomness comes only from the seeded generator in the game state.' },
+        { object: 'Date', property: 'now', message: 'Rules may not read the clock.' },
+      ],
+    },
+  })),
+);

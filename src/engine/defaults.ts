@@ -1,0 +1,42 @@
+/**
+ * The model's tunable numbers, with the reasoning for each. A scenario may override any of them
+ * under `rules:`; nothing here is read from code branches elsewhere.
+ */
+import type { Rules } from './types.ts';
+
+export const DEFAULT_RULES: Rules = {
+  actionsPerRound: 2, // a government can push two initiatives a quarter
+  offersPerRound: 3,
+  maxSteps: 4, // a phased deal runs for at most a year
+  maxExpiry: 4,
+  // Without inspectors, compliance is read from satellite images, defectors and rhetoric: one read in four is wrong.
+  accuracy: { none: 0.75, partial: 0.88, inspections: 0.98 },
+  trustKept: 6,
+  trustBroken: 14, // broken promises weigh about twice kept ones
+  trustCompleted: 8,
+  phasedStrikes: 2, // one disputed step suspends a phased deal; two in a row end it
+  contactTrust: 20,
+  acceptCost: 8,
+  mediatedCostShare: 0.5,
+  mediatorInfluence: 4,
+  tensionDecay: 3,
+  crisisAt: 60,
+  clashChance: 0.25,
+  hotlineFactor: 0.5,
+  backchannelFactor: 0.75,
+  sanctionBite: 1.2,
+  lifelineGain: 1.0,
+  economyDrift: 0.05,
+  supportDrift: 0.08,
+  supportFromEconomy: 0.4,
+  supportFromSecurity: 0.4,
+  supportFloor: 20,
+  hardlineShift: 25,
+  walkAwayPerStance: 0.012,
+  electionSpread: 12,
+  stageOnComplete: 1,
+  stageOnBreak: -1,
+  tensionOnBreak: 8,
+  honeymoonSupport: 55,
+  secretDetection: 0.4, // attribution of cyber operations is slow and uncertain
+};

@@ -1,0 +1,159 @@
+/**
+ * Applying the catalogue's data: an action's cost, effects and readings, and an event's effects.
+ * These functions mutate the state they are given; the step functions call them on their own copy.
+ */
+import { chance } from './rng.ts';
+import type { Rng } from './rng.ts';
+import { LIFELINE_MAX, SANCTIONS_MAX, addPair, addVar, clamp, indexOf, setSymmetric } from './state.ts';
+import { ACTOR_VARS } from './types.ts';
+import type { ActionDef, EffectSubject, EventEffect, GameState, ObserverGroup, World } from './types.ts';
+
+const allied = (s: GameState, n: number, a: number, b: number): boolean => a !== b && s.alliance[a * n + b] === 1;
+
+/** Whether actor `i` belongs to the subject group of an action by `self` at `target` (-1 for none). */
+function inSubject(s: GameState, n: number, who: EffectSubject, i: number, self: number, target: number): boolean {
+  switch (who) {
+    case 'self':
+      return i === self;
+    case 'target':
+      return i === target;
+    case 'allies':
+      return allied(s, n, self, i);
+    case 'target-allies':
+      return target >= 0 && i !== self && allied(s, n, target, i);
+    case 'others':
+      return i !== self;
+  }
+}
+
+function inObservers(s: GameState, n: number, group: ObserverGroup, i: number, self: number, target: number): boolean {
+  if (i === self) return false;
+  switch (group) {
+    case 'target':
+      return i === target;
+    case 'allies':
+      return allied(s, n, self, i);
+    case 'target-allies':
+      return target >= 0 && allied(s, n, target, i);
+    case 'rivals':
+      return s.rivalry[self * n + i] === 1;
+    case 'all':
+      return true;
+  }
+}
+
+/**
+ * Who sees an action: everyone for public ones, the target for targeted ones,
+ * and for secret ones the target only if it detects it.
+ */
+export function witnesses(world: World, def: ActionDef, self: number, target: number, rng: Rng): boolean[] {
+  const n = world.actors.length;
+  const seen = new Array<boolean>(n).fill(false);
+  seen[self] = true;
+  if (def.visibility === 'public') seen.fill(true);
+  else if (target >= 0 && (def.visibility === 'target' || chance(rng, world.rules.secretDetection))) seen[target] = true;
+  return seen;
+}
+
+/**
+ * Applies an action's cost and effects at `scale` (1 for a whole action, 1/steps for a step of a phased deal).
+ * Discrete effects (sanctions, lifeline, channels, forum, stage) happen only when `discrete` is set:
+ * on a unilateral action, and on the last step of a deal.
+ */
+export function applyAction(
+  world: World,
+  s: GameState,
+  def: ActionDef,
+  self: number,
+  target: number,
+  scale: number,
+  discrete: boolean,
+): void {
+  const n = world.actors.length;
+  const me = s.actors[self]!;
+  for (const v of ACTOR_VARS) {
+    const c = def.cost[v];
+    if (c) addVar(me, v, -c * scale);
+  }
+  for (const e of def.effects) {
+    switch (e.kind) {
+      case 'var':
+        for (let i = 0; i < n; i++) {
+          if (!inSubject(s, n, e.who, i, self, target)) continue;
+          const k = e.scaleByHawkishness ? world.actors[i]!.hawkishness / 50 : 1;
+          addVar(s.actors[i]!, e.var, e.delta * k * scale);
+        }
+        break;
+      case 'tension':
+        s.tension = clamp(s.tension + e.delta * scale);
+        break;
+      case 'sanctions':
+        if (discrete && target >= 0) addPair(s.sanctions, n, self, target, e.delta, 0, SANCTIONS_MAX);
+        break;
+      case 'lifeline':
+        if (discrete && target >= 0) addPair(s.lifeline, n, self, target, e.delta, 0, LIFELINE_MAX);
+        break;
+      case 'channel':
+        if (discrete && target >= 0) setSymmetric(e.channel === 'hotline' ? s.hotline : s.backchannel, n, self, target, e.open ? 1 : 0);
+        break;
+      case 'forum':
+        if (discrete) s.forum = Math.max(s.forum, e.rounds);
+        break;
+      case 'stage':
+        if (discrete) s.stage = clamp(s.stage + e.delta, 0, Math.min(e.atMost ?? Infinity, world.stages.length - 1));
+        break;
+    }
+  }
+}
+
+/** Trust changes in everyone who saw the action, by the catalogue's readings. */
+export function applyReadings(world: World, s: GameState, def: ActionDef, self: number, target: number, seen: boolean[], scale: number): void {
+  const n = world.actors.length;
+  for (const r of def.readings)
+    for (let i = 0; i < n; i++)
+      if (seen[i] && inObservers(s, n, r.observers, i, self, target)) addPair(s.trust, n, i, self, r.trust * scale);
+}
+
+/** Whether an actor may take an action at all (the catalogue's `by`). */
+export function mayTake(def: ActionDef, actor: string): boolean {
+  return def.by === 'any' || def.by.includes(actor);
+}
+
+/** Applies one event effect. Leader changes are returned to the caller, which handles inherited deals. */
+export function applyEventEffect(world: World, s: GameState, e: EventEffect): void {
+  const n = world.actors.length;
+  const ix = (id: string): number => indexOf(world, id);
+  switch (e.kind) {
+    case 'var':
+      addVar(s.actors[ix(e.actor)]!, e.var, e.delta);
+      break;
+    case 'tension':
+      s.tension = clamp(s.tension + e.delta);
+      break;
+    case 'trust':
+      addPair(s.trust, n, ix(e.from), ix(e.to), e.delta);
+      break;
+    case 'sanctions':
+      addPair(s.sanctions, n, ix(e.from), ix(e.to), e.delta, 0, SANCTIONS_MAX);
+      break;
+    case 'lifeline':
+      addPair(s.lifeline, n, ix(e.from), ix(e.to), e.delta, 0, LIFELINE_MAX);
+      break;
+    case 'channel':
+      setSymmetric(e.channel === 'hotline' ? s.hotline : s.backchannel, n, ix(e.a), ix(e.b), e.open ? 1 : 0);
+      break;
+    case 'stance': {
+      const l = s.actors[ix(e.actor)]!.leader;
+      l.stance = clamp(l.stance + e.delta);
+      break;
+    }
+    case 'stage':
+      s.stage = clamp(s.stage + e.delta, 0, world.stages.length - 1);
+      break;
+    case 'forum':
+      s.forum = Math.max(s.forum, e.rounds);
+      break;
+    case 'leader':
+      break; // handled by politics.changeLeader, which also reviews inherited deals
+  }
+}

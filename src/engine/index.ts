@@ -1,0 +1,27 @@
+/**
+ * Quid Pro Quo's engine: the rules as pure functions of (world, state, input) with the seeded generator
+ * inside the state, and the xstate machine that runs a round's phases over them.
+ *
+ * @example
+ *   const s0 = startGame(world, 'seed-1');
+ *   const r = submit(world, s0, 'USA', { phase: 'proposing', offers: [] });
+ *   if (!r.ok) console.log(r.rejection.code);
+ */
+export * from './types.ts';
+export { DEFAULT_RULES } from './defaults.ts';
+export { startGame, submit, runGame, waitingPhase, InvalidInputError } from './game.ts';
+export type { Chooser, RecordedInput } from './game.ts';
+export { newGame, cloneState, indexOf, roundDate, trustOf, clamp } from './state.ts';
+export { checkInput, checkDraft, canTalk, findAction, partiesOf, MEDIATE } from './validate.ts';
+export { mayTake } from './effects.ts';
+export { metricValue, score, scores, outcomeOf, holds } from './metrics.ts';
+export { playerView } from './view.ts';
+export type { PlayerView, AgreementView, ActorPublic } from './view.ts';
+export { replay, ENGINE_VERSION, ReplayError } from './record.ts';
+export type { GameRecord } from './record.ts';
+export { hashText, hashValue } from './hash.ts';
+export { createGameMachine, inputOf, eventOf } from './machine.ts';
+export type { GameEvent, GameContext, GameMachine } from './machine.ts';
+export { beginRound, closeProposals, closeResponses, resolve, react, closePhase, channelFactor, describeTerms } from './round.ts';
+export { rngFrom, seedState, chance, pick } from './rng.ts';
+export type { Rng } from './rng.ts';

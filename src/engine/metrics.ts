@@ -1,0 +1,83 @@
+/**
+ * Reading the state as numbers on 0..100: metrics for conditions (events, outcomes) and objectives (scores).
+ */
+import { clamp, indexOf } from './state.ts';
+import { ACTOR_VARS } from './types.ts';
+import type { ActorId, Condition, GameState, Objective, World } from './types.ts';
+
+const isActorVar = (m: string): m is (typeof ACTOR_VARS)[number] => (ACTOR_VARS as readonly string[]).includes(m);
+
+function meanTrust(s: GameState, n: number, i: number, direction: 'in' | 'of'): number {
+  let sum = 0;
+  for (let j = 0; j < n; j++) if (j !== i) sum += direction === 'in' ? s.trust[j * n + i]! : s.trust[i * n + j]!;
+  return n > 1 ? sum / (n - 1) : 0;
+}
+
+/** A metric's value on 0..100. Actor metrics take `of`; global ones ignore it. */
+export function metricValue(world: World, s: GameState, metric: string, of?: ActorId): number {
+  const n = world.actors.length;
+  if (isActorVar(metric) || metric === 'trust-in' || metric === 'trust-of') {
+    const i = of === undefined ? -1 : indexOf(world, of);
+    if (i < 0) return 0;
+    if (metric === 'trust-in') return meanTrust(s, n, i, 'in');
+    if (metric === 'trust-of') return meanTrust(s, n, i, 'of');
+    return s.actors[i]![metric as (typeof ACTOR_VARS)[number]];
+  }
+  switch (metric) {
+    case 'tension':
+      return s.tension;
+    case 'stage':
+      return world.stages.length > 1 ? (100 * s.stage) / (world.stages.length - 1) : 0;
+    case 'mean-trust': {
+      let sum = 0;
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) sum += s.trust[i * n + j]!;
+      return n > 1 ? sum / (n * (n - 1)) : 0;
+    }
+    case 'agreements-kept':
+      return clamp(25 * s.agreements.filter((g) => g.status === 'completed').length);
+    case 'agreements-broken':
+      return clamp(25 * s.agreements.filter((g) => g.status === 'broken' || g.status === 'abandoned').length);
+  }
+  return 0;
+}
+
+export function holds(world: World, s: GameState, c: Condition): boolean {
+  const v = metricValue(world, s, c.metric, 'of' in c ? c.of : undefined);
+  return (c.atLeast === undefined || v >= c.atLeast) && (c.atMost === undefined || v <= c.atMost);
+}
+
+export const allHold = (world: World, s: GameState, cs: readonly Condition[]): boolean => cs.every((c) => holds(world, s, c));
+
+/** One objective's contribution on 0..100 for its owner. */
+export function objectiveValue(world: World, s: GameState, owner: ActorId, o: Objective): number {
+  const v = metricValue(world, s, o.metric, o.of ?? owner);
+  return o.want === 'high' ? v : 100 - v;
+}
+
+/** An actor's score, 0..100: the weighted mean of its objectives. */
+export function score(world: World, s: GameState, actor: ActorId): number {
+  const def = world.actors[indexOf(world, actor)]!;
+  let sum = 0;
+  let weights = 0;
+  for (const o of def.objectives) {
+    sum += o.weight * objectiveValue(world, s, actor, o);
+    weights += o.weight;
+  }
+  return weights > 0 ? sum / weights : 0;
+}
+
+export function scores(world: World, s: GameState): Record<ActorId, number> {
+  const out: Record<ActorId, number> = {};
+  for (const a of world.actors) out[a.id] = score(world, s, a.id);
+  return out;
+}
+
+/** The named world outcome: the clash outcome after a clash, else the first whose conditions all hold. */
+export function outcomeOf(world: World, s: GameState, clash: boolean): string {
+  if (clash) {
+    const c = world.outcomes.find((o) => o.onClash);
+    if (c) return c.id;
+  }
+  for (const o of world.outcomes) if (!o.onClash && allHold(world, s, o.when)) return o.id;
+  return world.outcomes[world.outcomes.length - 1]!.id;
+}

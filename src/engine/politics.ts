@@ -1,0 +1,79 @@
+/**
+ * Domestic politics and leaders: elections on schedule, leadership changes by event or collapse of support,
+ * a new leader's review of inherited deals, and a hardline turn for unelected leaders who lose support.
+ */
+import { chance } from './rng.ts';
+import type { Rng } from './rng.ts';
+import { addPair, clamp } from './state.ts';
+import type { GameState, LogEntry, World } from './types.ts';
+
+export function log(s: GameState, e: Omit<LogEntry, 'round' | 'to'> & { to?: string[] | null }): void {
+  s.log.push({ round: s.round, to: null, ...e });
+}
+
+/**
+ * Installs a new leader. Each active deal of that government is reviewed: the more hawkish the newcomer
+ * than the predecessor, the likelier it walks away, which the other parties feel as a broken promise.
+ */
+export function changeLeader(world: World, s: GameState, i: number, name: string, stance: number, why: string, rng: Rng, termRounds?: number): void {
+  const def = world.actors[i]!;
+  const a = s.actors[i]!;
+  const old = a.leader;
+  const term = termRounds ?? def.termRounds;
+  a.leader = { name, stance: clamp(stance), termEnds: def.elected ? s.round + term : null, since: s.round };
+  a.support = Math.max(a.support, world.rules.honeymoonSupport);
+  log(s, { kind: 'leader', actor: def.id, text: `${name} takes office in ${def.name} (${why}), replacing ${old.name}.` });
+  const n = world.actors.length;
+  const p = world.rules.walkAwayPerStance * Math.max(0, old.stance - a.leader.stance);
+  for (const g of s.agreements) {
+    if (g.status !== 'active' || !g.parties.includes(def.id) || !chance(rng, p)) continue;
+    g.status = 'abandoned';
+    g.ended = s.round;
+    s.tension = clamp(s.tension + world.rules.tensionOnBreak / 2);
+    for (const other of g.parties)
+      if (other !== def.id) addPair(s.trust, n, world.actors.findIndex((x) => x.id === other), i, -world.rules.trustBroken);
+    log(s, { kind: 'agreement', actor: def.id, ref: g.id, text: `${name} walks away from agreement #${g.id}, signed by ${old.name}.` });
+  }
+}
+
+/** The next challenger from the scenario's list, or a generic one who swings the stance. */
+function successor(world: World, s: GameState, i: number): { name: string; stance: number } {
+  const def = world.actors[i]!;
+  const a = s.actors[i]!;
+  const next = def.successors[a.successorsUsed];
+  if (next) {
+    a.successorsUsed++;
+    return next;
+  }
+  return { name: `New government of ${def.name}`, stance: 100 - a.leader.stance };
+}
+
+/** A scheduled election: the incumbent side wins with a chance that rises with support. */
+export function holdElection(world: World, s: GameState, i: number, rng: Rng): void {
+  const def = world.actors[i]!;
+  const a = s.actors[i]!;
+  const pKeep = 1 / (1 + Math.exp(-(a.support - 50) / world.rules.electionSpread));
+  if (chance(rng, pKeep)) {
+    a.leader.termEnds = s.round + def.termRounds;
+    log(s, { kind: 'election', actor: def.id, text: `${a.leader.name} wins the election in ${def.name} with ${Math.round(a.support)}% support.` });
+    return;
+  }
+  const next = successor(world, s, i);
+  log(s, { kind: 'election', actor: def.id, text: `${a.leader.name} loses the election in ${def.name} with ${Math.round(a.support)}% support.` });
+  changeLeader(world, s, i, next.name, next.stance, 'election', rng);
+}
+
+/** A leader whose support falls under the floor: an elected one falls; an unelected one turns hardline. */
+export function checkSupport(world: World, s: GameState, i: number, rng: Rng): void {
+  const def = world.actors[i]!;
+  const a = s.actors[i]!;
+  if (a.support >= world.rules.supportFloor) return;
+  if (def.elected) {
+    const next = successor(world, s, i);
+    changeLeader(world, s, i, next.name, next.stance, 'collapse of support', rng);
+  } else {
+    a.leader.stance = clamp(a.leader.stance - world.rules.hardlineShift);
+    a.support = clamp(a.support + world.rules.hardlineShift / 2);
+    log(s, { kind: 'leader', actor: def.id, text: `With support at home failing, ${a.leader.name} turns hardline.` });
+  }
+}

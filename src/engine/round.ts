@@ -1,0 +1,415 @@
+/**
+ * A round as pure step functions: events, proposals, responses, commitment and resolution, reaction.
+ * Each exported step takes a state and returns a new one; the `...Mut` forms work in place on a copy
+ * the caller owns, which is what the batch path uses. The xstate machine calls the same steps.
+ */
+import { applyAction, applyEventEffect, applyReadings, witnesses } from './effects.ts';
+import { allHold, outcomeOf } from './metrics.ts';
+import { changeLeader, checkSupport, holdElection, log } from './politics.ts';
+import { chance, rngFrom } from './rng.ts';
+import type { Rng } from './rng.ts';
+import { addPair, addVar, clamp, cloneState, indexOf } from './state.ts';
+import { findAction, partiesOf } from './validate.ts';
+import type {
+  ActorVar,
+  Agreement,
+  Answer,
+  Decision,
+  GameState,
+  Offer,
+  OfferDraft,
+  Phase,
+  PhaseInput,
+  RoundSnapshot,
+  World,
+} from './types.ts';
+
+function withRng(s: GameState, fn: (rng: Rng) => void): void {
+  const rng = rngFrom(s.rng);
+  fn(rng);
+  s.rng = rng.save();
+}
+
+const resetInbox = (s: GameState): void => {
+  s.inbox = s.inbox.map(() => null);
+};
+
+// ---------------------------------------------------------------------------------------------
+// 1. Events
+
+/** Start of a round: offers expire, elections fall due, scheduled and random events fire. */
+export function beginRoundMut(world: World, s: GameState): void {
+  withRng(s, (rng) => {
+    for (const o of s.offers) if (o.status === 'open' && o.until < s.round) o.status = 'expired';
+    world.actors.forEach((_, i) => {
+      if (s.actors[i]!.leader.termEnds === s.round) holdElection(world, s, i, rng);
+    });
+    for (const ev of world.events) {
+      if (ev.once && s.firedEvents.includes(ev.id)) continue;
+      const due =
+        ev.round !== undefined
+          ? ev.round === s.round
+          : s.round >= (ev.from ?? 1) && s.round <= (ev.until ?? Infinity) && chance(rng, ev.chance ?? 0);
+      if (!due || !allHold(world, s, ev.when)) continue;
+      log(s, { kind: 'event', ref: ev.id, text: `${ev.name}: ${ev.text}` });
+      for (const e of ev.effects) {
+        if (e.kind === 'leader') changeLeader(world, s, indexOf(world, e.actor), e.name, e.stance, ev.name, rng, e.termRounds);
+        else applyEventEffect(world, s, e);
+      }
+      if (ev.once) s.firedEvents.push(ev.id);
+    }
+  });
+  s.phase = 'proposing';
+  resetInbox(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Negotiation
+
+function addOffer(world: World, s: GameState, from: string, d: OfferDraft, counters: number | null, until: number): Offer {
+  const parties = partiesOf(d);
+  const offer: Offer = {
+    id: s.nextId++,
+    from,
+    parties,
+    mediator: parties.includes(from) ? null : from,
+    terms: d.terms.map((t) => (t.target === undefined ? { by: t.by, action: t.action } : { by: t.by, action: t.action, target: t.target })),
+    verification: d.verification,
+    steps: d.steps,
+    expires: d.expires,
+    round: s.round,
+    until,
+    counters,
+    accepted: parties.includes(from) ? [from] : [],
+    status: 'open',
+  };
+  s.offers.push(offer);
+  const to = offer.mediator ? [from, ...parties] : parties;
+  log(s, { kind: 'offer', actor: from, ref: offer.id, to, text: `${from} ${counters ? `counters #${counters} with` : 'proposes'} offer #${offer.id}: ${describeTerms(world, offer.terms)}.` });
+  return offer;
+}
+
+/** "USA: lift sanctions on DPRK; DPRK: freeze a nuclear site" */
+export function describeTerms(world: World, terms: readonly { by: string; action: string; target?: string }[]): string {
+  return terms
+    .map((t) => `${t.by} ${findAction(world, t.action)?.name.toLowerCase() ?? t.action}${t.target ? ` (${t.target})` : ''}`)
+    .join('; ');
+}
+
+/** Proposals close: every submitted offer is put to its parties, to be answered this round. */
+export function closeProposalsMut(world: World, s: GameState): void {
+  world.actors.forEach((a, i) => {
+    const inp = s.inbox[i];
+    if (inp?.phase !== 'proposing') return;
+    for (const d of inp.offers) addOffer(world, s, a.id, d, null, s.round + d.expires - 1);
+  });
+  s.phase = 'responding';
+  resetInbox(s);
+}
+
+/** Turns an accepted offer into an agreement; each party pays at home for dealing with those it distrusts. */
+function sign(world: World, s: GameState, o: Offer): void {
+  const n = world.actors.length;
+  const r = world.rules;
+  o.status = 'accepted';
+  const g: Agreement = {
+    id: s.nextId++,
+    offer: o.id,
+    parties: o.parties.slice(),
+    mediator: o.mediator,
+    terms: o.terms.map((t) => ({ ...t })),
+    verification: o.verification,
+    steps: o.steps,
+    done: 0,
+    strikes: 0,
+    status: 'active',
+    signed: s.round,
+    ended: null,
+    signers: {},
+    record: [],
+  };
+  for (const p of g.parties) {
+    const i = indexOf(world, p);
+    g.signers[p] = s.actors[i]!.leader.name;
+    let trust = 0;
+    for (const q of g.parties) if (q !== p) trust += s.trust[i * n + indexOf(world, q)]!;
+    trust /= g.parties.length - 1;
+    const cost = r.acceptCost * (world.actors[i]!.hawkishness / 50) * (1 - trust / 100) * (o.mediator ? r.mediatedCostShare : 1);
+    addVar(s.actors[i]!, 'support', -cost);
+  }
+  if (o.mediator) addVar(s.actors[indexOf(world, o.mediator)]!, 'influence', r.mediatorInfluence);
+  s.agreements.push(g);
+  log(s, {
+    kind: 'agreement',
+    ref: g.id,
+    text: `Agreement #${g.id} signed by ${g.parties.join(', ')}${g.mediator ? ` through ${g.mediator}'s mediation` : ''}: ${describeTerms(world, g.terms)} (${g.steps === 1 ? 'all at once' : `${g.steps} steps`}, verification: ${g.verification}).`,
+  });
+}
+
+/**
+ * Responses close. Answers are simultaneous: an offer any party rejects is rejected, one any party counters
+ * is countered (the counter-offers wait for the next round), and one every party has accepted is signed.
+ */
+export function closeResponsesMut(world: World, s: GameState): void {
+  const replies = new Map<number, { actor: string; answer: Answer }[]>();
+  world.actors.forEach((a, i) => {
+    const inp = s.inbox[i];
+    if (inp?.phase !== 'responding') return;
+    for (const ans of inp.answers) {
+      const list = replies.get(ans.offer) ?? [];
+      list.push({ actor: a.id, answer: ans });
+      replies.set(ans.offer, list);
+    }
+  });
+  for (const o of s.offers.slice()) {
+    if (o.status !== 'open') continue;
+    const rs = replies.get(o.id) ?? [];
+    const rejecters = rs.filter((x) => x.answer.reply === 'reject').map((x) => x.actor);
+    const counters = rs.filter((x) => x.answer.reply === 'counter');
+    for (const x of rs) if (x.answer.reply === 'accept' && !o.accepted.includes(x.actor)) o.accepted.push(x.actor);
+    if (rejecters.length) {
+      o.status = 'rejected';
+      log(s, { kind: 'answer', ref: o.id, actor: rejecters[0], to: offerAudience(o), text: `${rejecters.join(', ')} ${rejecters.length > 1 ? 'reject' : 'rejects'} offer #${o.id}.` });
+    } else if (counters.length) {
+      o.status = 'countered';
+      for (const x of counters) {
+        const a = x.answer as Extract<Answer, { reply: 'counter' }>;
+        addOffer(world, s, x.actor, a.counter, o.id, s.round + a.counter.expires);
+      }
+    } else if (o.parties.every((p) => o.accepted.includes(p))) {
+      sign(world, s, o);
+    }
+  }
+  s.phase = 'commitment';
+  resetInbox(s);
+}
+
+const offerAudience = (o: Offer): string[] => (o.mediator ? [o.mediator, ...o.parties] : o.parties.slice());
+
+// ---------------------------------------------------------------------------------------------
+// 3-4. Commitment and resolution
+
+/** Applies unilateral actions, then each active agreement's step, then the crisis check. */
+export function resolveMut(world: World, s: GameState): void {
+  s.phase = 'resolution';
+  const r = world.rules;
+  const tensionBefore = s.tension;
+  withRng(s, (rng) => {
+    // Unilateral actions, in seat order; their effects are additive, so the order matters only at the bounds.
+    world.actors.forEach((a, i) => {
+      const inp = s.inbox[i];
+      if (inp?.phase !== 'commitment') return;
+      for (const c of inp.actions) {
+        const def = findAction(world, c.action)!;
+        const target = c.target === undefined ? -1 : indexOf(world, c.target);
+        const seen = witnesses(world, def, i, target, rng);
+        applyAction(world, s, def, i, target, 1, true);
+        applyReadings(world, s, def, i, target, seen, 1);
+        const to = def.visibility === 'public' ? null : world.actors.filter((_, k) => seen[k]).map((x) => x.id);
+        log(s, { kind: 'action', actor: a.id, target: c.target, ref: def.id, to, text: `${a.id}: ${def.name}${c.target ? ` (${c.target})` : ''}.` });
+      }
+    });
+    // Agreement steps: what each party did, and what the others saw of it.
+    const decided = new Map<string, boolean>();
+    world.actors.forEach((a, i) => {
+      const inp = s.inbox[i];
+      if (inp?.phase === 'commitment') for (const d of inp.decisions as Decision[]) decided.set(`${d.agreement}:${a.id}`, d.honour);
+    });
+    for (const g of s.agreements) if (g.status === 'active') runStep(world, s, g, decided, rng);
+    // Crisis and miscalculation.
+    if (s.tension >= r.crisisAt && tensionBefore < r.crisisAt)
+      log(s, { kind: 'crisis', text: `Tension reaches ${Math.round(s.tension)}: a crisis. Miscalculation could now start a clash.` });
+    if (s.tension >= r.crisisAt) {
+      const x = (s.tension - r.crisisAt) / (100 - r.crisisAt);
+      const p = r.clashChance * x * x * channelFactor(world, s);
+      if (chance(rng, p)) {
+        log(s, { kind: 'clash', text: `A miscalculation at tension ${Math.round(s.tension)} turns into a military clash.` });
+        s.end = { outcome: outcomeOf(world, s, true), reason: 'clash', round: s.round };
+      }
+    }
+  });
+}
+
+/** How much the open channels on the flashpoint pairs lower the chance of a clash (1 = not at all). */
+export function channelFactor(world: World, s: GameState): number {
+  const n = world.actors.length;
+  let f = 1;
+  for (const [a, b] of world.flashpoints) {
+    const k = indexOf(world, a) * n + indexOf(world, b);
+    if (s.hotline[k]) f *= world.rules.hotlineFactor;
+    if (s.backchannel[k]) f *= world.rules.backchannelFactor;
+  }
+  return f;
+}
+
+function runStep(world: World, s: GameState, g: Agreement, decided: Map<string, boolean>, rng: Rng): void {
+  const r = world.rules;
+  const scale = 1 / g.steps;
+  const last = g.done + 1 === g.steps;
+  const honoured: Record<string, boolean> = {};
+  for (const p of g.parties) {
+    const h = decided.get(`${g.id}:${p}`) ?? true;
+    honoured[p] = h;
+    if (!h) continue;
+    for (const t of g.terms) {
+      if (t.by !== p) continue;
+      const def = findAction(world, t.action)!;
+      applyAction(world, s, def, indexOf(world, p), t.target === undefined ? -1 : indexOf(world, t.target), scale, last);
+    }
+  }
+  const accuracy = r.accuracy[g.verification];
+  const observed: Record<string, Record<string, boolean>> = {};
+  let disputed = false;
+  const observers = g.mediator ? [...g.parties, g.mediator] : g.parties;
+  for (const o of observers) {
+    observed[o] = {};
+    for (const p of g.parties) {
+      if (p === o) continue;
+      const seen = chance(rng, accuracy) ? honoured[p]! : !honoured[p];
+      observed[o]![p] = seen;
+      if (!seen) disputed = true;
+      log(s, { kind: 'compliance', actor: p, ref: g.id, to: [o], text: `You saw ${p} ${seen ? 'keep' : 'break'} step ${g.done + 1} of agreement #${g.id}.` });
+    }
+  }
+  g.record = [...g.record, { round: s.round, step: g.done + 1, honoured, observed, disputed }];
+  if (disputed) {
+    g.strikes++;
+    if (g.steps === 1 || g.strikes >= r.phasedStrikes) endAgreement(world, s, g, 'broken');
+    else log(s, { kind: 'agreement', ref: g.id, text: `Step ${g.done + 1} of agreement #${g.id} is disputed; the next step waits on it.` });
+    return;
+  }
+  g.strikes = 0;
+  g.done++;
+  if (g.done === g.steps) endAgreement(world, s, g, 'completed');
+}
+
+function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed' | 'broken'): void {
+  const r = world.rules;
+  const n = world.actors.length;
+  g.status = how;
+  g.ended = s.round;
+  if (how === 'completed') {
+    s.stage = clamp(s.stage + r.stageOnComplete, 0, world.stages.length - 1);
+    for (const p of g.parties)
+      for (const q of g.parties) if (p !== q) addPair(s.trust, n, indexOf(world, p), indexOf(world, q), r.trustCompleted);
+    log(s, { kind: 'agreement', ref: g.id, text: `Agreement #${g.id} is carried out in full.` });
+  } else {
+    s.stage = clamp(s.stage + r.stageOnBreak, 0, world.stages.length - 1);
+    s.tension = clamp(s.tension + r.tensionOnBreak);
+    log(s, { kind: 'agreement', ref: g.id, text: `Agreement #${g.id} breaks down amid accusations of cheating.` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Reaction
+
+function snapshot(world: World, s: GameState): RoundSnapshot {
+  const vars: RoundSnapshot['vars'] = {};
+  world.actors.forEach((a, i) => {
+    const x = s.actors[i]!;
+    vars[a.id] = { security: x.security, support: x.support, economy: x.economy, influence: x.influence, nuclear: x.nuclear, missile: x.missile };
+  });
+  return { round: s.round, tension: s.tension, stage: s.stage, vars, trust: s.trust.slice() };
+}
+
+/** The variables at the end of the previous round (or the start of the game). */
+function before(world: World, s: GameState, id: string): Record<ActorVar, number> {
+  const last = s.history[s.history.length - 1];
+  return last ? last.vars[id]! : world.initial.actors[id]!.vars;
+}
+
+/**
+ * Trust follows what each observer saw; sanctions and lifelines move economies; economies and security
+ * move support at home; weak leaders fall or harden; tension cools; the round ends.
+ */
+export function reactMut(world: World, s: GameState): void {
+  s.phase = 'reaction';
+  const n = world.actors.length;
+  const r = world.rules;
+  withRng(s, (rng) => {
+    for (const g of s.agreements) {
+      const rec = g.record[g.record.length - 1];
+      if (!rec || rec.round !== s.round) continue;
+      for (const [o, seenOf] of Object.entries(rec.observed)) {
+        const oi = indexOf(world, o);
+        for (const [p, kept] of Object.entries(seenOf)) addPair(s.trust, n, oi, indexOf(world, p), (kept ? r.trustKept : -r.trustBroken) / g.steps);
+      }
+    }
+    for (let t = 0; t < n; t++) {
+      let d = 0;
+      for (let i = 0; i < n; i++) {
+        const w = world.actors[i]!.economicWeight;
+        d += (s.lifeline[i * n + t]! * r.lifelineGain - s.sanctions[i * n + t]! * r.sanctionBite) * w;
+      }
+      const a = s.actors[t]!;
+      const id = world.actors[t]!.id;
+      addVar(a, 'economy', d + (world.initial.actors[id]!.vars.economy - a.economy) * r.economyDrift);
+      const was = before(world, s, id);
+      addVar(a, 'support', (a.economy - was.economy) * r.supportFromEconomy + (a.security - was.security) * r.supportFromSecurity + (50 - a.support) * r.supportDrift);
+    }
+    for (let i = 0; i < n; i++) checkSupport(world, s, i, rng);
+  });
+  s.tension = clamp(s.tension - r.tensionDecay);
+  s.forum = Math.max(0, s.forum - 1);
+  s.history = [...s.history, snapshot(world, s)];
+  if (s.end) {
+    s.phase = 'over';
+    return;
+  }
+  if (s.round >= world.rounds) {
+    s.end = { outcome: outcomeOf(world, s, false), reason: 'rounds', round: s.round };
+    s.phase = 'over';
+    log(s, { kind: 'end', text: `The game ends after ${s.round} rounds.` });
+    return;
+  }
+  s.round++;
+  s.phase = 'events';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driving the phases
+
+/** Records one seat's (already validated) input for the current phase, in place. */
+export function collectMut(world: World, s: GameState, actor: string, input: PhaseInput): void {
+  s.inbox[indexOf(world, actor)] = input;
+}
+
+export const allIn = (s: GameState): boolean => s.inbox.every((x) => x !== null);
+
+/**
+ * Closes the current waiting phase (all seats are in) and runs the automatic phases after it,
+ * up to the next phase that waits for the seats, or the end.
+ */
+export function closePhaseMut(world: World, s: GameState): void {
+  switch (s.phase) {
+    case 'proposing':
+      closeProposalsMut(world, s);
+      return;
+    case 'responding':
+      closeResponsesMut(world, s);
+      return;
+    case 'commitment':
+      resolveMut(world, s);
+      reactMut(world, s);
+      if ((s.phase as Phase) === 'events') beginRoundMut(world, s);
+      return;
+    default:
+      return;
+  }
+}
+
+/** Pure forms of the steps, for callers that keep every state (the machine, tests, look-ahead). */
+export const pure =
+  (fn: (world: World, s: GameState) => void) =>
+  (world: World, s: GameState): GameState => {
+    const c = cloneState(s);
+    fn(world, c);
+    return c;
+  };
+
+export const beginRound = pure(beginRoundMut);
+export const closeProposals = pure(closeProposalsMut);
+export const closeResponses = pure(closeResponsesMut);
+export const resolve = pure(resolveMut);
+export const react = pure(reactMut);
+export const closePhase = pure(closePhaseMut);

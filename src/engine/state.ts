@@ -1,0 +1,146 @@
+/**
+ * Building and reading the game state: actor indices, pairwise arrays, bounds, cloning.
+ */
+import { seedState } from './rng.ts';
+import { ACTOR_VARS } from './types.ts';
+import type { ActorId, ActorState, ActorVar, GameState, World } from './types.ts';
+
+export const clamp = (x: number, lo = 0, hi = 100): number => (x < lo ? lo : x > hi ? hi : x);
+
+/** Index of an actor id in the world, or -1. */
+export function indexOf(world: World, id: ActorId): number {
+  const actors = world.actors;
+  for (let i = 0; i < actors.length; i++) if (actors[i]!.id === id) return i;
+  return -1;
+}
+
+export function idOf(world: World, i: number): ActorId {
+  return world.actors[i]!.id;
+}
+
+export const pairIndex = (n: number, from: number, to: number): number => from * n + to;
+
+export function getPair(arr: readonly number[], n: number, from: number, to: number): number {
+  return arr[from * n + to]!;
+}
+
+export function trustOf(world: World, s: GameState, from: ActorId, to: ActorId): number {
+  const n = world.actors.length;
+  return s.trust[indexOf(world, from) * n + indexOf(world, to)]!;
+}
+
+/** Adds to a pair value and keeps it in [lo, hi]. */
+export function addPair(arr: number[], n: number, from: number, to: number, delta: number, lo = 0, hi = 100): void {
+  const k = from * n + to;
+  arr[k] = clamp(arr[k]! + delta, lo, hi);
+}
+
+export function setSymmetric(arr: number[], n: number, a: number, b: number, value: number): void {
+  arr[a * n + b] = value;
+  arr[b * n + a] = value;
+}
+
+export function addVar(a: ActorState, v: ActorVar, delta: number): void {
+  a[v] = clamp(a[v] + delta);
+}
+
+export const SANCTIONS_MAX = 3;
+export const LIFELINE_MAX = 3;
+
+/** A new game at the start of round 1, before its events. */
+export function newGame(world: World, seed: string | number): GameState {
+  const n = world.actors.length;
+  const init = world.initial;
+  const zeros = (): number[] => new Array<number>(n * n).fill(0);
+  const trust = new Array<number>(n * n).fill(init.defaultTrust);
+  const sanctions = zeros();
+  const lifeline = zeros();
+  const hotline = zeros();
+  const backchannel = zeros();
+  const alliance = zeros();
+  const rivalry = zeros();
+  const idx = (id: ActorId): number => indexOf(world, id);
+  for (let i = 0; i < n; i++) trust[i * n + i] = 100;
+  for (const [a, row] of Object.entries(init.trust))
+    for (const [b, v] of Object.entries(row)) trust[idx(a) * n + idx(b)] = v;
+  for (const [a, row] of Object.entries(init.sanctions))
+    for (const [b, v] of Object.entries(row)) sanctions[idx(a) * n + idx(b)] = v;
+  for (const [a, row] of Object.entries(init.lifeline))
+    for (const [b, v] of Object.entries(row)) lifeline[idx(a) * n + idx(b)] = v;
+  for (const c of init.channels) setSymmetric(c.channel === 'hotline' ? hotline : backchannel, n, idx(c.a), idx(c.b), 1);
+  for (const [a, b] of init.alliances) setSymmetric(alliance, n, idx(a), idx(b), 1);
+  for (const [a, b] of init.rivalries) setSymmetric(rivalry, n, idx(a), idx(b), 1);
+  const actors: ActorState[] = world.actors.map((def) => {
+    const start = init.actors[def.id]!;
+    const a = { leader: { name: start.leader.name, stance: start.leader.stance, termEnds: start.leader.termEnds ?? null, since: 0 }, successorsUsed: 0 } as ActorState;
+    for (const v of ACTOR_VARS) a[v] = start.vars[v];
+    return a;
+  });
+  return {
+    round: 1,
+    phase: 'events',
+    actors,
+    trust,
+    sanctions,
+    lifeline,
+    hotline,
+    backchannel,
+    alliance,
+    rivalry,
+    tension: init.tension,
+    stage: init.stage,
+    forum: 0,
+    offers: [],
+    agreements: [],
+    nextId: 1,
+    inbox: new Array<null>(n).fill(null),
+    firedEvents: [],
+    log: [],
+    history: [],
+    rng: seedState(seed),
+    end: null,
+  };
+}
+
+/**
+ * A deep copy, written out by hand: rules copy the state once per step and then work on the copy,
+ * so the pure step functions never touch their input. (Much faster than structuredClone.)
+ */
+export function cloneState(s: GameState): GameState {
+  return {
+    round: s.round,
+    phase: s.phase,
+    actors: s.actors.map((a) => ({ ...a, leader: { ...a.leader } })),
+    trust: s.trust.slice(),
+    sanctions: s.sanctions.slice(),
+    lifeline: s.lifeline.slice(),
+    hotline: s.hotline.slice(),
+    backchannel: s.backchannel.slice(),
+    alliance: s.alliance.slice(),
+    rivalry: s.rivalry.slice(),
+    tension: s.tension,
+    stage: s.stage,
+    forum: s.forum,
+    offers: s.offers.map((o) => ({ ...o, terms: o.terms.map((t) => ({ ...t })), parties: o.parties.slice(), accepted: o.accepted.slice() })),
+    agreements: s.agreements.map((g) => ({
+      ...g,
+      parties: g.parties.slice(),
+      terms: g.terms.map((t) => ({ ...t })),
+      signers: { ...g.signers },
+      record: g.record.slice(), // step records are never changed once written
+    })),
+    nextId: s.nextId,
+    inbox: s.inbox.slice(),
+    firedEvents: s.firedEvents.slice(),
+    log: s.log.slice(), // entries are never changed once written
+    history: s.history.slice(),
+    rng: { ...s.rng },
+    end: s.end ? { ...s.end } : null,
+  };
+}
+
+/** The round as a calendar quarter, e.g. "2018 Q2". */
+export function roundDate(world: World, round: number): string {
+  const q = world.start.quarter - 1 + (round - 1);
+  return `${world.start.year + Math.floor(q / 4)} Q${(q % 4) + 1}`;
+}

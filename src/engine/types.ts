@@ -1,0 +1,495 @@
+/**
+ * The engine's vocabulary: closed lists as `as const` arrays with types derived from them,
+ * the static world a scenario compiles to, the dynamic game state (plain JSON), and the inputs.
+ *
+ * Actors are addressed by id (`'DPRK'`) in everything a person or a record reads, and by index
+ * (their position in `World.actors`) inside the state's pairwise arrays, which are flat `n * n`.
+ */
+
+/** The six governments every scenario has. A scenario may add more (the UN, ASEAN). */
+export const CORE_ACTORS = ['DPRK', 'ROK', 'USA', 'PRC', 'RUS', 'JPN'] as const;
+export type CoreActorId = (typeof CORE_ACTORS)[number];
+export type ActorId = string;
+
+/** Per-actor variables, each 0..100. `nuclear` and `missile` are programme levels (the DPRK's matter most). */
+export const ACTOR_VARS = ['security', 'support', 'economy', 'influence', 'nuclear', 'missile'] as const;
+export type ActorVar = (typeof ACTOR_VARS)[number];
+
+/** Verification of an agreement: how well each party sees whether the others kept their word. */
+export const VERIFICATIONS = ['none', 'partial', 'inspections'] as const;
+export type Verification = (typeof VERIFICATIONS)[number];
+
+/** Open communication channels between two governments (symmetric). */
+export const CHANNELS = ['hotline', 'backchannel'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Phases of a round, in order. Only the three `INPUT_PHASES` wait for the seats. */
+export const PHASES = ['events', 'proposing', 'responding', 'commitment', 'resolution', 'reaction', 'over'] as const;
+export type Phase = (typeof PHASES)[number];
+export const INPUT_PHASES = ['proposing', 'responding', 'commitment'] as const;
+export type InputPhase = (typeof INPUT_PHASES)[number];
+
+/** Who an effect touches, relative to the actor taking the action. */
+export const EFFECT_SUBJECTS = ['self', 'target', 'allies', 'target-allies', 'others'] as const;
+export type EffectSubject = (typeof EFFECT_SUBJECTS)[number];
+
+/** Who reads something into an action, relative to the actor taking it. */
+export const OBSERVER_GROUPS = ['target', 'allies', 'target-allies', 'rivals', 'all'] as const;
+export type ObserverGroup = (typeof OBSERVER_GROUPS)[number];
+
+/** Who sees an action: everyone, only the target (and the actor), or nobody but the actor. */
+export const VISIBILITIES = ['public', 'target', 'secret'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const ACTION_FAMILIES = [
+  'engagement',
+  'channel',
+  'diplomacy',
+  'economic',
+  'security',
+  'programme',
+  'provocation',
+  'intelligence',
+] as const;
+export type ActionFamily = (typeof ACTION_FAMILIES)[number];
+
+/** Effects as data. Every number the rules apply to an action lives in one of these. */
+export type Effect =
+  | {
+      kind: 'var';
+      who: EffectSubject;
+      var: ActorVar;
+      delta: number;
+      /** Multiply by the public's hawkishness / 50 (concessions hurt more at home with a hawkish public). */
+      scaleByHawkishness?: boolean;
+    }
+  | { kind: 'tension'; delta: number }
+  | { kind: 'sanctions'; delta: number }
+  | { kind: 'lifeline'; delta: number }
+  | { kind: 'channel'; channel: Channel; open: boolean }
+  | { kind: 'forum'; rounds: number }
+  | { kind: 'stage'; delta: number; atMost?: number };
+
+/** What observers read into an action: a change in their trust toward the actor. */
+export interface Reading {
+  observers: ObserverGroup;
+  trust: number;
+}
+
+export interface ActionDef {
+  id: string;
+  name: string;
+  family: ActionFamily;
+  /** Who may take it: actor ids, or `'any'`. */
+  by: readonly ActorId[] | 'any';
+  /** Whether it is aimed at another government. */
+  targeted: boolean;
+  /** Paid by the actor when taken (economy, support or influence points). */
+  cost: Partial<Record<ActorVar, number>>;
+  effects: readonly Effect[];
+  visibility: Visibility;
+  readings: readonly Reading[];
+  /** A concession: giving it away costs support with a hawkish public (via its effects) and counts as a give in a deal. */
+  concession: boolean;
+  /** A provocation: counts toward crisis and rallies a hawkish public. */
+  provocation: boolean;
+  /** Whether it may be promised as a term of an offer. */
+  dealable: boolean;
+  /** One sentence for tooltips and explanations. */
+  summary: string;
+}
+
+/** A metric a condition or an objective reads, normalised to 0..100. */
+export const ACTOR_METRICS = [...ACTOR_VARS, 'trust-in', 'trust-of'] as const;
+export type ActorMetric = (typeof ACTOR_METRICS)[number];
+export const GLOBAL_METRICS = ['tension', 'stage', 'mean-trust', 'agreements-kept', 'agreements-broken'] as const;
+export type GlobalMetric = (typeof GLOBAL_METRICS)[number];
+
+export type MetricRef = { metric: ActorMetric; of: ActorId } | { metric: GlobalMetric };
+
+export type Condition = MetricRef & { atLeast?: number; atMost?: number };
+
+export interface Objective {
+  metric: ActorMetric | GlobalMetric;
+  /** For an actor metric: whose; defaults to the objective's owner. */
+  of?: ActorId;
+  want: 'high' | 'low';
+  weight: number;
+  label: string;
+}
+
+export interface OutcomeDef {
+  id: string;
+  name: string;
+  summary: string;
+  /** All must hold; an empty list always holds (the fallback, last). */
+  when: readonly Condition[];
+  /** The outcome declared when a military clash ends the game. */
+  onClash?: boolean;
+}
+
+export type EventEffect =
+  | { kind: 'var'; actor: ActorId; var: ActorVar; delta: number }
+  | { kind: 'tension'; delta: number }
+  | { kind: 'trust'; from: ActorId; to: ActorId; delta: number }
+  | { kind: 'sanctions'; from: ActorId; to: ActorId; delta: number }
+  | { kind: 'lifeline'; from: ActorId; to: ActorId; delta: number }
+  | { kind: 'channel'; a: ActorId; b: ActorId; channel: Channel; open: boolean }
+  | { kind: 'leader'; actor: ActorId; name: string; stance: number; termRounds?: number }
+  | { kind: 'stance'; actor: ActorId; delta: number }
+  | { kind: 'stage'; delta: number }
+  | { kind: 'forum'; rounds: number };
+
+export interface EventDef {
+  id: string;
+  name: string;
+  text: string;
+  /** Fires at the start of this round (scheduled), or each round with `chance` (random). */
+  round?: number;
+  chance?: number;
+  /** Random events may be limited to a window of rounds. */
+  from?: number;
+  until?: number;
+  when: readonly Condition[];
+  once: boolean;
+  effects: readonly EventEffect[];
+}
+
+export interface LeaderDef {
+  name: string;
+  /** 0 = hawk, 100 = dove. */
+  stance: number;
+  /** Round at whose start the term ends and an election is held (elected leaders only). */
+  termEnds?: number;
+}
+
+export interface SuccessorDef {
+  name: string;
+  stance: number;
+}
+
+export interface ActorDef {
+  id: ActorId;
+  name: string;
+  /** Whether its leader faces scheduled elections. */
+  elected: boolean;
+  /** Length of a term in rounds, for the next term after an election. */
+  termRounds: number;
+  /** Hawkishness of the public, 0..100: scales the domestic cost of concessions and the rally from provocations. */
+  hawkishness: number;
+  /** Weight of its sanctions and trade (0..2): the US and China bite harder than Japan. */
+  economicWeight: number;
+  /** Challengers who may win an election or take over, in order of likelihood. */
+  successors: readonly SuccessorDef[];
+  objectives: readonly Objective[];
+}
+
+/** Every tunable number of the model. The defaults live in `DEFAULT_RULES`; a scenario may override any. */
+export interface Rules {
+  actionsPerRound: number;
+  offersPerRound: number;
+  maxSteps: number;
+  maxExpiry: number;
+  /** Chance that an observer reads a party's compliance correctly, by verification level. */
+  accuracy: Record<Verification, number>;
+  /** Trust gained by an observer for a step it saw kept, and lost for one it saw broken (for a one-step deal). */
+  trustKept: number;
+  trustBroken: number;
+  /** Trust each party gains in the others when a deal is completed. */
+  trustCompleted: number;
+  /** Consecutive disputed steps a phased deal survives before it is broken. */
+  phasedStrikes: number;
+  /** Trust below which a government will not take a direct offer without a channel or mediator. */
+  contactTrust: number;
+  /** Domestic support an acceptor pays for a deal at zero trust with a public of hawkishness 50. */
+  acceptCost: number;
+  /** Share of the accept cost paid when a mediator brokers the deal. */
+  mediatedCostShare: number;
+  /** Influence a mediator gains when its package is accepted. */
+  mediatorInfluence: number;
+  tensionDecay: number;
+  crisisAt: number;
+  /** Chance of a clash per round at tension 100 with no channels. */
+  clashChance: number;
+  /** Multiplier on the clash chance for each open hotline / backchannel on a flashpoint pair. */
+  hotlineFactor: number;
+  backchannelFactor: number;
+  /** Per round, per sanctions level, times the sanctioner's economic weight. */
+  sanctionBite: number;
+  /** Per round, per lifeline level, times the giver's economic weight. */
+  lifelineGain: number;
+  /** Share of the gap to 50 that economy and support recover each round. */
+  economyDrift: number;
+  supportDrift: number;
+  /** Support gained per point of economy or security gained this round. */
+  supportFromEconomy: number;
+  supportFromSecurity: number;
+  /** Support under which a leader falls (elected) or turns hardline (unelected). */
+  supportFloor: number;
+  hardlineShift: number;
+  /** Chance per point of stance a new, more hawkish leader walks away from each inherited deal. */
+  walkAwayPerStance: number;
+  /** Chance an incumbent side wins: logistic in (support - 50) / electionSpread. */
+  electionSpread: number;
+  /** Stage change when a deal is completed / broken. */
+  stageOnComplete: number;
+  stageOnBreak: number;
+  tensionOnBreak: number;
+  /** Support a new leader starts with at least (a honeymoon). */
+  honeymoonSupport: number;
+  /** Chance the target notices a secret action (a cyber operation). */
+  secretDetection: number;
+}
+
+/** The compiled, static world a game is played in. Never changes during a game; not saved in the state. */
+export interface World {
+  id: string;
+  title: string;
+  /** Content hash of the scenario source, kept in records. */
+  hash: string;
+  actors: readonly ActorDef[];
+  actions: readonly ActionDef[];
+  /** Position of each action id in `actions`. */
+  actionIndex: Readonly<Record<string, number>>;
+  events: readonly EventDef[];
+  outcomes: readonly OutcomeDef[];
+  /** Names of the peace-process stages, lowest first. */
+  stages: readonly string[];
+  /** Pairs where a miscalculation can start a clash. */
+  flashpoints: readonly (readonly [ActorId, ActorId])[];
+  rounds: number;
+  /** Calendar of round 1, for display: year and quarter (1..4). */
+  start: { year: number; quarter: number };
+  rules: Rules;
+  initial: InitialState;
+}
+
+export interface InitialActor {
+  vars: Record<ActorVar, number>;
+  leader: LeaderDef;
+}
+
+export interface InitialState {
+  actors: Record<ActorId, InitialActor>;
+  /** trust[a][b]: how far a trusts b. Missing pairs take `defaultTrust`. */
+  trust: Record<ActorId, Record<ActorId, number>>;
+  defaultTrust: number;
+  sanctions: Record<ActorId, Record<ActorId, number>>;
+  lifeline: Record<ActorId, Record<ActorId, number>>;
+  channels: readonly { a: ActorId; b: ActorId; channel: Channel }[];
+  alliances: readonly (readonly [ActorId, ActorId])[];
+  /** Rivals read each other's moves with suspicion. */
+  rivalries: readonly (readonly [ActorId, ActorId])[];
+  tension: number;
+  stage: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dynamic state: plain JSON, everything a saved game needs besides the World.
+
+export interface Leader {
+  name: string;
+  stance: number;
+  termEnds: number | null;
+  /** Round the leader took office (0 = before the game). */
+  since: number;
+}
+
+export interface ActorState {
+  security: number;
+  support: number;
+  economy: number;
+  influence: number;
+  nuclear: number;
+  missile: number;
+  leader: Leader;
+  /** How many of the scenario's successors have taken office so far. */
+  successorsUsed: number;
+}
+
+/** One promised action in an offer: `by` does `action` (to `target`, if the action is aimed). */
+export interface Term {
+  by: ActorId;
+  action: string;
+  target?: ActorId;
+}
+
+export interface OfferDraft {
+  terms: Term[];
+  verification: Verification;
+  /** Steps over consecutive rounds, each conditional on the last; 1 = all at once. */
+  steps: number;
+  /** Rounds the offer stays open. */
+  expires: number;
+}
+
+export type OfferStatus = 'open' | 'accepted' | 'rejected' | 'countered' | 'expired';
+
+export interface Offer extends OfferDraft {
+  id: number;
+  from: ActorId;
+  /** The parties bound by it: every actor with a term. */
+  parties: ActorId[];
+  /** Set when the proposer has no terms itself: it brokers a package between others. */
+  mediator: ActorId | null;
+  round: number;
+  /** Last round it can be answered. */
+  until: number;
+  /** The offer this one counters, if any. */
+  counters: number | null;
+  accepted: ActorId[];
+  status: OfferStatus;
+}
+
+export type AgreementStatus = 'active' | 'completed' | 'broken' | 'abandoned';
+
+/** What one party did at one step, and what each other party and the mediator saw. */
+export interface StepRecord {
+  round: number;
+  step: number;
+  /** Truth: who honoured (secret until the end of the game, except to oneself). */
+  honoured: Record<ActorId, boolean>;
+  /** observed[observer][party]: what the observer saw of the party. */
+  observed: Record<ActorId, Record<ActorId, boolean>>;
+  disputed: boolean;
+}
+
+export interface Agreement {
+  id: number;
+  offer: number;
+  parties: ActorId[];
+  mediator: ActorId | null;
+  terms: Term[];
+  verification: Verification;
+  steps: number;
+  /** Steps done (undisputed) so far. */
+  done: number;
+  strikes: number;
+  status: AgreementStatus;
+  signed: number;
+  ended: number | null;
+  /** Leaders who signed, by party, so a successor's walk-away can be told apart. */
+  signers: Record<ActorId, string>;
+  record: StepRecord[];
+}
+
+export type LogKind =
+  | 'event'
+  | 'election'
+  | 'leader'
+  | 'action'
+  | 'offer'
+  | 'answer'
+  | 'agreement'
+  | 'compliance'
+  | 'crisis'
+  | 'clash'
+  | 'end';
+
+/** One line of the game's history. `to` lists who saw it; null means public. */
+export interface LogEntry {
+  round: number;
+  kind: LogKind;
+  text: string;
+  actor?: ActorId;
+  target?: ActorId;
+  ref?: string | number;
+  to: ActorId[] | null;
+}
+
+/** Alea's saved state (seedrandom `state: true`). */
+export interface RngState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+export interface RoundSnapshot {
+  round: number;
+  tension: number;
+  stage: number;
+  vars: Record<ActorId, Record<ActorVar, number>>;
+  trust: number[];
+}
+
+export interface GameState {
+  /** 1-based; a round is a quarter of a year. */
+  round: number;
+  phase: Phase;
+  actors: ActorState[];
+  /** Flat n*n arrays indexed [from * n + to]. */
+  trust: number[];
+  sanctions: number[];
+  lifeline: number[];
+  hotline: number[];
+  backchannel: number[];
+  alliance: number[];
+  rivalry: number[];
+  tension: number;
+  stage: number;
+  /** Rounds left in which multilateral talks are convened. */
+  forum: number;
+  offers: Offer[];
+  agreements: Agreement[];
+  nextId: number;
+  /** This phase's submitted inputs, by actor index (secret until the phase closes). */
+  inbox: (PhaseInput | null)[];
+  /** Ids of one-time events that have fired. */
+  firedEvents: string[];
+  log: LogEntry[];
+  history: RoundSnapshot[];
+  rng: RngState;
+  /** Set when the game ends. */
+  end: { outcome: string; reason: 'rounds' | 'clash'; round: number } | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs: one per seat per waiting phase. Tagged unions, reused as the machine's events.
+
+export interface ActionChoice {
+  action: string;
+  target?: ActorId;
+}
+
+export type Answer =
+  | { offer: number; reply: 'accept' | 'reject' }
+  | { offer: number; reply: 'counter'; counter: OfferDraft };
+
+export interface Decision {
+  agreement: number;
+  honour: boolean;
+}
+
+export type PhaseInput =
+  | { phase: 'proposing'; offers: OfferDraft[] }
+  | { phase: 'responding'; answers: Answer[] }
+  | { phase: 'commitment'; decisions: Decision[]; actions: ActionChoice[] };
+
+export const REJECTION_CODES = [
+  'GAME_OVER',
+  'WRONG_PHASE',
+  'UNKNOWN_ACTOR',
+  'ALREADY_SUBMITTED',
+  'MALFORMED',
+  'UNKNOWN_ACTION',
+  'NOT_PERMITTED',
+  'BAD_TARGET',
+  'TOO_MANY',
+  'UNAFFORDABLE',
+  'DUPLICATE',
+  'UNKNOWN_OFFER',
+  'NOT_ADDRESSED',
+  'INVALID_OFFER',
+  'NO_CHANNEL',
+  'NO_FORUM',
+  'UNKNOWN_AGREEMENT',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export interface Rejection {
+  code: RejectionCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };

@@ -1,0 +1,165 @@
+/**
+ * Checking one seat's input against the rules and the state. Every function returns a typed rejection
+ * or null; none changes anything. Inputs may come from a client over the network, so shapes are checked too.
+ */
+import { mayTake } from './effects.ts';
+import { indexOf } from './state.ts';
+import { ACTOR_VARS, VERIFICATIONS } from './types.ts';
+import type { ActionDef, Answer, GameState, OfferDraft, PhaseInput, Rejection, RejectionCode, World } from './types.ts';
+
+const no = (code: RejectionCode, message: string): Rejection => ({ code, message });
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isInt = (x: unknown, lo: number, hi: number): x is number => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
+
+export function findAction(world: World, id: unknown): ActionDef | undefined {
+  return typeof id === 'string' ? world.actions[world.actionIndex[id] ?? -1] : undefined;
+}
+
+/** The action that lets a government broker packages between others. */
+export const MEDIATE = 'mediate';
+
+/** Whether `a` and `b` can talk directly: enough trust both ways, or an open channel. */
+export function canTalk(world: World, s: GameState, a: number, b: number): boolean {
+  const n = world.actors.length;
+  if (s.hotline[a * n + b] || s.backchannel[a * n + b]) return true;
+  const t = world.rules.contactTrust;
+  return s.trust[a * n + b]! >= t && s.trust[b * n + a]! >= t;
+}
+
+/** Checks one term's actor, action and target. */
+function checkTerm(world: World, t: unknown, where: string): Rejection | null {
+  if (!isObj(t) || typeof t.by !== 'string' || typeof t.action !== 'string') return no('MALFORMED', `${where} must name who acts (by) and the action.`);
+  if (indexOf(world, t.by) < 0) return no('UNKNOWN_ACTOR', `${where}: there is no government "${t.by}".`);
+  const def = findAction(world, t.action);
+  if (!def) return no('UNKNOWN_ACTION', `${where}: there is no action "${t.action}".`);
+  if (!def.dealable) return no('NOT_PERMITTED', `${where}: "${def.name}" cannot be promised in a deal.`);
+  if (!mayTake(def, t.by)) return no('NOT_PERMITTED', `${where}: ${t.by} cannot take "${def.name}".`);
+  return checkTarget(world, def, t.by, t.target, where);
+}
+
+function checkTarget(world: World, def: ActionDef, by: string, target: unknown, where: string): Rejection | null {
+  if (!def.targeted) return target === undefined ? null : no('BAD_TARGET', `${where}: "${def.name}" is not aimed at anyone.`);
+  if (typeof target !== 'string' || indexOf(world, target) < 0) return no('BAD_TARGET', `${where}: "${def.name}" needs a target government.`);
+  if (target === by) return no('BAD_TARGET', `${where}: a government cannot aim "${def.name}" at itself.`);
+  return null;
+}
+
+/** The parties an offer binds: every government that has a term in it, in term order. */
+export function partiesOf(draft: OfferDraft): string[] {
+  return [...new Set(draft.terms.map((t) => t.by))];
+}
+
+export function checkDraft(world: World, s: GameState, from: string, draft: unknown, where: string): Rejection | null {
+  const r = world.rules;
+  if (!isObj(draft) || !Array.isArray(draft.terms)) return no('MALFORMED', `${where} must have a list of terms.`);
+  if (draft.terms.length === 0 || draft.terms.length > 8) return no('INVALID_OFFER', `${where} must have between one and eight terms.`);
+  if (!VERIFICATIONS.includes(draft.verification as never)) return no('MALFORMED', `${where}: verification must be none, partial or inspections.`);
+  if (!isInt(draft.steps, 1, r.maxSteps)) return no('INVALID_OFFER', `${where}: steps must be a whole number from 1 to ${r.maxSteps}.`);
+  if (!isInt(draft.expires, 1, r.maxExpiry)) return no('INVALID_OFFER', `${where}: expiry must be a whole number of rounds from 1 to ${r.maxExpiry}.`);
+  for (let k = 0; k < draft.terms.length; k++) {
+    const bad = checkTerm(world, draft.terms[k], `${where}, term ${k + 1}`);
+    if (bad) return bad;
+  }
+  const parties = partiesOf(draft as unknown as OfferDraft);
+  if (parties.length < 2) return no('INVALID_OFFER', `${where} needs terms for at least two governments: what is given and what is wanted.`);
+  const me = indexOf(world, from);
+  const mediated = !parties.includes(from);
+  if (mediated) {
+    const def = findAction(world, MEDIATE);
+    if (!def || !mayTake(def, from)) return no('NOT_PERMITTED', `${where}: ${from} is not a party and cannot mediate.`);
+  }
+  if (parties.length > 2 && s.forum <= 0) return no('NO_FORUM', `${where}: a deal among more than two governments needs multilateral talks to be convened.`);
+  for (const p of parties) {
+    if (p === from) continue;
+    if (!canTalk(world, s, me, indexOf(world, p)))
+      return no('NO_CHANNEL', `${where}: ${p} and ${from} trust each other too little to talk without a channel or a mediator.`);
+  }
+  return null;
+}
+
+function checkAnswer(world: World, s: GameState, actor: string, a: unknown, where: string): Rejection | null {
+  if (!isObj(a) || typeof a.offer !== 'number' || !['accept', 'reject', 'counter'].includes(a.reply as string))
+    return no('MALFORMED', `${where} must name an offer and a reply (accept, reject or counter).`);
+  const o = s.offers.find((x) => x.id === a.offer);
+  if (!o || o.status !== 'open') return no('UNKNOWN_OFFER', `${where}: offer #${String(a.offer)} is not open.`);
+  if (!o.parties.includes(actor) || o.from === actor || o.accepted.includes(actor))
+    return no('NOT_ADDRESSED', `${where}: offer #${o.id} does not wait for ${actor}'s answer.`);
+  if (a.reply === 'counter') return checkDraft(world, s, actor, (a as { counter?: unknown }).counter, `${where}, counter-offer`);
+  return null;
+}
+
+/** Total cost of a list of actions, to check it is affordable. */
+function unaffordable(world: World, s: GameState, i: number, defs: ActionDef[]): Rejection | null {
+  const a = s.actors[i]!;
+  for (const v of ACTOR_VARS) {
+    let need = 0;
+    for (const d of defs) need += d.cost[v] ?? 0;
+    if (need > a[v]) return no('UNAFFORDABLE', `These actions need ${need} ${v}; ${world.actors[i]!.id} has ${Math.floor(a[v])}.`);
+  }
+  return null;
+}
+
+/** Validates one seat's input for the current phase. Null means it may be collected. */
+export function checkInput(world: World, s: GameState, actor: string, input: unknown): Rejection | null {
+  if (s.end) return no('GAME_OVER', 'The game is over.');
+  const i = indexOf(world, actor);
+  if (i < 0) return no('UNKNOWN_ACTOR', `There is no government "${actor}".`);
+  if (!isObj(input) || typeof input.phase !== 'string') return no('MALFORMED', 'An input must say which phase it is for.');
+  if (input.phase !== s.phase) return no('WRONG_PHASE', `It is the ${s.phase} phase, not ${input.phase}.`);
+  if (s.inbox[i]) return no('ALREADY_SUBMITTED', `${actor} has already submitted for this phase.`);
+  const inp = input as PhaseInput;
+  switch (inp.phase) {
+    case 'proposing': {
+      if (!Array.isArray(inp.offers)) return no('MALFORMED', 'Proposals must be a list of offers.');
+      if (inp.offers.length > world.rules.offersPerRound) return no('TOO_MANY', `At most ${world.rules.offersPerRound} offers a round.`);
+      for (let k = 0; k < inp.offers.length; k++) {
+        const bad = checkDraft(world, s, actor, inp.offers[k], `Offer ${k + 1}`);
+        if (bad) return bad;
+      }
+      return null;
+    }
+    case 'responding': {
+      if (!Array.isArray(inp.answers)) return no('MALFORMED', 'Answers must be a list.');
+      const seen = new Set<number>();
+      for (let k = 0; k < inp.answers.length; k++) {
+        const a = inp.answers[k] as Answer;
+        const bad = checkAnswer(world, s, actor, a, `Answer ${k + 1}`);
+        if (bad) return bad;
+        if (seen.has(a.offer)) return no('DUPLICATE', `Offer #${a.offer} is answered twice.`);
+        seen.add(a.offer);
+      }
+      return null;
+    }
+    case 'commitment': {
+      if (!Array.isArray(inp.decisions) || !Array.isArray(inp.actions)) return no('MALFORMED', 'A commitment needs decisions and actions lists.');
+      const seen = new Set<number>();
+      for (const d of inp.decisions) {
+        if (!isObj(d) || typeof d.agreement !== 'number' || typeof d.honour !== 'boolean')
+          return no('MALFORMED', 'Each decision names an agreement and whether to honour it.');
+        const g = s.agreements.find((x) => x.id === d.agreement);
+        if (!g || g.status !== 'active' || !g.parties.includes(actor))
+          return no('UNKNOWN_AGREEMENT', `${actor} has no active agreement #${d.agreement}.`);
+        if (seen.has(g.id)) return no('DUPLICATE', `Agreement #${g.id} is decided twice.`);
+        seen.add(g.id);
+      }
+      if (inp.actions.length > world.rules.actionsPerRound) return no('TOO_MANY', `At most ${world.rules.actionsPerRound} actions a round.`);
+      const defs: ActionDef[] = [];
+      const keys = new Set<string>();
+      for (let k = 0; k < inp.actions.length; k++) {
+        const c = inp.actions[k];
+        if (!isObj(c)) return no('MALFORMED', `Action ${k + 1} must name an action.`);
+        const def = findAction(world, c.action);
+        if (!def) return no('UNKNOWN_ACTION', `Action ${k + 1}: there is no action "${String(c.action)}".`);
+        if (!mayTake(def, actor)) return no('NOT_PERMITTED', `Action ${k + 1}: ${actor} cannot take "${def.name}".`);
+        const bad = checkTarget(world, def, actor, c.target, `Action ${k + 1}`);
+        if (bad) return bad;
+        const key = `${def.id}>${String(c.target ?? '')}`;
+        if (keys.has(key)) return no('DUPLICATE', `Action ${k + 1}: "${def.name}" is chosen twice.`);
+        keys.add(key);
+        defs.push(def);
+      }
+      return unaffordable(world, s, i, defs);
+    }
+  }
+  return no('MALFORMED', `Unknown phase "${String((input as { phase: unknown }).phase)}".`);
+}
