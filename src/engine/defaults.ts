@@ -24,9 +24,9 @@ export const DEFAULT_RULES: Rules = {
   clashChance: 0.25,
   hotlineFactor: 0.5,
   backchannelFactor: 0.75,
-  sanctionBite: 1.2,
+  sanctionBite: 1.0, // one level of sanctions by a weight-1 economy costs the target 10 points at equilibrium
   lifelineGain: 1.0,
-  economyDrift: 0.05,
+  economyDrift: 0.1,
   supportDrift: 0.08,
   supportFromEconomy: 0.4,
   supportFromSecurity: 0.4,

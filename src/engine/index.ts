@@ -20,7 +20,7 @@ export type { PlayerView, AgreementView, ActorPublic } from './view.ts';
 export { replay, ENGINE_VERSION, ReplayError } from './record.ts';
 export type { GameRecord } from './record.ts';
 export { hashText, hashValue } from './hash.ts';
-export { createGameMachine, inputOf, eventOf } from './machine.ts';
+export { createGameMachine, inputOf, eventOf, runThroughMachine } from './machine.ts';
 export type { GameEvent, GameContext, GameMachine } from './machine.ts';
 export { beginRound, closeProposals, closeResponses, resolve, react, closePhase, channelFactor, describeTerms } from './round.ts';
 export { rngFrom, seedState, chance, pick } from './rng.ts';

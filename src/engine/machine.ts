@@ -6,10 +6,10 @@
  * It waits in each input phase until every seat has submitted. A bad input is rejected with a typed code
  * kept in `context.rejection`, and the game state is left unchanged.
  */
-import { assign, setup } from 'xstate';
+import { assign, createActor, setup } from 'xstate';
 import type { RecordedInput } from './game.ts';
 import { allIn, beginRound, closeProposals, closeResponses, collectMut, react, resolve } from './round.ts';
-import { cloneState } from './state.ts';
+import { cloneState, newGame } from './state.ts';
 import { checkInput } from './validate.ts';
 import type { ActionChoice, ActorId, Answer, Decision, GameState, OfferDraft, PhaseInput, Rejection, World } from './types.ts';
 
@@ -126,3 +126,20 @@ export function createGameMachine(world: World) {
 }
 
 export type GameMachine = ReturnType<typeof createGameMachine>;
+
+/**
+ * Runs recorded inputs through a machine actor from a new game, and returns the actor's final context.
+ * The machine-path twin of `runGame`, for tests that compare the two paths and for benchmarks.
+ */
+export function runThroughMachine(world: World, seed: string | number, inputs: readonly RecordedInput[]): GameContext {
+  const actor = createActor(createGameMachine(world), { input: { state: newGame(world, seed) } });
+  actor.start();
+  for (const r of inputs) {
+    actor.send(eventOf(r.actor, r.input));
+    const rej = actor.getSnapshot().context.rejection;
+    if (rej) throw new Error(`Machine rejected ${r.actor}'s input in round ${r.round}: ${rej.code}: ${rej.message}`);
+  }
+  const ctx = actor.getSnapshot().context;
+  actor.stop();
+  return ctx;
+}

@@ -22,7 +22,7 @@ export function changeLeader(world: World, s: GameState, i: number, name: string
   const term = termRounds ?? def.termRounds;
   a.leader = { name, stance: clamp(stance), termEnds: def.elected ? s.round + term : null, since: s.round };
   a.support = Math.max(a.support, world.rules.honeymoonSupport);
-  log(s, { kind: 'leader', actor: def.id, text: `${name} takes office in ${def.name} (${why}), replacing ${old.name}.` });
+  log(s, { kind: 'leader', actor: def.id, text: `${def.name}: ${name} takes office (${why}), replacing ${old.name}.` });
   const n = world.actors.length;
   const p = world.rules.walkAwayPerStance * Math.max(0, old.stance - a.leader.stance);
   for (const g of s.agreements) {
@@ -55,11 +55,11 @@ export function holdElection(world: World, s: GameState, i: number, rng: Rng): v
   const pKeep = 1 / (1 + Math.exp(-(a.support - 50) / world.rules.electionSpread));
   if (chance(rng, pKeep)) {
     a.leader.termEnds = s.round + def.termRounds;
-    log(s, { kind: 'election', actor: def.id, text: `${a.leader.name} wins the election in ${def.name} with ${Math.round(a.support)}% support.` });
+    log(s, { kind: 'election', actor: def.id, text: `${def.name}: ${a.leader.name} wins the election with ${Math.round(a.support)}% support.` });
     return;
   }
   const next = successor(world, s, i);
-  log(s, { kind: 'election', actor: def.id, text: `${a.leader.name} loses the election in ${def.name} with ${Math.round(a.support)}% support.` });
+  log(s, { kind: 'election', actor: def.id, text: `${def.name}: ${a.leader.name} loses the election with ${Math.round(a.support)}% support.` });
   changeLeader(world, s, i, next.name, next.stance, 'election', rng);
 }
 

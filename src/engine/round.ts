@@ -8,7 +8,7 @@ import { allHold, outcomeOf } from './metrics.ts';
 import { changeLeader, checkSupport, holdElection, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
 import type { Rng } from './rng.ts';
-import { addPair, addVar, clamp, cloneState, indexOf } from './state.ts';
+import { addPair, addVar, clamp, cloneState, indexOf, newGame } from './state.ts';
 import { findAction, partiesOf } from './validate.ts';
 import type {
   ActorVar,
@@ -288,13 +288,15 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
   const n = world.actors.length;
   g.status = how;
   g.ended = s.round;
+  // Only deals between rivals are steps of the peace process; deals among friends leave the stage alone.
+  const rivals = g.parties.some((p) => g.parties.some((q) => s.rivalry[indexOf(world, p) * n + indexOf(world, q)] === 1));
   if (how === 'completed') {
-    s.stage = clamp(s.stage + r.stageOnComplete, 0, world.stages.length - 1);
+    if (rivals) s.stage = clamp(s.stage + r.stageOnComplete, 0, world.stages.length - 1);
     for (const p of g.parties)
       for (const q of g.parties) if (p !== q) addPair(s.trust, n, indexOf(world, p), indexOf(world, q), r.trustCompleted);
     log(s, { kind: 'agreement', ref: g.id, text: `Agreement #${g.id} is carried out in full.` });
   } else {
-    s.stage = clamp(s.stage + r.stageOnBreak, 0, world.stages.length - 1);
+    if (rivals) s.stage = clamp(s.stage + r.stageOnBreak, 0, world.stages.length - 1);
     s.tension = clamp(s.tension + r.tensionOnBreak);
     log(s, { kind: 'agreement', ref: g.id, text: `Agreement #${g.id} breaks down amid accusations of cheating.` });
   }
@@ -302,6 +304,31 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
 
 // ---------------------------------------------------------------------------------------------
 // 5. Reaction
+
+/**
+ * Economic pressure on `t` per round: sanctions drain, lifelines feed, each weighted by who applies them.
+ * Starting economies already reflect starting pressure, so only changes from the start move an economy.
+ */
+function pressure(world: World, sanctions: readonly number[], lifeline: readonly number[], t: number): number {
+  const n = world.actors.length;
+  const r = world.rules;
+  let p = 0;
+  for (let i = 0; i < n; i++) p += (sanctions[i * n + t]! * r.sanctionBite - lifeline[i * n + t]! * r.lifelineGain) * world.actors[i]!.economicWeight;
+  return p;
+}
+
+const basePressures = new WeakMap<World, number[]>();
+
+/** Pressure at the start of the game, per actor (computed once per world). */
+function basePressure(world: World): number[] {
+  let b = basePressures.get(world);
+  if (!b) {
+    const start = newGame(world, 0);
+    b = world.actors.map((_, t) => pressure(world, start.sanctions, start.lifeline, t));
+    basePressures.set(world, b);
+  }
+  return b;
+}
 
 function snapshot(world: World, s: GameState): RoundSnapshot {
   const vars: RoundSnapshot['vars'] = {};
@@ -335,15 +362,13 @@ export function reactMut(world: World, s: GameState): void {
         for (const [p, kept] of Object.entries(seenOf)) addPair(s.trust, n, oi, indexOf(world, p), (kept ? r.trustKept : -r.trustBroken) / g.steps);
       }
     }
+    const base = basePressure(world);
     for (let t = 0; t < n; t++) {
-      let d = 0;
-      for (let i = 0; i < n; i++) {
-        const w = world.actors[i]!.economicWeight;
-        d += (s.lifeline[i * n + t]! * r.lifelineGain - s.sanctions[i * n + t]! * r.sanctionBite) * w;
-      }
       const a = s.actors[t]!;
       const id = world.actors[t]!.id;
-      addVar(a, 'economy', d + (world.initial.actors[id]!.vars.economy - a.economy) * r.economyDrift);
+      const start = world.initial.actors[id]!.vars;
+      const drift = (start.economy - a.economy) * r.economyDrift;
+      addVar(a, 'economy', base[t]! - pressure(world, s.sanctions, s.lifeline, t) + drift);
       const was = before(world, s, id);
       addVar(a, 'support', (a.economy - was.economy) * r.supportFromEconomy + (a.security - was.security) * r.supportFromSecurity + (50 - a.support) * r.supportDrift);
     }

@@ -199,7 +199,7 @@ export interface Rules {
   trustCompleted: number;
   /** Consecutive disputed steps a phased deal survives before it is broken. */
   phasedStrikes: number;
-  /** Trust below which a government will not take a direct offer without a channel or mediator. */
+  /** Trust below which a government will not open direct talks without a channel or a mediator. */
   contactTrust: number;
   /** Domestic support an acceptor pays for a deal at zero trust with a public of hawkishness 50. */
   acceptCost: number;
@@ -214,11 +214,11 @@ export interface Rules {
   /** Multiplier on the clash chance for each open hotline / backchannel on a flashpoint pair. */
   hotlineFactor: number;
   backchannelFactor: number;
-  /** Per round, per sanctions level, times the sanctioner's economic weight. */
+  /** Economy lost per round per sanctions level above the start, times the sanctioner's economic weight. */
   sanctionBite: number;
-  /** Per round, per lifeline level, times the giver's economic weight. */
+  /** Economy gained per round per lifeline level above the start, times the giver's economic weight. */
   lifelineGain: number;
-  /** Share of the gap to 50 that economy and support recover each round. */
+  /** Share of the gap to its starting value that an economy recovers each round, and of the gap to 50 for support. */
   economyDrift: number;
   supportDrift: number;
   /** Support gained per point of economy or security gained this round. */

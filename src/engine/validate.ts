@@ -18,12 +18,14 @@ export function findAction(world: World, id: unknown): ActionDef | undefined {
 /** The action that lets a government broker packages between others. */
 export const MEDIATE = 'mediate';
 
-/** Whether `a` and `b` can talk directly: enough trust both ways, or an open channel. */
-export function canTalk(world: World, s: GameState, a: number, b: number): boolean {
+/**
+ * Whether `from` will open direct talks with `to`: it trusts `to` enough, or a channel is open between them.
+ * It rests on the proposer's own trust only, so every government can tell what it may propose.
+ */
+export function canTalk(world: World, s: GameState, from: number, to: number): boolean {
   const n = world.actors.length;
-  if (s.hotline[a * n + b] || s.backchannel[a * n + b]) return true;
-  const t = world.rules.contactTrust;
-  return s.trust[a * n + b]! >= t && s.trust[b * n + a]! >= t;
+  const k = from * n + to;
+  return s.hotline[k] === 1 || s.backchannel[k] === 1 || s.trust[k]! >= world.rules.contactTrust;
 }
 
 /** Checks one term's actor, action and target. */
@@ -72,7 +74,7 @@ export function checkDraft(world: World, s: GameState, from: string, draft: unkn
   for (const p of parties) {
     if (p === from) continue;
     if (!canTalk(world, s, me, indexOf(world, p)))
-      return no('NO_CHANNEL', `${where}: ${p} and ${from} trust each other too little to talk without a channel or a mediator.`);
+      return no('NO_CHANNEL', `${where}: ${from} trusts ${p} too little to talk without a channel or a mediator.`);
   }
   return null;
 }

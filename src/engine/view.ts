@@ -5,6 +5,7 @@
  */
 import { scores } from './metrics.ts';
 import { indexOf, roundDate } from './state.ts';
+import { canTalk } from './validate.ts';
 import type {
   ActorId,
   ActorVar,
@@ -48,6 +49,8 @@ export interface PlayerView {
   actors: ActorPublic[];
   /** How far I trust each other government. */
   myTrust: Record<ActorId, number>;
+  /** Governments I may make direct offers to (enough trust, or an open channel). */
+  contacts: ActorId[];
   /** sanctions[a][b]: level a imposes on b (public). */
   sanctions: Record<ActorId, Record<ActorId, number>>;
   lifeline: Record<ActorId, Record<ActorId, number>>;
@@ -66,77 +69,148 @@ export interface PlayerView {
   scores: Record<ActorId, number> | null;
 }
 
-export function playerView(world: World, s: GameState, me: ActorId): PlayerView {
-  const n = world.actors.length;
-  const i = indexOf(world, me);
-  const ids = world.actors.map((a) => a.id);
-  const over = s.end !== null;
-  const rowOf = (arr: readonly number[], from: number): Record<ActorId, number> => {
-    const r: Record<ActorId, number> = {};
-    ids.forEach((id, j) => {
-      if (j !== from) r[id] = arr[from * n + j]!;
-    });
-    return r;
-  };
-  const matrix = (arr: readonly number[]): Record<ActorId, Record<ActorId, number>> => {
-    const m: Record<ActorId, Record<ActorId, number>> = {};
-    ids.forEach((id, a) => (m[id] = rowOf(arr, a)));
-    return m;
-  };
-  const channels: PlayerView['channels'] = [];
-  const alliances: PlayerView['alliances'] = [];
-  for (let a = 0; a < n; a++)
-    for (let b = a + 1; b < n; b++) {
-      if (s.hotline[a * n + b]) channels.push({ a: ids[a]!, b: ids[b]!, channel: 'hotline' });
-      if (s.backchannel[a * n + b]) channels.push({ a: ids[a]!, b: ids[b]!, channel: 'backchannel' });
-      if (s.alliance[a * n + b]) alliances.push([ids[a]!, ids[b]!]);
-    }
-  const agreements: AgreementView[] = s.agreements.map((g) => {
-    const { record, ...rest } = g;
-    const party = g.parties.includes(me) || g.mediator === me;
-    return {
-      ...rest,
-      terms: rest.terms.map((t) => ({ ...t })),
-      parties: rest.parties.slice(),
-      signers: { ...rest.signers },
-      record: party
-        ? record.map((r) => ({ round: r.round, step: r.step, mine: me in r.honoured ? r.honoured[me]! : null, saw: { ...(r.observed[me] ?? {}) }, disputed: r.disputed }))
-        : [],
-      truth: over ? record : null,
-    };
-  });
-  return {
-    me,
-    round: s.round,
-    rounds: world.rounds,
-    date: roundDate(world, s.round),
-    phase: s.phase,
-    stage: s.stage,
-    stageName: world.stages[s.stage] ?? '',
-    tension: s.tension,
-    forum: s.forum,
-    actors: world.actors.map((def, k) => {
+/**
+ * The view of `me`: cheap fields are computed at once, the long lists (offers, agreements, log, history,
+ * scores) on first read and then kept. The state must not change while the view is in use.
+ * `toJSON` gives the whole view as plain data (for the UI, a client, or a test).
+ */
+class View {
+  readonly me: ActorId;
+  readonly round: number;
+  readonly rounds: number;
+  readonly date: string;
+  readonly phase: Phase;
+  readonly stage: number;
+  readonly stageName: string;
+  readonly tension: number;
+  readonly forum: number;
+  readonly actors: ActorPublic[];
+  readonly myTrust: Record<ActorId, number>;
+  readonly contacts: ActorId[];
+  readonly sanctions: Record<ActorId, Record<ActorId, number>>;
+  readonly lifeline: Record<ActorId, Record<ActorId, number>>;
+  readonly channels: PlayerView['channels'] = [];
+  readonly alliances: PlayerView['alliances'] = [];
+  readonly submitted: Record<ActorId, boolean> = {};
+  readonly myInput: PhaseInput | null;
+  readonly end: GameState['end'];
+  private readonly i: number;
+  private readonly over: boolean;
+  private cache: Partial<Pick<PlayerView, 'offers' | 'agreements' | 'log' | 'history' | 'scores'>> = {};
+
+  constructor(
+    private readonly world: World,
+    private readonly s: GameState,
+    me: ActorId,
+  ) {
+    const n = world.actors.length;
+    const i = indexOf(world, me);
+    const ids = world.actors.map((a) => a.id);
+    this.me = me;
+    this.i = i;
+    this.over = s.end !== null;
+    this.round = s.round;
+    this.rounds = world.rounds;
+    this.date = roundDate(world, s.round);
+    this.phase = s.phase;
+    this.stage = s.stage;
+    this.stageName = world.stages[s.stage] ?? '';
+    this.tension = s.tension;
+    this.forum = s.forum;
+    this.end = s.end;
+    this.myInput = s.inbox[i] ?? null;
+    this.actors = world.actors.map((def, k) => {
       const a = s.actors[k]!;
       return {
         id: def.id,
         name: def.name,
         vars: { security: a.security, support: a.support, economy: a.economy, influence: a.influence, nuclear: a.nuclear, missile: a.missile },
-        leader: { ...a.leader },
+        leader: { name: a.leader.name, stance: a.leader.stance, termEnds: a.leader.termEnds, since: a.leader.since },
         elected: def.elected,
       };
-    }),
-    myTrust: rowOf(s.trust, i),
-    sanctions: matrix(s.sanctions),
-    lifeline: matrix(s.lifeline),
-    channels,
-    alliances,
-    offers: s.offers.filter((o) => o.parties.includes(me) || o.mediator === me).map((o) => ({ ...o, terms: o.terms.map((t) => ({ ...t })), parties: o.parties.slice(), accepted: o.accepted.slice() })),
-    agreements,
-    log: s.log.filter((e) => over || e.to === null || e.to.includes(me)),
-    submitted: Object.fromEntries(ids.map((id, k) => [id, s.inbox[k] !== null])),
-    myInput: s.inbox[i] ?? null,
-    history: s.history.map((h) => ({ round: h.round, tension: h.tension, stage: h.stage, vars: h.vars, myTrust: rowOf(h.trust, i) })),
-    end: s.end,
-    scores: over ? scores(world, s) : null,
+    });
+    this.myTrust = row(s.trust, n, ids, i);
+    this.contacts = [];
+    this.sanctions = {};
+    this.lifeline = {};
+    for (let a = 0; a < n; a++) {
+      const id = ids[a]!;
+      if (a !== i && canTalk(world, s, i, a)) this.contacts.push(id);
+      this.sanctions[id] = row(s.sanctions, n, ids, a);
+      this.lifeline[id] = row(s.lifeline, n, ids, a);
+      this.submitted[id] = s.inbox[a] !== null;
+      for (let b = a + 1; b < n; b++) {
+        const k = a * n + b;
+        if (s.hotline[k]) this.channels.push({ a: id, b: ids[b]!, channel: 'hotline' });
+        if (s.backchannel[k]) this.channels.push({ a: id, b: ids[b]!, channel: 'backchannel' });
+        if (s.alliance[k]) this.alliances.push([id, ids[b]!]);
+      }
+    }
+  }
+
+  get offers(): Offer[] {
+    const me = this.me;
+    return (this.cache.offers ??= this.s.offers
+      .filter((o) => o.parties.includes(me) || o.mediator === me)
+      .map((o) => ({ ...o, terms: o.terms.map((t) => ({ ...t })), parties: o.parties.slice(), accepted: o.accepted.slice() })));
+  }
+
+  get agreements(): AgreementView[] {
+    return (this.cache.agreements ??= this.s.agreements.map((g) => agreementView(g, this.me, this.over)));
+  }
+
+  get log(): LogEntry[] {
+    const me = this.me;
+    return (this.cache.log ??= this.over ? this.s.log.slice() : this.s.log.filter((e) => e.to === null || e.to.includes(me)));
+  }
+
+  get history(): PlayerView['history'] {
+    const n = this.world.actors.length;
+    const ids = this.world.actors.map((a) => a.id);
+    return (this.cache.history ??= this.s.history.map((h) => ({ round: h.round, tension: h.tension, stage: h.stage, vars: h.vars, myTrust: row(h.trust, n, ids, this.i) })));
+  }
+
+  get scores(): PlayerView['scores'] {
+    if (!('scores' in this.cache)) this.cache.scores = this.over ? scores(this.world, this.s) : null;
+    return this.cache.scores!;
+  }
+
+  toJSON(): PlayerView {
+    const { world: _w, s: _s, i: _i, over: _o, cache: _c, ...plain } = this;
+    return { ...plain, offers: this.offers, agreements: this.agreements, log: this.log, history: this.history, scores: this.scores };
+  }
+}
+
+function row(arr: readonly number[], n: number, ids: readonly ActorId[], from: number): Record<ActorId, number> {
+  const r: Record<ActorId, number> = {};
+  for (let j = 0; j < n; j++) if (j !== from) r[ids[j]!] = arr[from * n + j]!;
+  return r;
+}
+
+function agreementView(g: Agreement, me: ActorId, over: boolean): AgreementView {
+  const party = g.parties.includes(me) || g.mediator === me;
+  return {
+    id: g.id,
+    offer: g.offer,
+    parties: g.parties.slice(),
+    mediator: g.mediator,
+    terms: g.terms.map((t) => ({ ...t })),
+    verification: g.verification,
+    steps: g.steps,
+    done: g.done,
+    strikes: g.strikes,
+    status: g.status,
+    signed: g.signed,
+    ended: g.ended,
+    signers: { ...g.signers },
+    record: party
+      ? g.record.map((r) => ({ round: r.round, step: r.step, mine: me in r.honoured ? r.honoured[me]! : null, saw: { ...(r.observed[me] ?? {}) }, disputed: r.disputed }))
+      : [],
+    truth: over ? g.record : null,
   };
+}
+
+/** What `me` may know of the game. */
+export function playerView(world: World, s: GameState, me: ActorId): PlayerView {
+  return new View(world, s, me);
 }

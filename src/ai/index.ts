@@ -1,0 +1,33 @@
+/**
+ * Computer-run governments. Each seat gets a strategy and its own seeded generator; a chooser built here
+ * drives `runGame` (batch) or feeds the machine, and reads nothing but each seat's player view.
+ */
+import { playerView, rngFrom, seedState } from '../engine/index.ts';
+import type { ActorId, Chooser, Rng, World } from '../engine/index.ts';
+import { randomStrategy } from './random.ts';
+import { reciprocalStrategy } from './reciprocal.ts';
+import type { Strategy } from './types.ts';
+
+export type { Strategy, DecisionContext } from './types.ts';
+export { reciprocal } from './reciprocal.ts';
+
+export const STRATEGIES: Record<string, Strategy> = {
+  [randomStrategy.id]: randomStrategy,
+  [reciprocalStrategy.id]: reciprocalStrategy,
+};
+
+export function strategyById(id: string): Strategy {
+  const s = STRATEGIES[id];
+  if (!s) throw new Error(`Unknown strategy "${id}". Known: ${Object.keys(STRATEGIES).join(', ')}.`);
+  return s;
+}
+
+/** A seat's generator, derived from the game seed and the seat, independent of the game's own. */
+export const seatRng = (seed: string | number, actor: ActorId): Rng => rngFrom(seedState(`${seed}/${actor}`));
+
+/** A chooser in which every seat is computer-run by the given strategies. */
+export function computerChooser(world: World, seed: string | number, seats: Record<ActorId, Strategy>): Chooser {
+  const rngs: Record<ActorId, Rng> = {};
+  for (const a of world.actors) rngs[a.id] = seatRng(seed, a.id);
+  return (s, actor, phase) => seats[actor]!.decide({ world, view: playerView(world, s, actor), rng: rngs[actor]! }, phase);
+}

@@ -1,0 +1,15 @@
+/** What a computer-run government is: a strategy that turns a player view into one phase's input. */
+import type { InputPhase, PhaseInput, PlayerView, Rng, World } from '../engine/index.ts';
+
+export interface DecisionContext {
+  world: World;
+  view: PlayerView;
+  /** The strategy's own generator (never the game's). */
+  rng: Rng;
+}
+
+export interface Strategy {
+  readonly id: string;
+  readonly name: string;
+  decide(ctx: DecisionContext, phase: InputPhase): PhaseInput;
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * `qpq`: the command line. check, simulate, bench, schema. See README and DESIGN.md for the contract.
+ */
+import { runBench } from './bench.ts';
+import { runCheck } from './check.ts';
+import { runSchema } from './schema.ts';
+import { runSimulate } from './simulate.ts';
+
+const HELP = `qpq — Quid Pro Quo on the command line
+
+Commands:
+  check <files...>                       validate scenario files; one "path:line:column: message" per problem
+  simulate <scenario> --games N --seed S [--json] [--strategy ID] [--seat ACTOR=ID ...]
+                                         N seeded computer-only games, summarised
+  bench [--json] [--quick]               the benchmark figures
+  schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
+
+A scenario is a path (scenarios/panmunjom-2018.yaml) or an id in scenarios/ (panmunjom-2018).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check':
+      return runCheck(rest);
+    case 'simulate':
+      return runSimulate(rest);
+    case 'bench':
+      return runBench(rest);
+    case 'schema':
+      return runSchema(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP + '\n');
+      return command === undefined ? 1 : 0;
+    default:
+      process.stderr.write(`qpq: unknown command "${command}".\n\n${HELP}\n`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`qpq: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,78 @@
+/** `qpq simulate <scenario> --games N --seed S [--json]`: seeded computer-only games, summarised. */
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { simulate } from '../ai/simulate.ts';
+import { STRATEGIES } from '../ai/index.ts';
+import { ScenarioError, formatProblem } from '../scenario/index.ts';
+import { readScenario } from './files.ts';
+
+export function runSimulate(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      games: { type: 'string', default: '100' },
+      seed: { type: 'string', default: '1' },
+      json: { type: 'boolean', default: false },
+      strategy: { type: 'string', default: 'reciprocal' },
+      seat: { type: 'string', multiple: true, default: [] },
+    },
+  });
+  const file = positionals[0];
+  if (!file) {
+    process.stderr.write('qpq simulate: name a scenario, e.g. scenarios/panmunjom-2018.yaml.\n');
+    return 1;
+  }
+  const games = Number(values.games);
+  if (!Number.isInteger(games) || games < 1) {
+    process.stderr.write(`qpq simulate: --games must be a whole number of at least 1, not "${values.games}".\n`);
+    return 1;
+  }
+  const seats: Record<string, string> = {};
+  for (const s of values.seat) {
+    const [actor, strategy] = s.split('=');
+    if (!actor || !strategy || !STRATEGIES[strategy]) {
+      process.stderr.write(`qpq simulate: --seat takes ACTOR=STRATEGY with a strategy from: ${Object.keys(STRATEGIES).join(', ')}.\n`);
+      return 1;
+    }
+    seats[actor] = strategy;
+  }
+  if (!STRATEGIES[values.strategy]) {
+    process.stderr.write(`qpq simulate: unknown strategy "${values.strategy}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`);
+    return 1;
+  }
+  let world;
+  try {
+    world = readScenario(file).world;
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
+      return 1;
+    }
+    throw e;
+  }
+  const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'simulating {bar} {value}/{total} games | {eta_formatted} left' }, cliProgress.Presets.shades_classic) : null;
+  bar?.start(games, 0);
+  const t0 = performance.now();
+  const summary = simulate(world, { games, seed: values.seed, seats, fallback: values.strategy, onGame: bar ? (i) => (i % 16 === 15 || i === games - 1) && bar.update(i + 1) : undefined });
+  const elapsedMs = Math.round(performance.now() - t0);
+  bar?.stop();
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ ...summary, elapsedMs }) + '\n');
+    return 0;
+  }
+  const lines = [
+    `${world.title} — ${games} games, seed ${values.seed}, ${elapsedMs} ms`,
+    `Seats: ${Object.entries(summary.seats).map(([a, s]) => `${a}=${s}`).join(' ')}`,
+    '',
+    'Outcomes:',
+    ...Object.entries(summary.outcomes).map(([o, c]) => `  ${o.padEnd(20)} ${String(c).padStart(6)}  ${((100 * c) / games).toFixed(1).padStart(5)} %`),
+    '',
+    'Mean scores:',
+    ...Object.entries(summary.meanScores).map(([a, s]) => `  ${a.padEnd(6)} ${s.toFixed(1)}`),
+    '',
+    `Mean rounds ${summary.meanRounds}; clash rate ${(100 * summary.clashRate).toFixed(1)} %; deals signed per game ${summary.agreements.signedPerGame}, completed ${(100 * summary.agreements.completedShare).toFixed(0)} %, broken ${(100 * summary.agreements.brokenShare).toFixed(0)} %.`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}

@@ -1,0 +1,272 @@
+/**
+ * The scenario format, as one zod schema: the single source of truth from which the JSON Schema that
+ * editors read (`scenarios/scenario.schema.json`) is written, and against which `qpq check` validates.
+ * Keys are plain words in kebab-case; every field has a description an instructor can read.
+ */
+import * as z from 'zod';
+import {
+  ACTION_FAMILIES,
+  ACTOR_METRICS,
+  ACTOR_VARS,
+  CHANNELS,
+  EFFECT_SUBJECTS,
+  GLOBAL_METRICS,
+  OBSERVER_GROUPS,
+  VISIBILITIES,
+} from '../engine/index.ts';
+
+const pct = (what: string) => z.number().min(0).max(100).describe(`${what}, from 0 to 100.`);
+const id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'an id is letters, digits and hyphens, starting with a letter')
+  .describe('An identifier: letters, digits and hyphens.');
+const actorId = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]*$/, 'a government id is capital letters, such as DPRK or USA')
+  .describe('A government id, such as DPRK, ROK, USA, PRC, RUS, JPN, or one the scenario adds.');
+const text = z.string().min(1).describe('Plain text.');
+
+export const effectSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('var'),
+      who: z.enum(EFFECT_SUBJECTS).describe('Whose variable changes, seen from the actor: self, target, allies, target-allies or others.'),
+      var: z.enum(ACTOR_VARS).describe('Which variable changes.'),
+      delta: z.number().min(-100).max(100).describe('How much it changes.'),
+      'scale-by-hawkishness': z.boolean().optional().describe('Scale by the public hawkishness of whoever is touched (50 = unchanged).'),
+    }),
+    z.strictObject({ kind: z.literal('tension'), delta: z.number().min(-100).max(100).describe('Change in regional tension.') }),
+    z.strictObject({ kind: z.literal('sanctions'), delta: z.number().int().min(-3).max(3).describe('Change in the sanctions level the actor imposes on the target (0 to 3).') }),
+    z.strictObject({ kind: z.literal('lifeline'), delta: z.number().int().min(-3).max(3).describe('Change in the economic lifeline the actor gives the target (0 to 3).') }),
+    z.strictObject({ kind: z.literal('channel'), channel: z.enum(CHANNELS), open: z.boolean().describe('Open (true) or close (false) the channel with the target.') }),
+    z.strictObject({ kind: z.literal('forum'), rounds: z.number().int().min(1).max(12).describe('Rounds for which multilateral talks are convened.') }),
+    z.strictObject({
+      kind: z.literal('stage'),
+      delta: z.number().int().min(-4).max(4).describe('Change in the peace-process stage.'),
+      'at-most': z.number().int().min(0).optional().describe('The stage this can raise the process to, at most.'),
+    }),
+  ])
+  .describe('One effect of an action.');
+
+const readingSchema = z
+  .strictObject({
+    observers: z.enum(OBSERVER_GROUPS).describe('Who reads something into it: target, allies, target-allies, rivals or all.'),
+    trust: z.number().min(-50).max(50).describe('Change in those observers\' trust toward the actor.'),
+  })
+  .describe('What observers read into an action.');
+
+const costSchema = z
+  .strictObject(Object.fromEntries(ACTOR_VARS.map((v) => [v, z.number().min(0).max(50).optional()])) as Record<(typeof ACTOR_VARS)[number], z.ZodOptional<z.ZodNumber>>)
+  .describe('What taking the action costs the actor.');
+
+export const actionSchema = z
+  .strictObject({
+    id,
+    name: text.describe('The action as players read it.'),
+    family: z.enum(ACTION_FAMILIES),
+    by: z.union([z.literal('any'), z.array(actorId).min(1)]).describe('Who may take it: a list of government ids, or any.'),
+    targeted: z.boolean().describe('Whether it is aimed at another government.'),
+    cost: costSchema.default({}),
+    effects: z.array(effectSchema).default([]),
+    visibility: z.enum(VISIBILITIES).describe('Who sees it: public, target (and the actor), or secret (the target may detect it).'),
+    readings: z.array(readingSchema).default([]),
+    concession: z.boolean().default(false).describe('A concession: something given away.'),
+    provocation: z.boolean().default(false).describe('A provocation: a test, a launch, an incident.'),
+    dealable: z.boolean().default(true).describe('Whether it may be promised in an offer.'),
+    summary: text.describe('One sentence that explains it, shown in tooltips.'),
+  })
+  .describe('An action in the catalogue.');
+
+export const catalogueSchema = z
+  .strictObject({
+    catalogue: text.describe('The catalogue\'s name.'),
+    actions: z.array(actionSchema).min(1),
+  })
+  .describe('An action catalogue.');
+
+const metricSchema = z.enum([...ACTOR_METRICS, ...GLOBAL_METRICS]);
+
+const conditionSchema = z
+  .strictObject({
+    metric: metricSchema.describe('What is measured.'),
+    of: actorId.optional().describe('Whose, for a government\'s variable or trust.'),
+    'at-least': pct('Holds when the metric is at least this').optional(),
+    'at-most': pct('Holds when the metric is at most this').optional(),
+  })
+  .describe('A condition on the state.');
+
+const objectiveSchema = z
+  .strictObject({
+    label: text.describe('What the government wants, in words.'),
+    metric: metricSchema,
+    of: actorId.optional().describe('Whose variable; the government itself when left out.'),
+    want: z.enum(['high', 'low']).describe('Whether the government wants it high or low.'),
+    weight: z.number().min(0).max(10).describe('How much it counts, relative to the other objectives.'),
+  })
+  .describe('An objective that scores a government.');
+
+const leaderSchema = z.strictObject({
+  name: text,
+  stance: pct('Stance: 0 is a hawk, 100 a dove'),
+  'term-ends': z.number().int().min(1).optional().describe('Round whose start brings the next election (elected leaders only).'),
+});
+
+const briefingSchema = z.strictObject({
+  public: text.describe('The role sheet every player may read.'),
+  private: text.describe('Instructions only this government\'s player reads.'),
+});
+
+export const actorSchema = z
+  .strictObject({
+    name: text,
+    capital: text.describe('Capital city, shown on the map.'),
+    elected: z.boolean().describe('Whether its leader faces scheduled elections.'),
+    'term-rounds': z.number().int().min(1).max(40).default(16).describe('Length of a term in rounds (quarters).'),
+    hawkishness: pct('How hawkish the public is'),
+    'economic-weight': z.number().min(0).max(3).describe('Weight of its sanctions and trade.'),
+    security: pct('Security'),
+    support: pct('Domestic support for the leader'),
+    economy: pct('Economic health'),
+    influence: pct('Regional influence'),
+    nuclear: pct('Nuclear programme level').default(0),
+    missile: pct('Missile programme level').default(0),
+    leader: leaderSchema,
+    successors: z.array(z.strictObject({ name: text, stance: pct('Stance') })).default([]).describe('Who may take over, in order of likelihood.'),
+    objectives: z.array(objectiveSchema).min(1),
+    strategy: z.string().optional().describe('Default computer strategy for this government.'),
+    briefing: briefingSchema,
+  })
+  .describe('A government.');
+
+const pairTable = (what: string, max: number) =>
+  z.record(actorId, z.record(actorId, z.number().min(0).max(max))).default({}).describe(`${what}: from each government to each other.`);
+
+const eventEffectSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('var'), actor: actorId, var: z.enum(ACTOR_VARS), delta: z.number().min(-100).max(100) }),
+  z.strictObject({ kind: z.literal('tension'), delta: z.number().min(-100).max(100) }),
+  z.strictObject({ kind: z.literal('trust'), from: actorId, to: actorId, delta: z.number().min(-100).max(100) }),
+  z.strictObject({ kind: z.literal('sanctions'), from: actorId, to: actorId, delta: z.number().int().min(-3).max(3) }),
+  z.strictObject({ kind: z.literal('lifeline'), from: actorId, to: actorId, delta: z.number().int().min(-3).max(3) }),
+  z.strictObject({ kind: z.literal('channel'), between: z.tuple([actorId, actorId]), channel: z.enum(CHANNELS), open: z.boolean() }),
+  z.strictObject({ kind: z.literal('leader'), actor: actorId, name: text, stance: pct('Stance'), 'term-rounds': z.number().int().min(1).optional() }),
+  z.strictObject({ kind: z.literal('stance'), actor: actorId, delta: z.number().min(-100).max(100) }),
+  z.strictObject({ kind: z.literal('stage'), delta: z.number().int().min(-4).max(4) }),
+  z.strictObject({ kind: z.literal('forum'), rounds: z.number().int().min(1).max(12) }),
+]);
+
+const eventSchema = z
+  .strictObject({
+    id,
+    name: text,
+    text: text.describe('What happened, as players read it.'),
+    round: z.number().int().min(1).optional().describe('Scheduled: the round it happens in.'),
+    chance: z.number().min(0).max(1).optional().describe('Random: the chance each round that it happens.'),
+    from: z.number().int().min(1).optional().describe('Random events: the first round it can happen.'),
+    until: z.number().int().min(1).optional().describe('Random events: the last round it can happen.'),
+    when: z.array(conditionSchema).default([]).describe('Conditions that must all hold for it to happen.'),
+    once: z.boolean().default(true).describe('Whether it can happen only once.'),
+    effects: z.array(eventEffectSchema).min(1),
+  })
+  .describe('A scheduled or random event.');
+
+const outcomeSchema = z
+  .strictObject({
+    id,
+    name: text,
+    summary: text,
+    when: z.array(conditionSchema).default([]).describe('Conditions that must all hold; the first outcome that fits is the result.'),
+    'on-clash': z.boolean().optional().describe('The outcome when a military clash ends the game.'),
+  })
+  .describe('A named way the game can end.');
+
+export const rulesSchema = z
+  .strictObject({
+    'actions-per-round': z.number().int().min(0).max(6),
+    'offers-per-round': z.number().int().min(0).max(6),
+    'max-steps': z.number().int().min(1).max(8),
+    'max-expiry': z.number().int().min(1).max(8),
+    accuracy: z.strictObject({ none: z.number().min(0.5).max(1), partial: z.number().min(0.5).max(1), inspections: z.number().min(0.5).max(1) }),
+    'trust-kept': z.number().min(0).max(50),
+    'trust-broken': z.number().min(0).max(50),
+    'trust-completed': z.number().min(0).max(50),
+    'phased-strikes': z.number().int().min(1).max(4),
+    'contact-trust': pct('Trust needed to talk without a channel'),
+    'accept-cost': z.number().min(0).max(50),
+    'mediated-cost-share': z.number().min(0).max(1),
+    'mediator-influence': z.number().min(0).max(20),
+    'tension-decay': z.number().min(0).max(20),
+    'crisis-at': pct('Tension at which a crisis begins'),
+    'clash-chance': z.number().min(0).max(1),
+    'hotline-factor': z.number().min(0).max(1),
+    'backchannel-factor': z.number().min(0).max(1),
+    'sanction-bite': z.number().min(0).max(10),
+    'lifeline-gain': z.number().min(0).max(10),
+    'economy-drift': z.number().min(0).max(1),
+    'support-drift': z.number().min(0).max(1),
+    'support-from-economy': z.number().min(0).max(2),
+    'support-from-security': z.number().min(0).max(2),
+    'support-floor': pct('Support under which a leader falls'),
+    'hardline-shift': pct('Stance shift of a leader who turns hardline'),
+    'walk-away-per-stance': z.number().min(0).max(0.1),
+    'election-spread': z.number().min(1).max(50),
+    'stage-on-complete': z.number().int().min(0).max(4),
+    'stage-on-break': z.number().int().min(-4).max(0),
+    'tension-on-break': z.number().min(0).max(50),
+    'honeymoon-support': pct('Support a new leader starts with at least'),
+    'secret-detection': z.number().min(0).max(1),
+  })
+  .partial()
+  .describe('Overrides of the model\'s numbers; leave out what you do not change.');
+
+export const scenarioSchema = z
+  .strictObject({
+    id: id.describe('The scenario\'s id, used in records and on the command line.'),
+    title: text,
+    period: text.describe('The years it covers, in words.'),
+    summary: text,
+    sources: z.array(z.strictObject({ title: text, note: text.optional() })).min(1).describe('Where its facts come from.'),
+    start: z.strictObject({ year: z.number().int().min(1950).max(2100), quarter: z.number().int().min(1).max(4) }).describe('The calendar quarter of round 1.'),
+    rounds: z.number().int().min(1).max(80).describe('How many rounds (quarters) the game lasts.'),
+    stages: z.array(text).min(2).max(8).describe('Names of the peace-process stages, lowest first.'),
+    stage: z.number().int().min(0).describe('The stage at the start (0 is the first).'),
+    tension: pct('Regional tension at the start'),
+    actors: z.record(actorId, actorSchema).describe('The governments, by id.'),
+    relations: z
+      .strictObject({
+        'default-trust': pct('Trust between governments the table leaves out').default(30),
+        trust: pairTable('Trust', 100),
+        sanctions: pairTable('Sanctions level (0 to 3)', 3),
+        lifeline: pairTable('Economic lifeline level (0 to 3)', 3),
+        channels: z.array(z.strictObject({ between: z.tuple([actorId, actorId]), channel: z.enum(CHANNELS) })).default([]),
+        alliances: z.array(z.tuple([actorId, actorId])).default([]),
+        rivalries: z.array(z.tuple([actorId, actorId])).default([]),
+      })
+      .describe('How the governments stand toward each other at the start.'),
+    flashpoints: z.array(z.tuple([actorId, actorId])).min(1).describe('Pairs where a miscalculation can start a clash.'),
+    rules: rulesSchema.default({}),
+    actions: z
+      .strictObject({
+        add: z.array(actionSchema).default([]).describe('Actions this scenario adds.'),
+        remove: z.array(id).default([]).describe('Ids of catalogue actions this scenario leaves out.'),
+        allow: z.record(id, z.array(actorId)).default({}).describe('Extra governments allowed to take a catalogue action, by action id.'),
+      })
+      .default({ add: [], remove: [], allow: {} })
+      .describe('Changes to the default action catalogue.'),
+    events: z.array(eventSchema).default([]),
+    outcomes: z.array(outcomeSchema).min(2),
+  })
+  .describe('A Quid Pro Quo scenario.');
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioFile = z.output<typeof scenarioSchema>;
+export type CatalogueFile = z.output<typeof catalogueSchema>;
+export type ActionFile = z.output<typeof actionSchema>;
+
+/** The JSON Schema (draft-07) that editors use for completion and checking as an instructor types. */
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(scenarioSchema, { target: 'draft-07', io: 'input' });
+}
+
+export function catalogueJsonSchema(): unknown {
+  return z.toJSONSchema(catalogueSchema, { target: 'draft-07', io: 'input' });
+}
