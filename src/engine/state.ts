@@ -121,14 +121,13 @@ export function cloneState(s: GameState): GameState {
     tension: s.tension,
     stage: s.stage,
     forum: s.forum,
-    offers: s.offers.map((o) => ({ ...o, terms: o.terms.map((t) => ({ ...t })), parties: o.parties.slice(), accepted: o.accepted.slice() })),
-    agreements: s.agreements.map((g) => ({
-      ...g,
-      parties: g.parties.slice(),
-      terms: g.terms.map((t) => ({ ...t })),
-      signers: { ...g.signers },
-      record: g.record.slice(), // step records are never changed once written
-    })),
+    // Closed offers and ended agreements are never changed again, so copies share them.
+    offers: s.offers.map((o) => (o.status === 'open' ? { ...o, terms: o.terms.map((t) => ({ ...t })), parties: o.parties.slice(), accepted: o.accepted.slice() } : o)),
+    agreements: s.agreements.map((g) =>
+      g.status === 'active'
+        ? { ...g, parties: g.parties.slice(), terms: g.terms.map((t) => ({ ...t })), signers: { ...g.signers }, record: g.record.slice() } // step records are never changed once written
+        : g,
+    ),
     nextId: s.nextId,
     inbox: s.inbox.slice(),
     firedEvents: s.firedEvents.slice(),
