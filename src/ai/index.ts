@@ -4,17 +4,17 @@
  */
 import { playerView, rngFrom, seedState } from '../engine/index.ts';
 import type { ActorId, Chooser, Rng, World } from '../engine/index.ts';
+import { objectiveStrategy } from './objective.ts';
 import { randomStrategy } from './random.ts';
-import { reciprocalStrategy } from './reciprocal.ts';
+import { dove, generousTitForTat, grimTrigger, hawk, pavlov, reciprocalStrategy, titForTat } from './strategies.ts';
 import type { Strategy } from './types.ts';
 
 export type { Strategy, DecisionContext } from './types.ts';
-export { reciprocal } from './reciprocal.ts';
 
-export const STRATEGIES: Record<string, Strategy> = {
-  [randomStrategy.id]: randomStrategy,
-  [reciprocalStrategy.id]: reciprocalStrategy,
-};
+/** Every strategy by its stable id. */
+export const STRATEGIES: Record<string, Strategy> = Object.fromEntries(
+  [titForTat, generousTitForTat(), grimTrigger, pavlov, hawk, dove, randomStrategy, objectiveStrategy(), reciprocalStrategy].map((s) => [s.id, s]),
+);
 
 export function strategyById(id: string): Strategy {
   const s = STRATEGIES[id];

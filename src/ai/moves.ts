@@ -2,8 +2,8 @@
  * What a government can legally do, read from its player view and the catalogue: the building blocks
  * every strategy shares, so that no strategy produces an input the engine would reject.
  */
-import { MEDIATE, findAction, mayTake } from '../engine/index.ts';
-import type { ActionChoice, ActionDef, ActorId, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
+import { MEDIATE, findAction, mayTake, unmet } from '../engine/index.ts';
+import type { ActionChoice, ActionDef, ActorId, Facts, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
 
 export const others = (world: World, me: ActorId): ActorId[] => world.actors.map((a) => a.id).filter((id) => id !== me);
 
@@ -15,22 +15,39 @@ export function affordable(view: PlayerView, world: World, choices: readonly Act
   return Object.entries(need).every(([v, x]) => x <= mine[v as keyof typeof mine]);
 }
 
-/** Every single action I may take this round, with each possible target. */
+/** The facts a view gives for checking an action's requirements (the same ones the rules check). */
+export function viewFacts(view: PlayerView): Facts {
+  const open = (kind: string, a: ActorId, b: ActorId): boolean => view.channels.some((c) => c.channel === kind && ((c.a === a && c.b === b) || (c.a === b && c.b === a)));
+  return {
+    forum: view.forum,
+    sanctions: (a, b) => view.sanctions[a]?.[b] ?? 0,
+    lifeline: (a, b) => view.lifeline[a]?.[b] ?? 0,
+    channel: (kind, a, b) => open(kind, a, b),
+    programme: (a) => view.actors.find((x) => x.id === a)?.vars.nuclear ?? 0,
+    rivals: (a, b) => view.rivalries.some(([x, y]) => (x === a && y === b) || (x === b && y === a)),
+  };
+}
+
+/** Every single action I may take on my own this round, with each possible target. */
 export function legalActions(world: World, view: PlayerView, filter: (d: ActionDef) => boolean = () => true): ActionChoice[] {
+  const facts = viewFacts(view);
   const out: ActionChoice[] = [];
   for (const d of world.actions) {
-    if (!mayTake(d, view.me) || !filter(d)) continue;
-    if (!d.targeted) out.push({ action: d.id });
-    else for (const t of others(world, view.me)) out.push({ action: d.id, target: t });
+    if (d.joint || !mayTake(d, view.me) || !filter(d)) continue;
+    if (!d.targeted) {
+      if (!unmet(d, facts, view.me, undefined)) out.push({ action: d.id });
+    } else for (const t of others(world, view.me)) if ((!d.targets || d.targets.includes(t)) && !unmet(d, facts, view.me, t)) out.push({ action: d.id, target: t });
   }
   return out.filter((c) => affordable(view, world, [c]));
 }
 
-/** Terms `by` could promise to `to`, optionally only concessions or engagement. */
-export function promisable(world: World, by: ActorId, to: ActorId, filter: (d: ActionDef) => boolean): Term[] {
+/** Terms `by` could promise to `to` now (as `view` sees the state), filtered. */
+export function promisable(world: World, view: PlayerView, by: ActorId, to: ActorId, filter: (d: ActionDef) => boolean): Term[] {
+  const facts = viewFacts(view);
   const out: Term[] = [];
   for (const d of world.actions) {
-    if (!d.dealable || !mayTake(d, by) || !filter(d)) continue;
+    if (!d.dealable || !mayTake(d, by) || !filter(d) || unmet(d, facts, by, d.targeted ? to : undefined)) continue;
+    if (d.targeted && d.targets && !d.targets.includes(to)) continue;
     out.push(d.targeted ? { by, action: d.id, target: to } : { by, action: d.id });
   }
   return out;

@@ -20,8 +20,8 @@ export const randomStrategy: Strategy = {
         const offers: OfferDraft[] = [];
         if (view.contacts.length && rng.next() < 0.35) {
           const to = view.contacts[pick(rng, view.contacts.length)]!;
-          const gives = promisable(world, view.me, to, any);
-          const wants = promisable(world, to, view.me, any);
+          const gives = promisable(world, view, view.me, to, any);
+          const wants = promisable(world, view, to, view.me, any);
           if (gives.length && wants.length && canPropose(view, [view.me, to]))
             offers.push({
               terms: [gives[pick(rng, gives.length)]!, wants[pick(rng, wants.length)]!],

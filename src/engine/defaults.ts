@@ -16,7 +16,7 @@ export const DEFAULT_RULES: Rules = {
   trustCompleted: 8,
   phasedStrikes: 2, // one disputed step suspends a phased deal; two in a row end it
   contactTrust: 20,
-  acceptCost: 8,
+  acceptCost: 4,
   mediatedCostShare: 0.5,
   mediatorInfluence: 4,
   tensionDecay: 3,
@@ -37,6 +37,8 @@ export const DEFAULT_RULES: Rules = {
   stageOnComplete: 1,
   stageOnBreak: -1,
   tensionOnBreak: 8,
+  nonRivalTension: 0.25, // a summit between friends does little to calm a conflict between adversaries
+  habituationRounds: 4, // a gesture repeated every quarter soon reads as routine
   honeymoonSupport: 55,
   secretDetection: 0.4, // attribution of cyber operations is slow and uncertain
 };

@@ -68,9 +68,12 @@ export function applyAction(
   target: number,
   scale: number,
   discrete: boolean,
+  fade = 1,
 ): void {
   const n = world.actors.length;
   const me = s.actors[self]!;
+  // Steps between governments that are not rivals do little for the region's tension or its peace process.
+  const between = target < 0 || s.rivalry[self * n + target] === 1 ? 1 : world.rules.nonRivalTension;
   for (const v of ACTOR_VARS) {
     const c = def.cost[v];
     if (c) addVar(me, v, -c * scale);
@@ -78,14 +81,16 @@ export function applyAction(
   for (const e of def.effects) {
     switch (e.kind) {
       case 'var':
+        if (e.rivalsOnly && (target < 0 || s.rivalry[self * n + target] !== 1)) break;
         for (let i = 0; i < n; i++) {
           if (!inSubject(s, n, e.who, i, self, target)) continue;
           const k = e.scaleByHawkishness ? world.actors[i]!.hawkishness / 50 : 1;
-          addVar(s.actors[i]!, e.var, e.delta * k * scale);
+          const f = i === self && e.delta > 0 ? fade : 1; // the payoff at home of a repeated gesture fades
+          addVar(s.actors[i]!, e.var, e.delta * k * scale * f);
         }
         break;
       case 'tension':
-        s.tension = clamp(s.tension + e.delta * scale);
+        s.tension = clamp(s.tension + e.delta * scale * between * (e.delta < 0 ? fade : 1));
         break;
       case 'sanctions':
         if (discrete && target >= 0) addPair(s.sanctions, n, self, target, e.delta, 0, SANCTIONS_MAX);
@@ -100,18 +105,31 @@ export function applyAction(
         if (discrete) s.forum = Math.max(s.forum, e.rounds);
         break;
       case 'stage':
-        if (discrete) s.stage = clamp(s.stage + e.delta, 0, Math.min(e.atMost ?? Infinity, world.stages.length - 1));
+        // The cap limits how far this effect raises the stage; it never pulls a higher stage down.
+        if (discrete) s.stage = clamp(s.stage + e.delta, 0, Math.max(s.stage, Math.min(e.atMost ?? Infinity, world.stages.length - 1)));
         break;
     }
   }
 }
 
-/** Trust changes in everyone who saw the action, by the catalogue's readings. */
-export function applyReadings(world: World, s: GameState, def: ActionDef, self: number, target: number, seen: boolean[], scale: number): void {
+/** Trust changes in everyone who saw the action, by the catalogue's readings. Goodwill fades when repeated; hostility does not. */
+export function applyReadings(world: World, s: GameState, def: ActionDef, self: number, target: number, seen: boolean[], scale: number, fade = 1): void {
   const n = world.actors.length;
   for (const r of def.readings)
     for (let i = 0; i < n; i++)
-      if (seen[i] && inObservers(s, n, r.observers, i, self, target)) addPair(s.trust, n, i, self, r.trust * scale);
+      if (seen[i] && inObservers(s, n, r.observers, i, self, target)) addPair(s.trust, n, i, self, r.trust * scale * (r.trust > 0 ? fade : 1));
+}
+
+/** The key under which the last use of an action by an actor (at a target) is remembered. */
+export const recentKey = (actor: string, action: string, target: string | undefined): string => `${actor}>${action}>${target ?? ''}`;
+
+/**
+ * How much of a gesture's goodwill and domestic payoff is left when it repeats one made recently:
+ * a quarter the round after, rising to all of it after `habituationRounds`.
+ */
+export function fadeAfter(world: World, lastRound: number | undefined, round: number): number {
+  if (lastRound === undefined) return 1;
+  return Math.max(0.25, Math.min(1, (round - lastRound) / world.rules.habituationRounds));
 }
 
 /** Whether an actor may take an action at all (the catalogue's `by`). */

@@ -13,8 +13,10 @@ export { startGame, submit, runGame, waitingPhase, InvalidInputError } from './g
 export type { Chooser, RecordedInput } from './game.ts';
 export { newGame, cloneState, indexOf, roundDate, trustOf, clamp } from './state.ts';
 export { checkInput, checkDraft, canTalk, findAction, partiesOf, MEDIATE } from './validate.ts';
-export { mayTake } from './effects.ts';
-export { metricValue, score, scores, outcomeOf, holds } from './metrics.ts';
+export { mayTake, applyAction, applyReadings, fadeAfter, recentKey } from './effects.ts';
+export { unmet, stateFacts, REQUIREMENT_TEXT } from './requirements.ts';
+export type { Facts } from './requirements.ts';
+export { metricValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
 export { playerView } from './view.ts';
 export type { PlayerView, AgreementView, ActorPublic } from './view.ts';
 export { replay, ENGINE_VERSION, ReplayError } from './record.ts';

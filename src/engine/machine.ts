@@ -15,9 +15,9 @@ import type { ActionChoice, ActorId, Answer, Decision, GameState, OfferDraft, Ph
 
 /** The machine's events: one per input phase, each from one seat. */
 export type GameEvent =
-  | { type: 'PROPOSE'; actor: ActorId; offers: OfferDraft[] }
-  | { type: 'RESPOND'; actor: ActorId; answers: Answer[] }
-  | { type: 'COMMIT'; actor: ActorId; decisions: Decision[]; actions: ActionChoice[] };
+  | { type: 'PROPOSE'; actor: ActorId; offers: OfferDraft[]; why?: string }
+  | { type: 'RESPOND'; actor: ActorId; answers: Answer[]; why?: string }
+  | { type: 'COMMIT'; actor: ActorId; decisions: Decision[]; actions: ActionChoice[]; why?: string };
 
 export interface GameContext {
   state: GameState;
@@ -27,25 +27,27 @@ export interface GameContext {
 
 /** The phase input an event carries. */
 export function inputOf(e: GameEvent): PhaseInput {
+  const why = e.why === undefined ? {} : { why: e.why };
   switch (e.type) {
     case 'PROPOSE':
-      return { phase: 'proposing', offers: e.offers };
+      return { phase: 'proposing', offers: e.offers, ...why };
     case 'RESPOND':
-      return { phase: 'responding', answers: e.answers };
+      return { phase: 'responding', answers: e.answers, ...why };
     case 'COMMIT':
-      return { phase: 'commitment', decisions: e.decisions, actions: e.actions };
+      return { phase: 'commitment', decisions: e.decisions, actions: e.actions, ...why };
   }
 }
 
 /** The event that carries a phase input from a seat. */
 export function eventOf(actor: ActorId, input: PhaseInput): GameEvent {
+  const why = input.why === undefined ? {} : { why: input.why };
   switch (input.phase) {
     case 'proposing':
-      return { type: 'PROPOSE', actor, offers: input.offers };
+      return { type: 'PROPOSE', actor, offers: input.offers, ...why };
     case 'responding':
-      return { type: 'RESPOND', actor, answers: input.answers };
+      return { type: 'RESPOND', actor, answers: input.answers, ...why };
     case 'commitment':
-      return { type: 'COMMIT', actor, decisions: input.decisions, actions: input.actions };
+      return { type: 'COMMIT', actor, decisions: input.decisions, actions: input.actions, ...why };
   }
 }
 

@@ -3,7 +3,7 @@
  * Each exported step takes a state and returns a new one; the `...Mut` forms work in place on a copy
  * the caller owns, which is what the batch path uses. The xstate machine calls the same steps.
  */
-import { applyAction, applyEventEffect, applyReadings, witnesses } from './effects.ts';
+import { applyAction, applyEventEffect, applyReadings, fadeAfter, recentKey, witnesses } from './effects.ts';
 import { allHold, outcomeOf } from './metrics.ts';
 import { changeLeader, checkSupport, holdElection, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
@@ -203,8 +203,11 @@ export function resolveMut(world: World, s: GameState): void {
         const def = findAction(world, c.action)!;
         const target = c.target === undefined ? -1 : indexOf(world, c.target);
         const seen = witnesses(world, def, i, target, rng);
-        applyAction(world, s, def, i, target, 1, true);
-        applyReadings(world, s, def, i, target, seen, 1);
+        const key = recentKey(a.id, def.id, c.target);
+        const fade = fadeAfter(world, s.recent[key], s.round);
+        applyAction(world, s, def, i, target, 1, true, fade);
+        applyReadings(world, s, def, i, target, seen, 1, fade);
+        s.recent[key] = s.round;
         const to = def.visibility === 'public' ? null : world.actors.filter((_, k) => seen[k]).map((x) => x.id);
         log(s, { kind: 'action', actor: a.id, target: c.target, ref: def.id, to, text: `${a.id}: ${def.name}${c.target ? ` (${c.target})` : ''}.` });
       }
@@ -254,7 +257,11 @@ function runStep(world: World, s: GameState, g: Agreement, decided: Map<string, 
     for (const t of g.terms) {
       if (t.by !== p) continue;
       const def = findAction(world, t.action)!;
-      applyAction(world, s, def, indexOf(world, p), t.target === undefined ? -1 : indexOf(world, t.target), scale, last);
+      const key = recentKey(p, def.id, t.target);
+      // A deal's first step may repeat a gesture made recently; later steps of the same deal do not fade.
+      const fade = g.done === 0 && g.strikes === 0 ? fadeAfter(world, s.recent[key], s.round) : 1;
+      applyAction(world, s, def, indexOf(world, p), t.target === undefined ? -1 : indexOf(world, t.target), scale, last, fade);
+      s.recent[key] = s.round;
     }
   }
   const accuracy = r.accuracy[g.verification];

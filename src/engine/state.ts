@@ -95,6 +95,7 @@ export function newGame(world: World, seed: string | number): GameState {
     nextId: 1,
     inbox: new Array<null>(n).fill(null),
     firedEvents: [],
+    recent: {},
     log: [],
     history: [],
     rng: seedState(seed),
@@ -131,6 +132,7 @@ export function cloneState(s: GameState): GameState {
     nextId: s.nextId,
     inbox: s.inbox.slice(),
     firedEvents: s.firedEvents.slice(),
+    recent: { ...s.recent },
     log: s.log.slice(), // entries are never changed once written
     history: s.history.slice(),
     rng: { ...s.rng },

@@ -62,6 +62,8 @@ export type Effect =
       delta: number;
       /** Multiply by the public's hawkishness / 50 (concessions hurt more at home with a hawkish public). */
       scaleByHawkishness?: boolean;
+      /** Only when actor and target are rivals (a summit with an adversary makes history; one with a friend does not). */
+      rivalsOnly?: boolean;
     }
   | { kind: 'tension'; delta: number }
   | { kind: 'sanctions'; delta: number }
@@ -69,6 +71,24 @@ export type Effect =
   | { kind: 'channel'; channel: Channel; open: boolean }
   | { kind: 'forum'; rounds: number }
   | { kind: 'stage'; delta: number; atMost?: number };
+
+/**
+ * Conditions an action needs to make sense now, as a closed vocabulary: talks not yet convened, sanctions
+ * or a lifeline there to lift or below the maximum to raise, a channel not yet open, a programme to freeze.
+ */
+export const REQUIREMENTS = [
+  'no-forum',
+  'sanctions-on-target',
+  'sanctions-below-max',
+  'lifeline-to-target',
+  'lifeline-below-max',
+  'no-hotline',
+  'no-backchannel',
+  'has-programme',
+  'target-rival',
+  'target-not-rival',
+] as const;
+export type Requirement = (typeof REQUIREMENTS)[number];
 
 /** What observers read into an action: a change in their trust toward the actor. */
 export interface Reading {
@@ -84,6 +104,8 @@ export interface ActionDef {
   by: readonly ActorId[] | 'any';
   /** Whether it is aimed at another government. */
   targeted: boolean;
+  /** Who it may be aimed at, when only some governments make sense (exercises at adversaries); null for anyone. */
+  targets: readonly ActorId[] | null;
   /** Paid by the actor when taken (economy, support or influence points). */
   cost: Partial<Record<ActorVar, number>>;
   effects: readonly Effect[];
@@ -95,6 +117,10 @@ export interface ActionDef {
   provocation: boolean;
   /** Whether it may be promised as a term of an offer. */
   dealable: boolean;
+  /** A joint action (a summit, an exchange, a hotline) takes two: it happens only as a term of an agreement. */
+  joint: boolean;
+  /** What must hold for it to be taken or promised. */
+  requires: readonly Requirement[];
   /** One sentence for tooltips and explanations. */
   summary: string;
 }
@@ -235,6 +261,10 @@ export interface Rules {
   stageOnComplete: number;
   stageOnBreak: number;
   tensionOnBreak: number;
+  /** Share of an action's tension and stage effects felt when actor and target are not rivals. */
+  nonRivalTension: number;
+  /** Rounds after which a repeated gesture earns full goodwill again. */
+  habituationRounds: number;
   /** Support a new leader starts with at least (a honeymoon). */
   honeymoonSupport: number;
   /** Chance the target notices a secret action (a cyber operation). */
@@ -437,6 +467,8 @@ export interface GameState {
   inbox: (PhaseInput | null)[];
   /** Ids of one-time events that have fired. */
   firedEvents: string[];
+  /** Round each actor last took each action on its own, by `actor>action>target`, for fading repeated gestures. */
+  recent: Record<string, number>;
   log: LogEntry[];
   history: RoundSnapshot[];
   rng: RngState;
@@ -461,10 +493,14 @@ export interface Decision {
   honour: boolean;
 }
 
+/**
+ * One seat's input for one phase. `why` is an optional sentence explaining the choice (computer players
+ * give one); the rules ignore it, records keep it for the debrief.
+ */
 export type PhaseInput =
-  | { phase: 'proposing'; offers: OfferDraft[] }
-  | { phase: 'responding'; answers: Answer[] }
-  | { phase: 'commitment'; decisions: Decision[]; actions: ActionChoice[] };
+  | { phase: 'proposing'; offers: OfferDraft[]; why?: string }
+  | { phase: 'responding'; answers: Answer[]; why?: string }
+  | { phase: 'commitment'; decisions: Decision[]; actions: ActionChoice[]; why?: string };
 
 export const REJECTION_CODES = [
   'GAME_OVER',
@@ -484,6 +520,7 @@ export const REJECTION_CODES = [
   'NO_CHANNEL',
   'NO_FORUM',
   'UNKNOWN_AGREEMENT',
+  'UNAVAILABLE',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

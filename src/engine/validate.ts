@@ -3,6 +3,8 @@
  * or null; none changes anything. Inputs may come from a client over the network, so shapes are checked too.
  */
 import { mayTake } from './effects.ts';
+import { REQUIREMENT_TEXT, stateFacts, unmet } from './requirements.ts';
+import type { Facts } from './requirements.ts';
 import { indexOf } from './state.ts';
 import { ACTOR_VARS, VERIFICATIONS } from './types.ts';
 import type { ActionDef, Answer, GameState, OfferDraft, PhaseInput, Rejection, RejectionCode, World } from './types.ts';
@@ -29,20 +31,26 @@ export function canTalk(world: World, s: GameState, from: number, to: number): b
 }
 
 /** Checks one term's actor, action and target. */
-function checkTerm(world: World, t: unknown, where: string): Rejection | null {
+function checkTerm(world: World, facts: Facts, t: unknown, where: string): Rejection | null {
   if (!isObj(t) || typeof t.by !== 'string' || typeof t.action !== 'string') return no('MALFORMED', `${where} must name who acts (by) and the action.`);
   if (indexOf(world, t.by) < 0) return no('UNKNOWN_ACTOR', `${where}: there is no government "${t.by}".`);
   const def = findAction(world, t.action);
   if (!def) return no('UNKNOWN_ACTION', `${where}: there is no action "${t.action}".`);
   if (!def.dealable) return no('NOT_PERMITTED', `${where}: "${def.name}" cannot be promised in a deal.`);
   if (!mayTake(def, t.by)) return no('NOT_PERMITTED', `${where}: ${t.by} cannot take "${def.name}".`);
-  return checkTarget(world, def, t.by, t.target, where);
+  return checkTarget(world, def, t.by, t.target, where) ?? checkAvailable(def, facts, t.by, t.target as string | undefined, where);
+}
+
+function checkAvailable(def: ActionDef, facts: Facts, by: string, target: string | undefined, where: string): Rejection | null {
+  const r = unmet(def, facts, by, target);
+  return r ? no('UNAVAILABLE', `${where}: "${def.name}" is not available: ${REQUIREMENT_TEXT[r]}.`) : null;
 }
 
 function checkTarget(world: World, def: ActionDef, by: string, target: unknown, where: string): Rejection | null {
   if (!def.targeted) return target === undefined ? null : no('BAD_TARGET', `${where}: "${def.name}" is not aimed at anyone.`);
   if (typeof target !== 'string' || indexOf(world, target) < 0) return no('BAD_TARGET', `${where}: "${def.name}" needs a target government.`);
   if (target === by) return no('BAD_TARGET', `${where}: a government cannot aim "${def.name}" at itself.`);
+  if (def.targets && !def.targets.includes(target)) return no('BAD_TARGET', `${where}: "${def.name}" can only be aimed at ${def.targets.join(', ')}.`);
   return null;
 }
 
@@ -59,7 +67,7 @@ export function checkDraft(world: World, s: GameState, from: string, draft: unkn
   if (!isInt(draft.steps, 1, r.maxSteps)) return no('INVALID_OFFER', `${where}: steps must be a whole number from 1 to ${r.maxSteps}.`);
   if (!isInt(draft.expires, 1, r.maxExpiry)) return no('INVALID_OFFER', `${where}: expiry must be a whole number of rounds from 1 to ${r.maxExpiry}.`);
   for (let k = 0; k < draft.terms.length; k++) {
-    const bad = checkTerm(world, draft.terms[k], `${where}, term ${k + 1}`);
+    const bad = checkTerm(world, stateFacts(world, s), draft.terms[k], `${where}, term ${k + 1}`);
     if (bad) return bad;
   }
   const parties = partiesOf(draft as unknown as OfferDraft);
@@ -153,7 +161,8 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
         const def = findAction(world, c.action);
         if (!def) return no('UNKNOWN_ACTION', `Action ${k + 1}: there is no action "${String(c.action)}".`);
         if (!mayTake(def, actor)) return no('NOT_PERMITTED', `Action ${k + 1}: ${actor} cannot take "${def.name}".`);
-        const bad = checkTarget(world, def, actor, c.target, `Action ${k + 1}`);
+        if (def.joint) return no('NOT_PERMITTED', `Action ${k + 1}: "${def.name}" takes two; propose it as part of a deal.`);
+        const bad = checkTarget(world, def, actor, c.target, `Action ${k + 1}`) ?? checkAvailable(def, stateFacts(world, s), actor, c.target as string | undefined, `Action ${k + 1}`);
         if (bad) return bad;
         const key = `${def.id}>${String(c.target ?? '')}`;
         if (keys.has(key)) return no('DUPLICATE', `Action ${k + 1}: "${def.name}" is chosen twice.`);

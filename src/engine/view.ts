@@ -56,12 +56,16 @@ export interface PlayerView {
   lifeline: Record<ActorId, Record<ActorId, number>>;
   channels: { a: ActorId; b: ActorId; channel: Channel }[];
   alliances: [ActorId, ActorId][];
+  /** Rivals read each other's moves with suspicion (public, fixed by the scenario). */
+  rivalries: [ActorId, ActorId][];
   /** Offers I am party to or brokered. */
   offers: Offer[];
   agreements: AgreementView[];
   log: LogEntry[];
   /** Which seats have submitted this phase (not what). */
   submitted: Record<ActorId, boolean>;
+  /** Round I last took each action on my own, by `me>action>target` (repeated gestures fade). */
+  myRecent: Record<string, number>;
   myInput: PhaseInput | null;
   history: { round: number; tension: number; stage: number; vars: Record<ActorId, Record<ActorVar, number>>; myTrust: Record<ActorId, number> }[];
   end: GameState['end'];
@@ -91,7 +95,9 @@ class View {
   readonly lifeline: Record<ActorId, Record<ActorId, number>>;
   readonly channels: PlayerView['channels'] = [];
   readonly alliances: PlayerView['alliances'] = [];
+  readonly rivalries: PlayerView['rivalries'] = [];
   readonly submitted: Record<ActorId, boolean> = {};
+  readonly myRecent: Record<string, number> = {};
   readonly myInput: PhaseInput | null;
   readonly end: GameState['end'];
   private readonly i: number;
@@ -119,6 +125,8 @@ class View {
     this.forum = s.forum;
     this.end = s.end;
     this.myInput = s.inbox[i] ?? null;
+    const prefix = `${me}>`;
+    for (const [k, r] of Object.entries(s.recent)) if (k.startsWith(prefix)) this.myRecent[k] = r;
     this.actors = world.actors.map((def, k) => {
       const a = s.actors[k]!;
       return {
@@ -144,6 +152,7 @@ class View {
         if (s.hotline[k]) this.channels.push({ a: id, b: ids[b]!, channel: 'hotline' });
         if (s.backchannel[k]) this.channels.push({ a: id, b: ids[b]!, channel: 'backchannel' });
         if (s.alliance[k]) this.alliances.push([id, ids[b]!]);
+        if (s.rivalry[k]) this.rivalries.push([id, ids[b]!]);
       }
     }
   }

@@ -5,7 +5,7 @@
  */
 import { CORE_ACTORS, DEFAULT_RULES, GLOBAL_METRICS, hashText } from '../engine/index.ts';
 import type { ActionDef, Condition, Effect, EventEffect, Rules, World } from '../engine/index.ts';
-import { Located, ScenarioError, describePath, didYouMean, explainIssue } from './problems.ts';
+import { Located, ScenarioError, didYouMean, explainIssues } from './problems.ts';
 import type { Path, Problem } from './problems.ts';
 import { catalogueSchema, scenarioSchema } from './schema.ts';
 import type { ActionFile, CatalogueFile, ScenarioFile } from './schema.ts';
@@ -17,147 +17,273 @@ export interface Catalogue {
 
 type Parsed<T> = { value: T; problems: [] } | { value: null; problems: Problem[] };
 
-/** Parses and validates a YAML text against a schema; all problems, placed. */
-function parseWith<T>(file: string, text: string, schema: typeof scenarioSchema | typeof catalogueSchema, extra?: (src: Located, v: T) => void): Parsed<T> {
-  if (text.includes('\u0000')) return { value: null, problems: [{ file, line: 1, column: 1, message: 'this is a binary file, not a YAML text file.' }] };
-  if (text.trim() === '') return { value: null, problems: [{ file, line: 1, column: 1, message: 'the file is empty; a scenario starts with fields such as id, title and actors.' }] };
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const obj = (x: unknown): Obj => (isObj(x) ? x : {});
+const items = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+
+const FIRST_FIELDS = {
+  scenario: 'id: my-scenario, title: ... and actors:',
+  catalogue: 'catalogue: ... and actions:',
+};
+
+/**
+ * Parses and validates a YAML text against a schema; all problems, placed. The later checks (`extra`) run on
+ * the raw value even when the schema found problems, so one run reports every kind of problem in the file.
+ */
+function parseWith<T>(
+  file: string,
+  text: string,
+  schema: typeof scenarioSchema | typeof catalogueSchema,
+  kind: keyof typeof FIRST_FIELDS,
+  extra: (src: Located, data: Obj) => void,
+): Parsed<T> {
+  const fail = (message: string, line = 1, column = 1): Parsed<T> => ({ value: null, problems: [{ file, line, column, message }] });
+  if (text.includes('\u0000'))
+    return fail(`this is not a text file (it contains NUL bytes, as pictures and programs do). Save the ${kind} as plain UTF-8 text.`);
+  if (text.trim() === '') return fail(`the file is empty; a ${kind} starts with fields such as ${FIRST_FIELDS[kind]}.`);
   const src = new Located(file, text);
-  if (src.problems.length) return { value: null, problems: src.problems };
+  if (!src.readable) return { value: null, problems: src.sorted() };
   const data = src.value();
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    src.add([], `the file must be a section of named fields (such as "id: my-scenario"), but it is ${Array.isArray(data) ? 'a list' : 'a single value'}.`);
-    return { value: null, problems: src.problems };
+  if (src.problems.length) return { value: null, problems: src.sorted() };
+  if (data === null || data === undefined) return fail(`the file has only comments and blank lines; a ${kind} starts with fields such as ${FIRST_FIELDS[kind]}.`);
+  if (!isObj(data)) {
+    src.add([], `the file must be a section of named fields (such as ${FIRST_FIELDS[kind]}), but it is ${Array.isArray(data) ? 'a list (its lines start with "-")' : 'a single value'}.`);
+    return { value: null, problems: src.sorted() };
   }
   const r = schema.safeParse(data);
-  if (!r.success) {
-    for (const issue of r.error.issues) explainIssue(src, schema, data, issue);
-    return { value: null, problems: sortProblems(src.problems) };
-  }
-  extra?.(src, r.data as T);
-  if (src.problems.length) return { value: null, problems: sortProblems(src.problems) };
+  if (!r.success) explainIssues(src, schema, data, r.error.issues);
+  extra(src, data);
+  if (!r.success || src.problems.length) return { value: null, problems: src.sorted() };
   return { value: r.data as T, problems: [] };
 }
 
-const sortProblems = (ps: Problem[]): Problem[] => ps.sort((a, b) => a.line - b.line || a.column - b.column);
-
 export function parseCatalogue(file: string, text: string): Parsed<CatalogueFile> {
-  return parseWith<CatalogueFile>(file, text, catalogueSchema, (src, cat) => {
-    const seen = new Set<string>();
-    cat.actions.forEach((a, k) => {
-      if (seen.has(a.id)) src.add(['actions', k, 'id'], `actions › #${k + 1} › id: "${a.id}" is used by another action already.`);
-      seen.add(a.id);
+  return parseWith<CatalogueFile>(file, text, catalogueSchema, 'catalogue', (src, cat) => {
+    const seen = new Map<string, number>();
+    items(cat.actions).forEach((a, k) => {
+      const id = str(obj(a).id);
+      if (id === undefined) return;
+      if (seen.has(id)) src.report(['actions', k, 'id'], `"${id}" is used by another action already (action #${seen.get(id)! + 1}); give each action its own id.`);
+      else seen.set(id, k);
     });
   });
 }
 
 /** Checks a scenario text against the catalogue. Returns the validated file or every problem. */
 export function checkScenario(file: string, text: string, catalogue: CatalogueFile): Parsed<ScenarioFile> {
-  return parseWith<ScenarioFile>(file, text, scenarioSchema, (src, sc) => crossCheck(src, sc, catalogue));
+  return parseWith<ScenarioFile>(file, text, scenarioSchema, 'scenario', (src, data) => crossCheck(src, data, catalogue));
 }
 
-/** Cross-references and contradictions the schema alone cannot see. */
-function crossCheck(src: Located, sc: ScenarioFile, catalogue: CatalogueFile): void {
-  const actors = Object.keys(sc.actors);
-  const actorSet = new Set(actors);
-  const actor = (id: string, path: Path): void => {
-    if (!actorSet.has(id)) src.add(path, `${describePath(path)}: there is no government "${id}" in this scenario.${didYouMean(id, actors)}`);
-  };
-  for (const core of CORE_ACTORS)
-    if (!actorSet.has(core)) src.add(['actors'], `actors: the six governments must all be present; "${core}" is missing.${didYouMean(core, actors.filter((a) => !(CORE_ACTORS as readonly string[]).includes(a)))}`);
+/** A condition as the checks read it: the metric, whose, and its bounds on 0..100. */
+interface Bound {
+  label: string;
+  lo: number;
+  hi: number;
+}
 
+const isGlobal = (metric: string): boolean => (GLOBAL_METRICS as readonly string[]).includes(metric);
+
+/** The range each metric must lie in for all of `conds` to hold, by metric (and whose). */
+function boundsOf(conds: unknown[]): Map<string, Bound> {
+  const out = new Map<string, Bound>();
+  for (const c of conds) {
+    const metric = str(obj(c).metric);
+    if (metric === undefined) continue;
+    const of = isGlobal(metric) ? undefined : str(obj(c).of);
+    const key = `${metric}|${of ?? ''}`;
+    const b = out.get(key) ?? { label: of ? `${metric} of ${of}` : metric, lo: 0, hi: 100 };
+    b.lo = Math.max(b.lo, num(obj(c)['at-least']) ?? 0);
+    b.hi = Math.min(b.hi, num(obj(c)['at-most']) ?? 100);
+    out.set(key, b);
+  }
+  return out;
+}
+
+/** Two conditions on one metric that no value can meet together, if any. */
+const contradiction = (bounds: Map<string, Bound>): Bound | undefined => [...bounds.values()].find((b) => b.lo > b.hi);
+
+/** Whether `earlier` holds whenever `later` does: each of its ranges contains `later`'s range. */
+function implies(later: Map<string, Bound>, earlier: Map<string, Bound>): boolean {
+  for (const [key, e] of earlier) {
+    const l = later.get(key) ?? { lo: 0, hi: 100 };
+    if (l.lo < e.lo || l.hi > e.hi) return false;
+  }
+  return true;
+}
+
+/** Cross-references and contradictions the schema alone cannot see. Reads the raw value defensively. */
+function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
+  const actorsKnown = isObj(sc.actors);
+  const actors = Object.keys(obj(sc.actors));
+  const actorSet = new Set(actors);
+  const actor = (id: unknown, path: Path, onKey = false): void => {
+    if (actorsKnown && typeof id === 'string' && !actorSet.has(id))
+      src.report(path, `there is no government "${id}" in this scenario.${didYouMean(id, actors)}`, onKey);
+  };
+  const pair = (p: unknown, path: Path, what: string): void => {
+    const [a, b] = items(p);
+    items(p).forEach((x, j) => actor(x, [...path, j]));
+    if (typeof a === 'string' && a === b) src.report(path, `a ${what} needs two different governments, but both are "${a}".`);
+  };
+  if (actorsKnown)
+    for (const core of CORE_ACTORS)
+      if (!actorSet.has(core))
+        src.report(['actors'], `the six governments (${CORE_ACTORS.join(', ')}) must all be present; "${core}" is missing.${didYouMean(core, actors.filter((a) => !(CORE_ACTORS as readonly string[]).includes(a)))}`, true);
+
+  // Actions: what the scenario adds, removes and opens up.
+  const acts = obj(sc.actions);
   const catIds = catalogue.actions.map((a) => a.id);
-  const added = sc.actions.add.map((a) => a.id);
-  const allIds = [...catIds.filter((x) => !sc.actions.remove.includes(x)), ...added];
-  sc.actions.add.forEach((a, k) => {
-    if (catIds.includes(a.id)) src.add(['actions', 'add', k, 'id'], `actions › add › #${k + 1} › id: "${a.id}" is already in the catalogue; use a new id, or remove the catalogue's first.`);
-    if (a.by !== 'any') a.by.forEach((b, j) => actor(b, ['actions', 'add', k, 'by', j]));
+  const removed = items(acts.remove).map(str);
+  const added = items(acts.add).map((a) => str(obj(a).id));
+  const allIds = [...catIds.filter((x) => !removed.includes(x)), ...added.filter((x): x is string => x !== undefined)];
+  items(acts.add).forEach((a, k) => {
+    const id = str(obj(a).id);
+    if (id !== undefined && catIds.includes(id) && !removed.includes(id))
+      src.report(['actions', 'add', k, 'id'], `"${id}" is already in the catalogue; use a new id, or remove the catalogue's "${id}" first.`);
+    if (id !== undefined && added.indexOf(id) !== k) src.report(['actions', 'add', k, 'id'], `"${id}" is used by another added action already.`);
+    items(obj(a).by).forEach((b, j) => actor(b, ['actions', 'add', k, 'by', j]));
   });
-  sc.actions.remove.forEach((x, k) => {
-    if (!catIds.includes(x)) src.add(['actions', 'remove', k], `actions › remove › #${k + 1}: the catalogue has no action "${x}".${didYouMean(x, catIds)}`);
+  items(acts.remove).forEach((x, k) => {
+    if (typeof x === 'string' && !catIds.includes(x)) src.report(['actions', 'remove', k], `the catalogue has no action "${x}".${didYouMean(x, catIds)}`);
   });
-  for (const [x, who] of Object.entries(sc.actions.allow)) {
-    if (!allIds.includes(x)) src.add(['actions', 'allow', x], `actions › allow: there is no action "${x}".${didYouMean(x, allIds)}`);
-    who.forEach((b, j) => actor(b, ['actions', 'allow', x, j]));
+  for (const [x, who] of Object.entries(obj(acts.allow))) {
+    if (!allIds.includes(x)) src.report(['actions', 'allow', x], `there is no action "${x}" to allow.${didYouMean(x, allIds)}`, true);
+    items(who).forEach((b, j) => actor(b, ['actions', 'allow', x, j]));
   }
 
-  const pairTable = (name: 'trust' | 'sanctions' | 'lifeline'): void => {
-    for (const [a, row] of Object.entries(sc.relations[name])) {
-      actor(a, ['relations', name, a]);
-      for (const b of Object.keys(row)) {
-        actor(b, ['relations', name, a, b]);
-        if (a === b) src.add(['relations', name, a, b], `relations › ${name} › ${a} › ${b}: a government has no ${name} toward itself.`);
+  // Relations: every government named must exist, and none relates to itself.
+  const rel = obj(sc.relations);
+  for (const name of ['trust', 'sanctions', 'lifeline'] as const) {
+    for (const [a, row] of Object.entries(obj(rel[name]))) {
+      actor(a, ['relations', name, a], true);
+      for (const b of Object.keys(obj(row))) {
+        actor(b, ['relations', name, a, b], true);
+        if (a === b) src.report(['relations', name, a, b], `a government has no ${name} toward itself; remove this entry.`, true);
       }
     }
+  }
+  items(rel.channels).forEach((c, k) => pair(obj(c).between, ['relations', 'channels', k, 'between'], 'channel'));
+  items(rel.alliances).forEach((p, k) => pair(p, ['relations', 'alliances', k], 'alliance'));
+  items(rel.rivalries).forEach((p, k) => pair(p, ['relations', 'rivalries', k], 'rivalry'));
+  items(sc.flashpoints).forEach((p, k) => pair(p, ['flashpoints', k], 'flashpoint'));
+
+  const stages = items(sc.stages);
+  const stage = num(sc.stage);
+  if (stage !== undefined && Array.isArray(sc.stages) && stages.length > 0 && stage >= stages.length)
+    src.report(['stage'], `must be one of the ${stages.length} stages, counted from 0 (0 is "${String(stages[0])}", ${stages.length - 1} is "${String(stages[stages.length - 1])}"); it is ${stage}.`);
+
+  const condition = (c: unknown, path: Path): void => {
+    const o = obj(c);
+    const lo = num(o['at-least']);
+    const hi = num(o['at-most']);
+    const metric = str(o.metric);
+    if (!isObj(c)) return;
+    if (o['at-least'] === undefined && o['at-most'] === undefined) src.report(path, 'give at-least or at-most, or the condition says nothing.');
+    if (lo !== undefined && hi !== undefined && lo > hi) src.report(path, `at-least (${lo}) is above at-most (${hi}), so this condition can never hold.`);
+    if (metric !== undefined && !isGlobal(metric) && o.of === undefined) src.report(path, `"${metric}" belongs to a government; say whose with "of".`);
+    if (o.of !== undefined) actor(o.of, [...path, 'of']);
   };
-  pairTable('trust');
-  pairTable('sanctions');
-  pairTable('lifeline');
-  sc.relations.channels.forEach((c, k) => c.between.forEach((b, j) => actor(b, ['relations', 'channels', k, 'between', j])));
-  for (const list of ['alliances', 'rivalries'] as const) sc.relations[list].forEach((p, k) => p.forEach((b, j) => actor(b, ['relations', list, k, j])));
-  sc.flashpoints.forEach((p, k) => p.forEach((b, j) => actor(b, ['flashpoints', k, j])));
-
-  if (sc.stage >= sc.stages.length) src.add(['stage'], `stage: must be one of the ${sc.stages.length} stages, counted from 0 (it is ${sc.stage}).`);
-
-  const condition = (c: ScenarioFile['outcomes'][number]['when'][number], path: Path): void => {
-    if (c['at-least'] === undefined && c['at-most'] === undefined) src.add(path, `${describePath(path)}: give at-least or at-most, or the condition says nothing.`);
-    if (c['at-least'] !== undefined && c['at-most'] !== undefined && c['at-least'] > c['at-most'])
-      src.add(path, `${describePath(path)}: at-least (${c['at-least']}) is above at-most (${c['at-most']}), so this can never hold.`);
-    const global = (GLOBAL_METRICS as readonly string[]).includes(c.metric);
-    if (!global && c.of === undefined) src.add(path, `${describePath(path)}: "${c.metric}" belongs to a government; say whose with "of".`);
-    if (c.of !== undefined) actor(c.of, [...path, 'of']);
+  /** A contradiction between two conditions of one list (a single condition's own is reported by `condition`). */
+  const conflicting = (conds: unknown[]): Bound | undefined => {
+    const own = conds.some((c) => (num(obj(c)['at-least']) ?? 0) > (num(obj(c)['at-most']) ?? 100));
+    return own ? undefined : contradiction(boundsOf(conds));
   };
 
-  for (const [id, a] of Object.entries(sc.actors)) {
+  // Governments: objectives and leaders.
+  for (const [id, a] of Object.entries(obj(sc.actors))) {
     const at: Path = ['actors', id];
-    a.objectives.forEach((o, k) => o.of !== undefined && actor(o.of, [...at, 'objectives', k, 'of']));
-    if (a.elected && a.leader['term-ends'] === undefined) src.add([...at, 'leader'], `actors › ${id} › leader: an elected leader needs term-ends, the round of the next election.`);
-    if (!a.elected && a.leader['term-ends'] !== undefined) src.add([...at, 'leader', 'term-ends'], `actors › ${id} › leader › term-ends: only elected leaders have a term; set elected: true or remove this.`);
+    const g = obj(a);
+    items(g.objectives).forEach((o, k) => actor(obj(o).of, [...at, 'objectives', k, 'of']));
+    const leader = obj(g.leader);
+    if (g.elected === true && isObj(g.leader) && leader['term-ends'] === undefined)
+      src.report([...at, 'leader'], `${id} is elected (elected: true), so its leader needs term-ends: the round of the next election.`, true);
+    if (g.elected === false && leader['term-ends'] !== undefined)
+      src.report([...at, 'leader', 'term-ends'], `only elected leaders have a term; set elected: true for ${id}, or remove term-ends.`, true);
   }
 
-  const eventIds = new Set<string>();
-  sc.events.forEach((e, k) => {
+  // Events: each must be able to happen.
+  const rounds = num(sc.rounds);
+  const eventIds = new Map<string, number>();
+  items(sc.events).forEach((ev, k) => {
+    if (!isObj(ev)) return;
     const at: Path = ['events', k];
-    if (eventIds.has(e.id)) src.add([...at, 'id'], `events › #${k + 1} › id: "${e.id}" is used by another event already.`);
-    eventIds.add(e.id);
-    if (e.round === undefined && e.chance === undefined) src.add(at, `events › ${e.id}: this event can never happen; give it a round (scheduled) or a chance (random).`);
-    if (e.round !== undefined && e.chance !== undefined) src.add([...at, 'chance'], `events › ${e.id}: give a round or a chance, not both.`);
-    if (e.round !== undefined && e.round > sc.rounds) src.add([...at, 'round'], `events › ${e.id} › round: round ${e.round} comes after the last round (${sc.rounds}), so this event can never happen.`);
-    if (e.chance === 0) src.add([...at, 'chance'], `events › ${e.id} › chance: a chance of 0 means this event can never happen.`);
-    if (e.from !== undefined && e.until !== undefined && e.from > e.until) src.add([...at, 'from'], `events › ${e.id}: from (${e.from}) is after until (${e.until}), so this event can never happen.`);
-    if (e.from !== undefined && e.from > sc.rounds) src.add([...at, 'from'], `events › ${e.id} › from: round ${e.from} comes after the last round, so this event can never happen.`);
-    e.when.forEach((c, j) => condition(c, [...at, 'when', j]));
-    e.effects.forEach((x, j) => {
+    const id = str(ev.id);
+    if (id !== undefined && eventIds.has(id)) src.report([...at, 'id'], `"${id}" is used by another event already (on line ${src.position(['events', eventIds.get(id)!, 'id']).line}); give each event its own id.`);
+    else if (id !== undefined) eventIds.set(id, k);
+    const round = num(ev.round);
+    const chance = num(ev.chance);
+    const from = num(ev.from);
+    const until = num(ev.until);
+    if (ev.round === undefined && ev.chance === undefined)
+      src.report(at, 'this event can never happen: give it a round (it happens then) or a chance (it may happen each round).');
+    if (ev.round !== undefined && ev.chance !== undefined) src.report([...at, 'chance'], 'give a round (scheduled) or a chance (random), not both.', true);
+    if (round !== undefined && rounds !== undefined && round > rounds)
+      src.report([...at, 'round'], `round ${round} comes after the last round (${rounds}), so this event can never happen.`);
+    if (chance === 0) src.report([...at, 'chance'], 'a chance of 0 means this event can never happen.');
+    if (ev.round !== undefined && (ev.from !== undefined || ev.until !== undefined))
+      src.report([...at, ev.from !== undefined ? 'from' : 'until'], 'from and until only limit random events (with a chance); this event is scheduled for a round, so remove them.', true);
+    else if (from !== undefined && until !== undefined && from > until)
+      src.report([...at, 'from'], `from (round ${from}) is after until (round ${until}), so this event can never happen.`, true);
+    else if (from !== undefined && rounds !== undefined && from > rounds)
+      src.report([...at, 'from'], `round ${from} comes after the last round (${rounds}), so this event can never happen.`, true);
+    const when = items(ev.when);
+    when.forEach((c, j) => condition(c, [...at, 'when', j]));
+    const clash = conflicting(when);
+    if (clash) src.report(at, `this event can never happen: its conditions ask for ${clash.label} to be at least ${clash.lo} and at most ${clash.hi}.`);
+    items(ev.effects).forEach((x, j) => {
       const p: Path = [...at, 'effects', j];
-      if ('actor' in x) actor(x.actor, [...p, 'actor']);
-      if ('from' in x) actor(x.from, [...p, 'from']);
-      if ('to' in x) actor(x.to, [...p, 'to']);
-      if ('between' in x) x.between.forEach((b, i) => actor(b, [...p, 'between', i]));
+      const e = obj(x);
+      for (const f of ['actor', 'from', 'to'] as const) if (f in e) actor(e[f], [...p, f]);
+      if ('between' in e) pair(e.between, [...p, 'between'], 'channel');
+      if (typeof e.from === 'string' && e.from === e.to) src.report(p, `from and to are both "${e.from}"; an effect between governments needs two different ones.`);
     });
   });
 
-  const outcomeIds = new Set<string>();
-  const clash = sc.outcomes.filter((o) => o['on-clash']);
-  if (clash.length !== 1) src.add(['outcomes'], `outcomes: exactly one outcome must have on-clash: true (the end by military clash); there ${clash.length === 1 ? 'is' : 'are'} ${clash.length}.`);
-  const normal = sc.outcomes.map((o, k) => ({ o, k })).filter(({ o }) => !o['on-clash']);
-  normal.forEach(({ o, k }, pos) => {
-    if (outcomeIds.has(o.id)) src.add(['outcomes', k, 'id'], `outcomes › #${k + 1} › id: "${o.id}" is used by another outcome already.`);
-    outcomeIds.add(o.id);
-    o.when.forEach((c, j) => condition(c, ['outcomes', k, 'when', j]));
-    // An outcome listed after one whose conditions are a subset of its own can never be reached.
-    const earlier = normal.slice(0, pos).find(({ o: e }) => e.when.every((c) => o.when.some((d) => sameOrLooser(c, d))));
-    if (earlier) src.add(['outcomes', k], `outcomes › ${o.id}: can never be the result, because "${earlier.o.id}" comes first and holds whenever this one does.`);
+  // Outcomes: exactly one for a clash, each other one reachable, and the last one always reachable.
+  const outcomes = items(sc.outcomes);
+  const outcomeIds = new Map<string, number>();
+  outcomes.forEach((o, k) => {
+    const id = str(obj(o).id);
+    if (id !== undefined && outcomeIds.has(id))
+      src.report(['outcomes', k, 'id'], `"${id}" is used by another outcome already (on line ${src.position(['outcomes', outcomeIds.get(id)!, 'id']).line}); give each outcome its own id.`);
+    else if (id !== undefined) outcomeIds.set(id, k);
   });
+  if (!Array.isArray(sc.outcomes)) return;
+  const clash = outcomes.filter((o) => obj(o)['on-clash'] === true);
+  if (clash.length !== 1)
+    src.report(['outcomes'], `exactly one outcome must have on-clash: true (the end by military clash); there ${clash.length === 1 ? 'is' : 'are'} ${clash.length}.`, true);
+  outcomes.forEach((o, k) => {
+    if (obj(o)['on-clash'] === true && items(obj(o).when).length > 0)
+      src.report(['outcomes', k, 'when'], 'the on-clash outcome is chosen by a military clash alone, so these conditions are never read; remove them.', true);
+  });
+  const normal = outcomes.map((o, k) => ({ o: obj(o), k })).filter(({ o }) => o['on-clash'] !== true);
+  const name = (o: Obj, k: number): string => str(o.id) ?? `#${k + 1}`;
+  const unconditional = normal.findIndex(({ o }) => items(o.when).length === 0);
+  normal.forEach(({ o, k }, pos) => {
+    const when = items(o.when);
+    when.forEach((c, j) => condition(c, ['outcomes', k, 'when', j]));
+    const own = conflicting(when);
+    if (own) {
+      src.report(['outcomes', k], `can never be the result: its conditions ask for ${own.label} to be at least ${own.lo} and at most ${own.hi}.`);
+      return;
+    }
+    if (unconditional >= 0 && pos > unconditional) return;
+    const mine = boundsOf(when);
+    const earlier = normal.slice(0, pos).find(({ o: e }) => items(e.when).length > 0 && implies(mine, boundsOf(items(e.when))));
+    if (earlier)
+      src.report(['outcomes', k], `can never be the result, because "${name(earlier.o, earlier.k)}" comes first and holds whenever this one does. Narrow "${name(earlier.o, earlier.k)}", or move this outcome above it.`);
+  });
+  if (unconditional >= 0 && unconditional < normal.length - 1) {
+    const { o, k } = normal[unconditional]!;
+    const later = normal.slice(unconditional + 1).map(({ o: x, k: j }) => `"${name(x, j)}"`);
+    src.report(['outcomes', k], `"${name(o, k)}" has no conditions, so it is always the result and ${later.join(', ')} can never be; give it conditions, or move it to the end.`);
+  }
   const last = normal[normal.length - 1];
-  if (last && last.o.when.length > 0) src.add(['outcomes', last.k, 'when'], `outcomes › ${last.o.id}: the last outcome must have no conditions, so that every game ends in one.`);
-}
-
-/** Whether condition `c` holds whenever `d` does (same metric, and d's bounds within c's). */
-function sameOrLooser(c: Condition | ScenarioFile['outcomes'][number]['when'][number], d: ScenarioFile['outcomes'][number]['when'][number]): boolean {
-  const cc = c as ScenarioFile['outcomes'][number]['when'][number];
-  if (cc.metric !== d.metric || cc.of !== d.of) return false;
-  const lo = cc['at-least'] === undefined || (d['at-least'] !== undefined && d['at-least'] >= cc['at-least']);
-  const hi = cc['at-most'] === undefined || (d['at-most'] !== undefined && d['at-most'] <= cc['at-most']);
-  return lo && hi;
+  if (last && items(last.o.when).length > 0 && unconditional < 0)
+    src.report(['outcomes', last.k, 'when'], `the last outcome ("${name(last.o, last.k)}") must have no conditions, so that every game ends in one; remove its when, or add a last outcome without one.`, true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,7 +295,7 @@ const toCondition = (c: ScenarioFile['outcomes'][number]['when'][number]): Condi
 function toEffect(e: ActionFile['effects'][number]): Effect {
   switch (e.kind) {
     case 'var':
-      return { kind: 'var', who: e.who, var: e.var, delta: e.delta, ...(e['scale-by-hawkishness'] ? { scaleByHawkishness: true } : {}) };
+      return { kind: 'var', who: e.who, var: e.var, delta: e.delta, ...(e['scale-by-hawkishness'] ? { scaleByHawkishness: true } : {}), ...(e['rivals-only'] ? { rivalsOnly: true } : {}) };
     case 'stage':
       return { kind: 'stage', delta: e.delta, ...(e['at-most'] !== undefined ? { atMost: e['at-most'] } : {}) };
     default:
@@ -195,6 +321,7 @@ function toAction(a: ActionFile, extraBy: readonly string[]): ActionDef {
     family: a.family,
     by: a.by === 'any' ? 'any' : [...a.by, ...extraBy],
     targeted: a.targeted,
+    targets: a.targets ?? null,
     cost: a.cost,
     effects: a.effects.map(toEffect),
     visibility: a.visibility,
@@ -202,6 +329,8 @@ function toAction(a: ActionFile, extraBy: readonly string[]): ActionDef {
     concession: a.concession,
     provocation: a.provocation,
     dealable: a.dealable,
+    joint: a.joint,
+    requires: a.requires,
     summary: a.summary,
   };
 }

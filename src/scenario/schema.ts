@@ -12,6 +12,7 @@ import {
   EFFECT_SUBJECTS,
   GLOBAL_METRICS,
   OBSERVER_GROUPS,
+  REQUIREMENTS,
   VISIBILITIES,
 } from '../engine/index.ts';
 
@@ -34,6 +35,7 @@ export const effectSchema = z
       var: z.enum(ACTOR_VARS).describe('Which variable changes.'),
       delta: z.number().min(-100).max(100).describe('How much it changes.'),
       'scale-by-hawkishness': z.boolean().optional().describe('Scale by the public hawkishness of whoever is touched (50 = unchanged).'),
+      'rivals-only': z.boolean().optional().describe('Only when actor and target are rivals.'),
     }),
     z.strictObject({ kind: z.literal('tension'), delta: z.number().min(-100).max(100).describe('Change in regional tension.') }),
     z.strictObject({ kind: z.literal('sanctions'), delta: z.number().int().min(-3).max(3).describe('Change in the sanctions level the actor imposes on the target (0 to 3).') }),
@@ -66,6 +68,7 @@ export const actionSchema = z
     family: z.enum(ACTION_FAMILIES),
     by: z.union([z.literal('any'), z.array(actorId).min(1)]).describe('Who may take it: a list of government ids, or any.'),
     targeted: z.boolean().describe('Whether it is aimed at another government.'),
+    targets: z.array(actorId).min(1).optional().describe('Who it may be aimed at, when only some governments make sense; anyone when left out.'),
     cost: costSchema.default({}),
     effects: z.array(effectSchema).default([]),
     visibility: z.enum(VISIBILITIES).describe('Who sees it: public, target (and the actor), or secret (the target may detect it).'),
@@ -73,6 +76,8 @@ export const actionSchema = z
     concession: z.boolean().default(false).describe('A concession: something given away.'),
     provocation: z.boolean().default(false).describe('A provocation: a test, a launch, an incident.'),
     dealable: z.boolean().default(true).describe('Whether it may be promised in an offer.'),
+    joint: z.boolean().default(false).describe('Takes two (a summit, an exchange, a hotline): it happens only as a term of an agreement.'),
+    requires: z.array(z.enum(REQUIREMENTS)).default([]).describe('What must hold for it to be taken: no-forum, sanctions-on-target, sanctions-below-max, lifeline-to-target, lifeline-below-max, no-hotline, no-backchannel, has-programme, target-rival, target-not-rival.'),
     summary: text.describe('One sentence that explains it, shown in tooltips.'),
   })
   .describe('An action in the catalogue.');
@@ -212,6 +217,8 @@ export const rulesSchema = z
     'stage-on-complete': z.number().int().min(0).max(4),
     'stage-on-break': z.number().int().min(-4).max(0),
     'tension-on-break': z.number().min(0).max(50),
+    'non-rival-tension': z.number().min(0).max(1),
+    'habituation-rounds': z.number().int().min(1).max(12),
     'honeymoon-support': pct('Support a new leader starts with at least'),
     'secret-detection': z.number().min(0).max(1),
   })

@@ -1,0 +1,92 @@
+/**
+ * A government's belief about the whole state, built from its player view alone, so that a computer player
+ * can look ahead with the engine's own step functions without ever reading what it may not know.
+ * Unknowns are filled with guesses: others' trust in me mirrors mine in them; trust among others keeps its
+ * scenario value; the generator is seeded from the player's own generator (a sample of the unknown future).
+ */
+import { newGame, seedState } from '../engine/index.ts';
+import type { Agreement, GameState, PlayerView, Rng, World } from '../engine/index.ts';
+
+const templates = new WeakMap<World, GameState>();
+
+/** The scenario's starting state (public knowledge), computed once per world. */
+function template(world: World): GameState {
+  let t = templates.get(world);
+  if (!t) templates.set(world, (t = newGame(world, 0)));
+  return t;
+}
+
+export function beliefState(world: World, view: PlayerView, rng: Rng): GameState {
+  const base = template(world);
+  const n = world.actors.length;
+  const ids = world.actors.map((a) => a.id);
+  const me = ids.indexOf(view.me);
+  const trust = base.trust.slice();
+  ids.forEach((id, j) => {
+    if (j === me) return;
+    const mine = view.myTrust[id] ?? trust[me * n + j]!;
+    trust[me * n + j] = mine;
+    trust[j * n + me] = mine; // a guess: trust is returned in kind
+  });
+  const pairs = (m: Record<string, Record<string, number>>): number[] => {
+    const arr = new Array<number>(n * n).fill(0);
+    ids.forEach((a, i) => ids.forEach((b, j) => i !== j && (arr[i * n + j] = m[a]?.[b] ?? 0)));
+    return arr;
+  };
+  const hotline = new Array<number>(n * n).fill(0);
+  const backchannel = new Array<number>(n * n).fill(0);
+  for (const c of view.channels) {
+    const a = ids.indexOf(c.a);
+    const b = ids.indexOf(c.b);
+    const arr = c.channel === 'hotline' ? hotline : backchannel;
+    arr[a * n + b] = arr[b * n + a] = 1;
+  }
+  const alliance = new Array<number>(n * n).fill(0);
+  for (const [x, y] of view.alliances) {
+    const a = ids.indexOf(x);
+    const b = ids.indexOf(y);
+    alliance[a * n + b] = alliance[b * n + a] = 1;
+  }
+  const agreements: Agreement[] = view.agreements.map((g) => ({
+    id: g.id,
+    offer: g.offer,
+    parties: g.parties.slice(),
+    mediator: g.mediator,
+    terms: g.terms.map((t) => ({ ...t })),
+    verification: g.verification,
+    steps: g.steps,
+    done: g.done,
+    strikes: g.strikes,
+    status: g.status,
+    signed: g.signed,
+    ended: g.ended,
+    signers: { ...g.signers },
+    record: [],
+  }));
+  const ids2 = [...view.offers.map((o) => o.id), ...agreements.map((g) => g.id)];
+  return {
+    round: view.round,
+    phase: view.phase,
+    actors: view.actors.map((a) => ({ ...a.vars, leader: { ...a.leader }, successorsUsed: 0 })),
+    trust,
+    sanctions: pairs(view.sanctions),
+    lifeline: pairs(view.lifeline),
+    hotline,
+    backchannel,
+    alliance,
+    rivalry: base.rivalry.slice(),
+    tension: view.tension,
+    stage: view.stage,
+    forum: view.forum,
+    offers: view.offers.map((o) => ({ ...o, terms: o.terms.map((t) => ({ ...t })), parties: o.parties.slice(), accepted: o.accepted.slice() })),
+    agreements,
+    nextId: Math.max(0, ...ids2) + 1000, // ids the believer cannot see may exist; stay clear of them
+    inbox: new Array<null>(n).fill(null),
+    recent: { ...view.myRecent },
+    firedEvents: [...new Set(view.log.filter((e) => e.kind === 'event' && typeof e.ref === 'string').map((e) => e.ref as string))],
+    log: [],
+    history: view.history.length ? [{ ...view.history[view.history.length - 1]!, trust }] : [],
+    rng: seedState(Math.floor(rng.next() * 2 ** 32)),
+    end: view.end,
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The objective player: weighs each possible move by what it does to its government's own objectives
+ * (the scenario's weighted objectives, read through the engine's own effects on a believed state), by what the
+ * others will read into it (trust it gains or loses, valued more by a dovish leader), and by reciprocity
+ * (a broken promise is answered unless the leader is dovish enough to forgive it).
+ */
+import { applyAction, fadeAfter, findAction, indexOf, mayTake, objectiveValue, recentKey, score } from '../engine/index.ts';
+import type { ActionChoice, ActionDef, ActorId, GameState, InputPhase, OfferDraft, PhaseInput, PlayerView, Term, World } from '../engine/index.ts';
+import { cloneState } from '../engine/index.ts';
+import { beliefState } from './belief.ts';
+import { alliesOf, friendly, hostile, remember } from './memory.ts';
+import { affordable, canPropose, legalActions, mayMediate, promisable } from './moves.ts';
+import { counterparts, nameOf } from './policy.ts';
+import type { DecisionContext, Strategy } from './types.ts';
+
+export interface ObjectiveParams {
+  /** Score points one point of others' trust is worth to a leader of stance 50 (doves value it more). */
+  trustValue: number;
+  /** Smallest value for which a move is worth making. */
+  threshold: number;
+  /** Random spread added to each valuation, so that equal options are not always broken the same way. */
+  noise: number;
+  /** Agreements it will carry at once: a government's diplomats can pursue only so many. */
+  bandwidth: number;
+}
+
+const DEFAULTS: ObjectiveParams = { trustValue: 0.05, threshold: 0.05, noise: 0.05, bandwidth: 2 };
+
+interface Valued {
+  value: number;
+  /** The objective that moved most, for the explanation. */
+  reason: string;
+}
+
+/** The change in `who`'s score if `terms` were carried out on (a copy of) the believed state, with the objective that moved most. */
+function termValue(world: World, s: GameState, who: ActorId, terms: readonly (Term | (ActionChoice & { by: ActorId }))[], scale = 1, fade = 1): Valued {
+  const c = cloneState(s);
+  for (const t of terms) {
+    const def = findAction(world, t.action)!;
+    applyAction(world, c, def, indexOf(world, t.by), t.target === undefined ? -1 : indexOf(world, t.target), scale, true, fade);
+  }
+  const def = world.actors[indexOf(world, who)]!;
+  let best = { d: 0, label: '' };
+  for (const o of def.objectives) {
+    const d = Math.abs(o.weight * (objectiveValue(world, c, who, o) - objectiveValue(world, s, who, o)));
+    if (d > best.d) best = { d, label: o.label.toLowerCase() };
+  }
+  return { value: score(world, c, who) - score(world, s, who), reason: best.label };
+}
+
+/**
+ * What the trust others would gain in me (or lose) from an action is worth, in points of trust: trust of
+ * counterparts I am at odds with counts fully, an ally's little; goodwill fades when repeated.
+ */
+function trustDelta(view: PlayerView, def: ActionDef, target: ActorId | undefined, fade: number): number {
+  const allies = alliesOf(view);
+  let sum = 0;
+  for (const r of def.readings) {
+    for (const a of view.actors) {
+      if (a.id === view.me) continue;
+      const hit =
+        r.observers === 'target'
+          ? a.id === target
+          : r.observers === 'allies'
+            ? allies.has(a.id)
+            : r.observers === 'target-allies'
+              ? target !== undefined && alliesOf(view, target).has(a.id)
+              : r.observers === 'rivals'
+                ? !allies.has(a.id) // an approximation: rivalries are not in the view
+                : true;
+      if (!hit) continue;
+      const weight = (allies.has(a.id) ? 0.3 : 1) * (1 - (view.myTrust[a.id] ?? 50) / 200);
+      sum += r.trust * weight * (r.trust > 0 ? fade : 1);
+    }
+  }
+  return def.visibility === 'secret' ? sum * 0.4 : sum;
+}
+
+const stanceOf = (view: PlayerView): number => view.actors.find((a) => a.id === view.me)!.leader.stance;
+
+export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strategy {
+  const p = { ...DEFAULTS, ...params };
+  return {
+    id: 'objective',
+    name: 'Objective-driven',
+    decide(ctx: DecisionContext, phase: InputPhase): PhaseInput {
+      const { world, view, rng } = ctx;
+      const belief = beliefState(world, view, rng);
+      const me = view.me;
+      const meName = nameOf(world, me);
+      const stance = stanceOf(view);
+      const trustWorth = p.trustValue * (stance / 50);
+      const jitter = (): number => (rng.next() - 0.5) * 2 * p.noise;
+
+      switch (phase) {
+        case 'proposing': {
+          if (world.rules.offersPerRound < 1) return { phase, offers: [] };
+          const busy = new Set<ActorId>();
+          let active = 0;
+          for (const g of view.agreements)
+            if (g.status === 'active' && g.parties.includes(me)) {
+              active++;
+              g.parties.forEach((x) => busy.add(x));
+            }
+          if (active >= p.bandwidth) return { phase, offers: [], why: `${meName} has ${active} agreements under way and takes on no more for now.` };
+          let best: { offer: OfferDraft; value: number; why: string } | null = null;
+          for (const to of counterparts(world, view)) {
+            if (busy.has(to) || !canPropose(view, [me, to])) continue;
+            const honest = (view.myTrust[to] ?? 0) / 100;
+            const gives = promisable(world, view, me, to, (d) => d.concession || friendly(d)).map((t) => ({ t, mine: termValue(world, belief, me, [t]), theirs: termValue(world, belief, to, [t]) }));
+            const wants = promisable(world, view, to, me, (d) => d.concession || friendly(d)).map((t) => ({ t, mine: termValue(world, belief, me, [t]), theirs: termValue(world, belief, to, [t]) }));
+            for (const g of gives)
+              for (const w of wants) {
+                const mine = g.mine.value + w.mine.value * honest + trustWorth * 2;
+                const theirs = g.theirs.value + w.theirs.value;
+                if (theirs <= 0 || mine <= p.threshold * 6) continue;
+                const v = mine + jitter();
+                if (!best || v > best.value) {
+                  const programme = findAction(world, w.t.action)!.family === 'programme';
+                  best = {
+                    offer: { terms: [g.t, w.t], verification: programme ? 'inspections' : 'partial', steps: 2, expires: 2 },
+                    value: v,
+                    why: `${meName} offers ${nameOf(world, to)} a swap because it serves its aim of ${w.mine.reason || g.mine.reason} and both sides gain from it.`,
+                  };
+                }
+              }
+          }
+          const brokered = mayMediate(world, me) ? mediation(world, view, belief, jitter) : null;
+          if (brokered && (!best || brokered.value > best.value)) best = brokered;
+          return best ? { phase, offers: [best.offer], why: best.why } : { phase, offers: [], why: `${meName} sees no deal worth proposing this round.` };
+        }
+        case 'responding': {
+          const waiting = view.offers.filter((o) => o.status === 'open' && o.from !== me && !o.accepted.includes(me));
+          const reasons: string[] = [];
+          const answers = waiting.map((o) => {
+            const others = o.parties.filter((x) => x !== me);
+            const trust = Math.min(...others.map((x) => view.myTrust[x] ?? 0)) / 100;
+            const mineT = o.terms.filter((t) => t.by === me);
+            const theirT = o.terms.filter((t) => t.by !== me);
+            const gain = termValue(world, belief, me, mineT).value + termValue(world, belief, me, theirT).value * trust;
+            const def = world.actors[indexOf(world, me)]!;
+            const homeCost = (world.rules.acceptCost * (def.hawkishness / 50) * (1 - trust) * (o.mediator ? world.rules.mediatedCostShare : 1)) / 20;
+            const value = gain - homeCost + trustWorth * 5 + jitter();
+            const yes = value > 0;
+            reasons.push(`${meName} ${yes ? 'accepts' : 'rejects'} offer #${o.id} because ${yes ? 'what it gains outweighs the cost at home' : trust < 0.3 ? `it does not trust ${nameOf(world, others[0]!)} to deliver` : 'it gives too little for what it costs'}.`);
+            return { offer: o.id, reply: yes ? ('accept' as const) : ('reject' as const) };
+          });
+          return { phase, answers, why: reasons.join(' ') || `${meName} has no offers to answer.` };
+        }
+        case 'commitment': {
+          const reasons: string[] = [];
+          const forgive = stance / 100;
+          const decisions = view.agreements
+            .filter((g) => g.status === 'active' && g.parties.includes(me))
+            .map((g) => {
+              const last = g.record[g.record.length - 1];
+              const cheater = last ? Object.entries(last.saw).find(([, kept]) => !kept)?.[0] : undefined;
+              if (cheater && rng.next() > forgive) {
+                reasons.push(`${meName} reneges on agreement #${g.id} because it saw ${nameOf(world, cheater)} break its last step.`);
+                return { agreement: g.id, honour: false };
+              }
+              const cost = termValue(world, belief, me, g.terms.filter((t) => t.by === me), 1 / g.steps).value;
+              const keep = cost + trustWorth * world.rules.trustKept * (g.parties.length - 1) + jitter() > -p.threshold * 4;
+              reasons.push(
+                keep
+                  ? `${meName} keeps its word on agreement #${g.id}${cheater ? `, forgiving what looked like a breach by ${nameOf(world, cheater)},` : ''} because its reputation is worth more than the step costs.`
+                  : `${meName} reneges on agreement #${g.id} because the step costs it more than it expects to gain.`,
+              );
+              return { agreement: g.id, honour: keep };
+            });
+          // Unilateral actions: the best few by value, answering hostility where the leader is hawkish enough.
+          const provoked = new Set(counterparts(world, view).filter((x) => remember(world, view, x).last?.move === 'D' && remember(world, view, x).last!.round >= view.round - 1));
+          const allies = alliesOf(view);
+          const rivals = new Set(view.rivalries.flatMap(([a, b]) => (a === me ? [b] : b === me ? [a] : [])));
+          const scored = legalActions(world, view)
+            // Concessions go to counterparts, not allies; hostility only to rivals, or to whoever provoked.
+            .filter((c) => {
+              const d = findAction(world, c.action)!;
+              if (!c.target) return true;
+              if (hostile(d)) return rivals.has(c.target) || provoked.has(c.target);
+              return !(d.concession && allies.has(c.target));
+            })
+            .map((c) => {
+              const def = findAction(world, c.action)!;
+              const fade = fadeAfter(world, view.myRecent[recentKey(me, c.action, c.target)], view.round);
+              const own = termValue(world, belief, me, [{ ...c, by: me }], 1, fade);
+              let v = own.value + trustWorth * trustDelta(view, def, c.target, fade);
+              if (hostile(def) && c.target && provoked.has(c.target)) v += ((100 - stance) / 100) * 0.4; // answering a provocation
+              if (hostile(def) && c.target && allies.has(c.target)) v -= 1;
+              return { c, v: v + jitter(), reason: own.reason, def };
+            });
+          scored.sort((a, b) => b.v - a.v);
+          const actions: ActionChoice[] = [];
+          for (const x of scored) {
+            if (actions.length >= world.rules.actionsPerRound || x.v <= p.threshold) break;
+            if (actions.some((a) => a.action === x.c.action) || !affordable(view, world, [...actions, x.c])) continue;
+            if (x.def.targeted && x.c.target && !view.actors.some((a) => a.id === x.c.target)) continue;
+            actions.push(x.c);
+            reasons.push(`${meName} chooses ${x.def.name.toLowerCase()}${x.c.target ? ` toward ${nameOf(world, x.c.target)}` : ''} because it serves its aim of ${x.reason || 'its standing with the others'}${x.c.target && provoked.has(x.c.target) && hostile(x.def) ? `, and ${nameOf(world, x.c.target)} provoked it` : ''}.`);
+          }
+          return { phase, decisions, actions, why: reasons.join(' ') || `${meName} holds its course this round.` };
+        }
+      }
+    },
+  };
+}
+
+/** A mediator's package between two rivals who cannot talk directly, if both would gain. */
+function mediation(world: World, view: PlayerView, belief: GameState, jitter: () => number): { offer: OfferDraft; value: number; why: string } | null {
+  const me = view.me;
+  let best: { offer: OfferDraft; value: number; why: string } | null = null;
+  for (const [a, b] of world.flashpoints) {
+    if (a === me || b === me || !canPropose(view, [a, b])) continue;
+    const ab = promisable(world, view, a, b, (d) => d.concession || friendly(d)).filter((t) => mayTake(findAction(world, t.action)!, a));
+    const ba = promisable(world, view, b, a, (d) => d.concession || friendly(d)).filter((t) => mayTake(findAction(world, t.action)!, b));
+    for (const x of ab.slice(0, 6))
+      for (const y of ba.slice(0, 6)) {
+        const va = termValue(world, belief, a, [x, y]).value;
+        const vb = termValue(world, belief, b, [x, y]).value;
+        if (va <= 0 || vb <= 0) continue;
+        const v = Math.min(va, vb) + view.tension / 200 + jitter();
+        if (!best || v > best.value)
+          best = {
+            offer: { terms: [x, y], verification: 'partial', steps: 2, expires: 2 },
+            value: v,
+            why: `${nameOf(world, me)} brokers a package between ${nameOf(world, a)} and ${nameOf(world, b)} because tension is ${view.tension >= 50 ? 'high' : 'rising'} and each side gains from it.`,
+          };
+      }
+  }
+  return best;
+}

@@ -1,0 +1,155 @@
+/**
+ * One policy for every reciprocity strategy: a strategy only says whether it cooperates with each other
+ * government this round (and why); the policy turns that into offers, answers, honour-or-renege decisions
+ * and unilateral acts, each with a sentence a student can read in the debrief.
+ */
+import { describeTerms, findAction, pick } from '../engine/index.ts';
+import type { ActionChoice, ActorId, InputPhase, OfferDraft, PhaseInput, PlayerView, World } from '../engine/index.ts';
+import { alliesOf, friendly, hostile } from './memory.ts';
+import { affordable, canPropose, legalActions, promisable } from './moves.ts';
+import type { DecisionContext, Strategy } from './types.ts';
+
+export interface Stance {
+  cooperate: boolean;
+  /** Completes "… because …": e.g. "it saw the United States keep its word last round". */
+  because: string;
+}
+
+/** A strategy's disposition toward one other government this round. */
+export type Disposition = (ctx: DecisionContext, other: ActorId) => Stance;
+
+export interface PolicyParams {
+  /** Chance of a goodwill gesture toward a counterpart in a round with no one to punish. */
+  gesture: number;
+  /** Trust needed to propose a deal to a counterpart, and to accept one. */
+  proposeTrust: number;
+  acceptTrust: number;
+  /** Whether a defection is answered with a hostile act, not only by withholding cooperation. */
+  punish: boolean;
+}
+
+export const DEFAULT_POLICY: PolicyParams = { gesture: 0.4, proposeTrust: 25, acceptTrust: 20, punish: true };
+
+export const nameOf = (world: World, id: ActorId): string => world.actors.find((a) => a.id === id)?.name ?? id;
+
+const actionName = (world: World, c: ActionChoice): string => {
+  const d = findAction(world, c.action)!;
+  return `${d.name.toLowerCase()}${c.target ? ` toward ${nameOf(world, c.target)}` : ''}`;
+};
+
+/** Governments this one has something to settle with: everyone but itself and its allies. */
+export function counterparts(world: World, view: PlayerView): ActorId[] {
+  const allies = alliesOf(view);
+  return world.actors.map((a) => a.id).filter((x) => x !== view.me && !allies.has(x));
+}
+
+function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyParams): PhaseInput {
+  const { world, view, rng } = ctx;
+  const me = nameOf(world, view.me);
+  if (world.rules.offersPerRound < 1) return { phase: 'proposing', offers: [] };
+  const busy = new Set<ActorId>();
+  for (const g of view.agreements) if (g.status === 'active' && g.parties.includes(view.me)) g.parties.forEach((x) => busy.add(x));
+  for (const o of view.offers) if (o.status === 'open' && o.from === view.me) o.parties.forEach((x) => busy.add(x));
+  const partners = counterparts(world, view)
+    .filter((x) => view.contacts.includes(x) && !busy.has(x) && (view.myTrust[x] ?? 0) >= p.proposeTrust)
+    .sort((a, b) => view.myTrust[b]! - view.myTrust[a]!);
+  for (const to of partners) {
+    const st = stance(to);
+    if (!st.cooperate) continue;
+    const gives = promisable(world, view, view.me, to, friendly);
+    const wants = promisable(world, view, to, view.me, (d) => d.concession || friendly(d));
+    if (!gives.length || !wants.length || !canPropose(view, [view.me, to])) continue;
+    const want = wants[pick(rng, wants.length)]!;
+    const give = gives[pick(rng, gives.length)]!;
+    const programme = findAction(world, want.action)!.family === 'programme';
+    const offer: OfferDraft = { terms: [give, want], verification: programme ? 'inspections' : 'partial', steps: 2, expires: 2 };
+    return {
+      phase: 'proposing',
+      offers: [offer],
+      why: `${me} proposes to ${nameOf(world, to)}: ${describeTerms(world, offer.terms)}, in two verified steps, because ${st.because}.`,
+    };
+  }
+  return { phase: 'proposing', offers: [], why: `${me} makes no offer: no counterpart it is ready to trust is free to deal.` };
+}
+
+function respond(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyParams): PhaseInput {
+  const { world, view } = ctx;
+  const me = nameOf(world, view.me);
+  const waiting = view.offers.filter((o) => o.status === 'open' && o.from !== view.me && !o.accepted.includes(view.me));
+  const reasons: string[] = [];
+  const answers = waiting.map((o) => {
+    const others = o.parties.filter((x) => x !== view.me);
+    const doubts = others.map((x) => ({ x, st: stance(x) })).filter(({ x, st }) => !st.cooperate || (view.myTrust[x] ?? 0) < p.acceptTrust);
+    const broker = o.mediator ? (view.myTrust[o.mediator] ?? 0) : 0;
+    const brokered = doubts.length > 0 && o.mediator !== null && broker >= p.acceptTrust + 30 && doubts.every(({ st }) => st.cooperate);
+    if (doubts.length === 0 || brokered) {
+      reasons.push(`${me} accepts offer #${o.id} because ${brokered ? `it trusts the mediator, ${nameOf(world, o.mediator!)}` : stance(others[0]!).because}.`);
+      return { offer: o.id, reply: 'accept' as const };
+    }
+    const d = doubts[0]!;
+    reasons.push(`${me} rejects offer #${o.id} because ${d.st.cooperate ? `it trusts ${nameOf(world, d.x)} too little (${Math.round(view.myTrust[d.x] ?? 0)})` : d.st.because}.`);
+    return { offer: o.id, reply: 'reject' as const };
+  });
+  return { phase: 'responding', answers, why: reasons.length ? reasons.join(' ') : `${me} has no offers to answer.` };
+}
+
+function commit(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyParams): PhaseInput {
+  const { world, view, rng } = ctx;
+  const me = nameOf(world, view.me);
+  const reasons: string[] = [];
+  const decisions = view.agreements
+    .filter((g) => g.status === 'active' && g.parties.includes(view.me))
+    .map((g) => {
+      const against = g.parties.filter((x) => x !== view.me).map((x) => ({ x, st: stance(x) })).find(({ st }) => !st.cooperate);
+      reasons.push(against ? `${me} reneges on agreement #${g.id} because ${against.st.because}.` : `${me} keeps its side of agreement #${g.id} because ${stance(g.parties.find((x) => x !== view.me)!).because}.`);
+      return { agreement: g.id, honour: !against };
+    });
+  const actions: ActionChoice[] = [];
+  if (world.rules.actionsPerRound > 0) {
+    const rivals = counterparts(world, view).map((x) => ({ x, st: stance(x) }));
+    const target = rivals.find(({ st }) => !st.cooperate);
+    if (target && p.punish) {
+      const options = legalActions(world, view, hostile).filter((c) => c.target === target.x || (c.target === undefined && findAction(world, c.action)!.provocation));
+      if (options.length) {
+        const c = options[pick(rng, options.length)]!;
+        actions.push(c);
+        reasons.push(`${me} chooses ${actionName(world, c)} because ${target.st.because}.`);
+      }
+    } else if (!target && rng.next() < p.gesture) {
+      const friends = rivals.filter(({ st }) => st.cooperate).map(({ x }) => x);
+      const options = legalActions(world, view, friendly).filter((c) => c.target !== undefined && friends.includes(c.target));
+      if (options.length) {
+        const c = options[pick(rng, options.length)]!;
+        actions.push(c);
+        reasons.push(`${me} makes a goodwill gesture, ${actionName(world, c)}, because ${stance(c.target!).because}.`);
+      }
+    }
+  }
+  const ok = affordable(view, world, actions);
+  return { phase: 'commitment', decisions, actions: ok ? actions : [], why: reasons.length ? reasons.join(' ') : `${me} has no agreements due and takes no action.` };
+}
+
+/** A strategy from a disposition: the same offers, answers and acts for every reciprocity rule. */
+export function policyStrategy(id: string, name: string, disposition: Disposition, params: Partial<PolicyParams> = {}): Strategy {
+  const p = { ...DEFAULT_POLICY, ...params };
+  return {
+    id,
+    name,
+    decide(ctx: DecisionContext, phase: InputPhase): PhaseInput {
+      const cache = new Map<ActorId, Stance>();
+      const stance = (x: ActorId): Stance => {
+        let s = cache.get(x);
+        if (!s) cache.set(x, (s = disposition(ctx, x)));
+        return s;
+      };
+      switch (phase) {
+        case 'proposing':
+          return propose(ctx, stance, p);
+        case 'responding':
+          return respond(ctx, stance, p);
+        case 'commitment':
+          return commit(ctx, stance, p);
+      }
+    },
+  };
+}

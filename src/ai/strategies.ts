@@ -1,0 +1,80 @@
+/**
+ * The classic reciprocity strategies of Axelrod's tournaments, as dispositions toward each other government.
+ * "Cooperate" means keep one's word, offer and accept deals, and make goodwill gestures; "defect" means renege
+ * and answer with a hostile act. Each sees the others only through its own, noisy, player view.
+ */
+import type { ActorId } from '../engine/index.ts';
+import { alliesOf, myLastMove, remember } from './memory.ts';
+import { nameOf, policyStrategy } from './policy.ts';
+import type { DecisionContext, Strategy } from './types.ts';
+
+const saw = (ctx: DecisionContext, other: ActorId, what: string, round: number): string =>
+  `it saw ${nameOf(ctx.world, other)} ${what}${round === ctx.view.round - 1 ? ' last round' : ` in round ${round}`}`;
+
+/** Tit-for-tat: cooperate first, then do what the other did last. */
+export const titForTat: Strategy = policyStrategy('tit-for-tat', 'Tit for tat', (ctx, other) => {
+  const m = remember(ctx.world, ctx.view, other).last;
+  if (!m) return { cooperate: true, because: `it opens with good faith toward ${nameOf(ctx.world, other)}` };
+  return m.move === 'C' ? { cooperate: true, because: saw(ctx, other, 'keep faith', m.round) } : { cooperate: false, because: saw(ctx, other, 'defect', m.round) };
+});
+
+/** The reciprocal player is tit-for-tat under the name the first games used. */
+export const reciprocalStrategy: Strategy = { ...titForTat, id: 'reciprocal', name: 'Reciprocal (tit for tat)' };
+
+/** Generous tit-for-tat: like tit-for-tat, but forgives a defection with some probability. */
+export function generousTitForTat(generosity = 0.35): Strategy {
+  return policyStrategy('generous-tit-for-tat', 'Generous tit for tat', (ctx, other) => {
+    const m = remember(ctx.world, ctx.view, other).last;
+    if (!m) return { cooperate: true, because: `it opens with good faith toward ${nameOf(ctx.world, other)}` };
+    if (m.move === 'C') return { cooperate: true, because: saw(ctx, other, 'keep faith', m.round) };
+    if (ctx.rng.next() < generosity)
+      return { cooperate: true, because: `${saw(ctx, other, 'defect', m.round)} but gives it the benefit of the doubt, since signals are noisy` };
+    return { cooperate: false, because: saw(ctx, other, 'defect', m.round) };
+  });
+}
+
+/** Grim trigger: cooperate until the other is once seen to defect, then never again. */
+export const grimTrigger: Strategy = policyStrategy('grim-trigger', 'Grim trigger', (ctx, other) => {
+  const mem = remember(ctx.world, ctx.view, other);
+  return mem.everDefected
+    ? { cooperate: false, because: `${nameOf(ctx.world, other)} was once seen to defect and it never forgives` }
+    : { cooperate: true, because: `${nameOf(ctx.world, other)} has never been seen to defect` };
+});
+
+/** Pavlov (win-stay, lose-shift): repeat my last move if the other matched it, switch if not. */
+export const pavlov: Strategy = policyStrategy('pavlov', 'Pavlov (win-stay, lose-shift)', (ctx, other) => {
+  const theirs = remember(ctx.world, ctx.view, other).last;
+  const mine = myLastMove(ctx.world, ctx.view, other);
+  const name = nameOf(ctx.world, other);
+  if (!theirs || !mine) return { cooperate: true, because: `it opens with good faith toward ${name}` };
+  // Win-stay, lose-shift: after (C,C) or (D,D) cooperate; after (C,D) or (D,C) defect.
+  const cooperate = theirs.move === mine.move;
+  const because =
+    mine.move === 'C'
+      ? cooperate
+        ? `both it and ${name} kept faith last time, so it stays`
+        : `it kept faith but ${name} did not, so it shifts`
+      : cooperate
+        ? `both it and ${name} defected last time, which paid neither, so it shifts`
+        : `defecting against ${name}'s cooperation paid, so it stays`;
+  return { cooperate, because };
+});
+
+/** The hawk: cooperates with allies only; with everyone else it demands, reneges and punishes. */
+export const hawk: Strategy = policyStrategy(
+  'hawk',
+  'Hawk',
+  (ctx, other) =>
+    alliesOf(ctx.view).has(other)
+      ? { cooperate: true, because: `${nameOf(ctx.world, other)} is an ally` }
+      : { cooperate: false, because: `it believes only pressure moves ${nameOf(ctx.world, other)}` },
+  { gesture: 0 },
+);
+
+/** The dove: always cooperates, and never punishes. */
+export const dove: Strategy = policyStrategy('dove', 'Dove', (ctx, other) => ({ cooperate: true, because: `it believes engagement will win ${nameOf(ctx.world, other)} over` }), {
+  gesture: 0.8,
+  proposeTrust: 10,
+  acceptTrust: 0,
+  punish: false,
+});
