@@ -44,6 +44,8 @@ function seenMoves(world: World, view: PlayerView, other: ActorId): Seen[] {
 export interface Memory {
   /** The other's last move as I saw it, and when; null if it never did anything toward me. */
   last: Seen | null;
+  /** The move before that. */
+  previous: Seen | null;
   everDefected: boolean;
   /** How many of its moves I saw as defections, and in all. */
   defections: number;
@@ -53,7 +55,7 @@ export interface Memory {
 export function remember(world: World, view: PlayerView, other: ActorId): Memory {
   const seen = seenMoves(world, view, other);
   const defections = seen.filter((s) => s.move === 'D').length;
-  return { last: seen[seen.length - 1] ?? null, everDefected: defections > 0, defections, moves: seen.length };
+  return { last: seen[seen.length - 1] ?? null, previous: seen[seen.length - 2] ?? null, everDefected: defections > 0, defections, moves: seen.length };
 }
 
 /** My own last move toward `other`: my choice on the last step of a shared deal, or my last act toward it. */

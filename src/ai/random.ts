@@ -18,7 +18,7 @@ export const randomStrategy: Strategy = {
     switch (phase) {
       case 'proposing': {
         const offers: OfferDraft[] = [];
-        if (view.contacts.length && rng.next() < 0.35) {
+        if (r.offersPerRound > 0 && view.contacts.length && rng.next() < 0.35) {
           const to = view.contacts[pick(rng, view.contacts.length)]!;
           const gives = promisable(world, view, view.me, to, any);
           const wants = promisable(world, view, to, view.me, any);

@@ -21,15 +21,19 @@ export const titForTat: Strategy = policyStrategy('tit-for-tat', 'Tit for tat', 
 /** The reciprocal player is tit-for-tat under the name the first games used. */
 export const reciprocalStrategy: Strategy = { ...titForTat, id: 'reciprocal', name: 'Reciprocal (tit for tat)' };
 
-/** Generous tit-for-tat: like tit-for-tat, but forgives a defection with some probability. */
-export function generousTitForTat(generosity = 0.35): Strategy {
+/**
+ * Generous tit-for-tat: like tit-for-tat, but a lone defection after cooperation, which may be a misreading,
+ * is forgiven with probability `generosity`; a defection that follows another is answered.
+ */
+export function generousTitForTat(generosity = 0.5): Strategy {
   return policyStrategy('generous-tit-for-tat', 'Generous tit for tat', (ctx, other) => {
-    const m = remember(ctx.world, ctx.view, other).last;
+    const mem = remember(ctx.world, ctx.view, other);
+    const m = mem.last;
     if (!m) return { cooperate: true, because: `it opens with good faith toward ${nameOf(ctx.world, other)}` };
     if (m.move === 'C') return { cooperate: true, because: saw(ctx, other, 'keep faith', m.round) };
-    if (ctx.rng.next() < generosity)
+    if (mem.previous?.move !== 'D' && ctx.rng.next() < generosity)
       return { cooperate: true, because: `${saw(ctx, other, 'defect', m.round)} but gives it the benefit of the doubt, since signals are noisy` };
-    return { cooperate: false, because: saw(ctx, other, 'defect', m.round) };
+    return { cooperate: false, because: saw(ctx, other, mem.previous?.move === 'D' ? 'defect twice running' : 'defect', m.round) };
   });
 }
 

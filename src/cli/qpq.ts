@@ -6,6 +6,7 @@ import { runBench } from './bench.ts';
 import { runCheck } from './check.ts';
 import { runSchema } from './schema.ts';
 import { runSimulate } from './simulate.ts';
+import { runTournament } from './tournament.ts';
 
 const HELP = `qpq — Quid Pro Quo on the command line
 
@@ -13,6 +14,8 @@ Commands:
   check <files...>                       validate scenario files; one "path:line:column: message" per problem
   simulate <scenario> --games N --seed S [--json] [--strategy ID] [--seat ACTOR=ID ...]
                                          N seeded computer-only games, summarised
+  tournament [--strategies a,b] [--noise P] [--rounds R] [--repetitions K] [--seed S] [--json]
+                                         an Axelrod-style round robin of the computer strategies
   bench [--json] [--quick]               the benchmark figures
   schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
 
@@ -27,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
       return runSimulate(rest);
     case 'bench':
       return runBench(rest);
+    case 'tournament':
+      return runTournament(rest);
     case 'schema':
       return runSchema(rest);
     case undefined:
