@@ -5,6 +5,7 @@
 import { playerView, rngFrom, seedState } from '../engine/index.ts';
 import type { ActorId, Chooser, Rng, World } from '../engine/index.ts';
 import { objectiveStrategy } from './objective.ts';
+import { plannerStrategy } from './planner.ts';
 import { randomStrategy } from './random.ts';
 import { dove, generousTitForTat, grimTrigger, hawk, pavlov, reciprocalStrategy, titForTat } from './strategies.ts';
 import type { Strategy } from './types.ts';
@@ -13,7 +14,7 @@ export type { Strategy, DecisionContext } from './types.ts';
 
 /** Every strategy by its stable id. */
 export const STRATEGIES: Record<string, Strategy> = Object.fromEntries(
-  [titForTat, generousTitForTat(), grimTrigger, pavlov, hawk, dove, randomStrategy, objectiveStrategy(), reciprocalStrategy].map((s) => [s.id, s]),
+  [titForTat, generousTitForTat(), grimTrigger, pavlov, hawk, dove, randomStrategy, objectiveStrategy(), plannerStrategy(), reciprocalStrategy].map((s) => [s.id, s]),
 );
 
 export function strategyById(id: string): Strategy {

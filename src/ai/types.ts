@@ -6,6 +6,8 @@ export interface DecisionContext {
   view: PlayerView;
   /** The strategy's own generator (never the game's). */
   rng: Rng;
+  /** A clock in milliseconds, given only in interactive play: strategies with a time budget use it. */
+  now?: () => number;
 }
 
 export interface Strategy {

@@ -1,0 +1,124 @@
+/**
+ * The planner: looks ahead with the engine's own pure step functions. For each candidate choice (the objective
+ * player's pick and a few alternatives) it samples the unknown (others' hidden trust, the dice) from its
+ * believed state, plays the rest of this round and a few more with quick reciprocal stand-ins for everyone,
+ * and keeps the choice with the best mean score for its government.
+ *
+ * It stops on a budget: a count of rollouts by default, which keeps batch games deterministic, and also a time
+ * budget when the caller gives it a clock (interactive play), whichever runs out first.
+ */
+import { allIn, closePhaseMut, collectMut, playerView, score, waitingPhase } from '../engine/index.ts';
+import type { ActionChoice, ActorId, GameState, InputPhase, PhaseInput, World } from '../engine/index.ts';
+import { cloneState } from '../engine/index.ts';
+import { beliefState } from './belief.ts';
+import { objectiveStrategy } from './objective.ts';
+import { nameOf } from './policy.ts';
+import { titForTat } from './strategies.ts';
+import type { DecisionContext, Strategy } from './types.ts';
+
+export interface PlannerParams {
+  /** Rounds to look ahead after the current one. */
+  horizon: number;
+  /** Samples of the unknown per candidate. */
+  samples: number;
+  /** Most rollouts per decision. */
+  maxRollouts: number;
+  /** Milliseconds per decision, when a clock is given. */
+  budgetMs: number;
+}
+
+const DEFAULTS: PlannerParams = { horizon: 2, samples: 2, maxRollouts: 16, budgetMs: 50 };
+
+/** Candidate inputs for a phase: the objective player's choice first, then a few alternatives. */
+function candidates(base: PhaseInput): PhaseInput[] {
+  const out: PhaseInput[] = [base];
+  if (base.phase === 'proposing') {
+    if (base.offers.length) out.push({ phase: 'proposing', offers: [] });
+  } else if (base.phase === 'responding') {
+    if (base.answers.length) {
+      out.push({ phase: 'responding', answers: base.answers.map((a) => ({ offer: a.offer, reply: 'accept' as const })) });
+      out.push({ phase: 'responding', answers: base.answers.map((a) => ({ offer: a.offer, reply: 'reject' as const })) });
+    }
+  } else if (base.phase === 'commitment') {
+    const keepAll = base.decisions.map((d) => ({ ...d, honour: true }));
+    const breakAll = base.decisions.map((d) => ({ ...d, honour: false }));
+    const quiet: ActionChoice[] = [];
+    if (base.decisions.some((d) => !d.honour)) out.push({ ...base, decisions: keepAll });
+    if (base.decisions.length && base.decisions.some((d) => d.honour)) out.push({ ...base, decisions: breakAll });
+    if (base.actions.length) out.push({ ...base, actions: quiet });
+    if (base.actions.length > 1) out.push({ ...base, actions: base.actions.slice(0, 1) });
+  }
+  return out;
+}
+
+/** Plays from `s` (in `phase`, with `mine` as my input) to the horizon, everyone else by the stand-in; my score at the end. */
+function rollout(world: World, s0: GameState, me: ActorId, mine: PhaseInput, horizonRound: number, seed: number): number {
+  const s = cloneState(s0);
+  const stand = titForTat;
+  const rng = { state: seed >>> 0 };
+  const next = (): number => {
+    // a small LCG: rollouts need cheap, reproducible dice for the stand-ins, not the game's generator
+    rng.state = (Math.imul(rng.state, 1664525) + 1013904223) >>> 0;
+    return rng.state / 2 ** 32;
+  };
+  const standCtx = (actor: ActorId) => ({ world, view: playerView(world, s, actor), rng: { next, save: () => ({ c: 0, s0: 0, s1: 0, s2: 0 }) } });
+  let first = true;
+  for (let phase = waitingPhase(s); phase && s.round <= horizonRound; phase = waitingPhase(s)) {
+    for (const a of world.actors) {
+      if (s.inbox[world.actors.indexOf(a)] !== null) continue;
+      const input = first && a.id === me ? mine : stand.decide(standCtx(a.id), phase);
+      collectMut(world, s, a.id, input);
+    }
+    first = false;
+    if (allIn(s)) closePhaseMut(world, s);
+  }
+  return score(world, s, me);
+}
+
+export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {
+  const p = { ...DEFAULTS, ...params };
+  const objective = objectiveStrategy();
+  return {
+    id: 'planner',
+    name: 'Planner (looks ahead)',
+    decide(ctx: DecisionContext, phase: InputPhase): PhaseInput {
+      const { world, view, rng } = ctx;
+      const base = objective.decide(ctx, phase);
+      const options = candidates(base);
+      if (options.length === 1) return base;
+      const started = ctx.now?.() ?? 0;
+      const totals = options.map(() => 0);
+      const counts = options.map(() => 0);
+      let rollouts = 0;
+      outer: for (let k = 0; k < p.samples; k++) {
+        const belief = beliefState(world, view, rng);
+        // Others have not necessarily submitted yet in the real game; in the sample their inputs come from the stand-in.
+        for (let c = 0; c < options.length; c++) {
+          if (rollouts >= p.maxRollouts || (ctx.now && ctx.now() - started > p.budgetMs)) break outer;
+          totals[c]! += rollout(world, belief, view.me, options[c]!, view.round + p.horizon, Math.floor(rng.next() * 2 ** 32));
+          counts[c]!++;
+          rollouts++;
+        }
+      }
+      let best = 0;
+      for (let c = 1; c < options.length; c++) if (counts[c]! > 0 && totals[c]! / counts[c]! > totals[best]! / Math.max(1, counts[best]!)) best = c;
+      const chosen = options[best]!;
+      const gain = counts[best]! ? totals[best]! / counts[best]! - totals[0]! / Math.max(1, counts[0]!) : 0;
+      const why =
+        best === 0
+          ? `${base.why ?? ''} Looking ${p.horizon} rounds ahead over ${rollouts} simulated futures, ${nameOf(world, view.me)} finds nothing better.`.trim()
+          : `${nameOf(world, view.me)} looked ${p.horizon} rounds ahead over ${rollouts} simulated futures and ${describeChange(base, chosen)}, which it expects to raise its score by ${gain.toFixed(1)}.`;
+      return { ...chosen, why };
+    },
+  };
+}
+
+function describeChange(base: PhaseInput, chosen: PhaseInput): string {
+  if (chosen.phase === 'proposing') return 'holds back its offer';
+  if (chosen.phase === 'responding') return chosen.answers.every((a) => a.reply === 'accept') ? 'accepts every offer on the table' : 'rejects the offers on the table';
+  if (base.phase === 'commitment' && chosen.phase === 'commitment') {
+    if (chosen.decisions.some((d, i) => d.honour !== base.decisions[i]?.honour)) return chosen.decisions.every((d) => d.honour) ? 'keeps every promise after all' : 'breaks its promises';
+    return chosen.actions.length ? 'takes fewer actions' : 'holds back its actions';
+  }
+  return 'changes course';
+}
