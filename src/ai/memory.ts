@@ -75,3 +75,24 @@ export function myLastMove(world: World, view: PlayerView, other: ActorId): Seen
   }
   return best;
 }
+
+/**
+ * How likely `other` is to answer a defection of mine, learned from what I saw: of the rounds after I defected
+ * toward it, the share in which I saw it defect (with a prior of one in two, so a stranger is given 0.5).
+ */
+export function retaliation(world: World, view: PlayerView, other: ActorId): number {
+  const theirs = new Map(seenMoves(world, view, other).map((s) => [s.round, s.move]));
+  const mine = new Set<number>();
+  for (const g of view.agreements) {
+    if (!g.parties.includes(other) || !g.parties.includes(view.me)) continue;
+    for (const r of g.record) if (r.mine === false) mine.add(r.round);
+  }
+  for (const e of view.log) {
+    if (e.kind !== 'action' || e.actor !== view.me || e.target !== other) continue;
+    const d = findAction(world, e.ref);
+    if (d && hostile(d)) mine.add(e.round);
+  }
+  let hits = 0;
+  for (const r of mine) if (theirs.get(r + 1) === 'D') hits++;
+  return (hits + 1) / (mine.size + 2);
+}

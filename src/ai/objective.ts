@@ -8,7 +8,7 @@ import { applyAction, fadeAfter, findAction, indexOf, mayTake, objectiveValue, r
 import type { ActionChoice, ActionDef, ActorId, GameState, InputPhase, OfferDraft, PhaseInput, PlayerView, Term, World } from '../engine/index.ts';
 import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
-import { alliesOf, friendly, hostile, remember } from './memory.ts';
+import { alliesOf, friendly, hostile, remember, retaliation } from './memory.ts';
 import { affordable, canPropose, legalActions, mayMediate, promisable } from './moves.ts';
 import { counterparts, nameOf } from './policy.ts';
 import type { DecisionContext, Strategy } from './types.ts';
@@ -160,7 +160,10 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 return { agreement: g.id, honour: false };
               }
               const cost = termValue(world, belief, me, g.terms.filter((t) => t.by === me), 1 / g.steps).value;
-              const keep = cost + trustWorth * world.rules.trustKept * (g.parties.length - 1) + jitter() > -p.threshold * 4;
+              // Reputation is worth what the others would make me pay for a breach: more against those who retaliate.
+              const others = g.parties.filter((x) => x !== me);
+              const reputation = others.reduce((acc, x) => acc + trustWorth * world.rules.trustKept * (0.25 + 1.5 * retaliation(world, view, x)), 0);
+              const keep = cost + reputation + jitter() > -p.threshold * 4;
               reasons.push(
                 keep
                   ? `${meName} keeps its word on agreement #${g.id}${cheater ? `, forgiving what looked like a breach by ${nameOf(world, cheater)},` : ''} because its reputation is worth more than the step costs.`
