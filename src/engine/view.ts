@@ -54,6 +54,7 @@ export interface PlayerView {
   /** sanctions[a][b]: level a imposes on b (public). */
   sanctions: Record<ActorId, Record<ActorId, number>>;
   lifeline: Record<ActorId, Record<ActorId, number>>;
+  /** Open hotlines (public) and my own backchannels (others' only at the end). */
   channels: { a: ActorId; b: ActorId; channel: Channel }[];
   alliances: [ActorId, ActorId][];
   /** Rivals read each other's moves with suspicion (public, fixed by the scenario). */
@@ -150,7 +151,8 @@ class View {
       for (let b = a + 1; b < n; b++) {
         const k = a * n + b;
         if (s.hotline[k]) this.channels.push({ a: id, b: ids[b]!, channel: 'hotline' });
-        if (s.backchannel[k]) this.channels.push({ a: id, b: ids[b]!, channel: 'backchannel' });
+        // A backchannel is quiet: only its two ends know of it until the debrief.
+        if (s.backchannel[k] && (this.over || a === i || b === i)) this.channels.push({ a: id, b: ids[b]!, channel: 'backchannel' });
         if (s.alliance[k]) this.alliances.push([id, ids[b]!]);
         if (s.rivalry[k]) this.rivalries.push([id, ids[b]!]);
       }
