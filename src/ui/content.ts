@@ -23,6 +23,7 @@ export interface Content {
   scenarios: ScenarioEntry[];
   /** Problems with the catalogue itself: then no scenario can be played. */
   catalogueProblems: string[];
+  catalogue: Catalogue | null;
 }
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
@@ -57,5 +58,18 @@ export function loadContent(scenarios = scenarioTexts, catalogues = catalogueTex
         return { ok: false, file, problems: problemsOf(e) };
       }
     });
-  return { scenarios: entries, catalogueProblems };
+  return { scenarios: entries, catalogueProblems, catalogue };
+}
+
+/**
+ * A scenario file the player chose or dropped on the page, checked exactly as `qpq check` checks it.
+ * A binary or unreadable file gets a message, never an exception.
+ */
+export function loadUserScenario(content: Content, fileName: string, text: string): ScenarioEntry {
+  if (!content.catalogue) return { ok: false, file: fileName, problems: ['The action catalogue could not be read.'] };
+  try {
+    return { ok: true, file: fileName, loaded: loadScenario(fileName, text, content.catalogue) };
+  } catch (e) {
+    return { ok: false, file: fileName, problems: problemsOf(e) };
+  }
 }

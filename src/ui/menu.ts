@@ -1,5 +1,6 @@
 /** The opening screen: choose a scenario and a government, read the briefing, start. */
 import { STRATEGIES } from '../ai/index.ts';
+import { loadUserScenario } from './content.ts';
 import type { Content, ScenarioEntry } from './content.ts';
 import { fill, h, uid } from './dom.ts';
 import type { SessionOptions } from './session.ts';
@@ -42,6 +43,53 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
     { type: 'button', class: 'primary big', onclick: () => start() },
     'Start the game',
   );
+
+  // An instructor's own scenario: chosen with the file picker or dropped on the list, checked like `qpq check`.
+  const fileProblems = h('div', { class: 'file-problems', 'aria-live': 'polite' });
+  const fileInput = h('input', {
+    id: 'scenario-file',
+    type: 'file',
+    accept: '.yaml,.yml,text/yaml',
+    onchange: () => {
+      const f = fileInput.files?.[0];
+      if (f) void readScenarioFile(f);
+    },
+  }) as HTMLInputElement;
+  const filePicker = h(
+    'div',
+    { class: 'file-picker' },
+    h('label', { for: 'scenario-file' }, 'Load your own scenario file (.yaml), or drop it on this list'),
+    fileInput,
+    fileProblems,
+  );
+
+  async function readScenarioFile(f: File): Promise<void> {
+    const text = await f.text().catch(() => '\u0000');
+    const entry = loadUserScenario(content, f.name, text);
+    if (!entry.ok) {
+      fill(
+        fileProblems,
+        h('p', { role: 'alert' }, `${f.name} cannot be played. ${entry.problems.length === 1 ? 'One problem' : `${entry.problems.length} problems`}:`),
+        h(
+          'ul',
+          { class: 'problems' },
+          entry.problems.map((p) => h('li', null, p)),
+        ),
+      );
+      return;
+    }
+    fill(fileProblems, h('p', { role: 'status' }, `${f.name} is valid: “${entry.loaded.scenario.title}” is selected.`));
+    content.scenarios = [...content.scenarios.filter((s) => s.file !== entry.file), entry];
+    playable.push(entry);
+    selectScenario(entry);
+  }
+
+  scenarioList.addEventListener('dragover', (e) => e.preventDefault());
+  scenarioList.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const f = e.dataTransfer?.files[0];
+    if (f) void readScenarioFile(f);
+  });
 
   function start(): void {
     if (!current) return;
@@ -220,6 +268,7 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
           { class: 'panel', 'aria-labelledby': 'scenario-h' },
           h('h2', { id: 'scenario-h' }, '1. Scenario'),
           scenarioList,
+          filePicker,
           howToPlay(),
         ),
         h(

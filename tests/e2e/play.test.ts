@@ -4,68 +4,22 @@
  * Locators are roles and accessible names, so the test also checks the controls are reachable that way.
  * Screenshots of each screen go to tests/e2e/screenshots/ (gitignored) for a person to look at.
  */
-import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview } from 'vite';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import path from 'node:path';
+import { SHOTS, launch, shot } from './browser.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const outDir = path.join(root, 'node_modules/.cache/e2e-dist');
-const shots = path.join(root, 'tests/e2e/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let server: PreviewServer;
 let browser: Browser;
 let url: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const port = await freePort();
-  server = await preview({
-    root,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { port, strictPort: true, host: '127.0.0.1' },
-  });
-  url = `http://127.0.0.1:${port}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  url = inject('siteUrl');
+  browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
 });
-
-const shot = (page: Page, name: string): Promise<Buffer> =>
-  page.screenshot({ path: path.join(shots, `${name}.png`) });
 
 /** The heading of the phase panel, e.g. "Round 3: Answer offers". */
 const phaseHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /^Round \d+: / });
@@ -139,7 +93,7 @@ describe('a new player', () => {
       .toBe('70');
     await page.waitForTimeout(300);
     await shot(page, '02-board-proposing');
-    await page.locator('.board-canvas').screenshot({ path: path.join(shots, '02b-board.png') });
+    await page.locator('.board-canvas').screenshot({ path: path.join(SHOTS, '02b-board.png') });
 
     // An offer the engine refuses shows its message: a deal needs terms for two governments.
     await page.getByRole('button', { name: 'Remove term 2' }).click();
@@ -207,7 +161,7 @@ describe('a new player', () => {
       expect(await closeSummary(page)).toMatch(new RegExp(`^Round ${round} `));
     }
     await shot(page, '08-after-round3');
-    await page.locator('.board-canvas').screenshot({ path: path.join(shots, '08b-board.png') });
+    await page.locator('.board-canvas').screenshot({ path: path.join(SHOTS, '08b-board.png') });
     expect(
       await page
         .getByRole('region', { name: 'What you have seen' })
@@ -244,7 +198,7 @@ describe('a new player', () => {
       .poll(() => page.getByRole('heading', { name: 'Who kept and broke what' }).isVisible())
       .toBe(true);
     await shot(page, '09-outcome');
-    await page.screenshot({ path: path.join(shots, '10-outcome-full.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, '10-outcome-full.png'), fullPage: true });
     // Over twelve rounds the computer governments address offers to us, and we answered them with the controls.
     expect(offersSeen).toBeGreaterThan(0);
     expect(errors).toEqual([]);
