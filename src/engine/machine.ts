@@ -95,6 +95,8 @@ export function createGameMachine(world: World) {
           { guard: { type: 'at', params: 'proposing' }, target: 'negotiation.proposing' },
           { guard: { type: 'at', params: 'responding' }, target: 'negotiation.responding' },
           { guard: { type: 'at', params: 'commitment' }, target: 'commitment' },
+          // The pure `resolve` step leaves the phase at 'resolution': the reaction is still to come.
+          { guard: { type: 'at', params: 'resolution' }, target: 'resolution' },
           { guard: { type: 'at', params: 'reaction' }, target: 'reaction' },
           { target: 'events' },
         ],

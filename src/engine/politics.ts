@@ -8,7 +8,12 @@ import { addPair, clamp } from './state.ts';
 import type { GameState, LogEntry, World } from './types.ts';
 
 export function log(s: GameState, e: Omit<LogEntry, 'round' | 'to'> & { to?: string[] | null }): void {
-  s.log.push({ round: s.round, to: null, ...e });
+  const entry: LogEntry = { round: s.round, kind: e.kind, text: e.text, to: e.to ?? null };
+  // Only defined fields, so the state stays plain JSON that survives a round trip exactly.
+  if (e.actor !== undefined) entry.actor = e.actor;
+  if (e.target !== undefined) entry.target = e.target;
+  if (e.ref !== undefined) entry.ref = e.ref;
+  s.log.push(entry);
 }
 
 /**

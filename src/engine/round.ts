@@ -103,6 +103,7 @@ export function closeProposalsMut(world: World, s: GameState): void {
     if (inp?.phase !== 'proposing') return;
     for (const d of inp.offers) addOffer(world, s, a.id, d, null, s.round + d.expires - 1);
   });
+  s.forum = Math.max(0, s.forum - 1); // convened talks last a number of proposing phases
   s.phase = 'responding';
   resetInbox(s);
 }
@@ -245,6 +246,11 @@ export function channelFactor(world: World, s: GameState): number {
   return f;
 }
 
+/** Who is neither a party to nor the mediator of an agreement. */
+function outsiders(world: World, g: Agreement): boolean[] {
+  return world.actors.map((a) => !g.parties.includes(a.id) && g.mediator !== a.id);
+}
+
 function runStep(world: World, s: GameState, g: Agreement, decided: Map<string, boolean>, rng: Rng): void {
   const r = world.rules;
   const scale = 1 / g.steps;
@@ -259,8 +265,13 @@ function runStep(world: World, s: GameState, g: Agreement, decided: Map<string, 
       const def = findAction(world, t.action)!;
       const key = recentKey(p, def.id, t.target);
       // A deal's first step may repeat a gesture made recently; later steps of the same deal do not fade.
-      const fade = g.done === 0 && g.strikes === 0 ? fadeAfter(world, s.recent[key], s.round) : 1;
-      applyAction(world, s, def, indexOf(world, p), t.target === undefined ? -1 : indexOf(world, t.target), scale, last, fade);
+      const fade = g.done === 0 ? fadeAfter(world, s.recent[key], s.round) : 1;
+      const self = indexOf(world, p);
+      const target = t.target === undefined ? -1 : indexOf(world, t.target);
+      applyAction(world, s, def, self, target, scale, last, fade);
+      // Governments outside the deal read its public steps as they would the same act done alone; the parties
+      // judge each other by what they observe of compliance instead (below).
+      if (def.visibility === 'public') applyReadings(world, s, def, self, target, outsiders(world, g), scale, fade);
       s.recent[key] = s.round;
     }
   }
@@ -279,13 +290,16 @@ function runStep(world: World, s: GameState, g: Agreement, decided: Map<string, 
     }
   }
   g.record = [...g.record, { round: s.round, step: g.done + 1, honoured, observed, disputed }];
+  // A disputed step still happened for those who kept it; a phased deal goes on under protest, and breaks after
+  // `phasedStrikes` disputed steps in a row. A one-step deal has no next step to hold back, so it breaks at once.
   if (disputed) {
     g.strikes++;
-    if (g.steps === 1 || g.strikes >= r.phasedStrikes) endAgreement(world, s, g, 'broken');
-    else log(s, { kind: 'agreement', ref: g.id, text: `Step ${g.done + 1} of agreement #${g.id} is disputed; the next step waits on it.` });
-    return;
-  }
-  g.strikes = 0;
+    if (g.steps === 1 || g.strikes >= r.phasedStrikes) {
+      endAgreement(world, s, g, 'broken');
+      return;
+    }
+    log(s, { kind: 'agreement', ref: g.id, text: `Step ${g.done + 1} of agreement #${g.id} is disputed; one more disputed step will end it.` });
+  } else g.strikes = 0;
   g.done++;
   if (g.done === g.steps) endAgreement(world, s, g, 'completed');
 }
@@ -382,7 +396,6 @@ export function reactMut(world: World, s: GameState): void {
     for (let i = 0; i < n; i++) checkSupport(world, s, i, rng);
   });
   s.tension = clamp(s.tension - r.tensionDecay);
-  s.forum = Math.max(0, s.forum - 1);
   s.history = [...s.history, snapshot(world, s)];
   if (s.end) {
     s.phase = 'over';

@@ -223,11 +223,11 @@ export interface Rules {
   trustBroken: number;
   /** Trust each party gains in the others when a deal is completed. */
   trustCompleted: number;
-  /** Consecutive disputed steps a phased deal survives before it is broken. */
+  /** Disputed steps in a row that break a phased deal (a one-step deal breaks on its first). */
   phasedStrikes: number;
   /** Trust below which a government will not open direct talks without a channel or a mediator. */
   contactTrust: number;
-  /** Domestic support an acceptor pays for a deal at zero trust with a public of hawkishness 50. */
+  /** Domestic support each party pays to sign a deal at zero trust in the others, with a public of hawkishness 50. */
   acceptCost: number;
   /** Share of the accept cost paid when a mediator brokers the deal. */
   mediatedCostShare: number;
@@ -458,7 +458,7 @@ export interface GameState {
   rivalry: number[];
   tension: number;
   stage: number;
-  /** Rounds left in which multilateral talks are convened. */
+  /** Proposing phases left in which multilateral talks are convened (deals among three or more may be offered). */
   forum: number;
   offers: Offer[];
   agreements: Agreement[];

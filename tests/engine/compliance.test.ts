@@ -143,22 +143,23 @@ describe('phased deals', () => {
     return submitAll(world, submitAll(world, submitAll(world, s, decide(id, honour))));
   }
 
-  test(`a phased deal survives one disputed step and breaks on phased-strikes (${WORLD.rules.phasedStrikes}) consecutive ones`, () => {
+  test(`a phased deal goes on under protest after one disputed step and breaks on phased-strikes (${WORLD.rules.phasedStrikes}) in a row`, () => {
     expect(WORLD.rules.phasedStrikes).toBe(2);
     const { s, id } = signed(SEES_TRUTH, deal('inspections', 4), 'ROK', 'phased');
+    // A disputed step still happened for whoever kept it, so it counts as done: nobody pays for a step twice.
     const r2 = round(SEES_TRUTH, s, id, { DPRK: false });
-    expect(agreement(r2, id)).toMatchObject({ status: 'active', done: 0, strikes: 1 });
+    expect(agreement(r2, id)).toMatchObject({ status: 'active', done: 1, strikes: 1 });
     const r3 = round(SEES_TRUTH, r2, id, {});
-    expect(agreement(r3, id)).toMatchObject({ status: 'active', done: 1, strikes: 0 });
+    expect(agreement(r3, id)).toMatchObject({ status: 'active', done: 2, strikes: 0 });
     const r4 = round(SEES_TRUTH, r3, id, { DPRK: false });
-    expect(agreement(r4, id)).toMatchObject({ status: 'active', done: 1, strikes: 1 });
+    expect(agreement(r4, id)).toMatchObject({ status: 'active', done: 3, strikes: 1 });
     const r5 = submitAll(SEES_TRUTH, r4, decide(id, { DPRK: false }));
-    expect(agreement(r5, id)).toMatchObject({ status: 'broken', done: 1, strikes: 2, ended: 4 });
+    expect(agreement(r5, id)).toMatchObject({ status: 'broken', done: 3, strikes: 2, ended: 4 });
     expect(agreement(r5, id).record.map((r) => [r.step, r.disputed])).toEqual([
       [1, true],
-      [1, false],
-      [2, true],
-      [2, true],
+      [2, false],
+      [3, true],
+      [4, true],
     ]);
   });
 
