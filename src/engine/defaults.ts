@@ -19,7 +19,9 @@ export const DEFAULT_RULES: Rules = {
   acceptCost: 4,
   mediatedCostShare: 0.5,
   mediatorInfluence: 4,
-  tensionDecay: 3,
+  tensionRelax: 0.12, // an eighth of the way back to the baseline each quarter: crises cool over about a year
+  tensionFloor: 5,
+  programmeTension: 35, // a programme at 75 keeps tension near 31 even in quiet years
   crisisAt: 60,
   clashChance: 0.25,
   hotlineFactor: 0.5,

@@ -234,6 +234,16 @@ export function resolveMut(world: World, s: GameState): void {
   });
 }
 
+/**
+ * The tension the region relaxes toward when nobody acts: a floor, plus a share of the most advanced weapons
+ * programme. An armed standoff does not calm down by itself; it calms as the programme shrinks.
+ */
+export function tensionBaseline(world: World, s: GameState): number {
+  let top = 0;
+  for (const a of s.actors) top = Math.max(top, a.nuclear, a.missile);
+  return world.rules.tensionFloor + (world.rules.programmeTension * top) / 100;
+}
+
 /** How much the open channels on the flashpoint pairs lower the chance of a clash (1 = not at all). */
 export function channelFactor(world: World, s: GameState): number {
   const n = world.actors.length;
@@ -395,7 +405,7 @@ export function reactMut(world: World, s: GameState): void {
     }
     for (let i = 0; i < n; i++) checkSupport(world, s, i, rng);
   });
-  s.tension = clamp(s.tension - r.tensionDecay);
+  s.tension = clamp(s.tension + (tensionBaseline(world, s) - s.tension) * r.tensionRelax);
   s.history = [...s.history, snapshot(world, s)];
   if (s.end) {
     s.phase = 'over';

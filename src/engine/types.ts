@@ -233,7 +233,11 @@ export interface Rules {
   mediatedCostShare: number;
   /** Influence a mediator gains when its package is accepted. */
   mediatorInfluence: number;
-  tensionDecay: number;
+  /** Share of the gap to the baseline tension closed each round. */
+  tensionRelax: number;
+  /** Baseline tension: a floor, plus this many points per 100 of the most advanced weapons programme. */
+  tensionFloor: number;
+  programmeTension: number;
   crisisAt: number;
   /** Chance of a clash per round at tension 100 with no channels. */
   clashChance: number;

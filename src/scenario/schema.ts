@@ -110,11 +110,13 @@ const objectiveSchema = z
   })
   .describe('An objective that scores a government.');
 
-const leaderSchema = z.strictObject({
-  name: text,
-  stance: pct('Stance: 0 is a hawk, 100 a dove'),
-  'term-ends': z.number().int().min(1).optional().describe('Round whose start brings the next election (elected leaders only).'),
-});
+const leaderSchema = z
+  .strictObject({
+    name: text,
+    stance: pct('Stance: 0 is a hawk, 100 a dove'),
+    'term-ends': z.number().int().min(1).optional().describe('Round whose start brings the next election (elected leaders only).'),
+  })
+  .describe('The leader at the start: name, stance, and for an elected leader term-ends.');
 
 const briefingSchema = z.strictObject({
   public: text.describe('The role sheet every player may read.'),
@@ -137,9 +139,9 @@ export const actorSchema = z
     missile: pct('Missile programme level').default(0),
     leader: leaderSchema,
     successors: z.array(z.strictObject({ name: text, stance: pct('Stance') })).default([]).describe('Who may take over, in order of likelihood.'),
-    objectives: z.array(objectiveSchema).min(1),
+    objectives: z.array(objectiveSchema).min(1).describe('What the government wants; its score is their weighted mean.'),
     strategy: z.string().optional().describe('Default computer strategy for this government.'),
-    briefing: briefingSchema,
+    briefing: briefingSchema.describe('What the player of this government reads: a public role sheet and private instructions.'),
   })
   .describe('A government.');
 
@@ -170,7 +172,7 @@ const eventSchema = z
     until: z.number().int().min(1).optional().describe('Random events: the last round it can happen.'),
     when: z.array(conditionSchema).default([]).describe('Conditions that must all hold for it to happen.'),
     once: z.boolean().default(true).describe('Whether it can happen only once.'),
-    effects: z.array(eventEffectSchema).min(1),
+    effects: z.array(eventEffectSchema).min(1).describe('What the event does, each effect with a kind.'),
   })
   .describe('A scheduled or random event.');
 
@@ -199,7 +201,9 @@ export const rulesSchema = z
     'accept-cost': z.number().min(0).max(50),
     'mediated-cost-share': z.number().min(0).max(1),
     'mediator-influence': z.number().min(0).max(20),
-    'tension-decay': z.number().min(0).max(20),
+    'tension-relax': z.number().min(0).max(1).describe('Share of the gap to the baseline tension closed each round.'),
+    'tension-floor': pct('Tension the region relaxes toward with no weapons programme'),
+    'programme-tension': z.number().min(0).max(100).describe('Extra baseline tension per 100 points of the most advanced weapons programme.'),
     'crisis-at': pct('Tension at which a crisis begins'),
     'clash-chance': z.number().min(0).max(1),
     'hotline-factor': z.number().min(0).max(1),
@@ -260,7 +264,10 @@ export const scenarioSchema = z
       .default({ add: [], remove: [], allow: {} })
       .describe('Changes to the default action catalogue.'),
     events: z.array(eventSchema).default([]),
-    outcomes: z.array(outcomeSchema).min(2),
+    outcomes: z
+      .array(outcomeSchema)
+      .min(2)
+      .describe('The named ways the game can end, tried in order: exactly one with on-clash: true, and a last one without conditions.'),
   })
   .describe('A Quid Pro Quo scenario.');
 
