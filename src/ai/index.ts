@@ -17,6 +17,17 @@ export const STRATEGIES: Record<string, Strategy> = Object.fromEntries(
   [titForTat, generousTitForTat(), grimTrigger, pavlov, hawk, dove, randomStrategy, objectiveStrategy(), plannerStrategy(), reciprocalStrategy].map((s) => [s.id, s]),
 );
 
+/**
+ * Difficulty, as a player chooses it: forgiving reciprocators, governments that pursue their objectives,
+ * or governments that also look ahead.
+ */
+export const DIFFICULTIES = {
+  easy: { strategy: 'generous-tit-for-tat', label: 'Easy: forgiving reciprocators' },
+  normal: { strategy: 'objective', label: 'Normal: each government pursues its objectives' },
+  hard: { strategy: 'planner', label: 'Hard: governments also plan ahead' },
+} as const;
+export type Difficulty = keyof typeof DIFFICULTIES;
+
 export function strategyById(id: string): Strategy {
   const s = STRATEGIES[id];
   if (!s) throw new Error(`Unknown strategy "${id}". Known: ${Object.keys(STRATEGIES).join(', ')}.`);

@@ -1,8 +1,10 @@
 /** The opening screen: choose a scenario and a government, read the briefing, start. */
-import { STRATEGIES } from '../ai/index.ts';
+import { DIFFICULTIES, STRATEGIES } from '../ai/index.ts';
+import type { Difficulty } from '../ai/index.ts';
 import { loadUserScenario } from './content.ts';
 import type { Content, ScenarioEntry } from './content.ts';
 import { fill, h, uid } from './dom.ts';
+import { defaultStrategy } from './session.ts';
 import type { SessionOptions } from './session.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 
@@ -21,6 +23,7 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
   let current = playable.find((s) => /tutorial/i.test(s.loaded.world.id)) ?? playable[0] ?? null;
   let me = current?.loaded.world.actors[0]?.id ?? '';
   const strategies: Record<string, string> = {};
+  let difficulty: Difficulty = 'normal';
 
   const scenarioList = h('div', {
     class: 'choice-list',
@@ -191,10 +194,32 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
         );
       }),
     );
+    const loaded = current.loaded;
+    const strategyOf = (id: string): string => strategies[id] ?? defaultStrategy(loaded, id);
+    const difficultyId = uid('difficulty');
     fill(
       seats,
+      h(
+        'div',
+        { class: 'seat difficulty' },
+        h('label', { for: difficultyId }, 'Difficulty'),
+        h(
+          'select',
+          {
+            id: difficultyId,
+            onchange: (e: Event) => {
+              const d = DIFFICULTIES[(e.target as HTMLSelectElement).value as Difficulty];
+              for (const a of loaded.world.actors) if (a.id !== me) strategies[a.id] = d.strategy;
+              difficulty = (e.target as HTMLSelectElement).value as Difficulty;
+              renderGovs();
+              seats.querySelector<HTMLSelectElement>(`#${difficultyId}`)?.focus();
+            },
+          },
+          Object.entries(DIFFICULTIES).map(([k, d]) => h('option', { value: k, selected: k === difficulty }, d.label)),
+        ),
+      ),
       h('p', { class: 'hint' }, 'The other governments are run by the computer:'),
-      current.loaded.world.actors
+      loaded.world.actors
         .filter((a) => a.id !== me)
         .map((a) => {
           const id = uid('seat');
@@ -206,10 +231,8 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
               'select',
               { id, onchange: (e: Event) => (strategies[a.id] = (e.target as HTMLSelectElement).value) },
               Object.values(STRATEGIES)
-                .sort((x, y) => (x.id === 'reciprocal' ? -1 : y.id === 'reciprocal' ? 1 : 0))
-                .map((s) =>
-                  h('option', { value: s.id, selected: (strategies[a.id] ?? 'reciprocal') === s.id }, s.name),
-                ),
+                .filter((s) => s.id !== 'reciprocal')
+                .map((s) => h('option', { value: s.id, selected: strategyOf(a.id) === s.id || (strategyOf(a.id) === 'reciprocal' && s.id === 'tit-for-tat') }, s.name)),
             ),
           );
         }),

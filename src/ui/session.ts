@@ -15,7 +15,7 @@ import type {
   World,
 } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
-import { seatRng, strategyById } from '../ai/index.ts';
+import { DIFFICULTIES, STRATEGIES, seatRng, strategyById } from '../ai/index.ts';
 import type { Strategy } from '../ai/index.ts';
 
 export interface Session {
@@ -32,8 +32,14 @@ export interface Session {
 export interface SessionOptions {
   me: ActorId;
   seed: string;
-  /** Strategy id per computer seat; missing seats play 'reciprocal'. */
+  /** Strategy id per computer seat; missing seats play the scenario's choice for them, or the normal difficulty's. */
   strategies?: Record<ActorId, string>;
+}
+
+/** The scenario's strategy for a government if it names a known one, else the normal difficulty's. */
+export function defaultStrategy(loaded: LoadedScenario, id: ActorId): string {
+  const named = loaded.scenario.actors[id]?.strategy;
+  return named && STRATEGIES[named] ? named : DIFFICULTIES.normal.strategy;
 }
 
 export function newSession(loaded: LoadedScenario, opts: SessionOptions): Session {
@@ -42,7 +48,7 @@ export function newSession(loaded: LoadedScenario, opts: SessionOptions): Sessio
   const rngs: Record<ActorId, Rng> = {};
   for (const a of world.actors) {
     if (a.id === opts.me) continue;
-    seats[a.id] = strategyById(opts.strategies?.[a.id] ?? 'reciprocal');
+    seats[a.id] = strategyById(opts.strategies?.[a.id] ?? defaultStrategy(loaded, a.id));
     rngs[a.id] = seatRng(opts.seed, a.id);
   }
   return { world, scenario, me: opts.me, seed: opts.seed, seats, rngs, state: startGame(world, opts.seed) };
