@@ -40,17 +40,29 @@ function parseWith<T>(
   kind: keyof typeof FIRST_FIELDS,
   extra: (src: Located, data: Obj) => void,
 ): Parsed<T> {
-  const fail = (message: string, line = 1, column = 1): Parsed<T> => ({ value: null, problems: [{ file, line, column, message }] });
+  const fail = (message: string, line = 1, column = 1): Parsed<T> => ({
+    value: null,
+    problems: [{ file, line, column, message }],
+  });
   if (text.includes('\u0000'))
-    return fail(`this is not a text file (it contains NUL bytes, as pictures and programs do). Save the ${kind} as plain UTF-8 text.`);
-  if (text.trim() === '') return fail(`the file is empty; a ${kind} starts with fields such as ${FIRST_FIELDS[kind]}.`);
+    return fail(
+      `this is not a text file (it contains NUL bytes, as pictures and programs do). Save the ${kind} as plain UTF-8 text.`,
+    );
+  if (text.trim() === '')
+    return fail(`the file is empty; a ${kind} starts with fields such as ${FIRST_FIELDS[kind]}.`);
   const src = new Located(file, text);
   if (!src.readable) return { value: null, problems: src.sorted() };
   const data = src.value();
   if (src.problems.length) return { value: null, problems: src.sorted() };
-  if (data === null || data === undefined) return fail(`the file has only comments and blank lines; a ${kind} starts with fields such as ${FIRST_FIELDS[kind]}.`);
+  if (data === null || data === undefined)
+    return fail(
+      `the file has only comments and blank lines; a ${kind} starts with fields such as ${FIRST_FIELDS[kind]}.`,
+    );
   if (!isObj(data)) {
-    src.add([], `the file must be a section of named fields (such as ${FIRST_FIELDS[kind]}), but it is ${Array.isArray(data) ? 'a list (its lines start with "-")' : 'a single value'}.`);
+    src.add(
+      [],
+      `the file must be a section of named fields (such as ${FIRST_FIELDS[kind]}), but it is ${Array.isArray(data) ? 'a list (its lines start with "-")' : 'a single value'}.`,
+    );
     return { value: null, problems: src.sorted() };
   }
   const r = schema.safeParse(data);
@@ -66,7 +78,11 @@ export function parseCatalogue(file: string, text: string): Parsed<CatalogueFile
     items(cat.actions).forEach((a, k) => {
       const id = str(obj(a).id);
       if (id === undefined) return;
-      if (seen.has(id)) src.report(['actions', k, 'id'], `"${id}" is used by another action already (action #${seen.get(id)! + 1}); give each action its own id.`);
+      if (seen.has(id))
+        src.report(
+          ['actions', k, 'id'],
+          `"${id}" is used by another action already (action #${seen.get(id)! + 1}); give each action its own id.`,
+        );
       else seen.set(id, k);
     });
   });
@@ -74,7 +90,9 @@ export function parseCatalogue(file: string, text: string): Parsed<CatalogueFile
 
 /** Checks a scenario text against the catalogue. Returns the validated file or every problem. */
 export function checkScenario(file: string, text: string, catalogue: CatalogueFile): Parsed<ScenarioFile> {
-  return parseWith<ScenarioFile>(file, text, scenarioSchema, 'scenario', (src, data) => crossCheck(src, data, catalogue));
+  return parseWith<ScenarioFile>(file, text, scenarioSchema, 'scenario', (src, data) =>
+    crossCheck(src, data, catalogue),
+  );
 }
 
 /** A condition as the checks read it: the metric, whose, and its bounds on 0..100. */
@@ -103,7 +121,8 @@ function boundsOf(conds: unknown[]): Map<string, Bound> {
 }
 
 /** Two conditions on one metric that no value can meet together, if any. */
-const contradiction = (bounds: Map<string, Bound>): Bound | undefined => [...bounds.values()].find((b) => b.lo > b.hi);
+const contradiction = (bounds: Map<string, Bound>): Bound | undefined =>
+  [...bounds.values()].find((b) => b.lo > b.hi);
 
 /** Whether `earlier` holds whenever `later` does: each of its ranges contains `later`'s range. */
 function implies(later: Map<string, Bound>, earlier: Map<string, Bound>): boolean {
@@ -126,31 +145,52 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
   const pair = (p: unknown, path: Path, what: string): void => {
     const [a, b] = items(p);
     items(p).forEach((x, j) => actor(x, [...path, j]));
-    if (typeof a === 'string' && a === b) src.report(path, `a ${what} needs two different governments, but both are "${a}".`);
+    if (typeof a === 'string' && a === b)
+      src.report(path, `a ${what} needs two different governments, but both are "${a}".`);
   };
   if (actorsKnown)
     for (const core of CORE_ACTORS)
       if (!actorSet.has(core))
-        src.report(['actors'], `the six governments (${CORE_ACTORS.join(', ')}) must all be present; "${core}" is missing.${didYouMean(core, actors.filter((a) => !(CORE_ACTORS as readonly string[]).includes(a)))}`, true);
+        src.report(
+          ['actors'],
+          `the six governments (${CORE_ACTORS.join(', ')}) must all be present; "${core}" is missing.${didYouMean(
+            core,
+            actors.filter((a) => !(CORE_ACTORS as readonly string[]).includes(a)),
+          )}`,
+          true,
+        );
 
   // Actions: what the scenario adds, removes and opens up.
   const acts = obj(sc.actions);
   const catIds = catalogue.actions.map((a) => a.id);
   const removed = items(acts.remove).map(str);
   const added = items(acts.add).map((a) => str(obj(a).id));
-  const allIds = [...catIds.filter((x) => !removed.includes(x)), ...added.filter((x): x is string => x !== undefined)];
+  const allIds = [
+    ...catIds.filter((x) => !removed.includes(x)),
+    ...added.filter((x): x is string => x !== undefined),
+  ];
   items(acts.add).forEach((a, k) => {
     const id = str(obj(a).id);
     if (id !== undefined && catIds.includes(id) && !removed.includes(id))
-      src.report(['actions', 'add', k, 'id'], `"${id}" is already in the catalogue; use a new id, or remove the catalogue's "${id}" first.`);
-    if (id !== undefined && added.indexOf(id) !== k) src.report(['actions', 'add', k, 'id'], `"${id}" is used by another added action already.`);
+      src.report(
+        ['actions', 'add', k, 'id'],
+        `"${id}" is already in the catalogue; use a new id, or remove the catalogue's "${id}" first.`,
+      );
+    if (id !== undefined && added.indexOf(id) !== k)
+      src.report(['actions', 'add', k, 'id'], `"${id}" is used by another added action already.`);
     items(obj(a).by).forEach((b, j) => actor(b, ['actions', 'add', k, 'by', j]));
   });
   items(acts.remove).forEach((x, k) => {
-    if (typeof x === 'string' && !catIds.includes(x)) src.report(['actions', 'remove', k], `the catalogue has no action "${x}".${didYouMean(x, catIds)}`);
+    if (typeof x === 'string' && !catIds.includes(x))
+      src.report(['actions', 'remove', k], `the catalogue has no action "${x}".${didYouMean(x, catIds)}`);
   });
   for (const [x, who] of Object.entries(obj(acts.allow))) {
-    if (!allIds.includes(x)) src.report(['actions', 'allow', x], `there is no action "${x}" to allow.${didYouMean(x, allIds)}`, true);
+    if (!allIds.includes(x))
+      src.report(
+        ['actions', 'allow', x],
+        `there is no action "${x}" to allow.${didYouMean(x, allIds)}`,
+        true,
+      );
     items(who).forEach((b, j) => actor(b, ['actions', 'allow', x, j]));
   }
 
@@ -161,11 +201,18 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
       actor(a, ['relations', name, a], true);
       for (const b of Object.keys(obj(row))) {
         actor(b, ['relations', name, a, b], true);
-        if (a === b) src.report(['relations', name, a, b], `a government has no ${name} toward itself; remove this entry.`, true);
+        if (a === b)
+          src.report(
+            ['relations', name, a, b],
+            `a government has no ${name} toward itself; remove this entry.`,
+            true,
+          );
       }
     }
   }
-  items(rel.channels).forEach((c, k) => pair(obj(c).between, ['relations', 'channels', k, 'between'], 'channel'));
+  items(rel.channels).forEach((c, k) =>
+    pair(obj(c).between, ['relations', 'channels', k, 'between'], 'channel'),
+  );
   items(rel.alliances).forEach((p, k) => pair(p, ['relations', 'alliances', k], 'alliance'));
   items(rel.rivalries).forEach((p, k) => pair(p, ['relations', 'rivalries', k], 'rivalry'));
   items(sc.flashpoints).forEach((p, k) => pair(p, ['flashpoints', k], 'flashpoint'));
@@ -173,7 +220,10 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
   const stages = items(sc.stages);
   const stage = num(sc.stage);
   if (stage !== undefined && Array.isArray(sc.stages) && stages.length > 0 && stage >= stages.length)
-    src.report(['stage'], `must be one of the ${stages.length} stages, counted from 0 (0 is "${String(stages[0])}", ${stages.length - 1} is "${String(stages[stages.length - 1])}"); it is ${stage}.`);
+    src.report(
+      ['stage'],
+      `must be one of the ${stages.length} stages, counted from 0 (0 is "${String(stages[0])}", ${stages.length - 1} is "${String(stages[stages.length - 1])}"); it is ${stage}.`,
+    );
 
   const condition = (c: unknown, path: Path): void => {
     const o = obj(c);
@@ -181,9 +231,12 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
     const hi = num(o['at-most']);
     const metric = str(o.metric);
     if (!isObj(c)) return;
-    if (o['at-least'] === undefined && o['at-most'] === undefined) src.report(path, 'give at-least or at-most, or the condition says nothing.');
-    if (lo !== undefined && hi !== undefined && lo > hi) src.report(path, `at-least (${lo}) is above at-most (${hi}), so this condition can never hold.`);
-    if (metric !== undefined && !isGlobal(metric) && o.of === undefined) src.report(path, `"${metric}" belongs to a government; say whose with "of".`);
+    if (o['at-least'] === undefined && o['at-most'] === undefined)
+      src.report(path, 'give at-least or at-most, or the condition says nothing.');
+    if (lo !== undefined && hi !== undefined && lo > hi)
+      src.report(path, `at-least (${lo}) is above at-most (${hi}), so this condition can never hold.`);
+    if (metric !== undefined && !isGlobal(metric) && o.of === undefined)
+      src.report(path, `"${metric}" belongs to a government; say whose with "of".`);
     if (o.of !== undefined) actor(o.of, [...path, 'of']);
   };
   /** A contradiction between two conditions of one list (a single condition's own is reported by `condition`). */
@@ -199,9 +252,17 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
     items(g.objectives).forEach((o, k) => actor(obj(o).of, [...at, 'objectives', k, 'of']));
     const leader = obj(g.leader);
     if (g.elected === true && isObj(g.leader) && leader['term-ends'] === undefined)
-      src.report([...at, 'leader'], `${id} is elected (elected: true), so its leader needs term-ends: the round of the next election.`, true);
+      src.report(
+        [...at, 'leader'],
+        `${id} is elected (elected: true), so its leader needs term-ends: the round of the next election.`,
+        true,
+      );
     if (g.elected === false && leader['term-ends'] !== undefined)
-      src.report([...at, 'leader', 'term-ends'], `only elected leaders have a term; set elected: true for ${id}, or remove term-ends.`, true);
+      src.report(
+        [...at, 'leader', 'term-ends'],
+        `only elected leaders have a term; set elected: true for ${id}, or remove term-ends.`,
+        true,
+      );
   }
 
   // Events: each must be able to happen.
@@ -211,34 +272,65 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
     if (!isObj(ev)) return;
     const at: Path = ['events', k];
     const id = str(ev.id);
-    if (id !== undefined && eventIds.has(id)) src.report([...at, 'id'], `"${id}" is used by another event already (on line ${src.position(['events', eventIds.get(id)!, 'id']).line}); give each event its own id.`);
+    if (id !== undefined && eventIds.has(id))
+      src.report(
+        [...at, 'id'],
+        `"${id}" is used by another event already (on line ${src.position(['events', eventIds.get(id)!, 'id']).line}); give each event its own id.`,
+      );
     else if (id !== undefined) eventIds.set(id, k);
     const round = num(ev.round);
     const chance = num(ev.chance);
     const from = num(ev.from);
     const until = num(ev.until);
     if (ev.round === undefined && ev.chance === undefined)
-      src.report(at, 'this event can never happen: give it a round (it happens then) or a chance (it may happen each round).');
-    if (ev.round !== undefined && ev.chance !== undefined) src.report([...at, 'chance'], 'give a round (scheduled) or a chance (random), not both.', true);
+      src.report(
+        at,
+        'this event can never happen: give it a round (it happens then) or a chance (it may happen each round).',
+      );
+    if (ev.round !== undefined && ev.chance !== undefined)
+      src.report([...at, 'chance'], 'give a round (scheduled) or a chance (random), not both.', true);
     if (round !== undefined && rounds !== undefined && round > rounds)
-      src.report([...at, 'round'], `round ${round} comes after the last round (${rounds}), so this event can never happen.`);
+      src.report(
+        [...at, 'round'],
+        `round ${round} comes after the last round (${rounds}), so this event can never happen.`,
+      );
     if (chance === 0) src.report([...at, 'chance'], 'a chance of 0 means this event can never happen.');
     if (ev.round !== undefined && (ev.from !== undefined || ev.until !== undefined))
-      src.report([...at, ev.from !== undefined ? 'from' : 'until'], 'from and until only limit random events (with a chance); this event is scheduled for a round, so remove them.', true);
+      src.report(
+        [...at, ev.from !== undefined ? 'from' : 'until'],
+        'from and until only limit random events (with a chance); this event is scheduled for a round, so remove them.',
+        true,
+      );
     else if (from !== undefined && until !== undefined && from > until)
-      src.report([...at, 'from'], `from (round ${from}) is after until (round ${until}), so this event can never happen.`, true);
+      src.report(
+        [...at, 'from'],
+        `from (round ${from}) is after until (round ${until}), so this event can never happen.`,
+        true,
+      );
     else if (from !== undefined && rounds !== undefined && from > rounds)
-      src.report([...at, 'from'], `round ${from} comes after the last round (${rounds}), so this event can never happen.`, true);
+      src.report(
+        [...at, 'from'],
+        `round ${from} comes after the last round (${rounds}), so this event can never happen.`,
+        true,
+      );
     const when = items(ev.when);
     when.forEach((c, j) => condition(c, [...at, 'when', j]));
     const clash = conflicting(when);
-    if (clash) src.report(at, `this event can never happen: its conditions ask for ${clash.label} to be at least ${clash.lo} and at most ${clash.hi}.`);
+    if (clash)
+      src.report(
+        at,
+        `this event can never happen: its conditions ask for ${clash.label} to be at least ${clash.lo} and at most ${clash.hi}.`,
+      );
     items(ev.effects).forEach((x, j) => {
       const p: Path = [...at, 'effects', j];
       const e = obj(x);
       for (const f of ['actor', 'from', 'to'] as const) if (f in e) actor(e[f], [...p, f]);
       if ('between' in e) pair(e.between, [...p, 'between'], 'channel');
-      if (typeof e.from === 'string' && e.from === e.to) src.report(p, `from and to are both "${e.from}"; an effect between governments needs two different ones.`);
+      if (typeof e.from === 'string' && e.from === e.to)
+        src.report(
+          p,
+          `from and to are both "${e.from}"; an effect between governments needs two different ones.`,
+        );
     });
   });
 
@@ -248,16 +340,27 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
   outcomes.forEach((o, k) => {
     const id = str(obj(o).id);
     if (id !== undefined && outcomeIds.has(id))
-      src.report(['outcomes', k, 'id'], `"${id}" is used by another outcome already (on line ${src.position(['outcomes', outcomeIds.get(id)!, 'id']).line}); give each outcome its own id.`);
+      src.report(
+        ['outcomes', k, 'id'],
+        `"${id}" is used by another outcome already (on line ${src.position(['outcomes', outcomeIds.get(id)!, 'id']).line}); give each outcome its own id.`,
+      );
     else if (id !== undefined) outcomeIds.set(id, k);
   });
   if (!Array.isArray(sc.outcomes)) return;
   const clash = outcomes.filter((o) => obj(o)['on-clash'] === true);
   if (clash.length !== 1)
-    src.report(['outcomes'], `exactly one outcome must have on-clash: true (the end by military clash); there ${clash.length === 1 ? 'is' : 'are'} ${clash.length}.`, true);
+    src.report(
+      ['outcomes'],
+      `exactly one outcome must have on-clash: true (the end by military clash); there ${clash.length === 1 ? 'is' : 'are'} ${clash.length}.`,
+      true,
+    );
   outcomes.forEach((o, k) => {
     if (obj(o)['on-clash'] === true && items(obj(o).when).length > 0)
-      src.report(['outcomes', k, 'when'], 'the on-clash outcome is chosen by a military clash alone, so these conditions are never read; remove them.', true);
+      src.report(
+        ['outcomes', k, 'when'],
+        'the on-clash outcome is chosen by a military clash alone, so these conditions are never read; remove them.',
+        true,
+      );
   });
   const normal = outcomes.map((o, k) => ({ o: obj(o), k })).filter(({ o }) => o['on-clash'] !== true);
   const name = (o: Obj, k: number): string => str(o.id) ?? `#${k + 1}`;
@@ -267,37 +370,68 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
     when.forEach((c, j) => condition(c, ['outcomes', k, 'when', j]));
     const own = conflicting(when);
     if (own) {
-      src.report(['outcomes', k], `can never be the result: its conditions ask for ${own.label} to be at least ${own.lo} and at most ${own.hi}.`);
+      src.report(
+        ['outcomes', k],
+        `can never be the result: its conditions ask for ${own.label} to be at least ${own.lo} and at most ${own.hi}.`,
+      );
       return;
     }
     if (unconditional >= 0 && pos > unconditional) return;
     const mine = boundsOf(when);
-    const earlier = normal.slice(0, pos).find(({ o: e }) => items(e.when).length > 0 && implies(mine, boundsOf(items(e.when))));
+    const earlier = normal
+      .slice(0, pos)
+      .find(({ o: e }) => items(e.when).length > 0 && implies(mine, boundsOf(items(e.when))));
     if (earlier)
-      src.report(['outcomes', k], `can never be the result, because "${name(earlier.o, earlier.k)}" comes first and holds whenever this one does. Narrow "${name(earlier.o, earlier.k)}", or move this outcome above it.`);
+      src.report(
+        ['outcomes', k],
+        `can never be the result, because "${name(earlier.o, earlier.k)}" comes first and holds whenever this one does. Narrow "${name(earlier.o, earlier.k)}", or move this outcome above it.`,
+      );
   });
   if (unconditional >= 0 && unconditional < normal.length - 1) {
     const { o, k } = normal[unconditional]!;
     const later = normal.slice(unconditional + 1).map(({ o: x, k: j }) => `"${name(x, j)}"`);
-    src.report(['outcomes', k], `"${name(o, k)}" has no conditions, so it is always the result and ${later.join(', ')} can never be; give it conditions, or move it to the end.`);
+    src.report(
+      ['outcomes', k],
+      `"${name(o, k)}" has no conditions, so it is always the result and ${later.join(', ')} can never be; give it conditions, or move it to the end.`,
+    );
   }
   const last = normal[normal.length - 1];
   if (last && items(last.o.when).length > 0 && unconditional < 0)
-    src.report(['outcomes', last.k, 'when'], `the last outcome ("${name(last.o, last.k)}") must have no conditions, so that every game ends in one; remove its when, or add a last outcome without one.`, true);
+    src.report(
+      ['outcomes', last.k, 'when'],
+      `the last outcome ("${name(last.o, last.k)}") must have no conditions, so that every game ends in one; remove its when, or add a last outcome without one.`,
+      true,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Compiling to the engine's World
 
 const toCondition = (c: ScenarioFile['outcomes'][number]['when'][number]): Condition =>
-  ({ metric: c.metric, ...(c.of !== undefined ? { of: c.of } : {}), ...(c['at-least'] !== undefined ? { atLeast: c['at-least'] } : {}), ...(c['at-most'] !== undefined ? { atMost: c['at-most'] } : {}) }) as Condition;
+  ({
+    metric: c.metric,
+    ...(c.of !== undefined ? { of: c.of } : {}),
+    ...(c['at-least'] !== undefined ? { atLeast: c['at-least'] } : {}),
+    ...(c['at-most'] !== undefined ? { atMost: c['at-most'] } : {}),
+  }) as Condition;
 
 function toEffect(e: ActionFile['effects'][number]): Effect {
   switch (e.kind) {
     case 'var':
-      return { kind: 'var', who: e.who, var: e.var, delta: e.delta, ...(e['scale-by-hawkishness'] ? { scaleByHawkishness: true } : {}), ...(e['rivals-only'] ? { rivalsOnly: true } : {}) };
+      return {
+        kind: 'var',
+        who: e.who,
+        var: e.var,
+        delta: e.delta,
+        ...(e['scale-by-hawkishness'] ? { scaleByHawkishness: true } : {}),
+        ...(e['rivals-only'] ? { rivalsOnly: true } : {}),
+      };
     case 'stage':
-      return { kind: 'stage', delta: e.delta, ...(e['at-most'] !== undefined ? { atMost: e['at-most'] } : {}) };
+      return {
+        kind: 'stage',
+        delta: e.delta,
+        ...(e['at-most'] !== undefined ? { atMost: e['at-most'] } : {}),
+      };
     default:
       return e;
   }
@@ -308,7 +442,13 @@ function toEventEffect(e: ScenarioFile['events'][number]['effects'][number]): Ev
     case 'channel':
       return { kind: 'channel', a: e.between[0], b: e.between[1], channel: e.channel, open: e.open };
     case 'leader':
-      return { kind: 'leader', actor: e.actor, name: e.name, stance: e.stance, ...(e['term-rounds'] !== undefined ? { termRounds: e['term-rounds'] } : {}) };
+      return {
+        kind: 'leader',
+        actor: e.actor,
+        name: e.name,
+        stance: e.stance,
+        ...(e['term-rounds'] !== undefined ? { termRounds: e['term-rounds'] } : {}),
+      };
     default:
       return e;
   }
@@ -339,7 +479,9 @@ const camel = (k: string): string => k.replace(/-([a-z])/g, (_, c: string) => c.
 
 export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: string): World {
   const removed = new Set(sc.actions.remove);
-  const actions = [...catalogue.actions.filter((a) => !removed.has(a.id)), ...sc.actions.add].map((a) => toAction(a, sc.actions.allow[a.id] ?? []));
+  const actions = [...catalogue.actions.filter((a) => !removed.has(a.id)), ...sc.actions.add].map((a) =>
+    toAction(a, sc.actions.allow[a.id] ?? []),
+  );
   const actionIndex: Record<string, number> = {};
   actions.forEach((a, k) => (actionIndex[a.id] = k));
   const rules = { ...DEFAULT_RULES } as Rules;
@@ -359,7 +501,13 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
         hawkishness: a.hawkishness,
         economicWeight: a['economic-weight'],
         successors: a.successors,
-        objectives: a.objectives.map((o) => ({ label: o.label, metric: o.metric, want: o.want, weight: o.weight, ...(o.of !== undefined ? { of: o.of } : {}) })),
+        objectives: a.objectives.map((o) => ({
+          label: o.label,
+          metric: o.metric,
+          want: o.want,
+          weight: o.weight,
+          ...(o.of !== undefined ? { of: o.of } : {}),
+        })),
       };
     }),
     actions,
@@ -376,7 +524,13 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
       once: e.once,
       effects: e.effects.map(toEventEffect),
     })),
-    outcomes: sc.outcomes.map((o) => ({ id: o.id, name: o.name, summary: o.summary.trim(), when: o.when.map(toCondition), ...(o['on-clash'] ? { onClash: true } : {}) })),
+    outcomes: sc.outcomes.map((o) => ({
+      id: o.id,
+      name: o.name,
+      summary: o.summary.trim(),
+      when: o.when.map(toCondition),
+      ...(o['on-clash'] ? { onClash: true } : {}),
+    })),
     stages: sc.stages,
     flashpoints: sc.flashpoints,
     rounds: sc.rounds,
@@ -389,8 +543,19 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
           return [
             id,
             {
-              vars: { security: a.security, support: a.support, economy: a.economy, influence: a.influence, nuclear: a.nuclear, missile: a.missile },
-              leader: { name: a.leader.name, stance: a.leader.stance, ...(a.leader['term-ends'] !== undefined ? { termEnds: a.leader['term-ends'] } : {}) },
+              vars: {
+                security: a.security,
+                support: a.support,
+                economy: a.economy,
+                influence: a.influence,
+                nuclear: a.nuclear,
+                missile: a.missile,
+              },
+              leader: {
+                name: a.leader.name,
+                stance: a.leader.stance,
+                ...(a.leader['term-ends'] !== undefined ? { termEnds: a.leader['term-ends'] } : {}),
+              },
             },
           ];
         }),
@@ -417,7 +582,10 @@ export interface LoadedScenario {
 export function loadScenario(file: string, text: string, catalogue: Catalogue): LoadedScenario {
   const r = checkScenario(file, text, catalogue.file);
   if (!r.value) throw new ScenarioError(r.problems);
-  return { world: compileWorld(r.value, catalogue.file, hashText(`${text}\n---\n${catalogue.text}`)), scenario: r.value };
+  return {
+    world: compileWorld(r.value, catalogue.file, hashText(`${text}\n---\n${catalogue.text}`)),
+    scenario: r.value,
+  };
 }
 
 /** Parses the catalogue; throws a ScenarioError listing every problem. */
