@@ -4,7 +4,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'util', 'http', 'https', 'net', 'ws'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'crypto',
+  'url',
+  'util',
+  'http',
+  'https',
+  'net',
+  'ws',
+];
 const pattern = (group, message) => ({ group, message });
 
 /** Import bans per layer: engine <- scenario <- ai <- ui | cli | server. */
@@ -12,12 +27,18 @@ const layerBans = {
   engine: [
     pattern(['phaser', 'phaser/*'], 'The engine never imports Phaser (DESIGN.md, Layers).'),
     pattern(nodeBuiltins, 'The engine never imports Node APIs (DESIGN.md, Layers).'),
-    pattern(['**/scenario/**', '**/ai/**', '**/ui/**', '**/cli/**', '**/server/**'], 'The engine imports no layer above it.'),
+    pattern(
+      ['**/scenario/**', '**/ai/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      'The engine imports no layer above it.',
+    ),
   ],
   scenario: [
     pattern(['phaser', 'phaser/*'], 'The scenario layer never imports Phaser.'),
     pattern(nodeBuiltins, 'The scenario layer is pure: file reading belongs to cli or ui.'),
-    pattern(['**/ai/**', '**/ui/**', '**/cli/**', '**/server/**'], 'The scenario layer imports only the engine.'),
+    pattern(
+      ['**/ai/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      'The scenario layer imports only the engine.',
+    ),
   ],
   ai: [
     pattern(['phaser', 'phaser/*'], 'Computer players never import Phaser.'),
@@ -43,10 +64,24 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns }],
       // No ambient browser or Node globals in the pure layers, and no hidden randomness or clock.
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+      ],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Randomness comes only from the seeded generator in the game state.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Randomness comes only from the seeded generator in the game state.',
+        },
         { object: 'Date', property: 'now', message: 'Rules may not read the clock.' },
       ],
     },

@@ -78,12 +78,21 @@ export function beliefState(world: World, view: PlayerView, rng: Rng): GameState
     tension: view.tension,
     stage: view.stage,
     forum: view.forum,
-    offers: view.offers.map((o) => ({ ...o, terms: o.terms.map((t) => ({ ...t })), parties: o.parties.slice(), accepted: o.accepted.slice() })),
+    offers: view.offers.map((o) => ({
+      ...o,
+      terms: o.terms.map((t) => ({ ...t })),
+      parties: o.parties.slice(),
+      accepted: o.accepted.slice(),
+    })),
     agreements,
     nextId: Math.max(0, ...ids2) + 1000, // ids the believer cannot see may exist; stay clear of them
     inbox: new Array<null>(n).fill(null),
     recent: { ...view.myRecent },
-    firedEvents: [...new Set(view.log.filter((e) => e.kind === 'event' && typeof e.ref === 'string').map((e) => e.ref as string))],
+    firedEvents: [
+      ...new Set(
+        view.log.filter((e) => e.kind === 'event' && typeof e.ref === 'string').map((e) => e.ref as string),
+      ),
+    ],
     log: [],
     history: view.history.length ? [{ ...view.history[view.history.length - 1]!, trust }] : [],
     rng: seedState(Math.floor(rng.next() * 2 ** 32)),

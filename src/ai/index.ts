@@ -7,14 +7,33 @@ import type { ActorId, Chooser, Rng, World } from '../engine/index.ts';
 import { objectiveStrategy } from './objective.ts';
 import { plannerStrategy } from './planner.ts';
 import { randomStrategy } from './random.ts';
-import { dove, generousTitForTat, grimTrigger, hawk, pavlov, reciprocalStrategy, titForTat } from './strategies.ts';
+import {
+  dove,
+  generousTitForTat,
+  grimTrigger,
+  hawk,
+  pavlov,
+  reciprocalStrategy,
+  titForTat,
+} from './strategies.ts';
 import type { Strategy } from './types.ts';
 
 export type { Strategy, DecisionContext } from './types.ts';
 
 /** Every strategy by its stable id. */
 export const STRATEGIES: Record<string, Strategy> = Object.fromEntries(
-  [titForTat, generousTitForTat(), grimTrigger, pavlov, hawk, dove, randomStrategy, objectiveStrategy(), plannerStrategy(), reciprocalStrategy].map((s) => [s.id, s]),
+  [
+    titForTat,
+    generousTitForTat(),
+    grimTrigger,
+    pavlov,
+    hawk,
+    dove,
+    randomStrategy,
+    objectiveStrategy(),
+    plannerStrategy(),
+    reciprocalStrategy,
+  ].map((s) => [s.id, s]),
 );
 
 /**
@@ -38,8 +57,13 @@ export function strategyById(id: string): Strategy {
 export const seatRng = (seed: string | number, actor: ActorId): Rng => rngFrom(seedState(`${seed}/${actor}`));
 
 /** A chooser in which every seat is computer-run by the given strategies. */
-export function computerChooser(world: World, seed: string | number, seats: Record<ActorId, Strategy>): Chooser {
+export function computerChooser(
+  world: World,
+  seed: string | number,
+  seats: Record<ActorId, Strategy>,
+): Chooser {
   const rngs: Record<ActorId, Rng> = {};
   for (const a of world.actors) rngs[a.id] = seatRng(seed, a.id);
-  return (s, actor, phase) => seats[actor]!.decide({ world, view: playerView(world, s, actor), rng: rngs[actor]! }, phase);
+  return (s, actor, phase) =>
+    seats[actor]!.decide({ world, view: playerView(world, s, actor), rng: rngs[actor]! }, phase);
 }

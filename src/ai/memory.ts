@@ -9,9 +9,12 @@ import type { ActionDef, ActorId, PlayerView, World } from '../engine/index.ts';
 export type Move = 'C' | 'D';
 
 /** An act the target reads as hostile: a provocation, or anything that lowers the target's trust. */
-export const hostile = (d: ActionDef): boolean => d.provocation || d.readings.some((r) => r.observers === 'target' && r.trust < 0);
+export const hostile = (d: ActionDef): boolean =>
+  d.provocation || d.readings.some((r) => r.observers === 'target' && r.trust < 0);
 /** An act the target reads as friendly. */
-export const friendly = (d: ActionDef): boolean => !hostile(d) && (d.family === 'engagement' || d.readings.some((r) => r.observers === 'target' && r.trust > 0));
+export const friendly = (d: ActionDef): boolean =>
+  !hostile(d) &&
+  (d.family === 'engagement' || d.readings.some((r) => r.observers === 'target' && r.trust > 0));
 
 export const alliesOf = (view: PlayerView, me: ActorId = view.me): Set<ActorId> =>
   new Set(view.alliances.flatMap(([a, b]) => (a === me ? [b] : b === me ? [a] : [])));
@@ -35,7 +38,8 @@ function seenMoves(world: World, view: PlayerView, other: ActorId): Seen[] {
     if (e.kind !== 'action' || e.actor !== other) continue;
     const d = findAction(world, e.ref);
     if (!d) continue;
-    if (e.target === view.me) note(e.round, hostile(d) ? 'D' : friendly(d) ? 'C' : byRound.get(e.round) ?? 'C');
+    if (e.target === view.me)
+      note(e.round, hostile(d) ? 'D' : friendly(d) ? 'C' : (byRound.get(e.round) ?? 'C'));
     else if (d.provocation && !d.targeted) note(e.round, 'D'); // a test is aimed at everyone
   }
   return [...byRound.entries()].map(([round, move]) => ({ round, move })).sort((a, b) => a.round - b.round);
@@ -55,7 +59,13 @@ export interface Memory {
 export function remember(world: World, view: PlayerView, other: ActorId): Memory {
   const seen = seenMoves(world, view, other);
   const defections = seen.filter((s) => s.move === 'D').length;
-  return { last: seen[seen.length - 1] ?? null, previous: seen[seen.length - 2] ?? null, everDefected: defections > 0, defections, moves: seen.length };
+  return {
+    last: seen[seen.length - 1] ?? null,
+    previous: seen[seen.length - 2] ?? null,
+    everDefected: defections > 0,
+    defections,
+    moves: seen.length,
+  };
 }
 
 /** My own last move toward `other`: my choice on the last step of a shared deal, or my last act toward it. */

@@ -3,21 +3,34 @@
  * every strategy shares, so that no strategy produces an input the engine would reject.
  */
 import { MEDIATE, findAction, mayTake, unmet } from '../engine/index.ts';
-import type { ActionChoice, ActionDef, ActorId, Facts, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
+import type {
+  ActionChoice,
+  ActionDef,
+  ActorId,
+  Facts,
+  OfferDraft,
+  PlayerView,
+  Term,
+  World,
+} from '../engine/index.ts';
 
-export const others = (world: World, me: ActorId): ActorId[] => world.actors.map((a) => a.id).filter((id) => id !== me);
+export const others = (world: World, me: ActorId): ActorId[] =>
+  world.actors.map((a) => a.id).filter((id) => id !== me);
 
 /** Whether I can pay for these actions now. */
 export function affordable(view: PlayerView, world: World, choices: readonly ActionChoice[]): boolean {
   const mine = view.actors.find((a) => a.id === view.me)!.vars;
   const need: Record<string, number> = {};
-  for (const c of choices) for (const [v, x] of Object.entries(findAction(world, c.action)!.cost)) need[v] = (need[v] ?? 0) + (x ?? 0);
+  for (const c of choices)
+    for (const [v, x] of Object.entries(findAction(world, c.action)!.cost))
+      need[v] = (need[v] ?? 0) + (x ?? 0);
   return Object.entries(need).every(([v, x]) => x <= mine[v as keyof typeof mine]);
 }
 
 /** The facts a view gives for checking an action's requirements (the same ones the rules check). */
 export function viewFacts(view: PlayerView): Facts {
-  const open = (kind: string, a: ActorId, b: ActorId): boolean => view.channels.some((c) => c.channel === kind && ((c.a === a && c.b === b) || (c.a === b && c.b === a)));
+  const open = (kind: string, a: ActorId, b: ActorId): boolean =>
+    view.channels.some((c) => c.channel === kind && ((c.a === a && c.b === b) || (c.a === b && c.b === a)));
   return {
     forum: view.forum,
     sanctions: (a, b) => view.sanctions[a]?.[b] ?? 0,
@@ -29,24 +42,38 @@ export function viewFacts(view: PlayerView): Facts {
 }
 
 /** Every single action I may take on my own this round, with each possible target. */
-export function legalActions(world: World, view: PlayerView, filter: (d: ActionDef) => boolean = () => true): ActionChoice[] {
+export function legalActions(
+  world: World,
+  view: PlayerView,
+  filter: (d: ActionDef) => boolean = () => true,
+): ActionChoice[] {
   const facts = viewFacts(view);
   const out: ActionChoice[] = [];
   for (const d of world.actions) {
     if (d.joint || !mayTake(d, view.me) || !filter(d)) continue;
     if (!d.targeted) {
       if (!unmet(d, facts, view.me, undefined)) out.push({ action: d.id });
-    } else for (const t of others(world, view.me)) if ((!d.targets || d.targets.includes(t)) && !unmet(d, facts, view.me, t)) out.push({ action: d.id, target: t });
+    } else
+      for (const t of others(world, view.me))
+        if ((!d.targets || d.targets.includes(t)) && !unmet(d, facts, view.me, t))
+          out.push({ action: d.id, target: t });
   }
   return out.filter((c) => affordable(view, world, [c]));
 }
 
 /** Terms `by` could promise to `to` now (as `view` sees the state), filtered. */
-export function promisable(world: World, view: PlayerView, by: ActorId, to: ActorId, filter: (d: ActionDef) => boolean): Term[] {
+export function promisable(
+  world: World,
+  view: PlayerView,
+  by: ActorId,
+  to: ActorId,
+  filter: (d: ActionDef) => boolean,
+): Term[] {
   const facts = viewFacts(view);
   const out: Term[] = [];
   for (const d of world.actions) {
-    if (!d.dealable || !mayTake(d, by) || !filter(d) || unmet(d, facts, by, d.targeted ? to : undefined)) continue;
+    if (!d.dealable || !mayTake(d, by) || !filter(d) || unmet(d, facts, by, d.targeted ? to : undefined))
+      continue;
     if (d.targeted && d.targets && !d.targets.includes(to)) continue;
     out.push(d.targeted ? { by, action: d.id, target: to } : { by, action: d.id });
   }
@@ -72,6 +99,11 @@ export function lastSeenKept(view: PlayerView, agreementId: number): boolean | n
   return Object.values(last.saw).every(Boolean);
 }
 
-export function draft(terms: Term[], verification: OfferDraft['verification'], steps: number, expires = 1): OfferDraft {
+export function draft(
+  terms: Term[],
+  verification: OfferDraft['verification'],
+  steps: number,
+  expires = 1,
+): OfferDraft {
   return { terms, verification, steps, expires };
 }

@@ -4,8 +4,28 @@
  * others will read into it (trust it gains or loses, valued more by a dovish leader), and by reciprocity
  * (a broken promise is answered unless the leader is dovish enough to forgive it).
  */
-import { applyAction, fadeAfter, findAction, indexOf, mayTake, objectiveValue, recentKey, score } from '../engine/index.ts';
-import type { ActionChoice, ActionDef, ActorId, GameState, InputPhase, OfferDraft, PhaseInput, PlayerView, Term, World } from '../engine/index.ts';
+import {
+  applyAction,
+  fadeAfter,
+  findAction,
+  indexOf,
+  mayTake,
+  objectiveValue,
+  recentKey,
+  score,
+} from '../engine/index.ts';
+import type {
+  ActionChoice,
+  ActionDef,
+  ActorId,
+  GameState,
+  InputPhase,
+  OfferDraft,
+  PhaseInput,
+  PlayerView,
+  Term,
+  World,
+} from '../engine/index.ts';
 import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
 import { alliesOf, friendly, hostile, remember, retaliation } from './memory.ts';
@@ -33,11 +53,27 @@ interface Valued {
 }
 
 /** The change in `who`'s score if `terms` were carried out on (a copy of) the believed state, with the objective that moved most. */
-function termValue(world: World, s: GameState, who: ActorId, terms: readonly (Term | (ActionChoice & { by: ActorId }))[], scale = 1, fade = 1): Valued {
+function termValue(
+  world: World,
+  s: GameState,
+  who: ActorId,
+  terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
+  scale = 1,
+  fade = 1,
+): Valued {
   const c = cloneState(s);
   for (const t of terms) {
     const def = findAction(world, t.action)!;
-    applyAction(world, c, def, indexOf(world, t.by), t.target === undefined ? -1 : indexOf(world, t.target), scale, true, fade);
+    applyAction(
+      world,
+      c,
+      def,
+      indexOf(world, t.by),
+      t.target === undefined ? -1 : indexOf(world, t.target),
+      scale,
+      true,
+      fade,
+    );
   }
   const def = world.actors[indexOf(world, who)]!;
   let best = { d: 0, label: '' };
@@ -102,13 +138,26 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               active++;
               g.parties.forEach((x) => busy.add(x));
             }
-          if (active >= p.bandwidth) return { phase, offers: [], why: `${meName} has ${active} agreements under way and takes on no more for now.` };
+          if (active >= p.bandwidth)
+            return {
+              phase,
+              offers: [],
+              why: `${meName} has ${active} agreements under way and takes on no more for now.`,
+            };
           let best: { offer: OfferDraft; value: number; why: string } | null = null;
           for (const to of counterparts(world, view)) {
             if (busy.has(to) || !canPropose(view, [me, to])) continue;
             const honest = (view.myTrust[to] ?? 0) / 100;
-            const gives = promisable(world, view, me, to, (d) => d.concession || friendly(d)).map((t) => ({ t, mine: termValue(world, belief, me, [t]), theirs: termValue(world, belief, to, [t]) }));
-            const wants = promisable(world, view, to, me, (d) => d.concession || friendly(d)).map((t) => ({ t, mine: termValue(world, belief, me, [t]), theirs: termValue(world, belief, to, [t]) }));
+            const gives = promisable(world, view, me, to, (d) => d.concession || friendly(d)).map((t) => ({
+              t,
+              mine: termValue(world, belief, me, [t]),
+              theirs: termValue(world, belief, to, [t]),
+            }));
+            const wants = promisable(world, view, to, me, (d) => d.concession || friendly(d)).map((t) => ({
+              t,
+              mine: termValue(world, belief, me, [t]),
+              theirs: termValue(world, belief, to, [t]),
+            }));
             for (const g of gives)
               for (const w of wants) {
                 const mine = g.mine.value + w.mine.value * honest + trustWorth * 2;
@@ -118,7 +167,12 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 if (!best || v > best.value) {
                   const programme = findAction(world, w.t.action)!.family === 'programme';
                   best = {
-                    offer: { terms: [g.t, w.t], verification: programme ? 'inspections' : 'partial', steps: 2, expires: 2 },
+                    offer: {
+                      terms: [g.t, w.t],
+                      verification: programme ? 'inspections' : 'partial',
+                      steps: 2,
+                      expires: 2,
+                    },
                     value: v,
                     why: `${meName} offers ${nameOf(world, to)} a swap because it serves its aim of ${w.mine.reason || g.mine.reason} and both sides gain from it.`,
                   };
@@ -127,22 +181,34 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
           }
           const brokered = mayMediate(world, me) ? mediation(world, view, belief, jitter) : null;
           if (brokered && (!best || brokered.value > best.value)) best = brokered;
-          return best ? { phase, offers: [best.offer], why: best.why } : { phase, offers: [], why: `${meName} sees no deal worth proposing this round.` };
+          return best
+            ? { phase, offers: [best.offer], why: best.why }
+            : { phase, offers: [], why: `${meName} sees no deal worth proposing this round.` };
         }
         case 'responding': {
-          const waiting = view.offers.filter((o) => o.status === 'open' && o.from !== me && !o.accepted.includes(me));
+          const waiting = view.offers.filter(
+            (o) => o.status === 'open' && o.from !== me && !o.accepted.includes(me),
+          );
           const reasons: string[] = [];
           const answers = waiting.map((o) => {
             const others = o.parties.filter((x) => x !== me);
             const trust = Math.min(...others.map((x) => view.myTrust[x] ?? 0)) / 100;
             const mineT = o.terms.filter((t) => t.by === me);
             const theirT = o.terms.filter((t) => t.by !== me);
-            const gain = termValue(world, belief, me, mineT).value + termValue(world, belief, me, theirT).value * trust;
+            const gain =
+              termValue(world, belief, me, mineT).value + termValue(world, belief, me, theirT).value * trust;
             const def = world.actors[indexOf(world, me)]!;
-            const homeCost = (world.rules.acceptCost * (def.hawkishness / 50) * (1 - trust) * (o.mediator ? world.rules.mediatedCostShare : 1)) / 20;
+            const homeCost =
+              (world.rules.acceptCost *
+                (def.hawkishness / 50) *
+                (1 - trust) *
+                (o.mediator ? world.rules.mediatedCostShare : 1)) /
+              20;
             const value = gain - homeCost + trustWorth * 5 + jitter();
             const yes = value > 0;
-            reasons.push(`${meName} ${yes ? 'accepts' : 'rejects'} offer #${o.id} because ${yes ? 'what it gains outweighs the cost at home' : trust < 0.3 ? `it does not trust ${nameOf(world, others[0]!)} to deliver` : 'it gives too little for what it costs'}.`);
+            reasons.push(
+              `${meName} ${yes ? 'accepts' : 'rejects'} offer #${o.id} because ${yes ? 'what it gains outweighs the cost at home' : trust < 0.3 ? `it does not trust ${nameOf(world, others[0]!)} to deliver` : 'it gives too little for what it costs'}.`,
+            );
             return { offer: o.id, reply: yes ? ('accept' as const) : ('reject' as const) };
           });
           return { phase, answers, why: reasons.join(' ') || `${meName} has no offers to answer.` };
@@ -156,13 +222,25 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               const last = g.record[g.record.length - 1];
               const cheater = last ? Object.entries(last.saw).find(([, kept]) => !kept)?.[0] : undefined;
               if (cheater && rng.next() > forgive) {
-                reasons.push(`${meName} reneges on agreement #${g.id} because it saw ${nameOf(world, cheater)} break its last step.`);
+                reasons.push(
+                  `${meName} reneges on agreement #${g.id} because it saw ${nameOf(world, cheater)} break its last step.`,
+                );
                 return { agreement: g.id, honour: false };
               }
-              const cost = termValue(world, belief, me, g.terms.filter((t) => t.by === me), 1 / g.steps).value;
+              const cost = termValue(
+                world,
+                belief,
+                me,
+                g.terms.filter((t) => t.by === me),
+                1 / g.steps,
+              ).value;
               // Reputation is worth what the others would make me pay for a breach: more against those who retaliate.
               const others = g.parties.filter((x) => x !== me);
-              const reputation = others.reduce((acc, x) => acc + trustWorth * world.rules.trustKept * (0.25 + 1.5 * retaliation(world, view, x)), 0);
+              const reputation = others.reduce(
+                (acc, x) =>
+                  acc + trustWorth * world.rules.trustKept * (0.25 + 1.5 * retaliation(world, view, x)),
+                0,
+              );
               const keep = cost + reputation + jitter() > -p.threshold * 4;
               reasons.push(
                 keep
@@ -172,7 +250,13 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               return { agreement: g.id, honour: keep };
             });
           // Unilateral actions: the best few by value, answering hostility where the leader is hawkish enough.
-          const provoked = new Set(counterparts(world, view).filter((x) => remember(world, view, x).last?.move === 'D' && remember(world, view, x).last!.round >= view.round - 1));
+          const provoked = new Set(
+            counterparts(world, view).filter(
+              (x) =>
+                remember(world, view, x).last?.move === 'D' &&
+                remember(world, view, x).last!.round >= view.round - 1,
+            ),
+          );
           const allies = alliesOf(view);
           const rivals = new Set(view.rivalries.flatMap(([a, b]) => (a === me ? [b] : b === me ? [a] : [])));
           const scored = legalActions(world, view)
@@ -196,12 +280,20 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
           const actions: ActionChoice[] = [];
           for (const x of scored) {
             if (actions.length >= world.rules.actionsPerRound || x.v <= p.threshold) break;
-            if (actions.some((a) => a.action === x.c.action) || !affordable(view, world, [...actions, x.c])) continue;
+            if (actions.some((a) => a.action === x.c.action) || !affordable(view, world, [...actions, x.c]))
+              continue;
             if (x.def.targeted && x.c.target && !view.actors.some((a) => a.id === x.c.target)) continue;
             actions.push(x.c);
-            reasons.push(`${meName} chooses ${x.def.name.toLowerCase()}${x.c.target ? ` toward ${nameOf(world, x.c.target)}` : ''} because it serves its aim of ${x.reason || 'its standing with the others'}${x.c.target && provoked.has(x.c.target) && hostile(x.def) ? `, and ${nameOf(world, x.c.target)} provoked it` : ''}.`);
+            reasons.push(
+              `${meName} chooses ${x.def.name.toLowerCase()}${x.c.target ? ` toward ${nameOf(world, x.c.target)}` : ''} because it serves its aim of ${x.reason || 'its standing with the others'}${x.c.target && provoked.has(x.c.target) && hostile(x.def) ? `, and ${nameOf(world, x.c.target)} provoked it` : ''}.`,
+            );
           }
-          return { phase, decisions, actions, why: reasons.join(' ') || `${meName} holds its course this round.` };
+          return {
+            phase,
+            decisions,
+            actions,
+            why: reasons.join(' ') || `${meName} holds its course this round.`,
+          };
         }
       }
     },
@@ -209,13 +301,22 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
 }
 
 /** A mediator's package between two rivals who cannot talk directly, if both would gain. */
-function mediation(world: World, view: PlayerView, belief: GameState, jitter: () => number): { offer: OfferDraft; value: number; why: string } | null {
+function mediation(
+  world: World,
+  view: PlayerView,
+  belief: GameState,
+  jitter: () => number,
+): { offer: OfferDraft; value: number; why: string } | null {
   const me = view.me;
   let best: { offer: OfferDraft; value: number; why: string } | null = null;
   for (const [a, b] of world.flashpoints) {
     if (a === me || b === me || !canPropose(view, [a, b])) continue;
-    const ab = promisable(world, view, a, b, (d) => d.concession || friendly(d)).filter((t) => mayTake(findAction(world, t.action)!, a));
-    const ba = promisable(world, view, b, a, (d) => d.concession || friendly(d)).filter((t) => mayTake(findAction(world, t.action)!, b));
+    const ab = promisable(world, view, a, b, (d) => d.concession || friendly(d)).filter((t) =>
+      mayTake(findAction(world, t.action)!, a),
+    );
+    const ba = promisable(world, view, b, a, (d) => d.concession || friendly(d)).filter((t) =>
+      mayTake(findAction(world, t.action)!, b),
+    );
     for (const x of ab.slice(0, 6))
       for (const y of ba.slice(0, 6)) {
         const va = termValue(world, belief, a, [x, y]).value;

@@ -36,15 +36,22 @@ function candidates(base: PhaseInput): PhaseInput[] {
     if (base.offers.length) out.push({ phase: 'proposing', offers: [] });
   } else if (base.phase === 'responding') {
     if (base.answers.length) {
-      out.push({ phase: 'responding', answers: base.answers.map((a) => ({ offer: a.offer, reply: 'accept' as const })) });
-      out.push({ phase: 'responding', answers: base.answers.map((a) => ({ offer: a.offer, reply: 'reject' as const })) });
+      out.push({
+        phase: 'responding',
+        answers: base.answers.map((a) => ({ offer: a.offer, reply: 'accept' as const })),
+      });
+      out.push({
+        phase: 'responding',
+        answers: base.answers.map((a) => ({ offer: a.offer, reply: 'reject' as const })),
+      });
     }
   } else if (base.phase === 'commitment') {
     const keepAll = base.decisions.map((d) => ({ ...d, honour: true }));
     const breakAll = base.decisions.map((d) => ({ ...d, honour: false }));
     const quiet: ActionChoice[] = [];
     if (base.decisions.some((d) => !d.honour)) out.push({ ...base, decisions: keepAll });
-    if (base.decisions.length && base.decisions.some((d) => d.honour)) out.push({ ...base, decisions: breakAll });
+    if (base.decisions.length && base.decisions.some((d) => d.honour))
+      out.push({ ...base, decisions: breakAll });
     if (base.actions.length) out.push({ ...base, actions: quiet });
     if (base.actions.length > 1) out.push({ ...base, actions: base.actions.slice(0, 1) });
   }
@@ -52,7 +59,14 @@ function candidates(base: PhaseInput): PhaseInput[] {
 }
 
 /** Plays from `s` (in `phase`, with `mine` as my input) to the horizon, everyone else by the stand-in; my score at the end. */
-function rollout(world: World, s0: GameState, me: ActorId, mine: PhaseInput, horizonRound: number, seed: number): number {
+function rollout(
+  world: World,
+  s0: GameState,
+  me: ActorId,
+  mine: PhaseInput,
+  horizonRound: number,
+  seed: number,
+): number {
   const s = cloneState(s0);
   const stand = titForTat;
   const rng = { state: seed >>> 0 };
@@ -61,7 +75,11 @@ function rollout(world: World, s0: GameState, me: ActorId, mine: PhaseInput, hor
     rng.state = (Math.imul(rng.state, 1664525) + 1013904223) >>> 0;
     return rng.state / 2 ** 32;
   };
-  const standCtx = (actor: ActorId) => ({ world, view: playerView(world, s, actor), rng: { next, save: () => ({ c: 0, s0: 0, s1: 0, s2: 0 }) } });
+  const standCtx = (actor: ActorId) => ({
+    world,
+    view: playerView(world, s, actor),
+    rng: { next, save: () => ({ c: 0, s0: 0, s1: 0, s2: 0 }) },
+  });
   let first = true;
   for (let phase = waitingPhase(s); phase && s.round <= horizonRound; phase = waitingPhase(s)) {
     for (const a of world.actors) {
@@ -95,13 +113,21 @@ export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {
         // Others have not necessarily submitted yet in the real game; in the sample their inputs come from the stand-in.
         for (let c = 0; c < options.length; c++) {
           if (rollouts >= p.maxRollouts || (ctx.now && ctx.now() - started > p.budgetMs)) break outer;
-          totals[c]! += rollout(world, belief, view.me, options[c]!, view.round + p.horizon, Math.floor(rng.next() * 2 ** 32));
+          totals[c]! += rollout(
+            world,
+            belief,
+            view.me,
+            options[c]!,
+            view.round + p.horizon,
+            Math.floor(rng.next() * 2 ** 32),
+          );
           counts[c]!++;
           rollouts++;
         }
       }
       let best = 0;
-      for (let c = 1; c < options.length; c++) if (counts[c]! > 0 && totals[c]! / counts[c]! > totals[best]! / Math.max(1, counts[best]!)) best = c;
+      for (let c = 1; c < options.length; c++)
+        if (counts[c]! > 0 && totals[c]! / counts[c]! > totals[best]! / Math.max(1, counts[best]!)) best = c;
       const chosen = options[best]!;
       const gain = counts[best]! ? totals[best]! / counts[best]! - totals[0]! / Math.max(1, counts[0]!) : 0;
       const why =
@@ -115,9 +141,15 @@ export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {
 
 function describeChange(base: PhaseInput, chosen: PhaseInput): string {
   if (chosen.phase === 'proposing') return 'holds back its offer';
-  if (chosen.phase === 'responding') return chosen.answers.every((a) => a.reply === 'accept') ? 'accepts every offer on the table' : 'rejects the offers on the table';
+  if (chosen.phase === 'responding')
+    return chosen.answers.every((a) => a.reply === 'accept')
+      ? 'accepts every offer on the table'
+      : 'rejects the offers on the table';
   if (base.phase === 'commitment' && chosen.phase === 'commitment') {
-    if (chosen.decisions.some((d, i) => d.honour !== base.decisions[i]?.honour)) return chosen.decisions.every((d) => d.honour) ? 'keeps every promise after all' : 'breaks its promises';
+    if (chosen.decisions.some((d, i) => d.honour !== base.decisions[i]?.honour))
+      return chosen.decisions.every((d) => d.honour)
+        ? 'keeps every promise after all'
+        : 'breaks its promises';
     return chosen.actions.length ? 'takes fewer actions' : 'holds back its actions';
   }
   return 'changes course';

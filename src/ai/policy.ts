@@ -4,7 +4,15 @@
  * and unilateral acts, each with a sentence a student can read in the debrief.
  */
 import { describeTerms, findAction, pick } from '../engine/index.ts';
-import type { ActionChoice, ActorId, InputPhase, OfferDraft, PhaseInput, PlayerView, World } from '../engine/index.ts';
+import type {
+  ActionChoice,
+  ActorId,
+  InputPhase,
+  OfferDraft,
+  PhaseInput,
+  PlayerView,
+  World,
+} from '../engine/index.ts';
 import { alliesOf, friendly, hostile } from './memory.ts';
 import { affordable, canPropose, legalActions, promisable } from './moves.ts';
 import type { DecisionContext, Strategy } from './types.ts';
@@ -30,7 +38,8 @@ export interface PolicyParams {
 
 export const DEFAULT_POLICY: PolicyParams = { gesture: 0.4, proposeTrust: 25, acceptTrust: 20, punish: true };
 
-export const nameOf = (world: World, id: ActorId): string => world.actors.find((a) => a.id === id)?.name ?? id;
+export const nameOf = (world: World, id: ActorId): string =>
+  world.actors.find((a) => a.id === id)?.name ?? id;
 
 const actionName = (world: World, c: ActionChoice): string => {
   const d = findAction(world, c.action)!;
@@ -48,8 +57,10 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
   const me = nameOf(world, view.me);
   if (world.rules.offersPerRound < 1) return { phase: 'proposing', offers: [] };
   const busy = new Set<ActorId>();
-  for (const g of view.agreements) if (g.status === 'active' && g.parties.includes(view.me)) g.parties.forEach((x) => busy.add(x));
-  for (const o of view.offers) if (o.status === 'open' && o.from === view.me) o.parties.forEach((x) => busy.add(x));
+  for (const g of view.agreements)
+    if (g.status === 'active' && g.parties.includes(view.me)) g.parties.forEach((x) => busy.add(x));
+  for (const o of view.offers)
+    if (o.status === 'open' && o.from === view.me) o.parties.forEach((x) => busy.add(x));
   const partners = counterparts(world, view)
     .filter((x) => view.contacts.includes(x) && !busy.has(x) && (view.myTrust[x] ?? 0) >= p.proposeTrust)
     .sort((a, b) => view.myTrust[b]! - view.myTrust[a]!);
@@ -62,35 +73,60 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
     const want = wants[pick(rng, wants.length)]!;
     const give = gives[pick(rng, gives.length)]!;
     const programme = findAction(world, want.action)!.family === 'programme';
-    const offer: OfferDraft = { terms: [give, want], verification: programme ? 'inspections' : 'partial', steps: 2, expires: 2 };
+    const offer: OfferDraft = {
+      terms: [give, want],
+      verification: programme ? 'inspections' : 'partial',
+      steps: 2,
+      expires: 2,
+    };
     return {
       phase: 'proposing',
       offers: [offer],
       why: `${me} proposes to ${nameOf(world, to)}: ${describeTerms(world, offer.terms)}, in two verified steps, because ${st.because}.`,
     };
   }
-  return { phase: 'proposing', offers: [], why: `${me} makes no offer: no counterpart it is ready to trust is free to deal.` };
+  return {
+    phase: 'proposing',
+    offers: [],
+    why: `${me} makes no offer: no counterpart it is ready to trust is free to deal.`,
+  };
 }
 
 function respond(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyParams): PhaseInput {
   const { world, view } = ctx;
   const me = nameOf(world, view.me);
-  const waiting = view.offers.filter((o) => o.status === 'open' && o.from !== view.me && !o.accepted.includes(view.me));
+  const waiting = view.offers.filter(
+    (o) => o.status === 'open' && o.from !== view.me && !o.accepted.includes(view.me),
+  );
   const reasons: string[] = [];
   const answers = waiting.map((o) => {
     const others = o.parties.filter((x) => x !== view.me);
-    const doubts = others.map((x) => ({ x, st: stance(x) })).filter(({ x, st }) => !st.cooperate || (view.myTrust[x] ?? 0) < p.acceptTrust);
+    const doubts = others
+      .map((x) => ({ x, st: stance(x) }))
+      .filter(({ x, st }) => !st.cooperate || (view.myTrust[x] ?? 0) < p.acceptTrust);
     const broker = o.mediator ? (view.myTrust[o.mediator] ?? 0) : 0;
-    const brokered = doubts.length > 0 && o.mediator !== null && broker >= p.acceptTrust + 30 && doubts.every(({ st }) => st.cooperate);
+    const brokered =
+      doubts.length > 0 &&
+      o.mediator !== null &&
+      broker >= p.acceptTrust + 30 &&
+      doubts.every(({ st }) => st.cooperate);
     if (doubts.length === 0 || brokered) {
-      reasons.push(`${me} accepts offer #${o.id} because ${brokered ? `it trusts the mediator, ${nameOf(world, o.mediator!)}` : stance(others[0]!).because}.`);
+      reasons.push(
+        `${me} accepts offer #${o.id} because ${brokered ? `it trusts the mediator, ${nameOf(world, o.mediator!)}` : stance(others[0]!).because}.`,
+      );
       return { offer: o.id, reply: 'accept' as const };
     }
     const d = doubts[0]!;
-    reasons.push(`${me} rejects offer #${o.id} because ${d.st.cooperate ? `it trusts ${nameOf(world, d.x)} too little (${Math.round(view.myTrust[d.x] ?? 0)})` : d.st.because}.`);
+    reasons.push(
+      `${me} rejects offer #${o.id} because ${d.st.cooperate ? `it trusts ${nameOf(world, d.x)} too little (${Math.round(view.myTrust[d.x] ?? 0)})` : d.st.because}.`,
+    );
     return { offer: o.id, reply: 'reject' as const };
   });
-  return { phase: 'responding', answers, why: reasons.length ? reasons.join(' ') : `${me} has no offers to answer.` };
+  return {
+    phase: 'responding',
+    answers,
+    why: reasons.length ? reasons.join(' ') : `${me} has no offers to answer.`,
+  };
 }
 
 function commit(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyParams): PhaseInput {
@@ -100,8 +136,15 @@ function commit(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyP
   const decisions = view.agreements
     .filter((g) => g.status === 'active' && g.parties.includes(view.me))
     .map((g) => {
-      const against = g.parties.filter((x) => x !== view.me).map((x) => ({ x, st: stance(x) })).find(({ st }) => !st.cooperate);
-      reasons.push(against ? `${me} reneges on agreement #${g.id} because ${against.st.because}.` : `${me} keeps its side of agreement #${g.id} because ${stance(g.parties.find((x) => x !== view.me)!).because}.`);
+      const against = g.parties
+        .filter((x) => x !== view.me)
+        .map((x) => ({ x, st: stance(x) }))
+        .find(({ st }) => !st.cooperate);
+      reasons.push(
+        against
+          ? `${me} reneges on agreement #${g.id} because ${against.st.because}.`
+          : `${me} keeps its side of agreement #${g.id} because ${stance(g.parties.find((x) => x !== view.me)!).because}.`,
+      );
       return { agreement: g.id, honour: !against };
     });
   const actions: ActionChoice[] = [];
@@ -109,7 +152,9 @@ function commit(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyP
     const rivals = counterparts(world, view).map((x) => ({ x, st: stance(x) }));
     const target = rivals.find(({ st }) => !st.cooperate);
     if (target && p.punish) {
-      const options = legalActions(world, view, hostile).filter((c) => c.target === target.x || (c.target === undefined && findAction(world, c.action)!.provocation));
+      const options = legalActions(world, view, hostile).filter(
+        (c) => c.target === target.x || (c.target === undefined && findAction(world, c.action)!.provocation),
+      );
       if (options.length) {
         const c = options[pick(rng, options.length)]!;
         actions.push(c);
@@ -117,20 +162,34 @@ function commit(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyP
       }
     } else if (!target && rng.next() < p.gesture) {
       const friends = rivals.filter(({ st }) => st.cooperate).map(({ x }) => x);
-      const options = legalActions(world, view, friendly).filter((c) => c.target !== undefined && friends.includes(c.target));
+      const options = legalActions(world, view, friendly).filter(
+        (c) => c.target !== undefined && friends.includes(c.target),
+      );
       if (options.length) {
         const c = options[pick(rng, options.length)]!;
         actions.push(c);
-        reasons.push(`${me} makes a goodwill gesture, ${actionName(world, c)}, because ${stance(c.target!).because}.`);
+        reasons.push(
+          `${me} makes a goodwill gesture, ${actionName(world, c)}, because ${stance(c.target!).because}.`,
+        );
       }
     }
   }
   const ok = affordable(view, world, actions);
-  return { phase: 'commitment', decisions, actions: ok ? actions : [], why: reasons.length ? reasons.join(' ') : `${me} has no agreements due and takes no action.` };
+  return {
+    phase: 'commitment',
+    decisions,
+    actions: ok ? actions : [],
+    why: reasons.length ? reasons.join(' ') : `${me} has no agreements due and takes no action.`,
+  };
 }
 
 /** A strategy from a disposition: the same offers, answers and acts for every reciprocity rule. */
-export function policyStrategy(id: string, name: string, disposition: Disposition, params: Partial<PolicyParams> = {}): Strategy {
+export function policyStrategy(
+  id: string,
+  name: string,
+  disposition: Disposition,
+  params: Partial<PolicyParams> = {},
+): Strategy {
   const p = { ...DEFAULT_POLICY, ...params };
   return {
     id,

@@ -33,8 +33,13 @@ export const randomStrategy: Strategy = {
         return { phase, offers };
       }
       case 'responding': {
-        const waiting = view.offers.filter((o) => o.status === 'open' && o.from !== view.me && !o.accepted.includes(view.me));
-        return { phase, answers: waiting.map((o) => ({ offer: o.id, reply: rng.next() < 0.5 ? 'accept' : 'reject' })) };
+        const waiting = view.offers.filter(
+          (o) => o.status === 'open' && o.from !== view.me && !o.accepted.includes(view.me),
+        );
+        return {
+          phase,
+          answers: waiting.map((o) => ({ offer: o.id, reply: rng.next() < 0.5 ? 'accept' : 'reject' })),
+        };
       }
       case 'commitment': {
         const mine = view.agreements.filter((g) => g.status === 'active' && g.parties.includes(view.me));
@@ -45,7 +50,11 @@ export const randomStrategy: Strategy = {
           const c = options.splice(pick(rng, options.length), 1)[0]!;
           if (affordable(view, world, [...actions, c])) actions.push(c);
         }
-        return { phase, decisions: mine.map((g) => ({ agreement: g.id, honour: rng.next() < 0.5 })), actions };
+        return {
+          phase,
+          decisions: mine.map((g) => ({ agreement: g.id, honour: rng.next() < 0.5 })),
+          actions,
+        };
       }
     }
   },

@@ -32,7 +32,11 @@ export interface SimulateSummary {
 /** The seed of game `i` in a batch. */
 export const gameSeed = (seed: string | number, i: number): string => `${seed}:${i}`;
 
-export function seatsFor(world: World, seats: Record<ActorId, string> = {}, fallback = 'reciprocal'): Record<ActorId, string> {
+export function seatsFor(
+  world: World,
+  seats: Record<ActorId, string> = {},
+  fallback = 'reciprocal',
+): Record<ActorId, string> {
   return Object.fromEntries(world.actors.map((a) => [a.id, seats[a.id] ?? fallback]));
 }
 
@@ -75,7 +79,11 @@ export function simulate(world: World, opts: SimulateOptions): SimulateSummary {
     meanScores: Object.fromEntries(Object.entries(scoreSum).map(([a, x]) => [a, round2(x / n)])),
     meanRounds: round2(rounds / n),
     clashRate: round2(clashes / n),
-    agreements: { signedPerGame: round2(signed / n), completedShare: round2(completed / Math.max(1, signed)), brokenShare: round2(broken / Math.max(1, signed)) },
+    agreements: {
+      signedPerGame: round2(signed / n),
+      completedShare: round2(completed / Math.max(1, signed)),
+      brokenShare: round2(broken / Math.max(1, signed)),
+    },
     meanFinal: { tension: round2(tension / n), stage: round2(stage / n) },
   };
 }

@@ -15,11 +15,17 @@ const saw = (ctx: DecisionContext, other: ActorId, what: string, round: number):
 export const titForTat: Strategy = policyStrategy('tit-for-tat', 'Tit for tat', (ctx, other) => {
   const m = remember(ctx.world, ctx.view, other).last;
   if (!m) return { cooperate: true, because: `it opens with good faith toward ${nameOf(ctx.world, other)}` };
-  return m.move === 'C' ? { cooperate: true, because: saw(ctx, other, 'keep faith', m.round) } : { cooperate: false, because: saw(ctx, other, 'defect', m.round) };
+  return m.move === 'C'
+    ? { cooperate: true, because: saw(ctx, other, 'keep faith', m.round) }
+    : { cooperate: false, because: saw(ctx, other, 'defect', m.round) };
 });
 
 /** The reciprocal player is tit-for-tat under the name the first games used. */
-export const reciprocalStrategy: Strategy = { ...titForTat, id: 'reciprocal', name: 'Reciprocal (tit for tat)' };
+export const reciprocalStrategy: Strategy = {
+  ...titForTat,
+  id: 'reciprocal',
+  name: 'Reciprocal (tit for tat)',
+};
 
 /**
  * Generous tit-for-tat: like tit-for-tat, but a lone defection after cooperation, which may be a misreading,
@@ -29,11 +35,18 @@ export function generousTitForTat(generosity = 0.5): Strategy {
   return policyStrategy('generous-tit-for-tat', 'Generous tit for tat', (ctx, other) => {
     const mem = remember(ctx.world, ctx.view, other);
     const m = mem.last;
-    if (!m) return { cooperate: true, because: `it opens with good faith toward ${nameOf(ctx.world, other)}` };
+    if (!m)
+      return { cooperate: true, because: `it opens with good faith toward ${nameOf(ctx.world, other)}` };
     if (m.move === 'C') return { cooperate: true, because: saw(ctx, other, 'keep faith', m.round) };
     if (mem.previous?.move !== 'D' && ctx.rng.next() < generosity)
-      return { cooperate: true, because: `${saw(ctx, other, 'defect', m.round)} but gives it the benefit of the doubt, since signals are noisy` };
-    return { cooperate: false, because: saw(ctx, other, mem.previous?.move === 'D' ? 'defect twice running' : 'defect', m.round) };
+      return {
+        cooperate: true,
+        because: `${saw(ctx, other, 'defect', m.round)} but gives it the benefit of the doubt, since signals are noisy`,
+      };
+    return {
+      cooperate: false,
+      because: saw(ctx, other, mem.previous?.move === 'D' ? 'defect twice running' : 'defect', m.round),
+    };
   });
 }
 
@@ -41,7 +54,10 @@ export function generousTitForTat(generosity = 0.5): Strategy {
 export const grimTrigger: Strategy = policyStrategy('grim-trigger', 'Grim trigger', (ctx, other) => {
   const mem = remember(ctx.world, ctx.view, other);
   return mem.everDefected
-    ? { cooperate: false, because: `${nameOf(ctx.world, other)} was once seen to defect and it never forgives` }
+    ? {
+        cooperate: false,
+        because: `${nameOf(ctx.world, other)} was once seen to defect and it never forgives`,
+      }
     : { cooperate: true, because: `${nameOf(ctx.world, other)} has never been seen to defect` };
 });
 
@@ -76,9 +92,17 @@ export const hawk: Strategy = policyStrategy(
 );
 
 /** The dove: always cooperates, and never punishes. */
-export const dove: Strategy = policyStrategy('dove', 'Dove', (ctx, other) => ({ cooperate: true, because: `it believes engagement will win ${nameOf(ctx.world, other)} over` }), {
-  gesture: 0.8,
-  proposeTrust: 10,
-  acceptTrust: 0,
-  punish: false,
-});
+export const dove: Strategy = policyStrategy(
+  'dove',
+  'Dove',
+  (ctx, other) => ({
+    cooperate: true,
+    because: `it believes engagement will win ${nameOf(ctx.world, other)} over`,
+  }),
+  {
+    gesture: 0.8,
+    proposeTrust: 10,
+    acceptTrust: 0,
+    punish: false,
+  },
+);

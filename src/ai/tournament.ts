@@ -68,7 +68,10 @@ export function duelWorld(rounds: number, noise: number): World {
       supportFloor: 0,
     },
     initial: {
-      actors: { A: { vars, leader: { name: 'Leader A', stance: 50 } }, B: { vars, leader: { name: 'Leader B', stance: 50 } } },
+      actors: {
+        A: { vars, leader: { name: 'Leader A', stance: 50 } },
+        B: { vars, leader: { name: 'Leader B', stance: 50 } },
+      },
       trust: {},
       defaultTrust: 50,
       sanctions: {},
@@ -155,7 +158,10 @@ export interface TournamentResult {
 }
 
 /** Replicator dynamics over the pairwise table, from equal shares. */
-export function ecology(table: TournamentResult['table'], generations: number): { strategy: string; share: number }[] {
+export function ecology(
+  table: TournamentResult['table'],
+  generations: number,
+): { strategy: string; share: number }[] {
   const names = Object.keys(table);
   let share = names.map(() => 1 / names.length);
   for (let g = 0; g < generations; g++) {
@@ -163,7 +169,9 @@ export function ecology(table: TournamentResult['table'], generations: number): 
     const avg = share.reduce((acc, s, i) => acc + s * fit[i]!, 0);
     share = share.map((s, i) => (s * fit[i]!) / avg);
   }
-  return names.map((strategy, i) => ({ strategy, share: Math.round(share[i]! * 10000) / 10000 })).sort((a, b) => b.share - a.share);
+  return names
+    .map((strategy, i) => ({ strategy, share: Math.round(share[i]! * 10000) / 10000 }))
+    .sort((a, b) => b.share - a.share);
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -171,7 +179,9 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(
 export function tournament(o: TournamentOptions): TournamentResult {
   const world = duelWorld(o.rounds, o.noise);
   const scores: Record<string, number[]> = Object.fromEntries(o.strategies.map((s) => [s, []]));
-  const pair: Record<string, Record<string, number[]>> = Object.fromEntries(o.strategies.map((s) => [s, Object.fromEntries(o.strategies.map((t) => [t, []]))]));
+  const pair: Record<string, Record<string, number[]>> = Object.fromEntries(
+    o.strategies.map((s) => [s, Object.fromEntries(o.strategies.map((t) => [t, []]))]),
+  );
   o.strategies.forEach((a, i) =>
     o.strategies.forEach((b, j) => {
       if (j < i) return;
@@ -191,10 +201,20 @@ export function tournament(o: TournamentOptions): TournamentResult {
       const xs = scores[s]!;
       const m = mean(xs);
       const sd = Math.sqrt(xs.reduce((acc, x) => acc + (x - m) ** 2, 0) / Math.max(1, xs.length - 1));
-      return { strategy: s, meanScore: round2(m), ci95: round2((1.96 * sd) / Math.sqrt(Math.max(1, xs.length))), matches: xs.length };
+      return {
+        strategy: s,
+        meanScore: round2(m),
+        ci95: round2((1.96 * sd) / Math.sqrt(Math.max(1, xs.length))),
+        matches: xs.length,
+      };
     })
     .sort((x, y) => y.meanScore - x.meanScore);
-  const table = Object.fromEntries(o.strategies.map((a) => [a, Object.fromEntries(o.strategies.map((b) => [b, round2(mean(pair[a]![b]!))]))]));
+  const table = Object.fromEntries(
+    o.strategies.map((a) => [
+      a,
+      Object.fromEntries(o.strategies.map((b) => [b, round2(mean(pair[a]![b]!))])),
+    ]),
+  );
   return { options: o, ranking, table, ecology: ecology(table, o.generations) };
 }
 

@@ -12,7 +12,12 @@ export function checkFiles(files: readonly string[]): Problem[] {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      problems.push({ file, line: 1, column: 1, message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)}).` });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
+      });
       continue;
     }
     problems.push(...checkScenario(file, text, catalogue).problems);
@@ -28,6 +33,7 @@ export function runCheck(args: string[]): number {
   }
   const problems = checkFiles(files);
   for (const p of problems) process.stderr.write(formatProblem(p) + '\n');
-  if (problems.length === 0) process.stdout.write(`${files.length} scenario${files.length === 1 ? '' : 's'} valid.\n`);
+  if (problems.length === 0)
+    process.stdout.write(`${files.length} scenario${files.length === 1 ? '' : 's'} valid.\n`);
   return problems.length ? 1 : 0;
 }

@@ -36,7 +36,10 @@ export const SCHEMA_FILES = [
 
 /** Every generated file: its path and what it should contain now. */
 export function generatedFiles(): { path: string; text: string }[] {
-  return [...SCHEMA_FILES.map((f) => ({ path: f.path, text: schemaText(f.make) })), { path: GUIDE, text: guideText(read(GUIDE)) }];
+  return [
+    ...SCHEMA_FILES.map((f) => ({ path: f.path, text: schemaText(f.make) })),
+    { path: GUIDE, text: guideText(read(GUIDE)) },
+  ];
 }
 
 export function runSchema(args: string[]): number {

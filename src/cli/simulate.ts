@@ -25,20 +25,26 @@ export function runSimulate(args: string[]): number {
   }
   const games = Number(values.games);
   if (!Number.isInteger(games) || games < 1) {
-    process.stderr.write(`qpq simulate: --games must be a whole number of at least 1, not "${values.games}".\n`);
+    process.stderr.write(
+      `qpq simulate: --games must be a whole number of at least 1, not "${values.games}".\n`,
+    );
     return 1;
   }
   const seats: Record<string, string> = {};
   for (const s of values.seat) {
     const [actor, strategy] = s.split('=');
     if (!actor || !strategy || !STRATEGIES[strategy]) {
-      process.stderr.write(`qpq simulate: --seat takes ACTOR=STRATEGY with a strategy from: ${Object.keys(STRATEGIES).join(', ')}.\n`);
+      process.stderr.write(
+        `qpq simulate: --seat takes ACTOR=STRATEGY with a strategy from: ${Object.keys(STRATEGIES).join(', ')}.\n`,
+      );
       return 1;
     }
     seats[actor] = strategy;
   }
   if (!STRATEGIES[values.strategy]) {
-    process.stderr.write(`qpq simulate: unknown strategy "${values.strategy}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`);
+    process.stderr.write(
+      `qpq simulate: unknown strategy "${values.strategy}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`,
+    );
     return 1;
   }
   let world;
@@ -51,10 +57,21 @@ export function runSimulate(args: string[]): number {
     }
     throw e;
   }
-  const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'simulating {bar} {value}/{total} games | {eta_formatted} left' }, cliProgress.Presets.shades_classic) : null;
+  const bar = process.stdout.isTTY
+    ? new cliProgress.SingleBar(
+        { stream: process.stderr, format: 'simulating {bar} {value}/{total} games | {eta_formatted} left' },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   bar?.start(games, 0);
   const t0 = performance.now();
-  const summary = simulate(world, { games, seed: values.seed, seats, fallback: values.strategy, onGame: bar ? (i) => (i % 16 === 15 || i === games - 1) && bar.update(i + 1) : undefined });
+  const summary = simulate(world, {
+    games,
+    seed: values.seed,
+    seats,
+    fallback: values.strategy,
+    onGame: bar ? (i) => (i % 16 === 15 || i === games - 1) && bar.update(i + 1) : undefined,
+  });
   const elapsedMs = Math.round(performance.now() - t0);
   bar?.stop();
   if (values.json) {
@@ -63,10 +80,15 @@ export function runSimulate(args: string[]): number {
   }
   const lines = [
     `${world.title} — ${games} games, seed ${values.seed}, ${elapsedMs} ms`,
-    `Seats: ${Object.entries(summary.seats).map(([a, s]) => `${a}=${s}`).join(' ')}`,
+    `Seats: ${Object.entries(summary.seats)
+      .map(([a, s]) => `${a}=${s}`)
+      .join(' ')}`,
     '',
     'Outcomes:',
-    ...Object.entries(summary.outcomes).map(([o, c]) => `  ${o.padEnd(20)} ${String(c).padStart(6)}  ${((100 * c) / games).toFixed(1).padStart(5)} %`),
+    ...Object.entries(summary.outcomes).map(
+      ([o, c]) =>
+        `  ${o.padEnd(20)} ${String(c).padStart(6)}  ${((100 * c) / games).toFixed(1).padStart(5)} %`,
+    ),
     '',
     'Mean scores:',
     ...Object.entries(summary.meanScores).map(([a, s]) => `  ${a.padEnd(6)} ${s.toFixed(1)}`),

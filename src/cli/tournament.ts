@@ -22,16 +22,23 @@ export function runTournament(args: string[]): number {
       json: { type: 'boolean', default: false },
     },
   });
-  const strategies = values.strategies.split(',').map((s) => s.trim()).filter(Boolean);
+  const strategies = values.strategies
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = strategies.filter((s) => !STRATEGIES[s]);
   if (unknown.length) {
-    process.stderr.write(`qpq tournament: unknown strateg${unknown.length > 1 ? 'ies' : 'y'} ${unknown.join(', ')}; known: ${TOURNAMENT_DEFAULT.join(', ')}.\n`);
+    process.stderr.write(
+      `qpq tournament: unknown strateg${unknown.length > 1 ? 'ies' : 'y'} ${unknown.join(', ')}; known: ${TOURNAMENT_DEFAULT.join(', ')}.\n`,
+    );
     return 1;
   }
   const num = (name: string, v: string, lo: number, hi: number, int: boolean): number | null => {
     const x = Number(v);
     if (!Number.isFinite(x) || x < lo || x > hi || (int && !Number.isInteger(x))) {
-      process.stderr.write(`qpq tournament: --${name} must be ${int ? 'a whole number' : 'a number'} from ${lo} to ${hi}, not "${v}".\n`);
+      process.stderr.write(
+        `qpq tournament: --${name} must be ${int ? 'a whole number' : 'a number'} from ${lo} to ${hi}, not "${v}".\n`,
+      );
       return null;
     }
     return x;
@@ -43,14 +50,19 @@ export function runTournament(args: string[]): number {
   if (noise === null || rounds === null || repetitions === null || generations === null) return 1;
   const r = tournament({ strategies, noise, rounds, repetitions, seed: values.seed, generations });
   if (values.json) {
-    process.stdout.write(JSON.stringify({ ranking: r.ranking, ecology: r.ecology, table: r.table, options: r.options }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ ranking: r.ranking, ecology: r.ecology, table: r.table, options: r.options }) + '\n',
+    );
     return 0;
   }
   const lines = [
     `Round-robin tournament: ${strategies.length} strategies, ${rounds} rounds a match, noise ${noise}, ${repetitions} repetitions, seed ${values.seed}`,
     '',
     '  rank  strategy                 mean score   ±95 %',
-    ...r.ranking.map((s, i) => `  ${String(i + 1).padStart(4)}  ${s.strategy.padEnd(24)} ${s.meanScore.toFixed(2).padStart(10)}   ${s.ci95.toFixed(2).padStart(5)}`),
+    ...r.ranking.map(
+      (s, i) =>
+        `  ${String(i + 1).padStart(4)}  ${s.strategy.padEnd(24)} ${s.meanScore.toFixed(2).padStart(10)}   ${s.ci95.toFixed(2).padStart(5)}`,
+    ),
     '',
     `Ecological analysis (population shares after ${generations} generations):`,
     ...r.ecology.map((e) => `  ${e.strategy.padEnd(24)} ${(100 * e.share).toFixed(1).padStart(5)} %`),

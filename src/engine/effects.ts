@@ -8,10 +8,18 @@ import { LIFELINE_MAX, SANCTIONS_MAX, addPair, addVar, clamp, indexOf, setSymmet
 import { ACTOR_VARS } from './types.ts';
 import type { ActionDef, EffectSubject, EventEffect, GameState, ObserverGroup, World } from './types.ts';
 
-const allied = (s: GameState, n: number, a: number, b: number): boolean => a !== b && s.alliance[a * n + b] === 1;
+const allied = (s: GameState, n: number, a: number, b: number): boolean =>
+  a !== b && s.alliance[a * n + b] === 1;
 
 /** Whether actor `i` belongs to the subject group of an action by `self` at `target` (-1 for none). */
-function inSubject(s: GameState, n: number, who: EffectSubject, i: number, self: number, target: number): boolean {
+function inSubject(
+  s: GameState,
+  n: number,
+  who: EffectSubject,
+  i: number,
+  self: number,
+  target: number,
+): boolean {
   switch (who) {
     case 'self':
       return i === self;
@@ -26,7 +34,14 @@ function inSubject(s: GameState, n: number, who: EffectSubject, i: number, self:
   }
 }
 
-function inObservers(s: GameState, n: number, group: ObserverGroup, i: number, self: number, target: number): boolean {
+function inObservers(
+  s: GameState,
+  n: number,
+  group: ObserverGroup,
+  i: number,
+  self: number,
+  target: number,
+): boolean {
   if (i === self) return false;
   switch (group) {
     case 'target':
@@ -51,7 +66,8 @@ export function witnesses(world: World, def: ActionDef, self: number, target: nu
   const seen = new Array<boolean>(n).fill(false);
   seen[self] = true;
   if (def.visibility === 'public') seen.fill(true);
-  else if (target >= 0 && (def.visibility === 'target' || chance(rng, world.rules.secretDetection))) seen[target] = true;
+  else if (target >= 0 && (def.visibility === 'target' || chance(rng, world.rules.secretDetection)))
+    seen[target] = true;
   return seen;
 }
 
@@ -99,29 +115,46 @@ export function applyAction(
         if (discrete && target >= 0) addPair(s.lifeline, n, self, target, e.delta, 0, LIFELINE_MAX);
         break;
       case 'channel':
-        if (discrete && target >= 0) setSymmetric(e.channel === 'hotline' ? s.hotline : s.backchannel, n, self, target, e.open ? 1 : 0);
+        if (discrete && target >= 0)
+          setSymmetric(e.channel === 'hotline' ? s.hotline : s.backchannel, n, self, target, e.open ? 1 : 0);
         break;
       case 'forum':
         if (discrete) s.forum = Math.max(s.forum, e.rounds);
         break;
       case 'stage':
         // The cap limits how far this effect raises the stage; it never pulls a higher stage down.
-        if (discrete) s.stage = clamp(s.stage + e.delta, 0, Math.max(s.stage, Math.min(e.atMost ?? Infinity, world.stages.length - 1)));
+        if (discrete)
+          s.stage = clamp(
+            s.stage + e.delta,
+            0,
+            Math.max(s.stage, Math.min(e.atMost ?? Infinity, world.stages.length - 1)),
+          );
         break;
     }
   }
 }
 
 /** Trust changes in everyone who saw the action, by the catalogue's readings. Goodwill fades when repeated; hostility does not. */
-export function applyReadings(world: World, s: GameState, def: ActionDef, self: number, target: number, seen: boolean[], scale: number, fade = 1): void {
+export function applyReadings(
+  world: World,
+  s: GameState,
+  def: ActionDef,
+  self: number,
+  target: number,
+  seen: boolean[],
+  scale: number,
+  fade = 1,
+): void {
   const n = world.actors.length;
   for (const r of def.readings)
     for (let i = 0; i < n; i++)
-      if (seen[i] && inObservers(s, n, r.observers, i, self, target)) addPair(s.trust, n, i, self, r.trust * scale * (r.trust > 0 ? fade : 1));
+      if (seen[i] && inObservers(s, n, r.observers, i, self, target))
+        addPair(s.trust, n, i, self, r.trust * scale * (r.trust > 0 ? fade : 1));
 }
 
 /** The key under which the last use of an action by an actor (at a target) is remembered. */
-export const recentKey = (actor: string, action: string, target: string | undefined): string => `${actor}>${action}>${target ?? ''}`;
+export const recentKey = (actor: string, action: string, target: string | undefined): string =>
+  `${actor}>${action}>${target ?? ''}`;
 
 /**
  * How much of a gesture's goodwill and domestic payoff is left when it repeats one made recently:

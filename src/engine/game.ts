@@ -55,7 +55,12 @@ export class InvalidInputError extends Error {
  * Plays a game to its end in batch: validates and collects every seat's input and closes each phase,
  * in place on one state. Returns the final state; `onInput` sees each input (to keep a record).
  */
-export function runGame(world: World, start: GameState, choose: Chooser, onInput?: (r: RecordedInput) => void): GameState {
+export function runGame(
+  world: World,
+  start: GameState,
+  choose: Chooser,
+  onInput?: (r: RecordedInput) => void,
+): GameState {
   const s = cloneState(start);
   for (let phase = waitingPhase(s); phase; phase = waitingPhase(s)) {
     for (const a of world.actors) {

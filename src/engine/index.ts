@@ -24,6 +24,19 @@ export type { GameRecord } from './record.ts';
 export { hashText, hashValue } from './hash.ts';
 export { createGameMachine, inputOf, eventOf, runThroughMachine } from './machine.ts';
 export type { GameEvent, GameContext, GameMachine } from './machine.ts';
-export { beginRound, closeProposals, closeResponses, resolve, react, closePhase, closePhaseMut, collectMut, allIn, channelFactor, tensionBaseline, describeTerms } from './round.ts';
+export {
+  beginRound,
+  closeProposals,
+  closeResponses,
+  resolve,
+  react,
+  closePhase,
+  closePhaseMut,
+  collectMut,
+  allIn,
+  channelFactor,
+  tensionBaseline,
+  describeTerms,
+} from './round.ts';
 export { rngFrom, seedState, chance, pick } from './rng.ts';
 export type { Rng } from './rng.ts';

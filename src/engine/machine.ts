@@ -11,7 +11,17 @@ import type { RecordedInput } from './game.ts';
 import { allIn, beginRound, closeProposals, closeResponses, collectMut, react, resolve } from './round.ts';
 import { cloneState, newGame } from './state.ts';
 import { checkInput } from './validate.ts';
-import type { ActionChoice, ActorId, Answer, Decision, GameState, OfferDraft, PhaseInput, Rejection, World } from './types.ts';
+import type {
+  ActionChoice,
+  ActorId,
+  Answer,
+  Decision,
+  GameState,
+  OfferDraft,
+  PhaseInput,
+  Rejection,
+  World,
+} from './types.ts';
 
 /** The machine's events: one per input phase, each from one seat. */
 export type GameEvent =
@@ -75,7 +85,9 @@ export function createGameMachine(world: World) {
     },
     actions: {
       collect: assign(({ context, event }) => collect(world, context, event)),
-      reject: assign(({ context, event }) => ({ rejection: { ...checkInput(world, context.state, event.actor, inputOf(event))!, actor: event.actor } })),
+      reject: assign(({ context, event }) => ({
+        rejection: { ...checkInput(world, context.state, event.actor, inputOf(event))!, actor: event.actor },
+      })),
       runEvents: assign(({ context }) => ({ state: beginRound(world, context.state) })),
       closeProposals: assign(({ context }) => ({ state: closeProposals(world, context.state) })),
       closeResponses: assign(({ context }) => ({ state: closeResponses(world, context.state) })),
@@ -135,13 +147,18 @@ export type GameMachine = ReturnType<typeof createGameMachine>;
  * Runs recorded inputs through a machine actor from a new game, and returns the actor's final context.
  * The machine-path twin of `runGame`, for tests that compare the two paths and for benchmarks.
  */
-export function runThroughMachine(world: World, seed: string | number, inputs: readonly RecordedInput[]): GameContext {
+export function runThroughMachine(
+  world: World,
+  seed: string | number,
+  inputs: readonly RecordedInput[],
+): GameContext {
   const actor = createActor(createGameMachine(world), { input: { state: newGame(world, seed) } });
   actor.start();
   for (const r of inputs) {
     actor.send(eventOf(r.actor, r.input));
     const rej = actor.getSnapshot().context.rejection;
-    if (rej) throw new Error(`Machine rejected ${r.actor}'s input in round ${r.round}: ${rej.code}: ${rej.message}`);
+    if (rej)
+      throw new Error(`Machine rejected ${r.actor}'s input in round ${r.round}: ${rej.code}: ${rej.message}`);
   }
   const ctx = actor.getSnapshot().context;
   actor.stop();

@@ -5,11 +5,13 @@ import { clamp, indexOf } from './state.ts';
 import { ACTOR_VARS } from './types.ts';
 import type { ActorId, Condition, GameState, Objective, World } from './types.ts';
 
-const isActorVar = (m: string): m is (typeof ACTOR_VARS)[number] => (ACTOR_VARS as readonly string[]).includes(m);
+const isActorVar = (m: string): m is (typeof ACTOR_VARS)[number] =>
+  (ACTOR_VARS as readonly string[]).includes(m);
 
 function meanTrust(s: GameState, n: number, i: number, direction: 'in' | 'of'): number {
   let sum = 0;
-  for (let j = 0; j < n; j++) if (j !== i) sum += direction === 'in' ? s.trust[j * n + i]! : s.trust[i * n + j]!;
+  for (let j = 0; j < n; j++)
+    if (j !== i) sum += direction === 'in' ? s.trust[j * n + i]! : s.trust[i * n + j]!;
   return n > 1 ? sum / (n - 1) : 0;
 }
 
@@ -46,7 +48,8 @@ export function holds(world: World, s: GameState, c: Condition): boolean {
   return (c.atLeast === undefined || v >= c.atLeast) && (c.atMost === undefined || v <= c.atMost);
 }
 
-export const allHold = (world: World, s: GameState, cs: readonly Condition[]): boolean => cs.every((c) => holds(world, s, c));
+export const allHold = (world: World, s: GameState, cs: readonly Condition[]): boolean =>
+  cs.every((c) => holds(world, s, c));
 
 /** One objective's contribution on 0..100 for its owner. */
 export function objectiveValue(world: World, s: GameState, owner: ActorId, o: Objective): number {

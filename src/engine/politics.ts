@@ -20,14 +20,27 @@ export function log(s: GameState, e: Omit<LogEntry, 'round' | 'to'> & { to?: str
  * Installs a new leader. Each active deal of that government is reviewed: the more hawkish the newcomer
  * than the predecessor, the likelier it walks away, which the other parties feel as a broken promise.
  */
-export function changeLeader(world: World, s: GameState, i: number, name: string, stance: number, why: string, rng: Rng, termRounds?: number): void {
+export function changeLeader(
+  world: World,
+  s: GameState,
+  i: number,
+  name: string,
+  stance: number,
+  why: string,
+  rng: Rng,
+  termRounds?: number,
+): void {
   const def = world.actors[i]!;
   const a = s.actors[i]!;
   const old = a.leader;
   const term = termRounds ?? def.termRounds;
   a.leader = { name, stance: clamp(stance), termEnds: def.elected ? s.round + term : null, since: s.round };
   a.support = Math.max(a.support, world.rules.honeymoonSupport);
-  log(s, { kind: 'leader', actor: def.id, text: `${def.name}: ${name} takes office (${why}), replacing ${old.name}.` });
+  log(s, {
+    kind: 'leader',
+    actor: def.id,
+    text: `${def.name}: ${name} takes office (${why}), replacing ${old.name}.`,
+  });
   const n = world.actors.length;
   const p = world.rules.walkAwayPerStance * Math.max(0, old.stance - a.leader.stance);
   for (const g of s.agreements) {
@@ -36,8 +49,20 @@ export function changeLeader(world: World, s: GameState, i: number, name: string
     g.ended = s.round;
     s.tension = clamp(s.tension + world.rules.tensionOnBreak / 2);
     for (const other of g.parties)
-      if (other !== def.id) addPair(s.trust, n, world.actors.findIndex((x) => x.id === other), i, -world.rules.trustBroken);
-    log(s, { kind: 'agreement', actor: def.id, ref: g.id, text: `${name} walks away from agreement #${g.id}, signed by ${old.name}.` });
+      if (other !== def.id)
+        addPair(
+          s.trust,
+          n,
+          world.actors.findIndex((x) => x.id === other),
+          i,
+          -world.rules.trustBroken,
+        );
+    log(s, {
+      kind: 'agreement',
+      actor: def.id,
+      ref: g.id,
+      text: `${name} walks away from agreement #${g.id}, signed by ${old.name}.`,
+    });
   }
 }
 
@@ -60,11 +85,19 @@ export function holdElection(world: World, s: GameState, i: number, rng: Rng): v
   const pKeep = 1 / (1 + Math.exp(-(a.support - 50) / world.rules.electionSpread));
   if (chance(rng, pKeep)) {
     a.leader.termEnds = s.round + def.termRounds;
-    log(s, { kind: 'election', actor: def.id, text: `${def.name}: ${a.leader.name} wins the election with ${Math.round(a.support)}% support.` });
+    log(s, {
+      kind: 'election',
+      actor: def.id,
+      text: `${def.name}: ${a.leader.name} wins the election with ${Math.round(a.support)}% support.`,
+    });
     return;
   }
   const next = successor(world, s, i);
-  log(s, { kind: 'election', actor: def.id, text: `${def.name}: ${a.leader.name} loses the election with ${Math.round(a.support)}% support.` });
+  log(s, {
+    kind: 'election',
+    actor: def.id,
+    text: `${def.name}: ${a.leader.name} loses the election with ${Math.round(a.support)}% support.`,
+  });
   changeLeader(world, s, i, next.name, next.stance, 'election', rng);
 }
 
@@ -79,6 +112,10 @@ export function checkSupport(world: World, s: GameState, i: number, rng: Rng): v
   } else {
     a.leader.stance = clamp(a.leader.stance - world.rules.hardlineShift);
     a.support = clamp(a.support + world.rules.hardlineShift / 2);
-    log(s, { kind: 'leader', actor: def.id, text: `With support at home failing, ${a.leader.name} turns hardline.` });
+    log(s, {
+      kind: 'leader',
+      actor: def.id,
+      text: `With support at home failing, ${a.leader.name} turns hardline.`,
+    });
   }
 }

@@ -24,16 +24,20 @@ export class ReplayError extends Error {}
 /** Replays a record on its world. Throws when the record does not belong to this world or an input no longer fits. */
 export function replay(world: World, record: GameRecord): GameState {
   if (record.scenario.id !== world.id || record.scenario.hash !== world.hash)
-    throw new ReplayError(`This record is for scenario ${record.scenario.id} (${record.scenario.hash}), not ${world.id} (${world.hash}).`);
+    throw new ReplayError(
+      `This record is for scenario ${record.scenario.id} (${record.scenario.hash}), not ${world.id} (${world.hash}).`,
+    );
   let k = 0;
   const s = runGame(world, startGame(world, record.seed), (state, actor) => {
     const r = record.inputs[k++];
     if (!r || r.actor !== actor || r.round !== state.round)
       throw new ReplayError(`Record input ${k} does not match: expected ${actor} in round ${state.round}.`);
     const bad = checkInput(world, state, actor, r.input);
-    if (bad) throw new ReplayError(`Record input ${k} (${actor}, round ${state.round}) is rejected: ${bad.code}.`);
+    if (bad)
+      throw new ReplayError(`Record input ${k} (${actor}, round ${state.round}) is rejected: ${bad.code}.`);
     return r.input;
   });
-  if (k !== record.inputs.length) throw new ReplayError(`The game ended with ${record.inputs.length - k} record inputs left over.`);
+  if (k !== record.inputs.length)
+    throw new ReplayError(`The game ended with ${record.inputs.length - k} record inputs left over.`);
   return s;
 }

@@ -28,7 +28,12 @@ export const REQUIREMENT_TEXT: Record<Requirement, string> = {
 };
 
 /** The first requirement that does not hold, or null when the action is available. */
-export function unmet(def: ActionDef, f: Facts, self: ActorId, target: ActorId | undefined): Requirement | null {
+export function unmet(
+  def: ActionDef,
+  f: Facts,
+  self: ActorId,
+  target: ActorId | undefined,
+): Requirement | null {
   for (const r of def.requires) {
     const t = target ?? self;
     const ok = ((): boolean => {

@@ -53,7 +53,8 @@ export function beginRoundMut(world: World, s: GameState): void {
       if (!due || !allHold(world, s, ev.when)) continue;
       log(s, { kind: 'event', ref: ev.id, text: `${ev.name}: ${ev.text}` });
       for (const e of ev.effects) {
-        if (e.kind === 'leader') changeLeader(world, s, indexOf(world, e.actor), e.name, e.stance, ev.name, rng, e.termRounds);
+        if (e.kind === 'leader')
+          changeLeader(world, s, indexOf(world, e.actor), e.name, e.stance, ev.name, rng, e.termRounds);
         else applyEventEffect(world, s, e);
       }
       if (ev.once) s.firedEvents.push(ev.id);
@@ -66,14 +67,25 @@ export function beginRoundMut(world: World, s: GameState): void {
 // ---------------------------------------------------------------------------------------------
 // 2. Negotiation
 
-function addOffer(world: World, s: GameState, from: string, d: OfferDraft, counters: number | null, until: number): Offer {
+function addOffer(
+  world: World,
+  s: GameState,
+  from: string,
+  d: OfferDraft,
+  counters: number | null,
+  until: number,
+): Offer {
   const parties = partiesOf(d);
   const offer: Offer = {
     id: s.nextId++,
     from,
     parties,
     mediator: parties.includes(from) ? null : from,
-    terms: d.terms.map((t) => (t.target === undefined ? { by: t.by, action: t.action } : { by: t.by, action: t.action, target: t.target })),
+    terms: d.terms.map((t) =>
+      t.target === undefined
+        ? { by: t.by, action: t.action }
+        : { by: t.by, action: t.action, target: t.target },
+    ),
     verification: d.verification,
     steps: d.steps,
     expires: d.expires,
@@ -85,14 +97,26 @@ function addOffer(world: World, s: GameState, from: string, d: OfferDraft, count
   };
   s.offers.push(offer);
   const to = offer.mediator ? [from, ...parties] : parties;
-  log(s, { kind: 'offer', actor: from, ref: offer.id, to, text: `${from} ${counters ? `counters #${counters} with` : 'proposes'} offer #${offer.id}: ${describeTerms(world, offer.terms)}.` });
+  log(s, {
+    kind: 'offer',
+    actor: from,
+    ref: offer.id,
+    to,
+    text: `${from} ${counters ? `counters #${counters} with` : 'proposes'} offer #${offer.id}: ${describeTerms(world, offer.terms)}.`,
+  });
   return offer;
 }
 
 /** "USA: lift sanctions on DPRK; DPRK: freeze a nuclear site" */
-export function describeTerms(world: World, terms: readonly { by: string; action: string; target?: string }[]): string {
+export function describeTerms(
+  world: World,
+  terms: readonly { by: string; action: string; target?: string }[],
+): string {
   return terms
-    .map((t) => `${t.by} ${findAction(world, t.action)?.name.toLowerCase() ?? t.action}${t.target ? ` (${t.target})` : ''}`)
+    .map(
+      (t) =>
+        `${t.by} ${findAction(world, t.action)?.name.toLowerCase() ?? t.action}${t.target ? ` (${t.target})` : ''}`,
+    )
     .join('; ');
 }
 
@@ -135,7 +159,11 @@ function sign(world: World, s: GameState, o: Offer): void {
     let trust = 0;
     for (const q of g.parties) if (q !== p) trust += s.trust[i * n + indexOf(world, q)]!;
     trust /= g.parties.length - 1;
-    const cost = r.acceptCost * (world.actors[i]!.hawkishness / 50) * (1 - trust / 100) * (o.mediator ? r.mediatedCostShare : 1);
+    const cost =
+      r.acceptCost *
+      (world.actors[i]!.hawkishness / 50) *
+      (1 - trust / 100) *
+      (o.mediator ? r.mediatedCostShare : 1);
     addVar(s.actors[i]!, 'support', -cost);
   }
   if (o.mediator) addVar(s.actors[indexOf(world, o.mediator)]!, 'influence', r.mediatorInfluence);
@@ -167,10 +195,17 @@ export function closeResponsesMut(world: World, s: GameState): void {
     const rs = replies.get(o.id) ?? [];
     const rejecters = rs.filter((x) => x.answer.reply === 'reject').map((x) => x.actor);
     const counters = rs.filter((x) => x.answer.reply === 'counter');
-    for (const x of rs) if (x.answer.reply === 'accept' && !o.accepted.includes(x.actor)) o.accepted.push(x.actor);
+    for (const x of rs)
+      if (x.answer.reply === 'accept' && !o.accepted.includes(x.actor)) o.accepted.push(x.actor);
     if (rejecters.length) {
       o.status = 'rejected';
-      log(s, { kind: 'answer', ref: o.id, actor: rejecters[0], to: offerAudience(o), text: `${rejecters.join(', ')} ${rejecters.length > 1 ? 'reject' : 'rejects'} offer #${o.id}.` });
+      log(s, {
+        kind: 'answer',
+        ref: o.id,
+        actor: rejecters[0],
+        to: offerAudience(o),
+        text: `${rejecters.join(', ')} ${rejecters.length > 1 ? 'reject' : 'rejects'} offer #${o.id}.`,
+      });
     } else if (counters.length) {
       o.status = 'countered';
       for (const x of counters) {
@@ -209,25 +244,40 @@ export function resolveMut(world: World, s: GameState): void {
         applyAction(world, s, def, i, target, 1, true, fade);
         applyReadings(world, s, def, i, target, seen, 1, fade);
         s.recent[key] = s.round;
-        const to = def.visibility === 'public' ? null : world.actors.filter((_, k) => seen[k]).map((x) => x.id);
-        log(s, { kind: 'action', actor: a.id, target: c.target, ref: def.id, to, text: `${a.id}: ${def.name}${c.target ? ` (${c.target})` : ''}.` });
+        const to =
+          def.visibility === 'public' ? null : world.actors.filter((_, k) => seen[k]).map((x) => x.id);
+        log(s, {
+          kind: 'action',
+          actor: a.id,
+          target: c.target,
+          ref: def.id,
+          to,
+          text: `${a.id}: ${def.name}${c.target ? ` (${c.target})` : ''}.`,
+        });
       }
     });
     // Agreement steps: what each party did, and what the others saw of it.
     const decided = new Map<string, boolean>();
     world.actors.forEach((a, i) => {
       const inp = s.inbox[i];
-      if (inp?.phase === 'commitment') for (const d of inp.decisions as Decision[]) decided.set(`${d.agreement}:${a.id}`, d.honour);
+      if (inp?.phase === 'commitment')
+        for (const d of inp.decisions as Decision[]) decided.set(`${d.agreement}:${a.id}`, d.honour);
     });
     for (const g of s.agreements) if (g.status === 'active') runStep(world, s, g, decided, rng);
     // Crisis and miscalculation.
     if (s.tension >= r.crisisAt && tensionBefore < r.crisisAt)
-      log(s, { kind: 'crisis', text: `Tension reaches ${Math.round(s.tension)}: a crisis. Miscalculation could now start a clash.` });
+      log(s, {
+        kind: 'crisis',
+        text: `Tension reaches ${Math.round(s.tension)}: a crisis. Miscalculation could now start a clash.`,
+      });
     if (s.tension >= r.crisisAt) {
       const x = (s.tension - r.crisisAt) / (100 - r.crisisAt);
       const p = r.clashChance * x * x * channelFactor(world, s);
       if (chance(rng, p)) {
-        log(s, { kind: 'clash', text: `A miscalculation at tension ${Math.round(s.tension)} turns into a military clash.` });
+        log(s, {
+          kind: 'clash',
+          text: `A miscalculation at tension ${Math.round(s.tension)} turns into a military clash.`,
+        });
         s.end = { outcome: outcomeOf(world, s, true), reason: 'clash', round: s.round };
       }
     }
@@ -281,7 +331,8 @@ function runStep(world: World, s: GameState, g: Agreement, decided: Map<string, 
       applyAction(world, s, def, self, target, scale, last, fade);
       // Governments outside the deal read its public steps as they would the same act done alone; the parties
       // judge each other by what they observe of compliance instead (below).
-      if (def.visibility === 'public') applyReadings(world, s, def, self, target, outsiders(world, g), scale, fade);
+      if (def.visibility === 'public')
+        applyReadings(world, s, def, self, target, outsiders(world, g), scale, fade);
       s.recent[key] = s.round;
     }
   }
@@ -296,7 +347,13 @@ function runStep(world: World, s: GameState, g: Agreement, decided: Map<string, 
       const seen = chance(rng, accuracy) ? honoured[p]! : !honoured[p];
       observed[o]![p] = seen;
       if (!seen) disputed = true;
-      log(s, { kind: 'compliance', actor: p, ref: g.id, to: [o], text: `You saw ${p} ${seen ? 'keep' : 'break'} step ${g.done + 1} of agreement #${g.id}.` });
+      log(s, {
+        kind: 'compliance',
+        actor: p,
+        ref: g.id,
+        to: [o],
+        text: `You saw ${p} ${seen ? 'keep' : 'break'} step ${g.done + 1} of agreement #${g.id}.`,
+      });
     }
   }
   g.record = [...g.record, { round: s.round, step: g.done + 1, honoured, observed, disputed }];
@@ -308,7 +365,11 @@ function runStep(world: World, s: GameState, g: Agreement, decided: Map<string, 
       endAgreement(world, s, g, 'broken');
       return;
     }
-    log(s, { kind: 'agreement', ref: g.id, text: `Step ${g.done + 1} of agreement #${g.id} is disputed; one more disputed step will end it.` });
+    log(s, {
+      kind: 'agreement',
+      ref: g.id,
+      text: `Step ${g.done + 1} of agreement #${g.id} is disputed; one more disputed step will end it.`,
+    });
   } else g.strikes = 0;
   g.done++;
   if (g.done === g.steps) endAgreement(world, s, g, 'completed');
@@ -320,16 +381,23 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
   g.status = how;
   g.ended = s.round;
   // Only deals between rivals are steps of the peace process; deals among friends leave the stage alone.
-  const rivals = g.parties.some((p) => g.parties.some((q) => s.rivalry[indexOf(world, p) * n + indexOf(world, q)] === 1));
+  const rivals = g.parties.some((p) =>
+    g.parties.some((q) => s.rivalry[indexOf(world, p) * n + indexOf(world, q)] === 1),
+  );
   if (how === 'completed') {
     if (rivals) s.stage = clamp(s.stage + r.stageOnComplete, 0, world.stages.length - 1);
     for (const p of g.parties)
-      for (const q of g.parties) if (p !== q) addPair(s.trust, n, indexOf(world, p), indexOf(world, q), r.trustCompleted);
+      for (const q of g.parties)
+        if (p !== q) addPair(s.trust, n, indexOf(world, p), indexOf(world, q), r.trustCompleted);
     log(s, { kind: 'agreement', ref: g.id, text: `Agreement #${g.id} is carried out in full.` });
   } else {
     if (rivals) s.stage = clamp(s.stage + r.stageOnBreak, 0, world.stages.length - 1);
     s.tension = clamp(s.tension + r.tensionOnBreak);
-    log(s, { kind: 'agreement', ref: g.id, text: `Agreement #${g.id} breaks down amid accusations of cheating.` });
+    log(s, {
+      kind: 'agreement',
+      ref: g.id,
+      text: `Agreement #${g.id} breaks down amid accusations of cheating.`,
+    });
   }
 }
 
@@ -340,11 +408,19 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
  * Economic pressure on `t` per round: sanctions drain, lifelines feed, each weighted by who applies them.
  * Starting economies already reflect starting pressure, so only changes from the start move an economy.
  */
-function pressure(world: World, sanctions: readonly number[], lifeline: readonly number[], t: number): number {
+function pressure(
+  world: World,
+  sanctions: readonly number[],
+  lifeline: readonly number[],
+  t: number,
+): number {
   const n = world.actors.length;
   const r = world.rules;
   let p = 0;
-  for (let i = 0; i < n; i++) p += (sanctions[i * n + t]! * r.sanctionBite - lifeline[i * n + t]! * r.lifelineGain) * world.actors[i]!.economicWeight;
+  for (let i = 0; i < n; i++)
+    p +=
+      (sanctions[i * n + t]! * r.sanctionBite - lifeline[i * n + t]! * r.lifelineGain) *
+      world.actors[i]!.economicWeight;
   return p;
 }
 
@@ -365,7 +441,14 @@ function snapshot(world: World, s: GameState): RoundSnapshot {
   const vars: RoundSnapshot['vars'] = {};
   world.actors.forEach((a, i) => {
     const x = s.actors[i]!;
-    vars[a.id] = { security: x.security, support: x.support, economy: x.economy, influence: x.influence, nuclear: x.nuclear, missile: x.missile };
+    vars[a.id] = {
+      security: x.security,
+      support: x.support,
+      economy: x.economy,
+      influence: x.influence,
+      nuclear: x.nuclear,
+      missile: x.missile,
+    };
   });
   return { round: s.round, tension: s.tension, stage: s.stage, vars, trust: s.trust.slice() };
 }
@@ -390,7 +473,8 @@ export function reactMut(world: World, s: GameState): void {
       if (!rec || rec.round !== s.round) continue;
       for (const [o, seenOf] of Object.entries(rec.observed)) {
         const oi = indexOf(world, o);
-        for (const [p, kept] of Object.entries(seenOf)) addPair(s.trust, n, oi, indexOf(world, p), (kept ? r.trustKept : -r.trustBroken) / g.steps);
+        for (const [p, kept] of Object.entries(seenOf))
+          addPair(s.trust, n, oi, indexOf(world, p), (kept ? r.trustKept : -r.trustBroken) / g.steps);
       }
     }
     const base = basePressure(world);
@@ -401,7 +485,13 @@ export function reactMut(world: World, s: GameState): void {
       const drift = (start.economy - a.economy) * r.economyDrift;
       addVar(a, 'economy', base[t]! - pressure(world, s.sanctions, s.lifeline, t) + drift);
       const was = before(world, s, id);
-      addVar(a, 'support', (a.economy - was.economy) * r.supportFromEconomy + (a.security - was.security) * r.supportFromSecurity + (50 - a.support) * r.supportDrift);
+      addVar(
+        a,
+        'support',
+        (a.economy - was.economy) * r.supportFromEconomy +
+          (a.security - was.security) * r.supportFromSecurity +
+          (50 - a.support) * r.supportDrift,
+      );
     }
     for (let i = 0; i < n; i++) checkSupport(world, s, i, rng);
   });

@@ -30,7 +30,15 @@ export function trustOf(world: World, s: GameState, from: ActorId, to: ActorId):
 }
 
 /** Adds to a pair value and keeps it in [lo, hi]. */
-export function addPair(arr: number[], n: number, from: number, to: number, delta: number, lo = 0, hi = 100): void {
+export function addPair(
+  arr: number[],
+  n: number,
+  from: number,
+  to: number,
+  delta: number,
+  lo = 0,
+  hi = 100,
+): void {
   const k = from * n + to;
   arr[k] = clamp(arr[k]! + delta, lo, hi);
 }
@@ -67,12 +75,21 @@ export function newGame(world: World, seed: string | number): GameState {
     for (const [b, v] of Object.entries(row)) sanctions[idx(a) * n + idx(b)] = v;
   for (const [a, row] of Object.entries(init.lifeline))
     for (const [b, v] of Object.entries(row)) lifeline[idx(a) * n + idx(b)] = v;
-  for (const c of init.channels) setSymmetric(c.channel === 'hotline' ? hotline : backchannel, n, idx(c.a), idx(c.b), 1);
+  for (const c of init.channels)
+    setSymmetric(c.channel === 'hotline' ? hotline : backchannel, n, idx(c.a), idx(c.b), 1);
   for (const [a, b] of init.alliances) setSymmetric(alliance, n, idx(a), idx(b), 1);
   for (const [a, b] of init.rivalries) setSymmetric(rivalry, n, idx(a), idx(b), 1);
   const actors: ActorState[] = world.actors.map((def) => {
     const start = init.actors[def.id]!;
-    const a = { leader: { name: start.leader.name, stance: start.leader.stance, termEnds: start.leader.termEnds ?? null, since: 0 }, successorsUsed: 0 } as ActorState;
+    const a = {
+      leader: {
+        name: start.leader.name,
+        stance: start.leader.stance,
+        termEnds: start.leader.termEnds ?? null,
+        since: 0,
+      },
+      successorsUsed: 0,
+    } as ActorState;
     for (const v of ACTOR_VARS) a[v] = start.vars[v];
     return a;
   });
@@ -123,10 +140,25 @@ export function cloneState(s: GameState): GameState {
     stage: s.stage,
     forum: s.forum,
     // Closed offers and ended agreements are never changed again, so copies share them.
-    offers: s.offers.map((o) => (o.status === 'open' ? { ...o, terms: o.terms.map((t) => ({ ...t })), parties: o.parties.slice(), accepted: o.accepted.slice() } : o)),
+    offers: s.offers.map((o) =>
+      o.status === 'open'
+        ? {
+            ...o,
+            terms: o.terms.map((t) => ({ ...t })),
+            parties: o.parties.slice(),
+            accepted: o.accepted.slice(),
+          }
+        : o,
+    ),
     agreements: s.agreements.map((g) =>
       g.status === 'active'
-        ? { ...g, parties: g.parties.slice(), terms: g.terms.map((t) => ({ ...t })), signers: { ...g.signers }, record: g.record.slice() } // step records are never changed once written
+        ? {
+            ...g,
+            parties: g.parties.slice(),
+            terms: g.terms.map((t) => ({ ...t })),
+            signers: { ...g.signers },
+            record: g.record.slice(),
+          } // step records are never changed once written
         : g,
     ),
     nextId: s.nextId,

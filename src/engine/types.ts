@@ -24,7 +24,15 @@ export const CHANNELS = ['hotline', 'backchannel'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Phases of a round, in order. Only the three `INPUT_PHASES` wait for the seats. */
-export const PHASES = ['events', 'proposing', 'responding', 'commitment', 'resolution', 'reaction', 'over'] as const;
+export const PHASES = [
+  'events',
+  'proposing',
+  'responding',
+  'commitment',
+  'resolution',
+  'reaction',
+  'over',
+] as const;
 export type Phase = (typeof PHASES)[number];
 export const INPUT_PHASES = ['proposing', 'responding', 'commitment'] as const;
 export type InputPhase = (typeof INPUT_PHASES)[number];
@@ -128,7 +136,13 @@ export interface ActionDef {
 /** A metric a condition or an objective reads, normalised to 0..100. */
 export const ACTOR_METRICS = [...ACTOR_VARS, 'trust-in', 'trust-of'] as const;
 export type ActorMetric = (typeof ACTOR_METRICS)[number];
-export const GLOBAL_METRICS = ['tension', 'stage', 'mean-trust', 'agreements-kept', 'agreements-broken'] as const;
+export const GLOBAL_METRICS = [
+  'tension',
+  'stage',
+  'mean-trust',
+  'agreements-kept',
+  'agreements-broken',
+] as const;
 export type GlobalMetric = (typeof GLOBAL_METRICS)[number];
 
 export type MetricRef = { metric: ActorMetric; of: ActorId } | { metric: GlobalMetric };
@@ -489,8 +503,7 @@ export interface ActionChoice {
 }
 
 export type Answer =
-  | { offer: number; reply: 'accept' | 'reject' }
-  | { offer: number; reply: 'counter'; counter: OfferDraft };
+  { offer: number; reply: 'accept' | 'reject' } | { offer: number; reply: 'counter'; counter: OfferDraft };
 
 export interface Decision {
   agreement: number;

@@ -7,11 +7,22 @@ import { REQUIREMENT_TEXT, stateFacts, unmet } from './requirements.ts';
 import type { Facts } from './requirements.ts';
 import { indexOf } from './state.ts';
 import { ACTOR_VARS, VERIFICATIONS } from './types.ts';
-import type { ActionDef, Answer, GameState, OfferDraft, PhaseInput, Rejection, RejectionCode, World } from './types.ts';
+import type {
+  ActionDef,
+  Answer,
+  GameState,
+  OfferDraft,
+  PhaseInput,
+  Rejection,
+  RejectionCode,
+  World,
+} from './types.ts';
 
 const no = (code: RejectionCode, message: string): Rejection => ({ code, message });
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isInt = (x: unknown, lo: number, hi: number): x is number => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
+const isObj = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+const isInt = (x: unknown, lo: number, hi: number): x is number =>
+  Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
 
 export function findAction(world: World, id: unknown): ActionDef | undefined {
   return typeof id === 'string' ? world.actions[world.actionIndex[id] ?? -1] : undefined;
@@ -32,25 +43,44 @@ export function canTalk(world: World, s: GameState, from: number, to: number): b
 
 /** Checks one term's actor, action and target. */
 function checkTerm(world: World, facts: Facts, t: unknown, where: string): Rejection | null {
-  if (!isObj(t) || typeof t.by !== 'string' || typeof t.action !== 'string') return no('MALFORMED', `${where} must name who acts (by) and the action.`);
+  if (!isObj(t) || typeof t.by !== 'string' || typeof t.action !== 'string')
+    return no('MALFORMED', `${where} must name who acts (by) and the action.`);
   if (indexOf(world, t.by) < 0) return no('UNKNOWN_ACTOR', `${where}: there is no government "${t.by}".`);
   const def = findAction(world, t.action);
   if (!def) return no('UNKNOWN_ACTION', `${where}: there is no action "${t.action}".`);
   if (!def.dealable) return no('NOT_PERMITTED', `${where}: "${def.name}" cannot be promised in a deal.`);
   if (!mayTake(def, t.by)) return no('NOT_PERMITTED', `${where}: ${t.by} cannot take "${def.name}".`);
-  return checkTarget(world, def, t.by, t.target, where) ?? checkAvailable(def, facts, t.by, t.target as string | undefined, where);
+  return (
+    checkTarget(world, def, t.by, t.target, where) ??
+    checkAvailable(def, facts, t.by, t.target as string | undefined, where)
+  );
 }
 
-function checkAvailable(def: ActionDef, facts: Facts, by: string, target: string | undefined, where: string): Rejection | null {
+function checkAvailable(
+  def: ActionDef,
+  facts: Facts,
+  by: string,
+  target: string | undefined,
+  where: string,
+): Rejection | null {
   const r = unmet(def, facts, by, target);
   return r ? no('UNAVAILABLE', `${where}: "${def.name}" is not available: ${REQUIREMENT_TEXT[r]}.`) : null;
 }
 
-function checkTarget(world: World, def: ActionDef, by: string, target: unknown, where: string): Rejection | null {
-  if (!def.targeted) return target === undefined ? null : no('BAD_TARGET', `${where}: "${def.name}" is not aimed at anyone.`);
-  if (typeof target !== 'string' || indexOf(world, target) < 0) return no('BAD_TARGET', `${where}: "${def.name}" needs a target government.`);
+function checkTarget(
+  world: World,
+  def: ActionDef,
+  by: string,
+  target: unknown,
+  where: string,
+): Rejection | null {
+  if (!def.targeted)
+    return target === undefined ? null : no('BAD_TARGET', `${where}: "${def.name}" is not aimed at anyone.`);
+  if (typeof target !== 'string' || indexOf(world, target) < 0)
+    return no('BAD_TARGET', `${where}: "${def.name}" needs a target government.`);
   if (target === by) return no('BAD_TARGET', `${where}: a government cannot aim "${def.name}" at itself.`);
-  if (def.targets && !def.targets.includes(target)) return no('BAD_TARGET', `${where}: "${def.name}" can only be aimed at ${def.targets.join(', ')}.`);
+  if (def.targets && !def.targets.includes(target))
+    return no('BAD_TARGET', `${where}: "${def.name}" can only be aimed at ${def.targets.join(', ')}.`);
   return null;
 }
 
@@ -59,42 +89,71 @@ export function partiesOf(draft: OfferDraft): string[] {
   return [...new Set(draft.terms.map((t) => t.by))];
 }
 
-export function checkDraft(world: World, s: GameState, from: string, draft: unknown, where: string): Rejection | null {
+export function checkDraft(
+  world: World,
+  s: GameState,
+  from: string,
+  draft: unknown,
+  where: string,
+): Rejection | null {
   const r = world.rules;
-  if (!isObj(draft) || !Array.isArray(draft.terms)) return no('MALFORMED', `${where} must have a list of terms.`);
-  if (draft.terms.length === 0 || draft.terms.length > 8) return no('INVALID_OFFER', `${where} must have between one and eight terms.`);
-  if (!VERIFICATIONS.includes(draft.verification as never)) return no('MALFORMED', `${where}: verification must be none, partial or inspections.`);
-  if (!isInt(draft.steps, 1, r.maxSteps)) return no('INVALID_OFFER', `${where}: steps must be a whole number from 1 to ${r.maxSteps}.`);
-  if (!isInt(draft.expires, 1, r.maxExpiry)) return no('INVALID_OFFER', `${where}: expiry must be a whole number of rounds from 1 to ${r.maxExpiry}.`);
+  if (!isObj(draft) || !Array.isArray(draft.terms))
+    return no('MALFORMED', `${where} must have a list of terms.`);
+  if (draft.terms.length === 0 || draft.terms.length > 8)
+    return no('INVALID_OFFER', `${where} must have between one and eight terms.`);
+  if (!VERIFICATIONS.includes(draft.verification as never))
+    return no('MALFORMED', `${where}: verification must be none, partial or inspections.`);
+  if (!isInt(draft.steps, 1, r.maxSteps))
+    return no('INVALID_OFFER', `${where}: steps must be a whole number from 1 to ${r.maxSteps}.`);
+  if (!isInt(draft.expires, 1, r.maxExpiry))
+    return no('INVALID_OFFER', `${where}: expiry must be a whole number of rounds from 1 to ${r.maxExpiry}.`);
   for (let k = 0; k < draft.terms.length; k++) {
     const bad = checkTerm(world, stateFacts(world, s), draft.terms[k], `${where}, term ${k + 1}`);
     if (bad) return bad;
   }
   const parties = partiesOf(draft as unknown as OfferDraft);
-  if (parties.length < 2) return no('INVALID_OFFER', `${where} needs terms for at least two governments: what is given and what is wanted.`);
+  if (parties.length < 2)
+    return no(
+      'INVALID_OFFER',
+      `${where} needs terms for at least two governments: what is given and what is wanted.`,
+    );
   const me = indexOf(world, from);
   const mediated = !parties.includes(from);
   if (mediated) {
     const def = findAction(world, MEDIATE);
-    if (!def || !mayTake(def, from)) return no('NOT_PERMITTED', `${where}: ${from} is not a party and cannot mediate.`);
+    if (!def || !mayTake(def, from))
+      return no('NOT_PERMITTED', `${where}: ${from} is not a party and cannot mediate.`);
   }
-  if (parties.length > 2 && s.forum <= 0) return no('NO_FORUM', `${where}: a deal among more than two governments needs multilateral talks to be convened.`);
+  if (parties.length > 2 && s.forum <= 0)
+    return no(
+      'NO_FORUM',
+      `${where}: a deal among more than two governments needs multilateral talks to be convened.`,
+    );
   for (const p of parties) {
     if (p === from) continue;
     if (!canTalk(world, s, me, indexOf(world, p)))
-      return no('NO_CHANNEL', `${where}: ${from} trusts ${p} too little to talk without a channel or a mediator.`);
+      return no(
+        'NO_CHANNEL',
+        `${where}: ${from} trusts ${p} too little to talk without a channel or a mediator.`,
+      );
   }
   return null;
 }
 
 function checkAnswer(world: World, s: GameState, actor: string, a: unknown, where: string): Rejection | null {
-  if (!isObj(a) || typeof a.offer !== 'number' || !['accept', 'reject', 'counter'].includes(a.reply as string))
+  if (
+    !isObj(a) ||
+    typeof a.offer !== 'number' ||
+    !['accept', 'reject', 'counter'].includes(a.reply as string)
+  )
     return no('MALFORMED', `${where} must name an offer and a reply (accept, reject or counter).`);
   const o = s.offers.find((x) => x.id === a.offer);
-  if (!o || o.status !== 'open') return no('UNKNOWN_OFFER', `${where}: offer #${String(a.offer)} is not open.`);
+  if (!o || o.status !== 'open')
+    return no('UNKNOWN_OFFER', `${where}: offer #${String(a.offer)} is not open.`);
   if (!o.parties.includes(actor) || o.from === actor || o.accepted.includes(actor))
     return no('NOT_ADDRESSED', `${where}: offer #${o.id} does not wait for ${actor}'s answer.`);
-  if (a.reply === 'counter') return checkDraft(world, s, actor, (a as { counter?: unknown }).counter, `${where}, counter-offer`);
+  if (a.reply === 'counter')
+    return checkDraft(world, s, actor, (a as { counter?: unknown }).counter, `${where}, counter-offer`);
   return null;
 }
 
@@ -104,7 +163,11 @@ function unaffordable(world: World, s: GameState, i: number, defs: ActionDef[]):
   for (const v of ACTOR_VARS) {
     let need = 0;
     for (const d of defs) need += d.cost[v] ?? 0;
-    if (need > a[v]) return no('UNAFFORDABLE', `These actions need ${need} ${v}; ${world.actors[i]!.id} has ${Math.floor(a[v])}.`);
+    if (need > a[v])
+      return no(
+        'UNAFFORDABLE',
+        `These actions need ${need} ${v}; ${world.actors[i]!.id} has ${Math.floor(a[v])}.`,
+      );
   }
   return null;
 }
@@ -114,14 +177,16 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
   if (s.end) return no('GAME_OVER', 'The game is over.');
   const i = indexOf(world, actor);
   if (i < 0) return no('UNKNOWN_ACTOR', `There is no government "${actor}".`);
-  if (!isObj(input) || typeof input.phase !== 'string') return no('MALFORMED', 'An input must say which phase it is for.');
+  if (!isObj(input) || typeof input.phase !== 'string')
+    return no('MALFORMED', 'An input must say which phase it is for.');
   if (input.phase !== s.phase) return no('WRONG_PHASE', `It is the ${s.phase} phase, not ${input.phase}.`);
   if (s.inbox[i]) return no('ALREADY_SUBMITTED', `${actor} has already submitted for this phase.`);
   const inp = input as PhaseInput;
   switch (inp.phase) {
     case 'proposing': {
       if (!Array.isArray(inp.offers)) return no('MALFORMED', 'Proposals must be a list of offers.');
-      if (inp.offers.length > world.rules.offersPerRound) return no('TOO_MANY', `At most ${world.rules.offersPerRound} offers a round.`);
+      if (inp.offers.length > world.rules.offersPerRound)
+        return no('TOO_MANY', `At most ${world.rules.offersPerRound} offers a round.`);
       for (let k = 0; k < inp.offers.length; k++) {
         const bad = checkDraft(world, s, actor, inp.offers[k], `Offer ${k + 1}`);
         if (bad) return bad;
@@ -141,7 +206,8 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
       return null;
     }
     case 'commitment': {
-      if (!Array.isArray(inp.decisions) || !Array.isArray(inp.actions)) return no('MALFORMED', 'A commitment needs decisions and actions lists.');
+      if (!Array.isArray(inp.decisions) || !Array.isArray(inp.actions))
+        return no('MALFORMED', 'A commitment needs decisions and actions lists.');
       const seen = new Set<number>();
       for (const d of inp.decisions) {
         if (!isObj(d) || typeof d.agreement !== 'number' || typeof d.honour !== 'boolean')
@@ -152,7 +218,8 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
         if (seen.has(g.id)) return no('DUPLICATE', `Agreement #${g.id} is decided twice.`);
         seen.add(g.id);
       }
-      if (inp.actions.length > world.rules.actionsPerRound) return no('TOO_MANY', `At most ${world.rules.actionsPerRound} actions a round.`);
+      if (inp.actions.length > world.rules.actionsPerRound)
+        return no('TOO_MANY', `At most ${world.rules.actionsPerRound} actions a round.`);
       const defs: ActionDef[] = [];
       const keys = new Set<string>();
       for (let k = 0; k < inp.actions.length; k++) {
@@ -160,9 +227,16 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
         if (!isObj(c)) return no('MALFORMED', `Action ${k + 1} must name an action.`);
         const def = findAction(world, c.action);
         if (!def) return no('UNKNOWN_ACTION', `Action ${k + 1}: there is no action "${String(c.action)}".`);
-        if (!mayTake(def, actor)) return no('NOT_PERMITTED', `Action ${k + 1}: ${actor} cannot take "${def.name}".`);
-        if (def.joint) return no('NOT_PERMITTED', `Action ${k + 1}: "${def.name}" takes two; propose it as part of a deal.`);
-        const bad = checkTarget(world, def, actor, c.target, `Action ${k + 1}`) ?? checkAvailable(def, stateFacts(world, s), actor, c.target as string | undefined, `Action ${k + 1}`);
+        if (!mayTake(def, actor))
+          return no('NOT_PERMITTED', `Action ${k + 1}: ${actor} cannot take "${def.name}".`);
+        if (def.joint)
+          return no(
+            'NOT_PERMITTED',
+            `Action ${k + 1}: "${def.name}" takes two; propose it as part of a deal.`,
+          );
+        const bad =
+          checkTarget(world, def, actor, c.target, `Action ${k + 1}`) ??
+          checkAvailable(def, stateFacts(world, s), actor, c.target as string | undefined, `Action ${k + 1}`);
         if (bad) return bad;
         const key = `${def.id}>${String(c.target ?? '')}`;
         if (keys.has(key)) return no('DUPLICATE', `Action ${k + 1}: "${def.name}" is chosen twice.`);

@@ -31,7 +31,13 @@ export interface ActorPublic {
 
 export interface AgreementView extends Omit<Agreement, 'record'> {
   /** Steps as this actor knows them: its own choice and what it saw of each other party. */
-  record: { round: number; step: number; mine: boolean | null; saw: Record<ActorId, boolean>; disputed: boolean }[];
+  record: {
+    round: number;
+    step: number;
+    mine: boolean | null;
+    saw: Record<ActorId, boolean>;
+    disputed: boolean;
+  }[];
   /** The full truth: only after the game ends. */
   truth: StepRecord[] | null;
 }
@@ -68,7 +74,13 @@ export interface PlayerView {
   /** Round I last took each action on my own, by `me>action>target` (repeated gestures fade). */
   myRecent: Record<string, number>;
   myInput: PhaseInput | null;
-  history: { round: number; tension: number; stage: number; vars: Record<ActorId, Record<ActorVar, number>>; myTrust: Record<ActorId, number> }[];
+  history: {
+    round: number;
+    tension: number;
+    stage: number;
+    vars: Record<ActorId, Record<ActorVar, number>>;
+    myTrust: Record<ActorId, number>;
+  }[];
   end: GameState['end'];
   /** Every government's score: only at the end (scores read private trust). */
   scores: Record<ActorId, number> | null;
@@ -133,8 +145,20 @@ class View {
       return {
         id: def.id,
         name: def.name,
-        vars: { security: a.security, support: a.support, economy: a.economy, influence: a.influence, nuclear: a.nuclear, missile: a.missile },
-        leader: { name: a.leader.name, stance: a.leader.stance, termEnds: a.leader.termEnds, since: a.leader.since },
+        vars: {
+          security: a.security,
+          support: a.support,
+          economy: a.economy,
+          influence: a.influence,
+          nuclear: a.nuclear,
+          missile: a.missile,
+        },
+        leader: {
+          name: a.leader.name,
+          stance: a.leader.stance,
+          termEnds: a.leader.termEnds,
+          since: a.leader.since,
+        },
         elected: def.elected,
       };
     });
@@ -152,7 +176,8 @@ class View {
         const k = a * n + b;
         if (s.hotline[k]) this.channels.push({ a: id, b: ids[b]!, channel: 'hotline' });
         // A backchannel is quiet: only its two ends know of it until the debrief.
-        if (s.backchannel[k] && (this.over || a === i || b === i)) this.channels.push({ a: id, b: ids[b]!, channel: 'backchannel' });
+        if (s.backchannel[k] && (this.over || a === i || b === i))
+          this.channels.push({ a: id, b: ids[b]!, channel: 'backchannel' });
         if (s.alliance[k]) this.alliances.push([id, ids[b]!]);
         if (s.rivalry[k]) this.rivalries.push([id, ids[b]!]);
       }
@@ -163,7 +188,12 @@ class View {
     const me = this.me;
     return (this.cache.offers ??= this.s.offers
       .filter((o) => o.parties.includes(me) || o.mediator === me)
-      .map((o) => ({ ...o, terms: o.terms.map((t) => ({ ...t })), parties: o.parties.slice(), accepted: o.accepted.slice() })));
+      .map((o) => ({
+        ...o,
+        terms: o.terms.map((t) => ({ ...t })),
+        parties: o.parties.slice(),
+        accepted: o.accepted.slice(),
+      })));
   }
 
   get agreements(): AgreementView[] {
@@ -172,13 +202,21 @@ class View {
 
   get log(): LogEntry[] {
     const me = this.me;
-    return (this.cache.log ??= this.over ? this.s.log.slice() : this.s.log.filter((e) => e.to === null || e.to.includes(me)));
+    return (this.cache.log ??= this.over
+      ? this.s.log.slice()
+      : this.s.log.filter((e) => e.to === null || e.to.includes(me)));
   }
 
   get history(): PlayerView['history'] {
     const n = this.world.actors.length;
     const ids = this.world.actors.map((a) => a.id);
-    return (this.cache.history ??= this.s.history.map((h) => ({ round: h.round, tension: h.tension, stage: h.stage, vars: h.vars, myTrust: row(h.trust, n, ids, this.i) })));
+    return (this.cache.history ??= this.s.history.map((h) => ({
+      round: h.round,
+      tension: h.tension,
+      stage: h.stage,
+      vars: h.vars,
+      myTrust: row(h.trust, n, ids, this.i),
+    })));
   }
 
   get scores(): PlayerView['scores'] {
@@ -188,11 +226,23 @@ class View {
 
   toJSON(): PlayerView {
     const { world: _w, s: _s, i: _i, over: _o, cache: _c, ...plain } = this;
-    return { ...plain, offers: this.offers, agreements: this.agreements, log: this.log, history: this.history, scores: this.scores };
+    return {
+      ...plain,
+      offers: this.offers,
+      agreements: this.agreements,
+      log: this.log,
+      history: this.history,
+      scores: this.scores,
+    };
   }
 }
 
-function row(arr: readonly number[], n: number, ids: readonly ActorId[], from: number): Record<ActorId, number> {
+function row(
+  arr: readonly number[],
+  n: number,
+  ids: readonly ActorId[],
+  from: number,
+): Record<ActorId, number> {
   const r: Record<ActorId, number> = {};
   for (let j = 0; j < n; j++) if (j !== from) r[ids[j]!] = arr[from * n + j]!;
   return r;
@@ -215,7 +265,13 @@ function agreementView(g: Agreement, me: ActorId, over: boolean): AgreementView 
     ended: g.ended,
     signers: { ...g.signers },
     record: party
-      ? g.record.map((r) => ({ round: r.round, step: r.step, mine: me in r.honoured ? r.honoured[me]! : null, saw: { ...(r.observed[me] ?? {}) }, disputed: r.disputed }))
+      ? g.record.map((r) => ({
+          round: r.round,
+          step: r.step,
+          mine: me in r.honoured ? r.honoured[me]! : null,
+          saw: { ...(r.observed[me] ?? {}) },
+          disputed: r.disputed,
+        }))
       : [],
     truth: over ? g.record : null,
   };

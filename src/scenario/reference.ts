@@ -38,7 +38,11 @@ function typeOf(s: JsonSchema): string {
   if (s.const !== undefined) return `\`${String(s.const)}\``;
   if (s.enum) return s.enum.map((e) => `\`${String(e)}\``).join(', ');
   if (s.type === 'array') {
-    const items = Array.isArray(s.items) ? `pair of ${s.items.map(typeOf).join(', ')}` : s.items ? `list of ${typeOf(s.items)}` : 'list';
+    const items = Array.isArray(s.items)
+      ? `pair of ${s.items.map(typeOf).join(', ')}`
+      : s.items
+        ? `list of ${typeOf(s.items)}`
+        : 'list';
     return items;
   }
   if (s.type === 'object') return s.propertyNames ? 'section by government id' : 'section';
@@ -51,12 +55,17 @@ function typeOf(s: JsonSchema): string {
 
 function limits(s: JsonSchema): string {
   const parts: string[] = [];
-  if (s.minimum !== undefined && s.maximum !== undefined && s.maximum !== MAX_SAFE) parts.push(`${s.minimum} to ${s.maximum}`);
+  if (s.minimum !== undefined && s.maximum !== undefined && s.maximum !== MAX_SAFE)
+    parts.push(`${s.minimum} to ${s.maximum}`);
   else if (s.minimum !== undefined) parts.push(`at least ${s.minimum}`);
   else if (s.maximum !== undefined && s.maximum !== MAX_SAFE) parts.push(`at most ${s.maximum}`);
   if (s.minItems !== undefined) parts.push(`at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}`);
   if (s.maxItems !== undefined && !Array.isArray(s.items)) parts.push(`at most ${s.maxItems} items`);
-  if (s.default !== undefined && !(typeof s.default === 'object' && Object.keys(s.default as object).length === 0)) parts.push(`default ${JSON.stringify(s.default)}`);
+  if (
+    s.default !== undefined &&
+    !(typeof s.default === 'object' && Object.keys(s.default as object).length === 0)
+  )
+    parts.push(`default ${JSON.stringify(s.default)}`);
   return parts.join('; ');
 }
 
@@ -65,7 +74,8 @@ const cell = (x: string): string => x.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** Objects nested under a field, to document in their own sections. */
 function nested(s: JsonSchema): JsonSchema | null {
   if (s.type === 'object' && s.properties) return s;
-  if (s.type === 'object' && typeof s.additionalProperties === 'object' && s.additionalProperties.properties) return s.additionalProperties;
+  if (s.type === 'object' && typeof s.additionalProperties === 'object' && s.additionalProperties.properties)
+    return s.additionalProperties;
   if (s.type === 'array' && s.items && !Array.isArray(s.items)) return nested(s.items);
   if (s.anyOf ?? s.oneOf) return null;
   return null;
@@ -84,11 +94,19 @@ function section(title: string, s: JsonSchema, out: string[]): void {
   const req = new Set(s.required ?? []);
   const later: [string, JsonSchema][] = [];
   for (const [name, f] of Object.entries(s.properties ?? {})) {
-    out.push(`| \`${name}\` | ${cell(typeOf(f))} | ${req.has(name) && f.default === undefined ? 'yes' : 'no'} | ${cell(limits(f))} | ${cell(f.description ?? '')} |`);
+    out.push(
+      `| \`${name}\` | ${cell(typeOf(f))} | ${req.has(name) && f.default === undefined ? 'yes' : 'no'} | ${cell(limits(f))} | ${cell(f.description ?? '')} |`,
+    );
     const sub = nested(f);
     if (sub) later.push([`${title} › ${name}`, sub]);
     const variants = unionOf(f);
-    if (variants?.some((v) => v.properties?.kind)) later.push(...variants.map((v): [string, JsonSchema] => [`${title} › ${name} (kind: ${String(v.properties!.kind!.const)})`, v]));
+    if (variants?.some((v) => v.properties?.kind))
+      later.push(
+        ...variants.map((v): [string, JsonSchema] => [
+          `${title} › ${name} (kind: ${String(v.properties!.kind!.const)})`,
+          v,
+        ]),
+      );
   }
   out.push('');
   for (const [t, sub] of later) section(t, sub, out);

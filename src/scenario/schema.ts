@@ -31,34 +31,79 @@ export const effectSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({
       kind: z.literal('var'),
-      who: z.enum(EFFECT_SUBJECTS).describe('Whose variable changes, seen from the actor: self, target, allies, target-allies or others.'),
+      who: z
+        .enum(EFFECT_SUBJECTS)
+        .describe(
+          'Whose variable changes, seen from the actor: self, target, allies, target-allies or others.',
+        ),
       var: z.enum(ACTOR_VARS).describe('Which variable changes.'),
       delta: z.number().min(-100).max(100).describe('How much it changes.'),
-      'scale-by-hawkishness': z.boolean().optional().describe('Scale by the public hawkishness of whoever is touched (50 = unchanged).'),
+      'scale-by-hawkishness': z
+        .boolean()
+        .optional()
+        .describe('Scale by the public hawkishness of whoever is touched (50 = unchanged).'),
       'rivals-only': z.boolean().optional().describe('Only when actor and target are rivals.'),
     }),
-    z.strictObject({ kind: z.literal('tension'), delta: z.number().min(-100).max(100).describe('Change in regional tension.') }),
-    z.strictObject({ kind: z.literal('sanctions'), delta: z.number().int().min(-3).max(3).describe('Change in the sanctions level the actor imposes on the target (0 to 3).') }),
-    z.strictObject({ kind: z.literal('lifeline'), delta: z.number().int().min(-3).max(3).describe('Change in the economic lifeline the actor gives the target (0 to 3).') }),
-    z.strictObject({ kind: z.literal('channel'), channel: z.enum(CHANNELS), open: z.boolean().describe('Open (true) or close (false) the channel with the target.') }),
-    z.strictObject({ kind: z.literal('forum'), rounds: z.number().int().min(1).max(12).describe('Rounds for which multilateral talks are convened.') }),
+    z.strictObject({
+      kind: z.literal('tension'),
+      delta: z.number().min(-100).max(100).describe('Change in regional tension.'),
+    }),
+    z.strictObject({
+      kind: z.literal('sanctions'),
+      delta: z
+        .number()
+        .int()
+        .min(-3)
+        .max(3)
+        .describe('Change in the sanctions level the actor imposes on the target (0 to 3).'),
+    }),
+    z.strictObject({
+      kind: z.literal('lifeline'),
+      delta: z
+        .number()
+        .int()
+        .min(-3)
+        .max(3)
+        .describe('Change in the economic lifeline the actor gives the target (0 to 3).'),
+    }),
+    z.strictObject({
+      kind: z.literal('channel'),
+      channel: z.enum(CHANNELS),
+      open: z.boolean().describe('Open (true) or close (false) the channel with the target.'),
+    }),
+    z.strictObject({
+      kind: z.literal('forum'),
+      rounds: z.number().int().min(1).max(12).describe('Rounds for which multilateral talks are convened.'),
+    }),
     z.strictObject({
       kind: z.literal('stage'),
       delta: z.number().int().min(-4).max(4).describe('Change in the peace-process stage.'),
-      'at-most': z.number().int().min(0).optional().describe('The stage this can raise the process to, at most.'),
+      'at-most': z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe('The stage this can raise the process to, at most.'),
     }),
   ])
   .describe('One effect of an action.');
 
 const readingSchema = z
   .strictObject({
-    observers: z.enum(OBSERVER_GROUPS).describe('Who reads something into it: target, allies, target-allies, rivals or all.'),
-    trust: z.number().min(-50).max(50).describe('Change in those observers\' trust toward the actor.'),
+    observers: z
+      .enum(OBSERVER_GROUPS)
+      .describe('Who reads something into it: target, allies, target-allies, rivals or all.'),
+    trust: z.number().min(-50).max(50).describe("Change in those observers' trust toward the actor."),
   })
   .describe('What observers read into an action.');
 
 const costSchema = z
-  .strictObject(Object.fromEntries(ACTOR_VARS.map((v) => [v, z.number().min(0).max(50).optional()])) as Record<(typeof ACTOR_VARS)[number], z.ZodOptional<z.ZodNumber>>)
+  .strictObject(
+    Object.fromEntries(ACTOR_VARS.map((v) => [v, z.number().min(0).max(50).optional()])) as Record<
+      (typeof ACTOR_VARS)[number],
+      z.ZodOptional<z.ZodNumber>
+    >,
+  )
   .describe('What taking the action costs the actor.');
 
 export const actionSchema = z
@@ -66,25 +111,41 @@ export const actionSchema = z
     id,
     name: text.describe('The action as players read it.'),
     family: z.enum(ACTION_FAMILIES),
-    by: z.union([z.literal('any'), z.array(actorId).min(1)]).describe('Who may take it: a list of government ids, or any.'),
+    by: z
+      .union([z.literal('any'), z.array(actorId).min(1)])
+      .describe('Who may take it: a list of government ids, or any.'),
     targeted: z.boolean().describe('Whether it is aimed at another government.'),
-    targets: z.array(actorId).min(1).optional().describe('Who it may be aimed at, when only some governments make sense; anyone when left out.'),
+    targets: z
+      .array(actorId)
+      .min(1)
+      .optional()
+      .describe('Who it may be aimed at, when only some governments make sense; anyone when left out.'),
     cost: costSchema.default({}),
     effects: z.array(effectSchema).default([]),
-    visibility: z.enum(VISIBILITIES).describe('Who sees it: public, target (and the actor), or secret (the target may detect it).'),
+    visibility: z
+      .enum(VISIBILITIES)
+      .describe('Who sees it: public, target (and the actor), or secret (the target may detect it).'),
     readings: z.array(readingSchema).default([]),
     concession: z.boolean().default(false).describe('A concession: something given away.'),
     provocation: z.boolean().default(false).describe('A provocation: a test, a launch, an incident.'),
     dealable: z.boolean().default(true).describe('Whether it may be promised in an offer.'),
-    joint: z.boolean().default(false).describe('Takes two (a summit, an exchange, a hotline): it happens only as a term of an agreement.'),
-    requires: z.array(z.enum(REQUIREMENTS)).default([]).describe('What must hold for it to be taken: no-forum, sanctions-on-target, sanctions-below-max, lifeline-to-target, lifeline-below-max, no-hotline, no-backchannel, has-programme, target-rival, target-not-rival.'),
+    joint: z
+      .boolean()
+      .default(false)
+      .describe('Takes two (a summit, an exchange, a hotline): it happens only as a term of an agreement.'),
+    requires: z
+      .array(z.enum(REQUIREMENTS))
+      .default([])
+      .describe(
+        'What must hold for it to be taken: no-forum, sanctions-on-target, sanctions-below-max, lifeline-to-target, lifeline-below-max, no-hotline, no-backchannel, has-programme, target-rival, target-not-rival.',
+      ),
     summary: text.describe('One sentence that explains it, shown in tooltips.'),
   })
   .describe('An action in the catalogue.');
 
 export const catalogueSchema = z
   .strictObject({
-    catalogue: text.describe('The catalogue\'s name.'),
+    catalogue: text.describe("The catalogue's name."),
     actions: z.array(actionSchema).min(1),
   })
   .describe('An action catalogue.');
@@ -94,7 +155,7 @@ const metricSchema = z.enum([...ACTOR_METRICS, ...GLOBAL_METRICS]);
 const conditionSchema = z
   .strictObject({
     metric: metricSchema.describe('What is measured.'),
-    of: actorId.optional().describe('Whose, for a government\'s variable or trust.'),
+    of: actorId.optional().describe("Whose, for a government's variable or trust."),
     'at-least': pct('Holds when the metric is at least this').optional(),
     'at-most': pct('Holds when the metric is at most this').optional(),
   })
@@ -114,13 +175,18 @@ const leaderSchema = z
   .strictObject({
     name: text,
     stance: pct('Stance: 0 is a hawk, 100 a dove'),
-    'term-ends': z.number().int().min(1).optional().describe('Round whose start brings the next election (elected leaders only).'),
+    'term-ends': z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Round whose start brings the next election (elected leaders only).'),
   })
   .describe('The leader at the start: name, stance, and for an elected leader term-ends.');
 
 const briefingSchema = z.strictObject({
   public: text.describe('The role sheet every player may read.'),
-  private: text.describe('Instructions only this government\'s player reads.'),
+  private: text.describe("Instructions only this government's player reads."),
 });
 
 export const actorSchema = z
@@ -128,7 +194,13 @@ export const actorSchema = z
     name: text,
     capital: text.describe('Capital city, shown on the map.'),
     elected: z.boolean().describe('Whether its leader faces scheduled elections.'),
-    'term-rounds': z.number().int().min(1).max(40).default(16).describe('Length of a term in rounds (quarters).'),
+    'term-rounds': z
+      .number()
+      .int()
+      .min(1)
+      .max(40)
+      .default(16)
+      .describe('Length of a term in rounds (quarters).'),
     hawkishness: pct('How hawkish the public is'),
     'economic-weight': z.number().min(0).max(3).describe('Weight of its sanctions and trade.'),
     security: pct('Security'),
@@ -138,24 +210,66 @@ export const actorSchema = z
     nuclear: pct('Nuclear programme level').default(0),
     missile: pct('Missile programme level').default(0),
     leader: leaderSchema,
-    successors: z.array(z.strictObject({ name: text, stance: pct('Stance') })).default([]).describe('Who may take over, in order of likelihood.'),
-    objectives: z.array(objectiveSchema).min(1).describe('What the government wants; its score is their weighted mean.'),
+    successors: z
+      .array(z.strictObject({ name: text, stance: pct('Stance') }))
+      .default([])
+      .describe('Who may take over, in order of likelihood.'),
+    objectives: z
+      .array(objectiveSchema)
+      .min(1)
+      .describe('What the government wants; its score is their weighted mean.'),
     strategy: z.string().optional().describe('Default computer strategy for this government.'),
-    briefing: briefingSchema.describe('What the player of this government reads: a public role sheet and private instructions.'),
+    briefing: briefingSchema.describe(
+      'What the player of this government reads: a public role sheet and private instructions.',
+    ),
   })
   .describe('A government.');
 
 const pairTable = (what: string, max: number) =>
-  z.record(actorId, z.record(actorId, z.number().min(0).max(max))).default({}).describe(`${what}: from each government to each other.`);
+  z
+    .record(actorId, z.record(actorId, z.number().min(0).max(max)))
+    .default({})
+    .describe(`${what}: from each government to each other.`);
 
 const eventEffectSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('var'), actor: actorId, var: z.enum(ACTOR_VARS), delta: z.number().min(-100).max(100) }),
+  z.strictObject({
+    kind: z.literal('var'),
+    actor: actorId,
+    var: z.enum(ACTOR_VARS),
+    delta: z.number().min(-100).max(100),
+  }),
   z.strictObject({ kind: z.literal('tension'), delta: z.number().min(-100).max(100) }),
-  z.strictObject({ kind: z.literal('trust'), from: actorId, to: actorId, delta: z.number().min(-100).max(100) }),
-  z.strictObject({ kind: z.literal('sanctions'), from: actorId, to: actorId, delta: z.number().int().min(-3).max(3) }),
-  z.strictObject({ kind: z.literal('lifeline'), from: actorId, to: actorId, delta: z.number().int().min(-3).max(3) }),
-  z.strictObject({ kind: z.literal('channel'), between: z.tuple([actorId, actorId]), channel: z.enum(CHANNELS), open: z.boolean() }),
-  z.strictObject({ kind: z.literal('leader'), actor: actorId, name: text, stance: pct('Stance'), 'term-rounds': z.number().int().min(1).optional() }),
+  z.strictObject({
+    kind: z.literal('trust'),
+    from: actorId,
+    to: actorId,
+    delta: z.number().min(-100).max(100),
+  }),
+  z.strictObject({
+    kind: z.literal('sanctions'),
+    from: actorId,
+    to: actorId,
+    delta: z.number().int().min(-3).max(3),
+  }),
+  z.strictObject({
+    kind: z.literal('lifeline'),
+    from: actorId,
+    to: actorId,
+    delta: z.number().int().min(-3).max(3),
+  }),
+  z.strictObject({
+    kind: z.literal('channel'),
+    between: z.tuple([actorId, actorId]),
+    channel: z.enum(CHANNELS),
+    open: z.boolean(),
+  }),
+  z.strictObject({
+    kind: z.literal('leader'),
+    actor: actorId,
+    name: text,
+    stance: pct('Stance'),
+    'term-rounds': z.number().int().min(1).optional(),
+  }),
   z.strictObject({ kind: z.literal('stance'), actor: actorId, delta: z.number().min(-100).max(100) }),
   z.strictObject({ kind: z.literal('stage'), delta: z.number().int().min(-4).max(4) }),
   z.strictObject({ kind: z.literal('forum'), rounds: z.number().int().min(1).max(12) }),
@@ -181,7 +295,10 @@ const outcomeSchema = z
     id,
     name: text,
     summary: text,
-    when: z.array(conditionSchema).default([]).describe('Conditions that must all hold; the first outcome that fits is the result.'),
+    when: z
+      .array(conditionSchema)
+      .default([])
+      .describe('Conditions that must all hold; the first outcome that fits is the result.'),
     'on-clash': z.boolean().optional().describe('The outcome when a military clash ends the game.'),
   })
   .describe('A named way the game can end.');
@@ -192,7 +309,11 @@ export const rulesSchema = z
     'offers-per-round': z.number().int().min(0).max(6),
     'max-steps': z.number().int().min(1).max(8),
     'max-expiry': z.number().int().min(1).max(8),
-    accuracy: z.strictObject({ none: z.number().min(0.5).max(1), partial: z.number().min(0.5).max(1), inspections: z.number().min(0.5).max(1) }),
+    accuracy: z.strictObject({
+      none: z.number().min(0.5).max(1),
+      partial: z.number().min(0.5).max(1),
+      inspections: z.number().min(0.5).max(1),
+    }),
     'trust-kept': z.number().min(0).max(50),
     'trust-broken': z.number().min(0).max(50),
     'trust-completed': z.number().min(0).max(50),
@@ -201,9 +322,17 @@ export const rulesSchema = z
     'accept-cost': z.number().min(0).max(50),
     'mediated-cost-share': z.number().min(0).max(1),
     'mediator-influence': z.number().min(0).max(20),
-    'tension-relax': z.number().min(0).max(1).describe('Share of the gap to the baseline tension closed each round.'),
+    'tension-relax': z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('Share of the gap to the baseline tension closed each round.'),
     'tension-floor': pct('Tension the region relaxes toward with no weapons programme'),
-    'programme-tension': z.number().min(0).max(100).describe('Extra baseline tension per 100 points of the most advanced weapons programme.'),
+    'programme-tension': z
+      .number()
+      .min(0)
+      .max(100)
+      .describe('Extra baseline tension per 100 points of the most advanced weapons programme.'),
     'crisis-at': pct('Tension at which a crisis begins'),
     'clash-chance': z.number().min(0).max(1),
     'hotline-factor': z.number().min(0).max(1),
@@ -227,16 +356,21 @@ export const rulesSchema = z
     'secret-detection': z.number().min(0).max(1),
   })
   .partial()
-  .describe('Overrides of the model\'s numbers; leave out what you do not change.');
+  .describe("Overrides of the model's numbers; leave out what you do not change.");
 
 export const scenarioSchema = z
   .strictObject({
-    id: id.describe('The scenario\'s id, used in records and on the command line.'),
+    id: id.describe("The scenario's id, used in records and on the command line."),
     title: text,
     period: text.describe('The years it covers, in words.'),
     summary: text,
-    sources: z.array(z.strictObject({ title: text, note: text.optional() })).min(1).describe('Where its facts come from.'),
-    start: z.strictObject({ year: z.number().int().min(1950).max(2100), quarter: z.number().int().min(1).max(4) }).describe('The calendar quarter of round 1.'),
+    sources: z
+      .array(z.strictObject({ title: text, note: text.optional() }))
+      .min(1)
+      .describe('Where its facts come from.'),
+    start: z
+      .strictObject({ year: z.number().int().min(1950).max(2100), quarter: z.number().int().min(1).max(4) })
+      .describe('The calendar quarter of round 1.'),
     rounds: z.number().int().min(1).max(80).describe('How many rounds (quarters) the game lasts.'),
     stages: z.array(text).min(2).max(8).describe('Names of the peace-process stages, lowest first.'),
     stage: z.number().int().min(0).describe('The stage at the start (0 is the first).'),
@@ -248,18 +382,26 @@ export const scenarioSchema = z
         trust: pairTable('Trust', 100),
         sanctions: pairTable('Sanctions level (0 to 3)', 3),
         lifeline: pairTable('Economic lifeline level (0 to 3)', 3),
-        channels: z.array(z.strictObject({ between: z.tuple([actorId, actorId]), channel: z.enum(CHANNELS) })).default([]),
+        channels: z
+          .array(z.strictObject({ between: z.tuple([actorId, actorId]), channel: z.enum(CHANNELS) }))
+          .default([]),
         alliances: z.array(z.tuple([actorId, actorId])).default([]),
         rivalries: z.array(z.tuple([actorId, actorId])).default([]),
       })
       .describe('How the governments stand toward each other at the start.'),
-    flashpoints: z.array(z.tuple([actorId, actorId])).min(1).describe('Pairs where a miscalculation can start a clash.'),
+    flashpoints: z
+      .array(z.tuple([actorId, actorId]))
+      .min(1)
+      .describe('Pairs where a miscalculation can start a clash.'),
     rules: rulesSchema.default({}),
     actions: z
       .strictObject({
         add: z.array(actionSchema).default([]).describe('Actions this scenario adds.'),
         remove: z.array(id).default([]).describe('Ids of catalogue actions this scenario leaves out.'),
-        allow: z.record(id, z.array(actorId)).default({}).describe('Extra governments allowed to take a catalogue action, by action id.'),
+        allow: z
+          .record(id, z.array(actorId))
+          .default({})
+          .describe('Extra governments allowed to take a catalogue action, by action id.'),
       })
       .default({ add: [], remove: [], allow: {} })
       .describe('Changes to the default action catalogue.'),
@@ -267,7 +409,9 @@ export const scenarioSchema = z
     outcomes: z
       .array(outcomeSchema)
       .min(2)
-      .describe('The named ways the game can end, tried in order: exactly one with on-clash: true, and a last one without conditions.'),
+      .describe(
+        'The named ways the game can end, tried in order: exactly one with on-clash: true, and a last one without conditions.',
+      ),
   })
   .describe('A Quid Pro Quo scenario.');
 

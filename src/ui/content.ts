@@ -66,7 +66,8 @@ export function loadContent(scenarios = scenarioTexts, catalogues = catalogueTex
  * A binary or unreadable file gets a message, never an exception.
  */
 export function loadUserScenario(content: Content, fileName: string, text: string): ScenarioEntry {
-  if (!content.catalogue) return { ok: false, file: fileName, problems: ['The action catalogue could not be read.'] };
+  if (!content.catalogue)
+    return { ok: false, file: fileName, problems: ['The action catalogue could not be read.'] };
   try {
     return { ok: true, file: fileName, loaded: loadScenario(fileName, text, content.catalogue) };
   } catch (e) {

@@ -72,7 +72,11 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
     if (!entry.ok) {
       fill(
         fileProblems,
-        h('p', { role: 'alert' }, `${f.name} cannot be played. ${entry.problems.length === 1 ? 'One problem' : `${entry.problems.length} problems`}:`),
+        h(
+          'p',
+          { role: 'alert' },
+          `${f.name} cannot be played. ${entry.problems.length === 1 ? 'One problem' : `${entry.problems.length} problems`}:`,
+        ),
         h(
           'ul',
           { class: 'problems' },
@@ -81,7 +85,10 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
       );
       return;
     }
-    fill(fileProblems, h('p', { role: 'status' }, `${f.name} is valid: “${entry.loaded.scenario.title}” is selected.`));
+    fill(
+      fileProblems,
+      h('p', { role: 'status' }, `${f.name} is valid: “${entry.loaded.scenario.title}” is selected.`),
+    );
     content.scenarios = [...content.scenarios.filter((s) => s.file !== entry.file), entry];
     playable.push(entry);
     selectScenario(entry);
@@ -215,7 +222,9 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
               seats.querySelector<HTMLSelectElement>(`#${difficultyId}`)?.focus();
             },
           },
-          Object.entries(DIFFICULTIES).map(([k, d]) => h('option', { value: k, selected: k === difficulty }, d.label)),
+          Object.entries(DIFFICULTIES).map(([k, d]) =>
+            h('option', { value: k, selected: k === difficulty }, d.label),
+          ),
         ),
       ),
       h('p', { class: 'hint' }, 'The other governments are run by the computer:'),
@@ -232,7 +241,18 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
               { id, onchange: (e: Event) => (strategies[a.id] = (e.target as HTMLSelectElement).value) },
               Object.values(STRATEGIES)
                 .filter((s) => s.id !== 'reciprocal')
-                .map((s) => h('option', { value: s.id, selected: strategyOf(a.id) === s.id || (strategyOf(a.id) === 'reciprocal' && s.id === 'tit-for-tat') }, s.name)),
+                .map((s) =>
+                  h(
+                    'option',
+                    {
+                      value: s.id,
+                      selected:
+                        strategyOf(a.id) === s.id ||
+                        (strategyOf(a.id) === 'reciprocal' && s.id === 'tit-for-tat'),
+                    },
+                    s.name,
+                  ),
+                ),
             ),
           );
         }),

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { STRATEGIES, computerChooser, seatRng, strategyById } from '../../src/ai/index.ts';
 import { tournament } from '../../src/ai/tournament.ts';
 import { readScenario } from '../../src/cli/files.ts';
-import { cloneState, closePhaseMut, collectMut, playerView, runGame, startGame, waitingPhase } from '../../src/engine/index.ts';
+import {
+  cloneState,
+  closePhaseMut,
+  collectMut,
+  playerView,
+  runGame,
+  startGame,
+  waitingPhase,
+} from '../../src/engine/index.ts';
 import type { GameState, InputPhase, PhaseInput, World } from '../../src/engine/index.ts';
 
 const { world } = readScenario('panmunjom-2018');
@@ -30,7 +38,9 @@ describe('every strategy plays only legal moves', () => {
   });
 
   it('the planner completes a game among objective players', () => {
-    const seats = Object.fromEntries(world.actors.map((a, i) => [a.id, strategyById(i === 0 ? 'planner' : 'objective')]));
+    const seats = Object.fromEntries(
+      world.actors.map((a, i) => [a.id, strategyById(i === 0 ? 'planner' : 'objective')]),
+    );
     const end = runGame(world, startGame(world, 'p'), computerChooser(world, 'p', seats));
     expect(end.end).not.toBeNull();
   });
@@ -42,14 +52,21 @@ describe('strategies read only their own view', () => {
     const c = cloneState(s);
     const n = world.actors.length;
     const i = world.actors.findIndex((a) => a.id === me);
-    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== i && a !== b) c.trust[a * n + b] = (c.trust[a * n + b]! + 37) % 100;
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++)
+        if (a !== i && a !== b) c.trust[a * n + b] = (c.trust[a * n + b]! + 37) % 100;
     c.rng = { c: 1, s0: 0.1, s1: 0.2, s2: 0.3 };
     c.agreements = c.agreements.map((g) => ({
       ...g,
       record: g.record.map((r) => ({
         ...r,
         honoured: Object.fromEntries(Object.entries(r.honoured).map(([k, v]) => [k, k === me ? v : !v])),
-        observed: Object.fromEntries(Object.entries(r.observed).map(([o, seen]) => [o, o === me ? seen : Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, !v]))])),
+        observed: Object.fromEntries(
+          Object.entries(r.observed).map(([o, seen]) => [
+            o,
+            o === me ? seen : Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, !v])),
+          ]),
+        ),
       })),
     }));
     c.log = c.log.filter((e) => e.to === null || e.to.includes(me));
@@ -62,7 +79,11 @@ describe('strategies read only their own view', () => {
       const s = playUntil(world, 'tit-for-tat', 'hidden', 5, phase);
       expect(s.agreements.length).toBeGreaterThan(0);
       for (const me of world.actors.map((a) => a.id)) {
-        const decide = (st: GameState): PhaseInput => strategyById(id).decide({ world, view: playerView(world, st, me), rng: seatRng('same', me) }, phase);
+        const decide = (st: GameState): PhaseInput =>
+          strategyById(id).decide(
+            { world, view: playerView(world, st, me), rng: seatRng('same', me) },
+            phase,
+          );
         expect(decide(scrambleHidden(s, me)), `${id} as ${me} in ${phase}`).toEqual(decide(s));
       }
     }
@@ -70,18 +91,27 @@ describe('strategies read only their own view', () => {
 });
 
 describe('explanations', () => {
-  it.each(fast.filter((s) => s !== 'random'))('every decision of %s carries a sentence naming its government', (id) => {
-    const names = new Map(world.actors.map((a) => [a.id, a.name]));
-    const seats = Object.fromEntries(world.actors.map((a) => [a.id, strategyById(id)]));
-    runGame(world, startGame(world, 'why'), computerChooser(world, 'why', seats), (r) => {
-      expect(r.input.why, `${id} ${r.actor} round ${r.round} ${r.input.phase}`).toMatch(/\.$/);
-      expect(r.input.why).toContain(names.get(r.actor));
-    });
-  });
+  it.each(fast.filter((s) => s !== 'random'))(
+    'every decision of %s carries a sentence naming its government',
+    (id) => {
+      const names = new Map(world.actors.map((a) => [a.id, a.name]));
+      const seats = Object.fromEntries(world.actors.map((a) => [a.id, strategyById(id)]));
+      runGame(world, startGame(world, 'why'), computerChooser(world, 'why', seats), (r) => {
+        expect(r.input.why, `${id} ${r.actor} round ${r.round} ${r.input.phase}`).toMatch(/\.$/);
+        expect(r.input.why).toContain(names.get(r.actor));
+      });
+    },
+  );
 });
 
 describe('the tournament', () => {
-  const base = { strategies: ['tit-for-tat', 'generous-tit-for-tat', 'grim-trigger', 'pavlov', 'hawk', 'dove', 'random'], rounds: 30, repetitions: 12, seed: 7, generations: 200 };
+  const base = {
+    strategies: ['tit-for-tat', 'generous-tit-for-tat', 'grim-trigger', 'pavlov', 'hawk', 'dove', 'random'],
+    rounds: 30,
+    repetitions: 12,
+    seed: 7,
+    generations: 200,
+  };
 
   it('is deterministic for a seed', () => {
     const o = { ...base, strategies: ['tit-for-tat', 'hawk'], repetitions: 3, noise: 0.1 };
@@ -98,10 +128,11 @@ describe('the tournament', () => {
 
   it('under noise 0.1, forgiveness pays: generous tit-for-tat sustains cooperation that tit-for-tat loses to echoes, and takes over the population', () => {
     const r = tournament({ ...base, noise: 0.1 });
-    expect(r.table['generous-tit-for-tat']!['generous-tit-for-tat']).toBeGreaterThan(r.table['tit-for-tat']!['tit-for-tat']! + 5);
+    expect(r.table['generous-tit-for-tat']!['generous-tit-for-tat']).toBeGreaterThan(
+      r.table['tit-for-tat']!['tit-for-tat']! + 5,
+    );
     const share = Object.fromEntries(r.ecology.map((e) => [e.strategy, e.share]));
     expect(share['generous-tit-for-tat']).toBeGreaterThan(share['tit-for-tat']!);
     expect(r.ecology[0]!.strategy).toBe('generous-tit-for-tat');
   });
 });
-

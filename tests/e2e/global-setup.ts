@@ -34,7 +34,12 @@ let server: PreviewServer | undefined;
 export async function setup(project: TestProject): Promise<void> {
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const port = await freePort();
-  server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
+  server = await preview({
+    root,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, strictPort: true, host: '127.0.0.1' },
+  });
   project.provide('siteUrl', `http://127.0.0.1:${port}/`);
 }
 

@@ -23,18 +23,30 @@ test('a broken scenario file shows every problem with its line; a valid one star
   await page.goto(inject('siteUrl'));
   const picker = page.getByLabel(/Load your own scenario file/);
 
-  await picker.setInputFiles({ name: 'my-scenario.yaml', mimeType: 'text/yaml', buffer: readFileSync(path.join(fixtures, 'broken/range-security-140.yaml')) });
+  await picker.setInputFiles({
+    name: 'my-scenario.yaml',
+    mimeType: 'text/yaml',
+    buffer: readFileSync(path.join(fixtures, 'broken/range-security-140.yaml')),
+  });
   const alert = page.getByRole('alert').filter({ hasText: 'cannot be played' });
   await expect.poll(() => alert.count()).toBe(1);
   const problems = page.locator('.file-problems li');
   await expect.poll(() => problems.count()).toBeGreaterThan(0);
-  expect(await problems.first().textContent()).toMatch(/^my-scenario\.yaml:22:15: actors › DPRK › security: .*100.*\(it is 140\)/);
+  expect(await problems.first().textContent()).toMatch(
+    /^my-scenario\.yaml:22:15: actors › DPRK › security: .*100.*\(it is 140\)/,
+  );
   await shot(page, '11-scenario-file-broken');
 
-  await picker.setInputFiles({ name: 'binary.yaml', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 2, 3, 255, 0]) });
+  await picker.setInputFiles({
+    name: 'binary.yaml',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from([0, 1, 2, 3, 255, 0]),
+  });
   await expect.poll(async () => (await problems.first().textContent()) ?? '').toMatch(/binary/);
 
-  const valid = readFileSync(path.resolve(import.meta.dirname, '../../scenarios/panmunjom-2018.yaml'), 'utf8').replace('id: panmunjom-2018', 'id: my-thaw').replace('title: The Panmunjom thaw', 'title: My own thaw');
+  const valid = readFileSync(path.resolve(import.meta.dirname, '../../scenarios/panmunjom-2018.yaml'), 'utf8')
+    .replace('id: panmunjom-2018', 'id: my-thaw')
+    .replace('title: The Panmunjom thaw', 'title: My own thaw');
   await picker.setInputFiles({ name: 'my-thaw.yaml', mimeType: 'text/yaml', buffer: Buffer.from(valid) });
   await expect.poll(() => page.getByRole('status').filter({ hasText: 'is valid' }).count()).toBe(1);
   await expect.poll(() => page.getByRole('radio', { name: /My own thaw/ }).isChecked()).toBe(true);

@@ -22,7 +22,9 @@ import {
 
 describe('regressions', () => {
   test('convened talks allow multilateral offers in the next four proposing phases, not three (forum counted in proposing phases)', () => {
-    let s = submitAll(WORLD, atCommitment(WORLD, 'forum'), { PRC: commitment([{ action: 'convene-talks' }]) });
+    let s = submitAll(WORLD, atCommitment(WORLD, 'forum'), {
+      PRC: commitment([{ action: 'convene-talks' }]),
+    });
     for (let k = 0; k < 4; k++) {
       expect(s.phase).toBe('proposing');
       expect(s.forum, `proposing phase ${k + 1} after convening`).toBeGreaterThan(0);
@@ -34,7 +36,12 @@ describe('regressions', () => {
 
   test('outsiders read the public steps of a deal (a summit between rivals) as they would the act alone; the parties do not', () => {
     expect(readingFx(actionDef('summit'), 'rivals')).toBeLessThan(0);
-    const { s, id } = signed(WORLD, offer([term('ROK', 'summit', 'DPRK'), term('DPRK', 'summit', 'ROK')]), 'ROK', 'outsiders');
+    const { s, id } = signed(
+      WORLD,
+      offer([term('ROK', 'summit', 'DPRK'), term('DPRK', 'summit', 'ROK')]),
+      'ROK',
+      'outsiders',
+    );
     expect(s.agreements.find((g) => g.id === id)!.status).toBe('active');
     const start = copy(s);
     setPair(start, 'trust', 'JPN', 'DPRK', 50); // away from the bound, so a fall shows
@@ -59,7 +66,10 @@ describe('regressions', () => {
   });
 
   test('the state is plain JSON: a round trip is strictly equal (no undefined fields in log entries)', () => {
-    const s = submitAll(WORLD, atCommitment(WORLD, 'json'), { USA: commitment([{ action: 'public-diplomacy' }]), ROK: commitment([{ action: 'humanitarian-aid', target: 'DPRK' }]) });
+    const s = submitAll(WORLD, atCommitment(WORLD, 'json'), {
+      USA: commitment([{ action: 'public-diplomacy' }]),
+      ROK: commitment([{ action: 'humanitarian-aid', target: 'DPRK' }]),
+    });
     expect(copy(s)).toStrictEqual(s);
     expect(startGame(WORLD, 1)).toStrictEqual(copy(startGame(WORLD, 1)));
   });
