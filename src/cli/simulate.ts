@@ -6,6 +6,9 @@ import { STRATEGIES } from '../ai/index.ts';
 import { ScenarioError, formatProblem } from '../scenario/index.ts';
 import { readScenario } from './files.ts';
 
+/** The computer players of `qpq simulate` when neither the scenario nor the command names one. */
+export const DEFAULT_STRATEGY = 'reciprocal';
+
 export function runSimulate(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
@@ -14,7 +17,7 @@ export function runSimulate(args: string[]): number {
       games: { type: 'string', default: '100' },
       seed: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
-      strategy: { type: 'string', default: 'reciprocal' },
+      strategy: { type: 'string' },
       seat: { type: 'string', multiple: true, default: [] },
     },
   });
@@ -41,15 +44,20 @@ export function runSimulate(args: string[]): number {
     }
     seats[actor] = strategy;
   }
-  if (!STRATEGIES[values.strategy]) {
+  if (values.strategy !== undefined && !STRATEGIES[values.strategy]) {
     process.stderr.write(
       `qpq simulate: unknown strategy "${values.strategy}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`,
     );
     return 1;
   }
   let world;
+  const personalities: Record<string, string> = {};
   try {
-    world = readScenario(file).world;
+    const loaded = readScenario(file);
+    world = loaded.world;
+    // A scenario may give a government its own default strategy; --strategy overrides them all, --seat one.
+    for (const [id, a] of Object.entries(loaded.scenario.actors))
+      if (a.strategy && STRATEGIES[a.strategy]) personalities[id] = a.strategy;
   } catch (e) {
     if (e instanceof ScenarioError) {
       for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
@@ -68,8 +76,8 @@ export function runSimulate(args: string[]): number {
   const summary = simulate(world, {
     games,
     seed: values.seed,
-    seats,
-    fallback: values.strategy,
+    seats: { ...(values.strategy === undefined ? personalities : {}), ...seats },
+    fallback: values.strategy ?? DEFAULT_STRATEGY,
     onGame: bar ? (i) => (i % 16 === 15 || i === games - 1) && bar.update(i + 1) : undefined,
   });
   const elapsedMs = Math.round(performance.now() - t0);
