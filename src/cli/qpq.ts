@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * `qpq`: the command line. check, simulate, bench, schema. See README and DESIGN.md for the contract.
+ * `qpq`: the command line. check, simulate, tournament, experiment, bench, schema. See README and DESIGN.md for the contract.
  */
 import { runBench } from './bench.ts';
 import { runCheck } from './check.ts';
+import { runExperimentCommand } from './experiment.ts';
 import { runSchema } from './schema.ts';
 import { runSimulate } from './simulate.ts';
 import { runTournament } from './tournament.ts';
@@ -16,6 +17,8 @@ Commands:
                                          N seeded computer-only games, summarised
   tournament [--strategies a,b] [--noise P] [--rounds R] [--repetitions K] [--seed S] [--json]
                                          an Axelrod-style round robin of the computer strategies
+  experiment <id...> | --all [--games N] [--seed S] [--json] [--strategy ID]
+                                         controlled two-arm experiments, one per claim of the design
   bench [--json] [--quick]               the benchmark figures
   schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
 
@@ -28,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       return runCheck(rest);
     case 'simulate':
       return runSimulate(rest);
+    case 'experiment':
+      return runExperimentCommand(rest);
     case 'bench':
       return runBench(rest);
     case 'tournament':
