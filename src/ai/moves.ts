@@ -75,6 +75,8 @@ export function promisable(
     if (!d.dealable || !mayTake(d, by) || !filter(d) || unmet(d, facts, by, d.targeted ? to : undefined))
       continue;
     if (d.targeted && d.targets && !d.targets.includes(to)) continue;
+    // A backchannel between two others is hidden from me, so I cannot know whether one is already open.
+    if (by !== view.me && to !== view.me && d.requires.includes('no-backchannel')) continue;
     out.push(d.targeted ? { by, action: d.id, target: to } : { by, action: d.id });
   }
   return out;

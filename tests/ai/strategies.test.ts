@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { STRATEGIES, computerChooser, seatRng, strategyById } from '../../src/ai/index.ts';
+import { promisable } from '../../src/ai/moves.ts';
 import { tournament } from '../../src/ai/tournament.ts';
 import { readScenario } from '../../src/cli/files.ts';
 import {
+  checkInput,
   cloneState,
   closePhaseMut,
   collectMut,
@@ -134,5 +136,23 @@ describe('the tournament', () => {
     const share = Object.fromEntries(r.ecology.map((e) => [e.strategy, e.share]));
     expect(share['generous-tit-for-tat']).toBeGreaterThan(share['tit-for-tat']!);
     expect(r.ecology[0]!.strategy).toBe('generous-tit-for-tat');
+  });
+});
+
+describe('regressions', () => {
+  it('a mediator is never offered a backchannel between two others as a term, since it cannot see one (an invalid input in an experiment)', () => {
+    const s = startGame(world, 'mediator');
+    const n = world.actors.length;
+    const [u, d] = [
+      world.actors.findIndex((a) => a.id === 'USA'),
+      world.actors.findIndex((a) => a.id === 'DPRK'),
+    ];
+    s.backchannel[u * n + d] = s.backchannel[d * n + u] = 1;
+    const china = playerView(world, s, 'PRC');
+    const terms = promisable(world, china, 'USA', 'DPRK', () => true);
+    expect(terms.length).toBeGreaterThan(0);
+    expect(terms.map((t) => t.action)).not.toContain('backchannel');
+    // Its own backchannels it can see, and may still offer where none is open.
+    expect(promisable(world, china, 'PRC', 'DPRK', () => true).map((t) => t.action)).toContain('backchannel');
   });
 });
