@@ -4,7 +4,6 @@ import { promisable } from '../../src/ai/moves.ts';
 import { tournament } from '../../src/ai/tournament.ts';
 import { readScenario } from '../../src/cli/files.ts';
 import {
-  checkInput,
   cloneState,
   closePhaseMut,
   collectMut,
