@@ -134,6 +134,79 @@ function pickTarget(
   return (ts.find((t) => t.id === wanted) ?? ts[0])?.id;
 }
 
+/**
+ * Undo for the draft of one phase, until it is submitted: a snapshot of the draft is kept after every change;
+ * "Undo" steps back one change, "Start over" goes back to the draft the phase began with. Ctrl+Z undoes too
+ * (outside text fields, which keep their own undo).
+ */
+function draftHistory<T>(
+  panel: HTMLElement,
+  get: () => T,
+  set: (draft: T) => void,
+  render: () => void,
+): { sync: () => void; element: HTMLElement } {
+  const stack: string[] = [];
+  const note = h('span', { class: 'sr-only', role: 'status' });
+  const undoButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'quiet',
+      'aria-keyshortcuts': 'Control+Z',
+      title: 'Undo the last change to your choices (Ctrl+Z)',
+      onclick: () => undo(),
+    },
+    'Undo',
+  );
+  const resetButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'quiet',
+      title: 'Go back to your choices as they were when this phase began',
+      onclick: () => restore(1, 'Back to the start of this phase.'),
+    },
+    'Start over',
+  );
+  function sync(): void {
+    const now = JSON.stringify(get());
+    if (stack[stack.length - 1] !== now) stack.push(now);
+    undoButton.disabled = resetButton.disabled = stack.length <= 1;
+  }
+  function restore(keep: number, message: string): void {
+    if (stack.length <= 1) return;
+    stack.length = keep;
+    set(JSON.parse(stack[keep - 1]!) as T);
+    render();
+    sync();
+    note.textContent = message;
+    if (undoButton.disabled) panel.closest('section')?.querySelector<HTMLElement>('h2[tabindex]')?.focus();
+  }
+  function undo(): void {
+    restore(stack.length - 1, 'Undid the last change.');
+  }
+  panel.addEventListener('keydown', (e) => {
+    const t = e.target as HTMLElement;
+    const typing =
+      t instanceof HTMLTextAreaElement ||
+      (t instanceof HTMLInputElement && /^(text|number|search)$/.test(t.type));
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !typing) {
+      e.preventDefault();
+      undo();
+    }
+  });
+  return {
+    sync,
+    element: h(
+      'div',
+      { class: 'undo', role: 'group', 'aria-label': 'Undo your changes' },
+      undoButton,
+      resetButton,
+      note,
+    ),
+  };
+}
+
 function submitRow(label: string, onClick: () => void, extra?: HTMLElement): HTMLElement {
   return h(
     'div',
@@ -212,6 +285,15 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
   const list = h('div', { class: 'drafts' });
 
   const draftNow = (): OfferDraft => ({ terms: terms.map((t) => ({ ...t })), verification, steps, expires });
+  const history = draftHistory(
+    panel,
+    () => ({ drafts, terms, verification, steps, expires }),
+    (d) => {
+      drafts.splice(0, drafts.length, ...d.drafts);
+      ({ terms, verification, steps, expires } = d);
+    },
+    () => (renderComposer(), renderDrafts()),
+  );
 
   function termRow(t: Term, k: number): HTMLElement {
     const byId = uid('by');
@@ -397,6 +479,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
         `Add this offer (${drafts.length} of ${rules.offersPerRound})`,
       ),
     );
+    history.sync();
   }
 
   function addDraft(): void {
@@ -455,6 +538,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
             ),
           ),
     );
+    history.sync();
   }
 
   const contacts = view.contacts.map((c) => nameOf(world, c));
@@ -476,8 +560,10 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
     err.el,
     composer,
     list,
-    submitRow('Send offers and end proposals', () =>
-      err.show(ctx.submit({ phase: 'proposing', offers: drafts })?.message ?? null),
+    submitRow(
+      'Send offers and end proposals',
+      () => err.show(ctx.submit({ phase: 'proposing', offers: drafts })?.message ?? null),
+      history.element,
     ),
   );
   renderComposer();
@@ -525,44 +611,57 @@ function offerCard(
 function renderResponding(panel: HTMLElement, ctx: ControlsContext): void {
   const { world, view } = ctx;
   const waiting = offersToAnswer(view);
-  const replies = new Map<number, Answer['reply'] | 'none'>(waiting.map((o) => [o.id, 'none']));
+  let replies = new Map<number, Answer['reply'] | 'none'>(waiting.map((o) => [o.id, 'none']));
   const err = errorBox();
   const mineOpen = view.offers.filter((o) => o.status === 'open' && o.from === view.me);
+  const cardsHost = h('div', { class: 'cards' });
+  const history = draftHistory(
+    panel,
+    () => [...replies],
+    (d) => (replies = new Map(d)),
+    () => renderCards(),
+  );
 
-  const cards = waiting.map((o) => {
-    const name = uid('ans');
-    const choices: [Answer['reply'] | 'none', string][] = [
-      ['accept', 'Accept'],
-      ['reject', 'Reject'],
-      ['none', o.until > view.round ? 'Not now (leave it open)' : 'No answer (it lapses)'],
-    ];
-    return offerCard(
-      world,
-      view,
-      o,
-      h(
-        'fieldset',
-        { class: 'inline answer' },
-        h('legend', null, `Your answer to offer #${o.id}`),
-        choices.map(([value, label]) => {
-          const id = uid('r');
-          return h(
-            'label',
-            { for: id },
-            h('input', {
-              type: 'radio',
-              id,
-              name,
-              value,
-              checked: value === 'none',
-              onchange: () => replies.set(o.id, value),
+  const renderCards = (): void =>
+    fill(
+      cardsHost,
+      waiting.map((o) => {
+        const name = uid('ans');
+        const choices: [Answer['reply'] | 'none', string][] = [
+          ['accept', 'Accept'],
+          ['reject', 'Reject'],
+          ['none', o.until > view.round ? 'Not now (leave it open)' : 'No answer (it lapses)'],
+        ];
+        return offerCard(
+          world,
+          view,
+          o,
+          h(
+            'fieldset',
+            { class: 'inline answer' },
+            h('legend', null, `Your answer to offer #${o.id}`),
+            choices.map(([value, label]) => {
+              const id = uid('r');
+              return h(
+                'label',
+                { for: id },
+                h('input', {
+                  type: 'radio',
+                  id,
+                  name,
+                  value,
+                  checked: value === replies.get(o.id),
+                  onchange: () => (replies.set(o.id, value), history.sync()),
+                }),
+                ` ${label}`,
+              );
             }),
-            ` ${label}`,
-          );
-        }),
-      ),
+          ),
+        );
+      }),
     );
-  });
+  renderCards();
+  history.sync();
 
   fill(
     panel,
@@ -572,15 +671,19 @@ function renderResponding(panel: HTMLElement, ctx: ControlsContext): void {
       'Answer the offers addressed to you. An offer that every party accepts becomes an agreement; one that any party rejects is dead. Accepting costs some support at home when you distrust the other side.',
     ),
     err.el,
-    waiting.length ? cards : h('p', { class: 'empty' }, 'No offer waits for your answer this round.'),
+    waiting.length ? cardsHost : h('p', { class: 'empty' }, 'No offer waits for your answer this round.'),
     mineOpen.length ? h('h3', null, 'Your offers, waiting for answers') : null,
     mineOpen.map((o) => offerCard(world, view, o)),
-    submitRow(waiting.length ? 'Send answers and end this phase' : 'Continue to commitments', () => {
-      const answers: Answer[] = [];
-      for (const [offer, reply] of replies)
-        if (reply === 'accept' || reply === 'reject') answers.push({ offer, reply });
-      err.show(ctx.submit({ phase: 'responding', answers })?.message ?? null);
-    }),
+    submitRow(
+      waiting.length ? 'Send answers and end this phase' : 'Continue to commitments',
+      () => {
+        const answers: Answer[] = [];
+        for (const [offer, reply] of replies)
+          if (reply === 'accept' || reply === 'reject') answers.push({ offer, reply });
+        err.show(ctx.submit({ phase: 'responding', answers })?.message ?? null);
+      },
+      waiting.length ? history.element : undefined,
+    ),
   );
 }
 
@@ -592,9 +695,19 @@ function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
   const me = view.me;
   const mine = view.actors.find((a) => a.id === me)!.vars;
   const agreements = myActiveAgreements(view);
-  const honour = new Map<number, boolean>(agreements.map((g) => [g.id, true]));
+  let honour = new Map<number, boolean>(agreements.map((g) => [g.id, true]));
   const n = world.rules.actionsPerRound;
-  const chosen: (ActionChoice | null)[] = new Array<ActionChoice | null>(n).fill(null);
+  let chosen: (ActionChoice | null)[] = new Array<ActionChoice | null>(n).fill(null);
+  const agreementsHost = h('div', { class: 'cards' });
+  const history = draftHistory(
+    panel,
+    () => ({ honour: [...honour], chosen }),
+    (d) => {
+      honour = new Map(d.honour);
+      chosen = d.chosen;
+    },
+    () => (renderAgreements(), renderActions()),
+  );
   const err = errorBox();
   const facts = viewFacts(view);
   const takeable = world.actions.filter((d) => mayTake(d, me) && !d.joint);
@@ -604,60 +717,64 @@ function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
     return unavailable(world, facts, d, me);
   };
 
-  const agreementCards = agreements.map((g) => {
-    const name = uid('hon');
-    const hid = uid('agr');
-    const last = g.record[g.record.length - 1];
-    const partners = g.parties.filter((p) => p !== me);
-    return h(
-      'article',
-      { class: 'card', 'aria-labelledby': hid },
-      h('h3', { id: hid }, `Agreement #${g.id} with ${partners.map((p) => nameOf(world, p)).join(', ')}`),
-      h(
-        'ul',
-        { class: 'term-list' },
-        g.terms.map((t) => h('li', null, termText(world, t, me))),
-      ),
-      h(
-        'p',
-        { class: 'meta' },
-        `Step ${g.done + 1} of ${g.steps} · ${VERIFICATION_LABELS[g.verification]} verification`,
-        last
-          ? ` · last step you saw: ${Object.entries(last.saw)
-              .map(([p, k]) => `${nameOf(world, p)} ${k ? 'kept' : 'broke'} it`)
-              .join(', ')}`
-          : '',
-      ),
-      h(
-        'fieldset',
-        { class: 'inline answer' },
-        h('legend', null, `Step ${g.done + 1} of agreement #${g.id}`),
-        [
-          [true, 'Honour'],
-          [false, 'Renege'],
-        ].map(([value, label]) => {
-          const id = uid('h');
-          return h(
-            'label',
-            { for: id },
-            h('input', {
-              type: 'radio',
-              id,
-              name,
-              checked: value === true,
-              onchange: () => honour.set(g.id, value as boolean),
+  const renderAgreements = (): void =>
+    fill(
+      agreementsHost,
+      agreements.map((g) => {
+        const name = uid('hon');
+        const hid = uid('agr');
+        const last = g.record[g.record.length - 1];
+        const partners = g.parties.filter((p) => p !== me);
+        return h(
+          'article',
+          { class: 'card', 'aria-labelledby': hid },
+          h('h3', { id: hid }, `Agreement #${g.id} with ${partners.map((p) => nameOf(world, p)).join(', ')}`),
+          h(
+            'ul',
+            { class: 'term-list' },
+            g.terms.map((t) => h('li', null, termText(world, t, me))),
+          ),
+          h(
+            'p',
+            { class: 'meta' },
+            `Step ${g.done + 1} of ${g.steps} · ${VERIFICATION_LABELS[g.verification]} verification`,
+            last
+              ? ` · last step you saw: ${Object.entries(last.saw)
+                  .map(([p, k]) => `${nameOf(world, p)} ${k ? 'kept' : 'broke'} it`)
+                  .join(', ')}`
+              : '',
+          ),
+          h(
+            'fieldset',
+            { class: 'inline answer' },
+            h('legend', null, `Step ${g.done + 1} of agreement #${g.id}`),
+            [
+              [true, 'Honour'],
+              [false, 'Renege'],
+            ].map(([value, label]) => {
+              const id = uid('h');
+              return h(
+                'label',
+                { for: id },
+                h('input', {
+                  type: 'radio',
+                  id,
+                  name,
+                  checked: value === honour.get(g.id),
+                  onchange: () => (honour.set(g.id, value as boolean), history.sync()),
+                }),
+                ` ${label as string}`,
+              );
             }),
-            ` ${label as string}`,
-          );
-        }),
-        h(
-          'p',
-          { class: 'term-help' },
-          `Reneging spares you your side's cost, but ${verificationHelp(world, g.verification).replace(/^[^:]*: /, '')}`,
-        ),
-      ),
+            h(
+              'p',
+              { class: 'term-help' },
+              `Reneging spares you your side's cost, but ${verificationHelp(world, g.verification).replace(/^[^:]*: /, '')}`,
+            ),
+          ),
+        );
+      }),
     );
-  });
 
   const actionRows = h('div', { class: 'actions' });
   function renderActions(): void {
@@ -719,7 +836,9 @@ function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
         );
       }),
     );
+    history.sync();
   }
+  renderAgreements();
   renderActions();
 
   fill(
@@ -731,7 +850,7 @@ function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
     ),
     err.el,
     h('h3', null, 'Your agreements'),
-    agreementCards.length ? agreementCards : h('p', { class: 'empty' }, 'You have no active agreement.'),
+    agreements.length ? agreementsHost : h('p', { class: 'empty' }, 'You have no active agreement.'),
     h('h3', null, `Your own actions (up to ${n})`),
     h(
       'p',
@@ -739,11 +858,15 @@ function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
       `You have ${Math.round(mine.economy)} economy, ${Math.round(mine.support)} support and ${Math.round(mine.influence)} influence to spend.`,
     ),
     actionRows,
-    submitRow('Commit and resolve the round', () => {
-      const decisions: Decision[] = [...honour].map(([agreement, h]) => ({ agreement, honour: h }));
-      const actions = chosen.filter((c): c is ActionChoice => c !== null);
-      err.show(ctx.submit({ phase: 'commitment', decisions, actions })?.message ?? null);
-    }),
+    submitRow(
+      'Commit and resolve the round',
+      () => {
+        const decisions: Decision[] = [...honour].map(([agreement, h]) => ({ agreement, honour: h }));
+        const actions = chosen.filter((c): c is ActionChoice => c !== null);
+        err.show(ctx.submit({ phase: 'commitment', decisions, actions })?.message ?? null);
+      },
+      history.element,
+    ),
   );
 }
 

@@ -1,31 +1,45 @@
 /**
  * The game screen: the board (Phaser, lazily loaded), the governments' meters, the controls for the phase,
- * the log, the round summary and the end report. It wires plain session functions to the DOM.
+ * the log, the round summary and the end report. With more than one human seat (hot-seat), each human's turn
+ * starts behind a hand-over screen that shows nothing of the previous player's; each sees only their own
+ * player view. It wires plain session functions to the DOM; no rules here.
  */
-import { ACTOR_VARS } from '../engine/index.ts';
-import type { ActorVar, PhaseInput, PlayerView, Rejection } from '../engine/index.ts';
+import { roundDate } from '../engine/index.ts';
+import type { ActorId, PhaseInput, PlayerView, Rejection } from '../engine/index.ts';
 import type { Board } from './board/index.ts';
-import { ALL_LAYERS, boardModel, trustBand } from './board/model.ts';
+import { ALL_LAYERS, boardModel } from './board/model.ts';
 import type { Layers } from './board/model.ts';
 import { renderControls } from './controls.ts';
 import { fill, h, signed, uid } from './dom.ts';
 import { endReport } from './end.ts';
-import type { MenuChoice } from './menu.ts';
-import { newSession, play, viewOf } from './session.ts';
+import { boardDescription, renderLog, renderMeters, renderStatus } from './panels.ts';
+import { download, saveFileOf, writeSlot } from './saves.ts';
+import { advance, enter, humansToPlay, viewOf } from './session.ts';
+import type { Session } from './session.ts';
 import { roundSummary } from './summary.ts';
 import type { RoundSummary } from './summary.ts';
-import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, prose, varHelp } from './text.ts';
+import { PHASE_TITLES, nameOf, prose } from './text.ts';
+import { briefingPanel } from './briefing.ts';
 
-const PHASE_NUMBER: Record<string, number> = { proposing: 1, responding: 2, commitment: 3 };
+export interface GameScreenOptions {
+  onQuit: () => void;
+  /** Replays this game from its record (offered at the end). */
+  onReplay: (s: Session) => void;
+}
 
-export function startGameScreen(root: HTMLElement, choice: MenuChoice, onQuit: () => void): void {
-  const session = newSession(choice.loaded, choice);
+export function startGameScreen(root: HTMLElement, session: Session, opts: GameScreenOptions): void {
   const world = session.world;
+  const hotseat = session.humans.length > 1;
   const capitals = Object.fromEntries(
-    Object.entries(choice.loaded.scenario.actors).map(([id, a]) => [id, a.capital]),
+    Object.entries(session.scenario.actors).map(([id, a]) => [id, a.capital]),
   );
   let layers: Layers = { ...ALL_LAYERS };
   let board: Board | null = null;
+  /** The human at the device, or null on the hand-over screen. */
+  let turn: ActorId | null = null;
+  /** Hot-seat: each human's round summary, shown after their next hand-over. */
+  const summaries = new Map<ActorId, RoundSummary>();
+  const briefed = new Set<ActorId>();
 
   const status = h('p', { class: 'status', id: 'status' });
   const boardHost = h('div', {
@@ -40,7 +54,13 @@ export function startGameScreen(root: HTMLElement, choice: MenuChoice, onQuit: (
   const controls = h('div', { class: 'controls' });
   const logList = h('div', { class: 'log-body' });
   const dialog = h('dialog', { class: 'round-summary', 'aria-labelledby': 'summary-h' });
+  const saveDialog = h('dialog', { class: 'save-dialog', 'aria-labelledby': 'save-h' });
   const main = h('main', { class: 'game' });
+  const saveButton = h(
+    'button',
+    { type: 'button', class: 'small quiet', onclick: () => openSave() },
+    'Save game',
+  );
 
   const layerToggles = h(
     'fieldset',
@@ -62,10 +82,10 @@ export function startGameScreen(root: HTMLElement, choice: MenuChoice, onQuit: (
           type: 'checkbox',
           id,
           checked: layers[key],
-          onchange: (e: Event) => (
-            (layers = { ...layers, [key]: (e.target as HTMLInputElement).checked }),
-            drawBoard(viewOf(session))
-          ),
+          onchange: (e: Event) => {
+            layers = { ...layers, [key]: (e.target as HTMLInputElement).checked };
+            if (turn) drawBoard(viewOf(session, turn));
+          },
         }),
         h('span', { class: `swatch ${sw}`, 'aria-hidden': 'true' }),
         label,
@@ -84,27 +104,86 @@ export function startGameScreen(root: HTMLElement, choice: MenuChoice, onQuit: (
         h('h1', null, 'Quid Pro Quo'),
         h('span', { class: 'scenario-title' }, world.title),
         status,
+        saveButton,
         h('button', { type: 'button', class: 'small quiet', onclick: () => confirmQuit() }, 'New game'),
       ),
       main,
     ),
     dialog,
+    saveDialog,
   );
 
   function confirmQuit(): void {
     if (session.state.end || window.confirm('Leave this game and return to the menu?')) {
       board?.destroy();
-      onQuit();
+      opts.onQuit();
     }
   }
 
+  function defaultTitle(): string {
+    const who = session.humans.map((a) => nameOf(world, a)).join(' & ');
+    return `${world.title} — ${who}, round ${session.state.round}`;
+  }
+
+  function openSave(): void {
+    const id = uid('save-title');
+    const input = h('input', { id, type: 'text', value: defaultTitle(), autocomplete: 'off' });
+    const msg = h('p', { role: 'status', class: 'hint' });
+    const saveNow = (): void => {
+      const title = input.value.trim() || defaultTitle();
+      const err = writeSlot(saveFileOf(session, title));
+      if (err) {
+        msg.textContent = err;
+        return;
+      }
+      saveDialog.close();
+      announce(`Saved as “${title}”.`);
+    };
+    fill(
+      saveDialog,
+      h('h2', { id: 'save-h' }, 'Save this game'),
+      h(
+        'p',
+        { class: 'hint' },
+        'The save keeps every round played so far (not choices entered in this phase). A save with the same name is replaced.',
+      ),
+      h('div', { class: 'seed-row' }, h('label', { for: id }, 'Name'), input),
+      msg,
+      h(
+        'div',
+        { class: 'submit-row' },
+        h('button', { type: 'button', onclick: () => saveDialog.close() }, 'Cancel'),
+        h('button', { type: 'button', class: 'primary', onclick: saveNow }, 'Save'),
+      ),
+    );
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') saveNow();
+    });
+    saveDialog.showModal();
+    input.select();
+  }
+
+  const live = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+  root.append(live);
+  function announce(text: string): void {
+    live.textContent = text;
+  }
+
+  // One figure for the whole game: the board mounts its own controls in it, and they stay across hand-overs.
+  const figure = h('figure', { class: 'board' }, boardHost, boardDesc, h('figcaption', null, layerToggles));
+
   function layoutPlaying(): void {
+    layoutMain();
+    ensureBoard();
+  }
+
+  function layoutMain(): void {
     fill(
       main,
       h(
         'div',
         { class: 'left' },
-        h('figure', { class: 'board' }, boardHost, boardDesc, h('figcaption', null, layerToggles)),
+        figure,
         h(
           'section',
           { class: 'governments', 'aria-labelledby': 'gov-table-h' },
@@ -128,206 +207,105 @@ export function startGameScreen(root: HTMLElement, choice: MenuChoice, onQuit: (
 
   function drawBoard(view: PlayerView): void {
     board?.show(boardModel(world, capitals, view), layers);
-    const parts = [
-      `Your trust: ${Object.entries(view.myTrust)
-        .map(([id, t]) => `${nameOf(world, id)} ${Math.round(t)} (${trustBand(t).word})`)
-        .join(', ')}.`,
-    ];
-    const sanctions = Object.entries(view.sanctions).flatMap(([from, row]) =>
-      Object.entries(row)
-        .filter(([, l]) => l > 0)
-        .map(([to, l]) => `${nameOf(world, from)} on ${nameOf(world, to)} level ${l}`),
-    );
-    parts.push(sanctions.length ? `Sanctions: ${sanctions.join('; ')}.` : 'No sanctions.');
-    parts.push(
-      view.channels.length
-        ? `Open channels: ${view.channels.map((c) => `${c.channel} ${nameOf(world, c.a)}–${nameOf(world, c.b)}`).join('; ')}.`
-        : 'No open hotline or backchannel.',
-    );
-    parts.push(
-      `Alliances: ${view.alliances.map(([a, b]) => `${nameOf(world, a)}–${nameOf(world, b)}`).join('; ') || 'none'}.`,
-    );
-    boardDesc.textContent = parts.join(' ');
+    boardDesc.textContent = boardDescription(world, view);
   }
 
-  function renderStatus(view: PlayerView): void {
-    const phase = view.end
-      ? 'Game over'
-      : `Phase ${PHASE_NUMBER[view.phase] ?? '?'} of 3: ${PHASE_TITLES[view.phase] ?? view.phase}`;
+  /** Hot-seat: a screen that shows nothing of anyone's game until the next player presses Continue. */
+  function showHandover(next: ActorId): void {
+    turn = null;
+    if (dialog.open) dialog.close();
+    const name = nameOf(world, next);
+    const round = session.state.round;
     fill(
       status,
-      h('span', null, 'You: ', h('strong', null, nameOf(world, view.me))),
-      h('span', null, `${view.date} · round ${view.round} of ${view.rounds}`),
-      h('span', null, phase),
-      h(
-        'span',
-        {
-          title: `Regional tension, 0–100. At ${world.rules.crisisAt} or more a crisis can turn into a clash by miscalculation.`,
-        },
-        `Tension ${Math.round(view.tension)}${view.tension >= world.rules.crisisAt ? ' (crisis!)' : ''}`,
-      ),
-      h('span', { title: 'The stage of the peace process' }, `Stage: ${view.stageName}`),
+      h('span', null, 'Hand-over'),
+      h('span', null, `${roundDate(world, round)} · round ${round} of ${world.rounds}`),
     );
+    // Nothing of the last player's stays in the page: the board, meters, log and controls are emptied.
+    for (const el of [meters, controls, logList, boardDesc, dialog, saveDialog]) el.replaceChildren();
+    phaseTitle.textContent = '';
+    const button = h(
+      'button',
+      { type: 'button', class: 'primary big', onclick: () => takeTurn(next) },
+      'Continue',
+    );
+    fill(
+      main,
+      h(
+        'section',
+        { class: 'handover panel', role: 'region', 'aria-labelledby': 'handover-h' },
+        h('h2', { id: 'handover-h', tabindex: '-1' }, `Pass the device to the player of ${name}`),
+        h(
+          'p',
+          null,
+          `${name}: press Continue when you are ready and nobody else is looking. What you see next is for your eyes only.`,
+        ),
+        button,
+      ),
+    );
+    document.title = `Quid Pro Quo — pass to ${name}`;
+    button.focus();
   }
 
-  function renderMeters(view: PlayerView): void {
-    const prev = view.history[view.history.length - 1];
-    const prevPrev = view.history[view.history.length - 2];
-    // Changes since the last round ended (during play) or over the last round (at the end).
-    const base = view.end ? prevPrev : prev;
-    const helpIds: Record<string, string> = {};
-    const head = h(
-      'tr',
-      null,
-      h('th', { scope: 'col' }, 'Government'),
-      ACTOR_VARS.map((v) => {
-        helpIds[v] = `help-${v}`;
-        return h(
-          'th',
-          { scope: 'col', title: varHelp(world, v) },
-          VAR_LABELS[v],
-          h('span', { id: `help-${v}`, class: 'sr-only' }, varHelp(world, v)),
-        );
-      }),
-      h(
-        'th',
-        { scope: 'col', title: TRUST_HELP },
-        'Your trust',
-        h('span', { id: 'help-trust', class: 'sr-only' }, TRUST_HELP),
-      ),
-    );
-    const cell = (
-      label: string,
-      value: number,
-      delta: number | null,
-      help: string,
-      describedBy: string,
-      extraClass = '',
-    ): HTMLElement => {
-      const r = Math.round(value);
-      const d = delta === null || Math.round(delta) === 0 ? '' : signed(delta);
-      const tip = `${label}: ${r} of 100${delta !== null ? ` (${signed(delta)} since last round)` : ''}. ${help}`;
-      return h(
-        'td',
-        { title: tip, class: extraClass },
-        h(
-          'span',
-          {
-            role: 'meter',
-            'aria-valuemin': 0,
-            'aria-valuemax': 100,
-            'aria-valuenow': r,
-            'aria-label': label,
-            'aria-describedby': describedBy,
-            class: 'meter',
-          },
-          h('span', { class: 'num' }, String(r)),
-          d ? h('span', { class: `delta ${delta! > 0 ? 'up' : 'down'}` }, d) : null,
-          h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${r}%` })),
-        ),
-      );
-    };
-    const rows = view.actors.map((a) => {
-      const isMe = a.id === view.me;
-      const t = view.myTrust[a.id];
-      const t0 = base?.myTrust[a.id];
-      return h(
-        'tr',
-        { class: isMe ? 'me' : '' },
-        h(
-          'th',
-          { scope: 'row' },
-          h('span', { class: 'gov-name' }, isMe ? `${a.name} (you)` : a.name),
-          h(
-            'span',
-            {
-              class: 'leader',
-              title: `Leader's stance ${Math.round(a.leader.stance)} of 100 (0 hawk, 100 dove)${a.leader.termEnds ? `; next election at the start of round ${a.leader.termEnds}` : ''}`,
-            },
-            a.leader.name,
-          ),
-        ),
-        ACTOR_VARS.map((v: ActorVar) =>
-          cell(
-            `${a.name} ${VAR_LABELS[v].toLowerCase()}`,
-            a.vars[v],
-            base ? a.vars[v] - base.vars[a.id]![v] : null,
-            varHelp(world, v),
-            helpIds[v]!,
-          ),
-        ),
-        isMe || t === undefined
-          ? h('td', { class: 'na' }, '—')
-          : cell(
-              `Your trust in ${a.name}`,
-              t,
-              t0 === undefined ? null : t - t0,
-              TRUST_HELP,
-              'help-trust',
-              `trust-${trustBand(t).word}`,
-            ),
-      );
-    });
-    fill(
-      meters,
-      h(
-        'table',
-        { class: 'meters' },
-        h('caption', { class: 'sr-only' }, 'Every government’s numbers, 0 to 100'),
-        h('thead', null, head),
-        h('tbody', null, rows),
-      ),
-    );
+  function takeTurn(actor: ActorId): void {
+    turn = actor;
+    document.title = `Quid Pro Quo — ${world.title}`;
+    layoutPlaying();
+    refresh(!summaries.has(actor));
+    const s = summaries.get(actor);
+    if (s) {
+      summaries.delete(actor);
+      showSummary(s, nameOf(world, actor));
+    } else if (hotseat && !briefed.has(actor)) showBriefing(actor);
   }
 
-  function renderLog(view: PlayerView): void {
-    const byRound = new Map<number, PlayerView['log']>();
-    for (const e of view.log) byRound.set(e.round, [...(byRound.get(e.round) ?? []), e]);
-    const rounds = [...byRound.keys()].sort((a, b) => b - a);
+  function showBriefing(actor: ActorId): void {
+    briefed.add(actor);
+    const button = h('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Start');
     fill(
-      logList,
-      view.end
-        ? h(
-            'p',
-            { class: 'hint' },
-            'The game is over: the log now shows everything, including what was hidden from you.',
-          )
-        : null,
-      rounds.length === 0 ? h('p', { class: 'hint' }, 'Nothing yet.') : null,
-      rounds.map((r) =>
-        h(
-          'section',
-          { class: 'log-round', 'aria-label': `Round ${r}` },
-          h('h3', null, `Round ${r}`),
-          h(
-            'ol',
-            null,
-            byRound
-              .get(r)!
-              .map((e) =>
-                h(
-                  'li',
-                  { class: `log-${e.kind}` },
-                  h('span', { class: 'kind' }, e.kind),
-                  ' ',
-                  prose(world, e.text),
-                ),
-              ),
-          ),
-        ),
-      ),
+      dialog,
+      h('div', { class: 'briefing' }, briefingPanel(session.loaded, actor, 'summary-h')),
+      h('div', { class: 'submit-row' }, button),
     );
+    dialog.showModal();
+    button.focus();
+  }
+
+  /** The next human's turn: straight on with one human, behind a hand-over screen with several. */
+  function nextTurn(): void {
+    if (session.state.end) {
+      if (!dialog.open) showEnd();
+      return;
+    }
+    const next = humansToPlay(session)[0]!;
+    if (hotseat) showHandover(next);
+    else {
+      turn = next;
+      if (!figure.isConnected) layoutPlaying();
+      refresh(true);
+    }
   }
 
   function submit(input: PhaseInput): Rejection | null {
-    const r = play(session, input);
-    if (!r.ok) return r.rejection;
-    if (input.phase === 'commitment') showSummary(roundSummary(world, r.before, r.after, input));
-    refresh(true);
+    const me = turn!;
+    const rejection = enter(session, me, input);
+    if (rejection) return rejection;
+    if (humansToPlay(session).length) {
+      nextTurn();
+      return null;
+    }
+    const r = advance(session);
+    if (input.phase === 'commitment')
+      for (const hId of session.humans) {
+        const s = roundSummary(world, r.before[hId]!, r.after[hId]!, r.mine[hId]!);
+        if (!hotseat) showSummary(s, nameOf(world, hId));
+        else if (!session.state.end) summaries.set(hId, s);
+      }
+    nextTurn();
     return null;
   }
 
-  function showSummary(s: RoundSummary): void {
+  function showSummary(s: RoundSummary, who: string): void {
     const list = (items: string[], empty: string): HTMLElement =>
       items.length
         ? h(
@@ -345,6 +323,7 @@ export function startGameScreen(root: HTMLElement, choice: MenuChoice, onQuit: (
     fill(
       dialog,
       h('h2', { id: 'summary-h' }, `Round ${s.round} (${s.date}) resolved`),
+      hotseat ? h('p', { class: 'hint' }, `For ${who} only.`) : null,
       h(
         'div',
         { class: 'summary-grid' },
@@ -420,14 +399,17 @@ export function startGameScreen(root: HTMLElement, choice: MenuChoice, onQuit: (
 
   dialog.addEventListener('close', () => {
     if (session.state.end) showEnd();
-    else phaseTitle.focus();
+    else if (turn) phaseTitle.focus();
   });
 
   function showEnd(): void {
-    const view = viewOf(session);
-    renderStatus(view);
+    const view = viewOf(session, session.humans[0]!);
+    turn = null;
+    renderStatus(status, world, view);
+    saveButton.hidden = true;
     board?.destroy();
     board = null;
+    const record = (): ReturnType<typeof saveFileOf> => saveFileOf(session, `${world.title} — finished game`);
     fill(
       main,
       h(
@@ -436,7 +418,20 @@ export function startGameScreen(root: HTMLElement, choice: MenuChoice, onQuit: (
         h(
           'div',
           { class: 'end-actions' },
-          h('button', { type: 'button', class: 'primary', onclick: () => onQuit() }, 'Play again'),
+          h('button', { type: 'button', class: 'primary', onclick: () => opts.onQuit() }, 'Play again'),
+          h('button', { type: 'button', onclick: () => opts.onReplay(session) }, 'Replay this game'),
+          h('button', { type: 'button', onclick: () => download(record()) }, 'Download the game record'),
+          h(
+            'button',
+            {
+              type: 'button',
+              onclick: () => {
+                const err = writeSlot(record());
+                announce(err ?? 'Saved among your saved games.');
+              },
+            },
+            'Save',
+          ),
         ),
         endReport(world, view),
         h(
@@ -447,30 +442,44 @@ export function startGameScreen(root: HTMLElement, choice: MenuChoice, onQuit: (
         ),
       ),
     );
-    renderLog(view);
+    renderLog(logList, world, view);
     (main.querySelector('#outcome-h') as HTMLElement | null)?.focus();
   }
 
   function refresh(moveFocus = false): void {
-    const view = viewOf(session);
-    renderStatus(view);
+    if (!turn) return;
+    const view = viewOf(session, turn);
+    renderStatus(status, world, view);
     if (view.end) {
       if (!dialog.open) showEnd();
       return;
     }
     drawBoard(view);
-    renderMeters(view);
+    renderMeters(meters, world, view);
     phaseTitle.textContent = `Round ${view.round}: ${PHASE_TITLES[view.phase] ?? view.phase}`;
     renderControls(controls, { world, state: session.state, view, submit });
-    renderLog(view);
+    renderLog(logList, world, view);
     if (moveFocus && !dialog.open) phaseTitle.focus();
   }
 
-  layoutPlaying();
-  refresh();
-  void import('./board/index.ts').then(({ mountBoard }) => {
-    if (session.state.end) return;
-    board = mountBoard(boardHost);
-    drawBoard(viewOf(session));
-  });
+  /** Mounts the board once its host is in the page (Phaser sizes itself from it), and resizes it on return. */
+  let boardLoading = false;
+  function ensureBoard(): void {
+    if (board) {
+      window.dispatchEvent(new Event('resize'));
+      return;
+    }
+    if (boardLoading) return;
+    boardLoading = true;
+    void import('./board/index.ts').then(({ mountBoard }) => {
+      if (session.state.end || !boardHost.isConnected) {
+        boardLoading = false;
+        return;
+      }
+      board = mountBoard(boardHost);
+      if (turn) drawBoard(viewOf(session, turn));
+    });
+  }
+
+  nextTurn();
 }

@@ -1,28 +1,44 @@
-/** The opening screen: choose a scenario and a government, read the briefing, start. */
+/**
+ * The opening screen: choose a scenario, your government and who plays the others (computer or, for a
+ * hot-seat class game, a person), read the briefing, start; or continue, replay or share a saved game.
+ */
 import { DIFFICULTIES, STRATEGIES } from '../ai/index.ts';
 import type { Difficulty } from '../ai/index.ts';
 import { loadUserScenario } from './content.ts';
 import type { Content, ScenarioEntry } from './content.ts';
 import { fill, h, uid } from './dom.ts';
 import { defaultStrategy } from './session.ts';
-import type { SessionOptions } from './session.ts';
+import type { Session, SessionOptions } from './session.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
+import { briefingPanel } from './briefing.ts';
+import { deleteSlot, download, listSlots, parseSave, resume } from './saves.ts';
+import type { SaveFile } from './saves.ts';
+import { replayFrames } from './replay.ts';
+import type { Frame } from './replay.ts';
 
 export interface MenuChoice extends SessionOptions {
   loaded: LoadedScenario;
 }
+
+/** What the menu starts: a new game, a saved game continued, or a game replayed. */
+export type MenuResult =
+  | { kind: 'new'; choice: MenuChoice }
+  | { kind: 'resume'; session: Session }
+  | { kind: 'replay'; loaded: LoadedScenario; frames: Frame[]; title: string; save: SaveFile };
 
 const randomSeed = (): string =>
   Math.floor(Math.random() * 1e6)
     .toString()
     .padStart(6, '0');
 
-export function renderMenu(root: HTMLElement, content: Content, onStart: (c: MenuChoice) => void): void {
+export function renderMenu(root: HTMLElement, content: Content, onStart: (c: MenuResult) => void): void {
   const playable = content.scenarios.filter((s): s is Extract<ScenarioEntry, { ok: true }> => s.ok);
   // A tutorial, where there is one, is where a new player starts.
   let current = playable.find((s) => /tutorial/i.test(s.loaded.world.id)) ?? playable[0] ?? null;
   let me = current?.loaded.world.actors[0]?.id ?? '';
   const strategies: Record<string, string> = {};
+  /** Other governments played by a person on this device (hot-seat). */
+  const humans = new Set<string>();
   let difficulty: Difficulty = 'normal';
 
   const scenarioList = h('div', {
@@ -101,10 +117,195 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
     if (f) void readScenarioFile(f);
   });
 
+  // Saved games: each slot can be continued, replayed, downloaded or deleted; a damaged one says what is wrong.
+  const saves = h('section', { class: 'saves', 'aria-labelledby': 'saves-h' });
+  const savesMsg = h('div', { class: 'file-problems', 'aria-live': 'polite' });
+  const recordInput = h('input', {
+    id: 'record-file',
+    type: 'file',
+    accept: '.json,application/json',
+    onchange: () => {
+      const f = recordInput.files?.[0];
+      if (f) void readRecordFile(f);
+    },
+  }) as HTMLInputElement;
+
+  /** Shows a problem beside the slot or file it is about. */
+  function problem(text: string, into: HTMLElement): void {
+    fill(into, h('p', { role: 'alert', class: 'error' }, text));
+    into.scrollIntoView({ block: 'nearest' });
+  }
+
+  function continueGame(save: SaveFile, loaded: LoadedScenario, where: string, msg: HTMLElement): void {
+    const r = resume(save, loaded, where);
+    if (!r.ok) return problem(r.problem, msg);
+    onStart({ kind: 'resume', session: r.session });
+  }
+
+  function replayGame(save: SaveFile, loaded: LoadedScenario, where: string, msg: HTMLElement): void {
+    try {
+      onStart({ kind: 'replay', loaded, frames: replayFrames(loaded, save), title: save.title, save });
+    } catch (e) {
+      problem(`${where} cannot be replayed: ${(e as Error).message}`, msg);
+    }
+  }
+
+  // The saved games sit below the scenarios; a link in the header jumps there.
+  const savesLink = h(
+    'a',
+    {
+      href: '#saves-h',
+      class: 'saves-link',
+      onclick: (e: Event) => {
+        e.preventDefault();
+        const target = saves.querySelector<HTMLElement>('#saves-h');
+        target?.scrollIntoView({ block: 'start' });
+        target?.focus();
+      },
+    },
+    'Saved games',
+  );
+
+  async function readRecordFile(f: File): Promise<void> {
+    const text = await f.text().catch(() => '');
+    const where = `The file ${f.name}`;
+    const r = parseSave(text, content, where);
+    if (!r.ok) return problem(r.problem, savesMsg);
+    fill(
+      savesMsg,
+      h('p', { role: 'status' }, `${f.name}: “${r.save.title}” on ${r.loaded.world.title}.`),
+      h(
+        'div',
+        { class: 'slot-actions' },
+        h(
+          'button',
+          { type: 'button', onclick: () => continueGame(r.save, r.loaded, where, savesMsg) },
+          `Continue ${f.name}`,
+        ),
+        h(
+          'button',
+          { type: 'button', onclick: () => replayGame(r.save, r.loaded, where, savesMsg) },
+          `Replay ${f.name}`,
+        ),
+      ),
+    );
+  }
+
+  function renderSaves(): void {
+    const slots = listSlots(content);
+    savesLink.textContent = `Saved games (${slots.length})`;
+    savesLink.hidden = slots.length === 0;
+    fill(
+      saves,
+      h('h2', { id: 'saves-h', tabindex: '-1' }, 'Saved games'),
+      slots.length === 0
+        ? h('p', { class: 'hint' }, 'No saved game yet. Save from the game’s top bar.')
+        : null,
+      h(
+        'ul',
+        { class: 'slot-list' },
+        slots.map((slot) => {
+          const where = `The save “${slot.name}”`;
+          const msg = h('div', { class: 'slot-msg' });
+          const hid = uid('slot');
+          const del = h(
+            'button',
+            {
+              type: 'button',
+              class: 'small quiet',
+              'aria-label': `Delete “${slot.name}”`,
+              onclick: () => {
+                if (window.confirm(`Delete the save “${slot.name}”?`)) {
+                  deleteSlot(slot.key);
+                  renderSaves();
+                  saves.querySelector<HTMLElement>('#saves-h')?.focus();
+                }
+              },
+            },
+            'Delete',
+          );
+          if (!slot.save)
+            return h(
+              'li',
+              { class: 'slot broken', 'aria-labelledby': hid },
+              h('strong', { id: hid }, slot.name),
+              h('p', { class: 'error' }, slot.problem),
+              h('div', { class: 'slot-actions' }, del),
+            );
+          const save = slot.save;
+          const entry = content.scenarios.find((e) => e.ok && e.loaded.world.id === save.record.scenario.id);
+          const loaded = entry?.ok ? entry.loaded : null;
+          const round = Math.max(1, ...save.record.inputs.map((i) => i.round));
+          return h(
+            'li',
+            { class: 'slot', 'aria-labelledby': hid },
+            h('strong', { id: hid }, slot.name),
+            h(
+              'span',
+              { class: 'period' },
+              `${loaded?.world.title ?? save.record.scenario.id} · round ${round} · ${save.savedAt ? new Date(save.savedAt).toLocaleString() : ''}`,
+            ),
+            h(
+              'div',
+              { class: 'slot-actions' },
+              loaded
+                ? [
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'small',
+                        'aria-label': `Continue “${slot.name}”`,
+                        onclick: () => continueGame(save, loaded, where, msg),
+                      },
+                      'Continue',
+                    ),
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'small',
+                        'aria-label': `Replay “${slot.name}”`,
+                        onclick: () => replayGame(save, loaded, where, msg),
+                      },
+                      'Replay',
+                    ),
+                  ]
+                : null,
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'small',
+                  'aria-label': `Download “${slot.name}”`,
+                  onclick: () => download(save),
+                },
+                'Download',
+              ),
+              del,
+            ),
+            msg,
+          );
+        }),
+      ),
+      h(
+        'div',
+        { class: 'file-picker' },
+        h('label', { for: 'record-file' }, 'Load a game record file (.json)'),
+        recordInput,
+      ),
+      savesMsg,
+    );
+  }
+
   function start(): void {
     if (!current) return;
     const seed = seedInput.value.trim() || randomSeed();
-    onStart({ loaded: current.loaded, me, seed, strategies: { ...strategies } });
+    const others = current.loaded.world.actors.map((a) => a.id).filter((a) => a !== me && humans.has(a));
+    onStart({
+      kind: 'new',
+      choice: { loaded: current.loaded, humans: [me, ...others], seed, strategies: { ...strategies } },
+    });
   }
 
   function renderScenarios(): void {
@@ -188,6 +389,7 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
             checked: a.id === me,
             onchange: () => {
               me = a.id;
+              humans.delete(a.id);
               renderGovs();
               govList.querySelector<HTMLInputElement>('input:checked')?.focus();
             },
@@ -227,18 +429,28 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
           ),
         ),
       ),
-      h('p', { class: 'hint' }, 'The other governments are run by the computer:'),
+      h(
+        'p',
+        { class: 'hint' },
+        'The other governments are run by the computer, or tick “Person” for a classmate to play one on this device (hot-seat):',
+      ),
       loaded.world.actors
         .filter((a) => a.id !== me)
         .map((a) => {
           const id = uid('seat');
+          const cid = uid('human');
+          const human = humans.has(a.id);
           return h(
             'div',
             { class: 'seat' },
             h('label', { for: id }, a.name),
             h(
               'select',
-              { id, onchange: (e: Event) => (strategies[a.id] = (e.target as HTMLSelectElement).value) },
+              {
+                id,
+                disabled: human,
+                onchange: (e: Event) => (strategies[a.id] = (e.target as HTMLSelectElement).value),
+              },
               Object.values(STRATEGIES)
                 .filter((s) => s.id !== 'reciprocal')
                 .map((s) =>
@@ -254,6 +466,23 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
                   ),
                 ),
             ),
+            h(
+              'label',
+              { class: 'human', for: cid },
+              h('input', {
+                type: 'checkbox',
+                id: cid,
+                checked: human,
+                'aria-label': `${a.name} is played by a person`,
+                onchange: (e: Event) => {
+                  if ((e.target as HTMLInputElement).checked) humans.add(a.id);
+                  else humans.delete(a.id);
+                  renderGovs();
+                  seats.querySelector<HTMLInputElement>(`#${cid}`)?.focus();
+                },
+              }),
+              ' Person',
+            ),
           );
         }),
     );
@@ -262,28 +491,22 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
 
   function renderBriefing(): void {
     if (!current) return;
-    const def = current.loaded.scenario.actors[me]!;
-    const actor = current.loaded.world.actors.find((a) => a.id === me)!;
+    const others = current.loaded.world.actors.filter((a) => a.id !== me && humans.has(a.id));
+    if (others.length === 0) {
+      fill(briefing, briefingPanel(current.loaded, me, 'briefing-h'));
+      return;
+    }
+    // Hot-seat: nobody reads another's private briefing at setup; each reads their own after the hand-over.
+    const players = [current.loaded.world.actors.find((a) => a.id === me)!, ...others];
     fill(
       briefing,
-      h('h2', { id: 'briefing-h' }, `Your briefing: ${def.name}`),
-      h('p', { class: 'leader' }, `You are ${def.leader.name}'s government in ${def.capital}.`),
-      h('h3', null, 'Public role'),
-      h('p', null, def.briefing.public.trim()),
-      h('h3', null, 'For your eyes only'),
-      h('p', { class: 'private' }, def.briefing.private.trim()),
-      h('h3', null, 'You are scored on'),
+      h('h2', { id: 'briefing-h' }, `Hot-seat game: ${players.length} players`),
       h(
-        'ul',
-        { class: 'objectives' },
-        actor.objectives.map((o) =>
-          h(
-            'li',
-            null,
-            `${o.label} `,
-            h('span', { class: 'weight', title: 'Relative weight in your final score' }, `×${o.weight}`),
-          ),
-        ),
+        'p',
+        null,
+        `${players.map((a) => a.name).join(', ')} are played by people taking turns on this device. `,
+        'Before each turn the game asks to pass the device on and hides everything of the previous player’s. ',
+        'Each player reads their own briefing at their first turn.',
       ),
     );
   }
@@ -302,6 +525,7 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
           { class: 'tagline' },
           'Diplomacy on the Korean peninsula: trade “I do X if you do Y”, decide in secret whether to keep your word, and live with what the others see you do.',
         ),
+        savesLink,
       ),
       h(
         'main',
@@ -312,6 +536,7 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
           h('h2', { id: 'scenario-h' }, '1. Scenario'),
           scenarioList,
           filePicker,
+          saves,
           howToPlay(),
         ),
         h(
@@ -335,6 +560,7 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
   );
   renderScenarios();
   renderGovs();
+  renderSaves();
   if (!current) startButton.disabled = true;
 }
 

@@ -25,3 +25,10 @@ export function launch(): Promise<Browser> {
 
 export const shot = (page: Page, name: string): Promise<Buffer> =>
   page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+/**
+ * Acts without Playwright's wait for the element to be stable over animation frames: while the board's
+ * WebGL canvas renders in software, a frame takes long and that wait costs seconds per click.
+ * Elements are still found by role and name, and the tests wait for the result of each step.
+ */
+export const F = { force: true } as const;

@@ -7,7 +7,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import path from 'node:path';
-import { SHOTS, launch, shot } from './browser.ts';
+import { F, SHOTS, launch, shot } from './browser.ts';
+import { watchErrors } from './helpers.ts';
 
 let browser: Browser;
 let url: string;
@@ -43,7 +44,7 @@ async function acceptAll(page: Page): Promise<number> {
     offerShot = true;
     await shot(page, '04b-offer-to-answer');
   }
-  for (let k = 0; k < n; k++) await groups.nth(k).getByRole('radio', { name: 'Accept' }).check();
+  for (let k = 0; k < n; k++) await groups.nth(k).getByRole('radio', { name: 'Accept' }).check(F);
   return n;
 }
 
@@ -52,28 +53,27 @@ async function closeSummary(page: Page): Promise<string> {
   const dialog = page.getByRole('dialog', { name: /^Round \d+ \(.+\) resolved$/ });
   await dialog.waitFor();
   const title = (await dialog.getByRole('heading', { level: 2 }).textContent()) ?? '';
-  await dialog.getByRole('button', { name: /^(Continue to round \d+|See the outcome)$/ }).click();
+  await dialog.getByRole('button', { name: /^(Continue to round \d+|See the outcome)$/ }).click(F);
   return title;
 }
 
 describe('a new player', () => {
   test('plays the Panmunjom scenario from the menu to the outcome', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = watchErrors(page);
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
     await page.goto(url);
 
     // The menu: scenario, government, computer players, seed, briefing.
-    await page.getByRole('radio', { name: /The Panmunjom thaw/ }).check();
-    await page.getByRole('radio', { name: /^South Korea/ }).check();
+    await page.getByRole('radio', { name: /The Panmunjom thaw/ }).check(F);
+    await page.getByRole('radio', { name: /^South Korea/ }).check(F);
     await expect
       .poll(() => page.getByRole('heading', { name: 'Your briefing: South Korea' }).isVisible())
       .toBe(true);
     await expect.poll(() => page.getByText('For your eyes only').isVisible()).toBe(true);
-    await page.getByRole('combobox', { name: 'Japan' }).selectOption('random');
+    await page.getByRole('combobox', { name: 'Japan' }).selectOption('random', F);
     await page.getByRole('textbox', { name: 'Seed' }).fill('e2e-seed-1');
     await shot(page, '01-menu');
     // Start from the keyboard.
@@ -96,26 +96,26 @@ describe('a new player', () => {
     await page.locator('.board-canvas').screenshot({ path: path.join(SHOTS, '02b-board.png') });
 
     // An offer the engine refuses shows its message: a deal needs terms for two governments.
-    await page.getByRole('button', { name: 'Remove term 2' }).click();
-    await page.getByRole('button', { name: /^Add this offer/ }).click();
+    await page.getByRole('button', { name: 'Remove term 2' }).click(F);
+    await page.getByRole('button', { name: /^Add this offer/ }).click(F);
     await expect
       .poll(() => page.getByRole('alert').filter({ hasText: 'at least two governments' }).isVisible())
       .toBe(true);
-    await page.getByRole('button', { name: '+ Something you ask for' }).click();
+    await page.getByRole('button', { name: '+ Something you ask for' }).click(F);
 
     // Compose: we send aid to North Korea; North Korea halts missile tests; inspections, two steps.
-    await page.getByRole('combobox', { name: 'Term 1: action' }).selectOption('humanitarian-aid');
-    await page.getByRole('combobox', { name: 'Term 1: toward whom' }).selectOption('DPRK');
-    await page.getByRole('combobox', { name: 'Term 2: who acts' }).selectOption('DPRK');
-    await page.getByRole('radio', { name: 'Inspections' }).check();
+    await page.getByRole('combobox', { name: 'Term 1: action' }).selectOption('humanitarian-aid', F);
+    await page.getByRole('combobox', { name: 'Term 1: toward whom' }).selectOption('DPRK', F);
+    await page.getByRole('combobox', { name: 'Term 2: who acts' }).selectOption('DPRK', F);
+    await page.getByRole('radio', { name: 'Inspections' }).check(F);
     await page.getByRole('spinbutton', { name: 'Steps' }).fill('2');
     await page.getByRole('spinbutton', { name: 'Steps' }).press('Tab');
-    await page.getByRole('button', { name: /^Add this offer/ }).click();
+    await page.getByRole('button', { name: /^Add this offer/ }).click(F);
     await expect
       .poll(() => page.getByRole('heading', { name: 'Offers to send this round (1 of 3)' }).isVisible())
       .toBe(true);
     await shot(page, '03-offer-composed');
-    await page.getByRole('button', { name: 'Send offers and end proposals' }).click();
+    await page.getByRole('button', { name: 'Send offers and end proposals' }).click(F);
 
     // Answers: accept what is offered, or see that nothing waits.
     await expect.poll(() => phaseHeading(page).textContent()).toBe('Round 1: Answer offers');
@@ -128,16 +128,16 @@ describe('a new player', () => {
     await shot(page, '04-answers');
     await page
       .getByRole('button', { name: /^(Send answers and end this phase|Continue to commitments)$/ })
-      .click();
+      .click(F);
 
     // Commitment: aid to North Korea on our own, and honour whatever we signed.
     await expect
       .poll(() => phaseHeading(page).textContent())
       .toBe('Round 1: Keep or break your word, and act');
-    await page.getByRole('combobox', { name: 'Action 1' }).selectOption('humanitarian-aid');
-    await page.getByRole('combobox', { name: 'toward' }).selectOption('DPRK');
+    await page.getByRole('combobox', { name: 'Action 1' }).selectOption('humanitarian-aid', F);
+    await page.getByRole('combobox', { name: 'toward' }).selectOption('DPRK', F);
     await shot(page, '05-commitment');
-    await page.getByRole('button', { name: 'Commit and resolve the round' }).click();
+    await page.getByRole('button', { name: 'Commit and resolve the round' }).click(F);
     await page.waitForTimeout(200);
     await shot(page, '06-round-summary');
     expect(await closeSummary(page)).toMatch(/^Round 1 \(2018 Q1\) resolved$/);
@@ -146,18 +146,18 @@ describe('a new player', () => {
     let offersSeen = answered;
     for (let round = 2; round <= 3; round++) {
       await expect.poll(() => phaseHeading(page).textContent()).toBe(`Round ${round}: Propose deals`);
-      await page.getByRole('button', { name: 'Send offers and end proposals' }).click();
+      await page.getByRole('button', { name: 'Send offers and end proposals' }).click(F);
       await expect.poll(() => phaseHeading(page).textContent()).toBe(`Round ${round}: Answer offers`);
       offersSeen += await acceptAll(page);
       await page
         .getByRole('button', { name: /^(Send answers and end this phase|Continue to commitments)$/ })
-        .click();
+        .click(F);
       await expect
         .poll(() => phaseHeading(page).textContent())
         .toBe(`Round ${round}: Keep or break your word, and act`);
       if (round === 3) await shot(page, '07-round3-commitment');
-      await page.getByRole('combobox', { name: 'Action 1' }).selectOption('public-diplomacy');
-      await page.getByRole('button', { name: 'Commit and resolve the round' }).click();
+      await page.getByRole('combobox', { name: 'Action 1' }).selectOption('public-diplomacy', F);
+      await page.getByRole('button', { name: 'Commit and resolve the round' }).click(F);
       expect(await closeSummary(page)).toMatch(new RegExp(`^Round ${round} `));
     }
     await shot(page, '08-after-round3');
@@ -180,13 +180,13 @@ describe('a new player', () => {
       if (await page.getByRole('heading', { name: /^Outcome: / }).isVisible()) break;
       const { phase } = await currentPhase(page);
       if (phase === 'propose')
-        await page.getByRole('button', { name: 'Send offers and end proposals' }).click();
+        await page.getByRole('button', { name: 'Send offers and end proposals' }).click(F);
       else if (phase === 'answer') {
         offersSeen += await acceptAll(page);
         await page
           .getByRole('button', { name: /^(Send answers and end this phase|Continue to commitments)$/ })
-          .click();
-      } else await page.getByRole('button', { name: 'Commit and resolve the round' }).click();
+          .click(F);
+      } else await page.getByRole('button', { name: 'Commit and resolve the round' }).click(F);
       await page.waitForTimeout(50);
     }
 
@@ -203,8 +203,18 @@ describe('a new player', () => {
     expect(offersSeen).toBeGreaterThan(0);
     expect(errors).toEqual([]);
 
-    await page.getByRole('button', { name: 'Play again' }).click();
+    // The finished game replays round by round, ending on the outcome with everything revealed.
+    await page.getByRole('button', { name: 'Replay this game' }).click(F);
+    const replayHeading = page.getByRole('heading', { level: 2, name: /step \d+ of \d+$/ });
+    await expect.poll(() => replayHeading.textContent()).toMatch(/^Start of round 1 — step 1 of \d+$/);
+    const last = Number(/of (\d+)$/.exec((await replayHeading.textContent()) ?? '')![1]);
+    for (let k = 1; k < last; k++) await page.getByRole('button', { name: 'Next round →' }).click(F);
+    await expect.poll(() => replayHeading.textContent()).toMatch(/^The end/);
+    await page.getByText('The outcome and scores').click(F);
+    await shot(page, '11-replay-end');
+    await page.getByRole('button', { name: 'Back to the menu' }).click(F);
     await page.getByRole('button', { name: 'Start the game' }).waitFor();
     await page.close();
-  });
+    // Twelve rounds through the controls: each step waits on the board's WebGL frames in software rendering.
+  }, 240_000);
 });

@@ -36,6 +36,31 @@ export interface BoardModel {
   rounds: number;
   date: string;
   over: boolean;
+  /** How many log entries this government has seen; moves with a lower index are old news. */
+  logSize: number;
+  /** What happened lately, as this government saw it, ready to animate (see `movesOf`). */
+  moves: BoardMove[];
+}
+
+/** One thing to show on the board, derived from one entry of the player's log. */
+export interface BoardMove {
+  /** The entry's position in the player's log. */
+  index: number;
+  round: number;
+  /**
+   * travel: a marker goes from `from` to each of `to` (offers, aid, sanctions, answers);
+   * pulse: rings at `from` (tests, exercises, unilateral steps); summit: both sides meet;
+   * reveal: what I saw a party do with a promise (kept or broke), at that party;
+   * deal: an agreement signed, completed or broken, among its parties; card: an event, election or crisis.
+   */
+  kind: 'travel' | 'pulse' | 'summit' | 'reveal' | 'deal' | 'card';
+  from?: ActorId;
+  to: ActorId[];
+  /** A short label on the marker, so that nothing is told by colour alone. */
+  label: string;
+  tone: 'good' | 'bad' | 'neutral';
+  /** The log's sentence: the caption while it plays. */
+  text: string;
 }
 
 export interface Layers {
@@ -51,7 +76,7 @@ export const ALL_LAYERS: Layers = { trust: true, sanctions: true, channels: true
 // The two Korean capitals are 200 km apart: their markers are drawn a little apart (still inside each country)
 // so that the relations between them have room. The true capitals are marked with a dot.
 const PLACES: Record<string, Placement> = {
-  DPRK: { kind: 'map', at: [125.15, 39.75], label: 'left' },
+  DPRK: { kind: 'map', at: [125.15, 39.75], label: 'above' },
   ROK: { kind: 'map', at: [127.7, 36.95], label: 'right' },
   PRC: { kind: 'map', at: CAPITALS.beijing!, label: 'below' },
   JPN: { kind: 'map', at: CAPITALS.tokyo!, label: 'below' },
@@ -93,7 +118,156 @@ export function boardModel(world: World, capitals: Record<ActorId, string>, view
     rounds: view.rounds,
     date: view.date,
     over: view.end !== null,
+    logSize: view.log.length,
+    moves: movesOf(view, view.round - 1),
   };
+}
+
+const HOSTILE = new Set([
+  'impose-sanctions',
+  'cut-lifeline',
+  'hold-exercises',
+  'missile-defence',
+  'missile-test',
+  'nuclear-test',
+  'border-provocation',
+  'cyber-operation',
+  'arms-cooperation',
+]);
+
+const SHORT: Record<string, string> = {
+  'humanitarian-aid': 'Aid',
+  'cultural-exchange': 'Exchange',
+  'family-reunions': 'Reunions',
+  hotline: 'Hotline',
+  backchannel: 'Backchannel',
+  summit: 'Summit',
+  'convene-talks': 'Talks',
+  mediate: 'Mediation',
+  'appeal-to-un': 'UN appeal',
+  'public-diplomacy': 'Diplomacy',
+  'lift-sanctions': 'Sanctions −',
+  'impose-sanctions': 'Sanctions +',
+  'economic-incentives': 'Incentives',
+  'economic-lifeline': 'Lifeline',
+  'cut-lifeline': 'Lifeline cut',
+  'security-guarantee': 'Guarantee',
+  'suspend-exercises': 'Drills off',
+  'hold-exercises': 'Exercises',
+  'joint-patrols': 'Patrols',
+  'missile-defence': 'Missile defence',
+  'intelligence-sharing': 'Intel',
+  'arms-cooperation': 'Arms',
+  'missile-moratorium': 'Moratorium',
+  'freeze-site': 'Freeze',
+  'dismantle-site': 'Dismantle',
+  'allow-inspections': 'Inspections',
+  'missile-test': 'Missile test',
+  'nuclear-test': 'Nuclear test',
+  'border-provocation': 'Provocation',
+  'cyber-operation': 'Cyber',
+};
+
+/**
+ * The moves to animate from the player's log entries of `fromRound` on: only what this government saw
+ * (the view's log is already filtered), read from each entry's kind, actor, target and ref.
+ */
+export function movesOf(view: PlayerView, fromRound: number): BoardMove[] {
+  const out: BoardMove[] = [];
+  const ids = new Set(view.actors.map((a) => a.id));
+  const known = (id: ActorId | undefined): id is ActorId => id !== undefined && ids.has(id);
+  for (let index = view.log.length - 1; index >= 0; index--) {
+    const e = view.log[index]!;
+    if (e.round < fromRound) break;
+    const base = { index, round: e.round, text: e.text };
+    const ref = typeof e.ref === 'number' ? e.ref : Number(e.ref);
+    switch (e.kind) {
+      case 'offer': {
+        const o = view.offers.find((x) => x.id === ref);
+        const to = (o ? [...o.parties] : []).filter((p) => p !== e.actor && known(p));
+        if (known(e.actor) && to.length)
+          out.push({ ...base, kind: 'travel', from: e.actor, to, label: `Offer #${ref}`, tone: 'neutral' });
+        break;
+      }
+      case 'answer': {
+        const o = view.offers.find((x) => x.id === ref);
+        if (known(e.actor) && o && known(o.from) && o.from !== e.actor)
+          out.push({
+            ...base,
+            kind: 'travel',
+            from: e.actor,
+            to: [o.from],
+            label: `No to #${ref}`,
+            tone: 'bad',
+          });
+        break;
+      }
+      case 'action': {
+        if (!known(e.actor)) break;
+        const id = String(e.ref ?? '');
+        const label = SHORT[id] ?? id;
+        const tone = HOSTILE.has(id) ? 'bad' : 'good';
+        if (id === 'summit' && known(e.target))
+          out.push({ ...base, kind: 'summit', from: e.actor, to: [e.target], label, tone });
+        else if (known(e.target) && e.target !== e.actor)
+          out.push({ ...base, kind: 'travel', from: e.actor, to: [e.target], label, tone });
+        else out.push({ ...base, kind: 'pulse', from: e.actor, to: [], label, tone });
+        break;
+      }
+      case 'compliance': {
+        if (!known(e.actor)) break;
+        const broke = /\bbreak\b/.test(e.text);
+        out.push({
+          ...base,
+          kind: 'reveal',
+          from: e.actor,
+          to: [view.me],
+          label: broke ? `✗ broke #${ref}` : `✓ kept #${ref}`,
+          tone: broke ? 'bad' : 'good',
+        });
+        break;
+      }
+      case 'agreement': {
+        const g = view.agreements.find((x) => x.id === ref);
+        const parties = (g?.parties ?? []).filter(known);
+        const broke = /breaks down|walks? away|abandon/i.test(e.text);
+        const done = /carried out in full/.test(e.text);
+        const disputed = /disputed/.test(e.text);
+        out.push({
+          ...base,
+          kind: parties.length >= 2 ? 'deal' : 'card',
+          to: parties,
+          label: broke
+            ? `Deal #${ref} broken`
+            : done
+              ? `Deal #${ref} done`
+              : disputed
+                ? `Deal #${ref} disputed`
+                : `Deal #${ref} signed`,
+          tone: broke || disputed ? 'bad' : 'good',
+        });
+        break;
+      }
+      case 'event':
+      case 'election':
+      case 'leader':
+      case 'crisis':
+      case 'clash':
+        out.push({
+          ...base,
+          kind: 'card',
+          ...(known(e.actor) ? { from: e.actor } : {}),
+          to: [],
+          label:
+            e.kind === 'crisis' || e.kind === 'clash' ? 'Crisis' : e.kind === 'event' ? 'Event' : 'Politics',
+          tone: e.kind === 'crisis' || e.kind === 'clash' ? 'bad' : 'neutral',
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return out.reverse();
 }
 
 /** Trust in three bands, each with a word as well as a colour and a line style. */

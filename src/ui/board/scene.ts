@@ -3,13 +3,23 @@
  * It holds visual objects only and draws whatever `BoardModel` it is given; no rule lives here.
  */
 import * as Phaser from 'phaser';
-import { BORDERS, CAPITALS, DMZ, LANDS, fitProjection } from './geo.ts';
+import type { Atlas } from './atlas.ts';
+import { CAPITALS, DMZ, fitProjection } from './geo.ts';
 import type { LonLat, Projection } from './geo.ts';
 import { ALL_LAYERS, PALETTE, trustBand } from './model.ts';
 import type { BoardActor, BoardModel, Layers } from './model.ts';
+import { Player } from './play.ts';
+import type { PlayerHooks } from './play.ts';
 
 export const BOARD_WIDTH = 640;
 export const BOARD_HEIGHT = 436;
+/**
+ * Canvas pixels per board unit: 2 when the board is shown larger than its size or on a dense screen, so that
+ * lines and text stay sharp; else 1, which costs a quarter of the pixels (it matters to software rendering).
+ */
+export function pixelsFor(shownWidth: number, deviceRatio: number): 1 | 2 {
+  return (shownWidth || BOARD_WIDTH) * (deviceRatio || 1) > BOARD_WIDTH * 1.2 ? 2 : 1;
+}
 const TOP = 30; // the strip for the date and the tension gauge
 const BOTTOM = 36; // the strip for the peace-process stages
 const MAP = { x: 0, y: TOP, width: BOARD_WIDTH, height: BOARD_HEIGHT - TOP - BOTTOM };
@@ -31,26 +41,66 @@ type XY = { x: number; y: number };
 
 export class BoardScene extends Phaser.Scene {
   private project: Projection = fitProjection(MAP);
-  private base?: Phaser.GameObjects.Graphics;
+  /** The map and the strips, drawn once into a texture (tessellating coastlines every frame is slow). */
+  private base?: Phaser.GameObjects.RenderTexture;
   private dynamic: Phaser.GameObjects.GameObject[] = [];
   private model: BoardModel | null = null;
   private layers: Layers = ALL_LAYERS;
+  private atlas: Atlas | null = null;
+  private labels: Phaser.GameObjects.Text[] = [];
+  /** Plays the moves of a round over the board. */
+  readonly player: Player;
+  /** Log entries below this index have been shown (or were there when the board opened). */
+  private seen = -1;
 
-  constructor() {
+  constructor(
+    hooks: PlayerHooks,
+    private readonly px: 1 | 2 = 1,
+  ) {
     super({ key: 'board' });
+    this.player = new Player(this, hooks, (id) => this.where(id), px);
   }
 
   create(): void {
-    this.base = this.add.graphics();
-    this.drawMap(this.base);
+    this.cameras.main.setZoom(this.px).setOrigin(0, 0);
+    this.base = this.add
+      .renderTexture(0, 0, BOARD_WIDTH * this.px, BOARD_HEIGHT * this.px)
+      .setOrigin(0, 0)
+      .setScale(1 / this.px)
+      .setDepth(-1);
+    this.bakeMap();
+    this.player.create();
     if (this.model) this.redraw();
   }
 
-  /** Draws a new state of the board; safe to call before the scene has started. */
+  update(_time: number, delta: number): void {
+    this.player.tick(delta);
+  }
+
+  /** Draws a new state of the board, and queues the moves this government has newly seen; safe before create. */
   show(model: BoardModel, layers: Layers = this.layers): void {
+    const handover = this.model !== null && this.model.me !== model.me;
     this.model = model;
     this.layers = layers;
+    // A new government at the screen (hot seat) must not watch what the last one saw.
+    if (handover) this.player.skip();
+    if (handover || this.seen < 0 || model.logSize < this.seen) this.seen = model.logSize;
+    else {
+      const fresh = model.moves.filter((m) => m.index >= this.seen);
+      this.seen = model.logSize;
+      if (fresh.length) this.player.enqueue(fresh);
+    }
     if (this.base) this.redraw();
+  }
+
+  /** Natural Earth's coastlines and borders, once they have loaded. */
+  setAtlas(atlas: Atlas): void {
+    this.atlas = atlas;
+    if (this.base) this.bakeMap();
+  }
+
+  private where(id: string): XY | null {
+    return this.model ? (this.positions(this.model).get(id) ?? null) : null;
   }
 
   private text(
@@ -65,6 +115,7 @@ export class BoardScene extends Phaser.Scene {
       fontSize: `${size}px`,
       fontStyle: opts.bold ? 'bold' : 'normal',
       color: opts.colour ?? INK,
+      resolution: this.px,
       ...(opts.bg ? { backgroundColor: opts.bg, padding: { x: 3, y: 1 } } : {}),
     });
     t.setOrigin(...(opts.origin ?? [0, 0]));
@@ -72,16 +123,48 @@ export class BoardScene extends Phaser.Scene {
     return t;
   }
 
+  private bakeMap(): void {
+    const g = this.add.graphics();
+    this.drawMap(g);
+    g.setScale(this.px);
+    const rt = this.base!.clear().draw(g, 0, 0);
+    // The place names go into the texture too: they never change, and live text objects cost frames.
+    for (const t of this.labels) rt.draw(t.setScale(this.px).setPosition(t.x * this.px, t.y * this.px));
+    // Drawing is deferred to render(): only then may the sources go.
+    rt.render();
+    for (const t of this.labels) t.destroy();
+    this.labels = [];
+    g.destroy();
+  }
+
   private drawMap(g: Phaser.GameObjects.Graphics): void {
     g.fillStyle(COLOURS.sea, 1).fillRect(0, 0, BOARD_WIDTH, BOARD_HEIGHT);
-    g.fillStyle(COLOURS.land, 1).lineStyle(1, COLOURS.coast, 1);
-    for (const land of LANDS) {
-      this.path(g, land);
-      g.fillPath();
-      g.strokePath();
+    for (const t of this.labels) t.destroy();
+    this.labels = [];
+    if (this.atlas) {
+      g.fillStyle(COLOURS.land, 1).lineStyle(0.75, COLOURS.coast, 1);
+      for (const land of this.atlas.lands) {
+        this.path(g, land);
+        g.fillPath();
+        g.strokePath();
+      }
+      g.lineStyle(1, COLOURS.border, 1);
+      for (const b of this.atlas.borders) this.dashedPath(g, b, 4, 3, false);
+      // Country and sea names, faint, under everything else.
+      for (const [name, at, sea] of PLACE_NAMES) {
+        const { x, y } = this.project(at);
+        const t = this.add.text(x, y, name, {
+          fontFamily: FONT,
+          fontSize: sea ? '10px' : '11px',
+          fontStyle: sea ? 'italic' : 'bold',
+          color: sea ? '#4f6f86' : '#8a8270',
+          resolution: this.px,
+          align: 'center',
+        });
+        t.setOrigin(0.5, 0.5).setLetterSpacing(sea ? 1 : 3);
+        this.labels.push(t);
+      }
     }
-    g.lineStyle(1, COLOURS.border, 1);
-    for (const b of BORDERS) this.dashedPath(g, b, 4, 3);
     g.lineStyle(2, COLOURS.dmz, 1);
     this.dashedPath(g, DMZ, 3, 2);
     // The top and bottom strips.
@@ -108,9 +191,28 @@ export class BoardScene extends Phaser.Scene {
     pts: readonly LonLat[],
     dash: number,
     gap: number,
+    perSegment = true,
   ): void {
-    for (let k = 1; k < pts.length; k++)
-      dashed(g, this.project(pts[k - 1]!), this.project(pts[k]!), dash, gap);
+    if (perSegment) {
+      for (let k = 1; k < pts.length; k++)
+        dashed(g, this.project(pts[k - 1]!), this.project(pts[k]!), dash, gap);
+      return;
+    }
+    // One dash pattern along the whole line, so that short segments do not all start with a dash.
+    let phase = 0;
+    for (let k = 1; k < pts.length; k++) {
+      const p = this.project(pts[k - 1]!);
+      const q = this.project(pts[k]!);
+      const len = dist(p, q);
+      let s = 0;
+      while (s < len) {
+        const inDash = phase < dash;
+        const step = Math.min(len - s, inDash ? dash - phase : dash + gap - phase);
+        if (inDash) g.lineBetween(...along(p, q, s / len), ...along(p, q, (s + step) / len));
+        s += step;
+        phase = (phase + step) % (dash + gap);
+      }
+    }
   }
 
   private positions(m: BoardModel): Map<string, XY> {
@@ -309,6 +411,21 @@ export class BoardScene extends Phaser.Scene {
       this.text(xs[k]!, y + 11, here ? `▲ ${name}` : name, here ? 11 : 10, { bold: here, origin: [0.5, 0] });
     });
   }
+}
+
+/** Country and sea names: [text, where, is it a sea]. */
+const PLACE_NAMES: [string, LonLat, boolean][] = [
+  ['CHINA', [117.6, 36.4], false],
+  ['RUSSIA', [134.6, 44.2], false],
+  ['JAPAN', [136.4, 37.0], false],
+  ['N. KOREA', [128.3, 40.75], false],
+  ['S. KOREA', [128.2, 36.0], false],
+  ['Sea of Japan\n(East Sea)', [134.2, 40.6], true],
+  ['Yellow Sea', [123.4, 35.6], true],
+];
+
+function along(p: XY, q: XY, t: number): [number, number] {
+  return [p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t];
 }
 
 /** Where a line's label goes: along the line, or beside it when the line is too short to hold it between markers. */

@@ -1,0 +1,31 @@
+/** A government's briefing: its public role, its private brief and what it is scored on. */
+import type { ActorId } from '../engine/index.ts';
+import type { LoadedScenario } from '../scenario/index.ts';
+import { h } from './dom.ts';
+
+/** The briefing's elements, headed by an h2 with the given id. */
+export function briefingPanel(loaded: LoadedScenario, me: ActorId, headingId: string): HTMLElement[] {
+  const def = loaded.scenario.actors[me]!;
+  const actor = loaded.world.actors.find((a) => a.id === me)!;
+  return [
+    h('h2', { id: headingId }, `Your briefing: ${def.name}`),
+    h('p', { class: 'leader' }, `You are ${def.leader.name}'s government in ${def.capital}.`),
+    h('h3', null, 'Public role'),
+    h('p', null, def.briefing.public.trim()),
+    h('h3', null, 'For your eyes only'),
+    h('p', { class: 'private' }, def.briefing.private.trim()),
+    h('h3', null, 'You are scored on'),
+    h(
+      'ul',
+      { class: 'objectives' },
+      actor.objectives.map((o) =>
+        h(
+          'li',
+          null,
+          `${o.label} `,
+          h('span', { class: 'weight', title: 'Relative weight in your final score' }, `×${o.weight}`),
+        ),
+      ),
+    ),
+  ];
+}

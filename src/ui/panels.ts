@@ -1,0 +1,204 @@
+/**
+ * The panels that show one player's view: the status line, the governments' meters, the log and the board
+ * in words. Shared by the game screen and the replay screen; they only read a player view.
+ */
+import { ACTOR_VARS } from '../engine/index.ts';
+import type { ActorVar, PlayerView, World } from '../engine/index.ts';
+import { trustBand } from './board/model.ts';
+import { fill, h, signed } from './dom.ts';
+import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, prose, varHelp } from './text.ts';
+
+const PHASE_NUMBER: Record<string, number> = { proposing: 1, responding: 2, commitment: 3 };
+
+/** The board in words, for screen readers. */
+export function boardDescription(world: World, view: PlayerView): string {
+  const parts = [
+    `Your trust: ${Object.entries(view.myTrust)
+      .map(([id, t]) => `${nameOf(world, id)} ${Math.round(t)} (${trustBand(t).word})`)
+      .join(', ')}.`,
+  ];
+  const sanctions = Object.entries(view.sanctions).flatMap(([from, row]) =>
+    Object.entries(row)
+      .filter(([, l]) => l > 0)
+      .map(([to, l]) => `${nameOf(world, from)} on ${nameOf(world, to)} level ${l}`),
+  );
+  parts.push(sanctions.length ? `Sanctions: ${sanctions.join('; ')}.` : 'No sanctions.');
+  parts.push(
+    view.channels.length
+      ? `Open channels: ${view.channels.map((c) => `${c.channel} ${nameOf(world, c.a)}–${nameOf(world, c.b)}`).join('; ')}.`
+      : 'No open hotline or backchannel.',
+  );
+  parts.push(
+    `Alliances: ${view.alliances.map(([a, b]) => `${nameOf(world, a)}–${nameOf(world, b)}`).join('; ') || 'none'}.`,
+  );
+  return parts.join(' ');
+}
+
+export function renderStatus(status: HTMLElement, world: World, view: PlayerView): void {
+  const phase = view.end
+    ? 'Game over'
+    : `Phase ${PHASE_NUMBER[view.phase] ?? '?'} of 3: ${PHASE_TITLES[view.phase] ?? view.phase}`;
+  fill(
+    status,
+    h('span', null, 'You: ', h('strong', null, nameOf(world, view.me))),
+    h('span', null, `${view.date} · round ${view.round} of ${view.rounds}`),
+    h('span', null, phase),
+    h(
+      'span',
+      {
+        title: `Regional tension, 0–100. At ${world.rules.crisisAt} or more a crisis can turn into a clash by miscalculation.`,
+      },
+      `Tension ${Math.round(view.tension)}${view.tension >= world.rules.crisisAt ? ' (crisis!)' : ''}`,
+    ),
+    h('span', { title: 'The stage of the peace process' }, `Stage: ${view.stageName}`),
+  );
+}
+
+export function renderMeters(meters: HTMLElement, world: World, view: PlayerView): void {
+  const prev = view.history[view.history.length - 1];
+  const prevPrev = view.history[view.history.length - 2];
+  // Changes since the last round ended (during play) or over the last round (at the end).
+  const base = view.end ? prevPrev : prev;
+  const helpIds: Record<string, string> = {};
+  const head = h(
+    'tr',
+    null,
+    h('th', { scope: 'col' }, 'Government'),
+    ACTOR_VARS.map((v) => {
+      helpIds[v] = `help-${v}`;
+      return h(
+        'th',
+        { scope: 'col', title: varHelp(world, v) },
+        VAR_LABELS[v],
+        h('span', { id: `help-${v}`, class: 'sr-only' }, varHelp(world, v)),
+      );
+    }),
+    h(
+      'th',
+      { scope: 'col', title: TRUST_HELP },
+      'Your trust',
+      h('span', { id: 'help-trust', class: 'sr-only' }, TRUST_HELP),
+    ),
+  );
+  const cell = (
+    label: string,
+    value: number,
+    delta: number | null,
+    help: string,
+    describedBy: string,
+    extraClass = '',
+  ): HTMLElement => {
+    const r = Math.round(value);
+    const d = delta === null || Math.round(delta) === 0 ? '' : signed(delta);
+    const tip = `${label}: ${r} of 100${delta !== null ? ` (${signed(delta)} since last round)` : ''}. ${help}`;
+    return h(
+      'td',
+      { title: tip, class: extraClass },
+      h(
+        'span',
+        {
+          role: 'meter',
+          'aria-valuemin': 0,
+          'aria-valuemax': 100,
+          'aria-valuenow': r,
+          'aria-label': label,
+          'aria-describedby': describedBy,
+          class: 'meter',
+        },
+        h('span', { class: 'num' }, String(r)),
+        d ? h('span', { class: `delta ${delta! > 0 ? 'up' : 'down'}` }, d) : null,
+        h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${r}%` })),
+      ),
+    );
+  };
+  const rows = view.actors.map((a) => {
+    const isMe = a.id === view.me;
+    const t = view.myTrust[a.id];
+    const t0 = base?.myTrust[a.id];
+    return h(
+      'tr',
+      { class: isMe ? 'me' : '' },
+      h(
+        'th',
+        { scope: 'row' },
+        h('span', { class: 'gov-name' }, isMe ? `${a.name} (you)` : a.name),
+        h(
+          'span',
+          {
+            class: 'leader',
+            title: `Leader's stance ${Math.round(a.leader.stance)} of 100 (0 hawk, 100 dove)${a.leader.termEnds ? `; next election at the start of round ${a.leader.termEnds}` : ''}`,
+          },
+          a.leader.name,
+        ),
+      ),
+      ACTOR_VARS.map((v: ActorVar) =>
+        cell(
+          `${a.name} ${VAR_LABELS[v].toLowerCase()}`,
+          a.vars[v],
+          base ? a.vars[v] - base.vars[a.id]![v] : null,
+          varHelp(world, v),
+          helpIds[v]!,
+        ),
+      ),
+      isMe || t === undefined
+        ? h('td', { class: 'na' }, '—')
+        : cell(
+            `Your trust in ${a.name}`,
+            t,
+            t0 === undefined ? null : t - t0,
+            TRUST_HELP,
+            'help-trust',
+            `trust-${trustBand(t).word}`,
+          ),
+    );
+  });
+  fill(
+    meters,
+    h(
+      'table',
+      { class: 'meters' },
+      h('caption', { class: 'sr-only' }, 'Every government’s numbers, 0 to 100'),
+      h('thead', null, head),
+      h('tbody', null, rows),
+    ),
+  );
+}
+
+export function renderLog(logList: HTMLElement, world: World, view: PlayerView): void {
+  const byRound = new Map<number, PlayerView['log']>();
+  for (const e of view.log) byRound.set(e.round, [...(byRound.get(e.round) ?? []), e]);
+  const rounds = [...byRound.keys()].sort((a, b) => b - a);
+  fill(
+    logList,
+    view.end
+      ? h(
+          'p',
+          { class: 'hint' },
+          'The game is over: the log now shows everything, including what was hidden from you.',
+        )
+      : null,
+    rounds.length === 0 ? h('p', { class: 'hint' }, 'Nothing yet.') : null,
+    rounds.map((r) =>
+      h(
+        'section',
+        { class: 'log-round', 'aria-label': `Round ${r}` },
+        h('h3', null, `Round ${r}`),
+        h(
+          'ol',
+          null,
+          byRound
+            .get(r)!
+            .map((e) =>
+              h(
+                'li',
+                { class: `log-${e.kind}` },
+                h('span', { class: 'kind' }, e.kind),
+                ' ',
+                prose(world, e.text),
+              ),
+            ),
+        ),
+      ),
+    ),
+  );
+}

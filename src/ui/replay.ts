@@ -1,0 +1,194 @@
+/**
+ * Replaying a game round by round: the record's inputs are submitted to the engine in order and the state
+ * at the start of every round (and at the end) is kept; the screen shows the board, the meters and the log
+ * as one government saw them then, with next and previous round buttons. Only the engine's rules run.
+ */
+import { playerView, startGame, submit, waitingPhase } from '../engine/index.ts';
+import type { ActorId, GameState, PlayerView } from '../engine/index.ts';
+import type { LoadedScenario } from '../scenario/index.ts';
+import type { Board } from './board/index.ts';
+import { ALL_LAYERS, boardModel } from './board/model.ts';
+import { fill, h, uid } from './dom.ts';
+import { endReport } from './end.ts';
+import { boardDescription, renderLog, renderMeters, renderStatus } from './panels.ts';
+import { download } from './saves.ts';
+import type { SaveFile } from './saves.ts';
+
+export interface Frame {
+  /** The round whose start this is, or the last round when the game is over. */
+  round: number;
+  state: GameState;
+}
+
+/** The state at the start of each round, then the final state. Throws a sentence when an input does not fit. */
+export function replayFrames(loaded: LoadedScenario, save: SaveFile): Frame[] {
+  const world = loaded.world;
+  let s = startGame(world, save.record.seed);
+  const frames: Frame[] = [{ round: s.round, state: s }];
+  save.record.inputs.forEach((r, k) => {
+    if (!waitingPhase(s)) throw new Error(`the game ended before input ${k + 1}.`);
+    if (r.round !== s.round)
+      throw new Error(`input ${k + 1} is for round ${r.round}, but the game is in round ${s.round}.`);
+    const res = submit(world, s, r.actor, r.input);
+    if (!res.ok)
+      throw new Error(`input ${k + 1} (${r.actor}, round ${r.round}) is rejected: ${res.rejection.message}`);
+    const before = s;
+    s = res.value;
+    if (s.round !== before.round || (s.end && !before.end)) frames.push({ round: s.round, state: s });
+  });
+  return frames;
+}
+
+export interface ReplayOptions {
+  title: string;
+  save?: SaveFile;
+  onQuit: () => void;
+}
+
+export function startReplayScreen(
+  root: HTMLElement,
+  loaded: LoadedScenario,
+  frames: Frame[],
+  opts: ReplayOptions,
+): void {
+  const world = loaded.world;
+  const capitals = Object.fromEntries(
+    Object.entries(loaded.scenario.actors).map(([id, a]) => [id, a.capital]),
+  );
+  let k = 0;
+  let seeAs: ActorId = world.actors[0]!.id;
+  let board: Board | null = null;
+
+  const status = h('p', { class: 'status', id: 'status' });
+  const heading = h('h2', { id: 'replay-h', tabindex: '-1' });
+  const boardHost = h('div', {
+    class: 'board-canvas',
+    role: 'img',
+    'aria-label': 'Map of Northeast Asia with the governments and their relations',
+    'aria-describedby': 'board-desc',
+  });
+  const boardDesc = h('p', { id: 'board-desc', class: 'sr-only' });
+  const meters = h('div', { class: 'meters-wrap' });
+  const logList = h('div', { class: 'log-body' });
+  const extra = h('div', { class: 'replay-extra' });
+  const prev = h('button', { type: 'button', onclick: () => go(k - 1) }, '← Previous round');
+  const next = h('button', { type: 'button', class: 'primary', onclick: () => go(k + 1) }, 'Next round →');
+  const seeId = uid('see-as');
+
+  fill(
+    root,
+    h(
+      'div',
+      { class: 'app' },
+      h(
+        'header',
+        { class: 'topbar' },
+        h('h1', null, 'Quid Pro Quo'),
+        h('span', { class: 'scenario-title' }, `Replay: ${opts.title}`),
+        status,
+        opts.save
+          ? h(
+              'button',
+              { type: 'button', class: 'small quiet', onclick: () => download(opts.save!) },
+              'Download record',
+            )
+          : null,
+        h(
+          'button',
+          { type: 'button', class: 'small quiet', onclick: () => (board?.destroy(), opts.onQuit()) },
+          'Back to the menu',
+        ),
+      ),
+      h(
+        'main',
+        { class: 'game replay' },
+        h(
+          'div',
+          { class: 'left' },
+          h('figure', { class: 'board' }, boardHost, boardDesc),
+          h(
+            'section',
+            { class: 'governments', 'aria-labelledby': 'gov-table-h' },
+            h('h2', { id: 'gov-table-h', class: 'sr-only' }, 'Governments'),
+            meters,
+          ),
+        ),
+        h(
+          'div',
+          { class: 'right' },
+          h(
+            'section',
+            { class: 'panel phase', 'aria-labelledby': 'replay-h' },
+            heading,
+            h(
+              'div',
+              { class: 'replay-nav', role: 'group', 'aria-label': 'Replay controls' },
+              prev,
+              next,
+              h('label', { for: seeId }, 'See as'),
+              h(
+                'select',
+                {
+                  id: seeId,
+                  onchange: (e: Event) => {
+                    seeAs = (e.target as HTMLSelectElement).value;
+                    show();
+                  },
+                },
+                world.actors.map((a) => h('option', { value: a.id }, a.name)),
+              ),
+            ),
+            h(
+              'p',
+              { class: 'hint' },
+              'Each step shows the start of a round, as the chosen government saw it; the last shows the end, with everything revealed.',
+            ),
+            extra,
+          ),
+          h(
+            'section',
+            { class: 'panel log', 'aria-labelledby': 'log-h' },
+            h('h2', { id: 'log-h' }, 'The log as it was'),
+            logList,
+          ),
+        ),
+      ),
+    ),
+  );
+
+  function go(to: number): void {
+    k = Math.max(0, Math.min(frames.length - 1, to));
+    show();
+    heading.focus();
+  }
+
+  function show(): void {
+    const f = frames[k]!;
+    const view: PlayerView = playerView(world, f.state, seeAs);
+    const last = k === frames.length - 1;
+    heading.textContent = f.state.end
+      ? `The end (after round ${view.history.length ? view.round : f.round}) — step ${k + 1} of ${frames.length}`
+      : `Start of round ${f.round} — step ${k + 1} of ${frames.length}`;
+    prev.disabled = k === 0;
+    next.disabled = last;
+    renderStatus(status, world, view);
+    renderMeters(meters, world, view);
+    renderLog(logList, world, view);
+    board?.show(boardModel(world, capitals, view), ALL_LAYERS);
+    boardDesc.textContent = boardDescription(world, view);
+    fill(
+      extra,
+      f.state.end
+        ? h('details', null, h('summary', null, 'The outcome and scores'), endReport(world, view))
+        : null,
+    );
+  }
+
+  show();
+  heading.focus();
+  void import('./board/index.ts').then(({ mountBoard }) => {
+    if (!boardHost.isConnected) return;
+    board = mountBoard(boardHost);
+    show();
+  });
+}

@@ -1,0 +1,66 @@
+/** Steps shared by the e2e tests: start a game from the menu, play phases, close summaries. */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { F } from './browser.ts';
+
+/** The heading of the phase panel, e.g. "Round 3: Answer offers". */
+export const phaseHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /^Round \d+: / });
+
+export interface StartOptions {
+  scenario?: RegExp;
+  government?: RegExp;
+  /** Other governments played by people on this device (their names). */
+  humans?: string[];
+  seed?: string;
+}
+
+/** From the menu: picks the scenario, the government, the hot-seat players and the seed, and starts. */
+export async function startFromMenu(page: Page, url: string, o: StartOptions = {}): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('radio', { name: o.scenario ?? /The Panmunjom thaw/ }).check(F);
+  await page.getByRole('radio', { name: o.government ?? /^South Korea/ }).check(F);
+  for (const name of o.humans ?? [])
+    await page.getByRole('checkbox', { name: `${name} is played by a person` }).check(F);
+  await page.getByRole('textbox', { name: 'Seed' }).fill(o.seed ?? 'e2e-seed');
+  await page.getByRole('button', { name: 'Start the game' }).click(F);
+}
+
+export const proposeButton = (page: Page) =>
+  page.getByRole('button', { name: 'Send offers and end proposals' });
+export const answerButton = (page: Page) =>
+  page.getByRole('button', { name: /^(Send answers and end this phase|Continue to commitments)$/ });
+export const commitButton = (page: Page) =>
+  page.getByRole('button', { name: 'Commit and resolve the round' });
+
+/** Plays one round for a single human doing nothing, and closes the summary. */
+export async function playQuietRound(page: Page, round: number): Promise<void> {
+  await expect.poll(() => phaseHeading(page).textContent()).toBe(`Round ${round}: Propose deals`);
+  await proposeButton(page).click(F);
+  await expect.poll(() => phaseHeading(page).textContent()).toBe(`Round ${round}: Answer offers`);
+  await answerButton(page).click(F);
+  await expect.poll(() => phaseHeading(page).textContent()).toMatch(new RegExp(`^Round ${round}: Keep`));
+  await commitButton(page).click(F);
+  await closeSummary(page);
+}
+
+/** Closes the round summary and returns its title. */
+export async function closeSummary(page: Page): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: /^Round \d+ \(.+\) resolved$/ });
+  await dialog.waitFor();
+  const title = (await dialog.getByRole('heading', { level: 2 }).textContent()) ?? '';
+  await dialog.getByRole('button', { name: /^(Continue to round \d+|See the outcome)$/ }).click(F);
+  return title;
+}
+
+/**
+ * Collects the page's errors. Errors thrown inside the board's own chunks (Phaser and the board scene,
+ * which another part of the project owns and tests in board.test.ts) are printed, not collected.
+ */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => {
+    if (/assets\/(board|phaser)-/.test(e.stack ?? '')) console.warn(`board error: ${e.message}`);
+    else errors.push(e.message);
+  });
+  return errors;
+}
