@@ -235,7 +235,8 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
           const save = slot.save;
           const entry = content.scenarios.find((e) => e.ok && e.loaded.world.id === save.record.scenario.id);
           const loaded = entry?.ok ? entry.loaded : null;
-          const round = Math.max(1, ...save.record.inputs.map((i) => i.round));
+          // Each round takes three inputs (propose, answer, commit) from every government.
+          const played = Math.floor(save.record.inputs.length / (3 * Object.keys(save.record.seats).length));
           return h(
             'li',
             { class: 'slot', 'aria-labelledby': hid },
@@ -243,7 +244,7 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
             h(
               'span',
               { class: 'period' },
-              `${loaded?.world.title ?? save.record.scenario.id} · round ${round} · ${save.savedAt ? new Date(save.savedAt).toLocaleString() : ''}`,
+              `${loaded?.world.title ?? save.record.scenario.id} · ${played === 1 ? '1 round' : `${played} rounds`} played · ${save.savedAt ? new Date(save.savedAt).toLocaleString() : ''}`,
             ),
             h(
               'div',

@@ -157,7 +157,7 @@ function explain(save: SaveFile, loaded: LoadedScenario, e: unknown): string {
   try {
     replayFrames(loaded, save);
   } catch (detail) {
-    return `${message} ${capitalise((detail as Error).message)}`;
+    return capitalise((detail as Error).message);
   }
   return message;
 }
