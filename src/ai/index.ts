@@ -41,9 +41,9 @@ export const STRATEGIES: Record<string, Strategy> = Object.fromEntries(
  * or governments that also look ahead.
  */
 export const DIFFICULTIES = {
-  easy: { strategy: 'generous-tit-for-tat', label: 'Easy: forgiving reciprocators' },
-  normal: { strategy: 'objective', label: 'Normal: each government pursues its objectives' },
-  hard: { strategy: 'planner', label: 'Hard: governments also plan ahead' },
+  easy: { strategy: 'generous-tit-for-tat', label: 'Easy: forgiving' },
+  normal: { strategy: 'objective', label: 'Normal: pursue their aims' },
+  hard: { strategy: 'planner', label: 'Hard: plan ahead' },
 } as const;
 export type Difficulty = keyof typeof DIFFICULTIES;
 
