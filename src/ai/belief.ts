@@ -4,7 +4,7 @@
  * Unknowns are filled with guesses: others' trust in me mirrors mine in them; trust among others keeps its
  * scenario value; the generator is seeded from the player's own generator (a sample of the unknown future).
  */
-import { newGame, seedState } from '../engine/index.ts';
+import { copyAgreement, newGame, seedState } from '../engine/index.ts';
 import type { Agreement, GameState, PlayerView, Rng, World } from '../engine/index.ts';
 
 const templates = new WeakMap<World, GameState>();
@@ -47,22 +47,8 @@ export function beliefState(world: World, view: PlayerView, rng: Rng): GameState
     const b = ids.indexOf(y);
     alliance[a * n + b] = alliance[b * n + a] = 1;
   }
-  const agreements: Agreement[] = view.agreements.map((g) => ({
-    id: g.id,
-    offer: g.offer,
-    parties: g.parties.slice(),
-    mediator: g.mediator,
-    terms: g.terms.map((t) => ({ ...t })),
-    verification: g.verification,
-    steps: g.steps,
-    done: g.done,
-    strikes: g.strikes,
-    status: g.status,
-    signed: g.signed,
-    ended: g.ended,
-    signers: { ...g.signers },
-    record: [],
-  }));
+  // Others' step records are not in the view; a believed agreement keeps its standing only.
+  const agreements: Agreement[] = view.agreements.map((g) => copyAgreement(g, []));
   const ids2 = [...view.offers.map((o) => o.id), ...agreements.map((g) => g.id)];
   return {
     round: view.round,

@@ -3,7 +3,7 @@
  */
 import { seedState } from './rng.ts';
 import { ACTOR_VARS } from './types.ts';
-import type { ActorId, ActorState, ActorVar, GameState, World } from './types.ts';
+import type { ActorId, ActorState, ActorVar, Agreement, GameState, World } from './types.ts';
 
 export const clamp = (x: number, lo = 0, hi = 100): number => (x < lo ? lo : x > hi ? hi : x);
 
@@ -150,17 +150,7 @@ export function cloneState(s: GameState): GameState {
           }
         : o,
     ),
-    agreements: s.agreements.map((g) =>
-      g.status === 'active'
-        ? {
-            ...g,
-            parties: g.parties.slice(),
-            terms: g.terms.map((t) => ({ ...t })),
-            signers: { ...g.signers },
-            record: g.record.slice(),
-          } // step records are never changed once written
-        : g,
-    ),
+    agreements: s.agreements.map((g) => (g.status === 'active' ? copyAgreement(g, g.record.slice()) : g)),
     nextId: s.nextId,
     inbox: s.inbox.slice(),
     firedEvents: s.firedEvents.slice(),
@@ -169,6 +159,32 @@ export function cloneState(s: GameState): GameState {
     history: s.history.slice(),
     rng: { ...s.rng },
     end: s.end ? { ...s.end } : null,
+  };
+}
+
+/**
+ * A copy of an agreement's terms and standing with the given step record (step records themselves are never
+ * changed once written, so a record may be shared, filtered or replaced).
+ */
+export function copyAgreement<R>(
+  g: Omit<Agreement, 'record'>,
+  record: R,
+): Omit<Agreement, 'record'> & { record: R } {
+  return {
+    id: g.id,
+    offer: g.offer,
+    parties: g.parties.slice(),
+    mediator: g.mediator,
+    terms: g.terms.map((t) => ({ ...t })),
+    verification: g.verification,
+    steps: g.steps,
+    done: g.done,
+    strikes: g.strikes,
+    status: g.status,
+    signed: g.signed,
+    ended: g.ended,
+    signers: { ...g.signers },
+    record,
   };
 }
 

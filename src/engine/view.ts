@@ -4,7 +4,7 @@
  * submitted input, true compliance, observations or trust; after the end everything is revealed for the debrief.
  */
 import { scores } from './metrics.ts';
-import { indexOf, roundDate } from './state.ts';
+import { copyAgreement, indexOf, roundDate } from './state.ts';
 import { canTalk } from './validate.ts';
 import type {
   ActorId,
@@ -250,31 +250,16 @@ function row(
 
 function agreementView(g: Agreement, me: ActorId, over: boolean): AgreementView {
   const party = g.parties.includes(me) || g.mediator === me;
-  return {
-    id: g.id,
-    offer: g.offer,
-    parties: g.parties.slice(),
-    mediator: g.mediator,
-    terms: g.terms.map((t) => ({ ...t })),
-    verification: g.verification,
-    steps: g.steps,
-    done: g.done,
-    strikes: g.strikes,
-    status: g.status,
-    signed: g.signed,
-    ended: g.ended,
-    signers: { ...g.signers },
-    record: party
-      ? g.record.map((r) => ({
-          round: r.round,
-          step: r.step,
-          mine: me in r.honoured ? r.honoured[me]! : null,
-          saw: { ...(r.observed[me] ?? {}) },
-          disputed: r.disputed,
-        }))
-      : [],
-    truth: over ? g.record : null,
-  };
+  const record = party
+    ? g.record.map((r) => ({
+        round: r.round,
+        step: r.step,
+        mine: me in r.honoured ? r.honoured[me]! : null,
+        saw: { ...(r.observed[me] ?? {}) },
+        disputed: r.disputed,
+      }))
+    : [];
+  return { ...copyAgreement(g, record), truth: over ? g.record : null };
 }
 
 /** What `me` may know of the game. */
