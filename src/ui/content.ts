@@ -1,20 +1,11 @@
 /**
- * The shipped content, bundled into the page at build time and compiled with the scenario layer.
- * A scenario that does not compile is still listed, with its problems, so an instructor sees why.
+ * The shipped content. The scenarios in `scenarios/` are checked and compiled when the site is built (the
+ * `qpq-content` plugin in vite.config.ts), so the page starts without the YAML parser or the schema; those load
+ * only when an instructor opens a scenario file of their own. A shipped scenario that does not compile is
+ * still listed, with its problems, so an instructor sees why.
  */
-import { ScenarioError, formatProblem, loadCatalogue, loadScenario } from '../scenario/index.ts';
+import shipped from 'virtual:qpq-content';
 import type { Catalogue, LoadedScenario } from '../scenario/index.ts';
-
-const scenarioTexts = import.meta.glob('/scenarios/*.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
-const catalogueTexts = import.meta.glob('/scenarios/catalogue/*.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
 
 export type ScenarioEntry =
   { ok: true; file: string; loaded: LoadedScenario } | { ok: false; file: string; problems: string[] };
@@ -26,51 +17,33 @@ export interface Content {
   catalogue: Catalogue | null;
 }
 
-const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
-function problemsOf(e: unknown): string[] {
-  if (e instanceof ScenarioError) return e.problems.map(formatProblem);
-  return [e instanceof Error ? e.message : String(e)];
-}
-
-/** Compiles every bundled scenario against the default catalogue (the first catalogue file otherwise). */
-export function loadContent(scenarios = scenarioTexts, catalogues = catalogueTexts): Content {
-  const catPath =
-    Object.keys(catalogues).find((p) => p.endsWith('/default.yaml')) ?? Object.keys(catalogues)[0];
-  let catalogue: Catalogue | null = null;
-  let catalogueProblems: string[] = [];
-  if (!catPath) catalogueProblems = ['No action catalogue was found in scenarios/catalogue/.'];
-  else {
-    try {
-      catalogue = loadCatalogue(`scenarios/catalogue/${baseName(catPath)}`, catalogues[catPath]!);
-    } catch (e) {
-      catalogueProblems = problemsOf(e);
-    }
-  }
-  const entries: ScenarioEntry[] = Object.keys(scenarios)
-    .sort()
-    .map((path) => {
-      const file = `scenarios/${baseName(path)}`;
-      if (!catalogue) return { ok: false, file, problems: ['The action catalogue could not be read.'] };
-      try {
-        return { ok: true, file, loaded: loadScenario(file, scenarios[path]!, catalogue) };
-      } catch (e) {
-        return { ok: false, file, problems: problemsOf(e) };
-      }
-    });
-  return { scenarios: entries, catalogueProblems, catalogue };
+/** The content compiled at build time (a fresh copy, which the menu may extend with a user's files). */
+export function loadContent(): Content {
+  return { ...shipped, scenarios: shipped.scenarios.slice() };
 }
 
 /**
  * A scenario file the player chose or dropped on the page, checked exactly as `qpq check` checks it.
  * A binary or unreadable file gets a message, never an exception.
  */
-export function loadUserScenario(content: Content, fileName: string, text: string): ScenarioEntry {
+export async function loadUserScenario(
+  content: Content,
+  fileName: string,
+  text: string,
+): Promise<ScenarioEntry> {
   if (!content.catalogue)
     return { ok: false, file: fileName, problems: ['The action catalogue could not be read.'] };
+  const { ScenarioError, formatProblem, loadScenario } = await import('../scenario/index.ts');
   try {
     return { ok: true, file: fileName, loaded: loadScenario(fileName, text, content.catalogue) };
   } catch (e) {
-    return { ok: false, file: fileName, problems: problemsOf(e) };
+    return {
+      ok: false,
+      file: fileName,
+      problems:
+        e instanceof ScenarioError
+          ? e.problems.map(formatProblem)
+          : [e instanceof Error ? e.message : String(e)],
+    };
   }
 }

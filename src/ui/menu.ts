@@ -84,7 +84,7 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
 
   async function readScenarioFile(f: File): Promise<void> {
     const text = await f.text().catch(() => '\u0000');
-    const entry = loadUserScenario(content, f.name, text);
+    const entry = await loadUserScenario(content, f.name, text);
     if (!entry.ok) {
       fill(
         fileProblems,
