@@ -7,7 +7,16 @@
  * It stops on a budget: a count of rollouts by default, which keeps batch games deterministic, and also a time
  * budget when the caller gives it a clock (interactive play), whichever runs out first.
  */
-import { allIn, closePhaseMut, collectMut, playerView, score, waitingPhase } from '../engine/index.ts';
+import {
+  allIn,
+  closePhaseMut,
+  collectMut,
+  playerView,
+  rngFrom,
+  score,
+  seedState,
+  waitingPhase,
+} from '../engine/index.ts';
 import type { ActionChoice, ActorId, GameState, InputPhase, PhaseInput, World } from '../engine/index.ts';
 import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
@@ -69,17 +78,9 @@ function rollout(
 ): number {
   const s = cloneState(s0);
   const stand = titForTat;
-  const rng = { state: seed >>> 0 };
-  const next = (): number => {
-    // a small LCG: rollouts need cheap, reproducible dice for the stand-ins, not the game's generator
-    rng.state = (Math.imul(rng.state, 1664525) + 1013904223) >>> 0;
-    return rng.state / 2 ** 32;
-  };
-  const standCtx = (actor: ActorId) => ({
-    world,
-    view: playerView(world, s, actor),
-    rng: { next, save: () => ({ c: 0, s0: 0, s1: 0, s2: 0 }) },
-  });
+  // The stand-ins' dice come from their own seeded generator, never the game's.
+  const rng = rngFrom(seedState(seed));
+  const standCtx = (actor: ActorId) => ({ world, view: playerView(world, s, actor), rng });
   let first = true;
   for (let phase = waitingPhase(s); phase && s.round <= horizonRound; phase = waitingPhase(s)) {
     for (const a of world.actors) {

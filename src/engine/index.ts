@@ -11,7 +11,7 @@ export * from './types.ts';
 export { DEFAULT_RULES } from './defaults.ts';
 export { startGame, submit, runGame, waitingPhase, InvalidInputError } from './game.ts';
 export type { Chooser, RecordedInput } from './game.ts';
-export { newGame, cloneState, copyAgreement, indexOf, roundDate, trustOf, clamp } from './state.ts';
+export { newGame, cloneState, copyAgreement, pickVars, indexOf, roundDate, trustOf, clamp } from './state.ts';
 export { checkInput, checkDraft, canTalk, findAction, partiesOf, MEDIATE } from './validate.ts';
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey } from './effects.ts';
 export { unmet, stateFacts, REQUIREMENT_TEXT } from './requirements.ts';

@@ -8,7 +8,7 @@ import { allHold, outcomeOf } from './metrics.ts';
 import { changeLeader, checkSupport, holdElection, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
 import type { Rng } from './rng.ts';
-import { addPair, addVar, clamp, cloneState, indexOf, newGame } from './state.ts';
+import { addPair, addVar, clamp, cloneState, indexOf, newGame, pickVars } from './state.ts';
 import { findAction, partiesOf } from './validate.ts';
 import type {
   ActorVar,
@@ -440,15 +440,7 @@ function basePressure(world: World): number[] {
 function snapshot(world: World, s: GameState): RoundSnapshot {
   const vars: RoundSnapshot['vars'] = {};
   world.actors.forEach((a, i) => {
-    const x = s.actors[i]!;
-    vars[a.id] = {
-      security: x.security,
-      support: x.support,
-      economy: x.economy,
-      influence: x.influence,
-      nuclear: x.nuclear,
-      missile: x.missile,
-    };
+    vars[a.id] = pickVars(s.actors[i]!);
   });
   return { round: s.round, tension: s.tension, stage: s.stage, vars, trust: s.trust.slice() };
 }

@@ -52,6 +52,13 @@ export function addVar(a: ActorState, v: ActorVar, delta: number): void {
   a[v] = clamp(a[v] + delta);
 }
 
+/** The six variables of anything that carries them (an actor's state, a scenario's actor), as a fresh record. */
+export function pickVars(x: Record<ActorVar, number>): Record<ActorVar, number> {
+  const out = {} as Record<ActorVar, number>;
+  for (const v of ACTOR_VARS) out[v] = x[v];
+  return out;
+}
+
 export const SANCTIONS_MAX = 3;
 export const LIFELINE_MAX = 3;
 
@@ -81,7 +88,7 @@ export function newGame(world: World, seed: string | number): GameState {
   for (const [a, b] of init.rivalries) setSymmetric(rivalry, n, idx(a), idx(b), 1);
   const actors: ActorState[] = world.actors.map((def) => {
     const start = init.actors[def.id]!;
-    const a = {
+    return {
       leader: {
         name: start.leader.name,
         stance: start.leader.stance,
@@ -89,9 +96,8 @@ export function newGame(world: World, seed: string | number): GameState {
         since: 0,
       },
       successorsUsed: 0,
-    } as ActorState;
-    for (const v of ACTOR_VARS) a[v] = start.vars[v];
-    return a;
+      ...pickVars(start.vars), // after the leader: key order is part of the state's hash
+    };
   });
   return {
     round: 1,

@@ -4,7 +4,7 @@
  * submitted input, true compliance, observations or trust; after the end everything is revealed for the debrief.
  */
 import { scores } from './metrics.ts';
-import { copyAgreement, indexOf, roundDate } from './state.ts';
+import { copyAgreement, indexOf, pickVars, roundDate } from './state.ts';
 import { canTalk } from './validate.ts';
 import type {
   ActorId,
@@ -145,14 +145,7 @@ class View {
       return {
         id: def.id,
         name: def.name,
-        vars: {
-          security: a.security,
-          support: a.support,
-          economy: a.economy,
-          influence: a.influence,
-          nuclear: a.nuclear,
-          missile: a.missile,
-        },
+        vars: pickVars(a),
         leader: {
           name: a.leader.name,
           stance: a.leader.stance,

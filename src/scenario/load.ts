@@ -3,7 +3,7 @@
  * cross-reference and contradiction, and compile the result with the action catalogue into an engine World.
  * Every problem is collected (not only the first) with its line, column and a plain sentence.
  */
-import { CORE_ACTORS, DEFAULT_RULES, GLOBAL_METRICS, hashText } from '../engine/index.ts';
+import { CORE_ACTORS, DEFAULT_RULES, GLOBAL_METRICS, hashText, pickVars } from '../engine/index.ts';
 import type { ActionDef, Condition, Effect, EventEffect, Rules, World } from '../engine/index.ts';
 import { Located, ScenarioError, didYouMean, explainIssues } from './problems.ts';
 import type { Path, Problem } from './problems.ts';
@@ -543,14 +543,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
           return [
             id,
             {
-              vars: {
-                security: a.security,
-                support: a.support,
-                economy: a.economy,
-                influence: a.influence,
-                nuclear: a.nuclear,
-                missile: a.missile,
-              },
+              vars: pickVars(a),
               leader: {
                 name: a.leader.name,
                 stance: a.leader.stance,
