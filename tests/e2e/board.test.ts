@@ -5,27 +5,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { SHOTS, launch, shot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { SHOTS, shot, useSite } from './browser.ts';
 
-let browser: Browser;
-let url: string;
-
-beforeAll(async () => {
-  url = inject('siteUrl');
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const site = useSite();
 
 const phaseHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /^Round \d+: / });
 const controls = (page: Page) => page.getByRole('group', { name: 'Board animation' });
 
 async function start(page: Page): Promise<void> {
-  await page.goto(url);
+  await page.goto(site.url);
   await page.getByRole('radio', { name: /The Panmunjom thaw/ }).check();
   await page.getByRole('radio', { name: /^South Korea/ }).check();
   await page.getByRole('textbox', { name: 'Seed' }).fill('board-seed-1');
@@ -74,7 +64,7 @@ function fps(page: Page, ms: number): Promise<number> {
 
 describe('the board', () => {
   test('animates a resolved round, with skip and speed controls, readable at 1280×720 and 1920×1080', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await start(page);
@@ -135,7 +125,7 @@ describe('the board', () => {
   });
 
   test('shows the moves in place when the player prefers reduced motion', async () => {
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       viewport: { width: 1280, height: 720 },
       reducedMotion: 'reduce',
     });

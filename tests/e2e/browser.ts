@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
@@ -32,3 +33,28 @@ export const shot = (page: Page, name: string): Promise<Buffer> =>
  * Elements are still found by role and name, and the tests wait for the result of each step.
  */
 export const F = { force: true } as const;
+
+/**
+ * One Chromium for a test file and the address of the site the e2e run serves: registers the file's
+ * beforeAll and afterAll. Read `site.browser` and `site.url` inside tests.
+ */
+export function useSite(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let url = '';
+  beforeAll(async () => {
+    url = inject('siteUrl');
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!browser) throw new Error('The browser is not started yet: use site.browser inside a test.');
+      return browser;
+    },
+    get url(): string {
+      return url;
+    },
+  };
+}

@@ -3,9 +3,9 @@
  * that shows nothing of the previous player's game; each player sees only their own view (their trust,
  * their briefing, their log), and their round summary only after the hand-over.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { F, launch, shot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { F, shot, useSite } from './browser.ts';
 import {
   answerButton,
   commitButton,
@@ -15,17 +15,7 @@ import {
   watchErrors,
 } from './helpers.ts';
 
-let browser: Browser;
-let url: string;
-
-beforeAll(async () => {
-  url = inject('siteUrl');
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const site = useSite();
 
 // Words from each government's private briefing in the scenario file.
 const ROK_SECRET = 'You may mediate between the US and the North';
@@ -55,9 +45,9 @@ async function takeOver(page: Page, name: string): Promise<void> {
 
 describe('hot-seat', () => {
   test('the hand-over hides each player’s secrets from the next', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
-    await page.goto(url);
+    await page.goto(site.url);
     // At setup, with two people playing, nobody's private briefing is shown.
     await page.getByRole('radio', { name: /The Panmunjom thaw/ }).check(F);
     await page.getByRole('radio', { name: /^South Korea/ }).check(F);
@@ -68,7 +58,7 @@ describe('hot-seat', () => {
     expect(await page.getByRole('combobox', { name: 'China' }).isDisabled()).toBe(true);
     expect(await html(page)).not.toContain(ROK_SECRET);
     await shot(page, 'hotseat-01-menu');
-    await startFromMenu(page, url, { humans: ['China'], seed: 'hotseat-1' });
+    await startFromMenu(page, site.url, { humans: ['China'], seed: 'hotseat-1' });
 
     // South Korea's turn: hand-over first, then the briefing, for South Korea only.
     await handover(page, 'South Korea').waitFor();

@@ -4,23 +4,13 @@
  * Locators are roles and accessible names, so the test also checks the controls are reachable that way.
  * Screenshots of each screen go to tests/e2e/screenshots/ (gitignored) for a person to look at.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import path from 'node:path';
-import { F, SHOTS, launch, shot } from './browser.ts';
+import { F, SHOTS, shot, useSite } from './browser.ts';
 import { watchErrors } from './helpers.ts';
 
-let browser: Browser;
-let url: string;
-
-beforeAll(async () => {
-  url = inject('siteUrl');
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const site = useSite();
 
 /** The heading of the phase panel, e.g. "Round 3: Answer offers". */
 const phaseHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /^Round \d+: / });
@@ -59,12 +49,12 @@ async function closeSummary(page: Page): Promise<string> {
 
 describe('a new player', () => {
   test('plays the Panmunjom scenario from the menu to the outcome', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(url);
+    await page.goto(site.url);
 
     // The menu: scenario, government, computer players, seed, briefing.
     await page.getByRole('radio', { name: /The Panmunjom thaw/ }).check(F);

@@ -3,22 +3,12 @@
  * any government), downloaded as a JSON game record, and loaded back from that file; a bad file says why.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { F, launch, shot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { F, shot, useSite } from './browser.ts';
 import { phaseHeading, playQuietRound, startFromMenu, watchErrors } from './helpers.ts';
 
-let browser: Browser;
-let url: string;
-
-beforeAll(async () => {
-  url = inject('siteUrl');
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const site = useSite();
 
 const replayHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /step \d+ of \d+/ });
 const logEntries = (page: Page) =>
@@ -31,10 +21,13 @@ const logRound = (page: Page, round: number) =>
 
 describe('replay and share', () => {
   test('replays a saved game step by step, downloads its record and loads it from a file', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    const page = await site.browser.newPage({
+      viewport: { width: 1280, height: 720 },
+      acceptDownloads: true,
+    });
     const errors = watchErrors(page);
     page.on('dialog', (d) => void d.accept());
-    await startFromMenu(page, url, { seed: 'replay-seed-1' });
+    await startFromMenu(page, site.url, { seed: 'replay-seed-1' });
     await playQuietRound(page, 1);
     await playQuietRound(page, 2);
     await expect.poll(() => phaseHeading(page).textContent()).toBe('Round 3: Propose deals');

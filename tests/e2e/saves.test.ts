@@ -3,22 +3,12 @@
  * did; damaged slots (bad JSON, wrong shape, unknown scenario, changed scenario, an input the engine
  * rejects) each say what is wrong with which slot, and leave the other saves untouched and loadable.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { F, launch, shot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { F, shot, useSite } from './browser.ts';
 import { closeSummary, phaseHeading, playQuietRound, startFromMenu, watchErrors } from './helpers.ts';
 
-let browser: Browser;
-let url: string;
-
-beforeAll(async () => {
-  url = inject('siteUrl');
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const site = useSite();
 
 const roundLog = (page: Page, round: number) =>
   page
@@ -30,10 +20,10 @@ const slot = (page: Page, name: string) => page.getByRole('listitem').filter({ h
 
 describe('save and load', () => {
   test('a saved game reloads and continues the same; damaged saves are named and do no harm', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
     page.on('dialog', (d) => void d.accept());
-    await startFromMenu(page, url, { seed: 'save-seed-1' });
+    await startFromMenu(page, site.url, { seed: 'save-seed-1' });
     await playQuietRound(page, 1);
     await expect.poll(() => phaseHeading(page).textContent()).toBe('Round 2: Propose deals');
 

@@ -4,23 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launch, shot } from './browser.ts';
+import { expect, test } from 'vitest';
+import { shot, useSite } from './browser.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const site = useSite();
 
 test('a broken scenario file shows every problem with its line; a valid one starts a game', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(inject('siteUrl'));
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(site.url);
   const picker = page.getByLabel(/Load your own scenario file/);
 
   await picker.setInputFiles({

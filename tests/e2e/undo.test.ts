@@ -3,9 +3,8 @@
  * their draft (offers composed, answers, decisions, actions) or go back to how the phase began, until they
  * submit. Reached by role and name, and by Ctrl+Z.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { F, launch, shot } from './browser.ts';
+import { describe, expect, test } from 'vitest';
+import { F, shot, useSite } from './browser.ts';
 import {
   answerButton,
   closeSummary,
@@ -16,23 +15,13 @@ import {
   watchErrors,
 } from './helpers.ts';
 
-let browser: Browser;
-let url: string;
-
-beforeAll(async () => {
-  url = inject('siteUrl');
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const site = useSite();
 
 describe('undo', () => {
   test('takes back changes to offers, answers and actions until the phase is submitted', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
-    await startFromMenu(page, url, { seed: 'undo-seed' });
+    await startFromMenu(page, site.url, { seed: 'undo-seed' });
     await expect.poll(() => phaseHeading(page).textContent()).toBe('Round 1: Propose deals');
     const undo = page.getByRole('button', { name: 'Undo', exact: true });
     const startOver = page.getByRole('button', { name: 'Start over' });
