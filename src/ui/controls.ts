@@ -29,7 +29,7 @@ import type {
   World,
 } from '../engine/index.ts';
 import { viewFacts } from '../ai/moves.ts';
-import { fill, h, uid } from './dom.ts';
+import { fill, h, radios, uid } from './dom.ts';
 import { myActiveAgreements, offersToAnswer } from './session.ts';
 import {
   VERIFICATION_LABELS,
@@ -640,22 +640,7 @@ function renderResponding(panel: HTMLElement, ctx: ControlsContext): void {
             'fieldset',
             { class: 'inline answer' },
             h('legend', null, `Your answer to offer #${o.id}`),
-            choices.map(([value, label]) => {
-              const id = uid('r');
-              return h(
-                'label',
-                { for: id },
-                h('input', {
-                  type: 'radio',
-                  id,
-                  name,
-                  value,
-                  checked: value === replies.get(o.id),
-                  onchange: () => (replies.set(o.id, value), history.sync()),
-                }),
-                ` ${label}`,
-              );
-            }),
+            radios(name, choices, replies.get(o.id), (value) => (replies.set(o.id, value), history.sync())),
           ),
         );
       }),
@@ -748,24 +733,15 @@ function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
             'fieldset',
             { class: 'inline answer' },
             h('legend', null, `Step ${g.done + 1} of agreement #${g.id}`),
-            [
-              [true, 'Honour'],
-              [false, 'Renege'],
-            ].map(([value, label]) => {
-              const id = uid('h');
-              return h(
-                'label',
-                { for: id },
-                h('input', {
-                  type: 'radio',
-                  id,
-                  name,
-                  checked: value === honour.get(g.id),
-                  onchange: () => (honour.set(g.id, value as boolean), history.sync()),
-                }),
-                ` ${label as string}`,
-              );
-            }),
+            radios(
+              name,
+              [
+                [true, 'Honour'],
+                [false, 'Renege'],
+              ] as const,
+              honour.get(g.id),
+              (value) => (honour.set(g.id, value), history.sync()),
+            ),
             h(
               'p',
               { class: 'term-help' },

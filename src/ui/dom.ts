@@ -45,3 +45,28 @@ export function signed(x: number): string {
   const r = Math.round(x);
   return r > 0 ? `+${r}` : r < 0 ? `−${-r}` : '±0';
 }
+
+/** A group of labelled radio buttons (to put in a fieldset with a legend), one per choice. */
+export function radios<T>(
+  name: string,
+  choices: readonly (readonly [T, string])[],
+  current: T | undefined,
+  onchange: (value: T) => void,
+): HTMLElement[] {
+  return choices.map(([value, label]) => {
+    const id = uid('r');
+    return h(
+      'label',
+      { for: id },
+      h('input', {
+        type: 'radio',
+        id,
+        name,
+        value: String(value),
+        checked: value === current,
+        onchange: () => onchange(value),
+      }),
+      ` ${label}`,
+    );
+  });
+}

@@ -12,7 +12,7 @@ import type { Layers } from './board/model.ts';
 import { renderControls } from './controls.ts';
 import { fill, h, signed, uid } from './dom.ts';
 import { endReport } from './end.ts';
-import { boardDescription, renderLog, renderMeters, renderStatus } from './panels.ts';
+import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
 import { download, saveFileOf, writeSlot } from './saves.ts';
 import { advance, enter, humansToPlay, viewOf } from './session.ts';
 import type { Session } from './session.ts';
@@ -41,18 +41,9 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
   const summaries = new Map<ActorId, RoundSummary>();
   const briefed = new Set<ActorId>();
 
-  const status = h('p', { class: 'status', id: 'status' });
-  const boardHost = h('div', {
-    class: 'board-canvas',
-    role: 'img',
-    'aria-label': 'Map of Northeast Asia with the governments and their relations',
-    'aria-describedby': 'board-desc',
-  });
-  const boardDesc = h('p', { id: 'board-desc', class: 'sr-only' });
-  const meters = h('div', { class: 'meters-wrap' });
+  const { status, boardHost, boardDesc, meters, logList } = panelElements();
   const phaseTitle = h('h2', { id: 'phase-h', tabindex: '-1' });
   const controls = h('div', { class: 'controls' });
-  const logList = h('div', { class: 'log-body' });
   const dialog = h('dialog', { class: 'round-summary', 'aria-labelledby': 'summary-h' });
   const saveDialog = h('dialog', { class: 'save-dialog', 'aria-labelledby': 'save-h' });
   const main = h('main', { class: 'game' });

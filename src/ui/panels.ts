@@ -10,6 +10,22 @@ import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, prose, varHelp } from './
 
 const PHASE_NUMBER: Record<string, number> = { proposing: 1, responding: 2, commitment: 3 };
 
+/** The elements the panels fill: the same on the game and the replay screens. */
+export function panelElements() {
+  return {
+    status: h('p', { class: 'status', id: 'status' }),
+    boardHost: h('div', {
+      class: 'board-canvas',
+      role: 'img',
+      'aria-label': 'Map of Northeast Asia with the governments and their relations',
+      'aria-describedby': 'board-desc',
+    }),
+    boardDesc: h('p', { id: 'board-desc', class: 'sr-only' }),
+    meters: h('div', { class: 'meters-wrap' }),
+    logList: h('div', { class: 'log-body' }),
+  };
+}
+
 /** The board in words, for screen readers. */
 export function boardDescription(world: World, view: PlayerView): string {
   const parts = [

@@ -10,7 +10,7 @@ import type { Board } from './board/index.ts';
 import { ALL_LAYERS, boardModel } from './board/model.ts';
 import { fill, h, uid } from './dom.ts';
 import { endReport } from './end.ts';
-import { boardDescription, renderLog, renderMeters, renderStatus } from './panels.ts';
+import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
 import { download } from './saves.ts';
 import type { SaveFile } from './saves.ts';
 
@@ -59,17 +59,8 @@ export function startReplayScreen(
   let seeAs: ActorId = world.actors[0]!.id;
   let board: Board | null = null;
 
-  const status = h('p', { class: 'status', id: 'status' });
+  const { status, boardHost, boardDesc, meters, logList } = panelElements();
   const heading = h('h2', { id: 'replay-h', tabindex: '-1' });
-  const boardHost = h('div', {
-    class: 'board-canvas',
-    role: 'img',
-    'aria-label': 'Map of Northeast Asia with the governments and their relations',
-    'aria-describedby': 'board-desc',
-  });
-  const boardDesc = h('p', { id: 'board-desc', class: 'sr-only' });
-  const meters = h('div', { class: 'meters-wrap' });
-  const logList = h('div', { class: 'log-body' });
   const extra = h('div', { class: 'replay-extra' });
   const prev = h('button', { type: 'button', onclick: () => go(k - 1) }, '← Previous round');
   const next = h('button', { type: 'button', class: 'primary', onclick: () => go(k + 1) }, 'Next round →');
