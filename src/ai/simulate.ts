@@ -1,6 +1,10 @@
 /**
  * Batch simulation: N seeded computer-only games of one world, summarised. Pure and deterministic;
- * the command line wraps it with timing and a progress bar.
+ * the command line wraps it with timing, a progress bar and worker threads.
+ *
+ * A batch splits into per-game results (`playGames`, any range of game indices) and their summary
+ * (`summarise`), so that workers can each play a range and the results, put back in index order, sum to
+ * exactly the summary one thread would give.
  */
 import { runGame, scores, startGame } from '../engine/index.ts';
 import type { ActorId, GameState, World } from '../engine/index.ts';
@@ -29,6 +33,20 @@ export interface SimulateSummary {
   meanFinal: { tension: number; stage: number };
 }
 
+/** What the summary needs of one finished game: plain data, so it can cross from a worker thread. */
+export interface GameResult {
+  outcome: string;
+  /** Scores in the order of `world.actors`. */
+  scores: number[];
+  rounds: number;
+  clash: boolean;
+  signed: number;
+  completed: number;
+  broken: number;
+  tension: number;
+  stage: number;
+}
+
 /** The seed of game `i` in a batch. */
 export const gameSeed = (seed: string | number, i: number): string => `${seed}:${i}`;
 
@@ -40,50 +58,101 @@ export function seatsFor(
   return Object.fromEntries(world.actors.map((a) => [a.id, seats[a.id] ?? fallback]));
 }
 
-export function simulate(world: World, opts: SimulateOptions): SimulateSummary {
+/** The result of a finished game. */
+export function resultOf(world: World, end: GameState): GameResult {
+  const e = end.end!;
+  const sc = scores(world, end);
+  return {
+    outcome: e.outcome,
+    scores: world.actors.map((a) => sc[a.id]!),
+    rounds: e.round,
+    clash: e.reason === 'clash',
+    signed: end.agreements.length,
+    completed: end.agreements.filter((g) => g.status === 'completed').length,
+    broken: end.agreements.filter((g) => g.status === 'broken' || g.status === 'abandoned').length,
+    tension: end.tension,
+    stage: end.stage,
+  };
+}
+
+/**
+ * Plays games `from` (inclusive) to `to` (exclusive) of a batch; game `i` is the same game whichever range or
+ * thread plays it, since its seed is `gameSeed(seed, i)` and the seats' generators derive from that.
+ */
+export function playGames(
+  world: World,
+  opts: Omit<SimulateOptions, 'games'>,
+  from: number,
+  to: number,
+  onResult: (i: number, r: GameResult, end: GameState) => void,
+): void {
   const seats = seatsFor(world, opts.seats, opts.fallback);
   const strategies = Object.fromEntries(Object.entries(seats).map(([a, id]) => [a, strategyById(id)]));
-  const outcomes: Record<string, number> = Object.fromEntries(world.outcomes.map((o) => [o.id, 0]));
-  const scoreSum: Record<ActorId, number> = Object.fromEntries(world.actors.map((a) => [a.id, 0]));
-  let rounds = 0;
-  let clashes = 0;
-  let signed = 0;
-  let completed = 0;
-  let broken = 0;
-  let tension = 0;
-  let stage = 0;
-  for (let i = 0; i < opts.games; i++) {
+  for (let i = from; i < to; i++) {
     const seed = gameSeed(opts.seed, i);
     const end = runGame(world, startGame(world, seed), computerChooser(world, seed, strategies));
-    const e = end.end!;
-    outcomes[e.outcome] = (outcomes[e.outcome] ?? 0) + 1;
-    const sc = scores(world, end);
-    for (const a of world.actors) scoreSum[a.id]! += sc[a.id]!;
-    rounds += e.round;
-    if (e.reason === 'clash') clashes++;
-    signed += end.agreements.length;
-    completed += end.agreements.filter((g) => g.status === 'completed').length;
-    broken += end.agreements.filter((g) => g.status === 'broken' || g.status === 'abandoned').length;
-    tension += end.tension;
-    stage += end.stage;
-    opts.onGame?.(i, end);
+    onResult(i, resultOf(world, end), end);
   }
-  const n = Math.max(1, opts.games);
-  const round2 = (x: number): number => Math.round(x * 100) / 100;
-  return {
-    scenario: world.id,
-    games: opts.games,
-    seed: String(opts.seed),
-    seats,
-    outcomes,
-    meanScores: Object.fromEntries(Object.entries(scoreSum).map(([a, x]) => [a, round2(x / n)])),
-    meanRounds: round2(rounds / n),
-    clashRate: round2(clashes / n),
-    agreements: {
-      signedPerGame: round2(signed / n),
-      completedShare: round2(completed / Math.max(1, signed)),
-      brokenShare: round2(broken / Math.max(1, signed)),
-    },
-    meanFinal: { tension: round2(tension / n), stage: round2(stage / n) },
-  };
+}
+
+/** Adds up game results, which must come in index order (floating-point sums depend on the order). */
+export class Tally {
+  private outcomes: Record<string, number>;
+  private scoreSum: number[];
+  private rounds = 0;
+  private clashes = 0;
+  private signed = 0;
+  private completed = 0;
+  private broken = 0;
+  private tension = 0;
+  private stage = 0;
+  private n = 0;
+
+  constructor(private readonly world: World) {
+    this.outcomes = Object.fromEntries(world.outcomes.map((o) => [o.id, 0]));
+    this.scoreSum = world.actors.map(() => 0);
+  }
+
+  add(r: GameResult): void {
+    this.outcomes[r.outcome] = (this.outcomes[r.outcome] ?? 0) + 1;
+    for (let k = 0; k < this.scoreSum.length; k++) this.scoreSum[k]! += r.scores[k]!;
+    this.rounds += r.rounds;
+    if (r.clash) this.clashes++;
+    this.signed += r.signed;
+    this.completed += r.completed;
+    this.broken += r.broken;
+    this.tension += r.tension;
+    this.stage += r.stage;
+    this.n++;
+  }
+
+  summary(opts: Omit<SimulateOptions, 'onGame'>): SimulateSummary {
+    const n = Math.max(1, opts.games);
+    const round2 = (x: number): number => Math.round(x * 100) / 100;
+    return {
+      scenario: this.world.id,
+      games: opts.games,
+      seed: String(opts.seed),
+      seats: seatsFor(this.world, opts.seats, opts.fallback),
+      outcomes: { ...this.outcomes },
+      meanScores: Object.fromEntries(this.world.actors.map((a, k) => [a.id, round2(this.scoreSum[k]! / n)])),
+      meanRounds: round2(this.rounds / n),
+      clashRate: round2(this.clashes / n),
+      agreements: {
+        signedPerGame: round2(this.signed / n),
+        completedShare: round2(this.completed / Math.max(1, this.signed)),
+        brokenShare: round2(this.broken / Math.max(1, this.signed)),
+      },
+      meanFinal: { tension: round2(this.tension / n), stage: round2(this.stage / n) },
+    };
+  }
+}
+
+export function simulate(world: World, opts: SimulateOptions): SimulateSummary {
+  const tally = new Tally(world);
+  playGames(world, opts, 0, opts.games, (i, r, end) => {
+    tally.add(r);
+    opts.onGame?.(i, end);
+  });
+  return tally.summary(opts);
 }

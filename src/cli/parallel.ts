@@ -1,0 +1,79 @@
+/**
+ * `qpq simulate --workers N`: the batch split into N contiguous ranges of game indices, one per worker
+ * thread. Game i has the same seed in any range, and the results are added up in index order, so the summary
+ * is identical to one thread's.
+ */
+import { Worker } from 'node:worker_threads';
+import { Tally, simulate } from '../ai/simulate.ts';
+import type { GameResult, SimulateOptions, SimulateSummary } from '../ai/simulate.ts';
+import type { World } from '../engine/index.ts';
+
+export interface WorkerJob {
+  /** The scenario file; each worker reads and compiles it itself. */
+  file: string;
+  opts: Omit<SimulateOptions, 'games' | 'onGame'>;
+  from: number;
+  to: number;
+}
+
+export type WorkerMessage = { kind: 'progress'; done: number } | { kind: 'done'; results: GameResult[] };
+
+/** Contiguous ranges [from, to) that split `games` as evenly as possible over `workers`. */
+export function ranges(games: number, workers: number): [number, number][] {
+  const n = Math.max(1, Math.min(workers, games));
+  return Array.from({ length: n }, (_, k) => [
+    Math.floor((k * games) / n),
+    Math.floor(((k + 1) * games) / n),
+  ]);
+}
+
+/**
+ * The worker's bootstrap: Node 20 does not carry the parent's `--import tsx` hooks into a worker in time for
+ * its entry module, so the worker registers tsx itself (resolved from this package, not from the working
+ * directory, so `qpq` works from any folder) and then imports the TypeScript worker.
+ */
+const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./simulate-worker.ts', import.meta.url).href)}); })`;
+
+function runWorker(job: WorkerJob, onProgress: (done: number) => void): Promise<GameResult[]> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(BOOTSTRAP, { eval: true, workerData: job });
+    let results: GameResult[] | null = null;
+    w.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'progress') onProgress(m.done);
+      else results = m.results;
+    });
+    w.on('error', reject);
+    w.on('exit', (code) =>
+      results ? resolve(results) : reject(new Error(`a simulation worker stopped with exit code ${code}`)),
+    );
+  });
+}
+
+/**
+ * Plays a batch on `workers` threads (one thread: in this one) and returns the summary that `simulate`
+ * would. `onProgress` gets the number of games finished so far.
+ */
+export async function simulateInWorkers(
+  file: string,
+  world: World,
+  opts: Omit<SimulateOptions, 'onGame'>,
+  workers: number,
+  onProgress?: (done: number) => void,
+): Promise<SimulateSummary> {
+  if (workers <= 1) return simulate(world, { ...opts, onGame: onProgress && ((i) => onProgress(i + 1)) });
+  const { games, ...rest } = opts;
+  const parts = ranges(games, workers);
+  const done = parts.map(() => 0);
+  const results = await Promise.all(
+    parts.map(([from, to], k) =>
+      runWorker({ file, opts: rest, from, to }, (d) => {
+        done[k] = d;
+        onProgress?.(done.reduce((a, b) => a + b, 0));
+      }),
+    ),
+  );
+  const tally = new Tally(world);
+  for (const part of results) for (const r of part) tally.add(r);
+  return tally.summary(opts);
+}

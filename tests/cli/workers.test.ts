@@ -1,0 +1,76 @@
+/**
+ * `qpq simulate --workers N` splits the games over worker threads; its output must be the one-thread output,
+ * elapsedMs aside, since each game's seed depends only on (seed, index).
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../src/cli/files.ts';
+import { ranges } from '../../src/cli/parallel.ts';
+
+const simulate = (workers: number): Record<string, unknown> => {
+  const out = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/qpq.ts',
+        'simulate',
+        'scenarios/tutorial.yaml',
+        '--games',
+        '41',
+        '--seed',
+        '9',
+        '--json',
+        '--workers',
+        String(workers),
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    ),
+  ) as Record<string, unknown>;
+  expect(out.elapsedMs).toEqual(expect.any(Number));
+  delete out.elapsedMs;
+  return out;
+};
+
+describe('qpq simulate --workers', () => {
+  it('gives the same summary with 2 workers as with 1', () => {
+    const one = simulate(1);
+    const two = simulate(2);
+    expect(one.games).toBe(41);
+    expect(Object.values(one.outcomes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(41);
+    expect(two).toEqual(one);
+  });
+
+  it('splits the game indices into contiguous ranges that cover each game once', () => {
+    expect(ranges(41, 2)).toEqual([
+      [0, 20],
+      [20, 41],
+    ]);
+    expect(ranges(3, 8)).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    for (const [g, w] of [
+      [10_000, 3],
+      [7, 7],
+      [1, 1],
+    ] as const) {
+      const r = ranges(g, w);
+      expect(r[0]![0]).toBe(0);
+      expect(r[r.length - 1]![1]).toBe(g);
+      for (let k = 1; k < r.length; k++) expect(r[k]![0]).toBe(r[k - 1]![1]);
+    }
+  });
+
+  it('refuses a bad worker count', () => {
+    expect(() =>
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/qpq.ts', 'simulate', 'tutorial', '--games', '2', '--workers', '0'],
+        { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' },
+      ),
+    ).toThrow(/--workers must be a whole number/);
+  });
+});
