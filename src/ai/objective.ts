@@ -28,6 +28,7 @@ import type {
 } from '../engine/index.ts';
 import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
+import { creditworthy } from './forgiveness.ts';
 import { alliesOf, friendly, hostile, remember, retaliation } from './memory.ts';
 import { affordable, canPropose, legalActions, mayMediate, promisable } from './moves.ts';
 import { counterparts, nameOf } from './policy.ts';
@@ -221,9 +222,12 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             .map((g) => {
               const last = g.record[g.record.length - 1];
               const cheater = last ? Object.entries(last.saw).find(([, kept]) => !kept)?.[0] : undefined;
-              if (cheater && rng.next() > forgive) {
+              const credit = cheater ? creditworthy(world, view, cheater, g.verification) : true;
+              if (cheater && (!credit || rng.next() > forgive)) {
                 reasons.push(
-                  `${meName} reneges on agreement #${g.id} because it saw ${nameOf(world, cheater)} break its last step.`,
+                  credit
+                    ? `${meName} reneges on agreement #${g.id} because it saw ${nameOf(world, cheater)} break its last step.`
+                    : `${meName} reneges on agreement #${g.id} because ${nameOf(world, cheater)} has been seen to break its word too often to be misread.`,
                 );
                 return { agreement: g.id, honour: false };
               }

@@ -4,6 +4,7 @@
  * and answer with a hostile act. Each sees the others only through its own, noisy, player view.
  */
 import type { ActorId } from '../engine/index.ts';
+import { creditworthy } from './forgiveness.ts';
 import { alliesOf, myLastMove, remember } from './memory.ts';
 import { nameOf, policyStrategy } from './policy.ts';
 import type { DecisionContext, Strategy } from './types.ts';
@@ -38,7 +39,7 @@ export function generousTitForTat(generosity = 0.5): Strategy {
     if (!m)
       return { cooperate: true, because: `it opens with good faith toward ${nameOf(ctx.world, other)}` };
     if (m.move === 'C') return { cooperate: true, because: saw(ctx, other, 'keep faith', m.round) };
-    if (mem.previous?.move !== 'D' && ctx.rng.next() < generosity)
+    if (mem.previous?.move !== 'D' && creditworthy(ctx.world, ctx.view, other) && ctx.rng.next() < generosity)
       return {
         cooperate: true,
         because: `${saw(ctx, other, 'defect', m.round)} but gives it the benefit of the doubt, since signals are noisy`,

@@ -6,7 +6,12 @@
  */
 import { DEFAULT_RULES, runGame, startGame } from '../engine/index.ts';
 import type { ActionDef, Agreement, GameState, World } from '../engine/index.ts';
-import { computerChooser, strategyById } from './index.ts';
+import { STRATEGIES, computerChooser, strategyById } from './index.ts';
+
+/** The tournament's field by default: every strategy, once (the reciprocal player is tit-for-tat by another name). */
+export const TOURNAMENT_DEFAULT: readonly string[] = Object.keys(STRATEGIES).filter(
+  (s) => s !== 'reciprocal',
+);
 
 /** What one honoured step is worth: to the other side, and what it costs the one who honours. */
 export const DUEL_PAYOFF = { benefit: 2, cost: 1 } as const;

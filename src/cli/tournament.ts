@@ -4,10 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { STRATEGIES } from '../ai/index.ts';
-import { tournament } from '../ai/tournament.ts';
-
-/** Every strategy but the alias kept for old records. */
-export const TOURNAMENT_DEFAULT = Object.keys(STRATEGIES).filter((s) => s !== 'reciprocal');
+import { TOURNAMENT_DEFAULT, tournament } from '../ai/tournament.ts';
 
 export function runTournament(args: string[]): number {
   const { values } = parseArgs({
@@ -16,7 +13,7 @@ export function runTournament(args: string[]): number {
       strategies: { type: 'string', default: TOURNAMENT_DEFAULT.join(',') },
       noise: { type: 'string', default: '0.1' },
       rounds: { type: 'string', default: '30' },
-      repetitions: { type: 'string', default: '10' },
+      repetitions: { type: 'string', default: '30' },
       seed: { type: 'string', default: '1' },
       generations: { type: 'string', default: '200' },
       json: { type: 'boolean', default: false },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STRATEGIES, computerChooser, seatRng, strategyById } from '../../src/ai/index.ts';
 import { promisable } from '../../src/ai/moves.ts';
-import { tournament } from '../../src/ai/tournament.ts';
+import { TOURNAMENT_DEFAULT, tournament } from '../../src/ai/tournament.ts';
 import { readScenario } from '../../src/cli/files.ts';
 import {
   cloneState,
@@ -135,6 +135,26 @@ describe('the tournament', () => {
     const share = Object.fromEntries(r.ecology.map((e) => [e.strategy, e.share]));
     expect(share['generous-tit-for-tat']).toBeGreaterThan(share['tit-for-tat']!);
     expect(r.ecology[0]!.strategy).toBe('generous-tit-for-tat');
+  });
+
+  it("with the whole field at the command's defaults (noise 0.1, 30 rounds, 30 repetitions, seed 1), generous tit-for-tat ranks above tit-for-tat, and the naive dove ranks last", () => {
+    const r = tournament({
+      strategies: [...TOURNAMENT_DEFAULT],
+      noise: 0.1,
+      rounds: 30,
+      repetitions: 30,
+      seed: 1,
+      generations: 200,
+    });
+    const rank = (id: string): number => r.ranking.findIndex((x) => x.strategy === id);
+    expect(rank('generous-tit-for-tat')).toBeLessThan(rank('tit-for-tat'));
+    expect(r.ranking.at(-1)!.strategy).toBe('dove');
+  });
+
+  it("the objective player is nobody's sucker: against an unconditional defector it stops honouring, unlike the dove", () => {
+    const r = tournament({ ...base, strategies: ['objective', 'hawk', 'dove'], noise: 0.1, repetitions: 6 });
+    expect(r.table.objective!.hawk).toBeGreaterThan(25);
+    expect(r.table.dove!.hawk).toBe(0);
   });
 });
 
