@@ -30,6 +30,7 @@ import type {
 } from '../engine/index.ts';
 import { viewFacts } from '../ai/moves.ts';
 import { fill, h, radios, uid } from './dom.ts';
+import { previewLines, previewOffer } from './preview.ts';
 import { myActiveAgreements, offersToAnswer } from './session.ts';
 import {
   VERIFICATION_LABELS,
@@ -48,7 +49,17 @@ export interface ControlsContext {
   view: PlayerView;
   /** Sends the input; returns the engine's rejection, or null when it was taken. */
   submit: (input: PhaseInput) => Rejection | null;
+  /** Told of each change the player makes to a draft (the tutorial's coach listens). */
+  onChange?: (change: ControlsChange) => void;
 }
+
+/** What the player just did in the controls, before submitting. */
+export type ControlsChange =
+  | { kind: 'composer'; field: 'terms' | 'verification' | 'steps' | 'expires'; draft: OfferDraft }
+  | { kind: 'offer-added'; drafts: number }
+  | { kind: 'answer'; offer: number; reply: Answer['reply'] | 'none' }
+  | { kind: 'honour'; agreement: number; honour: boolean }
+  | { kind: 'action'; slot: number; action: string | null };
 
 const FAMILY_NAMES: Record<(typeof ACTION_FAMILIES)[number], string> = {
   engagement: 'Engagement',
@@ -281,8 +292,34 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
   };
   resetComposer();
 
-  const composer = h('fieldset', { class: 'composer' });
+  const composerBody = h('div', { class: 'composer-body' });
+  const previewId = uid('preview');
+  const previewBody = h('div', { id: previewId });
+  // One element for the whole phase, so that screen readers announce each new preview politely.
+  const preview = h(
+    'section',
+    {
+      class: 'effect-preview',
+      role: 'status',
+      'aria-live': 'polite',
+      'aria-atomic': 'true',
+      'aria-label': 'Likely effects of this offer',
+    },
+    h('h3', null, 'Likely effects if it is signed and carried out'),
+    previewBody,
+  );
+  const composerFoot = h('div', { class: 'composer-foot' });
+  const composer = h(
+    'fieldset',
+    { class: 'composer' },
+    h('legend', null, 'Compose an offer'),
+    composerBody,
+    preview,
+    composerFoot,
+  );
   const list = h('div', { class: 'drafts' });
+  const changed = (field: 'terms' | 'verification' | 'steps' | 'expires'): void =>
+    ctx.onChange?.({ kind: 'composer', field, draft: draftNow() });
 
   const draftNow = (): OfferDraft => ({ terms: terms.map((t) => ({ ...t })), verification, steps, expires });
   const history = draftHistory(
@@ -314,6 +351,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
             const by = (e.target as HTMLSelectElement).value;
             terms[k] = defaultTerm(by, by === me ? counterpart() : me);
             renderComposer();
+            changed('terms');
           },
         },
         world.actors.map((a) =>
@@ -331,6 +369,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
             const d = findAction(world, (e.target as HTMLSelectElement).value)!;
             terms[k] = termFor(t.by, d, t.target ?? (t.by === me ? counterpart() : me));
             renderComposer();
+            changed('terms');
           },
         },
         actionOptions(dealable(t.by), t.action, (d) => unavailable(world, facts, d, t.by)),
@@ -343,10 +382,11 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
               'select',
               {
                 id: tgtId,
-                onchange: (e: Event) => (
-                  (terms[k] = { ...t, target: (e.target as HTMLSelectElement).value }),
-                  renderComposer()
-                ),
+                onchange: (e: Event) => {
+                  terms[k] = { ...t, target: (e.target as HTMLSelectElement).value };
+                  renderComposer();
+                  changed('terms');
+                },
               },
               targetsFor(world, facts, def, t.by).map((x) =>
                 h(
@@ -366,7 +406,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
           'aria-label': `Remove term ${k + 1}`,
           title: 'Remove this term',
           disabled: terms.length <= 1,
-          onclick: () => (terms.splice(k, 1), renderComposer()),
+          onclick: () => (terms.splice(k, 1), renderComposer(), changed('terms')),
         },
         '✕',
       ),
@@ -380,8 +420,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
     const stepsId = uid('steps');
     const expId = uid('exp');
     fill(
-      composer,
-      h('legend', null, 'Compose an offer'),
+      composerBody,
       h('div', { class: 'terms' }, terms.map(termRow)),
       h(
         'div',
@@ -392,7 +431,8 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
             type: 'button',
             onclick: () => (
               terms.push(defaultTerm(me, parties.find((p) => p !== me) ?? firstContact)),
-              renderComposer()
+              renderComposer(),
+              changed('terms')
             ),
           },
           '+ Something you give',
@@ -405,6 +445,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
               const them = parties.find((p) => p !== me) ?? firstContact;
               terms.push(defaultTerm(them, me));
               renderComposer();
+              changed('terms');
             },
           },
           '+ Something you ask for',
@@ -425,7 +466,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
               name: vName,
               value: x,
               checked: x === verification,
-              onchange: () => ((verification = x), renderComposer()),
+              onchange: () => ((verification = x), renderComposer(), changed('verification')),
             }),
             ` ${VERIFICATION_LABELS[x]}`,
           );
@@ -442,7 +483,11 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
           min: 1,
           max: rules.maxSteps,
           value: steps,
-          onchange: (e: Event) => ((steps = Number((e.target as HTMLInputElement).value)), renderComposer()),
+          onchange: (e: Event) => (
+            (steps = Number((e.target as HTMLInputElement).value)),
+            renderComposer(),
+            changed('steps')
+          ),
         }),
         h('label', { for: expId }, 'Open for (rounds)'),
         h('input', {
@@ -453,7 +498,8 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
           value: expires,
           onchange: (e: Event) => (
             (expires = Number((e.target as HTMLInputElement).value)),
-            renderComposer()
+            renderComposer(),
+            changed('expires')
           ),
         }),
         h(
@@ -472,6 +518,10 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
         parties.length > 2 ? ' (needs six-party talks to be convened)' : '',
         !parties.includes(me) ? ' — you would mediate' : '',
       ),
+    );
+    renderPreview();
+    fill(
+      composerFoot,
       composeErr.el,
       h(
         'button',
@@ -480,6 +530,29 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
       ),
     );
     history.sync();
+  }
+
+  function renderPreview(): void {
+    const d = draftNow();
+    if (d.terms.length === 0 || d.terms.some((t) => !findAction(world, t.action))) {
+      fill(previewBody, h('p', { class: 'hint' }, 'Add a term to see its effects.'));
+      return;
+    }
+    const lines = previewLines(world, me, previewOffer(world, view, d), d.steps);
+    const nTerms = d.terms.length;
+    fill(
+      previewBody,
+      h(
+        'ul',
+        { class: 'preview-terms' },
+        lines.slice(0, nTerms).map((x) => h('li', null, x)),
+      ),
+      h(
+        'ul',
+        { class: 'preview-notes' },
+        lines.slice(nTerms).map((x) => h('li', null, x)),
+      ),
+    );
   }
 
   function addDraft(): void {
@@ -491,6 +564,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
     resetComposer();
     renderComposer();
     renderDrafts();
+    ctx.onChange?.({ kind: 'offer-added', drafts: drafts.length });
   }
 
   function renderDrafts(): void {
@@ -640,7 +714,11 @@ function renderResponding(panel: HTMLElement, ctx: ControlsContext): void {
             'fieldset',
             { class: 'inline answer' },
             h('legend', null, `Your answer to offer #${o.id}`),
-            radios(name, choices, replies.get(o.id), (value) => (replies.set(o.id, value), history.sync())),
+            radios(name, choices, replies.get(o.id), (value) => {
+              replies.set(o.id, value);
+              history.sync();
+              ctx.onChange?.({ kind: 'answer', offer: o.id, reply: value });
+            }),
           ),
         );
       }),
@@ -740,7 +818,11 @@ function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
                 [false, 'Renege'],
               ] as const,
               honour.get(g.id),
-              (value) => (honour.set(g.id, value), history.sync()),
+              (value) => {
+                honour.set(g.id, value);
+                history.sync();
+                ctx.onChange?.({ kind: 'honour', agreement: g.id, honour: value });
+              },
             ),
             h(
               'p',
@@ -775,6 +857,7 @@ function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
                 const target = d?.targeted ? pickTarget(world, facts, d, me) : undefined;
                 chosen[k] = !d ? null : target ? { action: d.id, target } : { action: d.id };
                 renderActions();
+                ctx.onChange?.({ kind: 'action', slot: k, action: d?.id ?? null });
               },
             },
             h('option', { value: '', selected: !c }, '— none —'),

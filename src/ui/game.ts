@@ -20,6 +20,8 @@ import { roundSummary } from './summary.ts';
 import type { RoundSummary } from './summary.ts';
 import { PHASE_TITLES, nameOf, prose } from './text.ts';
 import { briefingPanel } from './briefing.ts';
+import { createCoach } from './tutorial.ts';
+import type { Coach, CoachEvent } from './tutorial.ts';
 
 export interface GameScreenOptions {
   onQuit: () => void;
@@ -52,6 +54,33 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     { type: 'button', class: 'small quiet', onclick: () => openSave() },
     'Save game',
   );
+  const briefingButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'small quiet',
+      'data-coach': 'briefing',
+      title: 'Read your government’s briefing again',
+      onclick: () => turn && showBriefing(turn),
+    },
+    'Briefing',
+  );
+  /** What the shared dialog shows now. */
+  let dialogKind: 'briefing' | 'summary' | null = null;
+  // The tutorial scenario comes with a coach for a player alone at the device.
+  let coach: Coach | null = null;
+  const tutorialButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'small quiet',
+      'aria-expanded': 'false',
+      title: 'Open or close the tutorial’s coach',
+      onclick: () => (coach?.isOpen ? coach.close() : coach?.open()),
+    },
+    'Tutorial',
+  );
+  const tell = (e: CoachEvent): void => coach?.notify(e);
 
   const layerToggles = h(
     'fieldset',
@@ -93,8 +122,10 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         'header',
         { class: 'topbar' },
         h('h1', null, 'Quid Pro Quo'),
-        h('span', { class: 'scenario-title' }, world.title),
+        h('span', { class: 'scenario-title', title: world.title }, world.title),
         status,
+        briefingButton,
+        /tutorial/i.test(world.id) && !hotseat ? tutorialButton : null,
         saveButton,
         h('button', { type: 'button', class: 'small quiet', onclick: () => confirmQuit() }, 'New game'),
       ),
@@ -156,6 +187,17 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
 
   const live = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
   root.append(live);
+  if (/tutorial/i.test(world.id) && !hotseat) {
+    const me = session.humans[0]!;
+    coach = createCoach({
+      world,
+      me,
+      view: () => (turn ? viewOf(session, turn) : null),
+      openBriefing: () => turn && showBriefing(turn),
+      home: root,
+      onToggle: (open) => tutorialButton.setAttribute('aria-expanded', String(open)),
+    });
+  }
   function announce(text: string): void {
     live.textContent = text;
   }
@@ -251,7 +293,9 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
   }
 
   function showBriefing(actor: ActorId): void {
+    if (dialog.open) return;
     briefed.add(actor);
+    dialogKind = 'briefing';
     const button = h('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Start');
     fill(
       dialog,
@@ -311,6 +355,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
       { type: 'button', class: 'primary', onclick: () => dialog.close() },
       s.over ? 'See the outcome' : `Continue to round ${s.round + 1}`,
     );
+    dialogKind = 'summary';
     fill(
       dialog,
       h('h2', { id: 'summary-h' }, `Round ${s.round} (${s.date}) resolved`),
@@ -386,16 +431,23 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     );
     dialog.showModal();
     button.focus();
+    tell({ kind: 'summary-open', dialog, round: s.round });
   }
 
   dialog.addEventListener('close', () => {
+    const kind = dialogKind;
+    dialogKind = null;
     if (session.state.end) showEnd();
     else if (turn) phaseTitle.focus();
+    tell({ kind: kind === 'summary' ? 'summary-closed' : 'briefing-closed' });
   });
 
   function showEnd(): void {
     const view = viewOf(session, session.humans[0]!);
     turn = null;
+    coach?.close();
+    tutorialButton.hidden = true;
+    briefingButton.hidden = true;
     renderStatus(status, world, view);
     saveButton.hidden = true;
     board?.destroy();
@@ -448,9 +500,10 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     drawBoard(view);
     renderMeters(meters, world, view);
     phaseTitle.textContent = `Round ${view.round}: ${PHASE_TITLES[view.phase] ?? view.phase}`;
-    renderControls(controls, { world, state: session.state, view, submit });
+    renderControls(controls, { world, state: session.state, view, submit, onChange: tell });
     renderLog(logList, world, view);
     if (moveFocus && !dialog.open) phaseTitle.focus();
+    if (moveFocus) tell({ kind: 'phase', view });
   }
 
   /** Mounts the board once its host is in the page (Phaser sizes itself from it), and resizes it on return. */
@@ -473,4 +526,6 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
   }
 
   nextTurn();
+  // A new tutorial game opens its coach; a continued one leaves it a button press away.
+  if (coach && session.inputs.length === 0 && !session.state.end) coach.open();
 }

@@ -26,6 +26,9 @@ export type MenuResult =
   | { kind: 'resume'; session: Session }
   | { kind: 'replay'; loaded: LoadedScenario; frames: Frame[]; title: string; save: SaveFile };
 
+/** The tutorial's dice are the same for everyone, so its coach can be tested and its first rounds compared. */
+const TUTORIAL_SEED = 'landmines-2015';
+
 const randomSeed = (): string =>
   Math.floor(Math.random() * 1e6)
     .toString()
@@ -309,6 +312,31 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
     });
   }
 
+  /** The tutorial scenario as its main seat (South Korea, where it has one), with a fixed seed. */
+  const tutorial = playable.find((s) => /tutorial/i.test(s.loaded.world.id)) ?? null;
+  function startTutorial(): void {
+    if (!tutorial) return;
+    const actors = tutorial.loaded.world.actors.map((a) => a.id);
+    const seat = actors.includes('ROK') ? 'ROK' : actors[0]!;
+    onStart({ kind: 'new', choice: { loaded: tutorial.loaded, humans: [seat], seed: TUTORIAL_SEED } });
+  }
+  const tutorialEntry = tutorial
+    ? h(
+        'div',
+        { class: 'tutorial-entry' },
+        h(
+          'button',
+          { type: 'button', class: 'primary', onclick: () => startTutorial() },
+          'Play the tutorial',
+        ),
+        h(
+          'span',
+          { class: 'hint' },
+          `New here? Lead ${tutorial.loaded.world.actors.find((a) => a.id === 'ROK')?.name ?? tutorial.loaded.world.actors[0]!.name} through the 2015 landmine crisis with a coach beside you.`,
+        ),
+      )
+    : null;
+
   function renderScenarios(): void {
     fill(
       scenarioList,
@@ -526,6 +554,7 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
           { class: 'tagline' },
           'Diplomacy on the Korean peninsula: trade “I do X if you do Y”, decide in secret whether to keep your word, and live with what the others see you do.',
         ),
+        tutorialEntry,
         savesLink,
       ),
       h(

@@ -1,0 +1,241 @@
+/**
+ * The likely effects of an offer being composed, read from the catalogue's own effect data through the
+ * engine's `applyAction` on a copy of the state as the player believes it (built from the player view alone,
+ * as the computer players do): each term's effect on every government's variables, the tension, the stage,
+ * sanctions and channels; what signing costs each party at home; and how often each step is observed
+ * correctly under the chosen verification. No DOM here: the composer turns it into words.
+ *
+ * @example
+ *   const p = previewOffer(world, view, { terms, verification: 'partial', steps: 2, expires: 1 });
+ *   previewLines(world, view.me, p); // ["You: Humanitarian aid → North Korea: your economy −2; …", …]
+ */
+import {
+  ACTOR_VARS,
+  applyAction,
+  cloneState,
+  fadeAfter,
+  findAction,
+  indexOf,
+  partiesOf,
+  recentKey,
+  rngFrom,
+  seedState,
+} from '../engine/index.ts';
+import type { ActorId, ActorVar, GameState, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
+import { beliefState } from '../ai/belief.ts';
+import { VAR_LABELS, nameOf, termText } from './text.ts';
+
+/** One change the preview reports, in the units the board shows. */
+export type Change =
+  | { kind: 'var'; actor: ActorId; var: ActorVar; delta: number }
+  | { kind: 'tension'; delta: number }
+  | { kind: 'stage'; delta: number }
+  | { kind: 'sanctions' | 'lifeline'; from: ActorId; to: ActorId; delta: number }
+  | { kind: 'channel'; channel: 'hotline' | 'backchannel'; a: ActorId; b: ActorId; open: boolean };
+
+export interface TermPreview {
+  term: Term;
+  /** The whole term carried out over every step, if its government keeps its word. */
+  changes: Change[];
+}
+
+export interface OfferPreview {
+  terms: TermPreview[];
+  /** The whole deal carried out by everyone. */
+  total: Change[];
+  parties: ActorId[];
+  /** The proposer brokers the deal without being a party to it. */
+  mediated: boolean;
+  /** Support each party loses at home when it signs (others' figures are guesses from public numbers). */
+  signingCost: Record<ActorId, number>;
+  /** Chance each observer reads one party's step correctly. */
+  accuracy: number;
+  /** Chance that, with every party keeping its word, nobody sees a breach in one step. */
+  cleanStep: number;
+  /** Trust each party gains in each other when every step is seen kept, and loses per step seen broken. */
+  trustIfKept: number;
+  trustPerBrokenStep: number;
+}
+
+const EPS = 0.05;
+
+/** The state as `view.me` believes it; the generator is fixed, since applying effects draws no dice. */
+export function believed(world: World, view: PlayerView): GameState {
+  return beliefState(world, view, rngFrom(seedState('preview')));
+}
+
+/** Runs `terms` step by step on a copy of `s`, as the engine runs an agreement's steps, and lists what changed. */
+function changesOf(
+  world: World,
+  view: PlayerView,
+  s: GameState,
+  terms: readonly Term[],
+  steps: number,
+): Change[] {
+  const c = cloneState(s);
+  for (let k = 0; k < steps; k++)
+    for (const t of terms) {
+      const def = findAction(world, t.action);
+      if (!def) continue;
+      const fade =
+        k === 0 ? fadeAfter(world, view.myRecent[recentKey(t.by, def.id, t.target)], view.round) : 1;
+      applyAction(
+        world,
+        c,
+        def,
+        indexOf(world, t.by),
+        t.target === undefined ? -1 : indexOf(world, t.target),
+        1 / steps,
+        k === steps - 1,
+        fade,
+      );
+    }
+  return diff(world, s, c);
+}
+
+function diff(world: World, a: GameState, b: GameState): Change[] {
+  const out: Change[] = [];
+  const ids = world.actors.map((x) => x.id);
+  const n = ids.length;
+  ids.forEach((id, i) => {
+    for (const v of ACTOR_VARS) {
+      const d = b.actors[i]![v] - a.actors[i]![v];
+      if (Math.abs(d) >= EPS) out.push({ kind: 'var', actor: id, var: v, delta: d });
+    }
+  });
+  if (Math.abs(b.tension - a.tension) >= EPS) out.push({ kind: 'tension', delta: b.tension - a.tension });
+  if (b.stage !== a.stage) out.push({ kind: 'stage', delta: b.stage - a.stage });
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const k = i * n + j;
+      for (const kind of ['sanctions', 'lifeline'] as const) {
+        const d = b[kind][k]! - a[kind][k]!;
+        if (d) out.push({ kind, from: ids[i]!, to: ids[j]!, delta: d });
+      }
+      if (j > i)
+        for (const channel of ['hotline', 'backchannel'] as const)
+          if (b[channel][k] !== a[channel][k])
+            out.push({ kind: 'channel', channel, a: ids[i]!, b: ids[j]!, open: b[channel][k] === 1 });
+    }
+  return out;
+}
+
+/** The preview of a draft offer by `view.me`, on the state it believes. */
+export function previewOffer(
+  world: World,
+  view: PlayerView,
+  draft: OfferDraft,
+  s: GameState = believed(world, view),
+): OfferPreview {
+  const r = world.rules;
+  const parties = partiesOf(draft);
+  const mediated = !parties.includes(view.me);
+  const steps = Math.max(1, Math.min(r.maxSteps, Math.round(draft.steps) || 1));
+  const n = world.actors.length;
+  const signingCost: Record<ActorId, number> = {};
+  for (const p of parties) {
+    const i = indexOf(world, p);
+    let trust = 0;
+    for (const q of parties) if (q !== p) trust += s.trust[i * n + indexOf(world, q)]!;
+    trust /= Math.max(1, parties.length - 1);
+    signingCost[p] =
+      r.acceptCost *
+      (world.actors[i]!.hawkishness / 50) *
+      (1 - trust / 100) *
+      (mediated ? r.mediatedCostShare : 1);
+  }
+  const accuracy = r.accuracy[draft.verification];
+  const observers = mediated ? [...parties, view.me] : parties;
+  let reads = 0;
+  for (const o of observers) reads += parties.filter((p) => p !== o).length;
+  return {
+    terms: draft.terms.map((t) => ({ term: t, changes: changesOf(world, view, s, [t], steps) })),
+    total: changesOf(world, view, s, draft.terms, steps),
+    parties,
+    mediated,
+    signingCost,
+    accuracy,
+    cleanStep: accuracy ** reads,
+    trustIfKept: r.trustKept + r.trustCompleted,
+    trustPerBrokenStep: r.trustBroken / steps,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+/** "+3", "−2", "−0.4": whole numbers, with one decimal below one. */
+export function amount(x: number): string {
+  const r = Math.abs(x) >= 0.95 ? Math.round(x) : Math.round(x * 10) / 10;
+  const s = String(Math.abs(r));
+  return r > 0 ? `+${s}` : r < 0 ? `−${s}` : '±0';
+}
+
+const possessive = (world: World, id: ActorId, me: ActorId): string =>
+  id === me ? 'your' : `${nameOf(world, id)}’s`;
+
+/** Changes in words, grouped by government: "your economy −2; North Korea’s economy +3, support +1; tension −1". */
+export function changesText(world: World, me: ActorId, changes: readonly Change[]): string {
+  const parts: string[] = [];
+  const byActor = new Map<ActorId, string[]>();
+  for (const c of changes)
+    if (c.kind === 'var')
+      byActor.set(c.actor, [
+        ...(byActor.get(c.actor) ?? []),
+        `${VAR_LABELS[c.var].toLowerCase()} ${amount(c.delta)}`,
+      ]);
+  const order = [me, ...world.actors.map((a) => a.id).filter((id) => id !== me)];
+  for (const id of order) {
+    const xs = byActor.get(id);
+    if (xs) parts.push(`${possessive(world, id, me)} ${xs.join(', ')}`);
+  }
+  const other = (id: ActorId): string => (id === me ? 'you' : nameOf(world, id));
+  for (const c of changes)
+    switch (c.kind) {
+      case 'tension':
+        parts.push(`tension ${amount(c.delta)}`);
+        break;
+      case 'stage':
+        parts.push(`peace process ${c.delta > 0 ? 'a stage forward' : 'a stage back'}`);
+        break;
+      case 'sanctions':
+      case 'lifeline':
+        parts.push(
+          `${c.kind === 'sanctions' ? 'sanctions' : 'economic lifeline'} by ${other(c.from)} on ${other(c.to)} ${amount(c.delta)} level`,
+        );
+        break;
+      case 'channel':
+        parts.push(`${c.open ? 'opens' : 'closes'} a ${c.channel} between ${other(c.a)} and ${other(c.b)}`);
+        break;
+      case 'var':
+        break;
+    }
+  return parts.length ? parts.join('; ') : 'no visible change';
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)} %`;
+
+/** The preview as short sentences, one per line: each term, then signing, trust and verification. */
+export function previewLines(world: World, me: ActorId, p: OfferPreview, steps = 1): string[] {
+  const lines = p.terms.map((t) => `${termText(world, t.term, me)}: ${changesText(world, me, t.changes)}.`);
+  const others = p.parties.filter((x) => x !== me);
+  const round1 = (x: number): number => Math.max(0, Math.round(x * 10) / 10);
+  if (p.mediated)
+    lines.push(
+      `You mediate: ${others.map((x) => `${nameOf(world, x)} pays about ${round1(p.signingCost[x]!)}`).join(', ')} support to sign (half price), and you gain ${world.rules.mediatorInfluence} influence.`,
+    );
+  else
+    lines.push(
+      `Signing costs you about ${round1(p.signingCost[me]!)} support at home` +
+        (others.length
+          ? ` (${others.map((x) => `${nameOf(world, x)} about ${round1(p.signingCost[x]!)}`).join(', ')}: a guess, their trust is hidden).`
+          : '.'),
+    );
+  lines.push(
+    `Each step seen correctly ${pct(p.accuracy)} of the time: ${pct(1 - p.cleanStep)} of steps look broken to someone even when all keep their word.`,
+  );
+  lines.push(
+    `Steps seen kept: trust about +${Math.round(p.trustIfKept)} between you in all; each seen broken: −${Math.round(p.trustPerBrokenStep)}${steps > 1 ? `; ${world.rules.phasedStrikes} disputed in a row end the deal` : ', and the deal ends'}.`,
+  );
+  return lines;
+}

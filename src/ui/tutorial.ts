@@ -1,0 +1,576 @@
+/**
+ * The tutorial's coach: a panel beside the game that points at one control at a time, says what it is for
+ * and waits for the player to use it. It listens to what the game screen and the controls report (a phase
+ * begins, a term changes, an offer is added, a summary opens) and never stands in the way: if the player
+ * does something else, or moves on to the next phase, the coach catches up with them. It reads only the
+ * player's own view, so it knows no more than the player does (which is half the lesson).
+ * Keyboard: focus moves to the coach's text when it opens or a phase begins; Escape closes it; the game's
+ * "Tutorial" button reopens it where it left off.
+ */
+import { findAction } from '../engine/index.ts';
+import type { ActorId, PlayerView, World } from '../engine/index.ts';
+import type { ControlsChange } from './controls.ts';
+import { fill, h } from './dom.ts';
+import { nameOf } from './text.ts';
+
+/** What the game tells the coach. */
+export type CoachEvent =
+  | ControlsChange
+  | { kind: 'phase'; view: PlayerView }
+  | { kind: 'briefing-closed' }
+  | { kind: 'summary-open'; dialog: HTMLDialogElement; round: number }
+  | { kind: 'summary-closed' };
+
+export interface CoachHost {
+  world: World;
+  me: ActorId;
+  /** The player's view now, or null when it is not their turn. */
+  view(): PlayerView | null;
+  openBriefing(): void;
+  /** Where the coach lives when no modal dialog is open. */
+  home: HTMLElement;
+  /** Told when the coach opens or closes (the game's Tutorial button shows it). */
+  onToggle?(open: boolean): void;
+}
+
+export interface Coach {
+  readonly element: HTMLElement;
+  readonly isOpen: boolean;
+  open(): void;
+  close(): void;
+  notify(e: CoachEvent): void;
+}
+
+/**
+ * Where the game is in the tutorial's path: 0 proposals of round 1, 1 answers, 2 commitments,
+ * 3 the first round's summary, 4 the rounds after.
+ */
+type Stage = 0 | 1 | 2 | 3 | 4;
+
+interface Ctx {
+  world: World;
+  me: ActorId;
+  other: ActorId;
+  view: PlayerView | null;
+  /** The round the last summary was about. */
+  summaryRound: number;
+}
+
+interface Step {
+  id: string;
+  stage: Stage;
+  title: string;
+  text: (c: Ctx) => (string | HTMLElement)[];
+  /** The controls to highlight. */
+  target?: (root: ParentNode) => (HTMLElement | null)[];
+  /** A button that completes a step the player only has to read. */
+  next?: string;
+  /** A button that does something for the player (open the briefing). */
+  action?: { label: string; run: (host: CoachHost) => void };
+  /** Whether a game event completes the step. */
+  done?: (e: CoachEvent, c: Ctx) => boolean;
+  /** Put the coach on the right (when it points at something on the left below the board). */
+  right?: boolean;
+}
+
+const q = (root: ParentNode, sel: string): HTMLElement | null => root.querySelector<HTMLElement>(sel);
+const phaseButton = (root: ParentNode): HTMLElement | null => q(root, '.phase .submit-row button.primary');
+const pct = (x: number): string => `${Math.round(x * 100)} %`;
+const actionName = (c: Ctx, id: string): string => findAction(c.world, id)?.name ?? id;
+
+/** The counterpart the tutorial teaches with: the other Korea, or the first government the player can talk to. */
+function counterpartOf(world: World, me: ActorId, view: PlayerView | null): ActorId {
+  if (me === 'ROK' && world.actors.some((a) => a.id === 'DPRK')) return 'DPRK';
+  if (me === 'DPRK' && world.actors.some((a) => a.id === 'ROK')) return 'ROK';
+  return view?.contacts[0] ?? world.actors.find((a) => a.id !== me)!.id;
+}
+
+/** The deal the tutorial suggests: the August 2015 trade, from whichever Korea the player leads. */
+function suggestion(c: Ctx): { give: string; want: string } | null {
+  const has = (id: string): boolean => findAction(c.world, id) !== undefined;
+  if (!has('halt-broadcasts') || !has('express-regret')) return null;
+  if (c.me === 'ROK' && c.other === 'DPRK') return { give: 'halt-broadcasts', want: 'express-regret' };
+  if (c.me === 'DPRK' && c.other === 'ROK') return { give: 'express-regret', want: 'halt-broadcasts' };
+  return null;
+}
+
+/** What the player saw of the others on agreement steps in a round, from their own view. */
+function sightings(c: Ctx, round: number): { who: ActorId; kept: boolean; id: number; v: string }[] {
+  const out: { who: ActorId; kept: boolean; id: number; v: string }[] = [];
+  for (const g of c.view?.agreements ?? [])
+    for (const r of g.record)
+      if (r.round === round)
+        for (const [who, kept] of Object.entries(r.saw)) out.push({ who, kept, id: g.id, v: g.verification });
+  return out;
+}
+
+const STEPS: Step[] = [
+  {
+    id: 'welcome',
+    stage: 0,
+    title: 'Welcome to Quid Pro Quo',
+    text: (c) => [
+      `You lead ${nameOf(c.world, c.me)} in August 2015. Mines at the DMZ have maimed two soldiers, the loudspeakers are blaring and the guns have spoken.`,
+      'Every deal here has the form “I do X if you do Y”. This coach shows you one control at a time and waits while you try it. You can close it with Escape and bring it back with the Tutorial button at the top.',
+    ],
+    next: 'Show me around',
+  },
+  {
+    id: 'briefing',
+    stage: 0,
+    title: 'Read your briefing',
+    text: () => [
+      'Your briefing says who you are, what you want and what you are scored on. Only you see the part marked “For your eyes only”.',
+      'Open it with the Briefing button in the top bar (or the button below), read it, and close it to go on.',
+    ],
+    target: (r) => [q(r, '[data-coach="briefing"]')],
+    action: { label: 'Open my briefing', run: (host) => host.openBriefing() },
+    done: (e) => e.kind === 'briefing-closed',
+    next: 'I have read it',
+  },
+  {
+    id: 'trust',
+    stage: 0,
+    title: 'The board: who trusts whom',
+    text: (c) => [
+      'The map shows each government at its capital. A line from you to another government is your trust in it: the number is on the line, and a thicker, bluer line means more trust; an orange one, little.',
+      `You trust ${nameOf(c.world, c.other)} only ${Math.round(c.view?.myTrust[c.other] ?? 0)} out of 100. Below ${c.world.rules.contactTrust} you could not even make an offer without the hotline (H) that is still open between you.`,
+      'Dashed lines are sanctions (S1 to S3), and A marks an alliance. Tick the boxes under the map to show or hide each kind.',
+    ],
+    target: (r) => [q(r, 'figure.board')],
+    right: true,
+    next: 'Next',
+  },
+  {
+    id: 'tension',
+    stage: 0,
+    title: 'The tension gauge and the numbers',
+    text: (c) => [
+      `The gauge above the map is the region’s tension: ${Math.round(c.view?.tension ?? 0)} now. From ${c.world.rules.crisisAt} a crisis can turn into an exchange of fire by miscalculation, and the game ends badly for everyone.`,
+      'The table below the map lists every government’s numbers from 0 to 100, and your trust in each. Point at a number, or focus it, to read what it means.',
+    ],
+    target: (r) => [q(r, 'figure.board .board-canvas'), q(r, '.governments')],
+    right: true,
+    next: 'Next',
+  },
+  {
+    id: 'terms',
+    stage: 0,
+    title: 'Compose an offer',
+    text: (c) => {
+      const s = suggestion(c);
+      return [
+        s
+          ? `Try the trade that ended the August crisis. In term 1, choose “${actionName(c, s.give)}” toward ${nameOf(c.world, c.other)}. In term 2, ${nameOf(c.world, c.other)} will “${actionName(c, s.want)}” toward you.`
+          : `Make an offer to ${nameOf(c.world, c.other)}: in term 1 choose what you give, in term 2 what you want from them.`,
+        'Each term has three parts: who acts, what they do, and toward whom. Add more with the “+” buttons.',
+      ];
+    },
+    target: (r) => [q(r, '.composer .terms')],
+    done: (e, c) => {
+      if (e.kind !== 'composer' || e.field !== 'terms') return false;
+      const s = suggestion(c);
+      const by = (who: ActorId, action: string): boolean =>
+        e.draft.terms.some((t) => t.by === who && t.action === action);
+      return s ? by(c.me, s.give) && by(c.other, s.want) : new Set(e.draft.terms.map((t) => t.by)).size > 1;
+    },
+    next: 'These are my terms',
+  },
+  {
+    id: 'verify',
+    stage: 0,
+    title: 'Verification and steps',
+    text: (c) => {
+      const a = c.world.rules.accuracy;
+      return [
+        `Choose how each side checks the other. With no verification, each report of what the other did is right only ${pct(a.none)} of the time; with partial, ${pct(a.partial)}; with inspections, ${pct(a.inspections)}. A wrong report makes a kept promise look broken.`,
+        'Steps split the deal over several rounds, each waiting on the last. One disputed step then suspends the deal instead of ending it. Try two steps and partial verification.',
+      ];
+    },
+    target: (r) => [q(r, '.composer .verification'), q(r, '.composer .numbers')],
+    done: (e) => e.kind === 'composer' && (e.field === 'verification' || e.field === 'steps'),
+    next: 'Keep these',
+  },
+  {
+    id: 'preview',
+    stage: 0,
+    title: 'Read the likely effects, then add the offer',
+    text: () => [
+      'Below your terms, the preview works out what each term would do to each side’s numbers, what signing costs you at home, and how often each step will be seen correctly. It changes as you change the offer.',
+      'When you like it, press “Add this offer”. You can send up to three offers a round, or none.',
+    ],
+    target: (r) => [q(r, '.effect-preview'), q(r, '.composer-foot button')],
+    done: (e) => e.kind === 'offer-added',
+  },
+  {
+    id: 'send',
+    stage: 0,
+    title: 'Send it',
+    text: (c) => [
+      `Your offer is ready. Press “Send offers and end proposals”: ${nameOf(c.world, c.other)} and the others answer in the next phase, at the same time as you answer theirs.`,
+    ],
+    target: (r) => [phaseButton(r)],
+  },
+  {
+    id: 'answer',
+    stage: 1,
+    title: 'Answer the offers made to you',
+    text: (c) => {
+      const waiting = (c.view?.offers ?? []).filter(
+        (o) =>
+          o.status === 'open' && o.from !== c.me && o.parties.includes(c.me) && !o.accepted.includes(c.me),
+      ).length;
+      return [
+        waiting
+          ? `${waiting === 1 ? 'One offer waits' : `${waiting} offers wait`} for your answer. Read each one’s terms: accept a deal you mean to keep, reject one you would not. Accepting costs some support at home when you distrust the other side.`
+          : 'Nobody has made you an offer this round. Your own offers are listed with the answers so far.',
+        'An offer becomes an agreement only when every party accepts. Then press the button at the bottom to go on.',
+      ];
+    },
+    target: (r) => [q(r, '.phase .cards') ?? q(r, '.phase .empty'), phaseButton(r)],
+  },
+  {
+    id: 'honour',
+    stage: 2,
+    title: 'Keep or break your promises',
+    text: (c) => {
+      const n = (c.view?.agreements ?? []).filter(
+        (g) => g.status === 'active' && g.parties.includes(c.me),
+      ).length;
+      return [
+        n
+          ? `You have ${n === 1 ? 'an agreement' : `${n} agreements`} with a step due. For each, choose Honour or Renege, in secret. Reneging spares you the step’s cost, but the others may see it, and a broken promise costs more trust than a kept one earns.`
+          : 'You have no agreement with a step due yet. Once an offer is accepted, this is where you choose, in secret, to honour or renege on each step.',
+        'Whatever you choose, the others see it only as well as the deal’s verification allows.',
+      ];
+    },
+    target: (r) => [q(r, '.phase .cards') ?? q(r, '.phase .empty')],
+    next: 'Next',
+  },
+  {
+    id: 'actions',
+    stage: 2,
+    title: 'Act on your own',
+    text: () => [
+      'You may also take up to two actions of your own: aid, a test, sanctions, a campaign at home. Each says what it costs and who will see it. Friendly gestures build trust slowly; provocations destroy it fast.',
+    ],
+    target: (r) => [q(r, '.phase .actions')],
+    next: 'Next',
+  },
+  {
+    id: 'commit',
+    stage: 2,
+    title: 'Commit the round',
+    text: () => [
+      'Press “Commit and resolve the round”. Everyone’s secret choices are revealed at once, the effects land, and each government sees what it can of the others.',
+    ],
+    target: (r) => [phaseButton(r)],
+  },
+  {
+    id: 'summary',
+    stage: 3,
+    title: 'What happened this round',
+    text: (c) => [
+      'The summary lists what you did, what you saw the others do, how your numbers moved, and the news.',
+      ...observedText(c),
+    ],
+    target: (r) => [q(r, 'dialog[open] .summary-grid section:nth-child(2)')],
+    next: 'Next',
+  },
+  {
+    id: 'noise',
+    stage: 3,
+    title: 'Reciprocity under noise',
+    text: () => [
+      'Suppose you saw a breach. Answering every breach you see with one of your own looks fair: it is tit for tat. But when one report in eight is wrong, two honest governments that both play it will sooner or later punish each other for nothing, and every punishment is then seen as a new breach. The spiral goes down to mutual defection.',
+      'Generous reciprocity forgives an occasional apparent breach and answers only a pattern, such as two in a row. An honest partner keeps its deal with you; a real cheater shows itself again soon enough. Close the summary to go on.',
+    ],
+    target: (r) => [q(r, 'dialog[open] .submit-row button.primary')],
+  },
+  {
+    id: 'verification-pays',
+    stage: 4,
+    title: 'Buy less noise: verification',
+    text: (c) => {
+      const a = c.world.rules.accuracy;
+      return [
+        `The cheapest cure for noise is better sight. Inspections cut wrong reports from ${pct(1 - a.none)} to ${pct(1 - a.inspections)}; they are harder to agree to, and hard to cheat. Small, verifiable, phased steps outlast all-or-nothing bargains.`,
+        'Watch the preview as you switch verification: the chance that a step looks broken when everyone kept their word falls with it.',
+      ];
+    },
+    target: (r) => [q(r, '.composer .verification'), q(r, '.effect-preview')],
+    next: 'Next',
+  },
+  {
+    id: 'log',
+    stage: 4,
+    title: 'Your record of the others',
+    text: () => [
+      '“What you have seen” keeps, round by round, every event, every step you saw kept or broken, and every action you could see. It is your only evidence: use it to tell a pattern from bad luck.',
+    ],
+    target: (r) => [q(r, '.right .log')],
+    next: 'Next',
+  },
+  {
+    id: 'finish',
+    stage: 4,
+    title: 'You know the controls',
+    text: (c) => [
+      `Play on. History has already decided that ${c.me === 'DPRK' ? 'you test a nuclear device' : 'North Korea tests a nuclear device'} in round 3: watch what it does to every deal on the table.`,
+      'Bring this coach back at any time with the Tutorial button at the top.',
+    ],
+    next: 'Finish the tutorial',
+  },
+];
+
+/** The summary step's words on what the player saw, and why they cannot know whether it was true. */
+function observedText(c: Ctx): string[] {
+  const seen = sightings(c, c.summaryRound);
+  if (seen.length === 0)
+    return [
+      'No agreement step was due this round, so there was nothing to watch yet. When there is, remember that you see what the other side did only through the deal’s verification.',
+    ];
+  const broken = seen.filter((x) => !x.kept);
+  const x = broken[0] ?? seen[0]!;
+  const wrong = 1 - c.world.rules.accuracy[x.v as keyof World['rules']['accuracy']];
+  const name = nameOf(c.world, x.who);
+  return [
+    `You saw ${name} ${x.kept ? 'keep' : 'break'} its step of agreement #${x.id}. Did it really? You cannot know, and neither can the game tell you: with this deal’s verification about ${pct(wrong)} of reports are wrong. ${x.kept ? 'A step that looks kept may have been broken, and one that looks broken may have been kept.' : `${name} may have kept its word and been misread.`}`,
+  ];
+}
+
+function stageOf(e: CoachEvent): Stage | null {
+  switch (e.kind) {
+    case 'phase':
+      if (e.view.round > 1) return 4;
+      return e.view.phase === 'proposing'
+        ? 0
+        : e.view.phase === 'responding'
+          ? 1
+          : e.view.phase === 'commitment'
+            ? 2
+            : null;
+    case 'summary-open':
+      return 3;
+    case 'summary-closed':
+      return 4;
+    default:
+      return null;
+  }
+}
+
+export function createCoach(host: CoachHost): Coach {
+  let index = 0;
+  let open = false;
+  let stage: Stage = 0;
+  let summaryRound = 1;
+  let dialogHost: HTMLDialogElement | null = null;
+  let highlighted: HTMLElement[] = [];
+
+  const title = h('h2', { id: 'coach-h' });
+  const body = h('div', { class: 'coach-body' });
+  const text = h('div', { class: 'coach-text', tabindex: '-1' }, title, body);
+  const progress = h('span', { class: 'coach-progress' });
+  const buttons = h('div', { class: 'coach-buttons' });
+  const live = h('p', { class: 'sr-only', 'aria-live': 'polite' });
+  const element = h(
+    'aside',
+    { class: 'coach', 'aria-labelledby': 'coach-h', hidden: true },
+    h('p', { class: 'coach-kicker' }, 'Tutorial', progress),
+    text,
+    buttons,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'icon coach-close',
+        'aria-label': 'Close the tutorial (Escape)',
+        title: 'Close the tutorial (Escape); the Tutorial button brings it back',
+        onclick: () => close(),
+      },
+      '✕',
+    ),
+    live,
+  );
+  element.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    }
+  });
+
+  const ctx = (): Ctx => {
+    const view = host.view();
+    return {
+      world: host.world,
+      me: host.me,
+      other: counterpartOf(host.world, host.me, view),
+      view,
+      summaryRound,
+    };
+  };
+  const step = (): Step | undefined => STEPS[index];
+
+  function unhighlight(): void {
+    for (const el of highlighted) el.classList.remove('coach-target');
+    highlighted = [];
+  }
+
+  function highlight(scroll: boolean): void {
+    unhighlight();
+    const s = step();
+    if (!open || !s?.target) return;
+    const root = dialogHost ?? document;
+    highlighted = s.target(root).filter((x): x is HTMLElement => x !== null);
+    for (const el of highlighted) el.classList.add('coach-target');
+    // Bring what to use into view (the last target is the one to press); inside a dialog, the coach stays on top.
+    if (scroll && !dialogHost) for (const el of highlighted) el.scrollIntoView({ block: 'nearest' });
+  }
+
+  // The controls are rebuilt as the player plays: put the highlight back on the new elements.
+  let pending = false;
+  const observer = new MutationObserver(() => {
+    if (pending || !open) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (highlighted.some((el) => !el.isConnected) || highlighted.length === 0) highlight(false);
+    });
+  });
+
+  function render(focus: boolean): void {
+    const s = step();
+    if (!s) return;
+    const c = ctx();
+    title.textContent = s.title;
+    fill(
+      body,
+      s.text(c).map((x) => (typeof x === 'string' ? h('p', null, x) : x)),
+    );
+    progress.textContent = ` · step ${index + 1} of ${STEPS.length}`;
+    const last = index === STEPS.length - 1;
+    fill(
+      buttons,
+      s.action
+        ? h(
+            'button',
+            { type: 'button', class: 'primary', onclick: () => s.action!.run(host) },
+            s.action.label,
+          )
+        : null,
+      s.next
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: s.action ? '' : 'primary',
+              onclick: () => (last ? finish() : advance(true)),
+            },
+            s.next,
+          )
+        : h('span', { class: 'coach-waiting' }, 'Waiting for you to do it…'),
+      !s.next && !last
+        ? h(
+            'button',
+            { type: 'button', class: 'quiet small', onclick: () => advance(true) },
+            'Skip this step',
+          )
+        : null,
+      !last
+        ? h('button', { type: 'button', class: 'quiet small', onclick: () => close() }, 'Skip the tutorial')
+        : null,
+    );
+    element.classList.toggle('right', !!s.right);
+    highlight(true);
+    if (focus) text.focus();
+    else live.textContent = `Tutorial: ${s.title}. ${s.text(c)[0] ?? ''}`;
+  }
+
+  function advance(focus: boolean): void {
+    if (index < STEPS.length - 1) index++;
+    // Steps of an earlier stage than the game's are left behind.
+    while (index < STEPS.length - 1 && STEPS[index]!.stage < stage) index++;
+    render(focus);
+  }
+
+  function finish(): void {
+    index = STEPS.length - 1;
+    close();
+  }
+
+  function placeIn(dialog: HTMLDialogElement | null): void {
+    dialogHost = dialog;
+    if (dialog) {
+      // Just under the summary's title, so it is read first and the summary's button follows it.
+      const heading = dialog.querySelector(':scope > h2');
+      if (heading) heading.after(element);
+      else dialog.prepend(element);
+      element.classList.add('in-dialog');
+    } else {
+      host.home.append(element);
+      element.classList.remove('in-dialog');
+    }
+  }
+
+  function openCoach(): void {
+    open = true;
+    element.hidden = false;
+    // Reopened after the end: start from the first step of where the game is now.
+    if (index === STEPS.length - 1) {
+      const first = STEPS.findIndex((s) => s.stage >= stage);
+      index = first < 0 ? STEPS.length - 1 : first;
+    }
+    observer.observe(document.body, { childList: true, subtree: true });
+    host.onToggle?.(true);
+    render(true);
+  }
+
+  function close(): void {
+    if (!open) return;
+    open = false;
+    element.hidden = true;
+    unhighlight();
+    observer.disconnect();
+    host.onToggle?.(false);
+  }
+
+  placeIn(null);
+
+  return {
+    element,
+    get isOpen() {
+      return open;
+    },
+    open: openCoach,
+    close,
+    notify(e: CoachEvent): void {
+      // The next round begins behind the summary; the coach follows once the summary closes.
+      if (e.kind === 'phase' && dialogHost) return;
+      if (e.kind === 'summary-open') {
+        summaryRound = e.round;
+        placeIn(e.dialog);
+      } else if (e.kind === 'summary-closed' && dialogHost) placeIn(null);
+      const st = stageOf(e);
+      // Only the first round's summary is a stage of its own; later ones leave the coach where it is.
+      const moved = st !== null && st > stage && !(st === 3 && summaryRound > 1);
+      if (moved) stage = st;
+      if (!open) {
+        if (moved) while (index < STEPS.length - 1 && STEPS[index]!.stage < stage) index++;
+        return;
+      }
+      const s = step();
+      if (!s) return;
+      if (moved && s.stage < stage) {
+        advance(true);
+        return;
+      }
+      if (s.done?.(e, ctx())) {
+        advance(e.kind === 'briefing-closed');
+        return;
+      }
+      if (e.kind === 'summary-open' || e.kind === 'summary-closed' || e.kind === 'phase') render(false);
+      else highlight(false);
+    },
+  };
+}

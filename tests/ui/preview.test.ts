@@ -1,0 +1,97 @@
+/**
+ * The offer preview's numbers come from the catalogue: a term whose effects are known gives those numbers,
+ * the signing cost follows the rule for it, and the accuracy is the verification's.
+ */
+import { describe, expect, it } from 'vitest';
+import { readScenario } from '../../src/cli/files.ts';
+import { findAction, playerView, startGame } from '../../src/engine/index.ts';
+import type { OfferDraft } from '../../src/engine/index.ts';
+import { amount, changesText, previewLines, previewOffer } from '../../src/ui/preview.ts';
+import type { Change } from '../../src/ui/preview.ts';
+
+const { world } = readScenario('tutorial');
+const view = playerView(world, startGame(world, 'preview-test'), 'ROK');
+
+const varOf = (cs: Change[], actor: string, v: string): number | undefined => {
+  const c = cs.find((x) => x.kind === 'var' && x.actor === actor && x.var === v);
+  return c?.kind === 'var' ? c.delta : undefined;
+};
+const tensionOf = (cs: Change[]): number | undefined => {
+  const c = cs.find((x) => x.kind === 'tension');
+  return c?.kind === 'tension' ? c.delta : undefined;
+};
+
+const aidForRegret: OfferDraft = {
+  terms: [
+    { by: 'ROK', action: 'humanitarian-aid', target: 'DPRK' },
+    { by: 'DPRK', action: 'express-regret', target: 'ROK' },
+  ],
+  verification: 'partial',
+  steps: 1,
+  expires: 1,
+};
+
+describe('offer preview', () => {
+  const p = previewOffer(world, view, aidForRegret);
+
+  it('gives a term the catalogue’s numbers: humanitarian aid costs 2 economy and gives the target 3 economy, 1 support', () => {
+    const aid = findAction(world, 'humanitarian-aid')!;
+    expect(aid.cost.economy).toBe(2);
+    const cs = p.terms[0]!.changes;
+    expect(varOf(cs, 'ROK', 'economy')).toBeCloseTo(-2);
+    expect(varOf(cs, 'DPRK', 'economy')).toBeCloseTo(3);
+    expect(varOf(cs, 'DPRK', 'support')).toBeCloseTo(1);
+    expect(tensionOf(cs)).toBeCloseTo(-1);
+    expect(changesText(world, 'ROK', cs)).toBe(
+      'your economy −2; North Korea’s support +1, economy +3; tension −1',
+    );
+  });
+
+  it('scales an effect by the public’s hawkishness where the catalogue says so', () => {
+    // The tutorial's regret: −2 support at home × hawkishness 60 / 50; +2 support for the target; tension −3.
+    const cs = p.terms[1]!.changes;
+    expect(varOf(cs, 'DPRK', 'support')).toBeCloseTo(-2.4);
+    expect(varOf(cs, 'ROK', 'support')).toBeCloseTo(2);
+    expect(tensionOf(cs)).toBeCloseTo(-3);
+    expect(tensionOf(p.total)).toBeCloseTo(-4);
+  });
+
+  it('spreads a phased deal over its steps without changing the total', () => {
+    const phased = previewOffer(world, view, { ...aidForRegret, steps: 3 });
+    expect(varOf(phased.terms[0]!.changes, 'DPRK', 'economy')).toBeCloseTo(3);
+    expect(phased.trustPerBrokenStep).toBeCloseTo(world.rules.trustBroken / 3);
+  });
+
+  it('prices signing by the rule: accept cost × hawkishness / 50 × (1 − trust / 100)', () => {
+    const rok = world.actors.find((a) => a.id === 'ROK')!;
+    const trust = view.myTrust['DPRK']!;
+    expect(p.signingCost['ROK']).toBeCloseTo(
+      world.rules.acceptCost * (rok.hawkishness / 50) * (1 - trust / 100),
+    );
+  });
+
+  it.each([
+    ['none', 0.75],
+    ['partial', 0.88],
+    ['inspections', 0.98],
+  ] as const)('with %s verification, each step is seen correctly %d of the time', (v, acc) => {
+    const q = previewOffer(world, view, { ...aidForRegret, verification: v });
+    expect(q.accuracy).toBe(world.rules.accuracy[v]);
+    expect(q.accuracy).toBe(acc);
+    // Two parties, each reading the other: a step looks clean only if both reads are right.
+    expect(q.cleanStep).toBeCloseTo(acc * acc);
+  });
+
+  it('reads as plain words with numbers', () => {
+    const lines = previewLines(world, 'ROK', p);
+    expect(lines[0]).toMatch(/^You: Humanitarian aid → North Korea: your economy −2/);
+    expect(lines.join(' ')).toMatch(/Signing costs you about [\d.]+ support at home/);
+    expect(lines.join(' ')).toMatch(/seen correctly 88 % of the time/);
+  });
+
+  it('formats small amounts with one decimal', () => {
+    expect(amount(0.4)).toBe('+0.4');
+    expect(amount(-2.4)).toBe('−2');
+    expect(amount(0)).toBe('±0');
+  });
+});
