@@ -1,100 +1,75 @@
-/** The end of the game: the outcome, every government's score, and the truth of who kept and broke what. */
-import type { PlayerView, World } from '../engine/index.ts';
+/**
+ * The debrief at the end of the game. The outcome and every government's score come first, explained in
+ * words; the charts, the ledger of promises, the computer players' explanations and the exports follow,
+ * loaded on demand (with uPlot) from ./debrief so they stay out of the main chunk.
+ */
+import { metricValue, objectiveValue } from '../engine/index.ts';
+import type { Condition, GameState, PlayerView, World } from '../engine/index.ts';
+import type { DebriefSource } from './debrief/data.ts';
 import { h } from './dom.ts';
-import { VERIFICATION_LABELS, nameOf, termText } from './text.ts';
 
-const STATUS_TEXT: Record<string, string> = {
-  active: 'still running',
-  completed: 'carried out in full',
-  broken: 'broke down',
-  abandoned: 'abandoned by a new leader',
+export type { DebriefSource } from './debrief/data.ts';
+
+const METRIC_WORDS: Record<string, string> = {
+  tension: 'tension',
+  stage: 'the peace process',
+  'mean-trust': 'mean trust',
+  'agreements-kept': 'deals carried out',
+  'agreements-broken': 'deals broken',
+  'trust-in': 'trust in it',
+  'trust-of': 'its trust in others',
 };
 
-export function endReport(world: World, view: PlayerView): HTMLElement {
+function conditionText(world: World, s: GameState, c: Condition): string {
+  const of = 'of' in c && c.of ? world.actors.find((a) => a.id === c.of)?.name : undefined;
+  const what = `${of ? `${of}’s ` : ''}${METRIC_WORDS[c.metric] ?? c.metric}`;
+  const v = Math.round(metricValue(world, s, c.metric, 'of' in c ? c.of : undefined));
+  const need = [
+    c.atLeast !== undefined ? `at least ${c.atLeast}` : '',
+    c.atMost !== undefined ? `at most ${c.atMost}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return `${what} was ${v} (it needed ${need})`;
+}
+
+const fails = (world: World, s: GameState, c: Condition): boolean => {
+  const v = metricValue(world, s, c.metric, 'of' in c ? c.of : undefined);
+  return (c.atLeast !== undefined && v < c.atLeast) || (c.atMost !== undefined && v > c.atMost);
+};
+
+/** Why this outcome and not the ones ranked above it, in words. */
+function outcomeWhy(world: World, s: GameState, end: NonNullable<PlayerView['end']>): string {
+  if (end.reason === 'clash')
+    return 'Why: a military clash ended the game, and a clash decides the outcome on its own.';
+  const ranked = world.outcomes.filter((o) => !o.onClash);
+  const at = ranked.findIndex((o) => o.id === end.outcome);
+  const me = ranked[at];
+  const held =
+    me && me.when.length
+      ? `Why: ${me.when.map((c) => conditionText(world, s, c)).join(', and ')}.`
+      : 'Why: no better outcome’s conditions held, so the world settles here.';
+  const missed = ranked
+    .slice(0, Math.max(0, at))
+    .map((o) => {
+      const failed = o.when.filter((c) => fails(world, s, c));
+      return failed.length
+        ? `“${o.name}” slipped away because ${failed.map((c) => conditionText(world, s, c)).join(' and ')}`
+        : '';
+    })
+    .filter(Boolean);
+  return `${held}${missed.length ? ` ${missed.join('; ')}.` : ''}`;
+}
+
+export function endReport(world: World, view: PlayerView, source?: DebriefSource): HTMLElement {
   const end = view.end!;
   const outcome = world.outcomes.find((o) => o.id === end.outcome);
   const scores = view.scores ?? {};
   const ranked = world.actors
-    .map((a) => ({ id: a.id, name: a.name, score: scores[a.id] ?? 0 }))
+    .map((a) => ({ def: a, id: a.id, name: a.name, score: scores[a.id] ?? 0 }))
     .sort((a, b) => b.score - a.score);
   const me = view.me;
-  const card = (g: PlayerView['agreements'][number]): HTMLElement =>
-    h(
-      'article',
-      { class: 'card' },
-      h(
-        'h4',
-        null,
-        `Agreement #${g.id}: ${g.parties.map((p) => nameOf(world, p)).join(' – ')}${g.mediator ? `, mediated by ${nameOf(world, g.mediator)}` : ''}`,
-      ),
-      h(
-        'ul',
-        { class: 'term-list' },
-        g.terms.map((t) => h('li', null, termText(world, t, me))),
-      ),
-      h(
-        'p',
-        { class: 'meta' },
-        `Signed round ${g.signed} · ${VERIFICATION_LABELS[g.verification]} verification · ${g.done} of ${g.steps} steps done · ${STATUS_TEXT[g.status] ?? g.status}`,
-      ),
-      (g.truth ?? []).length
-        ? h(
-            'table',
-            { class: 'steps' },
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                h('th', { scope: 'col' }, 'Round'),
-                h('th', { scope: 'col' }, 'Step'),
-                h('th', { scope: 'col' }, 'What each party really did'),
-                h('th', { scope: 'col' }, 'What the others saw'),
-              ),
-            ),
-            h(
-              'tbody',
-              null,
-              (g.truth ?? []).map((r) =>
-                h(
-                  'tr',
-                  null,
-                  h('td', null, String(r.round)),
-                  h('td', null, String(r.step)),
-                  h(
-                    'td',
-                    null,
-                    Object.entries(r.honoured).map(([p, kept]) =>
-                      h(
-                        'span',
-                        { class: kept ? 'kept' : 'broke' },
-                        `${kept ? '✔ kept' : '✘ broke'}: ${nameOf(world, p)}`,
-                      ),
-                    ),
-                  ),
-                  h(
-                    'td',
-                    null,
-                    Object.entries(r.observed).flatMap(([o, seen]) =>
-                      Object.entries(seen).map(([p, k]) => {
-                        const wrong = k !== r.honoured[p];
-                        return h(
-                          'span',
-                          { class: wrong ? 'misread' : '' },
-                          `${nameOf(world, o)} saw ${nameOf(world, p)} ${k ? 'keep' : 'break'}${wrong ? ' (wrong)' : ''}`,
-                        );
-                      }),
-                    ),
-                  ),
-                ),
-              ),
-            ),
-          )
-        : h('p', { class: 'hint' }, 'No step was carried out.'),
-    );
-  const mine = view.agreements.filter((g) => g.parties.includes(me) || g.mediator === me);
-  const theirs = view.agreements.filter((g) => !mine.includes(g));
+  const s = source?.state;
   const count = (status: string): number => view.agreements.filter((g) => g.status === status).length;
   let reads = 0;
   let misreads = 0;
@@ -108,15 +83,30 @@ export function endReport(world: World, view: PlayerView): HTMLElement {
           if (!k && r.honoured[p]) honestBroken++;
         }
 
+  const more = h(
+    'div',
+    { class: 'debrief-more' },
+    h('p', { class: 'hint', role: 'status' }, 'Loading the charts, the ledger and the explanations…'),
+  );
+  void import('./debrief/index.ts')
+    .then((m) => m.renderDebrief(more, world, view, source))
+    .catch((e: unknown) => {
+      more.replaceChildren(
+        h(
+          'p',
+          { class: 'error', role: 'alert' },
+          `The rest of the debrief could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      );
+    });
+
   return h(
     'section',
-    { class: 'end', 'aria-labelledby': 'outcome-h' },
+    { class: 'end debrief', 'aria-labelledby': 'outcome-h' },
     h(
       'p',
       { class: 'kicker' },
-      end.reason === 'clash'
-        ? `The game ended in round ${end.round}, in a clash.`
-        : `The game ended after ${end.round} rounds (${view.date}).`,
+      `${world.title} · ${end.reason === 'clash' ? `The game ended in round ${end.round}, in a clash.` : `The game ended after ${end.round} rounds (${view.date}).`}`,
     ),
     h(
       'h2',
@@ -124,6 +114,7 @@ export function endReport(world: World, view: PlayerView): HTMLElement {
       `Outcome: ${outcome?.name ?? end.outcome}`,
     ),
     h('p', { class: 'outcome-summary' }, outcome?.summary ?? ''),
+    s ? h('p', { class: 'outcome-why' }, outcomeWhy(world, s, end)) : null,
     h(
       'div',
       { class: 'end-grid' },
@@ -131,14 +122,24 @@ export function endReport(world: World, view: PlayerView): HTMLElement {
         'section',
         { 'aria-labelledby': 'scores-h' },
         h('h3', { id: 'scores-h' }, 'Scores'),
-        h('p', { class: 'hint' }, 'Each government is scored 0–100 on its own weighted objectives.'),
+        h(
+          'p',
+          { class: 'hint' },
+          'Each government scores 0–100: the weighted mean of how well its own objectives turned out (100 = fully met). The aims it weighed most are listed first.',
+        ),
         h(
           'table',
           { class: 'scores', 'aria-label': 'Scores' },
           h(
             'thead',
             null,
-            h('tr', null, h('th', { scope: 'col' }, 'Government'), h('th', { scope: 'col' }, 'Score')),
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'col' }, 'Government'),
+              h('th', { scope: 'col' }, 'Score'),
+              s ? h('th', { scope: 'col' }, 'How its aims turned out (0–100, weight)') : null,
+            ),
           ),
           h(
             'tbody',
@@ -150,7 +151,7 @@ export function endReport(world: World, view: PlayerView): HTMLElement {
                 h('th', { scope: 'row' }, r.id === me ? `${r.name} (you)` : r.name),
                 h(
                   'td',
-                  null,
+                  { class: 'score' },
                   h(
                     'span',
                     { class: 'bar', 'aria-hidden': 'true' },
@@ -158,11 +159,27 @@ export function endReport(world: World, view: PlayerView): HTMLElement {
                   ),
                   ` ${Math.round(r.score)}`,
                 ),
+                s
+                  ? h(
+                      'td',
+                      { class: 'aims' },
+                      [...r.def.objectives]
+                        .sort((a, b) => b.weight - a.weight)
+                        .map(
+                          (o) => `${o.label} ${Math.round(objectiveValue(world, s, r.id, o))} (×${o.weight})`,
+                        )
+                        .join(' · '),
+                    )
+                  : null,
               ),
             ),
           ),
         ),
-        h('h3', null, 'How it ended'),
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'ended-h' },
+        h('h3', { id: 'ended-h' }, 'How it ended'),
         h(
           'ul',
           { class: 'facts' },
@@ -179,29 +196,7 @@ export function endReport(world: World, view: PlayerView): HTMLElement {
           ),
         ),
       ),
-      h(
-        'section',
-        { 'aria-labelledby': 'truth-h' },
-        h('h3', { id: 'truth-h' }, 'Who kept and broke what'),
-        view.agreements.length === 0
-          ? h('p', null, 'No agreement was signed in this game.')
-          : [
-              h(
-                'h4',
-                { class: 'sub' },
-                mine.length ? `Your agreements (${mine.length})` : 'You signed no agreement.',
-              ),
-              h('div', { class: 'truth' }, mine.map(card)),
-              theirs.length
-                ? h(
-                    'details',
-                    { class: 'others' },
-                    h('summary', null, `Agreements between other governments (${theirs.length})`),
-                    h('div', { class: 'truth' }, theirs.map(card)),
-                  )
-                : null,
-            ],
-      ),
     ),
+    more,
   );
 }

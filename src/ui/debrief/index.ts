@@ -1,0 +1,107 @@
+/**
+ * The rest of the debrief, loaded when the game ends (uPlot comes with it, outside the main chunk): the
+ * downloads and the print button, the charts, the ledger of promises and the computer players' explanations.
+ */
+import type { PlayerView, World } from '../../engine/index.ts';
+import { fill, h } from '../dom.ts';
+import { chartsSection } from './charts.ts';
+import { debriefJson, ledgerCsv, ledgerRows, roundPoints, seriesCsv } from './data.ts';
+import type { DebriefSource } from './data.ts';
+import { explanationsSection } from './explain.ts';
+import { ledgerSection } from './ledger.ts';
+
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'game';
+
+/** Offers a text as a file to save, through a Blob and a link with `download`. */
+export function saveText(name: string, text: string, type: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+export function renderDebrief(
+  slot: HTMLElement,
+  world: World,
+  view: PlayerView,
+  source?: DebriefSource,
+): void {
+  const points = source ? roundPoints(world, source.state) : [];
+  const base = `qpq-${slug(world.id)}${source?.record ? `-${slug(source.record.seed)}` : ''}`;
+  const button = (label: string, onclick: () => void, cls = ''): HTMLButtonElement =>
+    h('button', { type: 'button', class: cls, onclick }, label);
+
+  const tools = h(
+    'div',
+    { class: 'debrief-tools', role: 'group', 'aria-label': 'Export and print the debrief' },
+    h('span', { class: 'tools-label', 'aria-hidden': 'true' }, 'Take it with you:'),
+    source
+      ? button('Download rounds (CSV)', () =>
+          saveText(`${base}-rounds.csv`, seriesCsv(world, points), 'text/csv'),
+        )
+      : null,
+    button('Download ledger (CSV)', () =>
+      saveText(`${base}-ledger.csv`, ledgerCsv(world, ledgerRows(world, view.agreements)), 'text/csv'),
+    ),
+    source
+      ? button('Download everything (JSON)', () =>
+          saveText(
+            `${base}-debrief.json`,
+            JSON.stringify(debriefJson(world, view, source, points), null, 2),
+            'application/json',
+          ),
+        )
+      : null,
+    button('Print the debrief', () => window.print(), 'primary'),
+  );
+
+  const nav = h(
+    'nav',
+    { class: 'debrief-nav', 'aria-label': 'Debrief sections' },
+    h(
+      'ul',
+      null,
+      [
+        ['#debrief-charts', 'Charts'],
+        ['#debrief-ledger', 'Ledger of promises'],
+        ['#debrief-why', 'Explanations'],
+      ].map(([href, label]) =>
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            {
+              href: href!,
+              onclick: (e: Event) => {
+                e.preventDefault();
+                const target = slot.querySelector<HTMLElement>(`${href} h3`);
+                target?.scrollIntoView({ block: 'start' });
+                target?.focus();
+              },
+            },
+            label!,
+          ),
+        ),
+      ),
+    ),
+  );
+
+  fill(
+    slot,
+    tools,
+    nav,
+    source
+      ? chartsSection(world, points)
+      : h('p', { class: 'hint' }, 'Charts need the finished game’s history, which is not available here.'),
+    ledgerSection(world, view),
+    explanationsSection(world, source?.record),
+  );
+}
