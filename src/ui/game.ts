@@ -13,7 +13,7 @@ import { renderControls } from './controls.ts';
 import { fill, h, signed, uid } from './dom.ts';
 import { endReport } from './end.ts';
 import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
-import { download, saveFileOf, writeSlot } from './saves.ts';
+import { download, recordOf, saveFileOf, writeSlot } from './saves.ts';
 import { advance, enter, humansToPlay, viewOf } from './session.ts';
 import type { Session } from './session.ts';
 import { roundSummary } from './summary.ts';
@@ -476,7 +476,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
             'Save',
           ),
         ),
-        endReport(world, view),
+        endReport(world, view, { state: session.state, record: recordOf(session) }),
         h(
           'section',
           { class: 'panel log', 'aria-labelledby': 'log-h' },

@@ -11,7 +11,7 @@ import { ALL_LAYERS, boardModel } from './board/model.ts';
 import { fill, h, uid } from './dom.ts';
 import { endReport } from './end.ts';
 import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
-import { download } from './saves.ts';
+import { download, gameRecord } from './saves.ts';
 import type { SaveFile } from './saves.ts';
 
 export interface Frame {
@@ -170,7 +170,12 @@ export function startReplayScreen(
     fill(
       extra,
       f.state.end
-        ? h('details', null, h('summary', null, 'The outcome and scores'), endReport(world, view))
+        ? h(
+            'details',
+            null,
+            h('summary', null, 'The outcome and scores'),
+            endReport(world, view, { state: f.state, record: opts.save ? gameRecord(opts.save) : undefined }),
+          )
         : null,
     );
   }
