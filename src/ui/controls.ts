@@ -218,6 +218,33 @@ function draftHistory<T>(
   };
 }
 
+/** A name for a control that survives a re-render: its focus key, label, or text. */
+function focusKey(el: Element): string | null {
+  if (!(el instanceof HTMLElement)) return null;
+  const label =
+    el.dataset['focusKey'] ??
+    el.getAttribute('aria-label') ??
+    (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+    el.textContent;
+  return `${el.tagName}|${el instanceof HTMLInputElement ? el.type : ''}|${label?.trim() ?? ''}`;
+}
+
+/**
+ * Re-renders part of the controls without losing the keyboard's place: the control that had the focus
+ * gets it back in its new copy, so a keyboard player can keep going after each choice.
+ */
+function keepingFocus(container: HTMLElement, render: () => void): void {
+  const active = document.activeElement;
+  const key = active && container.contains(active) ? focusKey(active) : null;
+  render();
+  if (!key) return;
+  for (const el of container.querySelectorAll<HTMLElement>('button, select, input'))
+    if (focusKey(el) === key) {
+      el.focus();
+      return;
+    }
+}
+
 function submitRow(label: string, onClick: () => void, extra?: HTMLElement): HTMLElement {
   return h(
     'div',
@@ -419,6 +446,11 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
     const vName = uid('verif');
     const stepsId = uid('steps');
     const expId = uid('exp');
+    keepingFocus(composer, () => fillComposer(parties, vName, stepsId, expId));
+    history.sync();
+  }
+
+  function fillComposer(parties: ActorId[], vName: string, stepsId: string, expId: string): void {
     fill(
       composerBody,
       h('div', { class: 'terms' }, terms.map(termRow)),
@@ -525,11 +557,15 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
       composeErr.el,
       h(
         'button',
-        { type: 'button', disabled: drafts.length >= rules.offersPerRound, onclick: addDraft },
+        {
+          type: 'button',
+          'data-focus-key': 'add-offer',
+          disabled: drafts.length >= rules.offersPerRound,
+          onclick: addDraft,
+        },
         `Add this offer (${drafts.length} of ${rules.offersPerRound})`,
       ),
     );
-    history.sync();
   }
 
   function renderPreview(): void {
@@ -568,6 +604,11 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
   }
 
   function renderDrafts(): void {
+    keepingFocus(list, fillDrafts);
+    history.sync();
+  }
+
+  function fillDrafts(): void {
     fill(
       list,
       h('h3', null, `Offers to send this round (${drafts.length} of ${rules.offersPerRound})`),
@@ -612,7 +653,6 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
             ),
           ),
     );
-    history.sync();
   }
 
   const contacts = view.contacts.map((c) => nameOf(world, c));
@@ -836,6 +876,11 @@ function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
 
   const actionRows = h('div', { class: 'actions' });
   function renderActions(): void {
+    keepingFocus(actionRows, fillActions);
+    history.sync();
+  }
+
+  function fillActions(): void {
     fill(
       actionRows,
       chosen.map((c, k) => {
@@ -895,7 +940,6 @@ function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
         );
       }),
     );
-    history.sync();
   }
   renderAgreements();
   renderActions();

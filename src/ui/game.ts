@@ -179,7 +179,11 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
       ),
     );
     input.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') saveNow();
+      // Without preventDefault the same Enter would press "Save game" again once the focus returns to it.
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        saveNow();
+      }
     });
     saveDialog.showModal();
     input.select();
