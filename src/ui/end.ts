@@ -3,70 +3,20 @@
  * words; the charts, the ledger of promises, the computer players' explanations and the exports follow,
  * loaded on demand (with uPlot) from ./debrief so they stay out of the main chunk.
  */
-import { metricValue, objectiveValue } from '../engine/index.ts';
-import type { Condition, GameState, PlayerView, World } from '../engine/index.ts';
+import { ACTOR_VARS, findAction, metricValue, newGame, objectiveValue, roundDate } from '../engine/index.ts';
+import type { PlayerView, World } from '../engine/index.ts';
 import type { DebriefSource } from './debrief/data.ts';
 import { h } from './dom.ts';
+import { VERIFICATION_LABELS, nameOf, prose } from './text.ts';
 
 export type { DebriefSource } from './debrief/data.ts';
-
-const METRIC_WORDS: Record<string, string> = {
-  tension: 'tension',
-  stage: 'the peace process',
-  'mean-trust': 'mean trust',
-  'agreements-kept': 'deals carried out',
-  'agreements-broken': 'deals broken',
-  'trust-in': 'trust in it',
-  'trust-of': 'its trust in others',
-};
-
-function conditionText(world: World, s: GameState, c: Condition): string {
-  const of = 'of' in c && c.of ? world.actors.find((a) => a.id === c.of)?.name : undefined;
-  const what = `${of ? `${of}’s ` : ''}${METRIC_WORDS[c.metric] ?? c.metric}`;
-  const v = Math.round(metricValue(world, s, c.metric, 'of' in c ? c.of : undefined));
-  const need = [
-    c.atLeast !== undefined ? `at least ${c.atLeast}` : '',
-    c.atMost !== undefined ? `at most ${c.atMost}` : '',
-  ]
-    .filter(Boolean)
-    .join(' and ');
-  return `${what} was ${v} (it needed ${need})`;
-}
-
-const fails = (world: World, s: GameState, c: Condition): boolean => {
-  const v = metricValue(world, s, c.metric, 'of' in c ? c.of : undefined);
-  return (c.atLeast !== undefined && v < c.atLeast) || (c.atMost !== undefined && v > c.atMost);
-};
-
-/** Why this outcome and not the ones ranked above it, in words. */
-function outcomeWhy(world: World, s: GameState, end: NonNullable<PlayerView['end']>): string {
-  if (end.reason === 'clash')
-    return 'Why: a military clash ended the game, and a clash decides the outcome on its own.';
-  const ranked = world.outcomes.filter((o) => !o.onClash);
-  const at = ranked.findIndex((o) => o.id === end.outcome);
-  const me = ranked[at];
-  const held =
-    me && me.when.length
-      ? `Why: ${me.when.map((c) => conditionText(world, s, c)).join(', and ')}.`
-      : 'Why: no better outcome’s conditions held, so the world settles here.';
-  const missed = ranked
-    .slice(0, Math.max(0, at))
-    .map((o) => {
-      const failed = o.when.filter((c) => fails(world, s, c));
-      return failed.length
-        ? `“${o.name}” slipped away because ${failed.map((c) => conditionText(world, s, c)).join(' and ')}`
-        : '';
-    })
-    .filter(Boolean);
-  return `${held}${missed.length ? ` ${missed.join('; ')}.` : ''}`;
-}
 
 export function endReport(world: World, view: PlayerView, source?: DebriefSource): HTMLElement {
   const end = view.end!;
   const outcome = world.outcomes.find((o) => o.id === end.outcome);
   const scores = view.scores ?? {};
   const ranked = world.actors
-    .map((a) => ({ def: a, id: a.id, name: a.name, score: scores[a.id] ?? 0 }))
+    .map((a) => ({ id: a.id, name: a.name, score: scores[a.id] ?? 0 }))
     .sort((a, b) => b.score - a.score);
   const me = view.me;
   const s = source?.state;
@@ -89,7 +39,20 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
     h('p', { class: 'hint', role: 'status' }, 'Loading the charts, the ledger and the explanations…'),
   );
   void import('./debrief/index.ts')
-    .then((m) => m.renderDebrief(more, world, view, source))
+    .then((m) => {
+      m.lend({
+        ACTOR_VARS,
+        findAction,
+        newGame,
+        roundDate,
+        metricValue,
+        objectiveValue,
+        nameOf,
+        prose,
+        VERIFICATION_LABELS,
+      });
+      m.renderDebrief(more, world, view, source);
+    })
     .catch((e: unknown) => {
       more.replaceChildren(
         h(
@@ -114,7 +77,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
       `Outcome: ${outcome?.name ?? end.outcome}`,
     ),
     h('p', { class: 'outcome-summary' }, outcome?.summary ?? ''),
-    s ? h('p', { class: 'outcome-why' }, outcomeWhy(world, s, end)) : null,
+    s ? h('p', { class: 'outcome-why' }) : null,
     h(
       'div',
       { class: 'end-grid' },
@@ -159,18 +122,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
                   ),
                   ` ${Math.round(r.score)}`,
                 ),
-                s
-                  ? h(
-                      'td',
-                      { class: 'aims' },
-                      [...r.def.objectives]
-                        .sort((a, b) => b.weight - a.weight)
-                        .map(
-                          (o) => `${o.label} ${Math.round(objectiveValue(world, s, r.id, o))} (×${o.weight})`,
-                        )
-                        .join(' · '),
-                    )
-                  : null,
+                s ? h('td', { class: 'aims', 'data-actor': r.id }) : null,
               ),
             ),
           ),

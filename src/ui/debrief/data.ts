@@ -4,7 +4,6 @@
  * Everything is read from the finished game (its final state, its record and the end-of-game view, which
  * reveals all); nothing here changes the game.
  */
-import { ACTOR_VARS, findAction, newGame, roundDate } from '../../engine/index.ts';
 import type {
   ActorId,
   ActorVar,
@@ -15,7 +14,7 @@ import type {
   PlayerView,
   World,
 } from '../../engine/index.ts';
-import { nameOf, prose } from '../text.ts';
+import { K } from './kit.ts';
 
 /** What the debrief reads: the finished game's state and, when known, its record (for the explanations). */
 export interface DebriefSource {
@@ -36,10 +35,10 @@ export interface RoundPoint {
 }
 
 export function roundPoints(world: World, state: GameState): RoundPoint[] {
-  const start = newGame(world, 'debrief');
+  const start = K.newGame(world, 'debrief');
   const vars = (s: GameState): RoundPoint['vars'] =>
     Object.fromEntries(
-      world.actors.map((a, i) => [a.id, Object.fromEntries(ACTOR_VARS.map((v) => [v, s.actors[i]![v]]))]),
+      world.actors.map((a, i) => [a.id, Object.fromEntries(K.ACTOR_VARS.map((v) => [v, s.actors[i]![v]]))]),
     ) as RoundPoint['vars'];
   return [
     {
@@ -52,7 +51,7 @@ export function roundPoints(world: World, state: GameState): RoundPoint[] {
     },
     ...state.history.map((h) => ({
       round: h.round,
-      label: roundDate(world, h.round),
+      label: K.roundDate(world, h.round),
       tension: h.tension,
       stage: h.stage,
       vars: h.vars,
@@ -112,7 +111,7 @@ export function promisesOf(world: World, g: Pick<AgreementView, 'terms'>, party:
     .filter((t) => t.by === party)
     .map(
       (t) =>
-        `${findAction(world, t.action)?.name ?? t.action}${t.target ? ` to ${nameOf(world, t.target)}` : ''}`,
+        `${K.findAction(world, t.action)?.name ?? t.action}${t.target ? ` to ${K.nameOf(world, t.target)}` : ''}`,
     );
 }
 
@@ -236,7 +235,7 @@ export function explanations(world: World, record: GameRecord | undefined): Expl
       round: r.round,
       actor: r.actor,
       phase: r.input.phase,
-      sentences: prose(world, r.input.why!)
+      sentences: K.prose(world, r.input.why!)
         .split(/(?<=[.!?])\s+(?=[A-Z])/)
         .filter(Boolean),
       acted: didSomething(r.input),
@@ -261,7 +260,7 @@ export function seriesCsv(world: World, points: readonly RoundPoint[]): string {
     'date',
     'government_id',
     'government',
-    ...ACTOR_VARS,
+    ...K.ACTOR_VARS,
     'trust_received_mean',
     'trust_given_mean',
     ...ids.map((id) => `trust_in_${id}`),
@@ -272,10 +271,10 @@ export function seriesCsv(world: World, points: readonly RoundPoint[]): string {
   const rows = points.flatMap((p) =>
     world.actors.map((a) => [
       p.round,
-      p.round === 0 ? `start (${roundDate(world, 1)})` : p.label,
+      p.round === 0 ? `start (${K.roundDate(world, 1)})` : p.label,
       a.id,
       a.name,
-      ...ACTOR_VARS.map((v) => round1(p.vars[a.id]![v])),
+      ...K.ACTOR_VARS.map((v) => round1(p.vars[a.id]![v])),
       round1(meanTrust(world, p, a.id, 'received')),
       round1(meanTrust(world, p, a.id, 'given')),
       ...ids.map((id) => (id === a.id ? '' : round1(trustAt(world, p, a.id, id)))),
@@ -311,17 +310,17 @@ export function ledgerCsv(world: World, rows: readonly LedgerRow[]): string {
     ...rows.map((r) => [
       r.agreement,
       r.signed,
-      r.parties.map((p) => nameOf(world, p)).join(' + '),
-      r.mediator ? nameOf(world, r.mediator) : '',
+      r.parties.map((p) => K.nameOf(world, p)).join(' + '),
+      r.mediator ? K.nameOf(world, r.mediator) : '',
       r.verification,
       r.steps,
       r.status,
       r.round,
       r.step,
-      r.party ? nameOf(world, r.party) : '',
+      r.party ? K.nameOf(world, r.party) : '',
       r.promised,
       did(r.kept),
-      r.observer ? nameOf(world, r.observer) : '',
+      r.observer ? K.nameOf(world, r.observer) : '',
       did(r.saw),
       r.saw === null || r.kept === null ? '' : r.saw === r.kept ? 'yes' : 'no',
     ]),
@@ -354,7 +353,7 @@ export function debriefJson(
     governments: world.actors.map((a) => ({ id: a.id, name: a.name })),
     series: points.map((p) => ({
       round: p.round,
-      date: p.round === 0 ? roundDate(world, 1) : p.label,
+      date: p.round === 0 ? K.roundDate(world, 1) : p.label,
       tension: round1(p.tension),
       stage: p.stage,
       stageName: world.stages[p.stage] ?? '',
@@ -362,7 +361,7 @@ export function debriefJson(
         world.actors.map((a) => [
           a.id,
           {
-            ...Object.fromEntries(ACTOR_VARS.map((v) => [v, round1(p.vars[a.id]![v])])),
+            ...Object.fromEntries(K.ACTOR_VARS.map((v) => [v, round1(p.vars[a.id]![v])])),
             trustReceived: round1(meanTrust(world, p, a.id, 'received')),
             trustGiven: round1(meanTrust(world, p, a.id, 'given')),
             trustIn: Object.fromEntries(

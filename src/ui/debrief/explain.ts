@@ -2,10 +2,9 @@
  * The computer players' explanations, round by round: every input a computer seat made carries a sentence
  * or more on why. Filters by government, round and phase, and a search for a word ("mediat", "provoked").
  */
-import { roundDate } from '../../engine/index.ts';
 import type { GameRecord, World } from '../../engine/index.ts';
 import { fill, h, uid } from '../dom.ts';
-import { nameOf } from '../text.ts';
+import { K } from './kit.ts';
 import { PHASE_WORDS, explanations } from './data.ts';
 import type { Explanation } from './data.ts';
 
@@ -32,7 +31,7 @@ export function explanationsSection(world: World, record: GameRecord | undefined
     'select',
     { id: ids.round },
     h('option', { value: '' }, 'All rounds'),
-    rounds.map((r) => h('option', { value: String(r) }, `Round ${r} (${roundDate(world, r)})`)),
+    rounds.map((r) => h('option', { value: String(r) }, `Round ${r} (${K.roundDate(world, r)})`)),
   ) as HTMLSelectElement;
   const phase = h(
     'select',
@@ -53,7 +52,7 @@ export function explanationsSection(world: World, record: GameRecord | undefined
     h(
       'tr',
       null,
-      h('th', { scope: 'row' }, nameOf(world, e.actor)),
+      h('th', { scope: 'row' }, K.nameOf(world, e.actor)),
       h('td', null, PHASE_WORDS[e.phase]),
       h(
         'td',
@@ -89,7 +88,7 @@ export function explanationsSection(world: World, record: GameRecord | undefined
             h(
               'section',
               { class: 'why-round', 'aria-label': `Round ${r}` },
-              h('h4', null, `Round ${r} · ${roundDate(world, r)}`),
+              h('h4', null, `Round ${r} · ${K.roundDate(world, r)}`),
               h(
                 'table',
                 { class: 'why-table' },

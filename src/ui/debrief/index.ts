@@ -9,6 +9,9 @@ import { debriefJson, ledgerCsv, ledgerRows, roundPoints, seriesCsv } from './da
 import type { DebriefSource } from './data.ts';
 import { explanationsSection } from './explain.ts';
 import { ledgerSection } from './ledger.ts';
+import { aimsText, outcomeWhy } from './scores.ts';
+
+export { lend } from './kit.ts';
 
 const slug = (s: string): string =>
   s
@@ -27,12 +30,23 @@ export function saveText(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+/**
+ * Fills `slot` with the debrief's sections, and the words at the top (why this outcome, how each
+ * government's aims turned out) into the outcome section that holds `slot`. Call `lend` first.
+ */
 export function renderDebrief(
   slot: HTMLElement,
   world: World,
   view: PlayerView,
   source?: DebriefSource,
 ): void {
+  const top = slot.closest('.debrief');
+  if (source && view.end) {
+    const why = top?.querySelector('.outcome-why');
+    if (why) why.textContent = outcomeWhy(world, source.state, view.end);
+    for (const td of top?.querySelectorAll<HTMLElement>('td.aims[data-actor]') ?? [])
+      td.textContent = aimsText(world, source.state, td.dataset.actor!);
+  }
   const points = source ? roundPoints(world, source.state) : [];
   const base = `qpq-${slug(world.id)}${source?.record ? `-${slug(source.record.seed)}` : ''}`;
   const button = (label: string, onclick: () => void, cls = ''): HTMLButtonElement =>

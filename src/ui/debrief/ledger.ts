@@ -4,7 +4,7 @@
  */
 import type { AgreementView, PlayerView, World } from '../../engine/index.ts';
 import { fill, h, uid } from '../dom.ts';
-import { VERIFICATION_LABELS, nameOf } from '../text.ts';
+import { K } from './kit.ts';
 import { promisesOf, tallies } from './data.ts';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -24,7 +24,7 @@ const hasMisread = (g: AgreementView): boolean =>
   );
 
 function agreementCard(world: World, g: AgreementView, me: string): HTMLElement {
-  const name = (id: string): string => (id === me ? `${nameOf(world, id)} (you)` : nameOf(world, id));
+  const name = (id: string): string => (id === me ? `${K.nameOf(world, id)} (you)` : K.nameOf(world, id));
   const pct = Math.round(world.rules.accuracy[g.verification] * 100);
   const truth = g.truth ?? [];
   return h(
@@ -38,7 +38,7 @@ function agreementCard(world: World, g: AgreementView, me: string): HTMLElement 
     h(
       'p',
       { class: 'meta' },
-      `Signed in round ${g.signed} · ${VERIFICATION_LABELS[g.verification]} verification (each side read right ${pct}% of the time) · ${g.steps} step${g.steps === 1 ? '' : 's'}, ${g.done} done · `,
+      `Signed in round ${g.signed} · ${K.VERIFICATION_LABELS[g.verification]} verification (each side read right ${pct}% of the time) · ${g.steps} step${g.steps === 1 ? '' : 's'}, ${g.done} done · `,
       h('strong', null, STATUS_TEXT[g.status] ?? g.status),
       g.ended !== null && g.status !== 'active' ? ` in round ${g.ended}` : '',
       '.',
@@ -96,7 +96,7 @@ function agreementCard(world: World, g: AgreementView, me: string): HTMLElement 
                         return h(
                           'span',
                           { class: `saw${wrong ? ' misread' : ''}` },
-                          `${nameOf(world, o)} saw it ${seen[p] ? 'kept' : 'broken'}`,
+                          `${K.nameOf(world, o)} saw it ${seen[p] ? 'kept' : 'broken'}`,
                           wrong ? h('strong', null, ' — wrong') : ' — right',
                         );
                       }),
@@ -189,7 +189,7 @@ export function ledgerSection(world: World, view: PlayerView): HTMLElement {
                   h(
                     'th',
                     { scope: 'row' },
-                    x.id === me ? `${nameOf(world, x.id)} (you)` : nameOf(world, x.id),
+                    x.id === me ? `${K.nameOf(world, x.id)} (you)` : K.nameOf(world, x.id),
                   ),
                   h('td', null, String(x.kept)),
                   h('td', null, String(x.broke)),

@@ -1,0 +1,20 @@
+/**
+ * The engine and text helpers the debrief uses, lent by the main chunk (end.ts) when it loads the debrief.
+ * The debrief chunk imports only types from the engine: if it imported the engine's code as well, the bundler
+ * would split the engine into a chunk of its own that every page loads, and the start-up JS would grow.
+ * `K` is filled by `lend` before any debrief function runs.
+ */
+import type * as Engine from '../../engine/index.ts';
+import type * as Text from '../text.ts';
+
+export type Kit = Pick<
+  typeof Engine,
+  'ACTOR_VARS' | 'findAction' | 'newGame' | 'roundDate' | 'metricValue' | 'objectiveValue'
+> &
+  Pick<typeof Text, 'nameOf' | 'prose' | 'VERIFICATION_LABELS'>;
+
+export const K = {} as Kit;
+
+export function lend(kit: Kit): void {
+  Object.assign(K, kit);
+}

@@ -1,0 +1,65 @@
+/** Words for the top of the debrief: why this outcome (and not a better one), and how each government's aims turned out. */
+import type { Condition, GameState, PlayerView, World } from '../../engine/index.ts';
+import { K } from './kit.ts';
+
+const METRIC_WORDS: Record<string, string> = {
+  tension: 'tension',
+  stage: 'the peace process',
+  'mean-trust': 'mean trust',
+  'agreements-kept': 'deals carried out',
+  'agreements-broken': 'deals broken',
+  'trust-in': 'trust in it',
+  'trust-of': 'its trust in others',
+};
+
+const valueOf = (world: World, s: GameState, c: Condition): number =>
+  K.metricValue(world, s, c.metric, 'of' in c ? c.of : undefined);
+
+function conditionText(world: World, s: GameState, c: Condition): string {
+  const of = 'of' in c && c.of ? world.actors.find((a) => a.id === c.of)?.name : undefined;
+  const what = `${of ? `${of}’s ` : ''}${METRIC_WORDS[c.metric] ?? c.metric}`;
+  const need = [
+    c.atLeast !== undefined ? `at least ${c.atLeast}` : '',
+    c.atMost !== undefined ? `at most ${c.atMost}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return `${what} was ${Math.round(valueOf(world, s, c))} (it needed ${need})`;
+}
+
+const fails = (world: World, s: GameState, c: Condition): boolean => {
+  const v = valueOf(world, s, c);
+  return (c.atLeast !== undefined && v < c.atLeast) || (c.atMost !== undefined && v > c.atMost);
+};
+
+/** Why this outcome and not the ones ranked above it, in words. */
+export function outcomeWhy(world: World, s: GameState, end: NonNullable<PlayerView['end']>): string {
+  if (end.reason === 'clash')
+    return 'Why: a military clash ended the game, and a clash decides the outcome on its own.';
+  const ranked = world.outcomes.filter((o) => !o.onClash);
+  const at = ranked.findIndex((o) => o.id === end.outcome);
+  const me = ranked[at];
+  const held =
+    me && me.when.length
+      ? `Why: ${me.when.map((c) => conditionText(world, s, c)).join(', and ')}.`
+      : 'Why: no better outcome’s conditions held, so the world settles here.';
+  const missed = ranked
+    .slice(0, Math.max(0, at))
+    .map((o) => {
+      const failed = o.when.filter((c) => fails(world, s, c));
+      return failed.length
+        ? `“${o.name}” slipped away because ${failed.map((c) => conditionText(world, s, c)).join(' and ')}`
+        : '';
+    })
+    .filter(Boolean);
+  return `${held}${missed.length ? ` ${missed.join('; ')}.` : ''}`;
+}
+
+/** "Regime security 92 (×3) · Elite support 83 (×2) · …", the heaviest aims first. */
+export function aimsText(world: World, s: GameState, id: string): string {
+  const def = world.actors.find((a) => a.id === id);
+  return [...(def?.objectives ?? [])]
+    .sort((a, b) => b.weight - a.weight)
+    .map((o) => `${o.label} ${Math.round(K.objectiveValue(world, s, id, o))} (×${o.weight})`)
+    .join(' · ');
+}
