@@ -86,7 +86,7 @@ describe('the debrief', () => {
     const outcome = page.getByRole('heading', { level: 2, name: /^Outcome: / });
     await outcome.waitFor();
     expect(await page.getByRole('region', { name: 'Scores' }).getByRole('row').count()).toBe(7);
-    expect(await page.locator('.outcome-why').textContent()).toMatch(/^Why: /);
+    await expect.poll(() => page.locator('.outcome-why').textContent()).toMatch(/^Why: /);
     expect(await page.locator('td.aims').first().textContent()).toMatch(/\(×\d+\)/);
 
     // Charts: drawn (coloured lines on each canvas), each with a legend of names and a table of values.
@@ -247,7 +247,7 @@ describe('the debrief', () => {
     // A large screen.
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.waitForTimeout(200);
-    await top(outcome);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'debrief-06-top-1920');
     await top(page.getByRole('heading', { name: 'How the game moved, round by round' }));
     await shot(page, 'debrief-07-charts-1920');

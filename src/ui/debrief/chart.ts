@@ -206,7 +206,8 @@ export function lineChart(spec0: ChartSpec, controls?: HTMLElement): Chart {
       axes: [
         {
           label: 'Round',
-          labelSize: 20,
+          labelSize: 16,
+          size: 34,
           values: (_u, splits) =>
             splits.map((v) => (Number.isInteger(v) ? (v === 0 ? 'Start' : String(v)) : '')),
           incrs: [1, 2, 5, 10],
@@ -261,15 +262,29 @@ export function lineChart(spec0: ChartSpec, controls?: HTMLElement): Chart {
               const last = l.values.length - 1;
               ends.push({ y: u.valToPos(l.values[last] ?? 0, 'y', true), line: l });
             }
-            // End labels, nudged apart so that none overlap.
+            // End labels: those that would overlap are gathered in a block centred on where they want to be.
             ends.sort((a, b) => a.y - b.y);
             const gap = 11 * dpr;
-            for (let k = 1; k < ends.length; k++) ends[k]!.y = Math.max(ends[k]!.y, ends[k - 1]!.y + gap);
+            const blocks: { top: number; items: typeof ends }[] = [];
+            for (const e of ends) {
+              blocks.push({ top: e.y, items: [e] });
+              for (let n = blocks.length; n > 1; n = blocks.length) {
+                const [a, b] = [blocks[n - 2]!, blocks[n - 1]!];
+                if (a.top + a.items.length * gap <= b.top) break;
+                a.items.push(...b.items);
+                blocks.pop();
+                const mean = a.items.reduce((t, x) => t + x.y, 0) / a.items.length;
+                a.top = mean - ((a.items.length - 1) * gap) / 2;
+              }
+            }
+            const placed = blocks.flatMap((bl) =>
+              bl.items.map((e, k) => ({ line: e.line, y: bl.top + k * gap })),
+            );
             const x = u.valToPos(spec.labels.length - 1, 'x', true) + 7 * dpr;
             ctx.font = `600 ${10 * dpr}px Inter, system-ui, sans-serif`;
             ctx.textBaseline = 'middle';
             ctx.textAlign = 'left';
-            for (const e of ends) {
+            for (const e of placed) {
               ctx.fillStyle = e.line.colour === '#f0e442' ? '#1b1f24' : e.line.colour;
               ctx.fillText(e.line.short, x, e.y);
             }
