@@ -483,8 +483,11 @@ export function createCoach(host: CoachHost): Coach {
     );
     element.classList.toggle('right', !!s.right);
     highlight(true);
-    if (focus) text.focus();
-    else live.textContent = `Tutorial: ${s.title}. ${s.text(c)[0] ?? ''}`;
+    // In the summary the coach sits under the title: keep the dialog scrolled to its top.
+    if (focus) {
+      text.focus({ preventScroll: !!dialogHost });
+      if (dialogHost) dialogHost.scrollTop = 0;
+    } else live.textContent = `Tutorial: ${s.title}. ${s.text(c)[0] ?? ''}`;
   }
 
   function advance(focus: boolean): void {

@@ -152,14 +152,17 @@ describe('the tutorial', () => {
   });
 
   test('never blocks a player who goes their own way', async () => {
-    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await site.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const errors = watchErrors(page);
     await page.goto(site.url);
+    await shot(page, 'tutorial-20-menu-1920');
     await page.getByRole('button', { name: 'Play the tutorial' }).click(F);
     await expectStep(page, 'Welcome to Quid Pro Quo');
     // The player ignores the coach and sends no offer: the coach catches up with the phase.
     await proposeButton(page).click(F);
     await expectStep(page, 'Answer the offers made to you');
+    await page.waitForTimeout(300);
+    await shot(page, 'tutorial-21-answer-1920');
     await coachButton(page, 'Skip the tutorial').click(F);
     await expect.poll(() => coach(page).isVisible()).toBe(false);
     await answerButton(page).click(F);
