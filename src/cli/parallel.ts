@@ -9,14 +9,15 @@ import type { GameResult, SimulateOptions, SimulateSummary } from '../ai/simulat
 import type { World } from '../engine/index.ts';
 
 export interface WorkerJob {
-  /** The scenario file; each worker reads and compiles it itself. */
-  file: string;
+  /** The compiled world, copied to the worker (a plain structured-clone copy; no reading or parsing there). */
+  world: World;
   opts: Omit<SimulateOptions, 'games' | 'onGame'>;
   from: number;
   to: number;
 }
 
-export type WorkerMessage = { kind: 'progress'; done: number } | { kind: 'done'; results: GameResult[] };
+export type WorkerMessage =
+  { kind: 'ready' } | { kind: 'progress'; done: number } | { kind: 'done'; results: GameResult[] };
 
 /** Contiguous ranges [from, to) that split `games` as evenly as possible over `workers`. */
 export function ranges(games: number, workers: number): [number, number][] {
@@ -35,12 +36,17 @@ export function ranges(games: number, workers: number): [number, number][] {
 const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./simulate-worker.ts', import.meta.url).href)}); })`;
 
-function runWorker(job: WorkerJob, onProgress: (done: number) => void): Promise<GameResult[]> {
+function runWorker(
+  job: WorkerJob,
+  onReady: () => void,
+  onProgress: (done: number) => void,
+): Promise<GameResult[]> {
   return new Promise((resolve, reject) => {
     const w = new Worker(BOOTSTRAP, { eval: true, workerData: job });
     let results: GameResult[] | null = null;
     w.on('message', (m: WorkerMessage) => {
-      if (m.kind === 'progress') onProgress(m.done);
+      if (m.kind === 'ready') onReady();
+      else if (m.kind === 'progress') onProgress(m.done);
       else results = m.results;
     });
     w.on('error', reject);
@@ -50,27 +56,43 @@ function runWorker(job: WorkerJob, onProgress: (done: number) => void): Promise<
   });
 }
 
+export interface ParallelOptions {
+  workers: number;
+  /** The number of games finished so far. */
+  onProgress?: (done: number) => void;
+  /** Called once every worker has started and is about to play (the benchmark separates start-up from play). */
+  onReady?: () => void;
+  /** Play one worker's games on a worker thread too, not on this one (the benchmark, for a like comparison). */
+  alwaysThreads?: boolean;
+}
+
 /**
- * Plays a batch on `workers` threads (one thread: in this one) and returns the summary that `simulate`
- * would. `onProgress` gets the number of games finished so far.
+ * Plays a batch on `workers` threads and returns the summary that `simulate` would. One worker plays on
+ * this thread, unless `alwaysThreads`.
  */
 export async function simulateInWorkers(
-  file: string,
   world: World,
   opts: Omit<SimulateOptions, 'onGame'>,
-  workers: number,
-  onProgress?: (done: number) => void,
+  { workers, onProgress, onReady, alwaysThreads = false }: ParallelOptions,
 ): Promise<SimulateSummary> {
-  if (workers <= 1) return simulate(world, { ...opts, onGame: onProgress && ((i) => onProgress(i + 1)) });
+  if (workers <= 1 && !alwaysThreads) {
+    onReady?.();
+    return simulate(world, { ...opts, onGame: onProgress && ((i) => onProgress(i + 1)) });
+  }
   const { games, ...rest } = opts;
   const parts = ranges(games, workers);
   const done = parts.map(() => 0);
+  let ready = 0;
   const results = await Promise.all(
     parts.map(([from, to], k) =>
-      runWorker({ file, opts: rest, from, to }, (d) => {
-        done[k] = d;
-        onProgress?.(done.reduce((a, b) => a + b, 0));
-      }),
+      runWorker(
+        { world, opts: rest, from, to },
+        () => ++ready === parts.length && onReady?.(),
+        (d) => {
+          done[k] = d;
+          onProgress?.(done.reduce((a, b) => a + b, 0));
+        },
+      ),
     ),
   );
   const tally = new Tally(world);

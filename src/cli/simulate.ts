@@ -86,7 +86,6 @@ export async function runSimulate(args: string[]): Promise<number> {
   bar?.start(games, 0);
   const t0 = performance.now();
   const summary = await simulateInWorkers(
-    file,
     world,
     {
       games,
@@ -94,8 +93,10 @@ export async function runSimulate(args: string[]): Promise<number> {
       seats: { ...(values.strategy === undefined ? personalities : {}), ...seats },
       fallback: values.strategy ?? DEFAULT_STRATEGY,
     },
-    workers,
-    bar ? (done) => (done % 16 === 0 || done === games) && bar.update(done) : undefined,
+    {
+      workers,
+      onProgress: bar ? (done) => (done % 16 === 0 || done === games) && bar.update(done) : undefined,
+    },
   );
   const elapsedMs = Math.round(performance.now() - t0);
   bar?.stop();

@@ -1,0 +1,444 @@
+/**
+ * The measurements of `qpq bench`. Every rate is the median of several runs, and within a run the paths
+ * take turns (A, B, C, A, B, C, ...), so that a slow spell on the shared machine falls on all of them alike.
+ */
+import { computerChooser, strategyById } from '../../ai/index.ts';
+import { gameSeed, seatsFor } from '../../ai/simulate.ts';
+import {
+  ENGINE_VERSION,
+  allIn,
+  closePhaseMut,
+  collectMut,
+  hashValue,
+  runGame,
+  runThroughMachine,
+  startGame,
+} from '../../engine/index.ts';
+import type { ActorId, GameRecord, GameState, RecordedInput, World } from '../../engine/index.ts';
+import { simulateInWorkers } from '../parallel.ts';
+import { runThroughPeer } from './peer.ts';
+import { fixedLength, scenarioWithActors } from './worlds.ts';
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const percentile = (xs: number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+};
+
+/** The slope of log(y) on log(x), by least squares: y grows as x to this power. */
+export function growthExponent(xs: readonly number[], ys: readonly number[]): number {
+  const lx = xs.map(Math.log);
+  const ly = ys.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < lx.length; i++) {
+    num += (lx[i]! - mx) * (ly[i]! - my);
+    den += (lx[i]! - mx) ** 2;
+  }
+  return num / den;
+}
+
+const round = (x: number, digits = 0): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/**
+ * The clock of every rate but the workers': this process's CPU time (user and system), not wall time. The
+ * machine is shared, and a run descheduled for a while by other processes would otherwise count that wait as
+ * the engine's; CPU time does not, and on an idle machine the two agree for single-threaded work. The wall
+ * time is kept too, to report how contended the machine was (`wallPerCpuSecond`).
+ */
+const clock = { wall: 0, cpu: 0 };
+function seconds(fn: () => void): number {
+  const w0 = performance.now();
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1e6;
+  clock.wall += (performance.now() - w0) / 1000;
+  clock.cpu += cpu;
+  return Math.max(cpu, 1e-6);
+}
+
+/**
+ * Runs each path once per run, in turn, for `runs` runs; returns each path's median of `units / seconds`.
+ * Each path runs once untimed first, to compile its code and to see how long it takes: a path quicker than
+ * `minMs` is repeated within each run until it lasts about that long, so that no figure rests on a few
+ * milliseconds that one garbage collection could double.
+ */
+function alternate(
+  runs: number,
+  minMs: number,
+  paths: Record<string, { units: number; run: () => void }>,
+): Record<string, number> {
+  const reps: Record<string, number> = {};
+  for (const [name, p] of Object.entries(paths))
+    reps[name] = Math.min(1000, Math.max(1, Math.ceil(minMs / 1000 / Math.max(1e-6, seconds(p.run)))));
+  const rates: Record<string, number[]> = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
+  for (let k = 0; k < runs; k++)
+    for (const [name, p] of Object.entries(paths)) {
+      const n = reps[name]!;
+      const t = seconds(() => {
+        for (let r = 0; r < n; r++) p.run();
+      });
+      rates[name]!.push((p.units * n) / t);
+    }
+  return Object.fromEntries(Object.entries(rates).map(([k, xs]) => [k, median(xs)]));
+}
+
+interface Recorded {
+  seed: string;
+  inputs: RecordedInput[];
+  rounds: number;
+  final: GameState;
+  record: GameRecord;
+}
+
+/** Plays a computer-only game with every seat on `strategy` (the scenario's default seats without one). */
+function record(world: World, seed: string, strategy?: string): Recorded {
+  const seats = seatsFor(world, {}, strategy);
+  const strategies = Object.fromEntries(Object.entries(seats).map(([a, id]) => [a, strategyById(id)]));
+  const inputs: RecordedInput[] = [];
+  const final = runGame(world, startGame(world, seed), computerChooser(world, seed, strategies), (r) =>
+    inputs.push(r),
+  );
+  return {
+    seed,
+    inputs,
+    rounds: final.end!.round,
+    final,
+    record: { engine: ENGINE_VERSION, scenario: { id: world.id, hash: world.hash }, seed, seats, inputs },
+  };
+}
+
+/** The engine's own batch path over recorded inputs: `runGame`, which checks each input. */
+const replayPure = (world: World, r: Recorded): GameState => {
+  let k = 0;
+  return runGame(world, startGame(world, r.seed), () => r.inputs[k++]!.input);
+};
+
+/**
+ * The tight loop, the limit for a batch: the rule functions alone (collect each input, close each phase) on
+ * one state per game, which they change in place, with the inputs made beforehand. No copies, no input
+ * checks, no player views, no strategies.
+ */
+interface Tight {
+  seed: string;
+  actors: ActorId[];
+  inputs: RecordedInput['input'][];
+}
+const tightOf = (r: Recorded): Tight => ({
+  seed: r.seed,
+  actors: r.inputs.map((x) => x.actor),
+  inputs: r.inputs.map((x) => x.input),
+});
+function tightLoop(world: World, t: Tight): GameState {
+  const s = startGame(world, t.seed);
+  for (let k = 0; k < t.inputs.length; k++) {
+    collectMut(world, s, t.actors[k]!, t.inputs[k]!);
+    if (allIn(s)) closePhaseMut(world, s);
+  }
+  return s;
+}
+
+/** Plays whole computer-only games: the players choose, the engine checks and applies. */
+function playGames(world: World, seeds: readonly string[], strategy?: string): number {
+  const seats = seatsFor(world, {}, strategy);
+  const strategies = Object.fromEntries(Object.entries(seats).map(([a, id]) => [a, strategyById(id)]));
+  let rounds = 0;
+  for (const seed of seeds)
+    rounds += runGame(world, startGame(world, seed), computerChooser(world, seed, strategies)).end!.round;
+  return rounds;
+}
+
+/** Times every decision of planner seats over whole games (the others play the objective strategy). */
+function plannerTimes(world: World, games: number): number[] {
+  const planner = strategyById('planner');
+  const objective = strategyById('objective');
+  const times: number[] = [];
+  const timed = {
+    ...planner,
+    decide: (ctx: Parameters<typeof planner.decide>[0], phase: Parameters<typeof planner.decide>[1]) => {
+      const t0 = performance.now();
+      const r = planner.decide(ctx, phase);
+      times.push(performance.now() - t0);
+      return r;
+    },
+  };
+  for (let i = 0; i < games; i++) {
+    const seats = Object.fromEntries(world.actors.map((a, k) => [a.id, k % 2 === 0 ? timed : objective]));
+    const seed = gameSeed('planner', i);
+    runGame(world, startGame(world, seed), computerChooser(world, seed, seats));
+  }
+  return times;
+}
+
+export interface ScalingPoint {
+  actors: number;
+  /** Microseconds per round of whole computer-only games (tit-for-tat players), choices included. */
+  batchUsPerRound: number;
+  /** Microseconds per round of the rule functions alone (tight loop) over the same games. */
+  rulesUsPerRound: number;
+}
+
+export interface BenchFigures {
+  scenario: string;
+  engine: string;
+  runs: number;
+  /** What "per second" means in the rates: seconds of this process's CPU time (see BENCHMARKS.md). */
+  timing: string;
+  /** Wall seconds per CPU second over the timed runs: 1 on an idle machine, more when others compete. */
+  wallPerCpuSecond: number;
+  // The shipped scenario, its own seats (reciprocal players), games as they end (clash or last round).
+  pureRoundsPerSec: number;
+  machineRoundsPerSec: number;
+  machineShareOfPure: number;
+  gamesPerSec: number;
+  roundsPerGame: number;
+  stateBytes: number;
+  recordBytes: number;
+  plannerP50Ms: number;
+  plannerP95Ms: number;
+  plannerDecisions: number;
+  // Thirty-round games: the scenario made to last 30 rounds with no clash ending, every seat tit-for-tat.
+  batchRounds: number;
+  batchStrategy: string;
+  batchGamesPerSec: number;
+  batchRoundsPerSec: number;
+  /** The same games' inputs through `runGame` (input checks and one state copy, no players). */
+  batchReplayRoundsPerSec: number;
+  /** The same games' inputs through the rule functions alone. */
+  tightRoundsPerSec: number;
+  tightGamesPerSec: number;
+  batchShareOfTight: number;
+  // Cost as governments are added (generated scenarios, loaded through the scenario loader).
+  scalingRounds: number;
+  scaling: ScalingPoint[];
+  scalingExponent: number;
+  scalingRulesExponent: number;
+  // The same recorded games through boardgame.io 0.50 running the same rule functions.
+  peerGames: number;
+  peerOursRoundsPerSec: number;
+  peerClientRoundsPerSec: number;
+  peerReducerRoundsPerSec: number;
+  /** Ours / boardgame.io's headless client; ours / its bare reducer. */
+  peerRatio: number;
+  peerReducerRatio: number;
+  peerSameFinalState: boolean;
+  // qpq simulate on worker threads (one worker on a thread of its own too, so both start alike): games/s over
+  // the wall time of a batch, worker start-up included.
+  workersGames: number;
+  workers1GamesPerSec: number;
+  workers2GamesPerSec: number;
+  workersSpeedup: number;
+  /** Until both workers have loaded the code and are ready to play. */
+  workersStartupMs: number;
+  /** The speedup once the workers are running: games/s from the moment all are ready. */
+  workersPlaySpeedup: number;
+}
+
+export interface BenchOptions {
+  /** The shipped scenario's file. */
+  file: string;
+  world: World;
+  quick: boolean;
+  /** Progress lines, for the text report. */
+  log?: (line: string) => void;
+}
+
+export async function bench({ file, world, quick, log = () => {} }: BenchOptions): Promise<BenchFigures> {
+  const runs = quick ? 3 : 5;
+  clock.wall = 0;
+  clock.cpu = 0;
+  const size = {
+    games: quick ? 2 : 16,
+    batchGames: quick ? 1 : 6,
+    scalingGames: quick ? 1 : 2,
+    scalingRounds: quick ? 2 : 6,
+    peerGames: quick ? 1 : 4,
+    workerGames: quick ? 4 : 64,
+    workerRuns: quick ? 1 : 3,
+    plannerGames: quick ? 1 : 2,
+    minMs: quick ? 30 : 150,
+  };
+
+  // 1. The shipped scenario: recorded games replayed (pure, machine) and played (games/s).
+  log('the shipped scenario: pure, machine, whole games');
+  const recs = Array.from({ length: size.games }, (_, i) => record(world, gameSeed('bench', i)));
+  const totalRounds = recs.reduce((n, r) => n + r.rounds, 0);
+  const playSeeds = recs.map((_, i) => gameSeed('play', i));
+  const main = alternate(runs, size.minMs, {
+    pure: { units: totalRounds, run: () => recs.forEach((r) => replayPure(world, r)) },
+    machine: {
+      units: totalRounds,
+      run: () => recs.forEach((r) => runThroughMachine(world, r.seed, r.inputs)),
+    },
+    games: { units: recs.length, run: () => playGames(world, playSeeds) },
+  });
+
+  // 2. Thirty-round games with the simple strategies, and the tight loop over the same games.
+  log('thirty-round games: batch, replay, tight loop');
+  const BATCH_ROUNDS = 30;
+  const BATCH_STRATEGY = 'tit-for-tat';
+  const long = fixedLength(world, BATCH_ROUNDS);
+  const longRecs = Array.from({ length: size.batchGames }, (_, i) =>
+    record(long, gameSeed('batch', i), BATCH_STRATEGY),
+  );
+  const longRounds = longRecs.reduce((n, r) => n + r.rounds, 0);
+  const tights = longRecs.map(tightOf);
+  for (const [k, t] of tights.entries())
+    if (hashValue(tightLoop(long, t)) !== hashValue(longRecs[k]!.final))
+      throw new Error('The tight loop did not reach the same final state as the batch game.');
+  const thirty = alternate(runs, size.minMs, {
+    batch: {
+      units: longRounds,
+      run: () =>
+        playGames(
+          long,
+          longRecs.map((r) => r.seed),
+          BATCH_STRATEGY,
+        ),
+    },
+    replay: { units: longRounds, run: () => longRecs.forEach((r) => replayPure(long, r)) },
+    tight: { units: longRounds, run: () => tights.forEach((t) => tightLoop(long, t)) },
+  });
+  const gamesPerRound = longRecs.length / longRounds;
+
+  // 3. Scaling with the number of governments.
+  log('scaling: 6, 12, 24 governments');
+  const scaling: ScalingPoint[] = [];
+  for (const n of [6, 12, 24]) {
+    const w = fixedLength(scenarioWithActors(file, n).world, size.scalingRounds);
+    const rs = Array.from({ length: size.scalingGames }, (_, i) =>
+      record(w, gameSeed('scale', i), BATCH_STRATEGY),
+    );
+    const rounds = rs.reduce((x, r) => x + r.rounds, 0);
+    const ts = rs.map(tightOf);
+    const m = alternate(runs, size.minMs, {
+      batch: {
+        units: rounds,
+        run: () =>
+          playGames(
+            w,
+            rs.map((r) => r.seed),
+            BATCH_STRATEGY,
+          ),
+      },
+      rules: { units: rounds, run: () => ts.forEach((t) => tightLoop(w, t)) },
+    });
+    scaling.push({
+      actors: n,
+      batchUsPerRound: round(1e6 / m.batch!, 1),
+      rulesUsPerRound: round(1e6 / m.rules!, 1),
+    });
+  }
+
+  // 4. The peer: the same recorded games through boardgame.io.
+  log('the peer: boardgame.io client and reducer');
+  const peerRecs = recs.slice(0, size.peerGames);
+  const peerRounds = peerRecs.reduce((n, r) => n + r.rounds, 0);
+  let same = true;
+  for (const r of peerRecs) {
+    const h = hashValue(r.final);
+    same &&= hashValue(runThroughPeer(world, r.seed, r.inputs, 'client')) === h;
+    same &&= hashValue(runThroughPeer(world, r.seed, r.inputs, 'reducer')) === h;
+  }
+  if (!same) throw new Error('boardgame.io did not reach the same final state as the engine.');
+  const peer = alternate(runs, size.minMs, {
+    ours: { units: peerRounds, run: () => peerRecs.forEach((r) => replayPure(world, r)) },
+    client: {
+      units: peerRounds,
+      run: () => peerRecs.forEach((r) => runThroughPeer(world, r.seed, r.inputs, 'client')),
+    },
+    reducer: {
+      units: peerRounds,
+      run: () => peerRecs.forEach((r) => runThroughPeer(world, r.seed, r.inputs, 'reducer')),
+    },
+  });
+
+  // 5. Worker threads: the same batch on one worker thread and on two, alternately, in wall time. The one
+  // worker runs on a thread of its own, not this warmed-up one, so that both start from cold as in `qpq simulate`.
+  log('qpq simulate on 1 and 2 worker threads');
+  const wall: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  const play: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  const startup: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  const batch = { games: size.workerGames, seed: 'workers' };
+  for (let k = 0; k < size.workerRuns; k++)
+    for (const workers of [1, 2] as const) {
+      const t0 = performance.now();
+      let t1 = t0;
+      await simulateInWorkers(world, batch, {
+        workers,
+        alwaysThreads: true,
+        onReady: () => (t1 = performance.now()),
+      });
+      const t2 = performance.now();
+      wall[workers].push(size.workerGames / ((t2 - t0) / 1000));
+      play[workers].push(size.workerGames / ((t2 - t1) / 1000));
+      startup[workers].push(t1 - t0);
+    }
+
+  // 6. Sizes and the planner.
+  log("the planner's decision times");
+  // --quick plays the planner for two rounds only, which is enough to check that it is measured.
+  const pt = plannerTimes(quick ? fixedLength(world, 2) : world, size.plannerGames);
+
+  return {
+    scenario: world.id,
+    engine: ENGINE_VERSION,
+    runs,
+    timing: 'process CPU seconds (workers: wall seconds)',
+    wallPerCpuSecond: round(clock.wall / clock.cpu, 2),
+    pureRoundsPerSec: round(main.pure!),
+    machineRoundsPerSec: round(main.machine!),
+    machineShareOfPure: round(main.machine! / main.pure!, 3),
+    gamesPerSec: round(main.games!, 1),
+    roundsPerGame: round(totalRounds / recs.length, 1),
+    stateBytes: JSON.stringify(recs[0]!.final).length,
+    recordBytes: JSON.stringify(recs[0]!.record).length,
+    plannerP50Ms: round(percentile(pt, 0.5), 1),
+    plannerP95Ms: round(percentile(pt, 0.95), 1),
+    plannerDecisions: pt.length,
+    batchRounds: BATCH_ROUNDS,
+    batchStrategy: BATCH_STRATEGY,
+    batchGamesPerSec: round(thirty.batch! * gamesPerRound, 1),
+    batchRoundsPerSec: round(thirty.batch!),
+    batchReplayRoundsPerSec: round(thirty.replay!),
+    tightRoundsPerSec: round(thirty.tight!),
+    tightGamesPerSec: round(thirty.tight! * gamesPerRound, 1),
+    batchShareOfTight: round(thirty.batch! / thirty.tight!, 3),
+    scalingRounds: size.scalingRounds,
+    scaling,
+    scalingExponent: round(
+      growthExponent(
+        scaling.map((p) => p.actors),
+        scaling.map((p) => p.batchUsPerRound),
+      ),
+      2,
+    ),
+    scalingRulesExponent: round(
+      growthExponent(
+        scaling.map((p) => p.actors),
+        scaling.map((p) => p.rulesUsPerRound),
+      ),
+      2,
+    ),
+    peerGames: peerRecs.length,
+    peerOursRoundsPerSec: round(peer.ours!),
+    peerClientRoundsPerSec: round(peer.client!, 1),
+    peerReducerRoundsPerSec: round(peer.reducer!, 1),
+    peerRatio: round(peer.ours! / peer.client!, 1),
+    peerReducerRatio: round(peer.ours! / peer.reducer!, 1),
+    peerSameFinalState: same,
+    workersGames: size.workerGames,
+    workers1GamesPerSec: round(median(wall[1]), 1),
+    workers2GamesPerSec: round(median(wall[2]), 1),
+    workersSpeedup: round(median(wall[2]) / median(wall[1]), 2),
+    workersStartupMs: round(median(startup[2])),
+    workersPlaySpeedup: round(median(play[2]) / median(play[1]), 2),
+  };
+}
