@@ -27,6 +27,33 @@ export const REQUIREMENT_TEXT: Record<Requirement, string> = {
   'target-not-rival': 'it is shared only with partners, not rivals',
 };
 
+/** Whether one requirement holds for `self` acting at `target` (itself when the action is not aimed). */
+function meets(r: Requirement, f: Facts, self: ActorId, target: ActorId | undefined): boolean {
+  const t = target ?? self;
+  switch (r) {
+    case 'no-forum':
+      return f.forum <= 0;
+    case 'sanctions-on-target':
+      return f.sanctions(self, t) > 0;
+    case 'sanctions-below-max':
+      return f.sanctions(self, t) < SANCTIONS_MAX;
+    case 'lifeline-to-target':
+      return f.lifeline(self, t) > 0;
+    case 'lifeline-below-max':
+      return f.lifeline(self, t) < LIFELINE_MAX;
+    case 'no-hotline':
+      return !f.channel('hotline', self, t);
+    case 'no-backchannel':
+      return !f.channel('backchannel', self, t);
+    case 'has-programme':
+      return f.programme(self) > 0;
+    case 'target-rival':
+      return target !== undefined && f.rivals(self, target);
+    case 'target-not-rival':
+      return target !== undefined && !f.rivals(self, target);
+  }
+}
+
 /** The first requirement that does not hold, or null when the action is available. */
 export function unmet(
   def: ActionDef,
@@ -34,47 +61,50 @@ export function unmet(
   self: ActorId,
   target: ActorId | undefined,
 ): Requirement | null {
-  for (const r of def.requires) {
-    const t = target ?? self;
-    const ok = ((): boolean => {
-      switch (r) {
-        case 'no-forum':
-          return f.forum <= 0;
-        case 'sanctions-on-target':
-          return f.sanctions(self, t) > 0;
-        case 'sanctions-below-max':
-          return f.sanctions(self, t) < SANCTIONS_MAX;
-        case 'lifeline-to-target':
-          return f.lifeline(self, t) > 0;
-        case 'lifeline-below-max':
-          return f.lifeline(self, t) < LIFELINE_MAX;
-        case 'no-hotline':
-          return !f.channel('hotline', self, t);
-        case 'no-backchannel':
-          return !f.channel('backchannel', self, t);
-        case 'has-programme':
-          return f.programme(self) > 0;
-        case 'target-rival':
-          return target !== undefined && f.rivals(self, target);
-        case 'target-not-rival':
-          return target !== undefined && !f.rivals(self, target);
-      }
-    })();
-    if (!ok) return r;
-  }
+  const rs = def.requires;
+  for (let k = 0; k < rs.length; k++) if (!meets(rs[k]!, f, self, target)) return rs[k]!;
   return null;
+}
+
+/** Facts read from the full state (a class, so making one allocates a single object and no closures). */
+class StateFacts implements Facts {
+  readonly forum: number;
+  private readonly n: number;
+
+  constructor(
+    private readonly world: World,
+    private readonly s: GameState,
+  ) {
+    this.forum = s.forum;
+    this.n = world.actors.length;
+  }
+
+  private k(a: ActorId, b: ActorId): number {
+    return indexOf(this.world, a) * this.n + indexOf(this.world, b);
+  }
+
+  sanctions(a: ActorId, b: ActorId): number {
+    return this.s.sanctions[this.k(a, b)]!;
+  }
+
+  lifeline(a: ActorId, b: ActorId): number {
+    return this.s.lifeline[this.k(a, b)]!;
+  }
+
+  channel(kind: 'hotline' | 'backchannel', a: ActorId, b: ActorId): boolean {
+    return (kind === 'hotline' ? this.s.hotline : this.s.backchannel)[this.k(a, b)] === 1;
+  }
+
+  programme(a: ActorId): number {
+    return this.s.actors[indexOf(this.world, a)]!.nuclear;
+  }
+
+  rivals(a: ActorId, b: ActorId): boolean {
+    return this.s.rivalry[this.k(a, b)] === 1;
+  }
 }
 
 /** Facts read from the full state. */
 export function stateFacts(world: World, s: GameState): Facts {
-  const n = world.actors.length;
-  const k = (a: ActorId, b: ActorId): number => indexOf(world, a) * n + indexOf(world, b);
-  return {
-    forum: s.forum,
-    sanctions: (a, b) => s.sanctions[k(a, b)]!,
-    lifeline: (a, b) => s.lifeline[k(a, b)]!,
-    channel: (kind, a, b) => (kind === 'hotline' ? s.hotline : s.backchannel)[k(a, b)] === 1,
-    programme: (a) => s.actors[indexOf(world, a)]!.nuclear,
-    rivals: (a, b) => s.rivalry[k(a, b)] === 1,
-  };
+  return new StateFacts(world, s);
 }

@@ -190,7 +190,9 @@ export function closeResponsesMut(world: World, s: GameState): void {
       replies.set(ans.offer, list);
     }
   });
-  for (const o of s.offers.slice()) {
+  // Counter-offers added below wait for the next round: only the offers open now are settled.
+  for (let k = 0, len = s.offers.length; k < len; k++) {
+    const o = s.offers[k]!;
     if (o.status !== 'open') continue;
     const rs = replies.get(o.id) ?? [];
     const rejecters = rs.filter((x) => x.answer.reply === 'reject').map((x) => x.actor);
@@ -356,7 +358,8 @@ function runStep(world: World, s: GameState, g: Agreement, decided: Map<string, 
       });
     }
   }
-  g.record = [...g.record, { round: s.round, step: g.done + 1, honoured, observed, disputed }];
+  // The record is this state's own (copies slice the records of active agreements), so it grows in place.
+  g.record.push({ round: s.round, step: g.done + 1, honoured, observed, disputed });
   // A disputed step still happened for those who kept it; a phased deal goes on under protest, and breaks after
   // `phasedStrikes` disputed steps in a row. A one-step deal has no next step to hold back, so it breaks at once.
   if (disputed) {
@@ -488,7 +491,7 @@ export function reactMut(world: World, s: GameState): void {
     for (let i = 0; i < n; i++) checkSupport(world, s, i, rng);
   });
   s.tension = clamp(s.tension + (tensionBaseline(world, s) - s.tension) * r.tensionRelax);
-  s.history = [...s.history, snapshot(world, s)];
+  s.history.push(snapshot(world, s)); // the state's own list: copies slice it
   if (s.end) {
     s.phase = 'over';
     return;

@@ -24,6 +24,23 @@ const isObj = (x: unknown): x is Record<string, unknown> =>
 const isInt = (x: unknown, lo: number, hi: number): x is number =>
   Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
 
+/**
+ * The offer or agreement with this id. The state keeps both lists in the order they were made, which is the
+ * order of their ids, so a binary search finds it; a list out of order falls back to a scan.
+ */
+export function byId<T extends { id: number }>(list: readonly T[], id: number): T | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = list[mid]!;
+    if (x.id === id) return x;
+    if (x.id < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return list.find((x) => x.id === id);
+}
+
 export function findAction(world: World, id: unknown): ActionDef | undefined {
   return typeof id === 'string' ? world.actions[world.actionIndex[id] ?? -1] : undefined;
 }
@@ -107,8 +124,9 @@ export function checkDraft(
     return no('INVALID_OFFER', `${where}: steps must be a whole number from 1 to ${r.maxSteps}.`);
   if (!isInt(draft.expires, 1, r.maxExpiry))
     return no('INVALID_OFFER', `${where}: expiry must be a whole number of rounds from 1 to ${r.maxExpiry}.`);
+  const facts = stateFacts(world, s);
   for (let k = 0; k < draft.terms.length; k++) {
-    const bad = checkTerm(world, stateFacts(world, s), draft.terms[k], `${where}, term ${k + 1}`);
+    const bad = checkTerm(world, facts, draft.terms[k], `${where}, term ${k + 1}`);
     if (bad) return bad;
   }
   const parties = partiesOf(draft as unknown as OfferDraft);
@@ -147,7 +165,7 @@ function checkAnswer(world: World, s: GameState, actor: string, a: unknown, wher
     !['accept', 'reject', 'counter'].includes(a.reply as string)
   )
     return no('MALFORMED', `${where} must name an offer and a reply (accept, reject or counter).`);
-  const o = s.offers.find((x) => x.id === a.offer);
+  const o = byId(s.offers, a.offer);
   if (!o || o.status !== 'open')
     return no('UNKNOWN_OFFER', `${where}: offer #${String(a.offer)} is not open.`);
   if (!o.parties.includes(actor) || o.from === actor || o.accepted.includes(actor))
@@ -212,7 +230,7 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
       for (const d of inp.decisions) {
         if (!isObj(d) || typeof d.agreement !== 'number' || typeof d.honour !== 'boolean')
           return no('MALFORMED', 'Each decision names an agreement and whether to honour it.');
-        const g = s.agreements.find((x) => x.id === d.agreement);
+        const g = byId(s.agreements, d.agreement);
         if (!g || g.status !== 'active' || !g.parties.includes(actor))
           return no('UNKNOWN_AGREEMENT', `${actor} has no active agreement #${d.agreement}.`);
         if (seen.has(g.id)) return no('DUPLICATE', `Agreement #${g.id} is decided twice.`);
@@ -222,6 +240,7 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
         return no('TOO_MANY', `At most ${world.rules.actionsPerRound} actions a round.`);
       const defs: ActionDef[] = [];
       const keys = new Set<string>();
+      const facts = inp.actions.length ? stateFacts(world, s) : null;
       for (let k = 0; k < inp.actions.length; k++) {
         const c = inp.actions[k];
         if (!isObj(c)) return no('MALFORMED', `Action ${k + 1} must name an action.`);
@@ -236,7 +255,7 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
           );
         const bad =
           checkTarget(world, def, actor, c.target, `Action ${k + 1}`) ??
-          checkAvailable(def, stateFacts(world, s), actor, c.target as string | undefined, `Action ${k + 1}`);
+          checkAvailable(def, facts!, actor, c.target as string | undefined, `Action ${k + 1}`);
         if (bad) return bad;
         const key = `${def.id}>${String(c.target ?? '')}`;
         if (keys.has(key)) return no('DUPLICATE', `Action ${k + 1}: "${def.name}" is chosen twice.`);
