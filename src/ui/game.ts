@@ -258,6 +258,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
       h('span', null, 'Hand-over'),
       h('span', null, `${roundDate(world, round)} · round ${round} of ${world.rounds}`),
     );
+    briefingButton.hidden = true;
     // Nothing of the last player's stays in the page: the board, meters, log and controls are emptied.
     for (const el of [meters, controls, logList, boardDesc, dialog, saveDialog]) el.replaceChildren();
     phaseTitle.textContent = '';
@@ -286,6 +287,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
 
   function takeTurn(actor: ActorId): void {
     turn = actor;
+    briefingButton.hidden = false;
     document.title = `Quid Pro Quo — ${world.title}`;
     layoutPlaying();
     refresh(!summaries.has(actor));

@@ -431,6 +431,8 @@ export function createCoach(host: CoachHost): Coach {
   // The controls are rebuilt as the player plays: put the highlight back on the new elements.
   let pending = false;
   const observer = new MutationObserver(() => {
+    // The game screen was left (a new game, the menu): the coach goes with it.
+    if (!element.isConnected) return close();
     if (pending || !open) return;
     pending = true;
     requestAnimationFrame(() => {
