@@ -251,6 +251,22 @@ describe('the debrief', () => {
     await shot(page, 'debrief-06-top-1920');
     await top(page.getByRole('heading', { name: 'How the game moved, round by round' }));
     await shot(page, 'debrief-07-charts-1920');
+
+    // The replay's last step carries the same debrief, in the narrow side panel.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: 'Replay this game' }).click(F);
+    const replayHeading = page.getByRole('heading', { level: 2, name: /step \d+ of \d+$/ });
+    await expect.poll(() => replayHeading.textContent()).toMatch(/^Start of round 1 — step 1 of \d+$/);
+    const last = Number(/of (\d+)$/.exec((await replayHeading.textContent()) ?? '')![1]);
+    for (let k = 1; k < last; k++) await page.getByRole('button', { name: 'Next round →' }).click(F);
+    await expect.poll(() => replayHeading.textContent()).toMatch(/^The end/);
+    await page.getByText('The outcome and scores').click(F);
+    await expect.poll(() => page.locator('.debrief-chart canvas').count()).toBeGreaterThanOrEqual(5);
+    expect(await colouredPixels(page, 0)).toBeGreaterThan(200);
+    await shot(page, 'debrief-08-replay-end');
+    await top(page.getByRole('heading', { name: 'How the game moved, round by round' }));
+    await shot(page, 'debrief-09-replay-charts');
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
