@@ -146,8 +146,10 @@ const STEPS: Step[] = [
     stage: 0,
     title: 'The tension gauge and the numbers',
     text: (c) => [
-      `The gauge above the map is the region’s tension: ${Math.round(c.view?.tension ?? 0)} now. From ${c.world.rules.crisisAt} a crisis can turn into an exchange of fire by miscalculation, and the game ends badly for everyone.`,
-      'The table below the map lists every government’s numbers from 0 to 100, and your trust in each. Point at a number, or focus it, to read what it means.',
+      (c.view?.tension ?? 0) >= c.world.rules.crisisAt
+        ? `The gauge above the map is the region’s tension: ${Math.round(c.view?.tension ?? 0)} now, a crisis. From ${c.world.rules.crisisAt} up, each round the crisis can turn into an exchange of fire by miscalculation, which ends the game badly for everyone. Open channels such as the hotline lower that chance; steps that calm the border bring the gauge down.`
+        : `The gauge above the map is the region’s tension: ${Math.round(c.view?.tension ?? 0)} now. From ${c.world.rules.crisisAt} up, a crisis can turn into an exchange of fire by miscalculation, which ends the game badly for everyone. Open channels such as the hotline lower that chance.`,
+      'The table below the map lists every government’s numbers from 0 to 100, and your trust in each. Point at a number to read what it means; a screen reader reads each one’s explanation with it.',
     ],
     target: (r) => [q(r, 'figure.board .board-canvas'), q(r, '.governments')],
     right: true,
