@@ -139,6 +139,8 @@ describe('the debrief', () => {
     // The explanations, by round and government: China's, with a word search.
     const why = page.getByRole('region', { name: 'Why the computer players did what they did' });
     expect(await why.textContent()).toMatch(/South Korea was played by a person/);
+    // Each round opens with what set the scene (events, elections, crises).
+    expect(await why.locator('.why-scene').count()).toBeGreaterThan(0);
     await why.getByRole('combobox', { name: 'Government' }).selectOption('PRC', F);
     await why.getByRole('combobox', { name: 'Round' }).selectOption('2', F);
     await expect.poll(() => why.getByRole('region', { name: /^Round \d+$/ }).count()).toBe(1);

@@ -137,7 +137,12 @@ export function chartsSection(world: World, points: readonly RoundPoint[]): HTML
     h(
       'p',
       { class: 'hint' },
-      'Each line is one government, with its own colour, dash pattern, marker and name at the line’s end. Tick a name to show or hide its line; each chart’s values are in the table beneath it.',
+      'Each line is one government, with its own colour, dash pattern, marker and name at the line’s end.',
+      h(
+        'span',
+        { class: 'screen-only' },
+        ' Tick a name to show or hide its line; each chart’s values are in the table beneath it.',
+      ),
     ),
     h(
       'div',

@@ -2,13 +2,20 @@
  * The computer players' explanations, round by round: every input a computer seat made carries a sentence
  * or more on why. Filters by government, round and phase, and a search for a word ("mediat", "provoked").
  */
-import type { GameRecord, World } from '../../engine/index.ts';
+import type { GameRecord, LogEntry, World } from '../../engine/index.ts';
 import { fill, h, uid } from '../dom.ts';
 import { K } from './kit.ts';
 import { PHASE_WORDS, explanations } from './data.ts';
 import type { Explanation } from './data.ts';
 
-export function explanationsSection(world: World, record: GameRecord | undefined): HTMLElement {
+/** What set the scene in a round: events, elections, changes of leader, crises and clashes. */
+const SCENE: readonly LogEntry['kind'][] = ['event', 'election', 'leader', 'crisis', 'clash'];
+
+export function explanationsSection(
+  world: World,
+  record: GameRecord | undefined,
+  log: readonly LogEntry[] = [],
+): HTMLElement {
   const all = explanations(world, record);
   const people = record ? world.actors.filter((a) => record.seats[a.id] === 'human').map((a) => a.name) : [];
   const rounds = [...new Set(all.map((e) => e.round))].sort((a, b) => a - b);
@@ -67,6 +74,18 @@ export function explanationsSection(world: World, record: GameRecord | undefined
       ),
     );
 
+  const scene = (r: number): HTMLElement | null => {
+    const lines = log.filter((e) => e.round === r && SCENE.includes(e.kind));
+    return lines.length
+      ? h(
+          'p',
+          { class: 'why-scene' },
+          h('strong', null, 'That round: '),
+          lines.map((e) => K.prose(world, e.text)).join(' '),
+        )
+      : null;
+  };
+
   function render(): void {
     const words = find.value.trim().toLowerCase();
     const shown = all.filter(
@@ -89,6 +108,7 @@ export function explanationsSection(world: World, record: GameRecord | undefined
               'section',
               { class: 'why-round', 'aria-label': `Round ${r}` },
               h('h4', null, `Round ${r} · ${K.roundDate(world, r)}`),
+              scene(r),
               h(
                 'table',
                 { class: 'why-table' },

@@ -116,6 +116,6 @@ export function renderDebrief(
       ? chartsSection(world, points)
       : h('p', { class: 'hint' }, 'Charts need the finished game’s history, which is not available here.'),
     ledgerSection(world, view),
-    explanationsSection(world, source?.record),
+    explanationsSection(world, source?.record, view.log),
   );
 }
