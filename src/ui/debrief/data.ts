@@ -384,7 +384,7 @@ export function debriefJson(
       status: g.status,
       signed: g.signed,
       ended: g.ended,
-      steps_record: g.truth ?? [],
+      truth: g.truth ?? [],
     })),
     explanations: explanations(world, source.record).map((e) => ({
       round: e.round,
