@@ -200,6 +200,8 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
       openBriefing: () => turn && showBriefing(turn),
       home: root,
       onToggle: (open) => tutorialButton.setAttribute('aria-expanded', String(open)),
+      focusAfterClose: () =>
+        (dialog.open ? dialog.querySelector<HTMLElement>('.submit-row button') : tutorialButton)?.focus(),
     });
   }
   function announce(text: string): void {

@@ -31,6 +31,8 @@ export interface CoachHost {
   home: HTMLElement;
   /** Told when the coach opens or closes (the game's Tutorial button shows it). */
   onToggle?(open: boolean): void;
+  /** Where the keyboard goes when the coach closes while it has the focus. */
+  focusAfterClose?(): void;
 }
 
 export interface Coach {
@@ -138,7 +140,6 @@ const STEPS: Step[] = [
       'Dashed lines are sanctions (S1 to S3), and A marks an alliance. Tick the boxes under the map to show or hide each kind.',
     ],
     target: (r) => [q(r, 'figure.board')],
-    right: true,
     next: 'Next',
   },
   {
@@ -147,7 +148,7 @@ const STEPS: Step[] = [
     title: 'The tension gauge and the numbers',
     text: (c) => [
       (c.view?.tension ?? 0) >= c.world.rules.crisisAt
-        ? `The gauge above the map is the region’s tension: ${Math.round(c.view?.tension ?? 0)} now, a crisis. From ${c.world.rules.crisisAt} up, each round the crisis can turn into an exchange of fire by miscalculation, which ends the game badly for everyone. Open channels such as the hotline lower that chance; steps that calm the border bring the gauge down.`
+        ? `The gauge above the map is the region’s tension: ${Math.round(c.view?.tension ?? 0)} now, a crisis. From ${c.world.rules.crisisAt} up, any round can end in an exchange of fire by miscalculation, and the game with it. Open channels such as the hotline lower that chance.`
         : `The gauge above the map is the region’s tension: ${Math.round(c.view?.tension ?? 0)} now. From ${c.world.rules.crisisAt} up, a crisis can turn into an exchange of fire by miscalculation, which ends the game badly for everyone. Open channels such as the hotline lower that chance.`,
       'The table below the map lists every government’s numbers from 0 to 100, and your trust in each. Point at a number to read what it means; a screen reader reads each one’s explanation with it.',
     ],
@@ -536,7 +537,9 @@ export function createCoach(host: CoachHost): Coach {
   function close(): void {
     if (!open) return;
     open = false;
+    const hadFocus = element.contains(document.activeElement);
     element.hidden = true;
+    if (hadFocus) host.focusAfterClose?.();
     unhighlight();
     observer.disconnect();
     host.onToggle?.(false);

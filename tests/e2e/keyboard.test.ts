@@ -182,4 +182,43 @@ describe('keyboard only', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test('the tutorial’s coach is used, closed and reopened from the keyboard', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    await page.goto(site.url);
+    await tabTo(page, /^Play the tutorial$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => phaseHeading(page).textContent()).toBe('Round 1: Propose deals');
+    // The coach's text has the focus; its buttons follow it in the tab order.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('coach-text');
+    await tabTo(page, /^Show me around$/, { max: 3 });
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^Read your briefing/);
+    // Its own button opens the briefing; closing the briefing moves the coach on.
+    await tabTo(page, /^Open my briefing$/, { max: 3 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Your briefing: South Korea' }).waitFor();
+    expect((await focused(page))?.name).toBe('Start');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^The board: who trusts whom/);
+    // Escape closes it; the Tutorial button in the top bar brings it back where it was.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('aside.coach').isVisible()).toBe(false);
+    const button = await focused(page);
+    expect(button?.name, 'the focus goes to the button that reopens the coach').toBe('Tutorial');
+    expect(button?.ring).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('aside.coach').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^The board: who trusts whom/);
+    await shot(page, 'keyboard-07-coach');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
