@@ -540,6 +540,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
           steps > 1
             ? `Phased over ${steps} rounds: each step waits on the last being seen as kept.`
             : 'All at once, in the commitment phase after it is signed.',
+          ` The others may answer it ${expires > 1 ? `until round ${view.round + expires - 1}` : 'this round only'}.`,
         ),
       ),
       h(

@@ -135,9 +135,8 @@ const STEPS: Step[] = [
     stage: 0,
     title: 'The board: who trusts whom',
     text: (c) => [
-      'The map shows each government at its capital. A line from you to another government is your trust in it: the number is on the line, and a thicker, bluer line means more trust; an orange one, little.',
-      `You trust ${nameOf(c.world, c.other)} only ${Math.round(c.view?.myTrust[c.other] ?? 0)} out of 100. Below ${c.world.rules.contactTrust} you could not even make an offer without the hotline (H) that is still open between you.`,
-      'Dashed lines are sanctions (S1 to S3), and A marks an alliance. Tick the boxes under the map to show or hide each kind.',
+      'Each government sits at its capital. The line from you to another is your trust in it, with the number on it: blue from 50 up, amber from 20, red-orange below; the thicker the line, the more trust.',
+      `You trust ${nameOf(c.world, c.other)} only ${Math.round(c.view?.myTrust[c.other] ?? 0)} of 100: below ${c.world.rules.contactTrust} you could not make an offer at all without the hotline (H) still open between you. S1–S3 mark sanctions and A an alliance; the boxes under the map show or hide each kind.`,
     ],
     target: (r) => [q(r, 'figure.board')],
     next: 'Next',
