@@ -33,10 +33,20 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
           if (!k && r.honoured[p]) honestBroken++;
         }
 
+  // The sections' headings are there at once; ./debrief replaces each section when it has loaded.
+  const shell = (id: string, title: string): HTMLElement =>
+    h(
+      'section',
+      { id, class: id, 'aria-labelledby': `${id}-h` },
+      h('h3', { id: `${id}-h`, tabindex: '-1' }, title),
+      h('p', { class: 'hint', role: 'status' }, 'Loading…'),
+    );
   const more = h(
     'div',
     { class: 'debrief-more' },
-    h('p', { class: 'hint', role: 'status' }, 'Loading the charts, the ledger and the explanations…'),
+    shell('debrief-charts', 'How the game moved, round by round'),
+    shell('debrief-ledger', 'Who kept and broke what'),
+    shell('debrief-why', 'Why the computer players did what they did'),
   );
   void import('./debrief/index.ts')
     .then((m) => {

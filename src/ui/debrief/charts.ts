@@ -132,8 +132,8 @@ export function chartsSection(world: World, points: readonly RoundPoint[]): HTML
 
   return h(
     'section',
-    { class: 'debrief-charts', id: 'debrief-charts', 'aria-labelledby': 'charts-h' },
-    h('h3', { id: 'charts-h', tabindex: '-1' }, 'How the game moved, round by round'),
+    { class: 'debrief-charts', id: 'debrief-charts', 'aria-labelledby': 'debrief-charts-h' },
+    h('h3', { id: 'debrief-charts-h', tabindex: '-1' }, 'How the game moved, round by round'),
     h(
       'p',
       { class: 'hint' },

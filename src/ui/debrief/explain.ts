@@ -136,8 +136,8 @@ export function explanationsSection(
 
   return h(
     'section',
-    { class: 'debrief-why', id: 'debrief-why', 'aria-labelledby': 'why-h' },
-    h('h3', { id: 'why-h', tabindex: '-1' }, 'Why the computer players did what they did'),
+    { class: 'debrief-why', id: 'debrief-why', 'aria-labelledby': 'debrief-why-h' },
+    h('h3', { id: 'debrief-why-h', tabindex: '-1' }, 'Why the computer players did what they did'),
     h(
       'p',
       { class: 'hint' },

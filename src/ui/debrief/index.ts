@@ -3,7 +3,7 @@
  * downloads and the print button, the charts, the ledger of promises and the computer players' explanations.
  */
 import type { PlayerView, World } from '../../engine/index.ts';
-import { fill, h } from '../dom.ts';
+import { h } from '../dom.ts';
 import { chartsSection } from './charts.ts';
 import { debriefJson, ledgerCsv, ledgerRows, roundPoints, seriesCsv } from './data.ts';
 import type { DebriefSource } from './data.ts';
@@ -108,14 +108,22 @@ export function renderDebrief(
     ),
   );
 
-  fill(
-    slot,
-    tools,
-    nav,
+  /** Puts a section in place of the placeholder with its id that end.ts drew, or at the end. */
+  const put = (el: HTMLElement): void => {
+    const old = el.id ? slot.querySelector(`#${el.id}`) : null;
+    if (old) old.replaceWith(el);
+    else slot.append(el);
+  };
+  slot.prepend(tools, nav);
+  put(
     source
       ? chartsSection(world, points)
-      : h('p', { class: 'hint' }, 'Charts need the finished game’s history, which is not available here.'),
-    ledgerSection(world, view),
-    explanationsSection(world, source?.record, view.log),
+      : h(
+          'p',
+          { id: 'debrief-charts', class: 'hint' },
+          'Charts need the finished game’s history, which is not available here.',
+        ),
   );
+  put(ledgerSection(world, view));
+  put(explanationsSection(world, source?.record, view.log));
 }

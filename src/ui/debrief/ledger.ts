@@ -152,8 +152,8 @@ export function ledgerSection(world: World, view: PlayerView): HTMLElement {
   const t = tallies(world, all);
   return h(
     'section',
-    { class: 'debrief-ledger', id: 'debrief-ledger', 'aria-labelledby': 'truth-h' },
-    h('h3', { id: 'truth-h', tabindex: '-1' }, 'Who kept and broke what'),
+    { class: 'debrief-ledger', id: 'debrief-ledger', 'aria-labelledby': 'debrief-ledger-h' },
+    h('h3', { id: 'debrief-ledger-h', tabindex: '-1' }, 'Who kept and broke what'),
     h(
       'p',
       { class: 'hint' },
