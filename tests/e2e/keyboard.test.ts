@@ -67,7 +67,15 @@ async function tabTo(
       return f;
     }
   }
-  throw new Error(`No control named ${name} could be reached with ${opts.back ? 'Shift+Tab' : 'Tab'}.`);
+  // Say where the focus goes instead, to find the control that traps or skips it.
+  const seen: string[] = [];
+  for (let k = 0; k < 6; k++) {
+    await page.keyboard.press('Tab');
+    seen.push(JSON.stringify(await focused(page)));
+  }
+  throw new Error(
+    `No control named ${name} could be reached with ${opts.back ? 'Shift+Tab' : 'Tab'}. ${seen.join(' ')}`,
+  );
 }
 
 /** Presses a key until the focused control matches (arrow keys in a radio group or a select). */
@@ -89,6 +97,7 @@ describe('keyboard only', () => {
     await page.goto(site.url);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
+    await page.getByRole('button', { name: 'Play the tutorial' }).waitFor();
 
     // The menu: the tutorial entry, a scenario by arrow keys, a government by arrow keys, a seed, Start.
     await tabTo(page, /^Play the tutorial$/);
@@ -187,6 +196,7 @@ describe('keyboard only', () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
     await page.goto(site.url);
+    await page.getByRole('button', { name: 'Play the tutorial' }).waitFor();
     await tabTo(page, /^Play the tutorial$/);
     await page.keyboard.press('Enter');
     await expect.poll(() => phaseHeading(page).textContent()).toBe('Round 1: Propose deals');
