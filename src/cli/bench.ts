@@ -5,7 +5,7 @@
  *
  * - pure path: recorded games replayed through `runGame` (rules only, no computer players);
  * - machine: the same records sent as events through the xstate machine;
- * - games/s: whole computer-only games with the scenario's players, choices included;
+ * - games/s: whole computer-only games with reciprocal players, choices included;
  * - thirty-round batch: whole games of 30 rounds with tit-for-tat players, and as a share of the tight loop,
  *   the rule functions alone over the same games' inputs;
  * - scaling: cost per round with 6, 12 and 24 governments, and its growth exponent;
@@ -14,10 +14,13 @@
  * - sizes: a finished game's state and its record, as JSON;
  * - the planner's decision time, p50 and p95, over whole games.
  */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchFigures } from './bench/measure.ts';
+import { duration, formatMarkdown, markdown, updateDoc } from './bench/report.ts';
 import { SCENARIO_DIR, readScenario } from './files.ts';
+import { scenarioSeats } from './simulate.ts';
 
 export type { BenchFigures } from './bench/measure.ts';
 
@@ -32,7 +35,7 @@ function report(f: BenchFigures): string {
       'rounds/s, through the xstate machine',
       `${n(f.machineRoundsPerSec)} (${pct(f.machineShareOfPure)} of pure)`,
     ],
-    ['games/s, computer-only (scenario seats)', `${f.gamesPerSec} (${f.roundsPerGame} rounds each)`],
+    ['games/s, computer-only (reciprocal)', `${f.gamesPerSec} (${f.roundsPerGame} rounds each)`],
     [
       `games/s, ${f.batchRounds}-round batch (${f.batchStrategy})`,
       `${f.batchGamesPerSec} (${n(f.batchRoundsPerSec)} rounds/s)`,
@@ -64,6 +67,10 @@ function report(f: BenchFigures): string {
       `${f.workers1GamesPerSec} games/s on 1 worker, ${f.workers2GamesPerSec} on 2 (${f.workersSpeedup}×)`,
     ],
     ['  once started', `${f.workersPlaySpeedup}× (the workers take ${n(f.workersStartupMs)} ms to start)`],
+    ...f.scenarios.map((w): [string, string] => [
+      `10,000 games of ${w.scenario}`,
+      `${duration(w.secondsFor10000)} on one thread (${w.gamesPerSec} games/s, ${w.roundsPerGame} rounds each)`,
+    ]),
     ['finished state, JSON', `${(f.stateBytes / 1024).toFixed(1)} KiB`],
     ['game record, JSON', `${(f.recordBytes / 1024).toFixed(1)} KiB`],
     [
@@ -85,23 +92,47 @@ export async function runBench(args: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       scenario: { type: 'string', default: 'panmunjom-2018' },
+      /** Report figures from an earlier `--json` run instead of measuring. */
+      from: { type: 'string' },
+      /** Print the figures as the Markdown tables of BENCHMARKS.md. */
+      markdown: { type: 'boolean', default: false },
+      /** Rewrite the figures' parts of this document (BENCHMARKS.md). */
+      update: { type: 'string' },
     },
   });
-  const file = /[/\\.]/.test(values.scenario)
-    ? values.scenario
-    : join(SCENARIO_DIR, `${values.scenario}.yaml`);
+  const f = values.from
+    ? (JSON.parse(readFileSync(values.from, 'utf8')) as BenchFigures)
+    : await measure(values.scenario, values.quick, !values.json);
+  if (values.update) {
+    writeFileSync(
+      values.update,
+      await formatMarkdown(values.update, updateDoc(readFileSync(values.update, 'utf8'), f)),
+    );
+    process.stderr.write(`qpq bench: the figures in ${values.update} are updated.\n`);
+  }
+  if (values.json) process.stdout.write(JSON.stringify(f) + '\n');
+  else if (values.markdown) process.stdout.write(markdown(f) + '\n');
+  else if (!values.update) process.stdout.write(report(f));
+  return 0;
+}
+
+async function measure(scenario: string, quick: boolean, progress: boolean): Promise<BenchFigures> {
+  const file = /[/\\.]/.test(scenario) ? scenario : join(SCENARIO_DIR, `${scenario}.yaml`);
   // Loaded here, not at the top: the measurements pull in boardgame.io, which other commands do not need.
   const { bench } = await import('./bench/measure.ts');
   const t0 = performance.now();
-  const f = await bench({
+  return bench({
     file,
     world: readScenario(file).world,
-    quick: values.quick,
-    log: values.json
-      ? undefined
-      : (line) =>
-          process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s: measuring ${line}\n`),
+    shipped: readdirSync(SCENARIO_DIR)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => readScenario(join(SCENARIO_DIR, f)))
+      .map((l) => ({ world: l.world, seats: scenarioSeats(l) })),
+    quick,
+    log: progress
+      ? (line) =>
+          process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s: measuring ${line}\n`)
+      : undefined,
   });
-  process.stdout.write(values.json ? JSON.stringify(f) + '\n' : report(f));
-  return 0;
 }

@@ -7,11 +7,20 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { STRATEGIES } from '../ai/index.ts';
 import { ScenarioError, formatProblem } from '../scenario/index.ts';
+import type { LoadedScenario } from '../scenario/index.ts';
 import { readScenario } from './files.ts';
 import { simulateInWorkers } from './parallel.ts';
 
 /** The computer players of `qpq simulate` when neither the scenario nor the command names one. */
 export const DEFAULT_STRATEGY = 'reciprocal';
+
+/** The strategies a scenario gives its governments (its `strategy:` fields), which `qpq simulate` seats by default. */
+export function scenarioSeats(loaded: LoadedScenario): Record<string, string> {
+  const seats: Record<string, string> = {};
+  for (const [id, a] of Object.entries(loaded.scenario.actors))
+    if (a.strategy && STRATEGIES[a.strategy]) seats[id] = a.strategy;
+  return seats;
+}
 
 export async function runSimulate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -63,13 +72,12 @@ export async function runSimulate(args: string[]): Promise<number> {
     return 1;
   }
   let world;
-  const personalities: Record<string, string> = {};
+  let personalities: Record<string, string>;
   try {
     const loaded = readScenario(file);
     world = loaded.world;
     // A scenario may give a government its own default strategy; --strategy overrides them all, --seat one.
-    for (const [id, a] of Object.entries(loaded.scenario.actors))
-      if (a.strategy && STRATEGIES[a.strategy]) personalities[id] = a.strategy;
+    personalities = scenarioSeats(loaded);
   } catch (e) {
     if (e instanceof ScenarioError) {
       for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');

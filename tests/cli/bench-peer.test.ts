@@ -2,12 +2,16 @@
  * The benchmark's fixtures: the boardgame.io peer runs our rules to the very same final state, the worlds it
  * measures are what they claim, and the growth exponent is a log-log slope.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { computerChooser, strategyById } from '../../src/ai/index.ts';
 import { growthExponent } from '../../src/cli/bench/measure.ts';
+import type { BenchFigures } from '../../src/cli/bench/measure.ts';
 import { runThroughPeer } from '../../src/cli/bench/peer.ts';
+import { formatMarkdown, updateDoc } from '../../src/cli/bench/report.ts';
 import { fixedLength, scenarioWithActors } from '../../src/cli/bench/worlds.ts';
-import { SCENARIO_DIR, readScenario } from '../../src/cli/files.ts';
+import { ROOT, SCENARIO_DIR, readScenario } from '../../src/cli/files.ts';
 import { hashValue, runGame, startGame } from '../../src/engine/index.ts';
 import type { RecordedInput, World } from '../../src/engine/index.ts';
 
@@ -64,5 +68,26 @@ describe('growthExponent', () => {
     expect(growthExponent([6, 12, 24], [36, 144, 576])).toBeCloseTo(2, 10);
     expect(growthExponent([6, 12, 24], [5, 10, 20])).toBeCloseTo(1, 10);
     expect(growthExponent([1, 2, 4], [3, 3, 3])).toBeCloseTo(0, 10);
+  });
+});
+
+describe('BENCHMARKS.md', () => {
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const doc = readFileSync(file, 'utf8');
+  const quoted = (): BenchFigures =>
+    JSON.parse(/<!-- bench:json -->\s*```json\n([\s\S]*?)\n```/.exec(doc)![1]!) as BenchFigures;
+
+  it('shows the figures of the JSON it quotes: its tables are what `qpq bench --update` writes from it', async () => {
+    expect(await formatMarkdown(file, updateDoc(doc, quoted()))).toBe(doc);
+  });
+
+  it('an update rewrites only the marked parts, and names a missing one', () => {
+    const f = quoted();
+    const changed = updateDoc(doc, { ...f, peerRatio: 12345 });
+    expect(changed).toContain('12345× the client');
+    expect(changed.replace(/<!-- bench:(\w+) -->[\s\S]*?<!-- \/bench:\1 -->/g, '')).toBe(
+      doc.replace(/<!-- bench:(\w+) -->[\s\S]*?<!-- \/bench:\1 -->/g, ''),
+    );
+    expect(() => updateDoc('no markers here', f)).toThrow(/bench:figures/);
   });
 });

@@ -40,6 +40,7 @@ const FIELDS = [
   'workersSpeedup',
   'workersStartupMs',
   'workersPlaySpeedup',
+  'workersCpuEfficiency',
   'wallPerCpuSecond',
   'scalingRounds',
 ];
@@ -65,6 +66,17 @@ describe('qpq bench --json --quick', () => {
     expect(scaling.map((p) => p.actors)).toEqual([6, 12, 24]);
     for (const p of scaling)
       for (const v of [p.batchUsPerRound, p.rulesUsPerRound]) expect(Number.isFinite(v) && v > 0).toBe(true);
+    const waits = f.scenarios as {
+      scenario: string;
+      roundsPerGame: number;
+      gamesPerSec: number;
+      secondsFor10000: number;
+    }[];
+    expect(waits.map((w) => w.scenario)).toContain('tutorial');
+    expect(waits.length).toBeGreaterThanOrEqual(6);
+    for (const w of waits)
+      for (const v of [w.roundsPerGame, w.gamesPerSec, w.secondsFor10000])
+        expect(Number.isFinite(v) && v > 0, `${w.scenario}: ${v}`).toBe(true);
     expect(Number.isFinite(f.scalingExponent)).toBe(true);
     expect(Number.isFinite(f.scalingRulesExponent)).toBe(true);
     // Every numeric field is one the test knows about, so a new figure gets a check here too.

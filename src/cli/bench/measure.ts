@@ -145,9 +145,16 @@ function tightLoop(world: World, t: Tight): GameState {
   return s;
 }
 
-/** Plays whole computer-only games: the players choose, the engine checks and applies. */
-function playGames(world: World, seeds: readonly string[], strategy?: string): number {
-  const seats = seatsFor(world, {}, strategy);
+/**
+ * Plays whole computer-only games: the players choose, the engine checks and applies. Every seat plays
+ * `strategy`, or with an object, the seats it names play theirs and the others the reciprocal player.
+ */
+function playGames(
+  world: World,
+  seeds: readonly string[],
+  strategy?: string | Record<ActorId, string>,
+): number {
+  const seats = typeof strategy === 'object' ? seatsFor(world, strategy) : seatsFor(world, {}, strategy);
   const strategies = Object.fromEntries(Object.entries(seats).map(([a, id]) => [a, strategyById(id)]));
   let rounds = 0;
   for (const seed of seeds)
@@ -185,6 +192,16 @@ export interface ScalingPoint {
   rulesUsPerRound: number;
 }
 
+export interface ScenarioWait {
+  scenario: string;
+  /** Mean rounds of its games (games end early in a clash). */
+  roundsPerGame: number;
+  /** Whole games per second on one thread, with the seats `qpq simulate` gives it by default. */
+  gamesPerSec: number;
+  /** What 10,000 games of it take on one thread at that rate, in seconds. */
+  secondsFor10000: number;
+}
+
 export interface BenchFigures {
   scenario: string;
   engine: string;
@@ -193,7 +210,7 @@ export interface BenchFigures {
   timing: string;
   /** Wall seconds per CPU second over the timed runs: 1 on an idle machine, more when others compete. */
   wallPerCpuSecond: number;
-  // The shipped scenario, its own seats (reciprocal players), games as they end (clash or last round).
+  // The shipped scenario, reciprocal players in every seat, games as they end (clash or last round).
   pureRoundsPerSec: number;
   machineRoundsPerSec: number;
   machineShareOfPure: number;
@@ -239,18 +256,33 @@ export interface BenchFigures {
   workersStartupMs: number;
   /** The speedup once the workers are running: games/s from the moment all are ready. */
   workersPlaySpeedup: number;
+  /**
+   * CPU time of the batch on one worker / on two (all threads): 1 when splitting adds no work. Unlike the
+   * speedups, it does not depend on whether the machine has two free cores.
+   */
+  workersCpuEfficiency: number;
+  // Every shipped scenario with its own seats, as `qpq simulate` plays it.
+  scenarios: ScenarioWait[];
 }
 
 export interface BenchOptions {
   /** The shipped scenario's file. */
   file: string;
   world: World;
+  /** Every shipped scenario, with the seats `qpq simulate` gives it by default, for the instructor's wait. */
+  shipped: { world: World; seats: Record<ActorId, string> }[];
   quick: boolean;
   /** Progress lines, for the text report. */
   log?: (line: string) => void;
 }
 
-export async function bench({ file, world, quick, log = () => {} }: BenchOptions): Promise<BenchFigures> {
+export async function bench({
+  file,
+  world,
+  shipped,
+  quick,
+  log = () => {},
+}: BenchOptions): Promise<BenchFigures> {
   const runs = quick ? 3 : 5;
   clock.wall = 0;
   clock.cpu = 0;
@@ -263,6 +295,7 @@ export async function bench({ file, world, quick, log = () => {} }: BenchOptions
     workerGames: quick ? 4 : 64,
     workerRuns: quick ? 1 : 3,
     plannerGames: quick ? 1 : 2,
+    scenarioGames: quick ? 1 : 12,
     minMs: quick ? 30 : 150,
   };
 
@@ -366,9 +399,11 @@ export async function bench({ file, world, quick, log = () => {} }: BenchOptions
   const wall: Record<1 | 2, number[]> = { 1: [], 2: [] };
   const play: Record<1 | 2, number[]> = { 1: [], 2: [] };
   const startup: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  const cpu: Record<1 | 2, number[]> = { 1: [], 2: [] };
   const batch = { games: size.workerGames, seed: 'workers' };
   for (let k = 0; k < size.workerRuns; k++)
     for (const workers of [1, 2] as const) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       let t1 = t0;
       await simulateInWorkers(world, batch, {
@@ -377,12 +412,41 @@ export async function bench({ file, world, quick, log = () => {} }: BenchOptions
         onReady: () => (t1 = performance.now()),
       });
       const t2 = performance.now();
+      const c = process.cpuUsage(c0); // every thread of the process, the workers included
+      cpu[workers].push(c.user + c.system);
       wall[workers].push(size.workerGames / ((t2 - t0) / 1000));
       play[workers].push(size.workerGames / ((t2 - t1) / 1000));
       startup[workers].push(t1 - t0);
     }
 
-  // 6. Sizes and the planner.
+  // 6. Every shipped scenario as `qpq simulate` plays it: how long an instructor waits for 10,000 games.
+  log('every shipped scenario');
+  const waitSeeds = Array.from({ length: size.scenarioGames }, (_, i) => gameSeed('wait', i));
+  const waitRounds: Record<string, number> = {};
+  const waits = alternate(
+    quick ? 1 : runs,
+    size.minMs,
+    Object.fromEntries(
+      shipped.map((s) => [
+        s.world.id,
+        {
+          units: size.scenarioGames,
+          run: () => (waitRounds[s.world.id] = playGames(s.world, waitSeeds, s.seats)),
+        },
+      ]),
+    ),
+  );
+  const scenarios = shipped.map(({ world: w }): ScenarioWait => {
+    const g = waits[w.id]!;
+    return {
+      scenario: w.id,
+      roundsPerGame: round(waitRounds[w.id]! / size.scenarioGames, 1),
+      gamesPerSec: round(g, 1),
+      secondsFor10000: round(10_000 / g),
+    };
+  });
+
+  // 7. Sizes and the planner.
   log("the planner's decision times");
   // --quick plays the planner for two rounds only, which is enough to check that it is measured.
   const pt = plannerTimes(quick ? fixedLength(world, 2) : world, size.plannerGames);
@@ -440,5 +504,7 @@ export async function bench({ file, world, quick, log = () => {} }: BenchOptions
     workersSpeedup: round(median(wall[2]) / median(wall[1]), 2),
     workersStartupMs: round(median(startup[2])),
     workersPlaySpeedup: round(median(play[2]) / median(play[1]), 2),
+    workersCpuEfficiency: round(median(cpu[1]) / median(cpu[2]), 2),
+    scenarios,
   };
 }

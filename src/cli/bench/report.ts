@@ -1,0 +1,185 @@
+/**
+ * The benchmark figures as Markdown, for BENCHMARKS.md: the figures, the goals of issue 6 with met or not met,
+ * and the instructor's wait. `qpq bench --from bench.json --update BENCHMARKS.md` rewrites the parts between
+ * the document's `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` markers, so the prose stays as written.
+ */
+import type { BenchFigures } from './measure.ts';
+
+const n = (x: number): string => x.toLocaleString('en');
+const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+export const duration = (s: number): string =>
+  s < 90 ? `${Math.round(s)} s` : s < 5400 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`;
+
+const table = (head: string[], rows: string[][]): string =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+export function figuresTable(f: BenchFigures): string {
+  return table(
+    ['Figure', 'Value', 'JSON field'],
+    [
+      [
+        'Rounds/s, pure step functions (`runGame` over recorded inputs)',
+        n(f.pureRoundsPerSec),
+        '`pureRoundsPerSec`',
+      ],
+      [
+        'Rounds/s through the xstate machine (same records)',
+        `${n(f.machineRoundsPerSec)} (${pct(f.machineShareOfPure)} of pure)`,
+        '`machineRoundsPerSec`, `machineShareOfPure`',
+      ],
+      [
+        `Whole computer-only games/s, ${f.scenario}, reciprocal players`,
+        `${f.gamesPerSec} (${f.roundsPerGame} rounds each)`,
+        '`gamesPerSec`, `roundsPerGame`',
+      ],
+      [
+        `Batch of ${f.batchRounds}-round games, ${f.batchStrategy} in every seat`,
+        `${n(f.batchGamesPerSec)} games/s (${n(f.batchRoundsPerSec)} rounds/s)`,
+        '`batchGamesPerSec`, `batchRoundsPerSec`',
+      ],
+      [
+        '… the same inputs through `runGame`',
+        `${n(f.batchReplayRoundsPerSec)} rounds/s`,
+        '`batchReplayRoundsPerSec`',
+      ],
+      [
+        '… the tight loop (rule functions alone)',
+        `${n(f.tightRoundsPerSec)} rounds/s (${n(f.tightGamesPerSec)} games/s)`,
+        '`tightRoundsPerSec`, `tightGamesPerSec`',
+      ],
+      ['… batch as a share of the tight loop', pct(f.batchShareOfTight), '`batchShareOfTight`'],
+      ...f.scaling.map((p) => [
+        `µs per round with ${p.actors} governments (${f.scalingRounds}-round games)`,
+        `${n(p.batchUsPerRound)} whole games; ${n(p.rulesUsPerRound)} rules alone`,
+        '`scaling[]`',
+      ]),
+      [
+        'Growth exponent with governments (log-log slope; 2 = quadratic)',
+        `${f.scalingExponent} whole games; ${f.scalingRulesExponent} rules alone`,
+        '`scalingExponent`, `scalingRulesExponent`',
+      ],
+      [
+        `boardgame.io 0.50 on the same rules and records (${f.peerGames} games)`,
+        `${n(f.peerClientRoundsPerSec)} rounds/s client; ${n(f.peerReducerRoundsPerSec)} reducer; ours ${n(f.peerOursRoundsPerSec)}`,
+        '`peerClientRoundsPerSec`, `peerReducerRoundsPerSec`, `peerOursRoundsPerSec`',
+      ],
+      [
+        'Ours / boardgame.io (same final state: ' + (f.peerSameFinalState ? 'yes' : '**no**') + ')',
+        `${f.peerRatio}× the client; ${f.peerReducerRatio}× the reducer`,
+        '`peerRatio`, `peerReducerRatio`',
+      ],
+      [
+        `\`qpq simulate\`, ${f.workersGames} games, wall time`,
+        `${f.workers1GamesPerSec} games/s on 1 worker; ${f.workers2GamesPerSec} on 2 (${f.workersSpeedup}×)`,
+        '`workers1GamesPerSec`, `workers2GamesPerSec`, `workersSpeedup`',
+      ],
+      [
+        '… once the workers have started',
+        `${f.workersPlaySpeedup}× (start-up ${n(f.workersStartupMs)} ms)`,
+        '`workersPlaySpeedup`, `workersStartupMs`',
+      ],
+      [
+        '… CPU time on 1 worker / on 2 (1 = splitting adds no work)',
+        String(f.workersCpuEfficiency),
+        '`workersCpuEfficiency`',
+      ],
+      ['Finished game state, JSON', `${(f.stateBytes / 1024).toFixed(1)} KiB`, '`stateBytes`'],
+      ['Game record, JSON', `${(f.recordBytes / 1024).toFixed(1)} KiB`, '`recordBytes`'],
+      [
+        'Planner decision time, p50 / p95',
+        `${f.plannerP50Ms} / ${f.plannerP95Ms} ms (${f.plannerDecisions} decisions)`,
+        '`plannerP50Ms`, `plannerP95Ms`',
+      ],
+      [
+        'Wall seconds per CPU second while measuring (1 = idle machine)',
+        String(f.wallPerCpuSecond),
+        '`wallPerCpuSecond`',
+      ],
+    ],
+  );
+}
+
+export function goalsTable(f: BenchFigures): string {
+  const met = (ok: boolean): string => (ok ? '**met**' : '**not met**');
+  return table(
+    ['Goal (issue 6)', 'Measured', 'Result'],
+    [
+      [
+        '≥ 20,000 thirty-round games/s per core, simple strategies',
+        `${n(f.batchGamesPerSec)} games/s (${f.batchStrategy})`,
+        met(f.batchGamesPerSec >= 20_000),
+      ],
+      ['Batch ≥ 80 % of the tight loop', pct(f.batchShareOfTight), met(f.batchShareOfTight >= 0.8)],
+      [
+        '≥ 20× boardgame.io on the same rules',
+        `${f.peerRatio}× its client, ${f.peerReducerRatio}× its bare reducer`,
+        f.peerRatio >= 20 && f.peerReducerRatio >= 20
+          ? met(true)
+          : f.peerRatio >= 20
+            ? '**met** against the client, **not met** against the bare reducer'
+            : met(false),
+      ],
+      [
+        '2 workers ≥ 1.7× one',
+        `${f.workersSpeedup}× (${f.workersPlaySpeedup}× once started; CPU efficiency ${f.workersCpuEfficiency}), ${f.workersGames} games`,
+        met(f.workersSpeedup >= 1.7),
+      ],
+      [
+        'Cost growth with governments no worse than quadratic',
+        `exponent ${f.scalingExponent} whole games, ${f.scalingRulesExponent} rules alone`,
+        met(f.scalingExponent <= 2 && f.scalingRulesExponent <= 2),
+      ],
+    ],
+  );
+}
+
+export function waitsTable(f: BenchFigures): string {
+  return table(
+    ['Scenario', 'Rounds per game', 'Games/s, one thread', '10,000 games, one thread'],
+    f.scenarios.map((w) => [
+      `\`${w.scenario}\``,
+      String(w.roundsPerGame),
+      String(w.gamesPerSec),
+      duration(w.secondsFor10000),
+    ]),
+  );
+}
+
+export function jsonBlock(f: BenchFigures): string {
+  return '```json\n' + JSON.stringify(f) + '\n```';
+}
+
+const PARTS: Record<string, (f: BenchFigures) => string> = {
+  figures: figuresTable,
+  goals: goalsTable,
+  waits: waitsTable,
+  json: jsonBlock,
+};
+
+/** Replaces each `<!-- bench:NAME -->...<!-- /bench:NAME -->` part of `doc` with the figures' own. */
+export function updateDoc(doc: string, f: BenchFigures): string {
+  let out = doc;
+  for (const [name, make] of Object.entries(PARTS)) {
+    const re = new RegExp(`(<!-- bench:${name} -->)[\\s\\S]*?(<!-- /bench:${name} -->)`);
+    if (!re.test(out))
+      throw new Error(`The document has no <!-- bench:${name} --> ... <!-- /bench:${name} --> part.`);
+    out = out.replace(re, (_, a: string, b: string) => `${a}\n\n${make(f)}\n\n${b}`);
+  }
+  return out;
+}
+
+/** Formats a Markdown document as `npm run format` would (CI checks it), with the project's prettier settings. */
+export async function formatMarkdown(file: string, text: string): Promise<string> {
+  const prettier = await import('prettier'); // a development dependency, like the benchmark's peer
+  return prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
+}
+
+/** Every part, one after the other, for `qpq bench --markdown`. */
+export const markdown = (f: BenchFigures): string =>
+  Object.values(PARTS)
+    .map((make) => make(f))
+    .join('\n\n');
