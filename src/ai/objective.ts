@@ -28,7 +28,8 @@ import type {
 } from '../engine/index.ts';
 import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
-import { creditworthy } from './forgiveness.ts';
+import { breachesToward, creditworthy } from './forgiveness.ts';
+import { additive, bestPackage } from './packages.ts';
 import { alliesOf, friendly, hostile, remember, retaliation } from './memory.ts';
 import { affordable, canPropose, legalActions, mayMediate, promisable } from './moves.ts';
 import { counterparts, nameOf } from './policy.ts';
@@ -43,9 +44,20 @@ export interface ObjectiveParams {
   noise: number;
   /** Agreements it will carry at once: a government's diplomats can pursue only so many. */
   bandwidth: number;
+  /** Chance, scaled by the leader's hawkishness, of withholding a costly step to test an untested partner. */
+  probe: number;
+  /** Score points an answered hostile act is expected to cost, times the chance it is answered. */
+  answered: number;
 }
 
-const DEFAULTS: ObjectiveParams = { trustValue: 0.05, threshold: 0.05, noise: 0.05, bandwidth: 2 };
+const DEFAULTS: ObjectiveParams = {
+  trustValue: 0.05,
+  threshold: 0.05,
+  noise: 0.05,
+  bandwidth: 2,
+  probe: 0.3,
+  answered: 0.6,
+};
 
 interface Valued {
   value: number;
@@ -149,6 +161,8 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
           for (const to of counterparts(world, view)) {
             if (busy.has(to) || !canPropose(view, [me, to])) continue;
             const honest = (view.myTrust[to] ?? 0) / 100;
+            // A partner that has let my breaches and provocations pass unanswered is pressed for more.
+            const pushover = retaliation(world, view, to) <= 1 / 3;
             const gives = promisable(world, view, me, to, (d) => d.concession || friendly(d)).map((t) => ({
               t,
               mine: termValue(world, belief, me, [t]),
@@ -163,7 +177,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               for (const w of wants) {
                 const mine = g.mine.value + w.mine.value * honest + trustWorth * 2;
                 const theirs = g.theirs.value + w.theirs.value;
-                if (theirs <= 0 || mine <= p.threshold * 6) continue;
+                if ((theirs <= 0 && !pushover) || mine <= p.threshold * 6) continue;
                 const v = mine + jitter();
                 if (!best || v > best.value) {
                   const programme = findAction(world, w.t.action)!.family === 'programme';
@@ -175,13 +189,25 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                       expires: 2,
                     },
                     value: v,
-                    why: `${meName} offers ${nameOf(world, to)} a swap because it serves its aim of ${w.mine.reason || g.mine.reason} and both sides gain from it.`,
+                    why:
+                      theirs <= 0
+                        ? `${meName} presses ${nameOf(world, to)} for a one-sided swap because it serves its aim of ${w.mine.reason || g.mine.reason} and ${nameOf(world, to)} has let its breaches pass unanswered.`
+                        : `${meName} offers ${nameOf(world, to)} a swap because it serves its aim of ${w.mine.reason || g.mine.reason} and both sides gain from it.`,
                   };
                 }
               }
           }
           const brokered = mayMediate(world, me) ? mediation(world, view, belief, jitter) : null;
           if (brokered && (!best || brokered.value > best.value)) best = brokered;
+          const pkg = bestPackage(
+            world,
+            view,
+            counterparts(world, view).filter((x) => !busy.has(x)),
+            additive((who, t) => termValue(world, belief, who, [t]).value),
+            p.threshold * 6 + trustWorth * 2,
+            jitter,
+          );
+          if (pkg && (!best || pkg.value > best.value)) best = pkg;
           return best
             ? { phase, offers: [best.offer], why: best.why }
             : { phase, offers: [], why: `${meName} sees no deal worth proposing this round.` };
@@ -191,7 +217,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             (o) => o.status === 'open' && o.from !== me && !o.accepted.includes(me),
           );
           const reasons: string[] = [];
-          const answers = waiting.map((o) => {
+          const valued = waiting.map((o) => {
             const others = o.parties.filter((x) => x !== me);
             const trust = Math.min(...others.map((x) => view.myTrust[x] ?? 0)) / 100;
             const mineT = o.terms.filter((t) => t.by === me);
@@ -205,10 +231,23 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 (1 - trust) *
                 (o.mediator ? world.rules.mediatedCostShare : 1)) /
               20;
-            const value = gain - homeCost + trustWorth * 5 + jitter();
-            const yes = value > 0;
+            return { o, others, trust, value: gain - homeCost + trustWorth * 5 + jitter() };
+          });
+          // Diplomats can carry only so many agreements at once: the best offers first, while there is room.
+          let room =
+            p.bandwidth -
+            view.agreements.filter((g) => g.status === 'active' && g.parties.includes(me)).length;
+          const chosen = new Set(
+            [...valued]
+              .filter((x) => x.value > 0)
+              .sort((a, b) => b.value - a.value)
+              .filter(() => room-- > 0)
+              .map((x) => x.o.id),
+          );
+          const answers = valued.map(({ o, others, trust, value }) => {
+            const yes = chosen.has(o.id);
             reasons.push(
-              `${meName} ${yes ? 'accepts' : 'rejects'} offer #${o.id} because ${yes ? 'what it gains outweighs the cost at home' : trust < 0.3 ? `it does not trust ${nameOf(world, others[0]!)} to deliver` : 'it gives too little for what it costs'}.`,
+              `${meName} ${yes ? 'accepts' : 'rejects'} offer #${o.id} because ${yes ? 'what it gains outweighs the cost at home' : value > 0 ? 'it already has as many agreements under way as it can carry' : trust < 0.3 ? `it does not trust ${nameOf(world, others[0]!)} to deliver` : 'it gives too little for what it costs'}.`,
             );
             return { offer: o.id, reply: yes ? ('accept' as const) : ('reject' as const) };
           });
@@ -238,18 +277,30 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 g.terms.filter((t) => t.by === me),
                 1 / g.steps,
               ).value;
-              // Reputation is worth what the others would make me pay for a breach: more against those who retaliate.
+              // Reputation is worth what the others would make me pay for a breach: nothing against a partner
+              // who never answers one, much against one who always does.
               const others = g.parties.filter((x) => x !== me);
               const reputation = others.reduce(
                 (acc, x) =>
-                  acc + trustWorth * world.rules.trustKept * (0.25 + 1.5 * retaliation(world, view, x)),
+                  acc +
+                  trustWorth * world.rules.trustKept * Math.max(0, 3 * retaliation(world, view, x) - 0.5),
                 0,
               );
-              const keep = cost + reputation + jitter() > -p.threshold * 4;
+              // A hawkish leader tests an untested partner once in a while: a step withheld shows whether it answers.
+              const untested = others.every((x) => breachesToward(view, x) === 0);
+              const probe = cost < 0 && !cheater && untested && rng.next() < (p.probe * (100 - stance)) / 100;
+              // The habit of keeping one's word is worth less toward a partner who has shown it lets breaches pass.
+              const habit =
+                p.threshold *
+                4 *
+                Math.min(1, 2 * Math.min(...others.map((x) => retaliation(world, view, x))));
+              const keep = !probe && cost + reputation + jitter() > -habit;
               reasons.push(
                 keep
                   ? `${meName} keeps its word on agreement #${g.id}${cheater ? `, forgiving what looked like a breach by ${nameOf(world, cheater)},` : ''} because its reputation is worth more than the step costs.`
-                  : `${meName} reneges on agreement #${g.id} because the step costs it more than it expects to gain.`,
+                  : probe
+                    ? `${meName} withholds its step on agreement #${g.id} to test whether ${nameOf(world, others[0]!)} answers a breach.`
+                    : `${meName} reneges on agreement #${g.id} because the step costs it more than ${nameOf(world, others[0]!)} has shown it would make it pay.`,
               );
               return { agreement: g.id, honour: keep };
             });
@@ -278,6 +329,13 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               let v = own.value + trustWorth * trustDelta(view, def, c.target, fade);
               if (hostile(def) && c.target && provoked.has(c.target)) v += ((100 - stance) / 100) * 0.4; // answering a provocation
               if (hostile(def) && c.target && allies.has(c.target)) v -= 1;
+              // Deterrence: a hostile act costs what those it hits are expected to answer with, learned from
+              // how they answered before. A government that never answers invites more.
+              if (hostile(def)) {
+                const hit = c.target ? [c.target] : [...rivals];
+                const answer = hit.reduce((acc, x) => acc + retaliation(world, view, x), 0) * p.answered;
+                v -= def.visibility === 'secret' ? answer * 0.4 : answer;
+              }
               return { c, v: v + jitter(), reason: own.reason, def };
             });
           scored.sort((a, b) => b.v - a.v);

@@ -1,0 +1,90 @@
+/**
+ * Three-way packages, the kind of deal only convened talks make possible (the Six-Party Talks' "action for
+ * action" joint statements): I do something for one government, it does something for a third, and the third
+ * does something for me. Each side gets what it wants from someone other than the one it pays, so a package can
+ * close where no bilateral swap would.
+ */
+import { findAction } from '../engine/index.ts';
+import type { ActorId, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
+import { friendly } from './memory.ts';
+import { canPropose, promisable } from './moves.ts';
+import { nameOf } from './policy.ts';
+
+/** A party's gain from a set of terms, on my believed state (the objective player's own valuation). */
+export type TermValuer = (who: ActorId, terms: readonly Term[]) => number;
+
+export interface Package {
+  offer: OfferDraft;
+  value: number;
+  why: string;
+}
+
+/** How many of each side's best terms a search considers: packages grow as the cube of this. */
+const WIDTH = 4;
+
+/**
+ * The best cycle me → a → b → me among counterparts I can talk to, when multilateral talks are convened:
+ * every party must gain (each discounted by how far I trust the one who pays it), and my gain must beat
+ * `floor`. Null when talks are not convened or nothing closes.
+ */
+export function bestPackage(
+  world: World,
+  view: PlayerView,
+  partners: readonly ActorId[],
+  value: TermValuer,
+  floor: number,
+  jitter: () => number,
+): Package | null {
+  if (view.forum <= 0) return null;
+  const me = view.me;
+  const wanted = (d: Parameters<typeof friendly>[0]): boolean => d.concession || friendly(d);
+  const top = (by: ActorId, to: ActorId, judge: ActorId): Term[] =>
+    promisable(world, view, by, to, wanted)
+      .map((t) => ({ t, v: value(judge, [t]) }))
+      .filter((x) => x.v > 0)
+      .sort((x, y) => y.v - x.v)
+      .slice(0, WIDTH)
+      .map((x) => x.t);
+  let best: Package | null = null;
+  for (const a of partners)
+    for (const b of partners) {
+      if (a === b || !canPropose(view, [me, a, b])) continue;
+      const trust = (x: ActorId): number => (view.myTrust[x] ?? 0) / 100;
+      // What I give a (valued by a), what a gives b (valued by b), what b gives me (valued by me).
+      for (const x of top(me, a, a))
+        for (const y of top(a, b, b))
+          for (const z of top(b, me, me)) {
+            const terms = [x, y, z];
+            const mine = value(me, terms.slice(0, 1)) + value(me, terms.slice(2)) * trust(b);
+            const theirs = Math.min(value(a, terms), value(b, terms));
+            if (theirs <= 0 || mine <= floor) continue;
+            const v = mine + jitter();
+            if (best && v <= best.value) continue;
+            const programme = terms.some((t) => findAction(world, t.action)!.family === 'programme');
+            best = {
+              offer: { terms, verification: programme ? 'inspections' : 'partial', steps: 2, expires: 2 },
+              value: v,
+              why: `${nameOf(world, me)} puts a three-way package to ${nameOf(world, a)} and ${nameOf(world, b)} at the convened talks: each side gets what it wants from someone other than the one it pays, and all three gain.`,
+            };
+          }
+    }
+  return best;
+}
+
+/**
+ * A valuer that scores each term once per party and sums them: a package's effects barely interact, and
+ * scoring every combination on a fresh copy of the state would cost a copy per combination.
+ */
+export function additive(single: (who: ActorId, term: Term) => number): TermValuer {
+  const memo = new Map<string, number>();
+  return (who, terms) => {
+    let sum = 0;
+    for (const t of terms) {
+      const key = `${who}|${t.by}|${t.action}|${t.target ?? ''}`;
+      let v = memo.get(key);
+      if (v === undefined) memo.set(key, (v = single(who, t)));
+      sum += v;
+    }
+    return sum;
+  };
+}

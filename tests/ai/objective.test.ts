@@ -1,0 +1,153 @@
+/**
+ * The objective player's dealings (bandwidth, three-way packages at convened talks) and like-for-like answers
+ * in the reciprocity policy, checked on real decisions in seeded games of the shipped scenarios.
+ */
+import { describe, expect, it } from 'vitest';
+import { computerChooser, strategyById } from '../../src/ai/index.ts';
+import { hostile, remember } from '../../src/ai/memory.ts';
+import { legalActions } from '../../src/ai/moves.ts';
+import { bestPackage } from '../../src/ai/packages.ts';
+import { policyStrategy } from '../../src/ai/policy.ts';
+import type { Strategy } from '../../src/ai/types.ts';
+import { readScenario } from '../../src/cli/files.ts';
+import {
+  checkInput,
+  closePhaseMut,
+  collectMut,
+  findAction,
+  playerView,
+  runGame,
+  startGame,
+  waitingPhase,
+} from '../../src/engine/index.ts';
+import type { ActionChoice, PlayerView, World } from '../../src/engine/index.ts';
+
+const panmunjom = readScenario('panmunjom-2018').world;
+const sixParty = readScenario('six-party-talks').world;
+
+const active = (view: PlayerView): number =>
+  view.agreements.filter((g) => g.status === 'active' && g.parties.includes(view.me)).length;
+
+describe('the objective player', () => {
+  it('accepts no more offers in a round than it has room for under its bandwidth of two agreements', () => {
+    const objective = strategyById('objective');
+    let answered = 0;
+    const watched: Strategy = {
+      ...objective,
+      decide(ctx, phase) {
+        const input = objective.decide(ctx, phase);
+        if (input.phase === 'responding') {
+          const accepts = input.answers.filter((a) => a.reply === 'accept').length;
+          expect(accepts).toBeLessThanOrEqual(Math.max(0, 2 - active(ctx.view)));
+          answered += input.answers.length;
+        }
+        return input;
+      },
+    };
+    for (const seed of ['room-1', 'room-2']) {
+      const seats = Object.fromEntries(panmunjom.actors.map((a) => [a.id, watched]));
+      runGame(panmunjom, startGame(panmunjom, seed), computerChooser(panmunjom, seed, seats));
+    }
+    expect(answered).toBeGreaterThan(10);
+  });
+
+  it('puts three-way packages only at convened talks, and each is a draft the engine accepts', () => {
+    const s = startGame(sixParty, 'package');
+    expect(waitingPhase(s)).toBe('proposing');
+    s.forum = 0;
+    const view = playerView(sixParty, s, 'PRC');
+    const partners = sixParty.actors.map((a) => a.id).filter((x) => x !== 'PRC' && view.contacts.includes(x));
+    // Everyone values what it receives and pays a little for what it gives.
+    const value = (who: string, terms: readonly { by: string; target?: string }[]): number =>
+      terms.reduce((acc, t) => acc + (t.target === who ? 1 : t.by === who ? -0.3 : 0), 0);
+    const none = bestPackage(sixParty, view, partners, value, 0, () => 0);
+    expect(none).toBeNull();
+    s.forum = 2;
+    const convened = playerView(sixParty, s, 'PRC');
+    const pkg = bestPackage(sixParty, convened, partners, value, 0, () => 0);
+    expect(pkg).not.toBeNull();
+    const parties = new Set(pkg!.offer.terms.flatMap((t) => [t.by, ...(t.target ? [t.target] : [])]));
+    expect(parties.size).toBe(3);
+    expect(parties.has('PRC')).toBe(true);
+    // Each party gives one term and receives one: a cycle.
+    for (const p of parties) {
+      expect(pkg!.offer.terms.filter((t) => t.by === p)).toHaveLength(1);
+      expect(pkg!.offer.terms.filter((t) => t.target === p)).toHaveLength(1);
+    }
+    const input = { phase: 'proposing' as const, offers: [pkg!.offer] };
+    expect(checkInput(sixParty, s, 'PRC', input)).toBeNull();
+  });
+
+  it('signs three-way agreements in whole games of the Six-Party Talks', () => {
+    let three = 0;
+    for (const seed of ['six-1', 'six-2']) {
+      const seats = Object.fromEntries(sixParty.actors.map((a) => [a.id, strategyById('objective')]));
+      const end = runGame(sixParty, startGame(sixParty, seed), computerChooser(sixParty, seed, seats));
+      three += end.agreements.filter((g) => g.parties.length > 2).length;
+    }
+    expect(three).toBeGreaterThan(0);
+  });
+});
+
+describe('like-for-like answers', () => {
+  const escalation = (w: World, c: ActionChoice): number =>
+    findAction(w, c.action)!.effects.reduce((acc, e) => acc + (e.kind === 'tension' ? e.delta : 0), 0);
+
+  it('answer a hostile act with the least escalating hostile act at hand, and a broken promise with no hostile act at all', () => {
+    const inKind = policyStrategy(
+      'in-kind',
+      'Tit for tat, in kind',
+      (ctx, other) => ({
+        cooperate: remember(ctx.world, ctx.view, other).last?.move !== 'D',
+        because: 'it answers like with like',
+      }),
+      { answer: 'in-kind' },
+    );
+    let answers = 0;
+    let withheld = 0;
+    for (const seed of ['kind-1', 'kind-2', 'kind-3']) {
+      const seats = Object.fromEntries(
+        panmunjom.actors.map((a) => [a.id, a.id === 'ROK' ? inKind : strategyById('hawk')]),
+      );
+      const choose = computerChooser(panmunjom, seed, seats);
+      const s = startGame(panmunjom, seed);
+      for (let p = waitingPhase(s); p; p = waitingPhase(s)) {
+        for (const a of panmunjom.actors) {
+          const input = choose(s, a.id, p);
+          if (a.id === 'ROK' && input.phase === 'commitment') {
+            const view = playerView(panmunjom, s, 'ROK');
+            for (const c of input.actions) {
+              const d = findAction(panmunjom, c.action)!;
+              if (!hostile(d)) continue;
+              answers++;
+              const by = c.target!;
+              const provoked = view.log.some(
+                (e) =>
+                  e.kind === 'action' &&
+                  e.actor === by &&
+                  e.round >= view.round - 1 &&
+                  hostile(findAction(panmunjom, e.ref as string)!) &&
+                  (e.target === 'ROK' || !findAction(panmunjom, e.ref as string)!.targeted),
+              );
+              expect(provoked, `round ${view.round}: ROK answers ${by} without a hostile act to answer`).toBe(
+                true,
+              );
+              const options = legalActions(panmunjom, view, hostile).filter((o) => o.target === by);
+              const least = Math.min(...options.map((o) => escalation(panmunjom, o)));
+              expect(escalation(panmunjom, c)).toBe(least);
+            }
+            if (
+              input.decisions.some((x) => !x.honour) &&
+              !input.actions.some((c) => hostile(findAction(panmunjom, c.action)!))
+            )
+              withheld++;
+          }
+          collectMut(panmunjom, s, a.id, input);
+        }
+        closePhaseMut(panmunjom, s);
+      }
+    }
+    expect(answers).toBeGreaterThan(0);
+    expect(answers + withheld).toBeGreaterThan(2);
+  });
+});
