@@ -34,9 +34,20 @@ export interface PolicyParams {
   acceptTrust: number;
   /** Whether a defection is answered with a hostile act, not only by withholding cooperation. */
   punish: boolean;
+  /**
+   * How a defection is answered: `any` with any hostile act at hand; `in-kind` like for like, a broken promise
+   * by withholding cooperation only and a hostile act by the least escalating hostile act at hand.
+   */
+  answer: 'any' | 'in-kind';
 }
 
-export const DEFAULT_POLICY: PolicyParams = { gesture: 0.4, proposeTrust: 25, acceptTrust: 20, punish: true };
+export const DEFAULT_POLICY: PolicyParams = {
+  gesture: 0.4,
+  proposeTrust: 25,
+  acceptTrust: 20,
+  punish: true,
+  answer: 'any',
+};
 
 export const nameOf = (world: World, id: ActorId): string =>
   world.actors.find((a) => a.id === id)?.name ?? id;
@@ -152,9 +163,10 @@ function commit(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyP
     const rivals = counterparts(world, view).map((x) => ({ x, st: stance(x) }));
     const target = rivals.find(({ st }) => !st.cooperate);
     if (target && p.punish) {
-      const options = legalActions(world, view, hostile).filter(
+      let options = legalActions(world, view, hostile).filter(
         (c) => c.target === target.x || (c.target === undefined && findAction(world, c.action)!.provocation),
       );
+      if (p.answer === 'in-kind') options = inKind(world, view, target.x, options);
       if (options.length) {
         const c = options[pick(rng, options.length)]!;
         actions.push(c);
@@ -181,6 +193,26 @@ function commit(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyP
     actions: ok ? actions : [],
     why: reasons.length ? reasons.join(' ') : `${me} has no agreements due and takes no action.`,
   };
+}
+
+/** How much an act raises tension: the measure of escalation. */
+const escalation = (world: World, c: ActionChoice): number =>
+  findAction(world, c.action)!.effects.reduce((acc, e) => acc + (e.kind === 'tension' ? e.delta : 0), 0);
+
+/**
+ * Like-for-like answers: nothing hostile for a promise seen broken (withholding cooperation answers it), and
+ * for a hostile act seen, only the least escalating of the hostile acts at hand.
+ */
+function inKind(world: World, view: PlayerView, other: ActorId, options: ActionChoice[]): ActionChoice[] {
+  const last = view.round - 1;
+  const provoked = view.log.some((e) => {
+    if (e.kind !== 'action' || e.actor !== other || e.round < last) return false;
+    const d = findAction(world, e.ref);
+    return d !== undefined && hostile(d) && (e.target === view.me || (!d.targeted && d.provocation));
+  });
+  if (!provoked || !options.length) return [];
+  const least = Math.min(...options.map((c) => escalation(world, c)));
+  return options.filter((c) => escalation(world, c) === least);
 }
 
 /** A strategy from a disposition: the same offers, answers and acts for every reciprocity rule. */
