@@ -283,8 +283,8 @@ const STEPS: Step[] = [
     id: 'noise',
     stage: 3,
     title: 'Reciprocity under noise',
-    text: () => [
-      'Suppose you saw a breach. Answering every breach you see with one of your own looks fair: it is tit for tat. But when one report in eight is wrong, two honest governments that both play it will sooner or later punish each other for nothing, and every punishment is then seen as a new breach. The spiral goes down to mutual defection.',
+    text: (c) => [
+      `Suppose you saw a breach. Answering every breach you see with one of your own looks fair: it is tit for tat. But when one report in ${Math.round(1 / (1 - c.world.rules.accuracy.partial))} is wrong (partial verification), two honest governments that both play it will sooner or later punish each other for nothing, and every punishment is then seen as a new breach. The spiral goes down to mutual defection.`,
       'Generous reciprocity forgives an occasional apparent breach and answers only a pattern, such as two in a row. An honest partner keeps its deal with you; a real cheater shows itself again soon enough. Close the summary to go on.',
     ],
     target: (r) => [q(r, 'dialog[open] .submit-row button.primary')],
