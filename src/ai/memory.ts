@@ -4,7 +4,7 @@
  * defect, and what this government itself did last. Classic iterated-dilemma strategies are built on these.
  */
 import { findAction } from '../engine/index.ts';
-import type { ActionDef, ActorId, PlayerView, World } from '../engine/index.ts';
+import type { ActionDef, ActorId, LogEntry, PlayerView, World } from '../engine/index.ts';
 
 export type Move = 'C' | 'D';
 
@@ -24,25 +24,72 @@ interface Seen {
   move: Move;
 }
 
+/** How the target reads an act: 'D' hostile, 'C' friendly, null neither (kept per catalogue entry). */
+const readings = new WeakMap<ActionDef, Move | null>();
+function reading(d: ActionDef): Move | null {
+  let m = readings.get(d);
+  if (m === undefined) {
+    m = hostile(d) ? 'D' : friendly(d) ? 'C' : null;
+    readings.set(d, m);
+  }
+  return m;
+}
+
+/** Notes a move in a round: a D in a round outweighs a C in it. */
+function note(byRound: Map<number, Move>, round: number, m: Move): void {
+  if (byRound.get(round) !== 'D') byRound.set(round, m);
+}
+
+/** Notes what an act by `other` that I saw says of it toward me. */
+function noteAct(world: World, byRound: Map<number, Move>, me: ActorId, e: LogEntry): void {
+  const d = findAction(world, e.ref);
+  if (!d) return;
+  if (e.target === me) note(byRound, e.round, reading(d) ?? byRound.get(e.round) ?? 'C');
+  else if (d.provocation && !d.targeted) note(byRound, e.round, 'D'); // a test is aimed at everyone
+}
+
 /** Every move of `other` toward me that I saw, by round (a D in a round outweighs a C in it). */
 function seenMoves(world: World, view: PlayerView, other: ActorId): Seen[] {
   const byRound = new Map<number, Move>();
-  const note = (round: number, m: Move): void => {
-    if (byRound.get(round) !== 'D') byRound.set(round, m);
-  };
+  const known = view.dealings?.(other);
+  if (known) {
+    // The same moves, from the view's running index of what I saw of `other`.
+    for (const st of known.steps) note(byRound, st.round, st.saw ? 'C' : 'D');
+    for (const e of known.acts) noteAct(world, byRound, view.me, e);
+  } else {
+    for (const g of view.agreements) {
+      if (!g.parties.includes(other) || !g.parties.includes(view.me)) continue;
+      for (const r of g.record) if (other in r.saw) note(byRound, r.round, r.saw[other] ? 'C' : 'D');
+    }
+    for (const e of view.log)
+      if (e.kind === 'action' && e.actor === other) noteAct(world, byRound, view.me, e);
+  }
+  const out: Seen[] = [];
+  for (const [round, move] of byRound) out.push({ round, move });
+  return out.sort(byRoundOrder);
+}
+
+const byRoundOrder = (a: Seen, b: Seen): number => a.round - b.round;
+
+/** My own steps in deals with `other` (whether I kept each) and my own acts aimed at it, as my view has them. */
+function myDealings(
+  view: PlayerView,
+  other: ActorId,
+): { steps: readonly { round: number; mine: boolean }[]; acts: readonly LogEntry[] } {
+  const theirs = view.dealings?.(other);
+  const mine = view.dealings?.(view.me);
+  if (theirs && mine) {
+    const acts: LogEntry[] = [];
+    for (const e of mine.acts) if (e.target === other) acts.push(e);
+    return { steps: theirs.steps, acts };
+  }
+  const steps: { round: number; mine: boolean }[] = [];
   for (const g of view.agreements) {
     if (!g.parties.includes(other) || !g.parties.includes(view.me)) continue;
-    for (const r of g.record) if (other in r.saw) note(r.round, r.saw[other] ? 'C' : 'D');
+    for (const r of g.record) if (r.mine !== null) steps.push({ round: r.round, mine: r.mine });
   }
-  for (const e of view.log) {
-    if (e.kind !== 'action' || e.actor !== other) continue;
-    const d = findAction(world, e.ref);
-    if (!d) continue;
-    if (e.target === view.me)
-      note(e.round, hostile(d) ? 'D' : friendly(d) ? 'C' : (byRound.get(e.round) ?? 'C'));
-    else if (d.provocation && !d.targeted) note(e.round, 'D'); // a test is aimed at everyone
-  }
-  return [...byRound.entries()].map(([round, move]) => ({ round, move })).sort((a, b) => a.round - b.round);
+  const acts = view.log.filter((e) => e.kind === 'action' && e.actor === view.me && e.target === other);
+  return { steps, acts };
 }
 
 export interface Memory {
@@ -71,19 +118,19 @@ export function remember(world: World, view: PlayerView, other: ActorId): Memory
 /** My own last move toward `other`: my choice on the last step of a shared deal, or my last act toward it. */
 export function myLastMove(world: World, view: PlayerView, other: ActorId): Seen | null {
   let best: Seen | null = null;
-  const take = (round: number, move: Move): void => {
-    if (!best || round > best.round || (round === best.round && move === 'D')) best = { round, move };
-  };
-  for (const g of view.agreements) {
-    if (!g.parties.includes(other) || !g.parties.includes(view.me)) continue;
-    for (const r of g.record) if (r.mine !== null) take(r.round, r.mine ? 'C' : 'D');
-  }
-  for (const e of view.log) {
-    if (e.kind !== 'action' || e.actor !== view.me || e.target !== other) continue;
+  const { steps, acts } = myDealings(view, other);
+  for (const r of steps) best = later(best, r.round, r.mine ? 'C' : 'D');
+  for (const e of acts) {
     const d = findAction(world, e.ref);
-    if (d && (hostile(d) || friendly(d))) take(e.round, hostile(d) ? 'D' : 'C');
+    const m = d ? reading(d) : null;
+    if (m) best = later(best, e.round, m);
   }
   return best;
+}
+
+/** The later of two moves; in the same round a D outweighs a C. */
+function later(best: Seen | null, round: number, move: Move): Seen | null {
+  return !best || round > best.round || (round === best.round && move === 'D') ? { round, move } : best;
 }
 
 /**
@@ -93,12 +140,9 @@ export function myLastMove(world: World, view: PlayerView, other: ActorId): Seen
 export function retaliation(world: World, view: PlayerView, other: ActorId): number {
   const theirs = new Map(seenMoves(world, view, other).map((s) => [s.round, s.move]));
   const mine = new Set<number>();
-  for (const g of view.agreements) {
-    if (!g.parties.includes(other) || !g.parties.includes(view.me)) continue;
-    for (const r of g.record) if (r.mine === false) mine.add(r.round);
-  }
-  for (const e of view.log) {
-    if (e.kind !== 'action' || e.actor !== view.me || e.target !== other) continue;
+  const { steps, acts } = myDealings(view, other);
+  for (const r of steps) if (!r.mine) mine.add(r.round);
+  for (const e of acts) {
     const d = findAction(world, e.ref);
     if (d && hostile(d)) mine.add(e.round);
   }

@@ -3,10 +3,12 @@
  * every strategy shares, so that no strategy produces an input the engine would reject.
  */
 import { MEDIATE, findAction, mayTake, unmet } from '../engine/index.ts';
+import { friendly, hostile } from './memory.ts';
 import type {
   ActionChoice,
   ActionDef,
   ActorId,
+  ActorVar,
   Facts,
   OfferDraft,
   PlayerView,
@@ -17,48 +19,147 @@ import type {
 export const others = (world: World, me: ActorId): ActorId[] =>
   world.actors.map((a) => a.id).filter((id) => id !== me);
 
+/** Anything goes: the default filter. */
+export const anyAction = (_d: ActionDef): boolean => true;
+/** What one gives or asks in a deal that costs at home or earns goodwill. */
+export const concessionOrFriendly = (d: ActionDef): boolean => d.concession || friendly(d);
+
+/**
+ * Filters that read nothing but the catalogue entry, so which actions pass them is kept per world and actor
+ * (what remains to check at each decision is only what depends on the state).
+ */
+const STABLE_FILTERS = new Set<(d: ActionDef) => boolean>([
+  anyAction,
+  friendly,
+  hostile,
+  concessionOrFriendly,
+]);
+
+type Kind = 'deal' | 'own';
+const candidates = new WeakMap<World, Map<string, ActionDef[]>>();
+const filterIds = new Map<(d: ActionDef) => boolean, number>();
+
+function pickCandidates(
+  world: World,
+  kind: Kind,
+  actor: ActorId,
+  filter: (d: ActionDef) => boolean,
+): ActionDef[] {
+  return world.actions.filter(
+    (d) => (kind === 'deal' ? d.dealable : !d.joint) && mayTake(d, actor) && filter(d),
+  );
+}
+
+/** The catalogue entries `actor` may promise in a deal (`deal`) or take on its own (`own`) that pass `filter`. */
+function candidatesFor(
+  world: World,
+  kind: Kind,
+  actor: ActorId,
+  filter: (d: ActionDef) => boolean,
+): ActionDef[] {
+  if (!STABLE_FILTERS.has(filter)) return pickCandidates(world, kind, actor, filter);
+  let byKey = candidates.get(world);
+  if (!byKey) candidates.set(world, (byKey = new Map()));
+  let f = filterIds.get(filter);
+  if (f === undefined) filterIds.set(filter, (f = filterIds.size));
+  const key = `${kind}>${f}>${actor}`;
+  let list = byKey.get(key);
+  if (!list) byKey.set(key, (list = pickCandidates(world, kind, actor, filter)));
+  return list;
+}
+
+/** An action's costs as a list (kept per catalogue entry). */
+const costLists = new WeakMap<ActionDef, [ActorVar, number][]>();
+function costsOf(d: ActionDef): [ActorVar, number][] {
+  let c = costLists.get(d);
+  if (!c) costLists.set(d, (c = Object.entries(d.cost).map(([v, x]) => [v as ActorVar, x ?? 0])));
+  return c;
+}
+
 /** Whether I can pay for these actions now. */
 export function affordable(view: PlayerView, world: World, choices: readonly ActionChoice[]): boolean {
-  const mine = view.actors.find((a) => a.id === view.me)!.vars;
-  const need: Record<string, number> = {};
+  return affordableBy(myVars(view), world, choices);
+}
+
+const myVars = (view: PlayerView): Record<ActorVar, number> =>
+  view.actors.find((a) => a.id === view.me)!.vars;
+
+function affordableBy(
+  mine: Record<ActorVar, number>,
+  world: World,
+  choices: readonly ActionChoice[],
+): boolean {
+  if (choices.length === 1) return payable(mine, findAction(world, choices[0]!.action)!); // the common case
+  const need: Partial<Record<ActorVar, number>> = {};
   for (const c of choices)
-    for (const [v, x] of Object.entries(findAction(world, c.action)!.cost))
-      need[v] = (need[v] ?? 0) + (x ?? 0);
-  return Object.entries(need).every(([v, x]) => x <= mine[v as keyof typeof mine]);
+    for (const [v, x] of costsOf(findAction(world, c.action)!)) need[v] = (need[v] ?? 0) + x;
+  for (const v in need) if (!(need[v as ActorVar]! <= mine[v as ActorVar])) return false;
+  return true;
+}
+
+/** Whether these variables pay for one action. */
+function payable(mine: Record<ActorVar, number>, d: ActionDef): boolean {
+  for (const [v, x] of costsOf(d)) if (!(x <= mine[v])) return false;
+  return true;
+}
+
+/** The facts a view gives for checking an action's requirements (the same ones the rules check). */
+class ViewFacts implements Facts {
+  readonly forum: number;
+
+  constructor(private readonly view: PlayerView) {
+    this.forum = view.forum;
+  }
+
+  sanctions(a: ActorId, b: ActorId): number {
+    return this.view.sanctions[a]?.[b] ?? 0;
+  }
+
+  lifeline(a: ActorId, b: ActorId): number {
+    return this.view.lifeline[a]?.[b] ?? 0;
+  }
+
+  channel(kind: 'hotline' | 'backchannel', a: ActorId, b: ActorId): boolean {
+    for (const c of this.view.channels)
+      if (c.channel === kind && ((c.a === a && c.b === b) || (c.a === b && c.b === a))) return true;
+    return false;
+  }
+
+  programme(a: ActorId): number {
+    return this.view.actors.find((x) => x.id === a)?.vars.nuclear ?? 0;
+  }
+
+  rivals(a: ActorId, b: ActorId): boolean {
+    for (const [x, y] of this.view.rivalries) if ((x === a && y === b) || (x === b && y === a)) return true;
+    return false;
+  }
 }
 
 /** The facts a view gives for checking an action's requirements (the same ones the rules check). */
 export function viewFacts(view: PlayerView): Facts {
-  const open = (kind: string, a: ActorId, b: ActorId): boolean =>
-    view.channels.some((c) => c.channel === kind && ((c.a === a && c.b === b) || (c.a === b && c.b === a)));
-  return {
-    forum: view.forum,
-    sanctions: (a, b) => view.sanctions[a]?.[b] ?? 0,
-    lifeline: (a, b) => view.lifeline[a]?.[b] ?? 0,
-    channel: (kind, a, b) => open(kind, a, b),
-    programme: (a) => view.actors.find((x) => x.id === a)?.vars.nuclear ?? 0,
-    rivals: (a, b) => view.rivalries.some(([x, y]) => (x === a && y === b) || (x === b && y === a)),
-  };
+  return new ViewFacts(view);
 }
 
 /** Every single action I may take on my own this round, with each possible target. */
 export function legalActions(
   world: World,
   view: PlayerView,
-  filter: (d: ActionDef) => boolean = () => true,
+  filter: (d: ActionDef) => boolean = anyAction,
 ): ActionChoice[] {
   const facts = viewFacts(view);
+  const mine = myVars(view);
   const out: ActionChoice[] = [];
-  for (const d of world.actions) {
-    if (d.joint || !mayTake(d, view.me) || !filter(d)) continue;
+  for (const d of candidatesFor(world, 'own', view.me, filter)) {
     if (!d.targeted) {
-      if (!unmet(d, facts, view.me, undefined)) out.push({ action: d.id });
+      if (!unmet(d, facts, view.me, undefined) && payable(mine, d)) out.push({ action: d.id });
     } else
-      for (const t of others(world, view.me))
-        if ((!d.targets || d.targets.includes(t)) && !unmet(d, facts, view.me, t))
-          out.push({ action: d.id, target: t });
+      for (const a of world.actors) {
+        const t = a.id;
+        if (t === view.me || (d.targets && !d.targets.includes(t)) || unmet(d, facts, view.me, t)) continue;
+        if (payable(mine, d)) out.push({ action: d.id, target: t });
+      }
   }
-  return out.filter((c) => affordable(view, world, [c]));
+  return out;
 }
 
 /** Terms `by` could promise to `to` now (as `view` sees the state), filtered. */
@@ -71,9 +172,8 @@ export function promisable(
 ): Term[] {
   const facts = viewFacts(view);
   const out: Term[] = [];
-  for (const d of world.actions) {
-    if (!d.dealable || !mayTake(d, by) || !filter(d) || unmet(d, facts, by, d.targeted ? to : undefined))
-      continue;
+  for (const d of candidatesFor(world, 'deal', by, filter)) {
+    if (unmet(d, facts, by, d.targeted ? to : undefined)) continue;
     if (d.targeted && d.targets && !d.targets.includes(to)) continue;
     // A backchannel between two others is hidden from me, so I cannot know whether one is already open.
     if (by !== view.me && to !== view.me && d.requires.includes('no-backchannel')) continue;

@@ -19,6 +19,8 @@ export type { Facts } from './requirements.ts';
 export { metricValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
 export { playerView } from './view.ts';
 export type { PlayerView, AgreementView, ActorPublic } from './view.ts';
+export { dealings, dealingsFromScratch } from './dealings.ts';
+export type { Dealings, StepSeen } from './dealings.ts';
 export { replay, ENGINE_VERSION, ReplayError } from './record.ts';
 export type { GameRecord } from './record.ts';
 export { hashText, hashValue } from './hash.ts';

@@ -6,6 +6,8 @@
 import { scores } from './metrics.ts';
 import { copyAgreement, indexOf, pickVars, roundDate } from './state.ts';
 import { canTalk } from './validate.ts';
+import { dealings } from './dealings.ts';
+import type { Dealings } from './dealings.ts';
 import type {
   ActorId,
   ActorVar,
@@ -84,63 +86,89 @@ export interface PlayerView {
   end: GameState['end'];
   /** Every government's score: only at the end (scores read private trust). */
   scores: Record<ActorId, number> | null;
+  /**
+   * What I saw of `other` so far (my own acts when `other` is me), kept as the game goes; null at the end, or
+   * when the view is plain data (then read `log` and `agreements`).
+   */
+  dealings?(other: ActorId): Dealings | null;
 }
 
+/** Copies of closed offers, which never change again: made once and shared by every view (frozen). */
+const closedOffers = new WeakMap<Offer, Offer>();
+/** Views of ended agreements by actor index, which never change again either (before the end; frozen). */
+const endedAgreements = new WeakMap<Agreement, (AgreementView | undefined)[]>();
+
+function deepFreeze<T>(x: T): T {
+  if (typeof x === 'object' && x !== null && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x)) deepFreeze(v);
+  }
+  return x;
+}
+
+const copyOffer = (o: Offer): Offer => ({
+  ...o,
+  terms: o.terms.map((t) => ({ ...t })),
+  parties: o.parties.slice(),
+  accepted: o.accepted.slice(),
+});
+
+type Lazy = Omit<
+  PlayerView,
+  'me' | 'round' | 'rounds' | 'phase' | 'stage' | 'tension' | 'forum' | 'myInput' | 'end'
+>;
+
 /**
- * The view of `me`: cheap fields are computed at once, the long lists (offers, agreements, log, history,
- * scores) on first read and then kept. The state must not change while the view is in use.
- * `toJSON` gives the whole view as plain data (for the UI, a client, or a test).
+ * The view of `me`. Every field but the plain numbers is computed on first read and then kept, so a player
+ * pays only for what it reads; the state must not change while the view is in use. Closed offers and ended
+ * agreements are shared, frozen, between views. `toJSON` gives the whole view as plain data (for the UI, a
+ * client, or a test). The state, the index of what everyone saw and the caches are private fields, out of
+ * reach of whoever holds the view.
  */
-class View {
+class View implements PlayerView {
   readonly me: ActorId;
   readonly round: number;
   readonly rounds: number;
-  readonly date: string;
   readonly phase: Phase;
   readonly stage: number;
-  readonly stageName: string;
   readonly tension: number;
   readonly forum: number;
-  readonly actors: ActorPublic[];
-  readonly myTrust: Record<ActorId, number>;
-  readonly contacts: ActorId[];
-  readonly sanctions: Record<ActorId, Record<ActorId, number>>;
-  readonly lifeline: Record<ActorId, Record<ActorId, number>>;
-  readonly channels: PlayerView['channels'] = [];
-  readonly alliances: PlayerView['alliances'] = [];
-  readonly rivalries: PlayerView['rivalries'] = [];
-  readonly submitted: Record<ActorId, boolean> = {};
-  readonly myRecent: Record<string, number> = {};
   readonly myInput: PhaseInput | null;
   readonly end: GameState['end'];
-  private readonly i: number;
-  private readonly over: boolean;
-  private cache: Partial<Pick<PlayerView, 'offers' | 'agreements' | 'log' | 'history' | 'scores'>> = {};
+  readonly #world: World;
+  readonly #s: GameState;
+  readonly #i: number;
+  readonly #over: boolean;
+  #cache: Partial<Lazy> = {};
 
-  constructor(
-    private readonly world: World,
-    private readonly s: GameState,
-    me: ActorId,
-  ) {
-    const n = world.actors.length;
+  constructor(world: World, s: GameState, me: ActorId) {
     const i = indexOf(world, me);
-    const ids = world.actors.map((a) => a.id);
     this.me = me;
-    this.i = i;
-    this.over = s.end !== null;
+    this.#world = world;
+    this.#s = s;
+    this.#i = i;
+    this.#over = s.end !== null;
     this.round = s.round;
     this.rounds = world.rounds;
-    this.date = roundDate(world, s.round);
     this.phase = s.phase;
     this.stage = s.stage;
-    this.stageName = world.stages[s.stage] ?? '';
     this.tension = s.tension;
     this.forum = s.forum;
     this.end = s.end;
     this.myInput = s.inbox[i] ?? null;
-    const prefix = `${me}>`;
-    for (const [k, r] of Object.entries(s.recent)) if (k.startsWith(prefix)) this.myRecent[k] = r;
-    this.actors = world.actors.map((def, k) => {
+  }
+
+  get date(): string {
+    return (this.#cache.date ??= roundDate(this.#world, this.#s.round));
+  }
+
+  get stageName(): string {
+    return (this.#cache.stageName ??= this.#world.stages[this.#s.stage] ?? '');
+  }
+
+  get actors(): ActorPublic[] {
+    const s = this.#s;
+    return (this.#cache.actors ??= this.#world.actors.map((def, k) => {
       const a = s.actors[k]!;
       return {
         id: def.id,
@@ -154,73 +182,170 @@ class View {
         },
         elected: def.elected,
       };
-    });
-    this.myTrust = row(s.trust, n, ids, i);
-    this.contacts = [];
-    this.sanctions = {};
-    this.lifeline = {};
+    }));
+  }
+
+  get myTrust(): Record<ActorId, number> {
+    return (this.#cache.myTrust ??= row(this.#s.trust, this.#world, this.#i));
+  }
+
+  get contacts(): ActorId[] {
+    let c = this.#cache.contacts;
+    if (!c) {
+      c = [];
+      const n = this.#world.actors.length;
+      for (let a = 0; a < n; a++)
+        if (a !== this.#i && canTalk(this.#world, this.#s, this.#i, a)) c.push(this.#world.actors[a]!.id);
+      this.#cache.contacts = c;
+    }
+    return c;
+  }
+
+  get sanctions(): Record<ActorId, Record<ActorId, number>> {
+    return (this.#cache.sanctions ??= table(this.#s.sanctions, this.#world));
+  }
+
+  get lifeline(): Record<ActorId, Record<ActorId, number>> {
+    return (this.#cache.lifeline ??= table(this.#s.lifeline, this.#world));
+  }
+
+  get channels(): PlayerView['channels'] {
+    return (this.#cache.channels ??= this.#pairs().channels);
+  }
+
+  get alliances(): PlayerView['alliances'] {
+    return (this.#cache.alliances ??= this.#pairs().alliances);
+  }
+
+  get rivalries(): PlayerView['rivalries'] {
+    return (this.#cache.rivalries ??= this.#pairs().rivalries);
+  }
+
+  #pairs(): Pick<PlayerView, 'channels' | 'alliances' | 'rivalries'> {
+    const s = this.#s;
+    const ids = this.#world.actors;
+    const n = ids.length;
+    const i = this.#i;
+    const out: Pick<PlayerView, 'channels' | 'alliances' | 'rivalries'> = {
+      channels: [],
+      alliances: [],
+      rivalries: [],
+    };
     for (let a = 0; a < n; a++) {
-      const id = ids[a]!;
-      if (a !== i && canTalk(world, s, i, a)) this.contacts.push(id);
-      this.sanctions[id] = row(s.sanctions, n, ids, a);
-      this.lifeline[id] = row(s.lifeline, n, ids, a);
-      this.submitted[id] = s.inbox[a] !== null;
+      const id = ids[a]!.id;
       for (let b = a + 1; b < n; b++) {
         const k = a * n + b;
-        if (s.hotline[k]) this.channels.push({ a: id, b: ids[b]!, channel: 'hotline' });
+        if (s.hotline[k]) out.channels.push({ a: id, b: ids[b]!.id, channel: 'hotline' });
         // A backchannel is quiet: only its two ends know of it until the debrief.
-        if (s.backchannel[k] && (this.over || a === i || b === i))
-          this.channels.push({ a: id, b: ids[b]!, channel: 'backchannel' });
-        if (s.alliance[k]) this.alliances.push([id, ids[b]!]);
-        if (s.rivalry[k]) this.rivalries.push([id, ids[b]!]);
+        if (s.backchannel[k] && (this.#over || a === i || b === i))
+          out.channels.push({ a: id, b: ids[b]!.id, channel: 'backchannel' });
+        if (s.alliance[k]) out.alliances.push([id, ids[b]!.id]);
+        if (s.rivalry[k]) out.rivalries.push([id, ids[b]!.id]);
       }
     }
+    return out;
+  }
+
+  get submitted(): Record<ActorId, boolean> {
+    let out = this.#cache.submitted;
+    if (!out) {
+      out = {};
+      const actors = this.#world.actors;
+      for (let a = 0; a < actors.length; a++) out[actors[a]!.id] = this.#s.inbox[a] !== null;
+      this.#cache.submitted = out;
+    }
+    return out;
+  }
+
+  get myRecent(): Record<string, number> {
+    let out = this.#cache.myRecent;
+    if (!out) {
+      out = {};
+      const prefix = `${this.me}>`;
+      for (const [k, r] of Object.entries(this.#s.recent)) if (k.startsWith(prefix)) out[k] = r;
+      this.#cache.myRecent = out;
+    }
+    return out;
   }
 
   get offers(): Offer[] {
     const me = this.me;
-    return (this.cache.offers ??= this.s.offers
+    return (this.#cache.offers ??= this.#s.offers
       .filter((o) => o.parties.includes(me) || o.mediator === me)
-      .map((o) => ({
-        ...o,
-        terms: o.terms.map((t) => ({ ...t })),
-        parties: o.parties.slice(),
-        accepted: o.accepted.slice(),
-      })));
+      .map((o) => {
+        if (o.status === 'open') return copyOffer(o);
+        let c = closedOffers.get(o);
+        if (!c) closedOffers.set(o, (c = deepFreeze(copyOffer(o))));
+        return c;
+      }));
   }
 
   get agreements(): AgreementView[] {
-    return (this.cache.agreements ??= this.s.agreements.map((g) => agreementView(g, this.me, this.over)));
+    const me = this.me;
+    const over = this.#over;
+    const i = this.#i;
+    const n = this.#world.actors.length;
+    return (this.#cache.agreements ??= this.#s.agreements.map((g) => {
+      if (over || g.status === 'active') return agreementView(g, me, over);
+      let byActor = endedAgreements.get(g);
+      if (!byActor) endedAgreements.set(g, (byActor = new Array<undefined>(n)));
+      return (byActor[i] ??= deepFreeze(agreementView(g, me, false)));
+    }));
   }
 
   get log(): LogEntry[] {
     const me = this.me;
-    return (this.cache.log ??= this.over
-      ? this.s.log.slice()
-      : this.s.log.filter((e) => e.to === null || e.to.includes(me)));
+    return (this.#cache.log ??= this.#over
+      ? this.#s.log.slice()
+      : this.#s.log.filter((e) => e.to === null || e.to.includes(me)));
   }
 
   get history(): PlayerView['history'] {
-    const n = this.world.actors.length;
-    const ids = this.world.actors.map((a) => a.id);
-    return (this.cache.history ??= this.s.history.map((h) => ({
+    const world = this.#world;
+    const i = this.#i;
+    return (this.#cache.history ??= this.#s.history.map((h) => ({
       round: h.round,
       tension: h.tension,
       stage: h.stage,
       vars: h.vars,
-      myTrust: row(h.trust, n, ids, this.i),
+      myTrust: row(h.trust, world, i),
     })));
   }
 
   get scores(): PlayerView['scores'] {
-    if (!('scores' in this.cache)) this.cache.scores = this.over ? scores(this.world, this.s) : null;
-    return this.cache.scores!;
+    if (!('scores' in this.#cache)) this.#cache.scores = this.#over ? scores(this.#world, this.#s) : null;
+    return this.#cache.scores!;
+  }
+
+  dealings(other: ActorId): Dealings | null {
+    if (this.#over) return null; // at the end the log is all revealed: a player reads the view's own lists
+    const a = indexOf(this.#world, other);
+    return a < 0 ? null : dealings(this.#world, this.#s, this.#i, a);
   }
 
   toJSON(): PlayerView {
-    const { world: _w, s: _s, i: _i, over: _o, cache: _c, ...plain } = this;
     return {
-      ...plain,
+      me: this.me,
+      round: this.round,
+      rounds: this.rounds,
+      date: this.date,
+      phase: this.phase,
+      stage: this.stage,
+      stageName: this.stageName,
+      tension: this.tension,
+      forum: this.forum,
+      actors: this.actors,
+      myTrust: this.myTrust,
+      contacts: this.contacts,
+      sanctions: this.sanctions,
+      lifeline: this.lifeline,
+      channels: this.channels,
+      alliances: this.alliances,
+      rivalries: this.rivalries,
+      submitted: this.submitted,
+      myRecent: this.myRecent,
+      myInput: this.myInput,
+      end: this.end,
       offers: this.offers,
       agreements: this.agreements,
       log: this.log,
@@ -230,15 +355,20 @@ class View {
   }
 }
 
-function row(
-  arr: readonly number[],
-  n: number,
-  ids: readonly ActorId[],
-  from: number,
-): Record<ActorId, number> {
+/** Row `from` of a pair table, by the other actors' ids. */
+function row(arr: readonly number[], world: World, from: number): Record<ActorId, number> {
+  const actors = world.actors;
+  const n = actors.length;
   const r: Record<ActorId, number> = {};
-  for (let j = 0; j < n; j++) if (j !== from) r[ids[j]!] = arr[from * n + j]!;
+  for (let j = 0; j < n; j++) if (j !== from) r[actors[j]!.id] = arr[from * n + j]!;
   return r;
+}
+
+function table(arr: readonly number[], world: World): Record<ActorId, Record<ActorId, number>> {
+  const out: Record<ActorId, Record<ActorId, number>> = {};
+  const actors = world.actors;
+  for (let a = 0; a < actors.length; a++) out[actors[a]!.id] = row(arr, world, a);
+  return out;
 }
 
 function agreementView(g: Agreement, me: ActorId, over: boolean): AgreementView {
