@@ -4,7 +4,6 @@
  * only when an instructor opens a scenario file of their own. A shipped scenario that does not compile is
  * still listed, with its problems, so an instructor sees why.
  */
-import shipped from 'virtual:qpq-content';
 import type { Catalogue, LoadedScenario } from '../scenario/index.ts';
 
 export type ScenarioEntry =
@@ -17,8 +16,12 @@ export interface Content {
   catalogue: Catalogue | null;
 }
 
-/** The content compiled at build time (a fresh copy, which the menu may extend with a user's files). */
-export function loadContent(): Content {
+/**
+ * The content compiled at build time (a fresh copy, which the menu may extend with a user's files). It is data,
+ * not code, so it comes as a file of its own, fetched while the page's code starts.
+ */
+export async function loadContent(): Promise<Content> {
+  const shipped = (await import('virtual:qpq-content')).default;
   return { ...shipped, scenarios: shipped.scenarios.slice() };
 }
 

@@ -13,7 +13,7 @@ import { newSession } from './session.ts';
 import type { Session } from './session.ts';
 
 const root = document.getElementById('app')!;
-const content = loadContent();
+const content = await loadContent();
 
 function play(session: Session): void {
   document.title = `Quid Pro Quo — ${session.world.title}`;

@@ -4,7 +4,9 @@
  * date. Each slot is its own storage key, so a damaged one never touches the others; every problem is
  * reported as a sentence that names the slot.
  */
-import * as z from 'zod';
+// zod's tree-shakable form: the page carries only the checks used here (the full API loads with the scenario
+// checker, when an instructor opens a file of their own).
+import * as z from 'zod/mini';
 import { ENGINE_VERSION, ReplayError, replay } from '../engine/index.ts';
 import type { GameRecord, PhaseInput } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
@@ -18,15 +20,15 @@ export const SAVE_FORMAT = 'quid-pro-quo-save';
 
 const RecordSchema = z.object({
   engine: z.string(),
-  scenario: z.object({ id: z.string().min(1), hash: z.string().min(1) }),
+  scenario: z.object({ id: z.string().check(z.minLength(1)), hash: z.string().check(z.minLength(1)) }),
   seed: z.string(),
   seats: z.record(z.string(), z.string()),
   inputs: z.array(
     z.object({
-      round: z.number().int().min(1),
+      round: z.int().check(z.minimum(1)),
       actor: z.string(),
       // The engine checks each input when the record is replayed.
-      input: z.object({ phase: z.enum(['proposing', 'responding', 'commitment']) }).loose(),
+      input: z.looseObject({ phase: z.enum(['proposing', 'responding', 'commitment']) }),
     }),
   ),
 });
