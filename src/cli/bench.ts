@@ -66,7 +66,11 @@ function report(f: BenchFigures): string {
       `qpq simulate, ${f.workersGames} games`,
       `${f.workers1GamesPerSec} games/s on 1 worker, ${f.workers2GamesPerSec} on 2 (${f.workersSpeedup}×)`,
     ],
-    ['  once started', `${f.workersPlaySpeedup}× (the workers take ${n(f.workersStartupMs)} ms to start)`],
+    [
+      '  once started',
+      `${f.workersPlaySpeedup}× (the workers take ${n(f.workersStartupMs)} ms to start; CPU efficiency ${f.workersCpuEfficiency})`,
+    ],
+    ['  what the machine allowed', `${f.workersCeiling}× for 2 threads of plain arithmetic`],
     ...f.scenarios.map((w): [string, string] => [
       `10,000 games of ${w.scenario}`,
       `${duration(w.secondsFor10000)} on one thread (${w.gamesPerSec} games/s, ${w.roundsPerGame} rounds each)`,

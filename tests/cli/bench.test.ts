@@ -41,6 +41,7 @@ const FIELDS = [
   'workersStartupMs',
   'workersPlaySpeedup',
   'workersCpuEfficiency',
+  'workersCeiling',
   'wallPerCpuSecond',
   'scalingRounds',
 ];

@@ -15,6 +15,7 @@ import {
   startGame,
 } from '../../engine/index.ts';
 import type { ActorId, GameRecord, GameState, RecordedInput, World } from '../../engine/index.ts';
+import { Worker } from 'node:worker_threads';
 import { simulateInWorkers } from '../parallel.ts';
 import { runThroughPeer } from './peer.ts';
 import { fixedLength, scenarioWithActors } from './worlds.ts';
@@ -184,6 +185,27 @@ function plannerTimes(world: World, games: number): number[] {
   return times;
 }
 
+/**
+ * The wall time of `threads` threads that each spin through `steps` steps of plain arithmetic: the machine's
+ * own parallelism, whatever our code does. On two free cores two threads take as long as one.
+ */
+function spin(threads: number, steps: number): Promise<number> {
+  const code = `let x = 0; for (let i = 0; i < ${steps}; i++) x = (x + i) % 7;
+    require('node:worker_threads').parentPort.postMessage(x);`;
+  const t0 = performance.now();
+  return Promise.all(
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(code, { eval: true });
+          w.once('message', () => resolve());
+          w.once('error', reject);
+        }),
+    ),
+  ).then(() => performance.now() - t0);
+}
+
 export interface ScalingPoint {
   actors: number;
   /** Microseconds per round of whole computer-only games (tit-for-tat players), choices included. */
@@ -252,6 +274,11 @@ export interface BenchFigures {
   workers1GamesPerSec: number;
   workers2GamesPerSec: number;
   workersSpeedup: number;
+  /**
+   * The speedup the machine itself allowed while measuring: two threads of plain arithmetic against one
+   * (twice the work, so 2 when the second thread costs no wall time). About 2 on two free cores.
+   */
+  workersCeiling: number;
   /** Until both workers have loaded the code and are ready to play. */
   workersStartupMs: number;
   /** The speedup once the workers are running: games/s from the moment all are ready. */
@@ -292,7 +319,7 @@ export async function bench({
     scalingGames: quick ? 1 : 2,
     scalingRounds: quick ? 2 : 6,
     peerGames: quick ? 1 : 4,
-    workerGames: quick ? 4 : 64,
+    workerGames: quick ? 4 : 300,
     workerRuns: quick ? 1 : 3,
     plannerGames: quick ? 1 : 2,
     scenarioGames: quick ? 1 : 12,
@@ -401,6 +428,12 @@ export async function bench({
   const startup: Record<1 | 2, number[]> = { 1: [], 2: [] };
   const cpu: Record<1 | 2, number[]> = { 1: [], 2: [] };
   const batch = { games: size.workerGames, seed: 'workers' };
+  const ceiling: number[] = [];
+  const steps = quick ? 2e7 : 2e8;
+  for (let k = 0; k < size.workerRuns; k++) {
+    const one = await spin(1, steps);
+    ceiling.push((2 * one) / (await spin(2, steps)));
+  }
   for (let k = 0; k < size.workerRuns; k++)
     for (const workers of [1, 2] as const) {
       const c0 = process.cpuUsage();
@@ -502,6 +535,7 @@ export async function bench({
     workers1GamesPerSec: round(median(wall[1]), 1),
     workers2GamesPerSec: round(median(wall[2]), 1),
     workersSpeedup: round(median(wall[2]) / median(wall[1]), 2),
+    workersCeiling: round(median(ceiling), 2),
     workersStartupMs: round(median(startup[2])),
     workersPlaySpeedup: round(median(play[2]) / median(play[1]), 2),
     workersCpuEfficiency: round(median(cpu[1]) / median(cpu[2]), 2),
