@@ -234,6 +234,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             return { o, others, trust, value: gain - homeCost + trustWorth * 5 + jitter() };
           });
           // Diplomats can carry only so many agreements at once: the best offers first, while there is room.
+          // A brokered deal is carried by its mediator's diplomats and takes no room.
           let room =
             p.bandwidth -
             view.agreements.filter((g) => g.status === 'active' && g.parties.includes(me)).length;
@@ -241,7 +242,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             [...valued]
               .filter((x) => x.value > 0)
               .sort((a, b) => b.value - a.value)
-              .filter(() => room-- > 0)
+              .filter((x) => x.o.mediator !== null || room-- > 0)
               .map((x) => x.o.id),
           );
           const answers = valued.map(({ o, others, trust, value }) => {
@@ -255,14 +256,16 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
         }
         case 'commitment': {
           const reasons: string[] = [];
-          const forgive = stance / 100;
+          // The benefit of the doubt is cheaper to give when less rides on one step: a deal in many small steps
+          // risks only a small step on a partner who may have been misread (the case for phasing).
+          const forgiveness = (steps: number): number => 1 - (1 - stance / 100) * Math.min(1, 2 / steps);
           const decisions = view.agreements
             .filter((g) => g.status === 'active' && g.parties.includes(me))
             .map((g) => {
               const last = g.record[g.record.length - 1];
               const cheater = last ? Object.entries(last.saw).find(([, kept]) => !kept)?.[0] : undefined;
               const credit = cheater ? creditworthy(world, view, cheater, g.verification) : true;
-              if (cheater && (!credit || rng.next() > forgive)) {
+              if (cheater && (!credit || rng.next() > forgiveness(g.steps))) {
                 reasons.push(
                   credit
                     ? `${meName} reneges on agreement #${g.id} because it saw ${nameOf(world, cheater)} break its last step.`

@@ -29,7 +29,7 @@ const active = (view: PlayerView): number =>
   view.agreements.filter((g) => g.status === 'active' && g.parties.includes(view.me)).length;
 
 describe('the objective player', () => {
-  it('accepts no more offers in a round than it has room for under its bandwidth of two agreements', () => {
+  it('accepts no more direct offers in a round than it has room for under its bandwidth of two agreements (brokered ones take no room)', () => {
     const objective = strategyById('objective');
     let answered = 0;
     const watched: Strategy = {
@@ -37,8 +37,10 @@ describe('the objective player', () => {
       decide(ctx, phase) {
         const input = objective.decide(ctx, phase);
         if (input.phase === 'responding') {
-          const accepts = input.answers.filter((a) => a.reply === 'accept').length;
-          expect(accepts).toBeLessThanOrEqual(Math.max(0, 2 - active(ctx.view)));
+          const direct = input.answers.filter(
+            (a) => a.reply === 'accept' && ctx.view.offers.find((o) => o.id === a.offer)?.mediator === null,
+          ).length;
+          expect(direct).toBeLessThanOrEqual(Math.max(0, 2 - active(ctx.view)));
           answered += input.answers.length;
         }
         return input;
