@@ -4,7 +4,7 @@
  * defect, and what this government itself did last. Classic iterated-dilemma strategies are built on these.
  */
 import { findAction } from '../engine/index.ts';
-import type { ActionDef, ActorId, LogEntry, PlayerView, World } from '../engine/index.ts';
+import type { ActionDef, ActorId, Dealings, LogEntry, PlayerView, World } from '../engine/index.ts';
 
 export type Move = 'C' | 'D';
 
@@ -16,8 +16,14 @@ export const friendly = (d: ActionDef): boolean =>
   !hostile(d) &&
   (d.family === 'engagement' || d.readings.some((r) => r.observers === 'target' && r.trust > 0));
 
-export const alliesOf = (view: PlayerView, me: ActorId = view.me): Set<ActorId> =>
-  new Set(view.alliances.flatMap(([a, b]) => (a === me ? [b] : b === me ? [a] : [])));
+export function alliesOf(view: PlayerView, me: ActorId = view.me): Set<ActorId> {
+  const out = new Set<ActorId>();
+  for (const [a, b] of view.alliances) {
+    if (a === me) out.add(b);
+    else if (b === me) out.add(a);
+  }
+  return out;
+}
 
 interface Seen {
   round: number;
@@ -50,23 +56,47 @@ function noteAct(world: World, byRound: Map<number, Move>, me: ActorId, e: LogEn
 
 /** Every move of `other` toward me that I saw, by round (a D in a round outweighs a C in it). */
 function seenMoves(world: World, view: PlayerView, other: ActorId): Seen[] {
-  const byRound = new Map<number, Move>();
   const known = view.dealings?.(other);
-  if (known) {
-    // The same moves, from the view's running index of what I saw of `other`.
-    for (const st of known.steps) note(byRound, st.round, st.saw ? 'C' : 'D');
-    for (const e of known.acts) noteAct(world, byRound, view.me, e);
-  } else {
-    for (const g of view.agreements) {
-      if (!g.parties.includes(other) || !g.parties.includes(view.me)) continue;
-      for (const r of g.record) if (other in r.saw) note(byRound, r.round, r.saw[other] ? 'C' : 'D');
-    }
-    for (const e of view.log)
-      if (e.kind === 'action' && e.actor === other) noteAct(world, byRound, view.me, e);
+  if (known) return fold(world, view.me, known).seen;
+  const byRound = new Map<number, Move>();
+  for (const g of view.agreements) {
+    if (!g.parties.includes(other) || !g.parties.includes(view.me)) continue;
+    for (const r of g.record) if (other in r.saw) note(byRound, r.round, r.saw[other] ? 'C' : 'D');
   }
+  for (const e of view.log) if (e.kind === 'action' && e.actor === other) noteAct(world, byRound, view.me, e);
+  return sorted(byRound);
+}
+
+function sorted(byRound: Map<number, Move>): Seen[] {
   const out: Seen[] = [];
   for (const [round, move] of byRound) out.push({ round, move });
   return out.sort(byRoundOrder);
+}
+
+/**
+ * The moves folded from a row of the view's running index, kept with the row and brought up to date with what
+ * was added to it since (the rows only grow, and a D or C in a round does not depend on the order seen).
+ */
+interface Fold {
+  steps: number;
+  acts: number;
+  byRound: Map<number, Move>;
+  seen: Seen[];
+}
+const folds = new WeakMap<Dealings, Fold>();
+
+function fold(world: World, me: ActorId, known: Dealings): Fold {
+  let f = folds.get(known);
+  if (!f) folds.set(known, (f = { steps: 0, acts: 0, byRound: new Map(), seen: [] }));
+  const { steps, acts } = known;
+  if (f.steps < steps.length || f.acts < acts.length) {
+    for (let k = f.steps; k < steps.length; k++) note(f.byRound, steps[k]!.round, steps[k]!.saw ? 'C' : 'D');
+    for (let k = f.acts; k < acts.length; k++) noteAct(world, f.byRound, me, acts[k]!);
+    f.steps = steps.length;
+    f.acts = acts.length;
+    f.seen = sorted(f.byRound);
+  }
+  return f;
 }
 
 const byRoundOrder = (a: Seen, b: Seen): number => a.round - b.round;

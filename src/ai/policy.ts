@@ -14,7 +14,7 @@ import type {
   World,
 } from '../engine/index.ts';
 import { alliesOf, friendly, hostile } from './memory.ts';
-import { affordable, canPropose, legalActions, promisable } from './moves.ts';
+import { affordable, canPropose, concessionOrFriendly, legalActions, promisable } from './moves.ts';
 import type { DecisionContext, Strategy } from './types.ts';
 
 export interface Stance {
@@ -79,7 +79,7 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
     const st = stance(to);
     if (!st.cooperate) continue;
     const gives = promisable(world, view, view.me, to, friendly);
-    const wants = promisable(world, view, to, view.me, (d) => d.concession || friendly(d));
+    const wants = promisable(world, view, to, view.me, concessionOrFriendly);
     if (!gives.length || !wants.length || !canPropose(view, [view.me, to])) continue;
     const want = wants[pick(rng, wants.length)]!;
     const give = gives[pick(rng, gives.length)]!;

@@ -4,7 +4,7 @@
  * submitted input, true compliance, observations or trust; after the end everything is revealed for the debrief.
  */
 import { scores } from './metrics.ts';
-import { copyAgreement, indexOf, pickVars, roundDate } from './state.ts';
+import { indexOf, pickVars, roundDate } from './state.ts';
 import { canTalk } from './validate.ts';
 import { dealings } from './dealings.ts';
 import type { Dealings } from './dealings.ts';
@@ -20,6 +20,7 @@ import type {
   PhaseInput,
   Phase,
   StepRecord,
+  Term,
   World,
 } from './types.ts';
 
@@ -93,25 +94,69 @@ export interface PlayerView {
   dealings?(other: ActorId): Dealings | null;
 }
 
-/** Copies of closed offers, which never change again: made once and shared by every view (frozen). */
+/**
+ * Copies of closed offers, which never change again: made once and shared by every view. Like everything in a
+ * view they are to be read, not changed (they are not frozen: freezing cost more than the copies it saved).
+ */
 const closedOffers = new WeakMap<Offer, Offer>();
-/** Views of ended agreements by actor index, which never change again either (before the end; frozen). */
-const endedAgreements = new WeakMap<Agreement, (AgreementView | undefined)[]>();
+/**
+ * Views of ended agreements, which never change again either (before the end), shared the same way: one per
+ * party or mediator (its own record of the steps) and one for every outsider (no record).
+ */
+const endedAgreements = new WeakMap<Agreement, Map<ActorId | null, AgreementView>>();
 
-function deepFreeze<T>(x: T): T {
-  if (typeof x === 'object' && x !== null && !Object.isFrozen(x)) {
-    Object.freeze(x);
-    for (const v of Object.values(x)) deepFreeze(v);
+/**
+ * Copies of the parts of an offer or agreement that never change once it is made (its terms, parties and
+ * signers), made once and shared by the views that show it.
+ */
+const fixedParts = new WeakMap<
+  object,
+  { terms: Term[]; parties: ActorId[]; signers?: Record<ActorId, string> }
+>();
+
+function fixed(x: Offer | Agreement): {
+  terms: Term[];
+  parties: ActorId[];
+  signers?: Record<ActorId, string>;
+} {
+  let f = fixedParts.get(x);
+  if (!f) {
+    f = { terms: x.terms.map((t) => ({ ...t })), parties: x.parties.slice() };
+    if ('signers' in x) f.signers = { ...x.signers };
+    fixedParts.set(x, f);
   }
-  return x;
+  return f;
 }
 
-const copyOffer = (o: Offer): Offer => ({
-  ...o,
-  terms: o.terms.map((t) => ({ ...t })),
-  parties: o.parties.slice(),
-  accepted: o.accepted.slice(),
-});
+function copyOffer(o: Offer): Offer {
+  const f = fixed(o);
+  return {
+    ...o,
+    terms: f.terms,
+    parties: f.parties,
+    accepted: o.accepted.slice(),
+  };
+}
+
+/** One step as `me` knows it, made once per step and government (steps never change once recorded). */
+const stepViews = new WeakMap<StepRecord, Map<ActorId, AgreementView['record'][number]>>();
+
+function stepView(r: StepRecord, me: ActorId): AgreementView['record'][number] {
+  let byMe = stepViews.get(r);
+  if (!byMe) stepViews.set(r, (byMe = new Map()));
+  let v = byMe.get(me);
+  if (!v) {
+    v = {
+      round: r.round,
+      step: r.step,
+      mine: me in r.honoured ? r.honoured[me]! : null,
+      saw: { ...(r.observed[me] ?? {}) },
+      disputed: r.disputed,
+    };
+    byMe.set(me, v);
+  }
+  return v;
+}
 
 type Lazy = Omit<
   PlayerView,
@@ -121,7 +166,7 @@ type Lazy = Omit<
 /**
  * The view of `me`. Every field but the plain numbers is computed on first read and then kept, so a player
  * pays only for what it reads; the state must not change while the view is in use. Closed offers and ended
- * agreements are shared, frozen, between views. `toJSON` gives the whole view as plain data (for the UI, a
+ * agreements are shared between views. `toJSON` gives the whole view as plain data (for the UI, a
  * client, or a test). The state, the index of what everyone saw and the caches are private fields, out of
  * reach of whoever holds the view.
  */
@@ -275,7 +320,7 @@ class View implements PlayerView {
       .map((o) => {
         if (o.status === 'open') return copyOffer(o);
         let c = closedOffers.get(o);
-        if (!c) closedOffers.set(o, (c = deepFreeze(copyOffer(o))));
+        if (!c) closedOffers.set(o, (c = copyOffer(o)));
         return c;
       }));
   }
@@ -283,13 +328,14 @@ class View implements PlayerView {
   get agreements(): AgreementView[] {
     const me = this.me;
     const over = this.#over;
-    const i = this.#i;
-    const n = this.#world.actors.length;
     return (this.#cache.agreements ??= this.#s.agreements.map((g) => {
       if (over || g.status === 'active') return agreementView(g, me, over);
-      let byActor = endedAgreements.get(g);
-      if (!byActor) endedAgreements.set(g, (byActor = new Array<undefined>(n)));
-      return (byActor[i] ??= deepFreeze(agreementView(g, me, false)));
+      let views = endedAgreements.get(g);
+      if (!views) endedAgreements.set(g, (views = new Map()));
+      const key = g.parties.includes(me) || g.mediator === me ? me : null;
+      let v = views.get(key);
+      if (!v) views.set(key, (v = agreementView(g, me, false)));
+      return v;
     }));
   }
 
@@ -373,16 +419,25 @@ function table(arr: readonly number[], world: World): Record<ActorId, Record<Act
 
 function agreementView(g: Agreement, me: ActorId, over: boolean): AgreementView {
   const party = g.parties.includes(me) || g.mediator === me;
-  const record = party
-    ? g.record.map((r) => ({
-        round: r.round,
-        step: r.step,
-        mine: me in r.honoured ? r.honoured[me]! : null,
-        saw: { ...(r.observed[me] ?? {}) },
-        disputed: r.disputed,
-      }))
-    : [];
-  return { ...copyAgreement(g, record), truth: over ? g.record : null };
+  const f = fixed(g);
+  // The same fields in the same order as `copyAgreement`, then the truth.
+  return {
+    id: g.id,
+    offer: g.offer,
+    parties: f.parties,
+    mediator: g.mediator,
+    terms: f.terms,
+    verification: g.verification,
+    steps: g.steps,
+    done: g.done,
+    strikes: g.strikes,
+    status: g.status,
+    signed: g.signed,
+    ended: g.ended,
+    signers: f.signers!,
+    record: party ? g.record.map((r) => stepView(r, me)) : [],
+    truth: over ? g.record : null,
+  };
 }
 
 /** What `me` may know of the game. */
