@@ -16,6 +16,7 @@ import { boardDescription, panelElements, renderLog, renderMeters, renderStatus 
 import { download, recordOf, saveFileOf, writeSlot } from './saves.ts';
 import { advance, enter, humansToPlay, viewOf } from './session.ts';
 import type { Session } from './session.ts';
+import { shareControl } from './share.ts';
 import { roundSummary } from './summary.ts';
 import type { RoundSummary } from './summary.ts';
 import { PHASE_TITLES, nameOf, prose } from './text.ts';
@@ -176,6 +177,16 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         { class: 'submit-row' },
         h('button', { type: 'button', onclick: () => saveDialog.close() }, 'Cancel'),
         h('button', { type: 'button', class: 'primary', onclick: saveNow }, 'Save'),
+      ),
+      h(
+        'div',
+        { class: 'save-share' },
+        h(
+          'p',
+          { class: 'hint' },
+          'Or share it: a link carries the game so far, to continue or replay elsewhere.',
+        ),
+        shareControl(() => saveFileOf(session, input.value.trim() || defaultTitle())),
       ),
     );
     input.addEventListener('keydown', (e) => {
@@ -472,6 +483,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
           h('button', { type: 'button', class: 'primary', onclick: () => opts.onQuit() }, 'Play again'),
           h('button', { type: 'button', onclick: () => opts.onReplay(session) }, 'Replay this game'),
           h('button', { type: 'button', onclick: () => download(record()) }, 'Download the game record'),
+          shareControl(record),
           h(
             'button',
             {

@@ -13,6 +13,8 @@ import type { LoadedScenario } from '../scenario/index.ts';
 import { briefingPanel } from './briefing.ts';
 import { deleteSlot, download, listSlots, parseSave, resume } from './saves.ts';
 import type { SaveFile } from './saves.ts';
+import { SHARED_WHERE, shareControl } from './share.ts';
+import type { SharedGame } from './share.ts';
 import { replayFrames } from './replay.ts';
 import type { Frame } from './replay.ts';
 
@@ -34,7 +36,13 @@ const randomSeed = (): string =>
     .toString()
     .padStart(6, '0');
 
-export function renderMenu(root: HTMLElement, content: Content, onStart: (c: MenuResult) => void): void {
+export function renderMenu(
+  root: HTMLElement,
+  content: Content,
+  onStart: (c: MenuResult) => void,
+  /** A game opened from a shared link, offered at the top (or its problem said there). */
+  shared: SharedGame | null = null,
+): void {
   const playable = content.scenarios.filter((s): s is Extract<ScenarioEntry, { ok: true }> => s.ok);
   // A tutorial, where there is one, is where a new player starts.
   let current = playable.find((s) => /tutorial/i.test(s.loaded.world.id)) ?? playable[0] ?? null;
@@ -174,25 +182,52 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
     const where = `The file ${f.name}`;
     const r = parseSave(text, content, where);
     if (!r.ok) return problem(r.problem, savesMsg);
+    offer(r.save, r.loaded, f.name, where, savesMsg);
+  }
+
+  /** A checked save from a file or a link: continue it or watch its replay. */
+  function offer(
+    save: SaveFile,
+    loaded: LoadedScenario,
+    name: string,
+    where: string,
+    into: HTMLElement,
+    intro = `${name}: `,
+  ): void {
     fill(
-      savesMsg,
-      h('p', { role: 'status' }, `${f.name}: “${r.save.title}” on ${r.loaded.world.title}.`),
+      into,
+      h('p', { role: 'status' }, `${intro}“${save.title}” on ${loaded.world.title}.`),
       h(
         'div',
         { class: 'slot-actions' },
         h(
           'button',
-          { type: 'button', onclick: () => continueGame(r.save, r.loaded, where, savesMsg) },
-          `Continue ${f.name}`,
+          { type: 'button', onclick: () => continueGame(save, loaded, where, into) },
+          `Continue ${name}`,
         ),
         h(
           'button',
-          { type: 'button', onclick: () => replayGame(r.save, r.loaded, where, savesMsg) },
-          `Replay ${f.name}`,
+          { type: 'button', onclick: () => replayGame(save, loaded, where, into) },
+          `Replay ${name}`,
         ),
       ),
     );
   }
+
+  // A shared link: offered above everything else, or its problem said there; nothing saved is touched.
+  const sharedBox = h('div', { class: 'file-problems shared-game', 'aria-live': 'polite' });
+  if (shared?.ok) {
+    const rounds = Math.floor(shared.save.record.inputs.length / (3 * shared.loaded.world.actors.length));
+    offer(
+      shared.save,
+      shared.loaded,
+      'the shared game',
+      SHARED_WHERE,
+      sharedBox,
+      `A game shared with you (${rounds === 1 ? '1 round' : `${rounds} rounds`} played): `,
+    );
+  } else if (shared) fill(sharedBox, h('p', { role: 'alert', class: 'error' }, shared.problem));
+  sharedBox.hidden = !shared;
 
   function renderSaves(): void {
     const slots = listSlots(content);
@@ -286,6 +321,7 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
                 },
                 'Download',
               ),
+              shareControl(() => save, { class: 'small', label: `Copy link to “${slot.name}”` }),
               del,
             ),
             msg,
@@ -556,6 +592,7 @@ export function renderMenu(root: HTMLElement, content: Content, onStart: (c: Men
         ),
         tutorialEntry,
         savesLink,
+        sharedBox,
       ),
       h(
         'main',

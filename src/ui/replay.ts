@@ -13,6 +13,7 @@ import { endReport } from './end.ts';
 import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
 import { download, gameRecord } from './saves.ts';
 import type { SaveFile } from './saves.ts';
+import { shareControl } from './share.ts';
 
 export interface Frame {
   /** The round whose start this is, or the last round when the game is over. */
@@ -84,6 +85,7 @@ export function startReplayScreen(
               'Download record',
             )
           : null,
+        opts.save ? shareControl(() => opts.save!, { class: 'small quiet' }) : null,
         h(
           'button',
           { type: 'button', class: 'small quiet', onclick: () => (board?.destroy(), opts.onQuit()) },

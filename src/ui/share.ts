@@ -158,7 +158,7 @@ export async function readShared(hash: string, content: Content): Promise<Shared
  */
 export function shareControl(
   save: () => SaveFile,
-  opts: { label?: string; small?: boolean } = {},
+  opts: { label?: string; class?: string } = {},
 ): HTMLElement {
   const id = uid('share');
   const box = h('input', {
@@ -176,7 +176,7 @@ export function shareControl(
     'button',
     {
       type: 'button',
-      class: opts.small ? 'small' : null,
+      class: opts.class ?? null,
       'aria-controls': id,
       'aria-label': opts.label ?? null,
       onclick: () => void make(),
