@@ -30,13 +30,21 @@ export interface PlannerParams {
   horizon: number;
   /** Samples of the unknown per candidate. */
   samples: number;
-  /** Most rollouts per decision. */
+  /** Most rollouts per decision without a clock (batch games, which must be deterministic). */
   maxRollouts: number;
+  /** Most rollouts per decision when a clock is given: then the time budget is what normally stops it. */
+  maxRolloutsTimed: number;
   /** Milliseconds per decision, when a clock is given. */
   budgetMs: number;
 }
 
-const DEFAULTS: PlannerParams = { horizon: 2, samples: 2, maxRollouts: 16, budgetMs: 50 };
+const DEFAULTS: PlannerParams = {
+  horizon: 2,
+  samples: 2,
+  maxRollouts: 16,
+  maxRolloutsTimed: 96,
+  budgetMs: 40,
+};
 
 /** Candidate inputs for a phase: the objective player's choice first, then a few alternatives. */
 function candidates(base: PhaseInput): PhaseInput[] {
@@ -109,11 +117,13 @@ export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {
       const totals = options.map(() => 0);
       const counts = options.map(() => 0);
       let rollouts = 0;
-      outer: for (let k = 0; k < p.samples; k++) {
+      const cap = ctx.now ? p.maxRolloutsTimed : p.maxRollouts;
+      const samples = ctx.now ? Math.ceil(p.maxRolloutsTimed / options.length) : p.samples;
+      outer: for (let k = 0; k < samples; k++) {
         const belief = beliefState(world, view, rng);
         // Others have not necessarily submitted yet in the real game; in the sample their inputs come from the stand-in.
         for (let c = 0; c < options.length; c++) {
-          if (rollouts >= p.maxRollouts || (ctx.now && ctx.now() - started > p.budgetMs)) break outer;
+          if (rollouts >= cap || (ctx.now && ctx.now() - started > p.budgetMs)) break outer;
           totals[c]! += rollout(
             world,
             belief,

@@ -128,7 +128,11 @@ function computerInputs(s: Session, problems: string[]): Map<ActorId, PhaseInput
     const view = playerView(s.world, s.state, a.id);
     let choice: PhaseInput;
     try {
-      choice = strategy.decide({ world: s.world, view, rng: s.rngs[a.id]! }, phase);
+      // A clock lets the planner stop on its time budget, so a person never waits long on a computer seat.
+      choice = strategy.decide(
+        { world: s.world, view, rng: s.rngs[a.id]!, now: () => performance.now() },
+        phase,
+      );
     } catch (e) {
       problems.push(`${a.id}'s computer player failed: ${e instanceof Error ? e.message : String(e)}`);
       choice = emptyInput(phase, view);
