@@ -169,7 +169,10 @@ function playGames(
   return rounds;
 }
 
-/** Times every decision of planner seats over whole games (the others play the objective strategy). */
+/**
+ * Times every decision of planner seats over whole games (the others play the objective strategy), with a
+ * clock as the browser gives it, so the planner stops on its time budget as it does in play.
+ */
 function plannerTimes(world: World, games: number): number[] {
   const planner = strategyById('planner');
   const objective = strategyById('objective');
@@ -178,7 +181,7 @@ function plannerTimes(world: World, games: number): number[] {
     ...planner,
     decide: (ctx: Parameters<typeof planner.decide>[0], phase: Parameters<typeof planner.decide>[1]) => {
       const t0 = performance.now();
-      const r = planner.decide(ctx, phase);
+      const r = planner.decide({ ...ctx, now: () => performance.now() }, phase);
       times.push(performance.now() - t0);
       return r;
     },
