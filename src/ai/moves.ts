@@ -137,7 +137,7 @@ class ViewFacts implements Facts {
 
 /** The facts a view gives for checking an action's requirements (the same ones the rules check). */
 export function viewFacts(view: PlayerView): Facts {
-  return new ViewFacts(view);
+  return view.facts?.() ?? new ViewFacts(view);
 }
 
 /** Every single action I may take on my own this round, with each possible target. */

@@ -8,6 +8,7 @@ import { indexOf, pickVars, roundDate } from './state.ts';
 import { canTalk } from './validate.ts';
 import { dealings } from './dealings.ts';
 import type { Dealings } from './dealings.ts';
+import type { Facts } from './requirements.ts';
 import type {
   ActorId,
   ActorVar,
@@ -92,6 +93,8 @@ export interface PlayerView {
    * when the view is plain data (then read `log` and `agreements`).
    */
   dealings?(other: ActorId): Dealings | null;
+  /** The facts for checking an action's requirements, as this view shows them (absent from plain data). */
+  facts?(): Facts;
 }
 
 /**
@@ -185,6 +188,7 @@ class View implements PlayerView {
   readonly #i: number;
   readonly #over: boolean;
   #cache: Partial<Lazy> = {};
+  #facts: Facts | undefined = undefined;
 
   constructor(world: World, s: GameState, me: ActorId) {
     const i = indexOf(world, me);
@@ -369,6 +373,14 @@ class View implements PlayerView {
     return a < 0 ? null : dealings(this.#world, this.#s, this.#i, a);
   }
 
+  /**
+   * The facts this government can check an action's requirements against: the same values the view's own
+   * tables and lists give (public pairs, its own backchannels only), read straight from the state.
+   */
+  facts(): Facts {
+    return (this.#facts ??= new ViewStateFacts(this.#world, this.#s, this.#i, this.#over));
+  }
+
   toJSON(): PlayerView {
     return {
       me: this.me,
@@ -398,6 +410,64 @@ class View implements PlayerView {
       history: this.history,
       scores: this.scores,
     };
+  }
+}
+
+/**
+ * Requirement facts as a view shows them: a pair is read from the upper triangle, as the view's lists of
+ * channels and rivalries are, and a backchannel counts only when this government is one of its ends.
+ */
+class ViewStateFacts implements Facts {
+  readonly forum: number;
+  private readonly n: number;
+
+  constructor(
+    private readonly world: World,
+    private readonly s: GameState,
+    private readonly i: number,
+    private readonly over: boolean,
+  ) {
+    this.forum = s.forum;
+    this.n = world.actors.length;
+  }
+
+  sanctions(a: ActorId, b: ActorId): number {
+    const x = indexOf(this.world, a);
+    const y = indexOf(this.world, b);
+    return x < 0 || y < 0 || x === y ? 0 : this.s.sanctions[x * this.n + y]!;
+  }
+
+  lifeline(a: ActorId, b: ActorId): number {
+    const x = indexOf(this.world, a);
+    const y = indexOf(this.world, b);
+    return x < 0 || y < 0 || x === y ? 0 : this.s.lifeline[x * this.n + y]!;
+  }
+
+  channel(kind: 'hotline' | 'backchannel', a: ActorId, b: ActorId): boolean {
+    const k = this.upper(a, b);
+    if (k < 0) return false;
+    if (kind === 'hotline') return !!this.s.hotline[k];
+    const lo = Math.floor(k / this.n);
+    const hi = k % this.n;
+    return !!this.s.backchannel[k] && (this.over || lo === this.i || hi === this.i);
+  }
+
+  programme(a: ActorId): number {
+    const x = indexOf(this.world, a);
+    return x < 0 ? 0 : this.s.actors[x]!.nuclear;
+  }
+
+  rivals(a: ActorId, b: ActorId): boolean {
+    const k = this.upper(a, b);
+    return k >= 0 && !!this.s.rivalry[k];
+  }
+
+  /** The upper-triangle index of a pair of distinct known actors, or -1. */
+  private upper(a: ActorId, b: ActorId): number {
+    const x = indexOf(this.world, a);
+    const y = indexOf(this.world, b);
+    if (x < 0 || y < 0 || x === y) return -1;
+    return x < y ? x * this.n + y : y * this.n + x;
   }
 }
 

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { myLastMove, remember, retaliation } from '../../src/ai/memory.ts';
+import { viewFacts } from '../../src/ai/moves.ts';
 import { computerChooser } from '../../src/ai/index.ts';
 import {
   cloneState,
@@ -115,5 +116,33 @@ describe('the dealings index', () => {
         for (const e of d.acts) expect(e.to === null || e.to.includes(me)).toBe(true);
       }
     expect(playerView(WORLD, final, 'USA').dealings!('DPRK')).toBeNull();
+  });
+
+  test("the view's requirement facts, read from the state, equal those read from its plain data", () => {
+    const ids = [...IDS, 'NOBODY'];
+    const states = statesAlong(WORLD, 'facts-1', play(WORLD, 'facts-1', 'random').inputs);
+    let compared = 0;
+    for (let k = 0; k < states.length; k += 4) {
+      const s = states[k]!;
+      for (const me of IDS) {
+        const view = playerView(WORLD, s, me);
+        const fast = viewFacts(view);
+        const slow = viewFacts(plain(view));
+        expect(fast).not.toBe(slow);
+        expect(fast.forum).toBe(slow.forum);
+        for (const a of ids) {
+          expect(fast.programme(a)).toBe(slow.programme(a));
+          for (const b of ids) {
+            expect(fast.sanctions(a, b)).toBe(slow.sanctions(a, b));
+            expect(fast.lifeline(a, b)).toBe(slow.lifeline(a, b));
+            expect(fast.rivals(a, b)).toBe(slow.rivals(a, b));
+            expect(fast.channel('hotline', a, b)).toBe(slow.channel('hotline', a, b));
+            expect(fast.channel('backchannel', a, b)).toBe(slow.channel('backchannel', a, b));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });
