@@ -256,16 +256,19 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
         }
         case 'commitment': {
           const reasons: string[] = [];
-          // The benefit of the doubt is cheaper to give when less rides on one step: a deal in many small steps
-          // risks only a small step on a partner who may have been misread (the case for phasing).
-          const forgiveness = (steps: number): number => 1 - (1 - stance / 100) * Math.min(1, 2 / steps);
+          // A phased deal goes on under protest after one disputed step, and the next dispute ends it: answering
+          // a seen breach then costs the whole rest of the deal, so the benefit of the doubt comes more readily.
+          const forgiveness = (g: (typeof view.agreements)[number]): number =>
+            g.steps > 1 && g.strikes === world.rules.phasedStrikes - 1
+              ? 1 - (1 - stance / 100) / 2
+              : stance / 100;
           const decisions = view.agreements
             .filter((g) => g.status === 'active' && g.parties.includes(me))
             .map((g) => {
               const last = g.record[g.record.length - 1];
               const cheater = last ? Object.entries(last.saw).find(([, kept]) => !kept)?.[0] : undefined;
               const credit = cheater ? creditworthy(world, view, cheater, g.verification) : true;
-              if (cheater && (!credit || rng.next() > forgiveness(g.steps))) {
+              if (cheater && (!credit || rng.next() > forgiveness(g))) {
                 reasons.push(
                   credit
                     ? `${meName} reneges on agreement #${g.id} because it saw ${nameOf(world, cheater)} break its last step.`
