@@ -20,6 +20,7 @@ Commands:
   experiment <id...> | --all [--games N] [--seed S] [--json] [--strategy ID]
                                          controlled two-arm experiments, one per claim of the design
   bench [--json] [--quick]               the benchmark figures
+  bench --browser [--runs N] [--json]    the board's start-up time against bare Phaser, JS sizes, frame rate
   schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
 
 A scenario is a path (scenarios/panmunjom-2018.yaml) or an id in scenarios/ (panmunjom-2018).`;
@@ -34,6 +35,11 @@ async function main(argv: string[]): Promise<number> {
     case 'experiment':
       return runExperimentCommand(rest);
     case 'bench':
+      // The browser's figures need Vite and Chromium: loaded only when asked for.
+      if (rest.includes('--browser'))
+        return (await import('./bench/browser.ts')).runBrowserBenchCommand(
+          rest.filter((a) => a !== '--browser'),
+        );
       return runBench(rest);
     case 'tournament':
       return runTournament(rest);

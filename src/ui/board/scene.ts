@@ -71,6 +71,19 @@ export class BoardScene extends Phaser.Scene {
     this.bakeMap();
     this.player.create();
     if (this.model) this.redraw();
+    this.markReady();
+  }
+
+  /**
+   * Says on the board's container when it can be seen: `data-ready` is "frame" once the first frame is drawn,
+   * "map" once a frame with the coastlines is (the browser benchmark, `qpq bench --browser`, waits for it).
+   */
+  private markReady(): void {
+    const host = this.game.canvas?.parentElement;
+    if (!host) return;
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+      if (host.dataset.ready !== 'map') host.dataset.ready = this.atlas ? 'map' : 'frame';
+    });
   }
 
   update(_time: number, delta: number): void {
@@ -96,7 +109,10 @@ export class BoardScene extends Phaser.Scene {
   /** Natural Earth's coastlines and borders, once they have loaded. */
   setAtlas(atlas: Atlas): void {
     this.atlas = atlas;
-    if (this.base) this.bakeMap();
+    if (this.base) {
+      this.bakeMap();
+      this.markReady();
+    }
   }
 
   private where(id: string): XY | null {
