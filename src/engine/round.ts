@@ -259,11 +259,15 @@ export function resolveMut(world: World, s: GameState): void {
       }
     });
     // Agreement steps: what each party did, and what the others saw of it.
-    const decided = new Map<string, boolean>();
+    const decided = new Map<number, Map<string, boolean>>(); // agreement id -> party -> honour
     world.actors.forEach((a, i) => {
       const inp = s.inbox[i];
       if (inp?.phase === 'commitment')
-        for (const d of inp.decisions as Decision[]) decided.set(`${d.agreement}:${a.id}`, d.honour);
+        for (const d of inp.decisions as Decision[]) {
+          let byParty = decided.get(d.agreement);
+          if (!byParty) decided.set(d.agreement, (byParty = new Map()));
+          byParty.set(a.id, d.honour);
+        }
     });
     for (const g of s.agreements) if (g.status === 'active') runStep(world, s, g, decided, rng);
     // Crisis and miscalculation.
@@ -313,13 +317,20 @@ function outsiders(world: World, g: Agreement): boolean[] {
   return world.actors.map((a) => !g.parties.includes(a.id) && g.mediator !== a.id);
 }
 
-function runStep(world: World, s: GameState, g: Agreement, decided: Map<string, boolean>, rng: Rng): void {
+function runStep(
+  world: World,
+  s: GameState,
+  g: Agreement,
+  decided: Map<number, Map<string, boolean>>,
+  rng: Rng,
+): void {
   const r = world.rules;
   const scale = 1 / g.steps;
   const last = g.done + 1 === g.steps;
   const honoured: Record<string, boolean> = {};
+  let outside: boolean[] | undefined; // who is outside the deal, worked out at its first public step
   for (const p of g.parties) {
-    const h = decided.get(`${g.id}:${p}`) ?? true;
+    const h = decided.get(g.id)?.get(p) ?? true;
     honoured[p] = h;
     if (!h) continue;
     for (const t of g.terms) {
@@ -334,7 +345,7 @@ function runStep(world: World, s: GameState, g: Agreement, decided: Map<string, 
       // Governments outside the deal read its public steps as they would the same act done alone; the parties
       // judge each other by what they observe of compliance instead (below).
       if (def.visibility === 'public')
-        applyReadings(world, s, def, self, target, outsiders(world, g), scale, fade);
+        applyReadings(world, s, def, self, target, (outside ??= outsiders(world, g)), scale, fade);
       s.recent[key] = s.round;
     }
   }
