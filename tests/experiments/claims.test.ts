@@ -22,7 +22,7 @@ const SIZE: Record<string, number> = {
   'leadership-change': 40,
   'domestic-politics': 6,
   phasing: 20,
-  mediation: 10,
+  mediation: 20,
   hotline: 80,
   engagement: 20,
   multilateral: 5,
