@@ -79,3 +79,10 @@ window.addEventListener('hashchange', () => {
 });
 
 menu(await readShared(window.location.hash, content));
+
+// While the player reads the menu, fetch and start the board's code (Phaser) and its map, so the board is
+// drawn as soon as a game starts rather than after Phaser loads (both are cached modules, loaded once).
+setTimeout(() => {
+  void import('./board/index.ts').catch(() => undefined);
+  void import('./board/atlas.ts').then((m) => m.loadAtlas()).catch(() => undefined);
+}, 0);
