@@ -11,6 +11,7 @@ import type { Rng } from './rng.ts';
 import { addPair, addVar, clamp, cloneState, indexOf, newGame, pickVars } from './state.ts';
 import { findAction, partiesOf } from './validate.ts';
 import type {
+  ActionDef,
   ActorVar,
   Agreement,
   Answer,
@@ -112,12 +113,21 @@ export function describeTerms(
   world: World,
   terms: readonly { by: string; action: string; target?: string }[],
 ): string {
-  return terms
-    .map(
-      (t) =>
-        `${t.by} ${findAction(world, t.action)?.name.toLowerCase() ?? t.action}${t.target ? ` (${t.target})` : ''}`,
-    )
-    .join('; ');
+  let out = '';
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k]!;
+    const def = findAction(world, t.action);
+    out += `${k ? '; ' : ''}${t.by} ${def ? lowerName(def) : t.action}${t.target ? ` (${t.target})` : ''}`;
+  }
+  return out;
+}
+
+/** An action's name in lower case, as it reads inside a sentence (kept per catalogue entry). */
+const lowerNames = new WeakMap<ActionDef, string>();
+function lowerName(def: ActionDef): string {
+  let x = lowerNames.get(def);
+  if (x === undefined) lowerNames.set(def, (x = def.name.toLowerCase()));
+  return x;
 }
 
 /** Proposals close: every submitted offer is put to its parties, to be answered this round. */
