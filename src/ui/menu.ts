@@ -321,7 +321,11 @@ export function renderMenu(
                 },
                 'Download',
               ),
-              shareControl(() => save, { class: 'small', label: `Copy link to “${slot.name}”` }),
+              shareControl(() => save, {
+                class: 'small',
+                label: `Copy link to “${slot.name}”`,
+                text: 'Copy link',
+              }),
               del,
             ),
             msg,

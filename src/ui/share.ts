@@ -158,7 +158,7 @@ export async function readShared(hash: string, content: Content): Promise<Shared
  */
 export function shareControl(
   save: () => SaveFile,
-  opts: { label?: string; class?: string } = {},
+  opts: { label?: string; class?: string; text?: string } = {},
 ): HTMLElement {
   const id = uid('share');
   const box = h('input', {
@@ -181,7 +181,7 @@ export function shareControl(
       'aria-label': opts.label ?? null,
       onclick: () => void make(),
     },
-    'Copy link to this game',
+    opts.text ?? 'Copy link to this game',
   );
   async function make(): Promise<void> {
     let made: Awaited<ReturnType<typeof shareLink>>;
@@ -211,5 +211,21 @@ export function shareControl(
       );
     }
   }
-  return h('div', { class: 'share' }, button, row);
+  const wrap = h('div', { class: 'share' }, button, row);
+  // Shown as a pop-over (in a top bar or a row of buttons), the link closes with Escape or when the focus leaves.
+  const popover = (): boolean => getComputedStyle(row).position === 'absolute';
+  wrap.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !row.hidden && popover()) {
+      e.preventDefault();
+      e.stopPropagation();
+      row.hidden = true;
+      button.focus();
+    }
+  });
+  wrap.addEventListener('focusout', (e) => {
+    const to = (e as FocusEvent).relatedTarget;
+    if (to instanceof Node && wrap.contains(to)) return;
+    if (to && popover()) row.hidden = true;
+  });
+  return wrap;
 }
