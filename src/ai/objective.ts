@@ -30,8 +30,15 @@ import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
 import { breachesToward, creditworthy } from './forgiveness.ts';
 import { additive, bestPackage } from './packages.ts';
-import { alliesOf, friendly, hostile, remember, retaliation } from './memory.ts';
-import { affordable, canPropose, legalActions, mayMediate, promisable } from './moves.ts';
+import { alliesOf, hostile, remember, retaliation } from './memory.ts';
+import {
+  affordable,
+  canPropose,
+  concessionOrFriendly,
+  legalActions,
+  mayMediate,
+  promisable,
+} from './moves.ts';
 import { counterparts, nameOf } from './policy.ts';
 import type { DecisionContext, Strategy } from './types.ts';
 
@@ -163,12 +170,12 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             const honest = (view.myTrust[to] ?? 0) / 100;
             // A partner that has let my breaches and provocations pass unanswered is pressed for more.
             const pushover = retaliation(world, view, to) <= 1 / 3;
-            const gives = promisable(world, view, me, to, (d) => d.concession || friendly(d)).map((t) => ({
+            const gives = promisable(world, view, me, to, concessionOrFriendly).map((t) => ({
               t,
               mine: termValue(world, belief, me, [t]),
               theirs: termValue(world, belief, to, [t]),
             }));
-            const wants = promisable(world, view, to, me, (d) => d.concession || friendly(d)).map((t) => ({
+            const wants = promisable(world, view, to, me, concessionOrFriendly).map((t) => ({
               t,
               mine: termValue(world, belief, me, [t]),
               theirs: termValue(world, belief, to, [t]),
@@ -379,10 +386,10 @@ function mediation(
   let best: { offer: OfferDraft; value: number; why: string } | null = null;
   for (const [a, b] of world.flashpoints) {
     if (a === me || b === me || !canPropose(view, [a, b])) continue;
-    const ab = promisable(world, view, a, b, (d) => d.concession || friendly(d)).filter((t) =>
+    const ab = promisable(world, view, a, b, concessionOrFriendly).filter((t) =>
       mayTake(findAction(world, t.action)!, a),
     );
-    const ba = promisable(world, view, b, a, (d) => d.concession || friendly(d)).filter((t) =>
+    const ba = promisable(world, view, b, a, concessionOrFriendly).filter((t) =>
       mayTake(findAction(world, t.action)!, b),
     );
     for (const x of ab.slice(0, 6))

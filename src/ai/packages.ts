@@ -6,8 +6,7 @@
  */
 import { findAction } from '../engine/index.ts';
 import type { ActorId, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
-import { friendly } from './memory.ts';
-import { canPropose, promisable } from './moves.ts';
+import { canPropose, concessionOrFriendly, promisable } from './moves.ts';
 import { nameOf } from './policy.ts';
 
 /** A party's gain from a set of terms, on my believed state (the objective player's own valuation). */
@@ -37,9 +36,8 @@ export function bestPackage(
 ): Package | null {
   if (view.forum <= 0) return null;
   const me = view.me;
-  const wanted = (d: Parameters<typeof friendly>[0]): boolean => d.concession || friendly(d);
   const top = (by: ActorId, to: ActorId, judge: ActorId): Term[] =>
-    promisable(world, view, by, to, wanted)
+    promisable(world, view, by, to, concessionOrFriendly)
       .map((t) => ({ t, v: value(judge, [t]) }))
       .filter((x) => x.v > 0)
       .sort((x, y) => y.v - x.v)

@@ -3,9 +3,13 @@
  * computer-run governments (the normal difficulty, which pursue their own aims and exploit those who let
  * breaches pass) than one that always concedes and one that always defects. Each of the three plays every seat
  * of every shipped scenario on the same seeds; the comparison is of its mean score over all of them.
+ *
+ * The margins are small (about 0.1 and 0.8 points of 100 at the time of writing): one seat's way of playing
+ * moves its own score little against five others. See docs/computer-players.md.
  */
 import { describe, expect, it } from 'vitest';
 import { DIFFICULTIES, computerChooser, strategyById } from '../../src/ai/index.ts';
+import { remember } from '../../src/ai/memory.ts';
 import { policyStrategy } from '../../src/ai/policy.ts';
 import type { Strategy } from '../../src/ai/types.ts';
 import { readScenario } from '../../src/cli/files.ts';
@@ -20,6 +24,22 @@ const SCENARIOS = [
   'present-day',
 ];
 const GAMES = 3;
+
+/**
+ * Cooperates first, then does what the other was last seen doing, and answers like with like: a broken promise
+ * by withholding its own, a hostile act by the least escalating hostile act at hand.
+ */
+const reciprocal = policyStrategy(
+  'reciprocal-in-kind',
+  'Reciprocal, in kind',
+  (ctx, other) => {
+    const last = remember(ctx.world, ctx.view, other).last;
+    return last?.move === 'D'
+      ? { cooperate: false, because: 'it answers what it last saw' }
+      : { cooperate: true, because: 'it returns good faith' };
+  },
+  { answer: 'in-kind' },
+);
 
 /** Says yes to every offer, keeps every promise, makes a goodwill gesture every round and never answers back. */
 const alwaysConcede = policyStrategy(
@@ -57,11 +77,11 @@ function meanScore(player: Strategy): number {
 }
 
 describe('reciprocity against the computer governments', () => {
-  it('a reciprocal player scores more, over every seat of every shipped scenario, than one who always concedes and one who always defects', () => {
-    const reciprocal = meanScore(strategyById('reciprocal'));
+  it('a reciprocal player who answers in kind scores more, over every seat of every shipped scenario, than one who always concedes and one who always defects', () => {
+    const inKind = meanScore(reciprocal);
     const concede = meanScore(alwaysConcede);
     const defect = meanScore(alwaysDefect);
-    expect(reciprocal).toBeGreaterThan(concede);
-    expect(reciprocal).toBeGreaterThan(defect);
+    expect(inKind).toBeGreaterThan(concede);
+    expect(inKind).toBeGreaterThan(defect);
   }, 900_000);
 });
