@@ -43,7 +43,7 @@ const DEFAULTS: PlannerParams = {
   samples: 2,
   maxRollouts: 16,
   maxRolloutsTimed: 96,
-  budgetMs: 40,
+  budgetMs: 30,
 };
 
 /** Candidate inputs for a phase: the objective player's choice first, then a few alternatives. */
