@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { framesPerSecond } from '../../src/cli/chromium.ts';
 import { SHOTS, shot, useSite } from './browser.ts';
 
 const site = useSite();
@@ -44,24 +45,6 @@ async function playRound(page: Page, round: number, action = 'humanitarian-aid')
   await dialog.getByRole('button', { name: /^Continue to round \d+$/ }).click();
 }
 
-/** Frames drawn per second over `ms`, counted with requestAnimationFrame in the page. */
-function fps(page: Page, ms: number): Promise<number> {
-  return page.evaluate(
-    (ms) =>
-      new Promise<number>((resolve) => {
-        let frames = 0;
-        const t0 = performance.now();
-        const step = (t: number): void => {
-          frames++;
-          if (t - t0 < ms) requestAnimationFrame(step);
-          else resolve((frames * 1000) / (t - t0));
-        };
-        requestAnimationFrame(step);
-      }),
-    ms,
-  );
-}
-
 describe('the board', () => {
   test('animates a resolved round, with skip and speed controls, readable at 1280×720 and 1920×1080', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -84,7 +67,7 @@ describe('the board', () => {
     await page.waitForTimeout(700);
     await shot(page, 'board-02-playing-1280');
     await page.locator('.board-canvas').screenshot({ path: path.join(SHOTS, 'board-02b-canvas-1280.png') });
-    const measured = await fps(page, 3000);
+    const measured = await framesPerSecond(page, 3000);
     const stillPlaying = await skip.isEnabled();
 
     // Faster, then skip with the keyboard; the choice of speed is remembered.

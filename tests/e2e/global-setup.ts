@@ -2,11 +2,11 @@
  * Once per e2e run: build the site with Vite and serve it with `vite preview` on a free port.
  * Test files get the address with `inject('siteUrl')` and launch their own Chromium.
  */
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../../src/cli/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,18 +16,6 @@ declare module 'vitest' {
 
 const root = path.resolve(import.meta.dirname, '../..');
 const outDir = path.join(root, 'node_modules/.cache/e2e-dist');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let server: PreviewServer | undefined;
 

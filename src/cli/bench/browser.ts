@@ -18,19 +18,17 @@
  * compiled scenario and map data (data, not code) counted apart.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { CHROMIUM, framesPerSecond, freePort, launchChromium } from '../chromium.ts';
 import type { PreviewServer } from 'vite';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SITE_DIR = path.join(ROOT, 'node_modules/.cache/bench-site');
 const BARE_DIR = path.join(ROOT, 'node_modules/.cache/bench-bare');
 const BARE_SRC = path.join(ROOT, 'bench/bare-phaser');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 720 };
 const TIMEOUT = 60_000;
 
@@ -73,34 +71,6 @@ export interface BrowserBenchOptions {
   /** One run of each page first, not counted (the browser's own first start). */
   warmup?: boolean;
   log?: (line: string) => void;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Debian's Chromium as tests/e2e/browser.ts launches it. */
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 async function serve(
@@ -245,24 +215,6 @@ async function runBare(browser: Browser, url: string, canvas: BrowserBench['canv
   }
 }
 
-/** Frames drawn per second over `ms`, counted with requestAnimationFrame in the page. */
-function fpsOver(page: Page, ms: number): Promise<number> {
-  return page.evaluate(
-    (ms) =>
-      new Promise<number>((resolve) => {
-        let frames = 0;
-        const t0 = performance.now();
-        const step = (t: number): void => {
-          frames++;
-          if (t - t0 < ms) requestAnimationFrame(step);
-          else resolve((frames * 1000) / (t - t0));
-        };
-        requestAnimationFrame(step);
-      }),
-    ms,
-  );
-}
-
 /** Plays round 1 (aid to North Korea) on the board with six governments; frames per second while its moves animate, then idle. */
 async function measureFps(browser: Browser, url: string, ms: number): Promise<BrowserBench['fps']> {
   const F = { force: true } as const;
@@ -304,7 +256,7 @@ async function measureFps(browser: Browser, url: string, ms: number): Promise<Br
       null,
       { timeout: TIMEOUT, polling: 50 },
     );
-    const animating = await fpsOver(page, ms);
+    const animating = await framesPerSecond(page, ms);
     const stillPlaying = await skip.isEnabled();
     await skip.click(F);
     await page.waitForFunction(
@@ -316,7 +268,7 @@ async function measureFps(browser: Browser, url: string, ms: number): Promise<Br
       { timeout: TIMEOUT },
     );
     await page.waitForTimeout(300);
-    const idle = await fpsOver(page, ms);
+    const idle = await framesPerSecond(page, ms);
     const governments = await page.locator('table').first().locator('tbody tr').count();
     return { animating, idle, stillPlaying, governments, ms };
   } finally {
@@ -365,7 +317,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions = {}): Promise<B
   });
   const site = await serve(ROOT, SITE_DIR);
   const bare = await serve(BARE_SRC, BARE_DIR, false);
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const appRuns: AppRun[] = [];
     const bareRuns: number[] = [];
