@@ -175,13 +175,15 @@ export function cloneState(s: GameState): GameState {
 export function copyAgreement<R>(
   g: Omit<Agreement, 'record'>,
   record: R,
+  /** Copies of the parties, terms and signers made once and shared (the player views' cache). */
+  shared?: Pick<Agreement, 'parties' | 'terms' | 'signers'>,
 ): Omit<Agreement, 'record'> & { record: R } {
   return {
     id: g.id,
     offer: g.offer,
-    parties: g.parties.slice(),
+    parties: shared ? shared.parties : g.parties.slice(),
     mediator: g.mediator,
-    terms: g.terms.map((t) => ({ ...t })),
+    terms: shared ? shared.terms : g.terms.map((t) => ({ ...t })),
     verification: g.verification,
     steps: g.steps,
     done: g.done,
@@ -189,7 +191,7 @@ export function copyAgreement<R>(
     status: g.status,
     signed: g.signed,
     ended: g.ended,
-    signers: { ...g.signers },
+    signers: shared ? shared.signers : { ...g.signers },
     record,
   };
 }

@@ -4,7 +4,7 @@
  * submitted input, true compliance, observations or trust; after the end everything is revealed for the debrief.
  */
 import { scores } from './metrics.ts';
-import { indexOf, pickVars, roundDate } from './state.ts';
+import { copyAgreement, indexOf, pickVars, roundDate } from './state.ts';
 import { canTalk } from './validate.ts';
 import { dealings } from './dealings.ts';
 import type { Dealings } from './dealings.ts';
@@ -490,22 +490,13 @@ function table(arr: readonly number[], world: World): Record<ActorId, Record<Act
 function agreementView(g: Agreement, me: ActorId, over: boolean): AgreementView {
   const party = g.parties.includes(me) || g.mediator === me;
   const f = fixed(g);
-  // The same fields in the same order as `copyAgreement`, then the truth.
+  // The copy's fields in its order (the state hash depends on key order), with the parts copied once, then the truth.
   return {
-    id: g.id,
-    offer: g.offer,
-    parties: f.parties,
-    mediator: g.mediator,
-    terms: f.terms,
-    verification: g.verification,
-    steps: g.steps,
-    done: g.done,
-    strikes: g.strikes,
-    status: g.status,
-    signed: g.signed,
-    ended: g.ended,
-    signers: f.signers!,
-    record: party ? g.record.map((r) => stepView(r, me)) : [],
+    ...copyAgreement(g, party ? g.record.map((r) => stepView(r, me)) : [], {
+      parties: f.parties,
+      terms: f.terms,
+      signers: f.signers!,
+    }),
     truth: over ? g.record : null,
   };
 }
