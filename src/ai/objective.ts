@@ -29,7 +29,7 @@ import type {
 import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
 import { breachesToward, creditworthy } from './forgiveness.ts';
-import { additive, bestPackage } from './packages.ts';
+import { additive, bestPackage, lately } from './packages.ts';
 import { alliesOf, hostile, remember, retaliation } from './memory.ts';
 import {
   affordable,
@@ -151,6 +151,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
       switch (phase) {
         case 'proposing': {
           if (world.rules.offersPerRound < 1) return { phase, offers: [] };
+          const refused = lately(view);
           const busy = new Set<ActorId>();
           let active = 0;
           for (const g of view.agreements)
@@ -184,7 +185,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               for (const w of wants) {
                 const mine = g.mine.value + w.mine.value * honest + trustWorth * 2;
                 const theirs = g.theirs.value + w.theirs.value;
-                if ((theirs <= 0 && !pushover) || mine <= p.threshold * 6) continue;
+                if ((theirs <= 0 && !pushover) || mine <= p.threshold * 6 || refused([g.t, w.t])) continue;
                 const v = mine + jitter();
                 if (!best || v > best.value) {
                   const programme = findAction(world, w.t.action)!.family === 'programme';
@@ -204,7 +205,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 }
               }
           }
-          const brokered = mayMediate(world, me) ? mediation(world, view, belief, jitter) : null;
+          const brokered = mayMediate(world, me) ? mediation(world, view, belief, jitter, refused) : null;
           if (brokered && (!best || brokered.value > best.value)) best = brokered;
           const pkg = bestPackage(
             world,
@@ -213,6 +214,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             additive((who, t) => termValue(world, belief, who, [t]).value),
             p.threshold * 6 + trustWorth * 2,
             jitter,
+            refused,
           );
           if (pkg && (!best || pkg.value > best.value)) best = pkg;
           return best
@@ -381,6 +383,7 @@ function mediation(
   view: PlayerView,
   belief: GameState,
   jitter: () => number,
+  refused: (terms: readonly Term[]) => boolean,
 ): { offer: OfferDraft; value: number; why: string } | null {
   const me = view.me;
   let best: { offer: OfferDraft; value: number; why: string } | null = null;
@@ -396,7 +399,7 @@ function mediation(
       for (const y of ba.slice(0, 6)) {
         const va = termValue(world, belief, a, [x, y]).value;
         const vb = termValue(world, belief, b, [x, y]).value;
-        if (va <= 0 || vb <= 0) continue;
+        if (va <= 0 || vb <= 0 || refused([x, y])) continue;
         const v = Math.min(va, vb) + view.tension / 200 + jitter();
         if (!best || v > best.value)
           best = {

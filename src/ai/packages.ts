@@ -33,6 +33,8 @@ export function bestPackage(
   value: TermValuer,
   floor: number,
   jitter: () => number,
+  /** Term lists not to put again (a package the others turned down lately). */
+  refused: (terms: readonly Term[]) => boolean = () => false,
 ): Package | null {
   if (view.forum <= 0) return null;
   const me = view.me;
@@ -55,7 +57,7 @@ export function bestPackage(
             const terms = [x, y, z];
             const mine = value(me, terms.slice(0, 1)) + value(me, terms.slice(2)) * trust(b);
             const theirs = Math.min(value(a, terms), value(b, terms));
-            if (theirs <= 0 || mine <= floor) continue;
+            if (theirs <= 0 || mine <= floor || refused(terms)) continue;
             const v = mine + jitter();
             if (best && v <= best.value) continue;
             const programme = terms.some((t) => findAction(world, t.action)!.family === 'programme');
@@ -85,4 +87,29 @@ export function additive(single: (who: ActorId, term: Term) => number): TermValu
     }
     return sum;
   };
+}
+
+/** A key for a list of terms, whatever their order. */
+export const termsKey = (terms: readonly Term[]): string =>
+  terms
+    .map((t) => `${t.by}>${t.action}>${t.target ?? ''}`)
+    .sort()
+    .join('|');
+
+/**
+ * What this government proposed lately that was turned down or left to expire, by terms: a diplomat does not
+ * put the same package again the round after it was refused, and waits `rounds` before trying it again.
+ */
+export function lately(view: PlayerView, rounds = 2): (terms: readonly Term[]) => boolean {
+  const keys = new Set(
+    view.offers
+      .filter(
+        (o) =>
+          o.from === view.me &&
+          (o.status === 'rejected' || o.status === 'expired') &&
+          o.round >= view.round - rounds,
+      )
+      .map((o) => termsKey(o.terms)),
+  );
+  return (terms) => keys.size > 0 && keys.has(termsKey(terms));
 }

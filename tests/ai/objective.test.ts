@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { computerChooser, seatRng, strategyById } from '../../src/ai/index.ts';
 import { hostile, remember } from '../../src/ai/memory.ts';
 import { legalActions } from '../../src/ai/moves.ts';
-import { bestPackage } from '../../src/ai/packages.ts';
+import { bestPackage, termsKey } from '../../src/ai/packages.ts';
 import { policyStrategy } from '../../src/ai/policy.ts';
 import type { Strategy } from '../../src/ai/types.ts';
 import { readScenario } from '../../src/cli/files.ts';
@@ -51,6 +51,27 @@ describe('the objective player', () => {
       runGame(panmunjom, startGame(panmunjom, seed), computerChooser(panmunjom, seed, seats));
     }
     expect(answered).toBeGreaterThan(10);
+  });
+
+  it('does not put a package again in the two rounds after it was turned down', () => {
+    let offers = 0;
+    for (const seed of ['again-1', 'again-2']) {
+      const seats = Object.fromEntries(panmunjom.actors.map((a) => [a.id, strategyById('objective')]));
+      const end = runGame(panmunjom, startGame(panmunjom, seed), computerChooser(panmunjom, seed, seats));
+      offers += end.offers.length;
+      for (const o of end.offers) {
+        const again = end.offers.find(
+          (p) =>
+            p.from === o.from &&
+            p.round < o.round &&
+            p.round >= o.round - 2 &&
+            (p.status === 'rejected' || p.status === 'expired') &&
+            termsKey(p.terms) === termsKey(o.terms),
+        );
+        expect(again, `${o.from} puts offer #${o.id} again in round ${o.round}`).toBeUndefined();
+      }
+    }
+    expect(offers).toBeGreaterThan(20);
   });
 
   it('puts three-way packages only at convened talks, and each is a draft the engine accepts', () => {
