@@ -747,19 +747,44 @@ function renderResponding(panel: HTMLElement, ctx: ControlsContext): void {
           ['reject', 'Reject'],
           ['none', o.until > view.round ? 'Not now (leave it open)' : 'No answer (it lapses)'],
         ];
+        const lines = previewLines(
+          world,
+          view.me,
+          previewOffer(world, view, o, undefined, o.mediator),
+          o.steps,
+        );
         return offerCard(
           world,
           view,
           o,
           h(
-            'fieldset',
-            { class: 'inline answer' },
-            h('legend', null, `Your answer to offer #${o.id}`),
-            radios(name, choices, replies.get(o.id), (value) => {
-              replies.set(o.id, value);
-              history.sync();
-              ctx.onChange?.({ kind: 'answer', offer: o.id, reply: value });
-            }),
+            'div',
+            null,
+            h(
+              'details',
+              { class: 'effect-preview answer-preview' },
+              h('summary', null, 'Likely effects if it is signed and carried out'),
+              h(
+                'ul',
+                { class: 'preview-terms' },
+                lines.slice(0, o.terms.length).map((x) => h('li', null, x)),
+              ),
+              h(
+                'ul',
+                { class: 'preview-notes' },
+                lines.slice(o.terms.length).map((x) => h('li', null, x)),
+              ),
+            ),
+            h(
+              'fieldset',
+              { class: 'inline answer' },
+              h('legend', null, `Your answer to offer #${o.id}`),
+              radios(name, choices, replies.get(o.id), (value) => {
+                replies.set(o.id, value);
+                history.sync();
+                ctx.onChange?.({ kind: 'answer', offer: o.id, reply: value });
+              }),
+            ),
           ),
         );
       }),

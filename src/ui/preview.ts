@@ -126,10 +126,13 @@ export function previewOffer(
   view: PlayerView,
   draft: OfferDraft,
   s: GameState = believed(world, view),
+  /** Who brokers it, for an offer received from a mediator: then every party pays the mediated share. */
+  broker: ActorId | null = null,
 ): OfferPreview {
   const r = world.rules;
   const parties = partiesOf(draft);
   const mediated = !parties.includes(view.me);
+  const brokered = mediated || (broker !== null && !parties.includes(broker));
   const steps = Math.max(1, Math.min(r.maxSteps, Math.round(draft.steps) || 1));
   const n = world.actors.length;
   const signingCost: Record<ActorId, number> = {};
@@ -142,7 +145,7 @@ export function previewOffer(
       r.acceptCost *
       (world.actors[i]!.hawkishness / 50) *
       (1 - trust / 100) *
-      (mediated ? r.mediatedCostShare : 1);
+      (brokered ? r.mediatedCostShare : 1);
   }
   const accuracy = r.accuracy[draft.verification];
   const observers = mediated ? [...parties, view.me] : parties;

@@ -116,6 +116,15 @@ describe('a new player', () => {
         .poll(() => page.getByText('No offer waits for your answer this round.').isVisible())
         .toBe(true);
     await shot(page, '04-answers');
+    if (answered > 0) {
+      // Each offer to answer carries the same preview as the composer: what it does, and what signing costs.
+      const effects = page.getByText('Likely effects if it is signed and carried out').first();
+      await effects.click(F);
+      await expect
+        .poll(() => page.locator('.answer-preview[open]').first().textContent())
+        .toMatch(/Signing costs you about [\d.]+ support at home/);
+      await shot(page, '04c-answer-preview');
+    }
     await page
       .getByRole('button', { name: /^(Send answers and end this phase|Continue to commitments)$/ })
       .click(F);

@@ -70,6 +70,16 @@ describe('offer preview', () => {
     );
   });
 
+  it('prices an offer received from a mediator at the mediated share, as the engine charges it', () => {
+    const brokered = previewOffer(world, view, aidForRegret, undefined, 'PRC');
+    expect(brokered.mediated).toBe(false);
+    expect(brokered.signingCost['ROK']).toBeCloseTo(p.signingCost['ROK']! * world.rules.mediatedCostShare);
+    // A "broker" who is a party is no mediator.
+    expect(previewOffer(world, view, aidForRegret, undefined, 'DPRK').signingCost['ROK']).toBeCloseTo(
+      p.signingCost['ROK']!,
+    );
+  });
+
   it.each([
     ['none', 0.75],
     ['partial', 0.88],
