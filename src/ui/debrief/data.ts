@@ -144,28 +144,10 @@ export function ledgerRows(world: World, agreements: readonly AgreementView[]): 
       for (const [party, kept] of Object.entries(r.honoured)) {
         const promised = promisesOf(world, g, party).join('; ');
         const observers = Object.entries(r.observed).filter(([o, seen]) => o !== party && party in seen);
-        if (!observers.length)
-          rows.push({
-            ...base,
-            round: r.round,
-            step: r.step,
-            party,
-            promised,
-            kept,
-            observer: null,
-            saw: null,
-          });
-        for (const [observer, seen] of observers)
-          rows.push({
-            ...base,
-            round: r.round,
-            step: r.step,
-            party,
-            promised,
-            kept,
-            observer,
-            saw: seen[party]!,
-          });
+        const step = { ...base, round: r.round, step: r.step, party, promised, kept };
+        // One row per observer of this party's step, or one row with nobody's reading when none saw it.
+        if (!observers.length) rows.push({ ...step, observer: null, saw: null });
+        for (const [observer, seen] of observers) rows.push({ ...step, observer, saw: seen[party]! });
       }
   }
   return rows;
