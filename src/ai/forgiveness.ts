@@ -26,13 +26,3 @@ export function creditworthy(
   const m = remember(world, view, other);
   return m.defections <= 1 + 3 * misreadRate(world, verification) * m.moves;
 }
-
-/** How many steps this government has itself withheld from agreements with `other`: how often it has tested it. */
-export function breachesToward(view: PlayerView, other: ActorId): number {
-  let n = 0;
-  for (const g of view.agreements) {
-    if (!g.parties.includes(other) || !g.parties.includes(view.me)) continue;
-    for (const r of g.record) if (r.mine === false) n++;
-  }
-  return n;
-}

@@ -122,6 +122,13 @@ function myDealings(
   return { steps, acts };
 }
 
+/** How many steps I have myself withheld from deals with `other`: how often I have tested it. */
+export function breachesToward(view: PlayerView, other: ActorId): number {
+  let n = 0;
+  for (const r of myDealings(view, other).steps) if (!r.mine) n++;
+  return n;
+}
+
 export interface Memory {
   /** The other's last move as I saw it, and when; null if it never did anything toward me. */
   last: Seen | null;

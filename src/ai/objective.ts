@@ -28,9 +28,9 @@ import type {
 } from '../engine/index.ts';
 import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
-import { breachesToward, creditworthy } from './forgiveness.ts';
+import { creditworthy } from './forgiveness.ts';
 import { additive, bestPackage, lately } from './packages.ts';
-import { alliesOf, hostile, remember, retaliation } from './memory.ts';
+import { alliesOf, breachesToward, hostile, remember, retaliation } from './memory.ts';
 import {
   affordable,
   canPropose,
@@ -145,6 +145,13 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
       const me = view.me;
       const meName = nameOf(world, me);
       const stance = stanceOf(view);
+      // How each partner answers breaches, read once per decision (it is asked for every candidate act).
+      const answers = new Map<ActorId, number>();
+      const answerRate = (x: ActorId): number => {
+        let r = answers.get(x);
+        if (r === undefined) answers.set(x, (r = retaliation(world, view, x)));
+        return r;
+      };
       const trustWorth = p.trustValue * (stance / 50);
       const jitter = (): number => (rng.next() - 0.5) * 2 * p.noise;
 
@@ -170,7 +177,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             if (busy.has(to) || !canPropose(view, [me, to])) continue;
             const honest = (view.myTrust[to] ?? 0) / 100;
             // A partner that has let my breaches and provocations pass unanswered is pressed for more.
-            const pushover = retaliation(world, view, to) <= 1 / 3;
+            const pushover = answerRate(to) <= 1 / 3;
             const gives = promisable(world, view, me, to, concessionOrFriendly).map((t) => ({
               t,
               mine: termValue(world, belief, me, [t]),
@@ -296,19 +303,14 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               // who never answers one, much against one who always does.
               const others = g.parties.filter((x) => x !== me);
               const reputation = others.reduce(
-                (acc, x) =>
-                  acc +
-                  trustWorth * world.rules.trustKept * Math.max(0, 3 * retaliation(world, view, x) - 0.5),
+                (acc, x) => acc + trustWorth * world.rules.trustKept * Math.max(0, 3 * answerRate(x) - 0.5),
                 0,
               );
               // A hawkish leader tests an untested partner once in a while: a step withheld shows whether it answers.
               const untested = others.every((x) => breachesToward(view, x) === 0);
               const probe = cost < 0 && !cheater && untested && rng.next() < (p.probe * (100 - stance)) / 100;
               // The habit of keeping one's word is worth less toward a partner who has shown it lets breaches pass.
-              const habit =
-                p.threshold *
-                4 *
-                Math.min(1, 2 * Math.min(...others.map((x) => retaliation(world, view, x))));
+              const habit = p.threshold * 4 * Math.min(1, 2 * Math.min(...others.map((x) => answerRate(x))));
               const keep = !probe && cost + reputation + jitter() > -habit;
               reasons.push(
                 keep
@@ -348,7 +350,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               // how they answered before. A government that never answers invites more.
               if (hostile(def)) {
                 const hit = c.target ? [c.target] : [...rivals];
-                const answer = hit.reduce((acc, x) => acc + retaliation(world, view, x), 0) * p.answered;
+                const answer = hit.reduce((acc, x) => acc + answerRate(x), 0) * p.answered;
                 v -= def.visibility === 'secret' ? answer * 0.4 : answer;
               }
               return { c, v: v + jitter(), reason: own.reason, def };
