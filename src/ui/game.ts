@@ -21,7 +21,7 @@ import { roundSummary } from './summary.ts';
 import type { RoundSummary } from './summary.ts';
 import { PHASE_TITLES, nameOf, prose } from './text.ts';
 import { briefingPanel } from './briefing.ts';
-import { createCoach } from './tutorial.ts';
+import { createCoach, isTutorial } from './tutorial.ts';
 import type { Coach, CoachEvent } from './tutorial.ts';
 
 export interface GameScreenOptions {
@@ -126,7 +126,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         h('span', { class: 'scenario-title', title: world.title }, world.title),
         status,
         briefingButton,
-        /tutorial/i.test(world.id) && !hotseat ? tutorialButton : null,
+        isTutorial(world.id) && !hotseat ? tutorialButton : null,
         saveButton,
         h('button', { type: 'button', class: 'small quiet', onclick: () => confirmQuit() }, 'New game'),
       ),
@@ -202,7 +202,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
 
   const live = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
   root.append(live);
-  if (/tutorial/i.test(world.id) && !hotseat) {
+  if (isTutorial(world.id) && !hotseat) {
     const me = session.humans[0]!;
     coach = createCoach({
       world,

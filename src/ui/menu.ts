@@ -17,6 +17,7 @@ import { SHARED_WHERE, shareControl } from './share.ts';
 import type { SharedGame } from './share.ts';
 import { replayFrames } from './replay.ts';
 import type { Frame } from './replay.ts';
+import { isTutorial } from './tutorial.ts';
 
 export interface MenuChoice extends SessionOptions {
   loaded: LoadedScenario;
@@ -45,7 +46,7 @@ export function renderMenu(
 ): void {
   const playable = content.scenarios.filter((s): s is Extract<ScenarioEntry, { ok: true }> => s.ok);
   // A tutorial, where there is one, is where a new player starts.
-  let current = playable.find((s) => /tutorial/i.test(s.loaded.world.id)) ?? playable[0] ?? null;
+  let current = playable.find((s) => isTutorial(s.loaded.world.id)) ?? playable[0] ?? null;
   let me = current?.loaded.world.actors[0]?.id ?? '';
   const strategies: Record<string, string> = {};
   /** Other governments played by a person on this device (hot-seat). */
@@ -353,7 +354,7 @@ export function renderMenu(
   }
 
   /** The tutorial scenario as its main seat (South Korea, where it has one), with a fixed seed. */
-  const tutorial = playable.find((s) => /tutorial/i.test(s.loaded.world.id)) ?? null;
+  const tutorial = playable.find((s) => isTutorial(s.loaded.world.id)) ?? null;
   function startTutorial(): void {
     if (!tutorial) return;
     const actors = tutorial.loaded.world.actors.map((a) => a.id);

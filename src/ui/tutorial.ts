@@ -13,6 +13,13 @@ import type { ControlsChange } from './controls.ts';
 import { fill, h } from './dom.ts';
 import { nameOf } from './text.ts';
 
+/**
+ * The shipped scenario the coach is written for: its steps speak of that scenario's history (August 2015,
+ * the loudspeakers, the test in round 3), so no other scenario gets the coach, whatever its id says.
+ */
+export const TUTORIAL_ID = 'tutorial';
+export const isTutorial = (worldId: string): boolean => worldId === TUTORIAL_ID;
+
 /** What the game tells the coach. */
 export type CoachEvent =
   | ControlsChange
