@@ -4,16 +4,7 @@
  * others will read into it (trust it gains or loses, valued more by a dovish leader), and by reciprocity
  * (a broken promise is answered unless the leader is dovish enough to forgive it).
  */
-import {
-  applyAction,
-  fadeAfter,
-  findAction,
-  indexOf,
-  mayTake,
-  objectiveValue,
-  recentKey,
-  score,
-} from '../engine/index.ts';
+import { applyAction, fadeAfter, findAction, indexOf, mayTake, recentKey } from '../engine/index.ts';
 import type {
   ActionChoice,
   ActionDef,
@@ -28,6 +19,8 @@ import type {
 } from '../engine/index.ts';
 import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
+import { addFlows, decisionValue, outlook } from './need.ts';
+import type { Outlook } from './need.ts';
 import { creditworthy } from './forgiveness.ts';
 import { additive, bestPackage, lately } from './packages.ts';
 import { alliesOf, breachesToward, hostile, remember, retaliation } from './memory.ts';
@@ -55,6 +48,10 @@ export interface ObjectiveParams {
   probe: number;
   /** Score points an answered hostile act is expected to cost, times the chance it is answered. */
   answered: number;
+  /** How much more its own economy weighs when it is heading low: the weight is multiplied by 1 + need × this. */
+  need: number;
+  /** Rounds over which a change of sanctions or lifelines is counted when valuing a move. */
+  horizon: number;
 }
 
 const DEFAULTS: ObjectiveParams = {
@@ -64,6 +61,8 @@ const DEFAULTS: ObjectiveParams = {
   bandwidth: 2,
   probe: 0.3,
   answered: 0.6,
+  need: 2,
+  horizon: 4,
 };
 
 interface Valued {
@@ -72,10 +71,16 @@ interface Valued {
   reason: string;
 }
 
-/** The change in `who`'s score if `terms` were carried out on (a copy of) the believed state, with the objective that moved most. */
+/**
+ * The change in `who`'s score if `terms` were carried out on (a copy of) the believed state, with changes of
+ * sanctions and lifelines counted over the outlook's horizon and its own economy weighed by need, and the
+ * objective that moved most.
+ */
 function termValue(
   world: World,
   s: GameState,
+  look: Outlook,
+  need: number,
   who: ActorId,
   terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
   scale = 1,
@@ -95,13 +100,8 @@ function termValue(
       fade,
     );
   }
-  const def = world.actors[indexOf(world, who)]!;
-  let best = { d: 0, label: '' };
-  for (const o of def.objectives) {
-    const d = Math.abs(o.weight * (objectiveValue(world, c, who, o) - objectiveValue(world, s, who, o)));
-    if (d > best.d) best = { d, label: o.label.toLowerCase() };
-  }
-  return { value: score(world, c, who) - score(world, s, who), reason: best.label };
+  addFlows(world, c, look);
+  return decisionValue(world, s, c, who, look, need);
 }
 
 /**
@@ -142,6 +142,13 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
     decide(ctx: DecisionContext, phase: InputPhase): PhaseInput {
       const { world, view, rng } = ctx;
       const belief = beliefState(world, view, rng);
+      const look = outlook(world, belief, p.horizon);
+      const value = (
+        who: ActorId,
+        terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
+        scale?: number,
+        fade?: number,
+      ): Valued => termValue(world, belief, look, p.need, who, terms, scale, fade);
       const me = view.me;
       const meName = nameOf(world, me);
       const stance = stanceOf(view);
@@ -152,7 +159,9 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
         if (r === undefined) answers.set(x, (r = retaliation(world, view, x)));
         return r;
       };
-      const trustWorth = p.trustValue * (stance / 50);
+      // Goodwill is worth more to a government that needs relief: trust is what opens the deals it needs.
+      const needy = look.need[indexOf(world, me)]!;
+      const trustWorth = p.trustValue * (stance / 50) * (1 + p.need * needy);
       const jitter = (): number => (rng.next() - 0.5) * 2 * p.noise;
 
       switch (phase) {
@@ -180,13 +189,13 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             const pushover = answerRate(to) <= 1 / 3;
             const gives = promisable(world, view, me, to, concessionOrFriendly).map((t) => ({
               t,
-              mine: termValue(world, belief, me, [t]),
-              theirs: termValue(world, belief, to, [t]),
+              mine: value(me, [t]),
+              theirs: value(to, [t]),
             }));
             const wants = promisable(world, view, to, me, concessionOrFriendly).map((t) => ({
               t,
-              mine: termValue(world, belief, me, [t]),
-              theirs: termValue(world, belief, to, [t]),
+              mine: value(me, [t]),
+              theirs: value(to, [t]),
             }));
             for (const g of gives)
               for (const w of wants) {
@@ -212,13 +221,13 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 }
               }
           }
-          const brokered = mayMediate(world, me) ? mediation(world, view, belief, jitter, refused) : null;
+          const brokered = mayMediate(world, me) ? mediation(world, view, value, jitter, refused) : null;
           if (brokered && (!best || brokered.value > best.value)) best = brokered;
           const pkg = bestPackage(
             world,
             view,
             counterparts(world, view).filter((x) => !busy.has(x)),
-            additive((who, t) => termValue(world, belief, who, [t]).value),
+            additive((who, t) => value(who, [t]).value),
             p.threshold * 6 + trustWorth * 2,
             jitter,
             refused,
@@ -238,8 +247,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             const trust = Math.min(...others.map((x) => view.myTrust[x] ?? 0)) / 100;
             const mineT = o.terms.filter((t) => t.by === me);
             const theirT = o.terms.filter((t) => t.by !== me);
-            const gain =
-              termValue(world, belief, me, mineT).value + termValue(world, belief, me, theirT).value * trust;
+            const gain = value(me, mineT).value + value(me, theirT).value * trust;
             const def = world.actors[indexOf(world, me)]!;
             const homeCost =
               (world.rules.acceptCost *
@@ -292,9 +300,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 );
                 return { agreement: g.id, honour: false };
               }
-              const cost = termValue(
-                world,
-                belief,
+              const cost = value(
                 me,
                 g.terms.filter((t) => t.by === me),
                 1 / g.steps,
@@ -342,7 +348,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             .map((c) => {
               const def = findAction(world, c.action)!;
               const fade = fadeAfter(world, view.myRecent[recentKey(me, c.action, c.target)], view.round);
-              const own = termValue(world, belief, me, [{ ...c, by: me }], 1, fade);
+              const own = value(me, [{ ...c, by: me }], 1, fade);
               let v = own.value + trustWorth * trustDelta(view, def, c.target, fade);
               if (hostile(def) && c.target && provoked.has(c.target)) v += ((100 - stance) / 100) * 0.4; // answering a provocation
               if (hostile(def) && c.target && allies.has(c.target)) v -= 1;
@@ -353,7 +359,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 const answer = hit.reduce((acc, x) => acc + answerRate(x), 0) * p.answered;
                 v -= def.visibility === 'secret' ? answer * 0.4 : answer;
               }
-              return { c, v: v + jitter(), reason: own.reason, def };
+              return { c, v: v + jitter(), reason: own.reason, costly: own.value < 0 && !hostile(def), def };
             });
           scored.sort((a, b) => b.v - a.v);
           const actions: ActionChoice[] = [];
@@ -363,9 +369,12 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               continue;
             if (x.def.targeted && x.c.target && !view.actors.some((a) => a.id === x.c.target)) continue;
             actions.push(x.c);
-            reasons.push(
-              `${meName} chooses ${x.def.name.toLowerCase()}${x.c.target ? ` toward ${nameOf(world, x.c.target)}` : ''} because it serves its aim of ${x.reason || 'its standing with the others'}${x.c.target && provoked.has(x.c.target) && hostile(x.def) ? `, and ${nameOf(world, x.c.target)} provoked it` : ''}.`,
-            );
+            const toward = x.c.target ? ` toward ${nameOf(world, x.c.target)}` : '';
+            // A step that costs it something is taken for the goodwill it earns, not for the aim it sets back.
+            const because = x.costly
+              ? `the goodwill it earns is worth more than what it costs in ${x.reason}${needy >= 0.3 ? ', and with its economy under pressure it needs the deals goodwill opens' : ''}`
+              : `it serves its aim of ${x.reason || 'its standing with the others'}${x.c.target && provoked.has(x.c.target) && hostile(x.def) ? `, and ${nameOf(world, x.c.target)} provoked it` : ''}`;
+            reasons.push(`${meName} chooses ${x.def.name.toLowerCase()}${toward} because ${because}.`);
           }
           return {
             phase,
@@ -383,7 +392,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
 function mediation(
   world: World,
   view: PlayerView,
-  belief: GameState,
+  value: (who: ActorId, terms: readonly Term[]) => Valued,
   jitter: () => number,
   refused: (terms: readonly Term[]) => boolean,
 ): { offer: OfferDraft; value: number; why: string } | null {
@@ -399,8 +408,8 @@ function mediation(
     );
     for (const x of ab.slice(0, 6))
       for (const y of ba.slice(0, 6)) {
-        const va = termValue(world, belief, a, [x, y]).value;
-        const vb = termValue(world, belief, b, [x, y]).value;
+        const va = value(a, [x, y]).value;
+        const vb = value(b, [x, y]).value;
         if (va <= 0 || vb <= 0 || refused([x, y])) continue;
         const v = Math.min(va, vb) + view.tension / 200 + jitter();
         if (!best || v > best.value)

@@ -39,6 +39,8 @@ export {
   channelFactor,
   tensionBaseline,
   describeTerms,
+  economicPressure,
+  basePressure,
 } from './round.ts';
 export { rngFrom, seedState, chance, pick } from './rng.ts';
 export type { Rng } from './rng.ts';

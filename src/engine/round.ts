@@ -432,7 +432,7 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
  * Economic pressure on `t` per round: sanctions drain, lifelines feed, each weighted by who applies them.
  * Starting economies already reflect starting pressure, so only changes from the start move an economy.
  */
-function pressure(
+export function economicPressure(
   world: World,
   sanctions: readonly number[],
   lifeline: readonly number[],
@@ -451,11 +451,11 @@ function pressure(
 const basePressures = new WeakMap<World, number[]>();
 
 /** Pressure at the start of the game, per actor (computed once per world). */
-function basePressure(world: World): number[] {
+export function basePressure(world: World): number[] {
   let b = basePressures.get(world);
   if (!b) {
     const start = newGame(world, 0);
-    b = world.actors.map((_, t) => pressure(world, start.sanctions, start.lifeline, t));
+    b = world.actors.map((_, t) => economicPressure(world, start.sanctions, start.lifeline, t));
     basePressures.set(world, b);
   }
   return b;
@@ -499,7 +499,7 @@ export function reactMut(world: World, s: GameState): void {
       const id = world.actors[t]!.id;
       const start = world.initial.actors[id]!.vars;
       const drift = (start.economy - a.economy) * r.economyDrift;
-      addVar(a, 'economy', base[t]! - pressure(world, s.sanctions, s.lifeline, t) + drift);
+      addVar(a, 'economy', base[t]! - economicPressure(world, s.sanctions, s.lifeline, t) + drift);
       const was = before(world, s, id);
       addVar(
         a,
