@@ -265,6 +265,24 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
       );
   }
 
+  // The coach: the governments and actions it names must exist, and a suggested trade needs two governments.
+  const coach = obj(sc.coach);
+  if (coach.seat !== undefined) actor(coach.seat, ['coach', 'seat']);
+  items(coach.suggest).forEach((x, k) => {
+    const t = obj(x);
+    const at: Path = ['coach', 'suggest', k];
+    actor(t.as, [...at, 'as']);
+    actor(t.with, [...at, 'with']);
+    if (typeof t.as === 'string' && t.as === t.with)
+      src.report([...at, 'with'], `an offer needs two different governments, but both are "${t.as}".`);
+    for (const key of ['give', 'want'] as const) {
+      const a = str(t[key]);
+      if (a !== undefined && !allIds.includes(a))
+        src.report([...at, key], `there is no action "${a}" in this scenario.${didYouMean(a, allIds)}`);
+    }
+  });
+  for (const who of Object.keys(obj(coach['finish-as']))) actor(who, ['coach', 'finish-as', who], true);
+
   // Events: each must be able to happen.
   const rounds = num(sc.rounds);
   const eventIds = new Map<string, number>();

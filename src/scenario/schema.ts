@@ -358,6 +358,47 @@ export const rulesSchema = z
   .partial()
   .describe("Overrides of the model's numbers; leave out what you do not change.");
 
+/**
+ * A guided first game: what the coach says that belongs to this scenario. The coach's steps through the controls
+ * (briefing, board, offer, verification, answers, promises, summary) are the game's own; these fill them in.
+ */
+export const coachSchema = z
+  .strictObject({
+    seat: actorId
+      .optional()
+      .describe(
+        'The government "Play the tutorial" on the menu seats the player as (the first one if left out).',
+      ),
+    invitation: text.describe(
+      'The line beside "Play the tutorial" on the menu, e.g. "Lead South Korea through the 2015 landmine crisis with a coach beside you."',
+    ),
+    welcome: text.describe(
+      "The first words of the coach: who the player is, when, and what is happening. {you} stands for the player's government.",
+    ),
+    suggest: z
+      .array(
+        z.strictObject({
+          as: actorId.describe("The player's government."),
+          with: actorId.describe('The government the offer goes to.'),
+          give: id.describe('The action the player offers to take toward that government.'),
+          want: id.describe('The action the player asks that government to take toward it.'),
+          why: text.describe('Completes "Try …", e.g. "the trade that ended the August crisis".'),
+        }),
+      )
+      .default([])
+      .describe(
+        'The first offer the coach suggests, for each government it is written for; others are asked for any two-sided offer.',
+      ),
+    finish: text.describe('The last step: what to watch for in the rounds to come. {you} as in welcome.'),
+    'finish-as': z
+      .record(actorId, text)
+      .default({})
+      .describe('The last step in other words for a player of one government, by id.'),
+  })
+  .describe(
+    'Turns on the coach for a player alone at the device, with its words for this scenario. Leave it out for no coach.',
+  );
+
 export const scenarioSchema = z
   .strictObject({
     id: id.describe("The scenario's id, used in records and on the command line."),
@@ -406,6 +447,7 @@ export const scenarioSchema = z
       .default({ add: [], remove: [], allow: {} })
       .describe('Changes to the default action catalogue.'),
     events: z.array(eventSchema).default([]),
+    coach: coachSchema.optional(),
     outcomes: z
       .array(outcomeSchema)
       .min(2)

@@ -21,7 +21,7 @@ import { roundSummary } from './summary.ts';
 import type { RoundSummary } from './summary.ts';
 import { PHASE_TITLES, nameOf, prose } from './text.ts';
 import { briefingPanel } from './briefing.ts';
-import { createCoach, isTutorial } from './tutorial.ts';
+import { createCoach } from './tutorial.ts';
 import type { Coach, CoachEvent } from './tutorial.ts';
 
 export interface GameScreenOptions {
@@ -68,7 +68,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
   );
   /** What the shared dialog shows now. */
   let dialogKind: 'briefing' | 'summary' | null = null;
-  // The tutorial scenario comes with a coach for a player alone at the device.
+  // A scenario with a coach section (the tutorial) comes with a coach for a player alone at the device.
   let coach: Coach | null = null;
   const tutorialButton = h(
     'button',
@@ -126,7 +126,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         h('span', { class: 'scenario-title', title: world.title }, world.title),
         status,
         briefingButton,
-        isTutorial(world.id) && !hotseat ? tutorialButton : null,
+        session.scenario.coach && !hotseat ? tutorialButton : null,
         saveButton,
         h('button', { type: 'button', class: 'small quiet', onclick: () => confirmQuit() }, 'New game'),
       ),
@@ -202,10 +202,12 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
 
   const live = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
   root.append(live);
-  if (isTutorial(world.id) && !hotseat) {
+  const script = session.scenario.coach;
+  if (script && !hotseat) {
     const me = session.humans[0]!;
     coach = createCoach({
       world,
+      script,
       me,
       view: () => (turn ? viewOf(session, turn) : null),
       openBriefing: () => turn && showBriefing(turn),

@@ -17,7 +17,7 @@ import { SHARED_WHERE, shareControl } from './share.ts';
 import type { SharedGame } from './share.ts';
 import { replayFrames } from './replay.ts';
 import type { Frame } from './replay.ts';
-import { isTutorial } from './tutorial.ts';
+import { TUTORIAL_ID } from './tutorial.ts';
 
 export interface MenuChoice extends SessionOptions {
   loaded: LoadedScenario;
@@ -45,8 +45,13 @@ export function renderMenu(
   shared: SharedGame | null = null,
 ): void {
   const playable = content.scenarios.filter((s): s is Extract<ScenarioEntry, { ok: true }> => s.ok);
+  /** The tutorial: the shipped one where it is present with its coach, else the first scenario with a coach. */
+  const tutorial =
+    playable.find((s) => s.loaded.world.id === TUTORIAL_ID && s.loaded.scenario.coach) ??
+    playable.find((s) => s.loaded.scenario.coach) ??
+    null;
   // A tutorial, where there is one, is where a new player starts.
-  let current = playable.find((s) => isTutorial(s.loaded.world.id)) ?? playable[0] ?? null;
+  let current = tutorial ?? playable[0] ?? null;
   let me = current?.loaded.world.actors[0]?.id ?? '';
   const strategies: Record<string, string> = {};
   /** Other governments played by a person on this device (hot-seat). */
@@ -353,12 +358,12 @@ export function renderMenu(
     });
   }
 
-  /** The tutorial scenario as its main seat (South Korea, where it has one), with a fixed seed. */
-  const tutorial = playable.find((s) => isTutorial(s.loaded.world.id)) ?? null;
+  /** The tutorial, seated as its coach says (or as its first government), with a fixed seed. */
   function startTutorial(): void {
     if (!tutorial) return;
     const actors = tutorial.loaded.world.actors.map((a) => a.id);
-    const seat = actors.includes('ROK') ? 'ROK' : actors[0]!;
+    const wanted = tutorial.loaded.scenario.coach?.seat;
+    const seat = wanted && actors.includes(wanted) ? wanted : actors[0]!;
     onStart({ kind: 'new', choice: { loaded: tutorial.loaded, humans: [seat], seed: TUTORIAL_SEED } });
   }
   const tutorialEntry = tutorial
@@ -370,11 +375,7 @@ export function renderMenu(
           { type: 'button', class: 'primary', onclick: () => startTutorial() },
           'Play the tutorial',
         ),
-        h(
-          'span',
-          { class: 'hint' },
-          `New here? Lead ${tutorial.loaded.world.actors.find((a) => a.id === 'ROK')?.name ?? tutorial.loaded.world.actors[0]!.name} through the 2015 landmine crisis with a coach beside you.`,
-        ),
+        h('span', { class: 'hint' }, `New here? ${tutorial.loaded.scenario.coach!.invitation.trim()}`),
       )
     : null;
 

@@ -11,14 +11,14 @@ import { findAction } from '../engine/index.ts';
 import type { ActorId, PlayerView, World } from '../engine/index.ts';
 import type { ControlsChange } from './controls.ts';
 import { fill, h } from './dom.ts';
+import type { ScenarioFile } from '../scenario/index.ts';
 import { nameOf } from './text.ts';
 
-/**
- * The shipped scenario the coach is written for: its steps speak of that scenario's history (August 2015,
- * the loudspeakers, the test in round 3), so no other scenario gets the coach, whatever its id says.
- */
+/** The shipped tutorial: the menu's "Play the tutorial" starts it, where it is present with its coach. */
 export const TUTORIAL_ID = 'tutorial';
-export const isTutorial = (worldId: string): boolean => worldId === TUTORIAL_ID;
+
+/** What the coach says that belongs to the scenario: its `coach` section (a scenario without one has no coach). */
+export type CoachScript = NonNullable<ScenarioFile['coach']>;
 
 /** What the game tells the coach. */
 export type CoachEvent =
@@ -30,6 +30,7 @@ export type CoachEvent =
 
 export interface CoachHost {
   world: World;
+  script: CoachScript;
   me: ActorId;
   /** The player's view now, or null when it is not their turn. */
   view(): PlayerView | null;
@@ -58,6 +59,7 @@ type Stage = 0 | 1 | 2 | 3 | 4;
 
 interface Ctx {
   world: World;
+  script: CoachScript;
   me: ActorId;
   other: ActorId;
   view: PlayerView | null;
@@ -87,21 +89,19 @@ const phaseButton = (root: ParentNode): HTMLElement | null => q(root, '.phase .s
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
 const actionName = (c: Ctx, id: string): string => findAction(c.world, id)?.name ?? id;
 
-/** The counterpart the tutorial teaches with: the other Korea, or the first government the player can talk to. */
-function counterpartOf(world: World, me: ActorId, view: PlayerView | null): ActorId {
-  if (me === 'ROK' && world.actors.some((a) => a.id === 'DPRK')) return 'DPRK';
-  if (me === 'DPRK' && world.actors.some((a) => a.id === 'ROK')) return 'ROK';
+/** The first offer the scenario's coach suggests to a player of this government, if it wrote one. */
+const suggestionFor = (script: CoachScript, me: ActorId): CoachScript['suggest'][number] | null =>
+  script.suggest.find((x) => x.as === me) ?? null;
+
+/** The counterpart the coach teaches with: the one its suggested offer goes to, or the first the player can talk to. */
+function counterpartOf(world: World, script: CoachScript, me: ActorId, view: PlayerView | null): ActorId {
+  const s = suggestionFor(script, me);
+  if (s && world.actors.some((a) => a.id === s.with)) return s.with;
   return view?.contacts[0] ?? world.actors.find((a) => a.id !== me)!.id;
 }
 
-/** The deal the tutorial suggests: the August 2015 trade, from whichever Korea the player leads. */
-function suggestion(c: Ctx): { give: string; want: string } | null {
-  const has = (id: string): boolean => findAction(c.world, id) !== undefined;
-  if (!has('halt-broadcasts') || !has('express-regret')) return null;
-  if (c.me === 'ROK' && c.other === 'DPRK') return { give: 'halt-broadcasts', want: 'express-regret' };
-  if (c.me === 'DPRK' && c.other === 'ROK') return { give: 'express-regret', want: 'halt-broadcasts' };
-  return null;
-}
+/** The scenario's words with {you} as the player's government. */
+const words = (c: Ctx, text: string): string => text.trim().replace(/\{you\}/g, nameOf(c.world, c.me));
 
 /** What the player saw of the others on agreement steps in a round, from their own view. */
 function sightings(c: Ctx, round: number): { who: ActorId; kept: boolean; id: number; v: string }[] {
@@ -119,7 +119,7 @@ const STEPS: Step[] = [
     stage: 0,
     title: 'Welcome to Quid Pro Quo',
     text: (c) => [
-      `You lead ${nameOf(c.world, c.me)} in August 2015. Mines at the DMZ have maimed two soldiers, the loudspeakers are blaring and the guns have spoken.`,
+      words(c, c.script.welcome),
       'Every deal here has the form “I do X if you do Y”. This coach shows you one control at a time and waits while you try it. You can close it with Escape and bring it back with the Tutorial button at the top.',
     ],
     next: 'Show me around',
@@ -167,10 +167,10 @@ const STEPS: Step[] = [
     stage: 0,
     title: 'Compose an offer',
     text: (c) => {
-      const s = suggestion(c);
+      const s = suggestionFor(c.script, c.me);
       return [
         s
-          ? `Try the trade that ended the August crisis. In term 1, choose “${actionName(c, s.give)}” toward ${nameOf(c.world, c.other)}. In term 2, ${nameOf(c.world, c.other)} will “${actionName(c, s.want)}” toward you.`
+          ? `Try ${s.why.trim()}. In term 1, choose “${actionName(c, s.give)}” toward ${nameOf(c.world, c.other)}. In term 2, ${nameOf(c.world, c.other)} will “${actionName(c, s.want)}” toward you.`
           : `Make an offer to ${nameOf(c.world, c.other)}: in term 1 choose what you give, in term 2 what you want from them.`,
         'Each term has three parts: who acts, what they do, and toward whom. Add more with the “+” buttons.',
       ];
@@ -178,7 +178,7 @@ const STEPS: Step[] = [
     target: (r) => [q(r, '.composer .terms')],
     done: (e, c) => {
       if (e.kind !== 'composer' || e.field !== 'terms') return false;
-      const s = suggestion(c);
+      const s = suggestionFor(c.script, c.me);
       const by = (who: ActorId, action: string): boolean =>
         e.draft.terms.some((t) => t.by === who && t.action === action);
       return s ? by(c.me, s.give) && by(c.other, s.want) : new Set(e.draft.terms.map((t) => t.by)).size > 1;
@@ -325,7 +325,7 @@ const STEPS: Step[] = [
     stage: 4,
     title: 'You know the controls',
     text: (c) => [
-      `Play on. History has already decided that ${c.me === 'DPRK' ? 'you test a nuclear device' : 'North Korea tests a nuclear device'} in round 3: watch what it does to every deal on the table.`,
+      words(c, c.script['finish-as'][c.me] ?? c.script.finish),
       'Bring this coach back at any time with the Tutorial button at the top.',
     ],
     next: 'Finish the tutorial',
@@ -413,8 +413,9 @@ export function createCoach(host: CoachHost): Coach {
     const view = host.view();
     return {
       world: host.world,
+      script: host.script,
       me: host.me,
-      other: counterpartOf(host.world, host.me, view),
+      other: counterpartOf(host.world, host.script, host.me, view),
       view,
       summaryRound,
     };

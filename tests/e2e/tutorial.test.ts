@@ -33,6 +33,10 @@ describe('the tutorial', () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
     await page.goto(site.url);
+    // The menu's invitation and the coach's words come from the scenario's coach section.
+    expect(await page.locator('.tutorial-entry').textContent()).toContain(
+      'New here? Lead South Korea through the 2015 landmine crisis with a coach beside you.',
+    );
     await page.getByRole('button', { name: 'Play the tutorial' }).click(F);
 
     // Welcome: the coach opens by itself and its text has the focus.
@@ -40,6 +44,7 @@ describe('the tutorial', () => {
     await expectStep(page, 'Welcome to Quid Pro Quo');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('coach-text');
     expect(await page.getByRole('complementary', { name: 'Welcome to Quid Pro Quo' }).isVisible()).toBe(true);
+    expect(await coach(page).textContent()).toContain('You lead South Korea in August 2015.');
     await page.locator('.board-canvas canvas').waitFor();
     await page.waitForTimeout(300);
     await shot(page, 'tutorial-01-welcome');
@@ -65,6 +70,7 @@ describe('the tutorial', () => {
 
     // Compose: the loudspeakers for regret. The coach moves on once both terms are there.
     await expectStep(page, 'Compose an offer');
+    expect(await coach(page).textContent()).toContain('Try the trade that ended the August crisis.');
     expect(await coach(page).textContent()).toContain('Switch off the loudspeakers');
     await shot(page, 'tutorial-05-compose');
     await page.getByRole('combobox', { name: 'Term 1: action' }).selectOption('halt-broadcasts', F);
@@ -132,6 +138,7 @@ describe('the tutorial', () => {
     await expectStep(page, 'Your record of the others');
     await coachButton(page, 'Next').click(F);
     await expectStep(page, 'You know the controls');
+    expect(await coach(page).textContent()).toContain('North Korea tests a nuclear device in round 3');
     await coachButton(page, 'Finish the tutorial').click(F);
     await expect.poll(() => coach(page).isVisible()).toBe(false);
     expect(await highlighted(page)).toEqual([]);

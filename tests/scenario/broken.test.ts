@@ -323,6 +323,20 @@ const CASES: Record<string, Expected[]> = {
     'no government "DRPK"',
     'Did you mean "DPRK"?',
   ),
+  'ref-coach': [
+    {
+      at: [148, 24],
+      field: 'coach › suggest › #1 › with',
+      token: 'DRPK',
+      says: ['no government "DRPK"', 'Did you mean "DPRK"?'],
+    },
+    {
+      at: [148, 60],
+      field: 'coach › suggest › #1 › want',
+      token: 'sumit',
+      says: ['no action "sumit"', 'Did you mean "summit"?'],
+    },
+  ],
   'ref-outcome': one(
     [139, 32],
     'outcomes › detente › when › #1 › of',
