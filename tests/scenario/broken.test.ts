@@ -324,18 +324,8 @@ const CASES: Record<string, Expected[]> = {
     'Did you mean "DPRK"?',
   ),
   'ref-coach': [
-    {
-      at: [148, 24],
-      field: 'coach › suggest › #1 › with',
-      token: 'DRPK',
-      says: ['no government "DRPK"', 'Did you mean "DPRK"?'],
-    },
-    {
-      at: [148, 60],
-      field: 'coach › suggest › #1 › want',
-      token: 'sumit',
-      says: ['no action "sumit"', 'Did you mean "summit"?'],
-    },
+    ...one([148, 24], 'coach › suggest › #1 › with', 'DRPK', 'no government "DRPK"', 'Did you mean "DPRK"?'),
+    ...one([148, 60], 'coach › suggest › #1 › want', 'sumit', 'no action "sumit"', 'Did you mean "summit"?'),
   ],
   'ref-outcome': one(
     [139, 32],
