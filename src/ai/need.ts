@@ -64,6 +64,21 @@ export function needWeight(
     : 1;
 }
 
+/** Each objective's value in a state, per government, read once per state (a decision values many moves from one). */
+const baselines = new WeakMap<GameState, Map<ActorId, number[]>>();
+
+function baseline(world: World, s: GameState, who: ActorId): number[] {
+  let byActor = baselines.get(s);
+  if (!byActor) baselines.set(s, (byActor = new Map()));
+  let values = byActor.get(who);
+  if (!values)
+    byActor.set(
+      who,
+      (values = world.actors[indexOf(world, who)]!.objectives.map((o) => objectiveValue(world, s, who, o))),
+    );
+  return values;
+}
+
 /**
  * The change in `who`'s score from `before` to `after`, with its own economy weighed by need, and the objective
  * that moved most (its label in lower case, '' when nothing moved).
@@ -77,14 +92,13 @@ export function decisionValue(
   gain: number,
 ): { value: number; reason: string } {
   const def = world.actors[indexOf(world, who)]!;
+  const base = baseline(world, before, who);
   let sum = 0;
   let weights = 0;
   let best = { d: 0, label: '' };
-  for (const o of def.objectives) {
+  for (const [k, o] of def.objectives.entries()) {
     const d =
-      o.weight *
-      needWeight(world, who, o, look, gain) *
-      (objectiveValue(world, after, who, o) - objectiveValue(world, before, who, o));
+      o.weight * needWeight(world, who, o, look, gain) * (objectiveValue(world, after, who, o) - base[k]!);
     sum += d;
     weights += o.weight;
     if (Math.abs(d) > best.d) best = { d: Math.abs(d), label: o.label.toLowerCase() };

@@ -4,7 +4,15 @@
  * others will read into it (trust it gains or loses, valued more by a dovish leader), and by reciprocity
  * (a broken promise is answered unless the leader is dovish enough to forgive it).
  */
-import { applyAction, fadeAfter, findAction, indexOf, mayTake, recentKey } from '../engine/index.ts';
+import {
+  applyAction,
+  fadeAfter,
+  findAction,
+  indexOf,
+  mayTake,
+  recentKey,
+  whatIfCopy,
+} from '../engine/index.ts';
 import type {
   ActionChoice,
   ActionDef,
@@ -17,7 +25,6 @@ import type {
   Term,
   World,
 } from '../engine/index.ts';
-import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
 import { addFlows, decisionValue, outlook } from './need.ts';
 import type { Outlook } from './need.ts';
@@ -86,7 +93,7 @@ function termValue(
   scale = 1,
   fade = 1,
 ): Valued {
-  const c = cloneState(s);
+  const c = whatIfCopy(s);
   for (const t of terms) {
     const def = findAction(world, t.action)!;
     applyAction(
@@ -143,12 +150,22 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
       const { world, view, rng } = ctx;
       const belief = beliefState(world, view, rng);
       const look = outlook(world, belief, p.horizon);
+      // One term's worth to one party is asked for again and again in a decision (offers, packages): read it once.
+      const singles = new Map<string, Valued>();
       const value = (
         who: ActorId,
         terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
         scale?: number,
         fade?: number,
-      ): Valued => termValue(world, belief, look, p.need, who, terms, scale, fade);
+      ): Valued => {
+        if (terms.length !== 1 || scale !== undefined || fade !== undefined)
+          return termValue(world, belief, look, p.need, who, terms, scale, fade);
+        const t = terms[0]!;
+        const key = `${who}|${t.by}|${t.action}|${t.target ?? ''}`;
+        let v = singles.get(key);
+        if (!v) singles.set(key, (v = termValue(world, belief, look, p.need, who, terms)));
+        return v;
+      };
       const me = view.me;
       const meName = nameOf(world, me);
       const stance = stanceOf(view);

@@ -38,25 +38,49 @@ export function bestPackage(
 ): Package | null {
   if (view.forum <= 0) return null;
   const me = view.me;
-  const top = (by: ActorId, to: ActorId, judge: ActorId): Term[] =>
-    promisable(world, view, by, to, concessionOrFriendly)
-      .map((t) => ({ t, v: value(judge, [t]) }))
-      .filter((x) => x.v > 0)
-      .sort((x, y) => y.v - x.v)
-      .slice(0, WIDTH)
-      .map((x) => x.t);
+  // Each party's value of each single term, read once: the search asks for the same ones many times over.
+  const singles = new Map<Term, Map<ActorId, number>>();
+  const one = (who: ActorId, t: Term): number => {
+    let row = singles.get(t);
+    if (!row) singles.set(t, (row = new Map()));
+    let v = row.get(who);
+    if (v === undefined) row.set(who, (v = value(who, [t])));
+    return v;
+  };
+  /** A party's value of a list of terms, summed in order as `value` would. */
+  const sum = (who: ActorId, terms: readonly Term[]): number => {
+    let total = 0;
+    for (const t of terms) total += one(who, t);
+    return total;
+  };
+  const tops = new Map<string, Term[]>();
+  const top = (by: ActorId, to: ActorId, judge: ActorId): Term[] => {
+    const key = `${by}>${to}>${judge}`;
+    let r = tops.get(key);
+    if (!r)
+      tops.set(
+        key,
+        (r = promisable(world, view, by, to, concessionOrFriendly)
+          .map((t) => ({ t, v: one(judge, t) }))
+          .filter((x) => x.v > 0)
+          .sort((x, y) => y.v - x.v)
+          .slice(0, WIDTH)
+          .map((x) => x.t)),
+      );
+    return r;
+  };
+  const trust = (x: ActorId): number => (view.myTrust[x] ?? 0) / 100;
   let best: Package | null = null;
   for (const a of partners)
     for (const b of partners) {
       if (a === b || !canPropose(view, [me, a, b])) continue;
-      const trust = (x: ActorId): number => (view.myTrust[x] ?? 0) / 100;
       // What I give a (valued by a), what a gives b (valued by b), what b gives me (valued by me).
       for (const x of top(me, a, a))
         for (const y of top(a, b, b))
           for (const z of top(b, me, me)) {
             const terms = [x, y, z];
-            const mine = value(me, terms.slice(0, 1)) + value(me, terms.slice(2)) * trust(b);
-            const theirs = Math.min(value(a, terms), value(b, terms));
+            const mine = one(me, x) + one(me, z) * trust(b);
+            const theirs = Math.min(sum(a, terms), sum(b, terms));
             if (theirs <= 0 || mine <= floor || refused(terms)) continue;
             const v = mine + jitter();
             if (best && v <= best.value) continue;

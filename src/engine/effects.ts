@@ -134,6 +134,23 @@ export function applyAction(
   }
 }
 
+/**
+ * A copy of `s` for valuing a move: `applyAction` may run on it without touching `s`. The parts an action can
+ * change are copied (the governments' numbers, sanctions, lifelines and channels; tension, stage and forum are
+ * plain numbers); everything else (trust, log, history, agreements …) is shared and must not be changed. Far
+ * cheaper than `cloneState` late in a game, when the log and history are long.
+ */
+export function whatIfCopy(s: GameState): GameState {
+  return {
+    ...s,
+    actors: s.actors.map((a) => ({ ...a })),
+    sanctions: s.sanctions.slice(),
+    lifeline: s.lifeline.slice(),
+    hotline: s.hotline.slice(),
+    backchannel: s.backchannel.slice(),
+  };
+}
+
 /** Trust changes in everyone who saw the action, by the catalogue's readings. Goodwill fades when repeated; hostility does not. */
 export function applyReadings(
   world: World,

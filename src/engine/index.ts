@@ -13,7 +13,7 @@ export { startGame, submit, runGame, waitingPhase, InvalidInputError } from './g
 export type { Chooser, RecordedInput } from './game.ts';
 export { newGame, cloneState, copyAgreement, pickVars, indexOf, roundDate, trustOf, clamp } from './state.ts';
 export { checkInput, checkDraft, canTalk, findAction, partiesOf, MEDIATE } from './validate.ts';
-export { mayTake, applyAction, applyReadings, fadeAfter, recentKey } from './effects.ts';
+export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
 export { unmet, stateFacts, REQUIREMENT_TEXT } from './requirements.ts';
 export type { Facts } from './requirements.ts';
 export { metricValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';

@@ -22,6 +22,7 @@ import {
   stateFacts,
   submit,
   unmet,
+  whatIfCopy,
 } from '../../src/engine/index.ts';
 import type {
   ActionDef,
@@ -1117,4 +1118,22 @@ test('closing the commitment phase through submit is resolution, then reaction, 
   expect(pairOf(viaSubmit.value, 'sanctions', 'USA', 'PRC')).toBe(
     pairOf(BASE, 'sanctions', 'USA', 'PRC') + 1,
   );
+});
+
+describe('what-if copies', () => {
+  test('every action of the catalogue, by every government toward every other, leaves the original untouched', () => {
+    const s = BASE;
+    const before = JSON.stringify(s);
+    let changed = 0;
+    for (const def of WORLD.actions)
+      for (const by of IDS)
+        for (const at of def.targeted ? IDS.filter((x) => x !== by) : [undefined]) {
+          const c = whatIfCopy(s);
+          applyAction(WORLD, c, def, ix(by), at === undefined ? -1 : ix(at), 1, true);
+          if (JSON.stringify(c) !== before) changed++;
+        }
+    expect(JSON.stringify(s)).toBe(before);
+    // The copies did change: the check above is not vacuous.
+    expect(changed).toBeGreaterThan(WORLD.actions.length);
+  });
 });
