@@ -41,6 +41,7 @@ export {
   describeTerms,
   economicPressure,
   basePressure,
+  economyAtRest,
 } from './round.ts';
 export { rngFrom, seedState, chance, pick } from './rng.ts';
 export type { Rng } from './rng.ts';

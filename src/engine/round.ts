@@ -11,6 +11,7 @@ import type { Rng } from './rng.ts';
 import { addPair, addVar, clamp, cloneState, indexOf, newGame, pickVars } from './state.ts';
 import { findAction, partiesOf } from './validate.ts';
 import type {
+  ActorId,
   ActionDef,
   ActorVar,
   Agreement,
@@ -459,6 +460,35 @@ export function basePressure(world: World): number[] {
     basePressures.set(world, b);
   }
   return b;
+}
+
+/**
+ * Where each economy is heading with no new moves, under the sanctions and lifelines given by table (as a player
+ * view has them): the level at which the engine's pull back toward the starting economy balances the change of
+ * pressure since the start. Aid, incentives and other one-off gains fade toward it.
+ */
+export function economyAtRest(
+  world: World,
+  sanctions: Readonly<Record<ActorId, Readonly<Record<ActorId, number>>>>,
+  lifeline: Readonly<Record<ActorId, Readonly<Record<ActorId, number>>>>,
+): Record<ActorId, number> {
+  const n = world.actors.length;
+  const grid = (m: typeof sanctions): number[] => {
+    const out = new Array<number>(n * n).fill(0);
+    world.actors.forEach((a, i) => world.actors.forEach((b, j) => (out[i * n + j] = m[a.id]?.[b.id] ?? 0)));
+    return out;
+  };
+  const s = grid(sanctions);
+  const l = grid(lifeline);
+  const base = basePressure(world);
+  const out: Record<ActorId, number> = {};
+  world.actors.forEach((a, t) => {
+    const start = world.initial.actors[a.id]!.vars.economy;
+    const drift = world.rules.economyDrift;
+    const change = base[t]! - economicPressure(world, s, l, t);
+    out[a.id] = clamp(drift > 0 ? start + change / drift : change >= 0 ? 100 : 0);
+  });
+  return out;
 }
 
 function snapshot(world: World, s: GameState): RoundSnapshot {

@@ -2,8 +2,8 @@
  * The panels that show one player's view: the status line, the governments' meters, the log and the board
  * in words. Shared by the game screen and the replay screen; they only read a player view.
  */
-import { ACTOR_VARS } from '../engine/index.ts';
-import type { ActorVar, PlayerView, World } from '../engine/index.ts';
+import { ACTOR_VARS, economyAtRest } from '../engine/index.ts';
+import type { ActorId, ActorVar, PlayerView, World } from '../engine/index.ts';
 import { trustBand } from './board/model.ts';
 import { fill, h, signed } from './dom.ts';
 import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, prose, varHelp } from './text.ts';
@@ -70,6 +70,9 @@ export function renderStatus(status: HTMLElement, world: World, view: PlayerView
   );
 }
 
+/** How far an economy must be from where it is heading before the table shows the heading. */
+const HEADING_SHOWN = 5;
+
 export function renderMeters(meters: HTMLElement, world: World, view: PlayerView): void {
   const prev = view.history[view.history.length - 1];
   const prevPrev = view.history[view.history.length - 2];
@@ -103,10 +106,16 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
     help: string,
     describedBy: string,
     extraClass = '',
+    /** Where the number is heading on its own, when that is far from where it is. */
+    heading: number | null = null,
   ): HTMLElement => {
     const r = Math.round(value);
     const d = delta === null || Math.round(delta) === 0 ? '' : signed(delta);
-    const tip = `${label}: ${r} of 100${delta !== null ? ` (${signed(delta)} since last round)` : ''}. ${help}`;
+    const towards =
+      heading === null
+        ? ''
+        : ` Left to itself it is heading for about ${Math.round(heading)}: one-off gains and costs fade, while sanctions and lifelines keep pulling.`;
+    const tip = `${label}: ${r} of 100${delta !== null ? ` (${signed(delta)} since last round)` : ''}.${towards} ${help}`;
     return h(
       'td',
       { title: tip, class: extraClass },
@@ -123,10 +132,22 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
         },
         h('span', { class: 'num' }, String(r)),
         d ? h('span', { class: `delta ${delta! > 0 ? 'up' : 'down'}` }, d) : null,
+        heading === null
+          ? null
+          : h(
+              'span',
+              { class: `heading ${heading > value ? 'up' : 'down'}` },
+              h('span', { 'aria-hidden': 'true' }, `${heading > value ? '↗' : '↘'}${Math.round(heading)}`),
+              h('span', { class: 'sr-only' }, towards),
+            ),
         h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${r}%` })),
       ),
     );
   };
+  // Where each economy is heading under today's sanctions and lifelines: shown where it is far from where it is.
+  const rest = economyAtRest(world, view.sanctions, view.lifeline);
+  const headingOf = (id: ActorId, v: ActorVar, now: number): number | null =>
+    v === 'economy' && Math.abs(rest[id]! - now) >= HEADING_SHOWN ? rest[id]! : null;
   const rows = view.actors.map((a) => {
     const isMe = a.id === view.me;
     const t = view.myTrust[a.id];
@@ -154,6 +175,8 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
           base ? a.vars[v] - base.vars[a.id]![v] : null,
           varHelp(world, v),
           helpIds[v]!,
+          '',
+          headingOf(a.id, v, a.vars[v]),
         ),
       ),
       isMe || t === undefined
