@@ -160,6 +160,20 @@ describe('a new player', () => {
       expect(await closeSummary(page)).toMatch(new RegExp(`^Round ${round} `));
     }
     await shot(page, '08-after-round3');
+    // Our aid and campaigns cost our economy; the table shows it heading back to where it started (70), in words
+    // for a screen reader too, while a number near where it is heading shows nothing more.
+    const economy = page
+      .getByRole('table')
+      .getByRole('row', { name: /South Korea \(you\)/ })
+      .getByRole('cell')
+      .nth(2);
+    expect(await economy.locator('.heading').textContent()).toMatch(
+      /^↗70 Left to itself it is heading for about 70: one-off gains and costs fade/,
+    );
+    expect(await economy.getAttribute('title')).toContain('Left to itself it is heading for about 70');
+    expect(
+      await page.getByRole('table').getByRole('row', { name: /China/ }).locator('.heading').count(),
+    ).toBe(0);
     await page.locator('.board-canvas').screenshot({ path: path.join(SHOTS, '08b-board.png') });
     expect(
       await page
