@@ -103,6 +103,21 @@ function counterpartOf(world: World, script: CoachScript, me: ActorId, view: Pla
 /** The scenario's words with {you} as the player's government. */
 const words = (c: Ctx, text: string): string => text.trim().replace(/\{you\}/g, nameOf(c.world, c.me));
 
+/** What the player's trust in the coach's counterpart allows, in the channels open between them now. */
+function trustLine(c: Ctx): string {
+  const other = nameOf(c.world, c.other);
+  const t = Math.round(c.view?.myTrust[c.other] ?? 0);
+  const need = c.world.rules.contactTrust;
+  if (t >= need)
+    return `You trust ${other} ${t} of 100: enough to make it offers directly (${need} is needed).`;
+  const open = (c.view?.channels ?? []).find(
+    (x) => (x.a === c.me && x.b === c.other) || (x.a === c.other && x.b === c.me),
+  );
+  return open
+    ? `You trust ${other} only ${t} of 100: below ${need} you could not make an offer at all without the ${open.channel} (${open.channel === 'hotline' ? 'H' : 'B'}) still open between you.`
+    : `You trust ${other} only ${t} of 100: below ${need} you cannot make it an offer directly until a hotline or backchannel is open, or a third government mediates.`;
+}
+
 /** What the player saw of the others on agreement steps in a round, from their own view. */
 function sightings(c: Ctx, round: number): { who: ActorId; kept: boolean; id: number; v: string }[] {
   const out: { who: ActorId; kept: boolean; id: number; v: string }[] = [];
@@ -143,7 +158,7 @@ const STEPS: Step[] = [
     title: 'The board: who trusts whom',
     text: (c) => [
       'Each government sits at its capital. The line from you to another is your trust in it, with the number on it: blue from 50 up, amber from 20, red-orange below; the thicker the line, the more trust.',
-      `You trust ${nameOf(c.world, c.other)} only ${Math.round(c.view?.myTrust[c.other] ?? 0)} of 100: below ${c.world.rules.contactTrust} you could not make an offer at all without the hotline (H) still open between you. S1–S3 mark sanctions and A an alliance; the boxes under the map show or hide each kind.`,
+      `${trustLine(c)} S1–S3 mark sanctions and A an alliance; the boxes under the map show or hide each kind.`,
     ],
     target: (r) => [q(r, 'figure.board')],
     next: 'Next',

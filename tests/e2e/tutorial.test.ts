@@ -62,6 +62,10 @@ describe('the tutorial', () => {
     // The board: trust lines, then the tension gauge and the table.
     await expectStep(page, 'The board: who trusts whom');
     expect(await highlighted(page)).toEqual(['figure.board.coach-target']);
+    // What the trust allows, read from the channels open now: in August 2015 only the hotline lets them talk.
+    expect(await coach(page).textContent()).toMatch(
+      /You trust North Korea only \d+ of 100: below 20 you could not make an offer at all without the hotline \(H\) still open between you\./,
+    );
     await shot(page, 'tutorial-03-trust');
     await coachButton(page, 'Next').click(F);
     await expectStep(page, 'The tension gauge and the numbers');
