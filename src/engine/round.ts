@@ -465,13 +465,15 @@ export function basePressure(world: World): number[] {
 /**
  * Where each economy is heading with no new moves, under the sanctions and lifelines given by table (as a player
  * view has them): the level at which the engine's pull back toward the starting economy balances the change of
- * pressure since the start. Aid, incentives and other one-off gains fade toward it.
+ * pressure since the start. Aid, incentives and other one-off gains fade toward it. With no pull back
+ * (`economyDrift` 0) a changed pressure runs an economy to 0 or 100, and an unchanged one leaves it wherever it
+ * is: null, no level it is heading for.
  */
 export function economyAtRest(
   world: World,
   sanctions: Readonly<Record<ActorId, Readonly<Record<ActorId, number>>>>,
   lifeline: Readonly<Record<ActorId, Readonly<Record<ActorId, number>>>>,
-): Record<ActorId, number> {
+): Record<ActorId, number | null> {
   const n = world.actors.length;
   const grid = (m: typeof sanctions): number[] => {
     const out = new Array<number>(n * n).fill(0);
@@ -481,12 +483,12 @@ export function economyAtRest(
   const s = grid(sanctions);
   const l = grid(lifeline);
   const base = basePressure(world);
-  const out: Record<ActorId, number> = {};
+  const out: Record<ActorId, number | null> = {};
   world.actors.forEach((a, t) => {
     const start = world.initial.actors[a.id]!.vars.economy;
     const drift = world.rules.economyDrift;
     const change = base[t]! - economicPressure(world, s, l, t);
-    out[a.id] = clamp(drift > 0 ? start + change / drift : change >= 0 ? 100 : 0);
+    out[a.id] = drift > 0 ? clamp(start + change / drift) : change > 0 ? 100 : change < 0 ? 0 : null;
   });
   return out;
 }

@@ -146,8 +146,10 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
   };
   // Where each economy is heading under today's sanctions and lifelines: shown where it is far from where it is.
   const rest = economyAtRest(world, view.sanctions, view.lifeline);
-  const headingOf = (id: ActorId, v: ActorVar, now: number): number | null =>
-    v === 'economy' && Math.abs(rest[id]! - now) >= HEADING_SHOWN ? rest[id]! : null;
+  const headingOf = (id: ActorId, v: ActorVar, now: number): number | null => {
+    const r = v === 'economy' ? (rest[id] ?? null) : null;
+    return r !== null && Math.abs(r - now) >= HEADING_SHOWN ? r : null;
+  };
   const rows = view.actors.map((a) => {
     const isMe = a.id === view.me;
     const t = view.myTrust[a.id];

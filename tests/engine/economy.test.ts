@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { economyAtRest, newGame, playerView, react } from '../../src/engine/index.ts';
-import { WORLD } from './helpers.ts';
+import { WORLD, withRules } from './helpers.ts';
 
 const start = newGame(WORLD, 'economy');
 const view = playerView(WORLD, start, 'ROK');
@@ -32,6 +32,13 @@ describe('the economy at rest', () => {
       Math.min(100, starting('DPRK') + (sanctions * WORLD.rules.sanctionBite * usa) / drift),
       9,
     );
+  });
+
+  it('is nowhere in particular without a pull back to the start, unless pressure has changed', () => {
+    const still = withRules(WORLD, { economyDrift: 0 });
+    const cut = { ...view.lifeline, PRC: { ...view.lifeline.PRC, DPRK: 0 } };
+    expect(economyAtRest(still, view.sanctions, view.lifeline).DPRK).toBeNull();
+    expect(economyAtRest(still, view.sanctions, cut).DPRK).toBe(0);
   });
 
   it('is where the engine takes an economy when nothing else moves it', () => {
