@@ -136,12 +136,13 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
           ? null
           : h(
               'span',
-              { class: `heading ${heading > value ? 'up' : 'down'}` },
-              h('span', { 'aria-hidden': 'true' }, `${heading > value ? '↗' : '↘'}${Math.round(heading)}`),
-              h('span', { class: 'sr-only' }, towards),
+              { class: `heading ${heading > value ? 'up' : 'down'}`, 'aria-hidden': 'true' },
+              `${heading > value ? '↗' : '↘'}${Math.round(heading)}`,
             ),
         h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${r}%` })),
       ),
+      // Outside the meter, whose content a screen reader does not read: the heading in words.
+      towards ? h('span', { class: 'sr-only' }, towards) : null,
     );
   };
   // Where each economy is heading under today's sanctions and lifelines: shown where it is far from where it is.

@@ -167,8 +167,9 @@ describe('a new player', () => {
       .getByRole('row', { name: /South Korea \(you\)/ })
       .getByRole('cell')
       .nth(2);
-    expect(await economy.locator('.heading').textContent()).toMatch(
-      /^↗70 Left to itself it is heading for about 70: one-off gains and costs fade/,
+    expect(await economy.locator('.heading').textContent()).toBe('↗70');
+    expect(await economy.locator('.sr-only').textContent()).toMatch(
+      /^ Left to itself it is heading for about 70: one-off gains and costs fade/,
     );
     expect(await economy.getAttribute('title')).toContain('Left to itself it is heading for about 70');
     expect(
