@@ -15,6 +15,7 @@ import {
   pavlov,
   reciprocalStrategy,
   titForTat,
+  titForTatInKind,
 } from './strategies.ts';
 import type { Strategy } from './types.ts';
 
@@ -24,6 +25,7 @@ export type { Strategy, DecisionContext } from './types.ts';
 export const STRATEGIES: Record<string, Strategy> = Object.fromEntries(
   [
     titForTat,
+    titForTatInKind,
     generousTitForTat(),
     grimTrigger,
     pavlov,

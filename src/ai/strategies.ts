@@ -7,19 +7,35 @@ import type { ActorId } from '../engine/index.ts';
 import { creditworthy } from './forgiveness.ts';
 import { alliesOf, myLastMove, remember } from './memory.ts';
 import { nameOf, policyStrategy } from './policy.ts';
+import type { Stance } from './policy.ts';
 import type { DecisionContext, Strategy } from './types.ts';
 
 const saw = (ctx: DecisionContext, other: ActorId, what: string, round: number): string =>
   `it saw ${nameOf(ctx.world, other)} ${what}${round === ctx.view.round - 1 ? ' last round' : ` in round ${round}`}`;
 
-/** Tit-for-tat: cooperate first, then do what the other did last. */
-export const titForTat: Strategy = policyStrategy('tit-for-tat', 'Tit for tat', (ctx, other) => {
+/** Cooperate first, then do what the other was last seen doing. */
+function titForTatRule(ctx: DecisionContext, other: ActorId): Stance {
   const m = remember(ctx.world, ctx.view, other).last;
   if (!m) return { cooperate: true, because: `it opens with good faith toward ${nameOf(ctx.world, other)}` };
   return m.move === 'C'
     ? { cooperate: true, because: saw(ctx, other, 'keep faith', m.round) }
     : { cooperate: false, because: saw(ctx, other, 'defect', m.round) };
-});
+}
+
+/** Tit-for-tat: cooperate first, then do what the other did last. */
+export const titForTat: Strategy = policyStrategy('tit-for-tat', 'Tit for tat', titForTatRule);
+
+/**
+ * Tit-for-tat in kind: the same rule, but like answers like. A promise seen broken is answered by withholding
+ * its own step, a hostile act by the least escalating hostile act at hand, instead of any hostile act: the
+ * measured reciprocity that scores best against the normal governments (docs/computer-players.md).
+ */
+export const titForTatInKind: Strategy = policyStrategy(
+  'tit-for-tat-in-kind',
+  'Tit for tat, in kind',
+  titForTatRule,
+  { answer: 'in-kind' },
+);
 
 /** The reciprocal player is tit-for-tat under the name the first games used. */
 export const reciprocalStrategy: Strategy = {

@@ -4,15 +4,15 @@
  * one that always defects and one that always concedes. Each plays every seat of every shipped scenario on the
  * same seeds; the comparison is of its mean score over all of them.
  *
- * The reciprocal player here answers like with like (`answer: 'in-kind'`): a broken promise by withholding its own,
- * a hostile act by the least escalating hostile act at hand. Plain tit-for-tat, which answers any defection with
- * any hostile act at hand, beats the always-defector too but only ties the always-conceder: the extra tension it
- * raises costs it what it gains. One seat's way of playing moves its own score by a point or two against five
- * others, so the margins are small; see docs/computer-players.md for the table by scenario.
+ * The reciprocal player here is the shipped `tit-for-tat-in-kind`, which answers like with like: a broken promise
+ * by withholding its own step, a hostile act by the least escalating hostile act at hand. Plain tit-for-tat, which
+ * answers any defection with any hostile act at hand, beats the always-defector too but only ties the
+ * always-conceder: the extra tension it raises costs it what it gains. One seat's way of playing moves its own
+ * score by a point or two against five others, so the margins are small; see docs/computer-players.md for the
+ * table by scenario.
  */
 import { describe, expect, it } from 'vitest';
 import { DIFFICULTIES, computerChooser, strategyById } from '../../src/ai/index.ts';
-import { remember } from '../../src/ai/memory.ts';
 import { policyStrategy } from '../../src/ai/policy.ts';
 import type { Strategy } from '../../src/ai/types.ts';
 import { readScenario } from '../../src/cli/files.ts';
@@ -27,22 +27,6 @@ const SCENARIOS = [
   'present-day',
 ];
 const GAMES = 3;
-
-/**
- * Cooperates first, then does what the other was last seen doing, and answers like with like: a broken promise
- * by withholding its own, a hostile act by the least escalating hostile act at hand.
- */
-const reciprocal = policyStrategy(
-  'reciprocal-in-kind',
-  'Reciprocal, in kind',
-  (ctx, other) => {
-    const last = remember(ctx.world, ctx.view, other).last;
-    return last?.move === 'D'
-      ? { cooperate: false, because: 'it answers what it last saw' }
-      : { cooperate: true, because: 'it returns good faith' };
-  },
-  { answer: 'in-kind' },
-);
 
 /** Says yes to every offer, keeps every promise, makes a goodwill gesture every round and never answers back. */
 const alwaysConcede = policyStrategy(
@@ -81,7 +65,7 @@ function meanScore(player: Strategy): number {
 }
 
 describe('reciprocity against the computer governments', () => {
-  const inKind = meanScore(reciprocal);
+  const inKind = meanScore(strategyById('tit-for-tat-in-kind'));
 
   it('a reciprocal player scores more over every seat of every shipped scenario than one who always defects, and so does plain tit-for-tat', () => {
     const defect = meanScore(alwaysDefect);
