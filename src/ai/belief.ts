@@ -4,7 +4,7 @@
  * Unknowns are filled with guesses: others' trust in me mirrors mine in them; trust among others keeps its
  * scenario value; the generator is seeded from the player's own generator (a sample of the unknown future).
  */
-import { copyAgreement, newGame, seedState } from '../engine/index.ts';
+import { copyAgreement, newGame, pairGrid, seedState } from '../engine/index.ts';
 import type { Agreement, GameState, PlayerView, Rng, World } from '../engine/index.ts';
 
 const templates = new WeakMap<World, GameState>();
@@ -28,11 +28,6 @@ export function beliefState(world: World, view: PlayerView, rng: Rng): GameState
     trust[me * n + j] = mine;
     trust[j * n + me] = mine; // a guess: trust is returned in kind
   });
-  const pairs = (m: Record<string, Record<string, number>>): number[] => {
-    const arr = new Array<number>(n * n).fill(0);
-    ids.forEach((a, i) => ids.forEach((b, j) => i !== j && (arr[i * n + j] = m[a]?.[b] ?? 0)));
-    return arr;
-  };
   const hotline = new Array<number>(n * n).fill(0);
   const backchannel = new Array<number>(n * n).fill(0);
   for (const c of view.channels) {
@@ -55,8 +50,8 @@ export function beliefState(world: World, view: PlayerView, rng: Rng): GameState
     phase: view.phase,
     actors: view.actors.map((a) => ({ ...a.vars, leader: { ...a.leader }, successorsUsed: 0 })),
     trust,
-    sanctions: pairs(view.sanctions),
-    lifeline: pairs(view.lifeline),
+    sanctions: pairGrid(world, view.sanctions),
+    lifeline: pairGrid(world, view.lifeline),
     hotline,
     backchannel,
     alliance,

@@ -14,7 +14,7 @@
  *   addFlows(world, after, look);
  *   const v = decisionValue(world, belief, after, 'DPRK', look, 2);
  */
-import { basePressure, clamp, economicPressure, indexOf, objectiveValue } from '../engine/index.ts';
+import { clamp, economicPressure, economyChange, indexOf, objectiveValue } from '../engine/index.ts';
 import type { ActorId, GameState, World } from '../engine/index.ts';
 
 /** An economy projected below this level (0..100) is in need; at 0 the need is full. */
@@ -32,12 +32,12 @@ export interface Outlook {
 /** The outlook from a (believed) state: pressure now, and each economy projected `horizon` rounds on without a deal. */
 export function outlook(world: World, s: GameState, horizon: number): Outlook {
   const h = Math.max(1, Math.min(horizon, world.rounds - s.round + 1));
-  const base = basePressure(world);
   const pressure = world.actors.map((_, t) => economicPressure(world, s.sanctions, s.lifeline, t));
-  const need = world.actors.map((a, t) => {
+  const need = world.actors.map((_, t) => {
     const e = s.actors[t]!.economy;
-    const start = world.initial.actors[a.id]!.vars.economy;
-    const projected = e + h * (base[t]! - pressure[t]! + world.rules.economyDrift * (start - e));
+    // Straight on at this round's rate: the pull back toward the start weakens as it works, so this overstates
+    // the move a little.
+    const projected = e + h * economyChange(world, t, e, pressure[t]!);
     return Math.min(1, Math.max(0, (NEED_BELOW - projected) / NEED_BELOW));
   });
   return { horizon: h, pressure, need };

@@ -29,7 +29,7 @@ import { beliefState } from './belief.ts';
 import { addFlows, decisionValue, outlook } from './need.ts';
 import type { Outlook } from './need.ts';
 import { creditworthy } from './forgiveness.ts';
-import { additive, bestPackage, lately } from './packages.ts';
+import { bestPackage, lately } from './packages.ts';
 import { alliesOf, breachesToward, hostile, remember, retaliation } from './memory.ts';
 import {
   affordable,
@@ -244,7 +244,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             world,
             view,
             counterparts(world, view).filter((x) => !busy.has(x)),
-            additive((who, t) => value(who, [t]).value),
+            (who, t) => value(who, [t]).value,
             p.threshold * 6 + trustWorth * 2,
             jitter,
             refused,

@@ -9,8 +9,12 @@ import type { ActorId, OfferDraft, PlayerView, Term, World } from '../engine/ind
 import { canPropose, concessionOrFriendly, promisable } from './moves.ts';
 import { nameOf } from './policy.ts';
 
-/** A party's gain from a set of terms, on my believed state (the objective player's own valuation). */
-export type TermValuer = (who: ActorId, terms: readonly Term[]) => number;
+/**
+ * A party's gain from one term, on my believed state (the objective player's own valuation). A package is valued
+ * as the sum of its terms: their effects barely interact, and scoring every combination on a fresh copy of the
+ * state would cost a copy per combination.
+ */
+export type TermValuer = (who: ActorId, term: Term) => number;
 
 export interface Package {
   offer: OfferDraft;
@@ -44,10 +48,10 @@ export function bestPackage(
     let row = singles.get(t);
     if (!row) singles.set(t, (row = new Map()));
     let v = row.get(who);
-    if (v === undefined) row.set(who, (v = value(who, [t])));
+    if (v === undefined) row.set(who, (v = value(who, t)));
     return v;
   };
-  /** A party's value of a list of terms, summed in order as `value` would. */
+  /** A party's value of a list of terms: the sum of its terms'. */
   const sum = (who: ActorId, terms: readonly Term[]): number => {
     let total = 0;
     for (const t of terms) total += one(who, t);
@@ -93,24 +97,6 @@ export function bestPackage(
           }
     }
   return best;
-}
-
-/**
- * A valuer that scores each term once per party and sums them: a package's effects barely interact, and
- * scoring every combination on a fresh copy of the state would cost a copy per combination.
- */
-export function additive(single: (who: ActorId, term: Term) => number): TermValuer {
-  const memo = new Map<string, number>();
-  return (who, terms) => {
-    let sum = 0;
-    for (const t of terms) {
-      const key = `${who}|${t.by}|${t.action}|${t.target ?? ''}`;
-      let v = memo.get(key);
-      if (v === undefined) memo.set(key, (v = single(who, t)));
-      sum += v;
-    }
-    return sum;
-  };
 }
 
 /** A key for a list of terms, whatever their order. */

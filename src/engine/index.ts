@@ -11,7 +11,17 @@ export * from './types.ts';
 export { DEFAULT_RULES } from './defaults.ts';
 export { startGame, submit, runGame, waitingPhase, InvalidInputError } from './game.ts';
 export type { Chooser, RecordedInput } from './game.ts';
-export { newGame, cloneState, copyAgreement, pickVars, indexOf, roundDate, trustOf, clamp } from './state.ts';
+export {
+  newGame,
+  cloneState,
+  copyAgreement,
+  pickVars,
+  indexOf,
+  roundDate,
+  trustOf,
+  clamp,
+  pairGrid,
+} from './state.ts';
 export { checkInput, checkDraft, canTalk, findAction, partiesOf, MEDIATE } from './validate.ts';
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
 export { unmet, stateFacts, REQUIREMENT_TEXT } from './requirements.ts';
@@ -40,8 +50,8 @@ export {
   tensionBaseline,
   describeTerms,
   economicPressure,
-  basePressure,
   economyAtRest,
+  economyChange,
 } from './round.ts';
 export { rngFrom, seedState, chance, pick } from './rng.ts';
 export type { Rng } from './rng.ts';

@@ -8,7 +8,7 @@ import { allHold, outcomeOf } from './metrics.ts';
 import { changeLeader, checkSupport, holdElection, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
 import type { Rng } from './rng.ts';
-import { addPair, addVar, clamp, cloneState, indexOf, newGame, pickVars } from './state.ts';
+import { addPair, addVar, clamp, cloneState, indexOf, newGame, pairGrid, pickVars } from './state.ts';
 import { findAction, partiesOf } from './validate.ts';
 import type {
   ActorId,
@@ -452,7 +452,7 @@ export function economicPressure(
 const basePressures = new WeakMap<World, number[]>();
 
 /** Pressure at the start of the game, per actor (computed once per world). */
-export function basePressure(world: World): number[] {
+function basePressure(world: World): number[] {
   let b = basePressures.get(world);
   if (!b) {
     const start = newGame(world, 0);
@@ -460,6 +460,15 @@ export function basePressure(world: World): number[] {
     basePressures.set(world, b);
   }
   return b;
+}
+
+/**
+ * How far government `t`'s economy moves in a round's reaction, before anything is done: the change of pressure
+ * since the start (sanctions drain, lifelines feed), and the pull back toward its starting level.
+ */
+export function economyChange(world: World, t: number, economy: number, pressure: number): number {
+  const start = world.initial.actors[world.actors[t]!.id]!.vars.economy;
+  return basePressure(world)[t]! - pressure + (start - economy) * world.rules.economyDrift;
 }
 
 /**
@@ -474,20 +483,14 @@ export function economyAtRest(
   sanctions: Readonly<Record<ActorId, Readonly<Record<ActorId, number>>>>,
   lifeline: Readonly<Record<ActorId, Readonly<Record<ActorId, number>>>>,
 ): Record<ActorId, number | null> {
-  const n = world.actors.length;
-  const grid = (m: typeof sanctions): number[] => {
-    const out = new Array<number>(n * n).fill(0);
-    world.actors.forEach((a, i) => world.actors.forEach((b, j) => (out[i * n + j] = m[a.id]?.[b.id] ?? 0)));
-    return out;
-  };
-  const s = grid(sanctions);
-  const l = grid(lifeline);
-  const base = basePressure(world);
+  const s = pairGrid(world, sanctions);
+  const l = pairGrid(world, lifeline);
   const out: Record<ActorId, number | null> = {};
   world.actors.forEach((a, t) => {
     const start = world.initial.actors[a.id]!.vars.economy;
     const drift = world.rules.economyDrift;
-    const change = base[t]! - economicPressure(world, s, l, t);
+    // At its starting level the only change is that of pressure since the start.
+    const change = economyChange(world, t, start, economicPressure(world, s, l, t));
     out[a.id] = drift > 0 ? clamp(start + change / drift) : change > 0 ? 100 : change < 0 ? 0 : null;
   });
   return out;
@@ -525,13 +528,14 @@ export function reactMut(world: World, s: GameState): void {
           addPair(s.trust, n, oi, indexOf(world, p), (kept ? r.trustKept : -r.trustBroken) / g.steps);
       }
     }
-    const base = basePressure(world);
     for (let t = 0; t < n; t++) {
       const a = s.actors[t]!;
       const id = world.actors[t]!.id;
-      const start = world.initial.actors[id]!.vars;
-      const drift = (start.economy - a.economy) * r.economyDrift;
-      addVar(a, 'economy', base[t]! - economicPressure(world, s.sanctions, s.lifeline, t) + drift);
+      addVar(
+        a,
+        'economy',
+        economyChange(world, t, a.economy, economicPressure(world, s.sanctions, s.lifeline, t)),
+      );
       const was = before(world, s, id);
       addVar(
         a,

@@ -62,14 +62,26 @@ export function pickVars(x: Record<ActorVar, number>): Record<ActorVar, number> 
 export const SANCTIONS_MAX = 3;
 export const LIFELINE_MAX = 3;
 
+/** A table by government (`table[a][b]`, as scenarios and player views hold them) as a state's flat n × n array; missing pairs are 0. */
+export function pairGrid(
+  world: World,
+  table: Readonly<Record<ActorId, Readonly<Record<ActorId, number>>>>,
+): number[] {
+  const n = world.actors.length;
+  const out = new Array<number>(n * n).fill(0);
+  for (const [a, row] of Object.entries(table))
+    for (const [b, v] of Object.entries(row)) out[indexOf(world, a) * n + indexOf(world, b)] = v;
+  return out;
+}
+
 /** A new game at the start of round 1, before its events. */
 export function newGame(world: World, seed: string | number): GameState {
   const n = world.actors.length;
   const init = world.initial;
   const zeros = (): number[] => new Array<number>(n * n).fill(0);
   const trust = new Array<number>(n * n).fill(init.defaultTrust);
-  const sanctions = zeros();
-  const lifeline = zeros();
+  const sanctions = pairGrid(world, init.sanctions);
+  const lifeline = pairGrid(world, init.lifeline);
   const hotline = zeros();
   const backchannel = zeros();
   const alliance = zeros();
@@ -78,10 +90,6 @@ export function newGame(world: World, seed: string | number): GameState {
   for (let i = 0; i < n; i++) trust[i * n + i] = 100;
   for (const [a, row] of Object.entries(init.trust))
     for (const [b, v] of Object.entries(row)) trust[idx(a) * n + idx(b)] = v;
-  for (const [a, row] of Object.entries(init.sanctions))
-    for (const [b, v] of Object.entries(row)) sanctions[idx(a) * n + idx(b)] = v;
-  for (const [a, row] of Object.entries(init.lifeline))
-    for (const [b, v] of Object.entries(row)) lifeline[idx(a) * n + idx(b)] = v;
   for (const c of init.channels)
     setSymmetric(c.channel === 'hotline' ? hotline : backchannel, n, idx(c.a), idx(c.b), 1);
   for (const [a, b] of init.alliances) setSymmetric(alliance, n, idx(a), idx(b), 1);

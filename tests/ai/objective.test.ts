@@ -81,8 +81,8 @@ describe('the objective player', () => {
     const view = playerView(sixParty, s, 'PRC');
     const partners = sixParty.actors.map((a) => a.id).filter((x) => x !== 'PRC' && view.contacts.includes(x));
     // Everyone values what it receives and pays a little for what it gives.
-    const value = (who: string, terms: readonly { by: string; target?: string }[]): number =>
-      terms.reduce((acc, t) => acc + (t.target === who ? 1 : t.by === who ? -0.3 : 0), 0);
+    const value = (who: string, t: { by: string; target?: string }): number =>
+      t.target === who ? 1 : t.by === who ? -0.3 : 0;
     const none = bestPackage(sixParty, view, partners, value, 0, () => 0);
     expect(none).toBeNull();
     s.forum = 2;

@@ -13,7 +13,7 @@ import { readScenario } from '../../src/cli/files.ts';
 import { ENGINE_VERSION, runGame, startGame } from '../../src/engine/index.ts';
 import type { RecordedInput } from '../../src/engine/index.ts';
 import { F, SHOTS, shot, useSite } from './browser.ts';
-import { phaseHeading, playQuietRound, watchErrors } from './helpers.ts';
+import { phaseHeading, playQuietRound, replayToEnd, watchErrors } from './helpers.ts';
 
 const site = useSite();
 const SEED = 'debrief-e2e';
@@ -257,13 +257,7 @@ describe('the debrief', () => {
     // The replay's last step carries the same debrief, in the narrow side panel.
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.getByRole('button', { name: 'Replay this game' }).click(F);
-    const replayHeading = page.getByRole('heading', { level: 2, name: /step \d+ of \d+$/ });
-    await expect.poll(() => replayHeading.textContent()).toMatch(/^Start of round 1 — step 1 of \d+$/);
-    const last = Number(/of (\d+)$/.exec((await replayHeading.textContent()) ?? '')![1]);
-    for (let k = 1; k < last; k++) await page.getByRole('button', { name: 'Next round →' }).click(F);
-    await expect.poll(() => replayHeading.textContent()).toMatch(/^The end/);
-    await page.getByText('The outcome and scores').click(F);
+    await replayToEnd(page);
     await expect.poll(() => page.locator('.debrief-chart canvas').count()).toBeGreaterThanOrEqual(5);
     expect(await colouredPixels(page, 0)).toBeGreaterThan(200);
     await shot(page, 'debrief-08-replay-end');

@@ -64,3 +64,24 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** What the player's log shows for one round, as text. */
+export const roundLog = (page: Page, round: number) =>
+  page
+    .getByRole('region', { name: 'What you have seen' })
+    .getByRole('region', { name: `Round ${round}` })
+    .textContent();
+
+/**
+ * From the end screen, opens the replay, checks it starts at round 1, steps round by round to the end and opens
+ * the outcome and scores there.
+ */
+export async function replayToEnd(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Replay this game' }).click(F);
+  const heading = page.getByRole('heading', { level: 2, name: /step \d+ of \d+$/ });
+  await expect.poll(() => heading.textContent()).toMatch(/^Start of round 1 — step 1 of \d+$/);
+  const last = Number(/of (\d+)$/.exec((await heading.textContent()) ?? '')![1]);
+  for (let k = 1; k < last; k++) await page.getByRole('button', { name: 'Next round →' }).click(F);
+  await expect.poll(() => heading.textContent()).toMatch(/^The end/);
+  await page.getByText('The outcome and scores').click(F);
+}

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import path from 'node:path';
 import { F, SHOTS, shot, useSite } from './browser.ts';
-import { watchErrors } from './helpers.ts';
+import { replayToEnd, watchErrors } from './helpers.ts';
 
 const site = useSite();
 
@@ -218,13 +218,7 @@ describe('a new player', () => {
     expect(errors).toEqual([]);
 
     // The finished game replays round by round, ending on the outcome with everything revealed.
-    await page.getByRole('button', { name: 'Replay this game' }).click(F);
-    const replayHeading = page.getByRole('heading', { level: 2, name: /step \d+ of \d+$/ });
-    await expect.poll(() => replayHeading.textContent()).toMatch(/^Start of round 1 — step 1 of \d+$/);
-    const last = Number(/of (\d+)$/.exec((await replayHeading.textContent()) ?? '')![1]);
-    for (let k = 1; k < last; k++) await page.getByRole('button', { name: 'Next round →' }).click(F);
-    await expect.poll(() => replayHeading.textContent()).toMatch(/^The end/);
-    await page.getByText('The outcome and scores').click(F);
+    await replayToEnd(page);
     await shot(page, '11-replay-end');
     await page.getByRole('button', { name: 'Back to the menu' }).click(F);
     await page.getByRole('button', { name: 'Start the game' }).waitFor();

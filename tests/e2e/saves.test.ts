@@ -6,15 +6,16 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { F, shot, useSite } from './browser.ts';
-import { closeSummary, phaseHeading, playQuietRound, startFromMenu, watchErrors } from './helpers.ts';
+import {
+  closeSummary,
+  phaseHeading,
+  playQuietRound,
+  roundLog,
+  startFromMenu,
+  watchErrors,
+} from './helpers.ts';
 
 const site = useSite();
-
-const roundLog = (page: Page, round: number) =>
-  page
-    .getByRole('region', { name: 'What you have seen' })
-    .getByRole('region', { name: `Round ${round}` })
-    .textContent();
 
 const slot = (page: Page, name: string) => page.getByRole('listitem').filter({ hasText: name });
 
