@@ -18,7 +18,7 @@ import type {
   PhaseInput,
   World,
 } from '../engine/index.ts';
-import { computerChooser, strategyById } from './index.ts';
+import { computerChooser, seatStrategies } from './index.ts';
 import { gameSeed, seatsFor } from './simulate.ts';
 
 /** One arm: a world, and optionally a protocol that rewrites the seats' inputs (the same seats and seeds). */
@@ -518,7 +518,7 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 /** Plays one arm's game `i` and measures it. */
 function playArm(e: Experiment, arm: Arm, seed: string, strategy: string): number {
   const seats = seatsFor(arm.world, {}, strategy);
-  const strategies = Object.fromEntries(Object.entries(seats).map(([a, id]) => [a, strategyById(id)]));
+  const strategies = seatStrategies(seats);
   const base = computerChooser(arm.world, seed, strategies);
   const choose = arm.protocol ? arm.protocol(base, arm.world) : base;
   const end = runGame(arm.world, startGame(arm.world, seed), choose);

@@ -55,6 +55,11 @@ export function strategyById(id: string): Strategy {
   return s;
 }
 
+/** Each seat's strategy, from the seats' strategy ids. */
+export function seatStrategies(seats: Readonly<Record<ActorId, string>>): Record<ActorId, Strategy> {
+  return Object.fromEntries(Object.entries(seats).map(([a, id]) => [a, strategyById(id)]));
+}
+
 /** A seat's generator, derived from the game seed and the seat, independent of the game's own. */
 export const seatRng = (seed: string | number, actor: ActorId): Rng => rngFrom(seedState(`${seed}/${actor}`));
 

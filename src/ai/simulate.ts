@@ -8,7 +8,7 @@
  */
 import { runGame, scores, startGame } from '../engine/index.ts';
 import type { ActorId, GameState, World } from '../engine/index.ts';
-import { computerChooser, strategyById } from './index.ts';
+import { computerChooser, seatStrategies } from './index.ts';
 
 export interface SimulateOptions {
   games: number;
@@ -87,7 +87,7 @@ export function playGames(
   onResult: (i: number, r: GameResult, end: GameState) => void,
 ): void {
   const seats = seatsFor(world, opts.seats, opts.fallback);
-  const strategies = Object.fromEntries(Object.entries(seats).map(([a, id]) => [a, strategyById(id)]));
+  const strategies = seatStrategies(seats);
   for (let i = from; i < to; i++) {
     const seed = gameSeed(opts.seed, i);
     const end = runGame(world, startGame(world, seed), computerChooser(world, seed, strategies));

@@ -2,7 +2,7 @@
  * The measurements of `qpq bench`. Every rate is the median of several runs, and within a run the paths
  * take turns (A, B, C, A, B, C, ...), so that a slow spell on the shared machine falls on all of them alike.
  */
-import { computerChooser, strategyById } from '../../ai/index.ts';
+import { computerChooser, seatStrategies, strategyById } from '../../ai/index.ts';
 import { gameSeed, seatsFor } from '../../ai/simulate.ts';
 import {
   ENGINE_VERSION,
@@ -108,7 +108,7 @@ interface Recorded {
 /** Plays a computer-only game with every seat on `strategy` (the scenario's default seats without one). */
 function record(world: World, seed: string, strategy?: string): Recorded {
   const seats = seatsFor(world, {}, strategy);
-  const strategies = Object.fromEntries(Object.entries(seats).map(([a, id]) => [a, strategyById(id)]));
+  const strategies = seatStrategies(seats);
   const inputs: RecordedInput[] = [];
   const final = runGame(world, startGame(world, seed), computerChooser(world, seed, strategies), (r) =>
     inputs.push(r),
@@ -162,7 +162,7 @@ function playGames(
   strategy?: string | Record<ActorId, string>,
 ): number {
   const seats = typeof strategy === 'object' ? seatsFor(world, strategy) : seatsFor(world, {}, strategy);
-  const strategies = Object.fromEntries(Object.entries(seats).map(([a, id]) => [a, strategyById(id)]));
+  const strategies = seatStrategies(seats);
   let rounds = 0;
   for (const seed of seeds)
     rounds += runGame(world, startGame(world, seed), computerChooser(world, seed, strategies)).end!.round;
