@@ -369,6 +369,13 @@ export const coachSchema = z
       .describe(
         'The government "Play the tutorial" on the menu seats the player as (the first one if left out).',
       ),
+    seed: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'The seed "Play the tutorial" starts with, so every new player meets the same first rounds (a fresh one if left out).',
+      ),
     invitation: text.describe(
       'The line beside "Play the tutorial" on the menu, e.g. "Lead South Korea through the 2015 landmine crisis with a coach beside you."',
     ),

@@ -29,9 +29,6 @@ export type MenuResult =
   | { kind: 'resume'; session: Session }
   | { kind: 'replay'; loaded: LoadedScenario; frames: Frame[]; title: string; save: SaveFile };
 
-/** The tutorial's dice are the same for everyone, so its coach can be tested and its first rounds compared. */
-const TUTORIAL_SEED = 'landmines-2015';
-
 const randomSeed = (): string =>
   Math.floor(Math.random() * 1e6)
     .toString()
@@ -358,13 +355,17 @@ export function renderMenu(
     });
   }
 
-  /** The tutorial, seated as its coach says (or as its first government), with a fixed seed. */
+  /**
+   * The tutorial, seated as its coach says (or as its first government), on the coach's seed where it gives one:
+   * the same dice for everyone, so its first rounds can be compared (and tested).
+   */
   function startTutorial(): void {
     if (!tutorial) return;
+    const coach = tutorial.loaded.scenario.coach;
     const actors = tutorial.loaded.world.actors.map((a) => a.id);
-    const wanted = tutorial.loaded.scenario.coach?.seat;
-    const seat = wanted && actors.includes(wanted) ? wanted : actors[0]!;
-    onStart({ kind: 'new', choice: { loaded: tutorial.loaded, humans: [seat], seed: TUTORIAL_SEED } });
+    const seat = coach?.seat && actors.includes(coach.seat) ? coach.seat : actors[0]!;
+    const seed = coach?.seed ?? randomSeed();
+    onStart({ kind: 'new', choice: { loaded: tutorial.loaded, humans: [seat], seed } });
   }
   const tutorialEntry = tutorial
     ? h(
