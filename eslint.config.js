@@ -113,4 +113,38 @@ export default tseslint.config(
     files: [`src/${layer}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   })),
+  // Screens work from a seat's PlayerView, never the secret GameState. The exceptions read a finished game
+  // rebuilt from its public record (replay, end report, debrief) or the state a player believes, built from its
+  // own view (preview).
+  {
+    files: ['src/ui/**/*.ts'],
+    ignores: ['src/ui/replay.ts', 'src/ui/end.ts', 'src/ui/debrief/**', 'src/ui/preview.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: topBans.ui,
+          paths: [
+            {
+              name: '../engine/index.ts',
+              importNames: ['GameState', 'cloneState', 'newGame', 'startGame', 'submit', 'runGame'],
+              message: 'Screens get the seat’s PlayerView (src/session), never the GameState.',
+            },
+            {
+              name: '../../engine/index.ts',
+              importNames: ['GameState', 'cloneState', 'newGame', 'startGame', 'submit', 'runGame'],
+              message: 'Screens get the seat’s PlayerView (src/session), never the GameState.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='engineState']",
+          message: 'Screens read session.view(seat), never the engine state.',
+        },
+      ],
+    },
+  },
 );
