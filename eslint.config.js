@@ -28,7 +28,7 @@ const layerBans = {
     pattern(['phaser', 'phaser/*'], 'The engine never imports Phaser (DESIGN.md, Layers).'),
     pattern(nodeBuiltins, 'The engine never imports Node APIs (DESIGN.md, Layers).'),
     pattern(
-      ['**/scenario/**', '**/ai/**', '**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      ['**/scenario/**', '**/ai/**', '**/session/**', '**/text/**', '**/ui/**', '**/cli/**', '**/server/**'],
       'The engine imports no layer above it.',
     ),
   ],
@@ -46,6 +46,15 @@ const layerBans = {
     pattern(
       ['**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
       'The ai layer imports only engine and scenario.',
+    ),
+  ],
+  // The game's words (src/text): rendered from the engine's typed log for ui, cli and server alike.
+  text: [
+    pattern(['phaser', 'phaser/*'], 'The words never import Phaser.'),
+    pattern(nodeBuiltins, 'The words run in the browser and on the server alike: no Node APIs.'),
+    pattern(
+      ['**/scenario/**', '**/ai/**', '**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      'The text layer imports only the engine.',
     ),
   ],
   session: [

@@ -19,7 +19,8 @@ import type { Session } from './session.ts';
 import { shareControl } from './share.ts';
 import { roundSummary } from './summary.ts';
 import type { RoundSummary } from './summary.ts';
-import { PHASE_TITLES, nameOf, prose } from './text.ts';
+import { PHASE_TITLES, nameOf } from './text.ts';
+import { logText } from '../text/index.ts';
 import { briefingPanel } from './briefing.ts';
 import { createCoach } from './tutorial.ts';
 import type { Coach, CoachEvent } from './tutorial.ts';
@@ -448,7 +449,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
           { class: 'news' },
           h('h3', null, 'News and events'),
           list(
-            s.news.map((e) => prose(world, e.text)),
+            s.news.map((e) => logText(e, { world, me: s.me })),
             'Nothing else happened that you could see.',
           ),
         ),
