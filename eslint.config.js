@@ -1,4 +1,4 @@
-// Lint rules. The one that matters most keeps the layers of DESIGN.md apart:
+// Lint rules. The one that matters most keeps the layers of docs/design.md apart:
 // src/engine may import nothing from Phaser, the DOM or Node, and no layer imports one above it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -26,8 +26,8 @@ const pattern = (group, message) => ({ group, message });
 /** Import bans per layer: engine <- scenario <- ai <- session <- ui | cli | server (see docs/design.md). */
 const layerBans = {
   engine: [
-    pattern(['phaser', 'phaser/*'], 'The engine never imports Phaser (DESIGN.md, Layers).'),
-    pattern(nodeBuiltins, 'The engine never imports Node APIs (DESIGN.md, Layers).'),
+    pattern(['phaser', 'phaser/*'], 'The engine never imports Phaser (docs/design.md, Layers).'),
+    pattern(nodeBuiltins, 'The engine never imports Node APIs (docs/design.md, Layers).'),
     pattern(
       ['**/scenario/**', '**/ai/**', '**/session/**', '**/text/**', '**/ui/**', '**/cli/**', '**/server/**'],
       'The engine imports no layer above it.',
