@@ -50,7 +50,6 @@ export {
   closeResponses,
   resolve,
   react,
-  closePhase,
   closePhaseMut,
   collectMut,
   allIn,

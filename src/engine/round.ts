@@ -629,4 +629,3 @@ export const closeProposals = pure(closeProposalsMut);
 export const closeResponses = pure(closeResponsesMut);
 export const resolve = pure(resolveMut);
 export const react = pure(reactMut);
-export const closePhase = pure(closePhaseMut);
