@@ -3,6 +3,7 @@
  * These functions mutate the state they are given; the step functions call them on their own copy.
  */
 import { chance } from './rng.ts';
+import { moveStage } from './stage.ts';
 import type { Rng } from './rng.ts';
 import { LIFELINE_MAX, SANCTIONS_MAX, addPair, addVar, clamp, indexOf, setSymmetric } from './state.ts';
 import { ACTOR_VARS } from './types.ts';
@@ -122,13 +123,7 @@ export function applyAction(
         if (discrete) s.forum = Math.max(s.forum, e.rounds);
         break;
       case 'stage':
-        // The cap limits how far this effect raises the stage; it never pulls a higher stage down.
-        if (discrete)
-          s.stage = clamp(
-            s.stage + e.delta,
-            0,
-            Math.max(s.stage, Math.min(e.atMost ?? Infinity, world.stages.length - 1)),
-          );
+        if (discrete) moveStage(world, s, e.delta, e.atMost);
         break;
     }
   }
@@ -216,7 +211,7 @@ export function applyEventEffect(world: World, s: GameState, e: EventEffect): vo
       break;
     }
     case 'stage':
-      s.stage = clamp(s.stage + e.delta, 0, world.stages.length - 1);
+      moveStage(world, s, e.delta);
       break;
     case 'forum':
       s.forum = Math.max(s.forum, e.rounds);

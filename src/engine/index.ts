@@ -53,5 +53,6 @@ export {
   economyAtRest,
   economyChange,
 } from './round.ts';
+export { moveStage, programmeGrew, stageAtRoundStart, stageMayAdvance } from './stage.ts';
 export { rngFrom, seedState, chance, pick } from './rng.ts';
 export type { Rng } from './rng.ts';

@@ -7,6 +7,7 @@ import { applyAction, applyEventEffect, applyReadings, fadeAfter, recentKey, wit
 import { allHold, outcomeOf } from './metrics.ts';
 import { changeLeader, checkSupport, holdElection, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
+import { moveStage, programmeGrew } from './stage.ts';
 import type { Rng } from './rng.ts';
 import { addPair, addVar, clamp, cloneState, indexOf, newGame, pairGrid, pickVars } from './state.ts';
 import { findAction, partiesOf } from './validate.ts';
@@ -410,13 +411,13 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
     g.parties.some((q) => s.rivalry[indexOf(world, p) * n + indexOf(world, q)] === 1),
   );
   if (how === 'completed') {
-    if (rivals) s.stage = clamp(s.stage + r.stageOnComplete, 0, world.stages.length - 1);
+    if (rivals) moveStage(world, s, r.stageOnComplete);
     for (const p of g.parties)
       for (const q of g.parties)
         if (p !== q) addPair(s.trust, n, indexOf(world, p), indexOf(world, q), r.trustCompleted);
     log(s, { kind: 'agreement', ref: g.id, text: `Agreement #${g.id} is carried out in full.` });
   } else {
-    if (rivals) s.stage = clamp(s.stage + r.stageOnBreak, 0, world.stages.length - 1);
+    if (rivals) moveStage(world, s, r.stageOnBreak);
     s.tension = clamp(s.tension + r.tensionOnBreak);
     log(s, {
       kind: 'agreement',
@@ -547,6 +548,7 @@ export function reactMut(world: World, s: GameState): void {
     }
     for (let i = 0; i < n; i++) checkSupport(world, s, i, rng);
   });
+  if (programmeGrew(world, s)) moveStage(world, s, -1);
   s.tension = clamp(s.tension + (tensionBaseline(world, s) - s.tension) * r.tensionRelax);
   s.history.push(snapshot(world, s)); // the state's own list: copies slice it
   if (s.end) {

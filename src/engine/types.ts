@@ -278,6 +278,10 @@ export interface Rules {
   /** Stage change when a deal is completed / broken. */
   stageOnComplete: number;
   stageOnBreak: number;
+  /** Trust both ways a flashpoint pair needs, without a deal between them, for the stage to advance. */
+  stageTrustFloor: number;
+  /** Growth of a nuclear or missile programme within a round that sets the stage back one. */
+  stageProgrammeGrowth: number;
   tensionOnBreak: number;
   /** Share of an action's tension and stage effects felt when actor and target are not rivals. */
   nonRivalTension: number;
