@@ -49,6 +49,7 @@ export {
   channelFactor,
   tensionBaseline,
   describeTerms,
+  inSentence,
   economicPressure,
   economyAtRest,
   economyChange,

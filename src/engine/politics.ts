@@ -5,7 +5,7 @@
 import { chance } from './rng.ts';
 import type { Rng } from './rng.ts';
 import { addPair, clamp } from './state.ts';
-import type { GameState, LogEntry, World } from './types.ts';
+import type { EventEffect, GameState, LogEntry, World } from './types.ts';
 
 export function log(s: GameState, e: Omit<LogEntry, 'round' | 'to'> & { to?: string[] | null }): void {
   const entry: LogEntry = { round: s.round, kind: e.kind, text: e.text, to: e.to ?? null };
@@ -16,8 +16,40 @@ export function log(s: GameState, e: Omit<LogEntry, 'round' | 'to'> & { to?: str
   s.log.push(entry);
 }
 
+/** Whether a government's leader may change now: at most one change of leader per government per round. */
+export const mayChangeLeader = (s: GameState, i: number): boolean => s.actors[i]!.leader.since !== s.round;
+
+/** Names the scenario's script gives a government's leaders: its starting leader and those its events install. */
+const scripted = new WeakMap<World, Map<string, Set<string>>>();
+function scriptedLeaders(world: World, actor: string): Set<string> {
+  let m = scripted.get(world);
+  if (!m) {
+    m = new Map();
+    for (const a of world.actors) m.set(a.id, new Set([world.initial.actors[a.id]!.leader.name]));
+    for (const ev of world.events)
+      for (const e of ev.effects) if (e.kind === 'leader') m.get(e.actor)?.add(e.name);
+    scripted.set(world, m);
+  }
+  return m.get(actor) ?? new Set();
+}
+
 /**
- * Installs a new leader. Each active deal of that government is reviewed: the more hawkish the newcomer
+ * Whether a scripted event's changes of leader still fit the game: each government it gives a new leader is
+ * led by someone the script put there (history has not gone another way through an election or a fall), who
+ * did not take office this round. An event that impeaches a president who already lost office does not fire.
+ */
+export function leaderEventFits(world: World, s: GameState, effects: readonly EventEffect[]): boolean {
+  for (const e of effects) {
+    if (e.kind !== 'leader') continue;
+    const i = world.actors.findIndex((a) => a.id === e.actor);
+    if (i < 0 || !mayChangeLeader(s, i)) return false;
+    if (!scriptedLeaders(world, e.actor).has(s.actors[i]!.leader.name)) return false;
+  }
+  return true;
+}
+
+/**
+ * Installs a new leader, unless this government's leader already changed this round. Each active deal of that government is reviewed: the more hawkish the newcomer
  * than the predecessor, the likelier it walks away, which the other parties feel as a broken promise.
  */
 export function changeLeader(
@@ -30,6 +62,7 @@ export function changeLeader(
   rng: Rng,
   termRounds?: number,
 ): void {
+  if (!mayChangeLeader(s, i)) return;
   const def = world.actors[i]!;
   const a = s.actors[i]!;
   const old = a.leader;
@@ -61,7 +94,7 @@ export function changeLeader(
       kind: 'agreement',
       actor: def.id,
       ref: g.id,
-      text: `${name} walks away from agreement #${g.id}, signed by ${old.name}.`,
+      text: `${name} walks away from agreement #${g.id}, signed by ${g.signers[def.id] ?? old.name}.`,
     });
   }
 }
@@ -80,6 +113,7 @@ function successor(world: World, s: GameState, i: number): { name: string; stanc
 
 /** A scheduled election: the incumbent side wins with a chance that rises with support. */
 export function holdElection(world: World, s: GameState, i: number, rng: Rng): void {
+  if (!mayChangeLeader(s, i)) return;
   const def = world.actors[i]!;
   const a = s.actors[i]!;
   const pKeep = 1 / (1 + Math.exp(-(a.support - 50) / world.rules.electionSpread));
@@ -107,6 +141,7 @@ export function checkSupport(world: World, s: GameState, i: number, rng: Rng): v
   const a = s.actors[i]!;
   if (a.support >= world.rules.supportFloor) return;
   if (def.elected) {
+    if (!mayChangeLeader(s, i)) return; // a leader who took office this round is not brought down the same round
     const next = successor(world, s, i);
     changeLeader(world, s, i, next.name, next.stance, 'collapse of support', rng);
   } else {

@@ -5,7 +5,7 @@
  */
 import { applyAction, applyEventEffect, applyReadings, fadeAfter, recentKey, witnesses } from './effects.ts';
 import { allHold, outcomeOf } from './metrics.ts';
-import { changeLeader, checkSupport, holdElection, log } from './politics.ts';
+import { changeLeader, checkSupport, holdElection, leaderEventFits, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
 import { moveStage, programmeGrew } from './stage.ts';
 import type { Rng } from './rng.ts';
@@ -53,7 +53,7 @@ export function beginRoundMut(world: World, s: GameState): void {
         ev.round !== undefined
           ? ev.round === s.round
           : s.round >= (ev.from ?? 1) && s.round <= (ev.until ?? Infinity) && chance(rng, ev.chance ?? 0);
-      if (!due || !allHold(world, s, ev.when)) continue;
+      if (!due || !allHold(world, s, ev.when) || !leaderEventFits(world, s, ev.effects)) continue;
       log(s, { kind: 'event', ref: ev.id, text: `${ev.name}: ${ev.text}` });
       for (const e of ev.effects) {
         if (e.kind === 'leader')
@@ -124,11 +124,22 @@ export function describeTerms(
   return out;
 }
 
-/** An action's name in lower case, as it reads inside a sentence (kept per catalogue entry). */
+/**
+ * A name as it reads inside a sentence: only its first letter lowered, and not even that when the first word is
+ * an abbreviation ("UN", "THAAD"). Proper nouns further on keep their capitals ("appeal to the UN", "ship
+ * munitions to Russia").
+ */
+export function inSentence(name: string): string {
+  const first = /^\S+/.exec(name)?.[0] ?? '';
+  if (first.length > 1 && first === first.toUpperCase() && first !== first.toLowerCase()) return name;
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** An action's name as it reads inside a sentence (kept per catalogue entry). */
 const lowerNames = new WeakMap<ActionDef, string>();
 function lowerName(def: ActionDef): string {
   let x = lowerNames.get(def);
-  if (x === undefined) lowerNames.set(def, (x = def.name.toLowerCase()));
+  if (x === undefined) lowerNames.set(def, (x = inSentence(def.name)));
   return x;
 }
 
@@ -415,7 +426,16 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
     for (const p of g.parties)
       for (const q of g.parties)
         if (p !== q) addPair(s.trust, n, indexOf(world, p), indexOf(world, q), r.trustCompleted);
-    log(s, { kind: 'agreement', ref: g.id, text: `Agreement #${g.id} is carried out in full.` });
+    // What the world saw, not the truth, which only the debrief reveals: a deal whose steps were all seen kept
+    // "runs its course"; one that went on under protest never reads as carried out in full.
+    const disputed = g.record.some((x) => x.disputed);
+    log(s, {
+      kind: 'agreement',
+      ref: g.id,
+      text: disputed
+        ? `Agreement #${g.id} runs its course, with steps still disputed.`
+        : `Agreement #${g.id} runs its course: every step was seen kept.`,
+    });
   } else {
     if (rivals) moveStage(world, s, r.stageOnBreak);
     s.tension = clamp(s.tension + r.tensionOnBreak);

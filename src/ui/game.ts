@@ -315,12 +315,20 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
 
   function showBriefing(actor: ActorId): void {
     if (dialog.open) return;
+    const st = session.state;
+    // "Start" only for a government's first look at its briefing as the game begins; later it leads back.
+    const starting = !briefed.has(actor) && st.round === 1 && st.phase === 'proposing';
     briefed.add(actor);
     dialogKind = 'briefing';
-    const button = h('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Start');
+    const leader = st.actors[world.actors.findIndex((a) => a.id === actor)]!.leader;
+    const button = h(
+      'button',
+      { type: 'button', class: 'primary', onclick: () => dialog.close() },
+      starting ? 'Start' : 'Back to the game',
+    );
     fill(
       dialog,
-      h('div', { class: 'briefing' }, briefingPanel(session.loaded, actor, 'summary-h')),
+      h('div', { class: 'briefing' }, briefingPanel(session.loaded, actor, 'summary-h', leader)),
       h('div', { class: 'submit-row' }, button),
     );
     dialog.showModal();

@@ -231,8 +231,8 @@ export function movesOf(view: PlayerView, fromRound: number): BoardMove[] {
         const g = view.agreements.find((x) => x.id === ref);
         const parties = (g?.parties ?? []).filter(known);
         const broke = /breaks down|walks? away|abandon/i.test(e.text);
-        const done = /carried out in full/.test(e.text);
-        const disputed = /disputed/.test(e.text);
+        const done = /runs its course/.test(e.text);
+        const disputed = !done && /disputed/.test(e.text);
         out.push({
           ...base,
           kind: parties.length >= 2 ? 'deal' : 'card',
