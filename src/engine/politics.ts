@@ -4,8 +4,9 @@
  */
 import { chance } from './rng.ts';
 import type { Rng } from './rng.ts';
-import { addPair, clamp } from './state.ts';
-import type { EventEffect, GameState, LogEntry, World } from './types.ts';
+import { changeTension, changeTrust, changeVar, note } from './ledger.ts';
+import { clamp } from './state.ts';
+import type { Cause, EventEffect, GameState, LogEntry, World } from './types.ts';
 
 export function log(s: GameState, e: Omit<LogEntry, 'round' | 'to'> & { to?: string[] | null }): void {
   const entry: LogEntry = { round: s.round, kind: e.kind, text: e.text, to: e.to ?? null };
@@ -68,27 +69,35 @@ export function changeLeader(
   const old = a.leader;
   const term = termRounds ?? def.termRounds;
   a.leader = { name, stance: clamp(stance), termEnds: def.elected ? s.round + term : null, since: s.round };
+  const was = a.support;
   a.support = Math.max(a.support, world.rules.honeymoonSupport);
+  note(
+    s,
+    { kind: 'var', actor: def.id, var: 'support' },
+    { kind: 'leader', actor: def.id, how: 'took-office' },
+    a.support - was,
+  );
   log(s, {
     kind: 'leader',
     actor: def.id,
     text: `${def.name}: ${name} takes office (${why}), replacing ${old.name}.`,
   });
-  const n = world.actors.length;
   const p = world.rules.walkAwayPerStance * Math.max(0, old.stance - a.leader.stance);
   for (const g of s.agreements) {
     if (g.status !== 'active' || !g.parties.includes(def.id) || !chance(rng, p)) continue;
     g.status = 'abandoned';
     g.ended = s.round;
-    s.tension = clamp(s.tension + world.rules.tensionOnBreak / 2);
+    const cause: Cause = { kind: 'agreement-end', agreement: g.id, how: 'abandoned' };
+    changeTension(s, world.rules.tensionOnBreak / 2, cause);
     for (const other of g.parties)
       if (other !== def.id)
-        addPair(
-          s.trust,
-          n,
+        changeTrust(
+          world,
+          s,
           world.actors.findIndex((x) => x.id === other),
           i,
           -world.rules.trustBroken,
+          cause,
         );
     log(s, {
       kind: 'agreement',
@@ -146,7 +155,11 @@ export function checkSupport(world: World, s: GameState, i: number, rng: Rng): v
     changeLeader(world, s, i, next.name, next.stance, 'collapse of support', rng);
   } else {
     a.leader.stance = clamp(a.leader.stance - world.rules.hardlineShift);
-    a.support = clamp(a.support + world.rules.hardlineShift / 2);
+    changeVar(world, s, i, 'support', world.rules.hardlineShift / 2, {
+      kind: 'leader',
+      actor: def.id,
+      how: 'hardline',
+    });
     log(s, {
       kind: 'leader',
       actor: def.id,

@@ -3,8 +3,9 @@
  * round began; it does not advance while the parties most concerned (the scenario's flashpoint pairs) neither
  * deal with each other nor trust each other at all; and it falls back when a weapons programme grows.
  */
+import { note } from './ledger.ts';
 import { clamp, indexOf } from './state.ts';
-import type { GameState, World } from './types.ts';
+import type { ActorId, Cause, GameState, World } from './types.ts';
 
 /** The stage at the start of the current round (the end of the last one, or the scenario's start). */
 export function stageAtRoundStart(world: World, s: GameState): number {
@@ -41,7 +42,14 @@ export function stageMayAdvance(world: World, s: GameState): boolean {
  * `stageMayAdvance`, and `atMost` caps how far it raises the stage (never pulling a higher stage down).
  * Returns the change actually made.
  */
-export function moveStage(world: World, s: GameState, delta: number, atMost?: number): number {
+export function moveStage(
+  world: World,
+  s: GameState,
+  delta: number,
+  cause: Cause,
+  atMost?: number,
+  to?: readonly ActorId[],
+): number {
   if (delta === 0) return 0;
   const top = world.stages.length - 1;
   const base = stageAtRoundStart(world, s);
@@ -52,6 +60,7 @@ export function moveStage(world: World, s: GameState, delta: number, atMost?: nu
   }
   const was = s.stage;
   s.stage = clamp(want, Math.max(0, base - 1), Math.min(top, base + 1));
+  note(s, { kind: 'stage' }, cause, s.stage - was, to);
   return s.stage - was;
 }
 

@@ -449,6 +449,52 @@ export interface LogEntry {
   to: ActorId[] | null;
 }
 
+/** A number the cause ledger follows: a government's variable, one government's trust in another, tension, stage. */
+export type Quantity =
+  | { kind: 'var'; actor: ActorId; var: ActorVar }
+  | { kind: 'trust'; from: ActorId; to: ActorId }
+  | { kind: 'tension' }
+  | { kind: 'stage' };
+
+/** Why a number moved: data only; the UI words it. */
+export type Cause =
+  /** A government's own action (its cost, its effects, and what witnesses read into it). */
+  | { kind: 'action'; actor: ActorId; action: string; target?: ActorId }
+  /** One step of an agreement's term carried out by `actor`. */
+  | { kind: 'step'; agreement: number; actor: ActorId; action: string; target?: ActorId }
+  /** Signing an agreement (its cost at home), or brokering it (the mediator's influence). */
+  | { kind: 'signing'; agreement: number }
+  | { kind: 'mediation'; agreement: number }
+  /** What an observer saw a party do on a step. */
+  | { kind: 'observation'; agreement: number; of: ActorId; kept: boolean }
+  /** An agreement carried out, broken down, or abandoned by a new leader. */
+  | { kind: 'agreement-end'; agreement: number; how: 'completed' | 'broken' | 'abandoned' }
+  | { kind: 'event'; event: string }
+  /** A new leader's honeymoon, or a leader turning hardline. */
+  | { kind: 'leader'; actor: ActorId; how: 'took-office' | 'hardline' }
+  /** The change of sanctions and lifelines since the start, felt by an economy. */
+  | { kind: 'pressure' }
+  /** The pull back toward a resting level (an economy's start, support's middle, tension's baseline). */
+  | { kind: 'drift' }
+  /** Support following a change of the economy or of security over the round. */
+  | { kind: 'home'; var: 'economy' | 'security' }
+  /** A weapons programme growing, which sets the peace process back. */
+  | { kind: 'programme' }
+  /** What a bound (0, 100, a stage's limits for the round) held back of the causes above. */
+  | { kind: 'limit' }
+  /** In a player view: a cause this government did not see. */
+  | { kind: 'unseen' };
+
+/** One cause of one change: `amount` is what it moved the quantity by (the amounts of a round add up). */
+export interface CauseEntry {
+  round: number;
+  of: Quantity;
+  cause: Cause;
+  amount: number;
+  /** Who may see the cause (absent: everyone). The amount itself is as public as the quantity. */
+  to?: ActorId[];
+}
+
 /** Alea's saved state (seedrandom `state: true`). */
 export interface RngState {
   c: number;
@@ -492,6 +538,8 @@ export interface GameState {
   /** Round each actor last took each action on its own, by `actor>action>target`, for fading repeated gestures. */
   recent: Record<string, number>;
   log: LogEntry[];
+  /** The cause ledger: every change of a followed quantity with its cause (absent in look-ahead copies). */
+  causes?: CauseEntry[];
   history: RoundSnapshot[];
   rng: RngState;
   /** Set when the game ends. */

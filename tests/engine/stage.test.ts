@@ -33,6 +33,8 @@ import {
 } from './helpers.ts';
 import type { StrategyId } from './helpers.ts';
 
+const EVENT = { kind: 'event', event: 'test' } as const;
+
 const SHIPPED = [
   'tutorial',
   'panmunjom-2018',
@@ -83,12 +85,12 @@ describe('the stage moves at most one step a round', () => {
     s.stage = 2;
     setPair(s, 'trust', 'DPRK', 'ROK', 60);
     setPair(s, 'trust', 'ROK', 'DPRK', 60);
-    expect(moveStage(WORLD, s, 1)).toBe(1);
-    expect(moveStage(WORLD, s, 1)).toBe(0);
+    expect(moveStage(WORLD, s, 1, EVENT)).toBe(1);
+    expect(moveStage(WORLD, s, 1, EVENT)).toBe(0);
     expect(s.stage).toBe(3);
-    expect(moveStage(WORLD, s, -1)).toBe(-1);
-    expect(moveStage(WORLD, s, -1)).toBe(-1);
-    expect(moveStage(WORLD, s, -1)).toBe(0);
+    expect(moveStage(WORLD, s, -1, EVENT)).toBe(-1);
+    expect(moveStage(WORLD, s, -1, EVENT)).toBe(-1);
+    expect(moveStage(WORLD, s, -1, EVENT)).toBe(0);
     expect(s.stage).toBe(1);
   });
 });
@@ -109,7 +111,7 @@ describe('an advance needs the parties most concerned', () => {
     const s = estranged();
     expect(stageMayAdvance(WORLD, s)).toBe(false);
     const was = s.stage;
-    expect(moveStage(WORLD, s, 1)).toBe(0);
+    expect(moveStage(WORLD, s, 1, EVENT)).toBe(0);
     // Not even a summit between two friends of the process.
     applyAction(WORLD, s, actionDef('summit'), ix('ROK'), ix('USA'), 1, true);
     expect(s.stage).toBe(was);
