@@ -370,10 +370,22 @@ function runStep(
       const fade = g.done === 0 ? fadeAfter(world, s.recent[key], s.round) : 1;
       const self = indexOf(world, p);
       const target = t.target === undefined ? -1 : indexOf(world, t.target);
-      // Whether a party kept its step is its own secret: the ledger shows the step's cause to it alone.
+      // A public step is seen by all (outsiders read it below as they would the act itself); whether a party kept
+      // a step that is not public is its own secret, so the ledger shows that step's cause to it alone.
       const cause: Cause = { kind: 'step', agreement: g.id, actor: p, action: def.id };
       if (t.target !== undefined) cause.target = t.target;
-      applyAction(world, s, def, self, target, scale, last, fade, cause, [p]);
+      applyAction(
+        world,
+        s,
+        def,
+        self,
+        target,
+        scale,
+        last,
+        fade,
+        cause,
+        def.visibility === 'public' ? undefined : [p],
+      );
       // Governments outside the deal read its public steps as they would the same act done alone; the parties
       // judge each other by what they observe of compliance instead (below).
       if (def.visibility === 'public')

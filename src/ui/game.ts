@@ -10,14 +10,14 @@ import type { Board } from './board/index.ts';
 import { ALL_LAYERS, boardModel } from './board/model.ts';
 import type { Layers } from './board/model.ts';
 import { renderControls } from './controls.ts';
-import { fill, h, signed, uid } from './dom.ts';
+import { fill, h, uid } from './dom.ts';
 import { endReport } from './end.ts';
 import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
 import { download, recordOf, saveFileOf, writeSlot } from './saves.ts';
 import { advance, enter, humansToPlay, viewOf } from './session.ts';
 import type { Session } from './session.ts';
 import { shareControl } from './share.ts';
-import { roundSummary } from './summary.ts';
+import { roundSummary, summaryNumbers } from './summary.ts';
 import type { RoundSummary } from './summary.ts';
 import { PHASE_TITLES, nameOf, prose } from './text.ts';
 import { briefingPanel } from './briefing.ts';
@@ -378,7 +378,6 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
             items.map((x) => h('li', null, x)),
           )
         : h('p', { class: 'hint' }, empty);
-    const changed = s.trust.filter((t) => Math.round(t.after) !== Math.round(t.before));
     const button = h(
       'button',
       { type: 'button', class: 'primary', onclick: () => dialog.close() },
@@ -399,53 +398,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
           h('h3', null, 'What you saw of the others'),
           list(s.observed, 'No agreement step was due this round, so there was no compliance to watch.'),
         ),
-        h(
-          'section',
-          null,
-          h('h3', null, 'Your numbers'),
-          h(
-            'table',
-            { class: 'changes' },
-            h(
-              'tbody',
-              null,
-              s.changes.map((c) =>
-                h(
-                  'tr',
-                  null,
-                  h('th', { scope: 'row' }, c.label),
-                  h('td', null, `${Math.round(c.before)} → ${Math.round(c.after)}`),
-                  h(
-                    'td',
-                    {
-                      class:
-                        Math.round(c.after - c.before) > 0
-                          ? 'up'
-                          : Math.round(c.after - c.before) < 0
-                            ? 'down'
-                            : '',
-                    },
-                    signed(c.after - c.before),
-                  ),
-                ),
-              ),
-            ),
-          ),
-          h(
-            'p',
-            null,
-            `Tension ${Math.round(s.tension.before)} → ${Math.round(s.tension.after)}. Stage: ${s.stage.before === s.stage.after ? s.stage.after : `${s.stage.before} → ${s.stage.after}`}.`,
-          ),
-          changed.length
-            ? h(
-                'p',
-                null,
-                'Your trust: ',
-                changed.map((t) => `${t.name} ${Math.round(t.before)} → ${Math.round(t.after)}`).join('; '),
-                '.',
-              )
-            : null,
-        ),
+        summaryNumbers(s),
         h(
           'section',
           { class: 'news' },
