@@ -161,6 +161,13 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
       }
       saveDialog.close();
       announce(`Saved as “${title}”.`);
+      // Seen as well as heard: the button says so for a few seconds.
+      saveButton.textContent = 'Saved ✓';
+      saveButton.title = `Saved as “${title}”`;
+      window.setTimeout(() => {
+        saveButton.textContent = 'Save game';
+        saveButton.removeAttribute('title');
+      }, 4000);
     };
     fill(
       saveDialog,
@@ -249,7 +256,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         h('section', { class: 'panel phase', 'aria-labelledby': 'phase-h' }, phaseTitle, controls),
         h(
           'section',
-          { class: 'panel log', 'aria-labelledby': 'log-h' },
+          { class: 'panel log', 'aria-labelledby': 'log-h', tabindex: '0' },
           h('h2', { id: 'log-h' }, 'What you have seen'),
           logList,
         ),
@@ -462,7 +469,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         endReport(world, view, { state: session.state, record: recordOf(session) }),
         h(
           'section',
-          { class: 'panel log', 'aria-labelledby': 'log-h' },
+          { class: 'panel log', 'aria-labelledby': 'log-h', tabindex: '0' },
           h('h2', { id: 'log-h' }, 'The full record'),
           logList,
         ),

@@ -236,7 +236,7 @@ export function summaryNumbers(s: RoundSummary): HTMLElement {
   const stageMoved = s.stage.before !== s.stage.after;
   return h(
     'section',
-    { class: 'numbers' },
+    { class: 'summary-numbers' },
     h('h3', null, 'Your numbers'),
     h(
       'table',
