@@ -6,14 +6,22 @@ import { chance } from './rng.ts';
 import type { Rng } from './rng.ts';
 import { changeTension, changeTrust, changeVar, note } from './ledger.ts';
 import { clamp } from './state.ts';
-import type { Cause, EventEffect, GameState, LogEntry, World } from './types.ts';
+import type {
+  ActorId,
+  Cause,
+  EventEffect,
+  GameState,
+  LeaderCause,
+  LogEntry,
+  LogFact,
+  World,
+} from './types.ts';
 
-export function log(s: GameState, e: Omit<LogEntry, 'round' | 'to'> & { to?: string[] | null }): void {
-  const entry: LogEntry = { round: s.round, kind: e.kind, text: e.text, to: e.to ?? null };
+/** Adds a line to the log: public unless `to` names who saw it. */
+export function log(s: GameState, fact: LogFact, to: ActorId[] | null = null): void {
+  const entry = { round: s.round, ...fact, to } as LogEntry;
   // Only defined fields, so the state stays plain JSON that survives a round trip exactly.
-  if (e.actor !== undefined) entry.actor = e.actor;
-  if (e.target !== undefined) entry.target = e.target;
-  if (e.ref !== undefined) entry.ref = e.ref;
+  for (const k of Object.keys(entry) as (keyof LogEntry)[]) if (entry[k] === undefined) delete entry[k];
   s.log.push(entry);
 }
 
@@ -59,7 +67,7 @@ export function changeLeader(
   i: number,
   name: string,
   stance: number,
-  why: string,
+  cause: { cause: LeaderCause; event?: string },
   rng: Rng,
   termRounds?: number,
 ): void {
@@ -80,15 +88,18 @@ export function changeLeader(
   log(s, {
     kind: 'leader',
     actor: def.id,
-    text: `${def.name}: ${name} takes office (${why}), replacing ${old.name}.`,
+    leader: name,
+    replaced: old.name,
+    cause: cause.cause,
+    ref: cause.event,
   });
   const p = world.rules.walkAwayPerStance * Math.max(0, old.stance - a.leader.stance);
   for (const g of s.agreements) {
     if (g.status !== 'active' || !g.parties.includes(def.id) || !chance(rng, p)) continue;
     g.status = 'abandoned';
     g.ended = s.round;
-    const cause: Cause = { kind: 'agreement-end', agreement: g.id, how: 'abandoned' };
-    changeTension(s, world.rules.tensionOnBreak / 2, cause);
+    const why: Cause = { kind: 'agreement-end', agreement: g.id, how: 'abandoned' };
+    changeTension(s, world.rules.tensionOnBreak / 2, why);
     for (const other of g.parties)
       if (other !== def.id)
         changeTrust(
@@ -97,13 +108,14 @@ export function changeLeader(
           world.actors.findIndex((x) => x.id === other),
           i,
           -world.rules.trustBroken,
-          cause,
+          why,
         );
     log(s, {
-      kind: 'agreement',
+      kind: 'walked-away',
       actor: def.id,
       ref: g.id,
-      text: `${name} walks away from agreement #${g.id}, signed by ${g.signers[def.id] ?? old.name}.`,
+      leader: name,
+      signer: g.signers[def.id] ?? old.name,
     });
   }
 }
@@ -128,20 +140,12 @@ export function holdElection(world: World, s: GameState, i: number, rng: Rng): v
   const pKeep = 1 / (1 + Math.exp(-(a.support - 50) / world.rules.electionSpread));
   if (chance(rng, pKeep)) {
     a.leader.termEnds = s.round + def.termRounds;
-    log(s, {
-      kind: 'election',
-      actor: def.id,
-      text: `${def.name}: ${a.leader.name} wins the election with ${Math.round(a.support)}% support.`,
-    });
+    log(s, { kind: 'election', actor: def.id, leader: a.leader.name, won: true, support: a.support });
     return;
   }
   const next = successor(world, s, i);
-  log(s, {
-    kind: 'election',
-    actor: def.id,
-    text: `${def.name}: ${a.leader.name} loses the election with ${Math.round(a.support)}% support.`,
-  });
-  changeLeader(world, s, i, next.name, next.stance, 'election', rng);
+  log(s, { kind: 'election', actor: def.id, leader: a.leader.name, won: false, support: a.support });
+  changeLeader(world, s, i, next.name, next.stance, { cause: 'election' }, rng);
 }
 
 /** A leader whose support falls under the floor: an elected one falls; an unelected one turns hardline. */
@@ -152,7 +156,7 @@ export function checkSupport(world: World, s: GameState, i: number, rng: Rng): v
   if (def.elected) {
     if (!mayChangeLeader(s, i)) return; // a leader who took office this round is not brought down the same round
     const next = successor(world, s, i);
-    changeLeader(world, s, i, next.name, next.stance, 'collapse of support', rng);
+    changeLeader(world, s, i, next.name, next.stance, { cause: 'collapse' }, rng);
   } else {
     a.leader.stance = clamp(a.leader.stance - world.rules.hardlineShift);
     changeVar(world, s, i, 'support', world.rules.hardlineShift / 2, {
@@ -160,10 +164,6 @@ export function checkSupport(world: World, s: GameState, i: number, rng: Rng): v
       actor: def.id,
       how: 'hardline',
     });
-    log(s, {
-      kind: 'leader',
-      actor: def.id,
-      text: `With support at home failing, ${a.leader.name} turns hardline.`,
-    });
+    log(s, { kind: 'hardline', actor: def.id, leader: a.leader.name });
   }
 }

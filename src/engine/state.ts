@@ -169,6 +169,7 @@ export function cloneState(s: GameState): GameState {
     nextId: s.nextId,
     inbox: s.inbox.slice(),
     firedEvents: s.firedEvents.slice(),
+    ...(s.injected ? { injected: s.injected.slice() } : {}),
     recent: { ...s.recent },
     log: s.log.slice(), // entries are never changed once written
     ...(s.causes ? { causes: s.causes.slice() } : {}),

@@ -32,6 +32,8 @@ export interface ShownChange {
 }
 
 export interface RoundSummary {
+  /** Whose summary it is. */
+  me: string;
   round: number;
   date: string;
   did: string[];
@@ -111,6 +113,7 @@ export function roundSummary(
     ),
   }));
   return {
+    me,
     round: before.round,
     date: before.date,
     did,

@@ -17,6 +17,7 @@ import {
 } from '../../src/engine/index.ts';
 import type { GameState, Rng, World } from '../../src/engine/index.ts';
 import { changeLeader, checkSupport } from '../../src/engine/politics.ts';
+import { logText } from '../../src/text/index.ts';
 import { WORLD, copy, ix, offer, play, signed, term, withRules } from './helpers.ts';
 import type { StrategyId } from './helpers.ts';
 
@@ -29,19 +30,19 @@ describe('one change of leader per government per round', () => {
   test('a second change in the same round is ignored, and the next round may change again', () => {
     const s = startOf(WORLD);
     const i = ix('ROK');
-    changeLeader(WORLD, s, i, 'First newcomer', 50, 'collapse of support', rng());
-    changeLeader(WORLD, s, i, 'Second newcomer', 50, 'an event', rng());
+    changeLeader(WORLD, s, i, 'First newcomer', 50, { cause: 'collapse' }, rng());
+    changeLeader(WORLD, s, i, 'Second newcomer', 50, { cause: 'event' }, rng());
     expect(s.actors[i]!.leader.name).toBe('First newcomer');
     expect(s.log.filter((e) => e.kind === 'leader' && e.actor === 'ROK')).toHaveLength(1);
     s.round++;
-    changeLeader(WORLD, s, i, 'Second newcomer', 50, 'an event', rng());
+    changeLeader(WORLD, s, i, 'Second newcomer', 50, { cause: 'event' }, rng());
     expect(s.actors[i]!.leader.name).toBe('Second newcomer');
   });
 
   test('a leader who took office this round does not fall the same round for want of support', () => {
     const s = startOf(WORLD);
     const i = ix('ROK');
-    changeLeader(WORLD, s, i, 'Newcomer', 50, 'an event', rng());
+    changeLeader(WORLD, s, i, 'Newcomer', 50, { cause: 'event' }, rng());
     s.actors[i]!.support = 1;
     checkSupport(WORLD, s, i, rng());
     expect(s.actors[i]!.leader.name).toBe('Newcomer');
@@ -53,7 +54,8 @@ describe('one change of leader per government per round', () => {
         for (let k = 0; k < 8; k++) {
           const { final } = play(world, `leaders-${k}`, seats);
           const seen = new Set<string>();
-          for (const e of final.log.filter((x) => x.kind === 'leader' && /takes office/.test(x.text))) {
+          for (const e of final.log) {
+            if (e.kind !== 'leader') continue;
             const key = `${e.round}/${e.actor}`;
             expect(seen.has(key), `${world.id} ${e.round} ${e.actor}`).toBe(false);
             seen.add(key);
@@ -67,7 +69,7 @@ describe('a scripted change of leader needs its premise', () => {
     const s = startOf(TUTORIAL);
     const i = ix('ROK', TUTORIAL);
     s.round = 5;
-    changeLeader(TUTORIAL, s, i, 'Moon Jae-in', 80, 'collapse of support', rng());
+    changeLeader(TUTORIAL, s, i, 'Moon Jae-in', 80, { cause: 'collapse' }, rng());
     s.round = 6;
     s.phase = 'events';
     const after = beginRound(TUTORIAL, s);
@@ -93,13 +95,14 @@ test('a new leader walking away from a deal names the leader who signed it, not 
   );
   const signer = s.agreements.find((g) => g.id === id)!.signers['ROK']!;
   const i = ix('ROK');
-  changeLeader(world, s, i, 'A dove', 100, 'an event', rng()); // more dovish: keeps the deal
+  changeLeader(world, s, i, 'A dove', 100, { cause: 'event' }, rng()); // more dovish: keeps the deal
   expect(s.agreements.find((g) => g.id === id)!.status).toBe('active');
   s.round++;
-  changeLeader(world, s, i, 'A hawk', 0, 'an event', rng());
-  const walk = s.log.find((e) => e.kind === 'agreement' && /walks away/.test(e.text))!;
-  expect(walk.text).toContain(`signed by ${signer}`);
-  expect(walk.text).not.toContain('A dove');
+  changeLeader(world, s, i, 'A hawk', 0, { cause: 'event' }, rng());
+  const walk = s.log.find((e) => e.kind === 'walked-away');
+  expect(walk?.kind === 'walked-away' && walk.signer).toBe(signer);
+  expect(logText(walk!, { world, me: 'USA' })).toContain(signer);
+  expect(logText(walk!, { world, me: 'USA' })).not.toContain('A dove');
 });
 
 describe('what a finished deal is said to be', () => {
@@ -107,12 +110,14 @@ describe('what a finished deal is said to be', () => {
     for (const seats of ['random', 'reciprocal'] as StrategyId[])
       for (let k = 0; k < 6; k++) {
         const { final } = play(WORLD, `ends-${k}`, seats);
-        for (const e of final.log) expect(e.text).not.toMatch(/carried out in full/);
+        for (const e of final.log)
+          expect(logText(e, { world: WORLD, me: 'ROK' })).not.toMatch(/carried out in full/);
         for (const g of final.agreements.filter((x) => x.status === 'completed')) {
-          const end = final.log.find(
-            (e) => e.kind === 'agreement' && e.ref === g.id && /runs its course/.test(e.text),
-          )!;
-          expect(end.text.includes('disputed')).toBe(g.record.some((r) => r.disputed));
+          const end = final.log.find((e) => e.kind === 'completed' && e.ref === g.id)!;
+          expect(end.kind === 'completed' && end.disputed === true).toBe(g.record.some((r) => r.disputed));
+          expect(logText(end, { world: WORLD, me: 'ROK' }).includes('disputed')).toBe(
+            g.record.some((r) => r.disputed),
+          );
         }
       }
   });
