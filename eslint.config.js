@@ -22,13 +22,13 @@ const nodeBuiltins = [
 ];
 const pattern = (group, message) => ({ group, message });
 
-/** Import bans per layer: engine <- scenario <- ai <- ui | cli | server. */
+/** Import bans per layer: engine <- scenario <- ai <- session <- ui | cli | server (see docs/design.md). */
 const layerBans = {
   engine: [
     pattern(['phaser', 'phaser/*'], 'The engine never imports Phaser (DESIGN.md, Layers).'),
     pattern(nodeBuiltins, 'The engine never imports Node APIs (DESIGN.md, Layers).'),
     pattern(
-      ['**/scenario/**', '**/ai/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      ['**/scenario/**', '**/ai/**', '**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
       'The engine imports no layer above it.',
     ),
   ],
@@ -36,15 +36,38 @@ const layerBans = {
     pattern(['phaser', 'phaser/*'], 'The scenario layer never imports Phaser.'),
     pattern(nodeBuiltins, 'The scenario layer is pure: file reading belongs to cli or ui.'),
     pattern(
-      ['**/ai/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      ['**/ai/**', '**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
       'The scenario layer imports only the engine.',
     ),
   ],
   ai: [
     pattern(['phaser', 'phaser/*'], 'Computer players never import Phaser.'),
     pattern(nodeBuiltins, 'Computer players are pure.'),
-    pattern(['**/ui/**', '**/cli/**', '**/server/**'], 'The ai layer imports only engine and scenario.'),
+    pattern(
+      ['**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      'The ai layer imports only engine and scenario.',
+    ),
   ],
+  session: [
+    pattern(['phaser', 'phaser/*'], 'The session layer never imports Phaser.'),
+    pattern(nodeBuiltins, 'The session layer runs in the browser and on the server alike: no Node APIs.'),
+    pattern(
+      ['**/ui/**', '**/cli/**', '**/server/**'],
+      'The session layer imports only engine, scenario and ai.',
+    ),
+  ],
+};
+
+/** The layers above the session sit side by side: the browser game imports neither of the others, and they do not import it. */
+const topBans = {
+  ui: [
+    pattern(
+      ['**/cli/**', '**/server/**'],
+      'The browser game imports neither the command line nor the server.',
+    ),
+  ],
+  cli: [pattern(['**/ui/**'], 'The command line does not import the browser game.')],
+  server: [pattern(['**/ui/**'], 'The server does not import the browser game.')],
 };
 
 export default tseslint.config(
@@ -85,5 +108,9 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'Rules may not read the clock.' },
       ],
     },
+  })),
+  ...Object.entries(topBans).map(([layer, patterns]) => ({
+    files: [`src/${layer}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
   })),
 );

@@ -17,11 +17,13 @@ import type {
   Agreement,
   Answer,
   Decision,
+  EventDef,
   GameState,
   Offer,
   OfferDraft,
   Phase,
   PhaseInput,
+  Rejection,
   RoundSnapshot,
   World,
 } from './types.ts';
@@ -39,6 +41,46 @@ const resetInbox = (s: GameState): void => {
 // ---------------------------------------------------------------------------------------------
 // 1. Events
 
+function fireEvent(world: World, s: GameState, ev: EventDef, rng: Rng): void {
+  log(s, { kind: 'event', ref: ev.id, text: `${ev.name}: ${ev.text}` });
+  for (const e of ev.effects) {
+    if (e.kind === 'leader')
+      changeLeader(world, s, indexOf(world, e.actor), e.name, e.stance, ev.name, rng, e.termRounds);
+    else applyEventEffect(world, s, e);
+  }
+  if (ev.once) s.firedEvents.push(ev.id);
+}
+
+/**
+ * Why an instructor's inject of a scenario event cannot be queued now, or null. It fires at the start of the
+ * next round, so the last round and a finished game take none.
+ */
+export function checkInject(world: World, s: GameState, eventId: unknown): Rejection | null {
+  if (s.end) return { code: 'GAME_OVER', message: 'The game is over.' };
+  const ev = typeof eventId === 'string' ? world.events.find((e) => e.id === eventId) : undefined;
+  if (!ev)
+    return {
+      code: 'UNKNOWN_EVENT',
+      message: `No event "${String(eventId)}" in ${world.id}. Known: ${world.events.map((e) => e.id).join(', ')}.`,
+    };
+  if (s.round >= world.rounds)
+    return {
+      code: 'UNAVAILABLE',
+      message: `Round ${s.round} is the last: there is no next round to fire it in.`,
+    };
+  if (ev.once && (s.firedEvents.includes(ev.id) || s.injected?.includes(ev.id)))
+    return {
+      code: 'UNAVAILABLE',
+      message: `"${ev.id}" happens once and has already fired or been injected.`,
+    };
+  return null;
+}
+
+/** Queues a checked inject, in place: `beginRound` fires it at the start of the next round. */
+export function injectMut(s: GameState, eventId: string): void {
+  (s.injected ??= []).push(eventId);
+}
+
 /** Start of a round: offers expire, elections fall due, scheduled and random events fire. */
 export function beginRoundMut(world: World, s: GameState): void {
   withRng(s, (rng) => {
@@ -53,13 +95,15 @@ export function beginRoundMut(world: World, s: GameState): void {
           ? ev.round === s.round
           : s.round >= (ev.from ?? 1) && s.round <= (ev.until ?? Infinity) && chance(rng, ev.chance ?? 0);
       if (!due || !allHold(world, s, ev.when)) continue;
-      log(s, { kind: 'event', ref: ev.id, text: `${ev.name}: ${ev.text}` });
-      for (const e of ev.effects) {
-        if (e.kind === 'leader')
-          changeLeader(world, s, indexOf(world, e.actor), e.name, e.stance, ev.name, rng, e.termRounds);
-        else applyEventEffect(world, s, e);
+      fireEvent(world, s, ev, rng);
+    }
+    // An instructor's injects fire after the scenario's own events, whatever their conditions say.
+    if (s.injected) {
+      for (const id of s.injected) {
+        const ev = world.events.find((e) => e.id === id);
+        if (ev && !(ev.once && s.firedEvents.includes(ev.id))) fireEvent(world, s, ev, rng);
       }
-      if (ev.once) s.firedEvents.push(ev.id);
+      delete s.injected;
     }
   });
   s.phase = 'proposing';

@@ -485,6 +485,11 @@ export interface GameState {
   inbox: (PhaseInput | null)[];
   /** Ids of one-time events that have fired. */
   firedEvents: string[];
+  /**
+   * Scenario events an instructor injected this round, in order: they fire at the start of the next round.
+   * Absent when none are queued (so states without injects hash as before).
+   */
+  injected?: string[];
   /** Round each actor last took each action on its own, by `actor>action>target`, for fading repeated gestures. */
   recent: Record<string, number>;
   log: LogEntry[];
@@ -538,6 +543,7 @@ export const REJECTION_CODES = [
   'NO_FORUM',
   'UNKNOWN_AGREEMENT',
   'UNAVAILABLE',
+  'UNKNOWN_EVENT',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
