@@ -39,4 +39,6 @@ export type RoomEvent =
   | { kind: 'deadline'; phase: string; at: number | null }
   | { kind: 'phaseSeconds'; seconds: number | null }
   | { kind: 'announced'; text: string }
+  /** One of the scenario's events, to fire at the start of the next round. */
+  | { kind: 'injected'; event: string }
   | { kind: 'ended' };

@@ -4,12 +4,12 @@
  * `apply` is the only place state changes, so a session rebuilt from its snapshot and log is the same session.
  */
 import { STRATEGIES } from '../ai/index.ts';
-import type { ActorId, PhaseInput } from '../engine/index.ts';
+import type { ActorId, GameRecord, PhaseInput } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { hashToken } from './codes.ts';
 import type { RoomEvent } from './events.ts';
 import { ClassroomGame, defaultStrategy } from './game.ts';
-import type { ClassroomRecord, SavedGame, Seat } from './game.ts';
+import type { SavedGame, Seat } from './game.ts';
 import type { Store, StoredEvent } from './store.ts';
 
 export interface SeatInfo {
@@ -213,6 +213,11 @@ export class Room {
       case 'announced':
         this.announcements.push({ seq: this.seq + 1, at, text: e.text });
         break;
+      case 'injected': {
+        const r = this.game.inject(e.event);
+        if (!r.ok) return { ok: false, code: r.rejection.code, message: r.rejection.message };
+        break;
+      }
       case 'ended':
         this.status = 'ended';
         this.deadline = null;
@@ -501,6 +506,11 @@ export class Room {
         await this.commit({ kind: 'announced', text });
         return null;
       }
+      case 'inject': {
+        if (ended) return 'The game is over.';
+        const r = await this.commit({ kind: 'injected', event: String(cmd.event) });
+        return r.ok ? null : r.message;
+      }
       case 'assign': {
         const seat = this.seats.get(Number(cmd.seat));
         const actor = cmd.actor === null ? null : String(cmd.actor);
@@ -537,7 +547,7 @@ export class Room {
         await this.commit({ kind: 'ended' });
         return null;
       default:
-        return `Unknown command "${String(cmd.command)}". Known: start, pause, resume, deadline, extend, announce, assign, computer, human, end.`;
+        return `Unknown command "${String(cmd.command)}". Known: start, pause, resume, deadline, extend, announce, inject, assign, computer, human, end.`;
     }
   }
 
@@ -620,7 +630,7 @@ export class Room {
       if (c.role === 'instructor') c.send({ type: 'roster', seq: this.seq, roster: this.roster() });
   }
 
-  record(): ClassroomRecord {
+  record(): GameRecord {
     return this.game.record();
   }
 

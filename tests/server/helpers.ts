@@ -48,26 +48,30 @@ export async function post(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: Json }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     json = text;
   }
-  return { status: res.status, json };
+  return { status: res.status, json: json as Json };
 }
+
+/** Loose JSON for reading answers in tests. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
 
 export interface Msg {
   type: string;
   seq: number;
-  [k: string]: any;
+  [k: string]: Json;
 }
 
 /** A WebSocket client that records every message (raw text too, for the canary) and waits for one that matches. */

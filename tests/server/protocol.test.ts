@@ -154,7 +154,8 @@ describe('WebSocket /api/sessions/<code>/socket', () => {
     const ins = await Client.open(socket(code, instructorToken));
     const iv = await ins.next((m) => m.type === 'view', 5000, 0);
     expect(iv.role).toBe('instructor');
-    expect(iv.view.me).toBeNull();
+    expect(iv.view.me).toBeUndefined();
+    expect(iv.view.myTrust).toBeUndefined();
     expect(iv.roster).toEqual([
       expect.objectContaining({ name: 'Ada', actor: 'USA', connected: true, submitted: true }),
     ]);
