@@ -78,7 +78,11 @@ export interface Msg {
 export class Client {
   readonly messages: Msg[] = [];
   readonly raw: string[] = [];
-  private waiters: { pred: (m: Msg) => boolean; ok: (m: Msg) => void; from: number }[] = [];
+  private waiters: {
+    pred: (m: Msg) => boolean;
+    ok: (m: Msg) => void;
+    fail: (e: Error) => void;
+  }[] = [];
   closed = false;
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (d) => {
@@ -92,7 +96,13 @@ export class Client {
         return false;
       });
     });
-    ws.on('close', () => (this.closed = true));
+    ws.on('close', () => {
+      this.closed = true;
+      for (const w of this.waiters) w.fail(new Error('The connection closed.'));
+      this.waiters = [];
+    });
+    // Errors after opening (a server killed mid-message) show up as a close.
+    ws.on('error', () => undefined);
   }
 
   static open(url: string): Promise<Client> {
@@ -109,13 +119,18 @@ export class Client {
   next(pred: (m: Msg) => boolean, timeoutMs = 10_000, from = this.messages.length): Promise<Msg> {
     const seen = this.messages.slice(from).find(pred);
     if (seen) return Promise.resolve(seen);
+    if (this.closed) return Promise.reject(new Error('The connection is closed.'));
     return new Promise((ok, fail) => {
       const t = setTimeout(
         () =>
           fail(new Error(`No matching message in ${timeoutMs} ms; last: ${this.raw.at(-1)?.slice(0, 300)}`)),
         timeoutMs,
       );
-      this.waiters.push({ pred, ok: (m) => (clearTimeout(t), ok(m)), from });
+      this.waiters.push({
+        pred,
+        ok: (m) => (clearTimeout(t), ok(m)),
+        fail: (e) => (clearTimeout(t), fail(e)),
+      });
     });
   }
 
