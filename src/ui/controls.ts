@@ -45,7 +45,9 @@ import {
 
 export interface ControlsContext {
   world: World;
-  state: GameState;
+  /** The game's state for checking a draft offer before it is added; null for a classroom seat, which sees
+   *  only its view (the server checks the offer when the phase's input is sent). */
+  state: GameState | null;
   view: PlayerView;
   /** Sends the input; returns the engine's rejection, or null when it was taken. */
   submit: (input: PhaseInput) => Rejection | null;
@@ -594,7 +596,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
 
   function addDraft(): void {
     const d = draftNow();
-    const bad = checkDraft(world, ctx.state, me, d, 'This offer');
+    const bad = ctx.state ? checkDraft(world, ctx.state, me, d, 'This offer') : null;
     composeErr.show(bad ? bad.message : null);
     if (bad) return;
     drafts.push(d);
