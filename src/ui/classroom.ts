@@ -155,7 +155,7 @@ function announcements(el: HTMLElement, info: Info): void {
     info.announcements
       .slice(-3)
       .reverse()
-      .map((a) => h('p', { class: 'announcement' }, `📣 ${a.text}`)),
+      .map((a) => h('p', { class: 'announcement' }, `Announcement: ${a.text}`)),
   );
 }
 
