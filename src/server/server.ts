@@ -18,6 +18,9 @@ import { decisionsCsv } from './export.ts';
 import { Room, RoomError } from './room.ts';
 import type { Conn, RoomOptions } from './room.ts';
 import type { Store } from './store.ts';
+import type { Cluster } from './cluster.ts';
+import { request as httpRequest } from 'node:http';
+import WebSocketClient from 'ws';
 
 export const MAX_BODY = 16 * 1024;
 export const MAX_MESSAGE = 64 * 1024;
@@ -30,6 +33,8 @@ export interface ServerOptions {
   snapshotEvery?: number;
   graceMs?: number;
   now?: () => number;
+  /** Several processes: who owns which session (Redis leases); clients of other sessions are forwarded. */
+  cluster?: Cluster;
 }
 
 export interface ClassroomServer {
@@ -172,9 +177,41 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
     return p;
   }
 
-  async function liveRoom(rawCode: string): Promise<Room> {
+  const cluster = opts.cluster;
+  if (cluster)
+    cluster.onLost = (code) => {
+      const p = rooms.get(code);
+      rooms.delete(code);
+      void p?.then((r) => r?.close()).catch(() => undefined);
+    };
+
+  /** The session's room here, or the address of the process that owns it. */
+  async function locate(rawCode: string): Promise<Room | string> {
     const code = normaliseCode(decodeURIComponent(rawCode));
     if (!isCode(code)) throw new HttpError(404, `No session has the code "${rawCode}".`);
+    if (cluster && !cluster.owns(code)) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        if (await cluster.acquire(code)) {
+          // Taken over (or first asked here): rebuild from the shared log, never from a stale copy.
+          const stale = rooms.get(code);
+          rooms.delete(code);
+          void stale?.then((r) => r?.close()).catch(() => undefined);
+          break;
+        }
+        const owner = await cluster.owner(code);
+        if (owner && owner !== cluster.address) return owner;
+      }
+      if (!cluster.owns(code)) throw new HttpError(503, 'The session is changing hands; try again.');
+    }
+    try {
+      return await liveRoom(code);
+    } catch (e) {
+      if (cluster && e instanceof HttpError && e.status === 404) await cluster.release(code);
+      throw e;
+    }
+  }
+
+  async function liveRoom(code: string): Promise<Room> {
     let r = await room(code);
     if (r?.broken) {
       rooms.delete(code);
@@ -211,6 +248,7 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
     for (let attempt = 0; attempt < 20; attempt++) {
       const code = newCode();
       if (rooms.has(code) || (await opts.store.load(code))) continue;
+      if (cluster && !(await cluster.acquire(code))) continue;
       const p = Room.create(code, opts.store, library.get, roomOpts, {
         kind: 'created',
         scenario,
@@ -268,7 +306,9 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
       if (method !== 'POST') throw new HttpError(405, 'Use POST to create a session.');
       return send(res, 201, await createSession(await readBody(req)));
     }
-    const r = await liveRoom(parts[1]!);
+    const found = await locate(parts[1]!);
+    if (typeof found === 'string') return forward(req, res, found);
+    const r = found;
     const rest = parts.slice(2).join('/');
     if (rest === '' && method === 'GET') return send(res, 200, r.info());
     if (rest === 'seats') {
@@ -358,7 +398,9 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
       if (!m) return refuse(socket, 404, 'No WebSocket here.');
       let r: Room;
       try {
-        r = await liveRoom(m[1]!);
+        const found = await locate(m[1]!);
+        if (typeof found === 'string') return forwardSocket(req, socket, head, found);
+        r = found;
       } catch (e) {
         return refuse(socket, e instanceof HttpError ? e.status : 500, (e as Error).message);
       }
@@ -371,6 +413,45 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
       wss.handleUpgrade(req, socket, head, (ws) => attach(r, ws, instructor ? null : seat!));
     })().catch(() => socket.destroy());
   });
+
+  /** Passes an HTTP request to the process that owns its session, and the answer back. */
+  function forward(req: IncomingMessage, res: ServerResponse, owner: string): void {
+    const target = new URL(req.url ?? '/', owner);
+    const out = httpRequest(
+      target,
+      { method: req.method, headers: { ...req.headers, host: target.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    out.on('error', () => {
+      if (!res.headersSent) send(res, 503, { error: 'The process running this session is gone; try again.' });
+      else res.destroy();
+    });
+    req.pipe(out);
+  }
+
+  /** A client's WebSocket relayed to the process that owns its session; either side closing closes both. */
+  function forwardSocket(req: IncomingMessage, socket: Duplex, head: Buffer, owner: string): void {
+    const target = new URL(req.url ?? '/', owner);
+    target.protocol = target.protocol === 'https:' ? 'wss:' : 'ws:';
+    const upstream = new WebSocketClient(target);
+    upstream.once('unexpected-response', (_q, answer) =>
+      refuse(socket, answer.statusCode ?? 502, 'Refused by the process running this session.'),
+    );
+    upstream.once('error', () => socket.destroy());
+    upstream.once('open', () =>
+      wss.handleUpgrade(req, socket, head, (client) => {
+        client.on('message', (d, binary) => upstream.send(d, { binary }));
+        upstream.on('message', (d, binary) => client.send(d, { binary }));
+        client.on('close', () => upstream.close());
+        upstream.on('close', () => client.close());
+        client.on('error', () => upstream.terminate());
+        upstream.on('error', () => client.terminate());
+      }),
+    );
+  }
 
   function attach(r: Room, ws: WebSocket, seat: ReturnType<Room['seatByToken']> | null): void {
     const conn: Conn = {
@@ -436,7 +517,10 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
     room: (code) => room(code),
     async listen(port, host = '0.0.0.0') {
       // Every session in the log comes back (deadlines re-armed) before the first client arrives.
-      for (const code of await opts.store.codes()) await room(code).catch((e: unknown) => console.error(e));
+      // With several processes, each takes the sessions nobody owns; the others it reaches through their owners.
+      for (const code of await opts.store.codes())
+        if (!cluster || (await cluster.acquire(code)))
+          await room(code).catch((e: unknown) => console.error(e));
       await new Promise<void>((ok) => http.listen(port, host, ok));
       const a = http.address();
       return typeof a === 'object' && a ? a.port : port;
@@ -444,6 +528,7 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
     async close() {
       for (const p of rooms.values()) (await p.catch(() => null))?.close();
       for (const c of wss.clients) c.terminate();
+      await cluster?.close();
       await new Promise<void>((ok) => http.close(() => ok()));
       http.closeAllConnections();
     },

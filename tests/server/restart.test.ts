@@ -19,7 +19,7 @@ it('rebuilds sessions from snapshot + log and re-arms deadlines after a restart'
   expect((await ins.request({ type: 'command', command: 'announce', text: 'Welcome' })).type).toBe('ack');
   await ins.close();
   const before = await s.store.events(code);
-  const deadline = before.findLast((e) => e.event.kind === 'deadline')!.event;
+  const deadline = [...before].reverse().find((e) => e.event.kind === 'deadline')!.event;
   expect(deadline).toMatchObject({ kind: 'deadline', phase: '1/proposing' });
   await s.stop(true);
 
