@@ -21,6 +21,8 @@ Commands:
                                          controlled two-arm experiments, one per claim of the design
   bench [--json] [--quick]               the benchmark figures
   bench --browser [--runs N] [--json]    the board's start-up time against bare Phaser, JS sizes, frame rate
+  bench --classroom [--sessions N] [--clients M] [--rounds R] [--json]
+                                         the classroom server under N sessions × M students: ack latency, lag, memory
   schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
 
 A scenario is a path (scenarios/panmunjom-2018.yaml) or an id in scenarios/ (panmunjom-2018).`;
@@ -39,6 +41,10 @@ async function main(argv: string[]): Promise<number> {
       if (rest.includes('--browser'))
         return (await import('./bench/browser.ts')).runBrowserBenchCommand(
           rest.filter((a) => a !== '--browser'),
+        );
+      if (rest.includes('--classroom'))
+        return (await import('./bench/classroom.ts')).runClassroomBench(
+          rest.filter((a) => a !== '--classroom'),
         );
       return runBench(rest);
     case 'tournament':

@@ -27,6 +27,8 @@ export interface Conn {
   role: Role;
   seat: SeatInfo | null;
   send(msg: Record<string, unknown>): void;
+  /** The same, already as JSON text with its seq. */
+  sendText(text: string): void;
 }
 
 export type Status = 'lobby' | 'running' | 'paused' | 'ended';
@@ -589,40 +591,52 @@ export class Room {
     }));
   }
 
-  private messageFor(conn: Conn, cache: Map<string, unknown>): Record<string, unknown> {
+  /**
+   * A client's view message as JSON text. The parts every client of a government (or every observer) shares are
+   * stringified once per broadcast and spliced in, so a class of thirty costs six views, not thirty.
+   */
+  private viewText(conn: Conn, cache: Map<string, string>): string {
     const you = conn.seat
       ? { seat: conn.seat.seat, name: conn.seat.name, actor: conn.seat.actor, observer: conn.seat.observer }
       : null;
     const ended = this.status === 'ended';
     const actor = conn.role === 'player' ? conn.seat?.actor : null;
     const key = actor ?? (ended ? '*end' : '*public');
-    if (!cache.has(key))
-      cache.set(
-        key,
+    let view = cache.get(key);
+    if (view === undefined) {
+      view = JSON.stringify(
         actor ? this.game.view(actor) : ended ? this.game.view(this.game.actors[0]!) : this.game.publicView(),
       );
-    const msg: Record<string, unknown> = {
-      type: 'view',
-      role: conn.role,
-      you,
-      session: this.info(),
-      view: cache.get(key),
-    };
-    if (conn.role === 'instructor') {
-      msg.roster = this.roster();
-      // After the game every seat's truth is revealed for the class debrief.
-      if (ended) msg.views = Object.fromEntries(this.game.actors.map((a) => [a, this.game.view(a)]));
+      cache.set(key, view);
     }
-    return msg;
+    let session = cache.get('*session');
+    if (session === undefined) cache.set('*session', (session = JSON.stringify(this.info())));
+    let extra = '';
+    if (conn.role === 'instructor') {
+      extra = `,"roster":${JSON.stringify(this.roster())}`;
+      // After the game every seat's truth is revealed for the class debrief.
+      if (ended)
+        extra += `,"views":${JSON.stringify(Object.fromEntries(this.game.actors.map((a) => [a, this.game.view(a)])))}`;
+    }
+    return `{"type":"view","seq":${this.seq},"role":${JSON.stringify(conn.role)},"you":${JSON.stringify(you)},"session":${session},"view":${view}${extra}}`;
   }
 
-  private sendView(conn: Conn, cache = new Map<string, unknown>()): void {
-    conn.send({ ...this.messageFor(conn, cache), seq: this.seq });
+  private sendView(conn: Conn, cache = new Map<string, string>()): void {
+    conn.sendText(this.viewText(conn, cache));
   }
 
+  private pendingBroadcast = false;
+
+  /** Every client gets its new view; changes in one burst (a deadline filling seats, a class sending at once) go out once. */
   broadcast(): void {
-    const cache = new Map<string, unknown>();
-    for (const c of this.conns) this.sendView(c, cache);
+    if (this.pendingBroadcast) return;
+    this.pendingBroadcast = true;
+    setImmediate(() => {
+      this.pendingBroadcast = false;
+      if (this.closed) return;
+      const cache = new Map<string, string>();
+      for (const c of this.conns) this.sendView(c, cache);
+    });
   }
 
   private broadcastRoster(): void {

@@ -5,6 +5,7 @@
  */
 import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -163,6 +164,9 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
     now: opts.now ?? (() => Date.now()),
   };
   const rooms = new Map<string, Promise<Room | null>>();
+  // QPQ_METRICS=1: GET /api/metrics gives event-loop lag and memory (for `qpq bench --classroom`).
+  const lag = process.env.QPQ_METRICS === '1' ? monitorEventLoopDelay({ resolution: 10 }) : null;
+  lag?.enable();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_MESSAGE });
   const distDir = opts.distDir && existsSync(opts.distDir) ? resolve(opts.distDir) : null;
 
@@ -301,6 +305,19 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
           return { id, title: w.title, actors: w.actors.map((a) => ({ id: a.id, name: a.name })) };
         }),
       );
+    if (parts.length === 1 && parts[0] === 'metrics' && method === 'GET' && lag)
+      return send(res, 200, {
+        sessions: rooms.size,
+        lagP50Ms: lag.percentile(50) / 1e6,
+        lagP99Ms: lag.percentile(99) / 1e6,
+        lagMaxMs: lag.max / 1e6,
+        heapUsed: process.memoryUsage().heapUsed,
+        rss: process.memoryUsage().rss,
+      });
+    if (parts.length === 1 && parts[0] === 'metrics' && method === 'DELETE' && lag) {
+      lag.reset();
+      return send(res, 200, {});
+    }
     if (parts[0] !== 'sessions') throw new HttpError(404, `No API at ${url.pathname}.`);
     if (parts.length === 1) {
       if (method !== 'POST') throw new HttpError(405, 'Use POST to create a session.');
@@ -460,6 +477,9 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
       send(msg) {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
       },
+      sendText(text) {
+        if (ws.readyState === ws.OPEN) ws.send(text);
+      },
     };
     const error = (message: string, ref: Record<string, unknown> = {}): void =>
       conn.send({ type: 'error', seq: r.seq, message, ...ref });
@@ -528,6 +548,7 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
     async close() {
       for (const p of rooms.values()) (await p.catch(() => null))?.close();
       for (const c of wss.clients) c.terminate();
+      lag?.disable();
       await cluster?.close();
       await new Promise<void>((ok) => http.close(() => ok()));
       http.closeAllConnections();

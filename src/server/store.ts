@@ -69,15 +69,48 @@ export class SqliteStore implements Store {
     };
   }
 
+  private batch: { row: [string, number, number, string]; ok: () => void; fail: (e: Error) => void }[] = [];
+
+  /**
+   * Group commit: the appends of one turn of the event loop (every session's) go to the disk in one
+   * transaction, one fsync, and each promise settles only once that transaction is committed.
+   */
   append(code: string, seq: number, at: number, event: RoomEvent): Promise<void> {
+    return new Promise((ok, fail) => {
+      if (this.batch.length === 0) setImmediate(() => this.flush());
+      this.batch.push({ row: [code, seq, at, JSON.stringify(event)], ok, fail });
+    });
+  }
+
+  private flush(): void {
+    const batch = this.batch;
+    this.batch = [];
+    const results: (Error | null)[] = [];
     try {
-      this.q.append.run(code, seq, at, JSON.stringify(event));
+      this.db.transaction(() => {
+        for (const b of batch) {
+          // A savepoint per row: a conflicting row fails alone, the others commit.
+          try {
+            this.db.exec('SAVEPOINT row');
+            this.q.append.run(...b.row);
+            this.db.exec('RELEASE row');
+            results.push(null);
+          } catch (e) {
+            this.db.exec('ROLLBACK TO row');
+            this.db.exec('RELEASE row');
+            results.push(
+              (e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')
+                ? new SeqConflictError(`Session ${b.row[0]} already has an event ${b.row[1]}.`)
+                : (e as Error),
+            );
+          }
+        }
+      })();
     } catch (e) {
-      if ((e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT'))
-        return Promise.reject(new SeqConflictError(`Session ${code} already has an event ${seq}.`));
-      return Promise.reject(e as Error);
+      for (const b of batch) b.fail(e as Error);
+      return;
     }
-    return Promise.resolve();
+    batch.forEach((b, i) => (results[i] ? b.fail(results[i]) : b.ok()));
   }
 
   snapshot(code: string, seq: number, data: unknown): Promise<void> {

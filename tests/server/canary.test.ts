@@ -52,7 +52,10 @@ it('no seat ever receives another seat’s hidden choices before the reveal', as
   async function playOnce(only?: string[]): Promise<void> {
     for (const a of only ?? actors) {
       const c = seats[a]!;
-      const m = await c.next((x) => x.type === 'view', 5000, 0).then(() => c.lastView()!);
+      // The view that reflects everything acknowledged so far (views follow acks).
+      const latest = Math.max(0, ...clients.flatMap(({ client }) => client.messages.map((x) => x.seq)));
+      await c.next((x) => x.type === 'view' && x.seq >= latest, 5000, 0);
+      const m = c.lastView()!;
       const view = m.view as PlayerView;
       if (!owes(view)) continue;
       const canary = CANARY(a, n++);
