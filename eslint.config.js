@@ -28,7 +28,7 @@ const layerBans = {
     pattern(['phaser', 'phaser/*'], 'The engine never imports Phaser (DESIGN.md, Layers).'),
     pattern(nodeBuiltins, 'The engine never imports Node APIs (DESIGN.md, Layers).'),
     pattern(
-      ['**/scenario/**', '**/ai/**', '**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      ['**/scenario/**', '**/ai/**', '**/session/**', '**/text/**', '**/ui/**', '**/cli/**', '**/server/**'],
       'The engine imports no layer above it.',
     ),
   ],
@@ -46,6 +46,15 @@ const layerBans = {
     pattern(
       ['**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
       'The ai layer imports only engine and scenario.',
+    ),
+  ],
+  // The game's words (src/text): rendered from the engine's typed log for ui, cli and server alike.
+  text: [
+    pattern(['phaser', 'phaser/*'], 'The words never import Phaser.'),
+    pattern(nodeBuiltins, 'The words run in the browser and on the server alike: no Node APIs.'),
+    pattern(
+      ['**/scenario/**', '**/ai/**', '**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      'The text layer imports only the engine.',
     ),
   ],
   session: [
@@ -113,4 +122,38 @@ export default tseslint.config(
     files: [`src/${layer}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   })),
+  // Screens work from a seat's PlayerView, never the secret GameState. The exceptions read a finished game
+  // rebuilt from its public record (replay, end report, debrief) or the state a player believes, built from its
+  // own view (preview).
+  {
+    files: ['src/ui/**/*.ts'],
+    ignores: ['src/ui/replay.ts', 'src/ui/end.ts', 'src/ui/debrief/**', 'src/ui/preview.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: topBans.ui,
+          paths: [
+            {
+              name: '../engine/index.ts',
+              importNames: ['GameState', 'cloneState', 'newGame', 'startGame', 'submit', 'runGame'],
+              message: 'Screens get the seat’s PlayerView (src/session), never the GameState.',
+            },
+            {
+              name: '../../engine/index.ts',
+              importNames: ['GameState', 'cloneState', 'newGame', 'startGame', 'submit', 'runGame'],
+              message: 'Screens get the seat’s PlayerView (src/session), never the GameState.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='engineState']",
+          message: 'Screens read session.view(seat), never the engine state.',
+        },
+      ],
+    },
+  },
 );

@@ -22,9 +22,17 @@ export {
   clamp,
   pairGrid,
 } from './state.ts';
-export { checkInput, checkDraft, canTalk, findAction, partiesOf, MEDIATE } from './validate.ts';
+export {
+  checkInput,
+  checkDraft,
+  checkDraftInView,
+  canTalk,
+  findAction,
+  partiesOf,
+  MEDIATE,
+} from './validate.ts';
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
-export { unmet, stateFacts, REQUIREMENT_TEXT } from './requirements.ts';
+export { unmet, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
 export type { Facts } from './requirements.ts';
 export { metricValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
 export { playerView, publicView } from './view.ts';

@@ -40,7 +40,7 @@ import type {
   World,
 } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
-import { emptyInput, fillSeats, seatName, seatRng, strategyOf } from './seats.ts';
+import { emptyInput, fillSeats, seatFromName, seatName, seatRng, strategyOf } from './seats.ts';
 import type { Seat } from './seats.ts';
 
 export interface StartOptions {
@@ -210,6 +210,89 @@ export class GameSession {
       if (bad) fail(`The save's held input for ${id} no longer fits (${bad.code}): ${bad.message}`);
       g.#held.set(id, input);
     }
+    return g;
+  }
+
+  /**
+   * A session rebuilt from a game record (a save file or a shared link): the recorded inputs are the ones
+   * submitted, while each computer seat decides again at every phase so that its generator ends exactly where it
+   * was. A record saved before the end resumes where it stopped. Throws SessionRestoreError saying which input
+   * does not fit.
+   */
+  static fromRecord(
+    loaded: LoadedScenario,
+    record: GameRecord,
+    opts: { clock?: () => number } = {},
+  ): GameSession {
+    const world = loaded.world;
+    if (record.scenario.id !== world.id || record.scenario.hash !== world.hash)
+      throw new SessionRestoreError(
+        `The record is for scenario ${record.scenario.id} (${record.scenario.hash}), not ${world.id} (${world.hash}).`,
+      );
+    let seats: Record<ActorId, Seat>;
+    try {
+      seats = fillSeats(
+        loaded,
+        Object.fromEntries(Object.entries(record.seats).map(([id, name]) => [id, seatFromName(name)])),
+      );
+    } catch (e) {
+      throw new SessionRestoreError(
+        `The record's seats do not fit: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    const rngs = new Map<ActorId, Rng>();
+    for (const a of world.actors)
+      if (seats[a.id]!.kind === 'computer') rngs.set(a.id, seatRng(record.seed, a.id));
+    const actor = createActor(createGameMachine(world), { input: { state: newGame(world, record.seed) } });
+    actor.start();
+    const g = new GameSession(loaded, record.seed, actor, seats, { ...seats }, [], rngs, opts.clock);
+    const n = world.actors.length;
+    const injects = record.injects ?? [];
+    let injected = 0;
+    /** The record's injects of the round the game is in go in before its inputs, as the batch replay allows. */
+    const injectNow = (): void => {
+      for (; injected < injects.length && injects[injected]!.round === g.round(); injected++) {
+        const r = g.inject(injects[injected]!.event);
+        if (!r.ok)
+          throw new SessionRestoreError(
+            `The inject of ${injects[injected]!.event} in round ${g.round()} is refused: ${r.rejection.message}`,
+          );
+      }
+    };
+    const inputs = record.inputs;
+    for (let k = 0; k < inputs.length; k += n) {
+      const phase = g.phase();
+      if (!phase) throw new SessionRestoreError(`The game is over but ${inputs.length - k} inputs are left.`);
+      const round = g.round();
+      injectNow();
+      for (const a of world.actors) if (g.#seats[a.id]!.kind === 'computer') g.#decide(a.id, phase, []);
+      world.actors.forEach((a, j) => {
+        const r = inputs[k + j];
+        if (!r || r.actor !== a.id || r.round !== round)
+          throw new SessionRestoreError(`Input ${k + j + 1} should be ${a.id}'s in round ${round}.`);
+        actor.send(eventOf(a.id, r.input));
+        const rej = actor.getSnapshot().context.rejection;
+        if (rej)
+          throw new SessionRestoreError(
+            `Input ${k + j + 1} (${a.id}, round ${round}) is refused (${rej.code}): ${rej.message}`,
+          );
+      });
+    }
+    if (!g.over()) injectNow();
+    if (injected < injects.length)
+      throw new SessionRestoreError(
+        `The record's inject of ${injects[injected]!.event} does not fit its rounds.`,
+      );
+    // Seats that changed hands take their last holder. (A computer seat's generator is rebuilt only for seats
+    // that were computer-run from the start: a record does not say in which phase a seat changed hands.)
+    for (const c of record.seatChanges ?? []) {
+      const seat = seatFromName(c.seat);
+      g.#seats[c.actor] = seat;
+      g.#seatChanges.push({ round: c.round, actor: c.actor, seat });
+      if (seat.kind === 'computer' && !g.#rngs.has(c.actor))
+        g.#rngs.set(c.actor, seatRng(record.seed, c.actor));
+    }
+    g.#run();
     return g;
   }
 

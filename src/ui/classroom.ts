@@ -5,7 +5,8 @@
  * Tokens stay in localStorage, so reopening the page resumes the same seat.
  */
 import { playerView, replay } from '../engine/index.ts';
-import type { GameRecord, PhaseInput, PlayerView, World } from '../engine/index.ts';
+import type { GameRecord, PhaseInput, PlayerView, PublicView, World } from '../engine/index.ts';
+import { logText } from '../text/index.ts';
 import type { Content } from './content.ts';
 import { renderControls } from './controls.ts';
 import { renderDebrief, saveText } from './debrief/index.ts';
@@ -64,7 +65,7 @@ export function startClassroom(root: HTMLElement, content: Content, params: URLS
   if (params.has('project')) {
     const code = params.get('project') ?? '';
     const token = localStorage.getItem(teachKey(code));
-    if (token) projector(root, code, token);
+    if (token) projector(root, worldOf, code, token);
     else fill(root, h('p', { class: 'error' }, 'Open the projector view from the instructor console.'));
     return true;
   }
@@ -275,7 +276,6 @@ function studentPage(
       else
         renderControls(controls, {
           world,
-          state: null,
           view: v,
           submit: (input: PhaseInput) => {
             sock.send({ type: 'input', input });
@@ -534,7 +534,12 @@ function instructorConsole(
   }
 }
 
-function projector(root: HTMLElement, code: string, token: string): void {
+function projector(
+  root: HTMLElement,
+  worldOf: (id: string) => World | null,
+  code: string,
+  token: string,
+): void {
   const head = h('h1', { class: 'projector-head' });
   const clock = h('p', { class: 'countdown big', role: 'timer', hidden: true });
   const news = h('div', { class: 'announcements big' });
@@ -546,21 +551,19 @@ function projector(root: HTMLElement, code: string, token: string): void {
     token,
     (m) => {
       const s = m.session;
-      const v = m.view as unknown as {
-        tension: number;
-        date: string;
-        log: { round: number; text: string }[];
-      };
+      const v = m.view as unknown as PublicView;
+      const world = worldOf(s.scenario);
       head.textContent = `${s.title} · join with ${code} · round ${s.round} (${v.date}) · tension ${v.tension}`;
       setClock(s);
       announcements(news, s);
-      fill(
-        log,
-        v.log
-          .slice(-8)
-          .reverse()
-          .map((e) => h('li', null, `Round ${e.round}: ${e.text}`)),
-      );
+      if (world)
+        fill(
+          log,
+          v.log
+            .slice(-8)
+            .reverse()
+            .map((e) => h('li', null, `Round ${e.round}: ${logText(e, { world })}`)),
+        );
     },
     () => undefined,
     () => undefined,

@@ -96,6 +96,21 @@ describe('a game through the session', () => {
     expect(c.record()).toEqual(a.record());
   });
 
+  test('a session rebuilt from its record (an older save) continues exactly as the unsaved game', () => {
+    const opts = { seed: 'from-record', seats: { USA: human } };
+    const a = GameSession.start(LOADED, opts);
+    expect(a.inject('food-shortage').ok).toBe(true);
+    playHumans(a, 5);
+    const b = GameSession.fromRecord(LOADED, viaJson(a.record()));
+    expect(b.round()).toBe(5);
+    playHumans(a);
+    playHumans(b);
+    expect(hashValue(b.engineState())).toBe(hashValue(a.engineState()));
+    const bad = viaJson(a.record());
+    bad.inputs[3]!.actor = 'USA';
+    expect(() => GameSession.fromRecord(LOADED, bad)).toThrow(/Input 4 should be/);
+  });
+
   test('a restored computer seat decides as it would have (its generator is saved)', () => {
     const opts = { seed: 'rng-saved', seats: { USA: human } };
     const a = GameSession.start(LOADED, opts);
