@@ -22,6 +22,8 @@ Commands:
                                          controlled two-arm experiments, one per claim of the design
   bench [--json] [--quick]               the benchmark figures
   bench --browser [--runs N] [--json]    the board's start-up time against bare Phaser, JS sizes, frame rate
+  bench --classroom [--sessions N] [--clients M] [--rounds R] [--json]
+                                         the classroom server under N sessions × M students: ack latency, lag, memory
   schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
   log <record.json> [--as ACTOR]         a game record's log, round by round (with --as: what ACTOR saw)
 
@@ -41,6 +43,10 @@ async function main(argv: string[]): Promise<number> {
       if (rest.includes('--browser'))
         return (await import('./bench/browser.ts')).runBrowserBenchCommand(
           rest.filter((a) => a !== '--browser'),
+        );
+      if (rest.includes('--classroom'))
+        return (await import('./bench/classroom.ts')).runClassroomBench(
+          rest.filter((a) => a !== '--classroom'),
         );
       return runBench(rest);
     case 'tournament':

@@ -9,7 +9,7 @@ import { checkDraft, checkDraftInView, playerView, signingCost } from '../../src
 import type { OfferDraft, PlayerView } from '../../src/engine/index.ts';
 import { IDS, WORLD, copy, offer, play, statesAlong, term } from './helpers.ts';
 
-const game = play(WORLD, 'view-checks', 'objective');
+const game = play(WORLD, 'view-checks', 'reciprocal');
 const states = statesAlong(WORLD, 'view-checks', game.inputs).filter((_, k) => k % 37 === 0);
 
 /** Drafts of one term each way between `me` and every other government, over the dealable actions. */
