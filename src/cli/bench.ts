@@ -38,8 +38,8 @@ function report(f: BenchFigures): string {
       `${n(f.machineRoundsPerSec)} (${pct(f.machineShareOfPure)} of pure)`,
     ],
     [
-      'ms per input through GameSession (p50/p95)',
-      `${f.sessionInputP50Ms} / ${f.sessionInputP95Ms} (six people, ${f.sessionInputs} inputs)`,
+      'µs per input through GameSession (p50/p95)',
+      `${f.sessionInputP50Us} / ${f.sessionInputP95Us} (six people, ${f.sessionInputs} inputs)`,
     ],
     [
       'ms per click, one person vs computers (p50/p95)',

@@ -291,9 +291,9 @@ export interface BenchFigures {
   // The shipped scenario, reciprocal players in every seat, games as they end (clash or last round).
   pureRoundsPerSec: number;
   machineRoundsPerSec: number;
-  /** Per input through GameSession, six people entering recorded inputs (session and machine alone), ms. */
-  sessionInputP50Ms: number;
-  sessionInputP95Ms: number;
+  /** Per input through GameSession, six people entering recorded inputs (session and machine alone), µs. */
+  sessionInputP50Us: number;
+  sessionInputP95Us: number;
   sessionInputs: number;
   /** Per click of one person against computer seats (their choices included), ms. */
   sessionClickP50Ms: number;
@@ -565,8 +565,8 @@ export async function bench({
     pureRoundsPerSec: round(main.pure!),
     machineRoundsPerSec: round(main.machine!),
     machineShareOfPure: round(main.machine! / main.pure!, 3),
-    sessionInputP50Ms: round(percentile(st.perInput, 0.5), 3),
-    sessionInputP95Ms: round(percentile(st.perInput, 0.95), 3),
+    sessionInputP50Us: round(1000 * percentile(st.perInput, 0.5), 1),
+    sessionInputP95Us: round(1000 * percentile(st.perInput, 0.95), 1),
     sessionInputs: st.perInput.length,
     sessionClickP50Ms: round(percentile(st.perClick, 0.5), 1),
     sessionClickP95Ms: round(percentile(st.perClick, 0.95), 1),

@@ -31,16 +31,21 @@ export function figuresTable(f: BenchFigures): string {
         `${n(f.machineRoundsPerSec)} (${pct(f.machineShareOfPure)} of pure)`,
         '`machineRoundsPerSec`, `machineShareOfPure`',
       ],
-      [
-        'Ms per input through `GameSession`, six people entering recorded inputs (p50 / p95)',
-        `${f.sessionInputP50Ms} / ${f.sessionInputP95Ms} (${n(f.sessionInputs)} inputs)`,
-        '`sessionInputP50Ms`, `sessionInputP95Ms`',
-      ],
-      [
-        'Ms per click of one person against computer seats, their choices included (p50 / p95)',
-        `${f.sessionClickP50Ms} / ${f.sessionClickP95Ms} (${n(f.sessionClicks)} clicks)`,
-        '`sessionClickP50Ms`, `sessionClickP95Ms`',
-      ],
+      // Figures of runs from before the session layer have no session rows.
+      ...(f.sessionInputs === undefined
+        ? []
+        : [
+            [
+              'µs per input through `GameSession`, six people entering recorded inputs (p50 / p95)',
+              `${f.sessionInputP50Us} / ${f.sessionInputP95Us} (${n(f.sessionInputs)} inputs)`,
+              '`sessionInputP50Us`, `sessionInputP95Us`',
+            ],
+            [
+              'Ms per click of one person against computer seats, their choices included (p50 / p95)',
+              `${f.sessionClickP50Ms} / ${f.sessionClickP95Ms} (${n(f.sessionClicks)} clicks)`,
+              '`sessionClickP50Ms`, `sessionClickP95Ms`',
+            ],
+          ]),
       [
         `Whole computer-only games/s, ${f.scenario}, reciprocal players`,
         `${f.gamesPerSec} (${f.roundsPerGame} rounds each)`,
