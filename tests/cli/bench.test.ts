@@ -15,6 +15,8 @@ const FIELDS = [
   'sessionInputP95Us',
   'sessionClickP50Ms',
   'sessionClickP95Ms',
+  'sessionInputs',
+  'sessionClicks',
   'gamesPerSec',
   'roundsPerGame',
   'stateBytes',
