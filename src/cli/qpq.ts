@@ -12,7 +12,8 @@ import { runTournament } from './tournament.ts';
 const HELP = `qpq — Quid Pro Quo on the command line
 
 Commands:
-  check <files...>                       validate scenario files; one "path:line:column: message" per problem
+  check [--strict] <files...>            validate scenario files; one "path:line:column: message" per problem,
+                                         "path:line:column: warning: message" per warning (--strict: warnings fail)
   simulate <scenario> --games N --seed S [--json] [--strategy ID] [--seat ACTOR=ID ...]
                                          N seeded computer-only games, summarised
   tournament [--strategies a,b] [--noise P] [--rounds R] [--repetitions K] [--seed S] [--json]

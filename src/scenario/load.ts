@@ -3,7 +3,14 @@
  * cross-reference and contradiction, and compile the result with the action catalogue into an engine World.
  * Every problem is collected (not only the first) with its line, column and a plain sentence.
  */
-import { CORE_ACTORS, DEFAULT_RULES, GLOBAL_METRICS, hashText, pickVars } from '../engine/index.ts';
+import {
+  ACTOR_METRICS,
+  CORE_ACTORS,
+  DEFAULT_RULES,
+  GLOBAL_METRICS,
+  hashText,
+  pickVars,
+} from '../engine/index.ts';
 import type { ActionDef, Condition, Effect, EventEffect, Rules, World } from '../engine/index.ts';
 import { Located, ScenarioError, didYouMean, explainIssues } from './problems.ts';
 import type { Path, Problem } from './problems.ts';
@@ -15,7 +22,10 @@ export interface Catalogue {
   text: string;
 }
 
-type Parsed<T> = { value: T; problems: [] } | { value: null; problems: Problem[] };
+/** The value, or every problem; and the warnings either way (what works but is probably not meant). */
+type Parsed<T> = ({ value: T; problems: [] } | { value: null; problems: Problem[] }) & {
+  warnings: Problem[];
+};
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -43,6 +53,7 @@ function parseWith<T>(
   const fail = (message: string, line = 1, column = 1): Parsed<T> => ({
     value: null,
     problems: [{ file, line, column, message }],
+    warnings: [],
   });
   if (text.includes('\u0000'))
     return fail(
@@ -51,9 +62,9 @@ function parseWith<T>(
   if (text.trim() === '')
     return fail(`the file is empty; a ${kind} starts with fields such as ${FIRST_FIELDS[kind]}.`);
   const src = new Located(file, text);
-  if (!src.readable) return { value: null, problems: src.sorted() };
+  if (!src.readable) return { value: null, problems: src.sorted(), warnings: [] };
   const data = src.value();
-  if (src.problems.length) return { value: null, problems: src.sorted() };
+  if (src.problems.length) return { value: null, problems: src.sorted(), warnings: [] };
   if (data === null || data === undefined)
     return fail(
       `the file has only comments and blank lines; a ${kind} starts with fields such as ${FIRST_FIELDS[kind]}.`,
@@ -63,13 +74,14 @@ function parseWith<T>(
       [],
       `the file must be a section of named fields (such as ${FIRST_FIELDS[kind]}), but it is ${Array.isArray(data) ? 'a list (its lines start with "-")' : 'a single value'}.`,
     );
-    return { value: null, problems: src.sorted() };
+    return { value: null, problems: src.sorted(), warnings: [] };
   }
   const r = schema.safeParse(data);
   if (!r.success) explainIssues(src, schema, data, r.error.issues);
   extra(src, data);
-  if (!r.success || src.problems.length) return { value: null, problems: src.sorted() };
-  return { value: r.data as T, problems: [] };
+  const warnings = src.sorted(true);
+  if (!r.success || src.problems.length) return { value: null, problems: src.sorted(), warnings };
+  return { value: r.data as T, problems: [], warnings };
 }
 
 export function parseCatalogue(file: string, text: string): Parsed<CatalogueFile> {
@@ -100,21 +112,70 @@ interface Bound {
   label: string;
   lo: number;
   hi: number;
+  /** A value of the range in the author's words (a stage by its name). */
+  show: (v: number) => string;
 }
 
 const isGlobal = (metric: string): boolean => (GLOBAL_METRICS as readonly string[]).includes(metric);
+const isMetric = (metric: string): boolean =>
+  isGlobal(metric) || (ACTOR_METRICS as readonly string[]).includes(metric);
 
-/** The range each metric must lie in for all of `conds` to hold, by metric (and whose). */
-function boundsOf(conds: unknown[]): Map<string, Bound> {
+/**
+ * A stage threshold as a stage's number counted from 0: a stage's name, its number, or (the old form, above the
+ * last stage's number) a share of the way from 0 to 100, rounded to the stages it lets through. Undefined when
+ * it names no stage.
+ */
+export function stageIndex(
+  v: number | string,
+  bound: 'at-least' | 'at-most',
+  stages: readonly string[],
+): number | undefined {
+  const last = stages.length - 1;
+  if (typeof v === 'string') {
+    const k = stages.indexOf(v);
+    return k >= 0 ? k : undefined;
+  }
+  if (Number.isInteger(v) && v >= 0 && v <= last) return v;
+  if (v <= last || v > 100 || last < 1) return undefined;
+  const steps = (v * last) / 100;
+  return bound === 'at-least' ? Math.ceil(steps) : Math.floor(steps);
+}
+
+/** Whether a stage threshold is written in the old 0 to 100 form (a number above the last stage's). */
+const oldStageForm = (v: unknown, stages: readonly unknown[]): v is number =>
+  typeof v === 'number' && stages.length > 1 && v > stages.length - 1 && v <= 100;
+
+/** A threshold on the engine's 0..100 scale; a stage's on it as the engine measures the stage. */
+function scaled(
+  metric: string,
+  v: unknown,
+  bound: 'at-least' | 'at-most',
+  stages: readonly string[],
+): number | undefined {
+  if (metric !== 'stage') return num(v);
+  if (typeof v !== 'number' && typeof v !== 'string') return undefined;
+  const k = stageIndex(v, bound, stages);
+  return k === undefined || stages.length < 2 ? undefined : (100 * k) / (stages.length - 1);
+}
+
+/** The range each metric must lie in for all of `conds` to hold, by metric (and whose), on the 0..100 scale. */
+function boundsOf(conds: unknown[], stages: readonly string[]): Map<string, Bound> {
   const out = new Map<string, Bound>();
   for (const c of conds) {
     const metric = str(obj(c).metric);
     if (metric === undefined) continue;
     const of = isGlobal(metric) ? undefined : str(obj(c).of);
     const key = `${metric}|${of ?? ''}`;
-    const b = out.get(key) ?? { label: of ? `${metric} of ${of}` : metric, lo: 0, hi: 100 };
-    b.lo = Math.max(b.lo, num(obj(c)['at-least']) ?? 0);
-    b.hi = Math.min(b.hi, num(obj(c)['at-most']) ?? 100);
+    const show =
+      metric === 'stage'
+        ? (v: number) => {
+            const k = Math.round((v * (stages.length - 1)) / 100);
+            return `${k} ("${stages[k] ?? ''}")`;
+          }
+        : String;
+    const b = out.get(key) ?? { label: of ? `${metric} of ${of}` : metric, lo: 0, hi: 100, show };
+    b.lo = Math.max(b.lo, scaled(metric, obj(c)['at-least'], 'at-least', stages) ?? 0);
+    b.hi = Math.min(b.hi, scaled(metric, obj(c)['at-most'], 'at-most', stages) ?? 100);
     out.set(key, b);
   }
   return out;
@@ -136,6 +197,9 @@ function implies(later: Map<string, Bound>, earlier: Map<string, Bound>): boolea
 /** Cross-references and contradictions the schema alone cannot see. Reads the raw value defensively. */
 function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
   const actorsKnown = isObj(sc.actors);
+  const stageNames = items(sc.stages).filter((x): x is string => typeof x === 'string');
+  const stagesKnown =
+    Array.isArray(sc.stages) && stageNames.length === items(sc.stages).length && stageNames.length > 1;
   const actors = Object.keys(obj(sc.actors));
   const actorSet = new Set(actors);
   const actor = (id: unknown, path: Path, onKey = false): void => {
@@ -148,9 +212,13 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
     if (typeof a === 'string' && a === b)
       src.report(path, `a ${what} needs two different governments, but both are "${a}".`);
   };
+  // A core government written in other letters ("rus") is reported once, where its id is.
+  const miswritten = new Set(
+    actors.filter((a) => !/^[A-Z][A-Z0-9]*$/.test(a)).map((a) => a.toUpperCase().replace(/[^A-Z0-9]/g, '')),
+  );
   if (actorsKnown)
     for (const core of CORE_ACTORS)
-      if (!actorSet.has(core))
+      if (!actorSet.has(core) && !miswritten.has(core))
         src.report(
           ['actors'],
           `the six governments (${CORE_ACTORS.join(', ')}) must all be present; "${core}" is missing.${didYouMean(
@@ -217,32 +285,81 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
   items(rel.rivalries).forEach((p, k) => pair(p, ['relations', 'rivalries', k], 'rivalry'));
   items(sc.flashpoints).forEach((p, k) => pair(p, ['flashpoints', k], 'flashpoint'));
 
-  const stages = items(sc.stages);
+  const stageRange = `counted from 0 (0 is "${String(stageNames[0])}", ${stageNames.length - 1} is "${String(stageNames[stageNames.length - 1])}")`;
   const stage = num(sc.stage);
-  if (stage !== undefined && Array.isArray(sc.stages) && stages.length > 0 && stage >= stages.length)
+  if (stage !== undefined && stagesKnown && stage >= stageNames.length)
+    src.report(['stage'], `must be one of the ${stageNames.length} stages, ${stageRange}; it is ${stage}.`);
+  if (typeof sc.stage === 'string' && stagesKnown && !stageNames.includes(sc.stage))
     src.report(
       ['stage'],
-      `must be one of the ${stages.length} stages, counted from 0 (0 is "${String(stages[0])}", ${stages.length - 1} is "${String(stages[stages.length - 1])}"); it is ${stage}.`,
+      `there is no stage "${sc.stage}"; use a name from stages, or its number ${stageRange}.${didYouMean(sc.stage, stageNames)}`,
     );
 
-  const condition = (c: unknown, path: Path): void => {
+  /** Checks one condition; false when a threshold means nothing, so that its list is not compared with others. */
+  const condition = (c: unknown, path: Path): boolean => {
     const o = obj(c);
-    const lo = num(o['at-least']);
-    const hi = num(o['at-most']);
     const metric = str(o.metric);
-    if (!isObj(c)) return;
+    if (!isObj(c)) return false;
     if (o['at-least'] === undefined && o['at-most'] === undefined)
       src.report(path, 'give at-least or at-most, or the condition says nothing.');
+    let valid = true;
+    for (const bound of ['at-least', 'at-most'] as const) {
+      const v = o[bound];
+      if (v === undefined || metric === undefined || !isMetric(metric)) continue;
+      const at: Path = [...path, bound];
+      if (metric !== 'stage') {
+        if (typeof v === 'string') {
+          valid = false;
+          src.report(
+            at,
+            `"${metric}" is measured by a number from 0 to 100; only a stage condition takes a name${stageNames.includes(v) ? ' (write metric: stage to test the stage)' : ''}.`,
+          );
+        } else if (typeof v === 'number' && (v < 0 || v > 100)) {
+          valid = false;
+          src.report(at, `must be a number from 0 to 100 (it is ${v}).`);
+        }
+        continue;
+      }
+      if (!stagesKnown) continue;
+      if (typeof v === 'string' && !stageNames.includes(v)) {
+        valid = false;
+        src.report(
+          at,
+          `there is no stage "${v}"; use a name from stages, or its number ${stageRange}.${didYouMean(v, stageNames)}`,
+        );
+      } else if (oldStageForm(v, stageNames)) {
+        const k = stageIndex(v, bound, stageNames)!;
+        src.warn(
+          at,
+          `a stage is now ${stageRange} as in stage:, not measured from 0 to 100; ${v} is read the old way, as stage ${k} ("${stageNames[k]}"). Write ${bound}: ${stageNames[k]} (or ${k}).`,
+        );
+      } else if (typeof v === 'number' && stageIndex(v, bound, stageNames) === undefined) {
+        valid = false;
+        src.report(at, `must be a stage's name or its number ${stageRange}; it is ${v}.`);
+      }
+    }
+    const lo = valid && metric ? scaled(metric, o['at-least'], 'at-least', stageNames) : undefined;
+    const hi = valid && metric ? scaled(metric, o['at-most'], 'at-most', stageNames) : undefined;
     if (lo !== undefined && hi !== undefined && lo > hi)
-      src.report(path, `at-least (${lo}) is above at-most (${hi}), so this condition can never hold.`);
-    if (metric !== undefined && !isGlobal(metric) && o.of === undefined)
+      src.report(
+        path,
+        `at-least (${String(o['at-least'])}) is above at-most (${String(o['at-most'])}), so this condition can never hold.`,
+      );
+    if (metric !== undefined && isMetric(metric) && !isGlobal(metric) && o.of === undefined)
       src.report(path, `"${metric}" belongs to a government; say whose with "of".`);
     if (o.of !== undefined) actor(o.of, [...path, 'of']);
+    return valid && metric !== undefined && isMetric(metric);
   };
   /** A contradiction between two conditions of one list (a single condition's own is reported by `condition`). */
   const conflicting = (conds: unknown[]): Bound | undefined => {
-    const own = conds.some((c) => (num(obj(c)['at-least']) ?? 0) > (num(obj(c)['at-most']) ?? 100));
-    return own ? undefined : contradiction(boundsOf(conds));
+    const own = conds.some((c) => {
+      const m = str(obj(c).metric) ?? '';
+      return (
+        (scaled(m, obj(c)['at-least'], 'at-least', stageNames) ?? 0) >
+        (scaled(m, obj(c)['at-most'], 'at-most', stageNames) ?? 100)
+      );
+    });
+    return own ? undefined : contradiction(boundsOf(conds, stageNames));
   };
 
   // Governments: objectives and leaders.
@@ -337,7 +454,7 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
     if (clash)
       src.report(
         at,
-        `this event can never happen: its conditions ask for ${clash.label} to be at least ${clash.lo} and at most ${clash.hi}.`,
+        `this event can never happen: its conditions ask for ${clash.label} to be at least ${clash.show(clash.lo)} and at most ${clash.show(clash.hi)}.`,
       );
     items(ev.effects).forEach((x, j) => {
       const p: Path = [...at, 'effects', j];
@@ -366,7 +483,18 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
   });
   if (!Array.isArray(sc.outcomes)) return;
   const clash = outcomes.filter((o) => obj(o)['on-clash'] === true);
-  if (clash.length !== 1)
+  // With no on-clash outcome, an unconditional one before the end is most likely the clash outcome that lost its
+  // on-clash: one message there says so, instead of one about the missing mark and another about the order.
+  const unmarked =
+    clash.length === 0
+      ? outcomes.findIndex((o, k) => k < outcomes.length - 1 && items(obj(o).when).length === 0)
+      : -1;
+  if (unmarked >= 0)
+    src.report(
+      ['outcomes', unmarked],
+      `no outcome has on-clash: true, and "${str(obj(outcomes[unmarked]).id) ?? `#${unmarked + 1}`}" has no conditions before the last outcome: if it is the end by military clash, add on-clash: true to it (exactly one outcome must have it).`,
+    );
+  else if (clash.length !== 1)
     src.report(
       ['outcomes'],
       `exactly one outcome must have on-clash: true (the end by military clash); there ${clash.length === 1 ? 'is' : 'are'} ${clash.length}.`,
@@ -380,25 +508,38 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
         true,
       );
   });
-  const normal = outcomes.map((o, k) => ({ o: obj(o), k })).filter(({ o }) => o['on-clash'] !== true);
+  const normal = outcomes
+    .map((o, k) => ({ o: obj(o), k }))
+    .filter(({ o, k }) => o['on-clash'] !== true && k !== unmarked);
   const name = (o: Obj, k: number): string => str(o.id) ?? `#${k + 1}`;
+  // Outcomes with a condition that means nothing are not compared with others (its own problem says why).
+  const unreadable = new Set(
+    normal
+      .filter(({ o, k }) => !items(o.when).every((c, j) => condition(c, ['outcomes', k, 'when', j])))
+      .map(({ k }) => k),
+  );
   const unconditional = normal.findIndex(({ o }) => items(o.when).length === 0);
   normal.forEach(({ o, k }, pos) => {
     const when = items(o.when);
-    when.forEach((c, j) => condition(c, ['outcomes', k, 'when', j]));
+    if (unreadable.has(k)) return;
     const own = conflicting(when);
     if (own) {
       src.report(
         ['outcomes', k],
-        `can never be the result: its conditions ask for ${own.label} to be at least ${own.lo} and at most ${own.hi}.`,
+        `can never be the result: its conditions ask for ${own.label} to be at least ${own.show(own.lo)} and at most ${own.show(own.hi)}.`,
       );
       return;
     }
     if (unconditional >= 0 && pos > unconditional) return;
-    const mine = boundsOf(when);
+    const mine = boundsOf(when, stageNames);
     const earlier = normal
       .slice(0, pos)
-      .find(({ o: e }) => items(e.when).length > 0 && implies(mine, boundsOf(items(e.when))));
+      .find(
+        ({ o: e, k: j }) =>
+          !unreadable.has(j) &&
+          items(e.when).length > 0 &&
+          implies(mine, boundsOf(items(e.when), stageNames)),
+      );
     if (earlier)
       src.report(
         ['outcomes', k],
@@ -425,13 +566,20 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
 // ---------------------------------------------------------------------------------------------
 // Compiling to the engine's World
 
-const toCondition = (c: ScenarioFile['outcomes'][number]['when'][number]): Condition =>
-  ({
+/** A condition for the engine, which measures everything (the stage too) from 0 to 100. */
+function toCondition(
+  c: ScenarioFile['outcomes'][number]['when'][number],
+  stages: readonly string[],
+): Condition {
+  const lo = c['at-least'] !== undefined ? scaled(c.metric, c['at-least'], 'at-least', stages) : undefined;
+  const hi = c['at-most'] !== undefined ? scaled(c.metric, c['at-most'], 'at-most', stages) : undefined;
+  return {
     metric: c.metric,
     ...(c.of !== undefined ? { of: c.of } : {}),
-    ...(c['at-least'] !== undefined ? { atLeast: c['at-least'] } : {}),
-    ...(c['at-most'] !== undefined ? { atMost: c['at-most'] } : {}),
-  }) as Condition;
+    ...(lo !== undefined ? { atLeast: lo } : {}),
+    ...(hi !== undefined ? { atMost: hi } : {}),
+  } as Condition;
+}
 
 function toEffect(e: ActionFile['effects'][number]): Effect {
   switch (e.kind) {
@@ -538,7 +686,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
       ...(e.chance !== undefined ? { chance: e.chance } : {}),
       ...(e.from !== undefined ? { from: e.from } : {}),
       ...(e.until !== undefined ? { until: e.until } : {}),
-      when: e.when.map(toCondition),
+      when: e.when.map((c) => toCondition(c, sc.stages)),
       once: e.once,
       effects: e.effects.map(toEventEffect),
     })),
@@ -546,7 +694,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
       id: o.id,
       name: o.name,
       summary: o.summary.trim(),
-      when: o.when.map(toCondition),
+      when: o.when.map((c) => toCondition(c, sc.stages)),
       ...(o['on-clash'] ? { onClash: true } : {}),
     })),
     stages: sc.stages,
@@ -579,7 +727,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
       alliances: sc.relations.alliances,
       rivalries: sc.relations.rivalries,
       tension: sc.tension,
-      stage: sc.stage,
+      stage: typeof sc.stage === 'number' ? sc.stage : sc.stages.indexOf(sc.stage),
     },
   };
 }

@@ -152,12 +152,19 @@ export const catalogueSchema = z
 
 const metricSchema = z.enum([...ACTOR_METRICS, ...GLOBAL_METRICS]);
 
+const threshold = (what: string) =>
+  z
+    .union([z.number(), z.string().min(1)])
+    .describe(
+      `${what}: a number from 0 to 100, or for the stage a stage's name or its number counted from 0 (as in stage:).`,
+    );
+
 const conditionSchema = z
   .strictObject({
     metric: metricSchema.describe('What is measured.'),
     of: actorId.optional().describe("Whose, for a government's variable or trust."),
-    'at-least': pct('Holds when the metric is at least this').optional(),
-    'at-most': pct('Holds when the metric is at most this').optional(),
+    'at-least': threshold('Holds when the metric is at least this').optional(),
+    'at-most': threshold('Holds when the metric is at most this').optional(),
   })
   .describe('A condition on the state.');
 
@@ -421,7 +428,9 @@ export const scenarioSchema = z
       .describe('The calendar quarter of round 1.'),
     rounds: z.number().int().min(1).max(80).describe('How many rounds (quarters) the game lasts.'),
     stages: z.array(text).min(2).max(8).describe('Names of the peace-process stages, lowest first.'),
-    stage: z.number().int().min(0).describe('The stage at the start (0 is the first).'),
+    stage: z
+      .union([z.number().int().min(0), z.string().min(1)])
+      .describe("The stage at the start: a stage's name, or its number counted from 0 (0 is the first)."),
     tension: pct('Regional tension at the start'),
     actors: z.record(actorId, actorSchema).describe('The governments, by id.'),
     relations: z

@@ -1,0 +1,159 @@
+/**
+ * The scenario format's newer checks, one fixture each (tests/fixtures/format/), as a golden table like
+ * broken.test.ts: the exact line and column of each problem or warning, the text found there, the field the
+ * message names, and what it says. A fixture with warnings only is valid: `qpq check` exits 0 on it, and 1 with
+ * `--strict`.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkFiles } from '../../src/cli/check.ts';
+import { loadScenario } from '../../src/scenario/index.ts';
+import { FIXTURES, ROOT, defaultCatalogue, rel } from './helpers.ts';
+
+const FORMAT = join(FIXTURES, 'format');
+
+interface Expected {
+  at: [number, number];
+  field: string;
+  token: string;
+  says: string[];
+  warning?: true;
+}
+
+const error = (at: [number, number], field: string, token: string, ...says: string[]): Expected => ({
+  at,
+  field,
+  token,
+  says,
+});
+const warning = (at: [number, number], field: string, token: string, ...says: string[]): Expected => ({
+  at,
+  field,
+  token,
+  says,
+  warning: true,
+});
+
+const CASES: Record<string, Expected[]> = {
+  // --- Stage by name or number, one scale everywhere.
+  'stage-condition-unknown-name': [
+    error(
+      [139, 36],
+      'outcomes › detente › when › #1 › at-least',
+      'Talk',
+      'no stage "Talk"',
+      '0 is "Standoff", 1 is "Talks"',
+      'Did you mean "Talks"?',
+    ),
+  ],
+  'stage-condition-old-scale': [
+    warning(
+      [139, 36],
+      'outcomes › detente › when › #1 › at-least',
+      '50',
+      'not measured from 0 to 100',
+      'as stage 1 ("Talks")',
+      'Write at-least: Talks (or 1)',
+    ),
+  ],
+  'stage-condition-fraction': [
+    error([139, 36], 'outcomes › detente › when › #1 › at-least', '0.5', "a stage's name or its number"),
+  ],
+  'stage-name-for-number': [
+    error(
+      [139, 37],
+      'outcomes › detente › when › #1 › at-most',
+      'Talks',
+      '"tension" is measured by a number from 0 to 100',
+      'write metric: stage',
+    ),
+  ],
+  'stage-start-unknown-name': [
+    error([11, 8], 'stage', 'Standof', 'no stage "Standof"', 'Did you mean "Standoff"?'),
+  ],
+
+  // --- One root problem, one message.
+  'actor-id-not-capitals': [
+    error(
+      [101, 3],
+      'actors › Kedo',
+      'Kedo:',
+      '"Kedo" cannot be a government id',
+      'write "KEDO" here and wherever "Kedo" is used',
+    ),
+  ],
+  'metric-unknown': [
+    error([139, 19], 'outcomes › detente › when › #1 › metric', 'crisis', '"crisis" is not allowed'),
+  ],
+};
+
+function check(name: string) {
+  const path = rel(join(FORMAT, `${name}.yaml`));
+  const lines = readFileSync(join(ROOT, path), 'utf8').split('\n');
+  return { path, lines, found: checkFiles([join(ROOT, path)]).map((p) => ({ ...p, file: rel(p.file) })) };
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('scenario format checks', () => {
+  it('has a fixture for every row of the table and a row for every fixture', () => {
+    const fixtures = readdirSync(FORMAT)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''))
+      .sort();
+    expect(fixtures).toEqual(Object.keys(CASES).sort());
+  });
+
+  it.each(Object.entries(CASES))('%s', (name, expected) => {
+    const { path, lines, found } = check(name);
+    expect(
+      found.map((p) => `${p.line}:${p.column}`),
+      found.map((p) => p.message).join('\n'),
+    ).toEqual(expected.map((e) => e.at.join(':')));
+    found.forEach((p, k) => {
+      const e = expected[k]!;
+      expect(p.file).toBe(path);
+      expect(Boolean(p.warning), `${p.message} is a ${e.warning ? 'warning' : 'problem'}`).toBe(
+        Boolean(e.warning),
+      );
+      expect((lines[p.line - 1] ?? '').slice(p.column - 1)).toMatch(new RegExp(`^${escape(e.token)}`));
+      expect(p.message.startsWith(`${e.field}: `), `"${p.message}" names ${e.field}`).toBe(true);
+      for (const s of e.says) expect(p.message).toContain(s);
+    });
+  });
+});
+
+describe('stages by name or number', () => {
+  const minimal = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
+  const load = (text: string) => loadScenario('x.yaml', text, defaultCatalogue()).world;
+
+  it('reads a stage name, its number and the old 0 to 100 form as the same condition', () => {
+    const at = (v: string) =>
+      load(
+        minimal.replace(
+          '- { metric: tension, at-most: 40 }',
+          `- { metric: tension, at-most: 40 }\n      - { metric: stage, at-least: ${v} }`,
+        ),
+      ).outcomes.find((o) => o.id === 'detente')!.when[1];
+    expect(at('Talks')).toEqual({ metric: 'stage', atLeast: 100 });
+    expect(at('1')).toEqual(at('Talks'));
+    expect(at('50')).toEqual(at('Talks'));
+    expect(at('Standoff')).toEqual({ metric: 'stage', atLeast: 0 });
+  });
+
+  it('starts at a stage given by name', () => {
+    expect(load(minimal.replace('stage: 0\n', 'stage: Talks\n')).initial.stage).toBe(1);
+  });
+
+  it('rounds the old form to the stages it let through: at-least up, at-most down', () => {
+    const five = minimal
+      .replace('stages: [Standoff, Talks]', 'stages: [A, B, C, D, E]')
+      .replace('- { metric: tension, at-most: 40 }', '- { metric: stage, at-least: 30, at-most: 60 }');
+    expect(load(five).outcomes.find((o) => o.id === 'detente')!.when[0]).toEqual({
+      metric: 'stage',
+      atLeast: 50,
+      atMost: 50,
+    });
+  });
+});
