@@ -102,9 +102,10 @@ export function parseCatalogue(file: string, text: string): Parsed<CatalogueFile
 
 /** Checks a scenario text against the catalogue. Returns the validated file or every problem. */
 export function checkScenario(file: string, text: string, catalogue: CatalogueFile): Parsed<ScenarioFile> {
-  return parseWith<ScenarioFile>(file, text, scenarioSchema, 'scenario', (src, data) =>
-    crossCheck(src, data, catalogue),
-  );
+  return parseWith<ScenarioFile>(file, text, scenarioSchema, 'scenario', (src, data) => {
+    crossCheck(src, data, catalogue);
+    warnings(src, data);
+  });
 }
 
 /** A condition as the checks read it: the metric, whose, and its bounds on 0..100. */
@@ -561,6 +562,81 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
       `the last outcome ("${name(last.o, last.k)}") must have no conditions, so that every game ends in one; remove its when, or add a last outcome without one.`,
       true,
     );
+}
+
+/** What a threshold that looks like a step number (1 to 4) most likely meant, by metric. */
+function stepHint(metric: string): string {
+  if (metric === 'agreements-kept' || metric === 'agreements-broken')
+    return `"${metric}" counts 25 for each agreement (100 for four or more), so 1 agreement is 25, 2 are 50`;
+  return `"${metric}" is measured from 0 to 100, so this is almost nothing; a stage is tested with metric: stage, and a sanctions level is not a metric`;
+}
+
+/**
+ * Warnings: what a valid file allows but its author most likely did not mean. Reads the raw value defensively
+ * and says nothing where the checks above found a problem.
+ */
+function warnings(src: Located, sc: Obj): void {
+  // A threshold from 1 to 4 on a 0..100 metric looks like a step: a count of agreements, a stage, a level.
+  const condition = (c: unknown, path: Path): void => {
+    const o = obj(c);
+    const metric = str(o.metric);
+    if (metric === undefined || metric === 'stage' || !isMetric(metric)) return;
+    for (const bound of ['at-least', 'at-most'] as const) {
+      const v = o[bound];
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 4)
+        src.warn([...path, bound], `${bound}: ${v} looks like a step number: ${stepHint(metric)}.`);
+    }
+  };
+  items(sc.events).forEach((e, k) =>
+    items(obj(e).when).forEach((c, j) => condition(c, ['events', k, 'when', j])),
+  );
+  items(sc.outcomes).forEach((o, k) =>
+    items(obj(o).when).forEach((c, j) => condition(c, ['outcomes', k, 'when', j])),
+  );
+
+  // A one-sided action that raises the stage without a limit lets one government move the process alone.
+  items(obj(sc.actions).add).forEach((a, k) => {
+    const act = obj(a);
+    if (act.joint === true) return;
+    items(act.effects).forEach((e, j) => {
+      const eff = obj(e);
+      if (
+        eff.kind === 'stage' &&
+        typeof eff.delta === 'number' &&
+        eff.delta > 0 &&
+        eff['at-most'] === undefined
+      )
+        src.warn(
+          ['actions', 'add', k, 'effects', j],
+          `"${str(act.id) ?? `#${k + 1}`}" is taken by one government alone (it is not joint) and raises the stage with no limit, so one player can carry the peace process to its last stage on their own; make it joint: true, or give the effect an at-most.`,
+        );
+    });
+  });
+
+  // A government the scenario adds that nothing else names takes part only through the actions open to all.
+  const named = new Set<string>();
+  const collect = (x: unknown): void => {
+    if (typeof x === 'string') named.add(x);
+    else if (Array.isArray(x)) x.forEach(collect);
+  };
+  for (const [id, a] of Object.entries(obj(sc.actors)))
+    items(obj(a).objectives).forEach((o) => {
+      if (obj(o).of !== id) collect(obj(o).of);
+    });
+  for (const e of items(sc.events)) {
+    items(obj(e).when).forEach((c) => collect(obj(c).of));
+    items(obj(e).effects).forEach((x) =>
+      ['actor', 'from', 'to', 'between'].forEach((f) => collect(obj(x)[f])),
+    );
+  }
+  for (const o of items(sc.outcomes)) items(obj(o).when).forEach((c) => collect(obj(c).of));
+  for (const id of Object.keys(obj(sc.actors)))
+    if (!(CORE_ACTORS as readonly string[]).includes(id) && !named.has(id))
+      src.warn(
+        ['actors', id],
+        `no event, outcome or other government's objective refers to ${id}, so nothing in the scenario's history is about it; it plays only through the actions open to any government. Give it a role (an event, a condition, another government's objective), or leave it out.`,
+        true,
+      );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * message names, and what it says. A fixture with warnings only is valid: `qpq check` exits 0 on it, and 1 with
  * `--strict`.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +87,30 @@ const CASES: Record<string, Expected[]> = {
   'metric-unknown': [
     error([139, 19], 'outcomes › detente › when › #1 › metric', 'crisis', '"crisis" is not allowed'),
   ],
+
+  // --- Warnings: valid, but probably not what the author meant.
+  'warn-step-number': [
+    warning(
+      [139, 46],
+      'outcomes › detente › when › #1 › at-least',
+      '2',
+      'looks like a step number',
+      'counts 25 for each agreement',
+    ),
+  ],
+  'warn-one-sided-stage': [
+    warning(
+      [120, 11],
+      'actions › add › framework › effects › #1',
+      '{ kind: stage',
+      'not joint',
+      'raises the stage with no limit',
+      'joint: true, or give the effect an at-most',
+    ),
+  ],
+  'warn-actor-unreferenced': [
+    warning([101, 3], 'actors › KEDO', 'KEDO:', 'no event, outcome or other government', 'Give it a role'),
+  ],
 };
 
 function check(name: string) {
@@ -121,6 +146,26 @@ describe('scenario format checks', () => {
       expect(p.message.startsWith(`${e.field}: `), `"${p.message}" names ${e.field}`).toBe(true);
       for (const s of e.says) expect(p.message).toContain(s);
     });
+  });
+});
+
+describe('qpq check with warnings', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/qpq.ts', 'check', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  it('prints path:line:column: warning: … and exits 0; --strict exits 1', () => {
+    const file = 'tests/fixtures/format/warn-step-number.yaml';
+    const r = run(file);
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim()).toMatch(new RegExp(`^${escape(file)}:139:46: warning: outcomes › detente`));
+    expect(r.stdout).toContain('1 scenario valid (1 warning)');
+    const strict = run('--strict', file);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toBe(r.stderr);
   });
 });
 
