@@ -222,6 +222,10 @@ export interface ActorDef {
   /** Challengers who may win an election or take over, in order of likelihood. */
   successors: readonly SuccessorDef[];
   objectives: readonly Objective[];
+  /** An organisation (the UN, KEDO), not a government: it takes only the actions open to organisations or named for it. */
+  organisation?: true;
+  /** An organisation's members, by id. */
+  members?: readonly ActorId[];
 }
 
 /** Every tunable number of the model. The defaults live in `DEFAULT_RULES`; a scenario may override any. */

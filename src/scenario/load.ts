@@ -263,6 +263,44 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
     items(who).forEach((b, j) => actor(b, ['actions', 'allow', x, j]));
   }
 
+  for (const [x, who] of Object.entries(obj(acts.deny))) {
+    if (!allIds.includes(x))
+      src.report(['actions', 'deny', x], `there is no action "${x}" to deny.${didYouMean(x, allIds)}`, true);
+    items(who).forEach((b, j) => actor(b, ['actions', 'deny', x, j]));
+  }
+
+  // Organisations: members instead of allies.
+  const orgs = new Set(
+    Object.entries(obj(sc.actors))
+      .filter(([, a]) => obj(a).kind === 'organisation')
+      .map(([id]) => id),
+  );
+  for (const [id, a] of Object.entries(obj(sc.actors))) {
+    const g = obj(a);
+    if (g.members === undefined) continue;
+    if (!orgs.has(id))
+      src.report(
+        ['actors', id, 'members'],
+        `only an organisation has members; add kind: organisation to ${id}, or write its partners as alliances.`,
+        true,
+      );
+    items(g.members).forEach((m, j) => {
+      actor(m, ['actors', id, 'members', j]);
+      if (m === id) src.report(['actors', id, 'members', j], `${id} cannot be a member of itself.`);
+      else if (typeof m === 'string' && orgs.has(m))
+        src.report(['actors', id, 'members', j], `"${m}" is an organisation; members are governments.`);
+    });
+  }
+  items(obj(sc.relations).alliances).forEach((p, k) =>
+    items(p).forEach((x, j) => {
+      if (typeof x === 'string' && orgs.has(x))
+        src.report(
+          ['relations', 'alliances', k, j],
+          `"${x}" is an organisation, which has members, not allies: list the governments in its members instead.`,
+        );
+    }),
+  );
+
   // Relations: every government named must exist, and none relates to itself.
   const rel = obj(sc.relations);
   for (const name of ['trust', 'sanctions', 'lifeline'] as const) {
@@ -613,16 +651,30 @@ function warnings(src: Located, sc: Obj): void {
     });
   });
 
+  // An organisation's head is chosen, not elected by a public.
+  for (const [id, a] of Object.entries(obj(sc.actors)))
+    if (obj(a).kind === 'organisation' && obj(a).elected === true)
+      src.warn(
+        ['actors', id, 'elected'],
+        `${id} is an organisation, but elected: true gives it elections by a public, with support and a term; organisations usually have elected: false.`,
+        true,
+      );
+
   // A government the scenario adds that nothing else names takes part only through the actions open to all.
   const named = new Set<string>();
   const collect = (x: unknown): void => {
     if (typeof x === 'string') named.add(x);
     else if (Array.isArray(x)) x.forEach(collect);
   };
-  for (const [id, a] of Object.entries(obj(sc.actors)))
+  for (const [id, a] of Object.entries(obj(sc.actors))) {
     items(obj(a).objectives).forEach((o) => {
       if (obj(o).of !== id) collect(obj(o).of);
     });
+    collect(obj(a).members);
+    if (items(obj(a).members).length) named.add(id);
+  }
+  for (const [x, who] of Object.entries(obj(obj(sc.actions).allow))) if (x) collect(who);
+  items(obj(sc.actions).add).forEach((a) => collect(obj(a).by));
   for (const e of items(sc.events)) {
     items(obj(e).when).forEach((c) => collect(obj(c).of));
     items(obj(e).effects).forEach((x) =>
@@ -696,12 +748,27 @@ function toEventEffect(e: ScenarioFile['events'][number]['effects'][number]): Ev
   }
 }
 
-function toAction(a: ActionFile, extraBy: readonly string[]): ActionDef {
+/**
+ * An action for the engine. `by: any` means any government, and organisations too only where the action is
+ * open to them; a scenario's allow adds takers and its deny takes them away.
+ */
+function toAction(
+  a: ActionFile,
+  extraBy: readonly string[],
+  denied: readonly string[],
+  governments: readonly string[],
+  all: readonly string[],
+): ActionDef {
+  const open = a.organisations ? all : governments;
+  const by =
+    a.by === 'any' && open.length === all.length && denied.length === 0
+      ? ('any' as const)
+      : [...new Set([...(a.by === 'any' ? open : a.by), ...extraBy])].filter((x) => !denied.includes(x));
   return {
     id: a.id,
     name: a.name,
     family: a.family,
-    by: a.by === 'any' ? 'any' : [...a.by, ...extraBy],
+    by,
     targeted: a.targeted,
     targets: a.targets ?? null,
     cost: a.cost,
@@ -721,8 +788,10 @@ const camel = (k: string): string => k.replace(/-([a-z])/g, (_, c: string) => c.
 
 export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: string): World {
   const removed = new Set(sc.actions.remove);
+  const all = Object.keys(sc.actors);
+  const governments = all.filter((id) => sc.actors[id]!.kind === 'government');
   const actions = [...catalogue.actions.filter((a) => !removed.has(a.id)), ...sc.actions.add].map((a) =>
-    toAction(a, sc.actions.allow[a.id] ?? []),
+    toAction(a, sc.actions.allow[a.id] ?? [], sc.actions.deny[a.id] ?? [], governments, all),
   );
   const actionIndex: Record<string, number> = {};
   actions.forEach((a, k) => (actionIndex[a.id] = k));
@@ -750,6 +819,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
           weight: o.weight,
           ...(o.of !== undefined ? { of: o.of } : {}),
         })),
+        ...(a.kind === 'organisation' ? { organisation: true as const, members: a.members ?? [] } : {}),
       };
     }),
     actions,

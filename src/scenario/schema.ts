@@ -133,6 +133,12 @@ export const actionSchema = z
       .boolean()
       .default(false)
       .describe('Takes two (a summit, an exchange, a hotline): it happens only as a term of an agreement.'),
+    organisations: z
+      .boolean()
+      .default(false)
+      .describe(
+        'With by: any, organisations (kind: organisation) may take it too; otherwise only governments, and organisations named in by or allow.',
+      ),
     requires: z
       .array(z.enum(REQUIREMENTS))
       .default([])
@@ -200,6 +206,12 @@ export const actorSchema = z
   .strictObject({
     name: text,
     capital: text.describe('Capital city, shown on the map.'),
+    kind: z
+      .enum(['government', 'organisation'])
+      .default('government')
+      .describe(
+        'A government, or an organisation (the UN, KEDO): an organisation takes only actions open to organisations or named for it, and has members instead of allies.',
+      ),
     elected: z.boolean().describe('Whether its leader faces scheduled elections.'),
     'term-rounds': z
       .number()
@@ -225,12 +237,19 @@ export const actorSchema = z
       .array(objectiveSchema)
       .min(1)
       .describe('What the government wants; its score is their weighted mean.'),
+    members: z
+      .array(actorId)
+      .min(1)
+      .optional()
+      .describe(
+        "An organisation's members, by id (a list, not an alliance: members are not each other's allies).",
+      ),
     strategy: z.string().optional().describe('Default computer strategy for this government.'),
     briefing: briefingSchema.describe(
       'What the player of this government reads: a public role sheet and private instructions.',
     ),
   })
-  .describe('A government.');
+  .describe('A government or an organisation.');
 
 const pairTable = (what: string, max: number) =>
   z
@@ -459,8 +478,14 @@ export const scenarioSchema = z
           .record(id, z.array(actorId))
           .default({})
           .describe('Extra governments allowed to take a catalogue action, by action id.'),
+        deny: z
+          .record(id, z.array(actorId).min(1))
+          .default({})
+          .describe(
+            'Governments or organisations that may not take an action they otherwise could, by action id.',
+          ),
       })
-      .default({ add: [], remove: [], allow: {} })
+      .default({ add: [], remove: [], allow: {}, deny: {} })
       .describe('Changes to the default action catalogue.'),
     events: z.array(eventSchema).default([]),
     coach: coachSchema.optional(),

@@ -111,6 +111,35 @@ const CASES: Record<string, Expected[]> = {
   'warn-actor-unreferenced': [
     warning([101, 3], 'actors › KEDO', 'KEDO:', 'no event, outcome or other government', 'Give it a role'),
   ],
+
+  // --- Kinds of actors: organisations have members, not allies; a scenario can deny an action.
+  'org-elected': [
+    warning([105, 5], 'actors › UN › elected', 'elected: true', 'UN is an organisation', 'elected: false'),
+  ],
+  'org-member-unknown': [
+    error([112, 25], 'actors › UN › members › #3', 'RUSS', 'no government "RUSS"', 'Did you mean "RUS"?'),
+  ],
+  'org-in-alliance': [
+    error([124, 33], 'relations › alliances › #2 › #2', 'UN', 'is an organisation', 'its members'),
+  ],
+  'members-on-government': [
+    error(
+      [68, 5],
+      'actors › PRC › members',
+      'members:',
+      'only an organisation has members',
+      'kind: organisation',
+    ),
+  ],
+  'deny-unknown-action': [
+    error(
+      [114, 5],
+      'actions › deny › sumit',
+      'sumit:',
+      'no action "sumit" to deny',
+      'Did you mean "summit"?',
+    ),
+  ],
 };
 
 function check(name: string) {
@@ -200,5 +229,30 @@ describe('stages by name or number', () => {
       atLeast: 50,
       atMost: 50,
     });
+  });
+});
+
+describe('organisations and denied actions', () => {
+  const minimal = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
+  const withUn = readFileSync(join(FORMAT, 'org-member-unknown.yaml'), 'utf8').replace('RUSS]', 'RUS]');
+  const load = (text: string) => loadScenario('x.yaml', text, defaultCatalogue()).world;
+  const by = (world: ReturnType<typeof load>, action: string) =>
+    world.actions[world.actionIndex[action]!]!.by;
+
+  it('gives an organisation only the actions open to organisations or named for it', () => {
+    const world = load(withUn.replace('mediate: [ROK]', 'mediate: [ROK, UN]'));
+    expect(by(world, 'summit')).toEqual(['DPRK', 'ROK', 'USA', 'PRC', 'RUS', 'JPN']);
+    expect(by(world, 'mediate')).toContain('UN');
+    const un = world.actors.find((a) => a.id === 'UN')!;
+    expect(un.organisation).toBe(true);
+    expect(un.members).toEqual(['USA', 'PRC', 'RUS']);
+    expect(world.initial.alliances).not.toContainEqual(expect.arrayContaining(['UN']));
+  });
+
+  it('keeps by: any for a scenario of governments only, and deny takes a taker away', () => {
+    expect(by(load(minimal), 'summit')).toBe('any');
+    const denied = load(minimal.replace('  allow:\n', '  deny:\n    summit: [DPRK]\n  allow:\n'));
+    expect(by(denied, 'summit')).toEqual(['ROK', 'USA', 'PRC', 'RUS', 'JPN']);
+    expect(by(denied, 'mediate')).toEqual(['PRC', 'RUS', 'ROK']);
   });
 });
