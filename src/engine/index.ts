@@ -26,7 +26,7 @@ export { checkInput, checkDraft, canTalk, findAction, partiesOf, MEDIATE } from 
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
 export { unmet, stateFacts, REQUIREMENT_TEXT } from './requirements.ts';
 export type { Facts } from './requirements.ts';
-export { metricValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
+export { metricValue, conditionValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
 export { playerView } from './view.ts';
 export type { PlayerView, AgreementView, ActorPublic } from './view.ts';
 export { dealings, dealingsFromScratch } from './dealings.ts';

@@ -337,8 +337,33 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
   /** Checks one condition; false when a threshold means nothing, so that its list is not compared with others. */
   const condition = (c: unknown, path: Path): boolean => {
     const o = obj(c);
-    const metric = str(o.metric);
     if (!isObj(c)) return false;
+    const heads = HEADS.filter((h) => o[h] !== undefined);
+    if (heads.length === 0) {
+      src.report(path, `say what the condition tests: one of ${HEADS.join(', ')} (see the field reference).`);
+      return false;
+    }
+    if (heads.length > 1) {
+      src.report(
+        [...path, heads[1]!],
+        `a condition tests one thing, and this one has both ${heads[0]} and ${heads[1]}; write them as two conditions (all conditions of a list must hold).`,
+        true,
+      );
+      return false;
+    }
+    const head = heads[0]!;
+    let fine = true;
+    for (const k of Object.keys(o))
+      if (k !== head && !COMPANIONS[head].includes(k)) {
+        fine = false;
+        src.report(
+          [...path, k],
+          `${k} does not go with ${head}; ${/^[aeiou]/.test(head) ? 'an' : 'a'} ${head} condition takes ${COMPANIONS[head].join(', ')}.${didYouMean(k, COMPANIONS[head])}`,
+          true,
+        );
+      }
+    if (head !== 'metric') return factCondition(o, head, path) && fine;
+    const metric = str(o.metric);
     if (o['at-least'] === undefined && o['at-most'] === undefined)
       src.report(path, 'give at-least or at-most, or the condition says nothing.');
     let valid = true;
@@ -387,7 +412,79 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
     if (metric !== undefined && isMetric(metric) && !isGlobal(metric) && o.of === undefined)
       src.report(path, `"${metric}" belongs to a government; say whose with "of".`);
     if (o.of !== undefined) actor(o.of, [...path, 'of']);
-    return valid && metric !== undefined && isMetric(metric);
+    return valid && fine && metric !== undefined && isMetric(metric);
+  };
+
+  // Conditions on facts: who leads, an action, a deal, an event, a channel, one pair's relation.
+  const leaderNames = new Set<string>();
+  const addName = (x: unknown): void => {
+    if (typeof x === 'string') leaderNames.add(x);
+  };
+  for (const a of Object.values(obj(sc.actors))) {
+    addName(obj(obj(a).leader).name);
+    items(obj(a).successors).forEach((x) => addName(obj(x).name));
+  }
+  for (const e of items(sc.events))
+    items(obj(e).effects).forEach((x) => obj(x).kind === 'leader' && addName(obj(x).name));
+  const allEvents = items(sc.events)
+    .map((e) => str(obj(e).id))
+    .filter((x): x is string => x !== undefined);
+  const factCondition = (o: Obj, head: Head, path: Path): boolean => {
+    const before = src.problems.length;
+    if (o.by !== undefined) actor(o.by, [...path, 'by']);
+    if (o.to !== undefined) actor(o.to, [...path, 'to']);
+    switch (head) {
+      case 'leader': {
+        actor(o.leader, [...path, 'leader']);
+        const is = str(o.is);
+        if (o.is === undefined) src.report(path, "say who must lead with is: the leader's name.");
+        else if (is !== undefined && !leaderNames.has(is))
+          src.report(
+            [...path, 'is'],
+            `no leader in this scenario is called "${is}": a leader is one at the start, a successor, or one an event brings in.${didYouMean(is, leaderNames)}`,
+          );
+        break;
+      }
+      case 'action':
+      case 'deal': {
+        const a = str(o[head]);
+        if (a !== undefined && !allIds.includes(a))
+          src.report([...path, head], `there is no action "${a}" in this scenario.${didYouMean(a, allIds)}`);
+        break;
+      }
+      case 'event': {
+        const e = str(o.event);
+        if (e !== undefined && !allEvents.includes(e))
+          src.report(
+            [...path, 'event'],
+            `there is no event "${e}" in this scenario.${didYouMean(e, allEvents)}`,
+          );
+        break;
+      }
+      case 'channel':
+        if (o.between === undefined) src.report(path, 'say which two governments with between: [A, B].');
+        else pair(o.between, [...path, 'between'], 'channel');
+        break;
+      case 'trust':
+      case 'sanctions':
+      case 'lifeline': {
+        pair(o[head], [...path, head], `${head} condition`);
+        const max = head === 'trust' ? 100 : 3;
+        if (o['at-least'] === undefined && o['at-most'] === undefined)
+          src.report(path, 'give at-least or at-most, or the condition says nothing.');
+        for (const bound of ['at-least', 'at-most'] as const) {
+          const v = o[bound];
+          if (v === undefined) continue;
+          if (typeof v !== 'number' || v < 0 || v > max || (max === 3 && !Number.isInteger(v)))
+            src.report(
+              [...path, bound],
+              `${head} is ${max === 3 ? 'a level, a whole number from 0 to 3' : 'a number from 0 to 100'}; it is ${String(v)}.`,
+            );
+        }
+        break;
+      }
+    }
+    return src.problems.length === before;
   };
   /** A contradiction between two conditions of one list (a single condition's own is reported by `condition`). */
   const conflicting = (conds: unknown[]): Bound | undefined => {
@@ -577,6 +674,7 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
         ({ o: e, k: j }) =>
           !unreadable.has(j) &&
           items(e.when).length > 0 &&
+          items(e.when).every((c) => obj(c).metric !== undefined) &&
           implies(mine, boundsOf(items(e.when), stageNames)),
       );
     if (earlier)
@@ -601,6 +699,31 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
       true,
     );
 }
+
+/** What a condition tests: exactly one of these keys, with the keys that go with it. */
+const HEADS = [
+  'metric',
+  'leader',
+  'action',
+  'deal',
+  'event',
+  'channel',
+  'trust',
+  'sanctions',
+  'lifeline',
+] as const;
+type Head = (typeof HEADS)[number];
+const COMPANIONS: Record<Head, readonly string[]> = {
+  metric: ['of', 'at-least', 'at-most'],
+  leader: ['is', 'not'],
+  action: ['by', 'to', 'within', 'not'],
+  deal: ['by', 'status', 'not'],
+  event: ['not'],
+  channel: ['between', 'not'],
+  trust: ['at-least', 'at-most'],
+  sanctions: ['at-least', 'at-most'],
+  lifeline: ['at-least', 'at-most'],
+};
 
 /** What a threshold that looks like a step number (1 to 4) most likely meant, by metric. */
 function stepHint(metric: string): string {
@@ -694,15 +817,50 @@ function warnings(src: Located, sc: Obj): void {
 // ---------------------------------------------------------------------------------------------
 // Compiling to the engine's World
 
-/** A condition for the engine, which measures everything (the stage too) from 0 to 100. */
+/** A condition for the engine, which measures every metric (the stage too) from 0 to 100. */
 function toCondition(
   c: ScenarioFile['outcomes'][number]['when'][number],
   stages: readonly string[],
 ): Condition {
-  const lo = c['at-least'] !== undefined ? scaled(c.metric, c['at-least'], 'at-least', stages) : undefined;
-  const hi = c['at-most'] !== undefined ? scaled(c.metric, c['at-most'], 'at-most', stages) : undefined;
+  const not = c.not ? { not: true } : {};
+  if (c.leader !== undefined) return { fact: 'leader', of: c.leader, is: c.is ?? '', ...not };
+  if (c.action !== undefined)
+    return {
+      fact: 'action',
+      action: c.action,
+      ...(c.by !== undefined ? { by: c.by } : {}),
+      ...(c.to !== undefined ? { target: c.to } : {}),
+      ...(c.within !== undefined ? { within: c.within } : {}),
+      ...not,
+    };
+  if (c.deal !== undefined)
+    return {
+      fact: 'deal',
+      action: c.deal,
+      status: c.status ?? 'signed',
+      ...(c.by !== undefined ? { by: c.by } : {}),
+      ...not,
+    };
+  if (c.event !== undefined) return { fact: 'event', event: c.event, ...not };
+  if (c.channel !== undefined && c.between)
+    return { fact: 'channel', channel: c.channel, a: c.between[0], b: c.between[1], ...not };
+  for (const measure of ['trust', 'sanctions', 'lifeline'] as const) {
+    const p = c[measure];
+    if (p)
+      return {
+        fact: 'pair',
+        measure,
+        from: p[0],
+        to: p[1],
+        ...(typeof c['at-least'] === 'number' ? { atLeast: c['at-least'] } : {}),
+        ...(typeof c['at-most'] === 'number' ? { atMost: c['at-most'] } : {}),
+      };
+  }
+  const metric = c.metric ?? 'tension';
+  const lo = c['at-least'] !== undefined ? scaled(metric, c['at-least'], 'at-least', stages) : undefined;
+  const hi = c['at-most'] !== undefined ? scaled(metric, c['at-most'], 'at-most', stages) : undefined;
   return {
-    metric: c.metric,
+    metric,
     ...(c.of !== undefined ? { of: c.of } : {}),
     ...(lo !== undefined ? { atLeast: lo } : {}),
     ...(hi !== undefined ? { atMost: hi } : {}),

@@ -9,6 +9,7 @@ import {
   ACTOR_METRICS,
   ACTOR_VARS,
   CHANNELS,
+  DEAL_STATUSES,
   EFFECT_SUBJECTS,
   GLOBAL_METRICS,
   OBSERVER_GROUPS,
@@ -167,12 +168,50 @@ const threshold = (what: string) =>
 
 const conditionSchema = z
   .strictObject({
-    metric: metricSchema.describe('What is measured.'),
+    metric: metricSchema.optional().describe('What is measured (a number from 0 to 100).'),
     of: actorId.optional().describe("Whose, for a government's variable or trust."),
     'at-least': threshold('Holds when the metric is at least this').optional(),
     'at-most': threshold('Holds when the metric is at most this').optional(),
+    leader: actorId.optional().describe('Who leads: the government whose leader is tested, with is.'),
+    is: text.optional().describe('With leader: the name of the leader it must be.'),
+    action: id
+      .optional()
+      .describe(
+        'An action taken on its own (outside a deal), with by, to and within to narrow it: the action id.',
+      ),
+    by: actorId.optional().describe('With action or deal: who took it, or whose term it is.'),
+    to: actorId.optional().describe('With action: at whom it was aimed.'),
+    within: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('With action: within the last this many rounds, the current one included.'),
+    deal: id.optional().describe('A deal with a term of this action (by by, when given), with status.'),
+    status: z
+      .enum(DEAL_STATUSES)
+      .optional()
+      .describe('With deal: signed (at any time; the default), completed (kept to the end) or broken.'),
+    event: id.optional().describe('An event that has fired: its id.'),
+    channel: z.enum(CHANNELS).optional().describe('A channel that is open, with between.'),
+    between: z.tuple([actorId, actorId]).optional().describe('With channel: the two governments.'),
+    trust: z
+      .tuple([actorId, actorId])
+      .optional()
+      .describe("One pair's trust, [from, to] (from's trust in to), with at-least or at-most from 0 to 100."),
+    sanctions: z
+      .tuple([actorId, actorId])
+      .optional()
+      .describe('The sanctions [from, to] impose, with at-least or at-most from 0 to 3.'),
+    lifeline: z
+      .tuple([actorId, actorId])
+      .optional()
+      .describe('The lifeline [from, to] give, with at-least or at-most from 0 to 3.'),
+    not: z.boolean().optional().describe('Turns a leader, action, deal, event or channel condition around.'),
   })
-  .describe('A condition on the state.');
+  .describe(
+    'A condition on the state: one of metric, leader, action, deal, event, channel, trust, sanctions or lifeline, with what goes with it.',
+  );
 
 const objectiveSchema = z
   .strictObject({

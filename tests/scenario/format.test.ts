@@ -9,6 +9,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/cli/check.ts';
+import { holds, newGame } from '../../src/engine/index.ts';
+import type { Condition } from '../../src/engine/index.ts';
 import { loadScenario } from '../../src/scenario/index.ts';
 import { FIXTURES, ROOT, defaultCatalogue, rel } from './helpers.ts';
 
@@ -140,6 +142,66 @@ const CASES: Record<string, Expected[]> = {
       'Did you mean "summit"?',
     ),
   ],
+
+  // --- Conditions on facts: who leads, an action, a deal, an event, a channel, one pair's relation.
+  'cond-leader-unknown-name': [
+    error(
+      [139, 28],
+      'outcomes › detente › when › #1 › is',
+      'Shinzo Ab',
+      'no leader',
+      'Did you mean "Shinzo Abe"?',
+    ),
+  ],
+  'cond-action-unknown': [
+    error(
+      [139, 19],
+      'outcomes › detente › when › #1 › action',
+      'nuclear-tst',
+      'no action "nuclear-tst"',
+      'Did you mean "nuclear-test"?',
+    ),
+  ],
+  'cond-deal-status': [
+    error([139, 33], 'outcomes › detente › when › #1 › status', 'kept', 'signed, completed, broken'),
+  ],
+  'cond-event-unknown': [
+    error(
+      [139, 18],
+      'outcomes › detente › when › #1 › event',
+      'olympic',
+      'no event',
+      'Did you mean "olympics"?',
+    ),
+  ],
+  'cond-channel-self': [
+    error([139, 38], 'outcomes › detente › when › #1 › between', '[USA, USA]', 'two different governments'),
+  ],
+  'cond-trust-no-bound': [
+    error([139, 9], 'outcomes › detente › when › #1', '{ trust', 'give at-least or at-most'),
+  ],
+  'cond-sanctions-level': [
+    error([139, 28], 'outcomes › detente › when › #1 › sanctions › #2', 'DRPK', 'Did you mean "DPRK"?'),
+    error([139, 45], 'outcomes › detente › when › #1 › at-least', '4', 'a whole number from 0 to 3'),
+  ],
+  'cond-two-heads': [
+    error(
+      [139, 42],
+      'outcomes › detente › when › #1 › event',
+      'event:',
+      'both leader and event',
+      'two conditions',
+    ),
+  ],
+  'cond-wrong-companion': [
+    error(
+      [139, 28],
+      'outcomes › detente › when › #1 › within',
+      'within:',
+      'within does not go with event',
+      'takes not',
+    ),
+  ],
 };
 
 function check(name: string) {
@@ -254,5 +316,94 @@ describe('organisations and denied actions', () => {
     const denied = load(minimal.replace('  allow:\n', '  deny:\n    summit: [DPRK]\n  allow:\n'));
     expect(by(denied, 'summit')).toEqual(['ROK', 'USA', 'PRC', 'RUS', 'JPN']);
     expect(by(denied, 'mediate')).toEqual(['PRC', 'RUS', 'ROK']);
+  });
+});
+
+describe('conditions on facts', () => {
+  const minimal = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
+  /** The detente outcome's condition, compiled, and a fresh game of the scenario to test it on. */
+  const compiled = (yaml: string) => {
+    const world = loadScenario(
+      'x.yaml',
+      minimal.replace('- { metric: tension, at-most: 40 }', yaml),
+      defaultCatalogue(),
+    ).world;
+    const c: Condition = world.outcomes.find((o) => o.id === 'detente')!.when[0]!;
+    return { world, c, s: newGame(world, 1) };
+  };
+
+  it('who leads', () => {
+    const { world, c, s } = compiled('- { leader: USA, is: Donald Trump }');
+    expect(c).toEqual({ fact: 'leader', of: 'USA', is: 'Donald Trump' });
+    expect(holds(world, s, c)).toBe(true);
+    s.actors[2]!.leader.name = 'Joe Biden';
+    expect(holds(world, s, c)).toBe(false);
+    expect(holds(world, s, { ...c, not: true })).toBe(true);
+  });
+
+  it('an action taken, by whom, at whom, within the last rounds', () => {
+    const { world, c, s } = compiled('- { action: missile-test, by: DPRK, to: JPN, within: 2 }');
+    expect(holds(world, s, c)).toBe(false);
+    s.round = 3;
+    s.log.push({
+      round: 2,
+      kind: 'action',
+      actor: 'DPRK',
+      target: 'JPN',
+      ref: 'missile-test',
+      text: '',
+      to: null,
+    });
+    expect(holds(world, s, c)).toBe(true);
+    s.round = 4;
+    expect(holds(world, s, c), 'two rounds ago is outside the last 2').toBe(false);
+    expect(holds(world, s, { ...c, target: 'USA', within: 5 } as Condition)).toBe(false);
+  });
+
+  it('a deal with a term signed, completed or broken', () => {
+    const { world, c, s } = compiled('- { deal: freeze-site, by: DPRK, status: broken }');
+    expect(c).toEqual({ fact: 'deal', action: 'freeze-site', by: 'DPRK', status: 'broken' });
+    const g = {
+      id: 1,
+      offer: 1,
+      parties: ['DPRK', 'USA'],
+      mediator: null,
+      verification: 'none',
+      steps: 1,
+      done: 0,
+    };
+    s.agreements.push({
+      ...g,
+      terms: [{ by: 'DPRK', action: 'freeze-site' }],
+      strikes: 0,
+      status: 'active',
+      signed: 1,
+      ended: null,
+      signers: {},
+      record: [],
+    } as (typeof s.agreements)[number]);
+    expect(holds(world, s, c)).toBe(false);
+    expect(holds(world, s, { ...c, status: 'signed' } as Condition)).toBe(true);
+    s.agreements[0]!.status = 'abandoned';
+    expect(holds(world, s, c)).toBe(true);
+  });
+
+  it("an event fired, a channel open, one pair's trust and sanctions", () => {
+    const event = compiled('- { event: olympics, not: true }');
+    expect(holds(event.world, event.s, event.c)).toBe(true);
+    event.s.firedEvents.push('olympics');
+    expect(holds(event.world, event.s, event.c)).toBe(false);
+
+    const channel = compiled('- { channel: hotline, between: [USA, DPRK] }');
+    expect(holds(channel.world, channel.s, channel.c)).toBe(false);
+    channel.s.hotline[2 * 6 + 0] = 1;
+    expect(holds(channel.world, channel.s, channel.c)).toBe(true);
+
+    const trust = compiled('- { trust: [DPRK, USA], at-least: 8 }');
+    expect(holds(trust.world, trust.s, trust.c)).toBe(true);
+    const sanctions = compiled('- { sanctions: [USA, DPRK], at-least: 3 }');
+    expect(holds(sanctions.world, sanctions.s, sanctions.c)).toBe(true);
+    const none = compiled('- { sanctions: [DPRK, USA], at-least: 1 }');
+    expect(holds(none.world, none.s, none.c)).toBe(false);
   });
 });
