@@ -407,3 +407,18 @@ describe('conditions on facts', () => {
     expect(holds(none.world, none.s, none.c)).toBe(false);
   });
 });
+
+describe('shipped scenarios', () => {
+  const shipped = readdirSync(join(ROOT, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join(ROOT, 'scenarios', f));
+
+  it('have no warnings, and each uses a condition on a fact where history calls for it', () => {
+    expect(checkFiles(shipped)).toEqual([]);
+    for (const file of shipped) {
+      const { world } = loadScenario(file, readFileSync(file, 'utf8'), defaultCatalogue());
+      const facts = [...world.events, ...world.outcomes].flatMap((x) => x.when).filter((c) => 'fact' in c);
+      expect(facts.length, file).toBeGreaterThan(0);
+    }
+  });
+});
