@@ -263,6 +263,18 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
     items(who).forEach((b, j) => actor(b, ['actions', 'allow', x, j]));
   }
 
+  for (const [x, r] of Object.entries(obj(acts.rename))) {
+    if (!catIds.includes(x) || removed.includes(x))
+      src.report(
+        ['actions', 'rename', x],
+        removed.includes(x)
+          ? `"${x}" is removed from this scenario (actions › remove), so there is nothing to rename.`
+          : `the catalogue has no action "${x}" to rename${added.includes(x) ? ' (an added action is named where it is added)' : ''}.${didYouMean(x, catIds)}`,
+        true,
+      );
+    else if (isObj(r) && Object.keys(r).length === 0)
+      src.report(['actions', 'rename', x], 'give a name, a summary, or both.', true);
+  }
   for (const [x, who] of Object.entries(obj(acts.deny))) {
     if (!allIds.includes(x))
       src.report(['actions', 'deny', x], `there is no action "${x}" to deny.${didYouMean(x, allIds)}`, true);
@@ -948,9 +960,16 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
   const removed = new Set(sc.actions.remove);
   const all = Object.keys(sc.actors);
   const governments = all.filter((id) => sc.actors[id]!.kind === 'government');
-  const actions = [...catalogue.actions.filter((a) => !removed.has(a.id)), ...sc.actions.add].map((a) =>
-    toAction(a, sc.actions.allow[a.id] ?? [], sc.actions.deny[a.id] ?? [], governments, all),
-  );
+  const renamed = (a: ActionFile): ActionFile => {
+    const r = sc.actions.rename[a.id];
+    return r
+      ? { ...a, ...(r.name ? { name: r.name } : {}), ...(r.summary ? { summary: r.summary } : {}) }
+      : a;
+  };
+  const actions = [
+    ...catalogue.actions.filter((a) => !removed.has(a.id)).map(renamed),
+    ...sc.actions.add,
+  ].map((a) => toAction(a, sc.actions.allow[a.id] ?? [], sc.actions.deny[a.id] ?? [], governments, all));
   const actionIndex: Record<string, number> = {};
   actions.forEach((a, k) => (actionIndex[a.id] = k));
   const rules = { ...DEFAULT_RULES } as Rules;

@@ -523,8 +523,20 @@ export const scenarioSchema = z
           .describe(
             'Governments or organisations that may not take an action they otherwise could, by action id.',
           ),
+        rename: z
+          .record(
+            id,
+            z.strictObject({
+              name: text.optional().describe('The name players read in this scenario.'),
+              summary: text.optional().describe('The one-sentence explanation in this scenario.'),
+            }),
+          )
+          .default({})
+          .describe(
+            'Catalogue actions under another name or summary in this scenario, by action id (such as convene-talks in 1994, before there were six parties).',
+          ),
       })
-      .default({ add: [], remove: [], allow: {}, deny: {} })
+      .default({ add: [], remove: [], allow: {}, deny: {}, rename: {} })
       .describe('Changes to the default action catalogue.'),
     events: z.array(eventSchema).default([]),
     coach: coachSchema.optional(),

@@ -202,6 +202,23 @@ const CASES: Record<string, Expected[]> = {
       'takes not',
     ),
   ],
+
+  // --- Catalogue actions renamed for one scenario.
+  'rename-unknown-action': [
+    error(
+      [114, 5],
+      'actions › rename › convene-talk',
+      'convene-talk:',
+      'no action "convene-talk" to rename',
+      'Did you mean "convene-talks"?',
+    ),
+  ],
+  'rename-removed-action': [
+    error([114, 5], 'actions › rename › cyber-operation', 'cyber-operation:', 'removed from this scenario'),
+  ],
+  'rename-unknown-field': [
+    error([114, 22], 'actions › rename › convene-talks › nmae', 'nmae:', 'Did you mean "name"?'),
+  ],
 };
 
 function check(name: string) {
@@ -309,6 +326,19 @@ describe('organisations and denied actions', () => {
     expect(un.organisation).toBe(true);
     expect(un.members).toEqual(['USA', 'PRC', 'RUS']);
     expect(world.initial.alliances).not.toContainEqual(expect.arrayContaining(['UN']));
+  });
+
+  it('renames a catalogue action for one scenario, name and summary', () => {
+    const world = load(
+      minimal.replace(
+        '  allow:\n',
+        '  rename:\n    convene-talks: { name: Convene four-party talks, summary: The two Koreas, the US and China meet in Geneva. }\n  allow:\n',
+      ),
+    );
+    const a = world.actions[world.actionIndex['convene-talks']!]!;
+    expect(a.name).toBe('Convene four-party talks');
+    expect(a.summary).toBe('The two Koreas, the US and China meet in Geneva.');
+    expect(load(minimal).actions[world.actionIndex['convene-talks']!]!.name).toBe('Convene six-party talks');
   });
 
   it('keeps by: any for a scenario of governments only, and deny takes a taker away', () => {
