@@ -332,12 +332,12 @@ describe('organisations and denied actions', () => {
     const world = load(
       minimal.replace(
         '  allow:\n',
-        '  rename:\n    convene-talks: { name: Convene four-party talks, summary: The two Koreas, the US and China meet in Geneva. }\n  allow:\n',
+        '  rename:\n    convene-talks: { name: Convene four-party talks, summary: The two Koreas meet the US and China in Geneva. }\n  allow:\n',
       ),
     );
     const a = world.actions[world.actionIndex['convene-talks']!]!;
     expect(a.name).toBe('Convene four-party talks');
-    expect(a.summary).toBe('The two Koreas, the US and China meet in Geneva.');
+    expect(a.summary).toBe('The two Koreas meet the US and China in Geneva.');
     expect(load(minimal).actions[world.actionIndex['convene-talks']!]!.name).toBe('Convene six-party talks');
   });
 
