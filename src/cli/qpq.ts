@@ -4,6 +4,7 @@
  */
 import { runBench } from './bench.ts';
 import { runCheck } from './check.ts';
+import { runInit } from './init.ts';
 import { runExperimentCommand } from './experiment.ts';
 import { runSchema } from './schema.ts';
 import { runSimulate } from './simulate.ts';
@@ -23,6 +24,8 @@ Commands:
   bench [--json] [--quick]               the benchmark figures
   bench --browser [--runs N] [--json]    the board's start-up time against bare Phaser, JS sizes, frame rate
   schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
+  init <file> [--from SCENARIO]          a new scenario copied from a shipped one, with a $schema line that works
+                                         from the file's folder
 
 A scenario is a path (scenarios/panmunjom-2018.yaml) or an id in scenarios/ (panmunjom-2018).`;
 
@@ -46,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
       return runTournament(rest);
     case 'schema':
       return runSchema(rest);
+    case 'init':
+      return runInit(rest);
     case undefined:
     case 'help':
     case '--help':

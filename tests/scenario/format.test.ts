@@ -5,8 +5,9 @@
  * `--strict`.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/cli/check.ts';
 import { holds, newGame } from '../../src/engine/index.ts';
@@ -450,5 +451,27 @@ describe('shipped scenarios', () => {
       const facts = [...world.events, ...world.outcomes].flatMap((x) => x.when).filter((c) => 'fact' in c);
       expect(facts.length, file).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('qpq init', () => {
+  it('writes a new scenario whose $schema line finds the schema from its own folder, and refuses to overwrite', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qpq-init-'));
+    const file = join(dir, 'nested folder', 'Agreed Framework 1994.yaml');
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/qpq.ts', 'init', file], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    expect(run().status).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    const line = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)![1]!;
+    expect(resolve(dirname(file), line)).toBe(join(ROOT, 'scenarios', 'scenario.schema.json'));
+    expect(text).toMatch(/^id: agreed-framework-1994$/m);
+    expect(checkFiles([file])).toEqual([]);
+    const again = run();
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('exists already');
   });
 });
