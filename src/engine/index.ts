@@ -21,6 +21,8 @@ export {
   trustOf,
   clamp,
   pairGrid,
+  present,
+  absence,
 } from './state.ts';
 export { checkInput, checkDraft, canTalk, findAction, partiesOf, MEDIATE } from './validate.ts';
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';

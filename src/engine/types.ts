@@ -257,6 +257,10 @@ export interface ActorDef {
   organisation?: true;
   /** An organisation's members, by id. */
   members?: readonly ActorId[];
+  /** The round it joins the table (absent before: no inputs, in no deals); from round 1 when left out. */
+  joins?: number;
+  /** The round from which it has left the table; it stays to the end when left out. */
+  leaves?: number;
 }
 
 /** Every tunable number of the model. The defaults live in `DEFAULT_RULES`; a scenario may override any. */

@@ -303,6 +303,32 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
         src.report(['actors', id, 'members', j], `"${m}" is an organisation; members are governments.`);
     });
   }
+  const lastRound = num(sc.rounds);
+  for (const [id, a] of Object.entries(obj(sc.actors))) {
+    const g = obj(a);
+    for (const f of ['joins', 'leaves'] as const) {
+      const r = num(g[f]);
+      if (g[f] === undefined) continue;
+      if (!orgs.has(id))
+        src.report(
+          ['actors', id, f],
+          `only an organisation ${f === 'joins' ? 'joins' : 'leaves'} the table in a later round; a government is there throughout. Add kind: organisation to ${id}, or remove ${f}.`,
+          true,
+        );
+      else if (r !== undefined && lastRound !== undefined && r > lastRound)
+        src.report(
+          ['actors', id, f],
+          `round ${r} comes after the last round (${lastRound}), so ${f === 'joins' ? `${id} would never come to the table` : 'this changes nothing'}.`,
+        );
+    }
+    const j = num(g.joins);
+    const l = num(g.leaves);
+    if (j !== undefined && l !== undefined && l <= j)
+      src.report(
+        ['actors', id, 'leaves'],
+        `${id} would leave (round ${l}) before or as it joins (round ${j}); leaves must come after joins.`,
+      );
+  }
   items(obj(sc.relations).alliances).forEach((p, k) =>
     items(p).forEach((x, j) => {
       if (typeof x === 'string' && orgs.has(x))
@@ -997,6 +1023,8 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
           ...(o.of !== undefined ? { of: o.of } : {}),
         })),
         ...(a.kind === 'organisation' ? { organisation: true as const, members: a.members ?? [] } : {}),
+        ...(a.joins !== undefined ? { joins: a.joins } : {}),
+        ...(a.leaves !== undefined ? { leaves: a.leaves } : {}),
       };
     }),
     actions,

@@ -283,6 +283,20 @@ export const actorSchema = z
       .describe(
         "An organisation's members, by id (a list, not an alliance: members are not each other's allies).",
       ),
+    joins: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        'Organisations: the round it joins the table (KEDO, founded in March 1995); before it, it offers, answers and does nothing, and no deal can include it.',
+      ),
+    leaves: z
+      .number()
+      .int()
+      .min(2)
+      .optional()
+      .describe('Organisations: the round from which it has left the table.'),
     strategy: z.string().optional().describe('Default computer strategy for this government.'),
     briefing: briefingSchema.describe(
       'What the player of this government reads: a public role sheet and private instructions.',

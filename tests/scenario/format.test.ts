@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/cli/check.ts';
-import { holds, newGame } from '../../src/engine/index.ts';
+import { checkInput, holds, newGame, present, runGame, startGame } from '../../src/engine/index.ts';
+import { computerChooser, seatStrategies } from '../../src/ai/index.ts';
+import { seatsFor } from '../../src/ai/simulate.ts';
 import type { Condition } from '../../src/engine/index.ts';
 import { loadScenario } from '../../src/scenario/index.ts';
 import { FIXTURES, ROOT, defaultCatalogue, rel } from './helpers.ts';
@@ -220,6 +222,13 @@ const CASES: Record<string, Expected[]> = {
   'rename-unknown-field': [
     error([114, 22], 'actions › rename › convene-talks › nmae', 'nmae:', 'Did you mean "name"?'),
   ],
+  'org-joins-after-last': [
+    error([113, 12], 'actors › UN › joins', '6', 'after the last round (4)', 'never come to the table'),
+  ],
+  'org-leaves-before-joins': [error([114, 13], 'actors › UN › leaves', '2', 'leaves must come after joins')],
+  'joins-on-government': [
+    error([68, 5], 'actors › PRC › joins', 'joins:', 'only an organisation joins', 'kind: organisation'),
+  ],
 };
 
 function check(name: string) {
@@ -340,6 +349,46 @@ describe('organisations and denied actions', () => {
     expect(a.name).toBe('Convene four-party talks');
     expect(a.summary).toBe('The two Koreas meet the US and China in Geneva.');
     expect(load(minimal).actions[world.actionIndex['convene-talks']!]!.name).toBe('Convene six-party talks');
+  });
+
+  it('keeps an organisation away from the table until it joins and after it leaves', () => {
+    const world = load(
+      withUn
+        .replace(
+          '    members: [USA, PRC, RUS]\n',
+          '    members: [USA, PRC, RUS]\n    joins: 2\n    leaves: 4\n',
+        )
+        .replace('mediate: [ROK]', 'mediate: [ROK, UN]\n    impose-sanctions: [UN]')
+        .replace('  allow:\n', '  deny:\n    public-diplomacy: [DPRK]\n  allow:\n'),
+    );
+    const un = world.actors.findIndex((a) => a.id === 'UN');
+    const s = startGame(world, 'joins');
+    expect(present(world, s, un)).toBe(false);
+    const offer = {
+      terms: [
+        { by: 'UN', action: 'impose-sanctions', target: 'DPRK' },
+        { by: 'DPRK', action: 'missile-moratorium' },
+      ],
+      verification: 'none',
+      steps: 1,
+      expires: 1,
+    };
+    expect(checkInput(world, s, 'UN', { phase: 'proposing', offers: [] })).toBeNull();
+    expect(checkInput(world, s, 'UN', { phase: 'proposing', offers: [offer] })?.message).toContain(
+      'UN joins the table only in round 2',
+    );
+    expect(checkInput(world, s, 'USA', { phase: 'proposing', offers: [offer] })?.message).toContain(
+      'joins the table only in round 2',
+    );
+    // Computer players: the organisation takes part in rounds 2 and 3 only.
+    const end = runGame(world, s, computerChooser(world, 'joins', seatStrategies(seatsFor(world))));
+    expect(end.end).not.toBeNull();
+    const byUn = end.log.filter((l) => l.kind === 'action' && l.actor === 'UN').map((l) => l.round);
+    for (const r of byUn) expect([2, 3]).toContain(r);
+    for (const g of end.agreements)
+      if (g.parties.includes('UN') || g.mediator === 'UN') expect([2, 3]).toContain(g.signed);
+    expect(present(world, { round: 2 }, un)).toBe(true);
+    expect(present(world, { round: 4 }, un)).toBe(false);
   });
 
   it('keeps by: any for a scenario of governments only, and deny takes a taker away', () => {
