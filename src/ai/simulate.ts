@@ -39,10 +39,14 @@ export interface SimulateSummary {
   };
   /** How often each event fired: in how many games, and how many times a game on average. */
   events: Record<string, { games: number; perGame: number }>;
-  /** How many games ended at each stage, by the stage's name. */
-  stages: Record<string, number>;
   /** What an author should look at: an outcome above 80 %, an outcome never reached, an event that never fires. */
   warnings: string[];
+  /**
+   * How the peace process moved: the share of games that reached at least each stage (by stage index, the
+   * starting one included), rounds in which the stage moved per game, the largest move in any one round, and
+   * how many games ended at each stage (`final`, by the stage's name: the distribution of the final stage).
+   */
+  stages: { reached: number[]; movesPerGame: number; largestStep: number; final: Record<string, number> };
 }
 
 /** What the summary needs of one finished game: plain data, so it can cross from a worker thread. */
@@ -63,6 +67,11 @@ export interface GameResult {
   trust: number[];
   /** How many times each event fired, in the order of `world.events`. */
   fired: number[];
+  /** The highest stage the game reached. */
+  highestStage: number;
+  /** Rounds in which the stage moved, and the largest move in one round. */
+  stageMoves: number;
+  largestStep: number;
 }
 
 /** The seed of game `i` in a batch. */
@@ -93,7 +102,25 @@ export function resultOf(world: World, end: GameState): GameResult {
     vars: end.actors.flatMap((a) => ACTOR_VARS.map((v) => a[v])),
     trust: end.trust.slice(),
     fired: world.events.map((ev) => end.log.filter((l) => l.kind === 'event' && l.ref === ev.id).length),
+    ...stageCourse(world, end),
   };
+}
+
+function stageCourse(
+  world: World,
+  end: GameState,
+): Pick<GameResult, 'highestStage' | 'stageMoves' | 'largestStep'> {
+  let from = world.initial.stage;
+  let highestStage = from;
+  let stageMoves = 0;
+  let largestStep = 0;
+  for (const h of end.history) {
+    if (h.stage !== from) stageMoves++;
+    largestStep = Math.max(largestStep, Math.abs(h.stage - from));
+    highestStage = Math.max(highestStage, h.stage);
+    from = h.stage;
+  }
+  return { highestStage, stageMoves, largestStep };
 }
 
 /**
@@ -127,6 +154,9 @@ export class Tally {
   private broken = 0;
   private tension = 0;
   private stage = 0;
+  private reached: number[];
+  private stageMoves = 0;
+  private largestStep = 0;
   private n = 0;
   private varSum: number[];
   private trustSum: number[];
@@ -142,6 +172,7 @@ export class Tally {
     this.firedTimes = world.events.map(() => 0);
     this.firedGames = world.events.map(() => 0);
     this.stageCount = world.stages.map(() => 0);
+    this.reached = world.stages.map(() => 0);
   }
 
   add(r: GameResult): void {
@@ -161,12 +192,16 @@ export class Tally {
       if (times > 0) this.firedGames[k]!++;
     });
     this.stageCount[r.stage]!++;
+    for (let k = 0; k <= r.highestStage; k++) this.reached[k]!++;
+    this.stageMoves += r.stageMoves;
+    this.largestStep = Math.max(this.largestStep, r.largestStep);
     this.n++;
   }
 
   summary(opts: Omit<SimulateOptions, 'onGame'>): SimulateSummary {
     const n = Math.max(1, opts.games);
     const round2 = (x: number): number => Math.round(x * 100) / 100;
+    const { final, ...report } = this.report(n, round2);
     return {
       scenario: this.world.id,
       games: opts.games,
@@ -182,7 +217,13 @@ export class Tally {
         brokenShare: round2(this.broken / Math.max(1, this.signed)),
       },
       meanFinal: { tension: round2(this.tension / n), stage: round2(this.stage / n) },
-      ...this.report(n, round2),
+      ...report,
+      stages: {
+        reached: this.reached.map((x) => round2(x / n)),
+        movesPerGame: round2(this.stageMoves / n),
+        largestStep: this.largestStep,
+        final,
+      },
     };
   }
 
@@ -190,7 +231,7 @@ export class Tally {
   private report(
     n: number,
     round2: (x: number) => number,
-  ): Pick<SimulateSummary, 'finalMeans' | 'events' | 'stages' | 'warnings'> {
+  ): Pick<SimulateSummary, 'finalMeans' | 'events' | 'warnings'> & { final: Record<string, number> } {
     const w = this.world;
     const ids = w.actors.map((a) => a.id);
     const finalMeans = {
@@ -217,7 +258,7 @@ export class Tally {
         { games: this.firedGames[k]!, perGame: round2(this.firedTimes[k]! / n) },
       ]),
     );
-    const stages = Object.fromEntries(w.stages.map((name, k) => [name, this.stageCount[k]!]));
+    const final = Object.fromEntries(w.stages.map((name, k) => [name, this.stageCount[k]!]));
     const games = this.n;
     const pct = (c: number): string => `${Math.round((100 * c) / Math.max(1, games))} %`;
     const warnings: string[] = [];
@@ -233,7 +274,7 @@ export class Tally {
       if (games > 0 && this.firedGames[k] === 0)
         warnings.push(`event "${ev.id}" never fired in ${games} games.`);
     });
-    return { finalMeans, events, stages, warnings };
+    return { finalMeans, events, final, warnings };
   }
 }
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
- * `qpq`: the command line. check, simulate, tournament, experiment, bench, schema. See README and DESIGN.md for the contract.
+ * `qpq`: the command line. check, simulate, tournament, experiment, bench, schema, log. See README and DESIGN.md for the contract.
  */
 import { runBench } from './bench.ts';
 import { runCheck } from './check.ts';
 import { runInit } from './init.ts';
 import { runExperimentCommand } from './experiment.ts';
+import { runLog } from './log.ts';
 import { runSchema } from './schema.ts';
 import { runSimulate } from './simulate.ts';
 import { runTournament } from './tournament.ts';
@@ -23,9 +24,12 @@ Commands:
                                          controlled two-arm experiments, one per claim of the design
   bench [--json] [--quick]               the benchmark figures
   bench --browser [--runs N] [--json]    the board's start-up time against bare Phaser, JS sizes, frame rate
+  bench --classroom [--sessions N] [--clients M] [--rounds R] [--json]
+                                         the classroom server under N sessions × M students: ack latency, lag, memory
   schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
   init <file> [--from SCENARIO]          a new scenario copied from a shipped one, with a $schema line that works
                                          from the file's folder
+  log <record.json> [--as ACTOR]         a game record's log, round by round (with --as: what ACTOR saw)
 
 A scenario is a path (scenarios/panmunjom-2018.yaml) or an id in scenarios/ (panmunjom-2018).`;
 
@@ -44,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
         return (await import('./bench/browser.ts')).runBrowserBenchCommand(
           rest.filter((a) => a !== '--browser'),
         );
+      if (rest.includes('--classroom'))
+        return (await import('./bench/classroom.ts')).runClassroomBench(
+          rest.filter((a) => a !== '--classroom'),
+        );
       return runBench(rest);
     case 'tournament':
       return runTournament(rest);
@@ -51,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
       return runSchema(rest);
     case 'init':
       return runInit(rest);
+    case 'log':
+      return runLog(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -131,7 +131,7 @@ export async function runSimulate(args: string[]): Promise<number> {
     ),
     '',
     'Final stage:',
-    ...Object.entries(summary.stages).map(
+    ...Object.entries(summary.stages.final).map(
       ([name, c]) => `  ${name.padEnd(stageWidth)} ${bar(c)} ${String(c).padStart(6)} ${share(c)}`,
     ),
     '',

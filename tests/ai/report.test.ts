@@ -24,6 +24,9 @@ const game = (outcome: string, stage: number, fired: number[], security: number)
   broken: 0,
   tension: 40,
   stage,
+  highestStage: stage,
+  stageMoves: 0,
+  largestStep: 0,
   vars: world.actors.flatMap(() => [security, 50, 50, 50, 0, 0]),
   trust: Array.from({ length: n * n }, (_, k) => k),
   fired,
@@ -39,7 +42,7 @@ describe('playtest report', () => {
     expect(r.finalMeans.trust.DPRK!.ROK).toBe(1);
     expect(r.finalMeans.trust.ROK!.DPRK).toBe(n);
     expect(r.events).toEqual({ olympics: { games: 10, perGame: 1 }, harvest: { games: 0, perGame: 0 } });
-    expect(r.stages).toEqual({ Standoff: 1, Talks: 9 });
+    expect(r.stages.final).toEqual({ Standoff: 1, Talks: 9 });
     expect(r.warnings).toEqual([
       'outcome "military-clash" was never reached in 10 games.',
       expect.stringMatching(/^outcome "detente" ends 90 % of games \(over 80 %\)/),

@@ -44,7 +44,7 @@ describe('qpq simulate --json', () => {
           trust: Record<string, Record<string, number>>;
         };
         events: Record<string, { games: number; perGame: number }>;
-        stages: Record<string, number>;
+        stages: { final: Record<string, number> };
         warnings: string[];
         outcomes: Record<string, number>;
       };
@@ -53,7 +53,7 @@ describe('qpq simulate --json', () => {
       expect(r.finalMeans.trust.DPRK, id).toHaveProperty('USA');
       expect(r.finalMeans.trust.DPRK, id).not.toHaveProperty('DPRK');
       expect(
-        Object.values(r.stages).reduce((x, y) => x + y, 0),
+        Object.values(r.stages.final).reduce((x, y) => x + y, 0),
         id,
       ).toBe(3);
       for (const e of Object.values(r.events)) expect(e.games).toBeLessThanOrEqual(3);

@@ -431,7 +431,6 @@ describe('conditions on facts', () => {
       actor: 'DPRK',
       target: 'JPN',
       ref: 'missile-test',
-      text: '',
       to: null,
     });
     expect(holds(world, s, c)).toBe(true);
