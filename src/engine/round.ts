@@ -9,6 +9,7 @@ import { changeLeader, checkSupport, holdElection, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
 import type { Rng } from './rng.ts';
 import { addPair, addVar, clamp, cloneState, indexOf, newGame, pairGrid, pickVars } from './state.ts';
+import { signingCost } from './signing.ts';
 import { findAction, partiesOf } from './validate.ts';
 import type {
   ActorId,
@@ -217,15 +218,8 @@ function sign(world: World, s: GameState, o: Offer): void {
   for (const p of g.parties) {
     const i = indexOf(world, p);
     g.signers[p] = s.actors[i]!.leader.name;
-    let trust = 0;
-    for (const q of g.parties) if (q !== p) trust += s.trust[i * n + indexOf(world, q)]!;
-    trust /= g.parties.length - 1;
-    const cost =
-      r.acceptCost *
-      (world.actors[i]!.hawkishness / 50) *
-      (1 - trust / 100) *
-      (o.mediator ? r.mediatedCostShare : 1);
-    addVar(s.actors[i]!, 'support', -cost);
+    const trustIn = g.parties.filter((q) => q !== p).map((q) => s.trust[i * n + indexOf(world, q)]!);
+    addVar(s.actors[i]!, 'support', -signingCost(world, p, trustIn, o.mediator !== null));
   }
   if (o.mediator) addVar(s.actors[indexOf(world, o.mediator)]!, 'influence', r.mediatorInfluence);
   s.agreements.push(g);
@@ -629,4 +623,3 @@ export const closeProposals = pure(closeProposalsMut);
 export const closeResponses = pure(closeResponsesMut);
 export const resolve = pure(resolveMut);
 export const react = pure(reactMut);
-export const closePhase = pure(closePhaseMut);
