@@ -59,9 +59,12 @@ export {
   channelFactor,
   tensionBaseline,
   describeTerms,
+  inSentence,
   economicPressure,
   economyAtRest,
   economyChange,
 } from './round.ts';
+export { apportion, causesOf, quantityKey } from './ledger.ts';
+export { moveStage, programmeGrew, stageAtRoundStart, stageMayAdvance } from './stage.ts';
 export { rngFrom, seedState, chance, pick } from './rng.ts';
 export type { Rng } from './rng.ts';

@@ -278,6 +278,10 @@ export interface Rules {
   /** Stage change when a deal is completed / broken. */
   stageOnComplete: number;
   stageOnBreak: number;
+  /** Trust both ways a flashpoint pair needs, without a deal between them, for the stage to advance. */
+  stageTrustFloor: number;
+  /** Growth of a nuclear or missile programme within a round that sets the stage back one. */
+  stageProgrammeGrowth: number;
   tensionOnBreak: number;
   /** Share of an action's tension and stage effects felt when actor and target are not rivals. */
   nonRivalTension: number;
@@ -460,7 +464,8 @@ export type LogFact =
   | { kind: 'compliance'; actor: ActorId; ref: number; step: number; kept: boolean }
   /** Step `step` of agreement `ref` is disputed; one more disputed step ends it. */
   | { kind: 'disputed'; ref: number; step: number }
-  | { kind: 'completed'; ref: number }
+  /** Agreement `ref` ran its course; `disputed` when some step of it was disputed (it went on under protest). */
+  | { kind: 'completed'; ref: number; disputed?: true }
   | { kind: 'broken'; ref: number }
   /** `actor`'s new leader walked away from agreement `ref`, which `signer` had signed. */
   | { kind: 'walked-away'; actor: ActorId; ref: number; leader: string; signer: string }
@@ -493,6 +498,52 @@ export const LOG_KINDS = [
   'walked-away',
   'end',
 ] as const satisfies readonly LogKind[];
+
+/** A number the cause ledger follows: a government's variable, one government's trust in another, tension, stage. */
+export type Quantity =
+  | { kind: 'var'; actor: ActorId; var: ActorVar }
+  | { kind: 'trust'; from: ActorId; to: ActorId }
+  | { kind: 'tension' }
+  | { kind: 'stage' };
+
+/** Why a number moved: data only; the UI words it. */
+export type Cause =
+  /** A government's own action (its cost, its effects, and what witnesses read into it). */
+  | { kind: 'action'; actor: ActorId; action: string; target?: ActorId }
+  /** One step of an agreement's term carried out by `actor`. */
+  | { kind: 'step'; agreement: number; actor: ActorId; action: string; target?: ActorId }
+  /** Signing an agreement (its cost at home), or brokering it (the mediator's influence). */
+  | { kind: 'signing'; agreement: number }
+  | { kind: 'mediation'; agreement: number }
+  /** What an observer saw a party do on a step. */
+  | { kind: 'observation'; agreement: number; of: ActorId; kept: boolean }
+  /** An agreement carried out, broken down, or abandoned by a new leader. */
+  | { kind: 'agreement-end'; agreement: number; how: 'completed' | 'broken' | 'abandoned' }
+  | { kind: 'event'; event: string }
+  /** A new leader's honeymoon, or a leader turning hardline. */
+  | { kind: 'leader'; actor: ActorId; how: 'took-office' | 'hardline' }
+  /** The change of sanctions and lifelines since the start, felt by an economy. */
+  | { kind: 'pressure' }
+  /** The pull back toward a resting level (an economy's start, support's middle, tension's baseline). */
+  | { kind: 'drift' }
+  /** Support following a change of the economy or of security over the round. */
+  | { kind: 'home'; var: 'economy' | 'security' }
+  /** A weapons programme growing, which sets the peace process back. */
+  | { kind: 'programme' }
+  /** What a bound (0, 100, a stage's limits for the round) held back of the causes above. */
+  | { kind: 'limit' }
+  /** In a player view: a cause this government did not see. */
+  | { kind: 'unseen' };
+
+/** One cause of one change: `amount` is what it moved the quantity by (the amounts of a round add up). */
+export interface CauseEntry {
+  round: number;
+  of: Quantity;
+  cause: Cause;
+  amount: number;
+  /** Who may see the cause (absent: everyone). The amount itself is as public as the quantity. */
+  to?: ActorId[];
+}
 
 /** Alea's saved state (seedrandom `state: true`). */
 export interface RngState {
@@ -542,6 +593,8 @@ export interface GameState {
   /** Round each actor last took each action on its own, by `actor>action>target`, for fading repeated gestures. */
   recent: Record<string, number>;
   log: LogEntry[];
+  /** The cause ledger: every change of a followed quantity with its cause (absent in look-ahead copies). */
+  causes?: CauseEntry[];
   history: RoundSnapshot[];
   rng: RngState;
   /** Set when the game ends. */
