@@ -234,8 +234,10 @@ function sign(world: World, s: GameState, o: Offer): void {
     const i = indexOf(world, p);
     g.signers[p] = s.actors[i]!.leader.name;
     const trustIn = g.parties.filter((q) => q !== p).map((q) => s.trust[i * n + indexOf(world, q)]!);
-    const cost = signingCost(world, p, trustIn, o.mediator !== null);
-    changeVar(world, s, i, 'support', -cost, { kind: 'signing', agreement: g.id });
+    changeVar(world, s, i, 'support', -signingCost(world, p, trustIn, o.mediator !== null), {
+      kind: 'signing',
+      agreement: g.id,
+    });
   }
   if (o.mediator)
     changeVar(world, s, indexOf(world, o.mediator), 'influence', r.mediatorInfluence, {
