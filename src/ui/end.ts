@@ -98,6 +98,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
       `Outcome: ${outcome?.name ?? end.outcome}`,
     ),
     h('p', { class: 'outcome-summary' }, outcome?.summary ?? ''),
+    yourResult(ranked, me),
     s ? h('p', { class: 'outcome-why' }) : null,
     h(
       'div',
@@ -171,5 +172,32 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
       ),
     ),
     more,
+  );
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+
+/**
+ * The player's own result beside the world's outcome: its score and its rank among the governments (ties share
+ * a rank), and who did best when it did not.
+ */
+function yourResult(
+  ranked: readonly { id: string; name: string; score: number }[],
+  me: string,
+): HTMLElement | null {
+  const mine = ranked.find((r) => r.id === me);
+  if (!mine) return null;
+  const rank = 1 + ranked.filter((r) => Math.round(r.score) > Math.round(mine.score)).length;
+  const tied = ranked.filter((r) => r.id !== me && Math.round(r.score) === Math.round(mine.score)).length;
+  const top = ranked[0]!;
+  return h(
+    'p',
+    { class: 'your-result' },
+    h(
+      'strong',
+      null,
+      `Your result: ${mine.name} scored ${Math.round(mine.score)} of 100, ${tied ? 'joint ' : ''}${ORDINALS[rank - 1] ?? `#${rank}`} of the ${ranked.length} governments.`,
+    ),
+    rank > 1 ? ` ${top.name} did best, with ${Math.round(top.score)}.` : ' No government did better.',
   );
 }

@@ -85,6 +85,10 @@ describe('the debrief', () => {
     // The outcome and the scores, explained in words, at the top.
     const outcome = page.getByRole('heading', { level: 2, name: /^Outcome: / });
     await outcome.waitFor();
+    // The player's own result reads beside the world's: its score and its rank among the six.
+    expect(await page.locator('.your-result').textContent()).toMatch(
+      /^Your result: [A-Z][A-Za-z ]+ scored \d+ of 100, (joint )?(first|second|third|fourth|fifth|sixth) of the 6 governments\./,
+    );
     expect(await page.getByRole('region', { name: 'Scores' }).getByRole('row').count()).toBe(7);
     await expect.poll(() => page.locator('.outcome-why').textContent()).toMatch(/^Why: /);
     expect(await page.locator('td.aims').first().textContent()).toMatch(/\(×\d+\)/);
