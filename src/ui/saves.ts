@@ -1,8 +1,9 @@
 /**
- * Saved games: named slots in localStorage, and game-record files to share. A save is the engine's game
- * record (scenario id and content hash, seed, seats, every input) with the engine version, a title and a
- * date. Each slot is its own storage key, so a damaged one never touches the others; every problem is
- * reported as a sentence that names the slot.
+ * Saved games: slots in localStorage, and game-record files to share. A save is the engine's game
+ * record (scenario id and content hash, seed, seats, every input) with the engine version, a title (kept as
+ * typed, in any script) and a date. Each slot is its own storage key, made up when it is first saved (never
+ * from the title, so two titles never meet in one key), so a damaged one never touches the others; saving
+ * under a title that exists asks before replacing it; every problem is reported as a sentence that names the slot.
  */
 // zod's tree-shakable form: the page carries only the checks used here (the full API loads with the scenario
 // checker, when an instructor opens a file of their own).
@@ -201,7 +202,8 @@ export function listSlots(content: Content): SlotInfo[] {
   }
   return keys
     .map((key): SlotInfo => {
-      const slot = key.slice(SAVE_PREFIX.length);
+      // A slot's key says nothing a person wrote: until its title is read it is "a saved game".
+      const slot = ID_KEY.test(key) ? 'saved game' : key.slice(SAVE_PREFIX.length);
       const text = ls.getItem(key) ?? '';
       const r = parseSave(text, content, `The save “${slot}”`);
       if (r.ok) return { key, name: r.save.title || slot, save: r.save, problem: null };
@@ -222,22 +224,87 @@ export function listSlots(content: Content): SlotInfo[] {
     .sort((a, b) => (b.save?.savedAt ?? '').localeCompare(a.save?.savedAt ?? ''));
 }
 
-/** Saves in the slot of that title (replacing it) or a new one. Returns an error sentence or null. */
-export function writeSlot(save: SaveFile): string | null {
-  const ls = storage();
-  if (!ls) return 'This browser does not allow saving (local storage is off).';
-  const slug =
-    save.title
-      .trim()
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'game';
-  try {
-    ls.setItem(SAVE_PREFIX + slug, JSON.stringify(save));
-    return null;
-  } catch (e) {
-    return `The game could not be saved: ${(e as Error).message}`;
+/**
+ * A storage key of this form is a save's own. Older versions keyed saves by a slug of the title (`qpq.save.class-a`):
+ * those stay under their keys, are listed and load as before, and a save with the same title replaces them in place,
+ * so nothing saved earlier is lost or moved (listing the saves never writes).
+ */
+const ID_KEY = /^qpq\.save\.g_[0-9a-z]+$/;
+
+/** A fresh slot key: unique however the title is written (any script), never one an older version used. */
+function newKey(ls: Storage): string {
+  for (;;) {
+    const bytes = new Uint8Array(8);
+    crypto.getRandomValues(bytes);
+    const key = `${SAVE_PREFIX}g_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+    if (ls.getItem(key) === null) return key;
   }
+}
+
+/** The same title as typed, compared as a person reads it (Unicode-normalised, spaces at the ends ignored). */
+const sameTitle = (a: string, b: string): boolean => a.trim().normalize('NFC') === b.trim().normalize('NFC');
+
+/** True when the browser refused to store because its space for this site is full. */
+export function isQuotaError(e: unknown): boolean {
+  if (!(e instanceof Error) && !(typeof e === 'object' && e !== null && 'name' in e)) return false;
+  const { name, code } = e as { name?: unknown; code?: unknown };
+  return (
+    name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014
+  );
+}
+
+export const STORAGE_FULL =
+  'The game could not be saved: this browser’s storage for the game is full. Delete or download an older saved game from the menu, then save again (or use “Copy link” to keep this game as a link).';
+
+export type WriteResult =
+  { ok: true; key: string; replaced: boolean } | { ok: false; problem: string; cancelled?: true };
+
+/**
+ * Saves a game in a slot of its own. When a save with the same title exists, `confirmReplace` is asked first:
+ * yes replaces that one (same slot), no saves nothing.
+ */
+export function saveSlot(
+  save: SaveFile,
+  confirmReplace: (title: string) => boolean = (t) =>
+    window.confirm(`A saved game is already called “${t}”. Replace it?`),
+): WriteResult {
+  const ls = storage();
+  if (!ls) return { ok: false, problem: 'This browser does not allow saving (local storage is off).' };
+  let existing: string | null = null;
+  for (let i = 0; i < ls.length && !existing; i++) {
+    const k = ls.key(i);
+    if (!k?.startsWith(SAVE_PREFIX)) continue;
+    try {
+      const t = (JSON.parse(ls.getItem(k) ?? '') as { title?: unknown }).title;
+      if (typeof t === 'string' && sameTitle(t, save.title)) existing = k;
+    } catch {
+      // a damaged slot is never replaced by accident
+    }
+  }
+  if (existing && !confirmReplace(save.title.trim()))
+    return {
+      ok: false,
+      cancelled: true,
+      problem: `Not saved: a saved game is already called “${save.title.trim()}”. Choose another name, or save again and confirm to replace it.`,
+    };
+  const key = existing ?? newKey(ls);
+  try {
+    ls.setItem(key, JSON.stringify(save));
+    return { ok: true, key, replaced: existing !== null };
+  } catch (e) {
+    return {
+      ok: false,
+      problem: isQuotaError(e)
+        ? STORAGE_FULL
+        : `The game could not be saved: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}
+
+/** Saves a game (see `saveSlot`). Returns an error sentence or null. */
+export function writeSlot(save: SaveFile, confirmReplace?: (title: string) => boolean): string | null {
+  const r = saveSlot(save, confirmReplace);
+  return r.ok ? null : r.problem;
 }
 
 export function readSlot(key: string): string | null {
@@ -253,11 +320,14 @@ export function download(save: SaveFile): void {
   const blob = new Blob([JSON.stringify(save, null, 2)], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
+  // Letters and digits of any script are kept: a Korean title gives a Korean file name.
   const slug =
     save.title
+      .normalize('NFC')
       .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'game';
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'game';
   a.download = `qpq-${slug}.json`;
   document.body.append(a);
   a.click();
