@@ -128,11 +128,8 @@ function computerInputs(s: Session, problems: string[]): Map<ActorId, PhaseInput
     const view = playerView(s.world, s.state, a.id);
     let choice: PhaseInput;
     try {
-      // A clock lets the planner stop on its time budget, so a person never waits long on a computer seat.
-      choice = strategy.decide(
-        { world: s.world, view, rng: s.rngs[a.id]!, now: () => performance.now() },
-        phase,
-      );
+      // No clock: every budget is counted in steps, so a resumed save decides exactly as the unsaved game.
+      choice = strategy.decide({ world: s.world, view, rng: s.rngs[a.id]! }, phase);
     } catch (e) {
       problems.push(`${a.id}'s computer player failed: ${e instanceof Error ? e.message : String(e)}`);
       choice = emptyInput(phase, view);
