@@ -8,12 +8,12 @@
 // zod's tree-shakable form: the page carries only the checks used here (the full API loads with the scenario
 // checker, when an instructor opens a file of their own).
 import * as z from 'zod/mini';
-import { ENGINE_VERSION, ReplayError, replay } from '../engine/index.ts';
-import type { GameRecord, PhaseInput } from '../engine/index.ts';
+import { ENGINE_VERSION, ReplayError, hashValue, replay, waitingPhase } from '../engine/index.ts';
+import type { GameRecord, PhaseInput, RecordedInput } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import type { Content } from './content.ts';
 import { replayFrames } from './replay.ts';
-import { resumeSession, seatsOf } from './session.ts';
+import { HUMAN, advance, enter, newSession, resumeSession, seatsOf } from './session.ts';
 import type { Session } from './session.ts';
 
 export const SAVE_PREFIX = 'qpq.save.';
@@ -40,6 +40,12 @@ export const SaveSchema = z.object({
   savedAt: z.string(),
   engine: z.string(),
   record: RecordSchema,
+  /**
+   * Set on a mid-game save of a game with one person: the record holds only that person's inputs (what their seat
+   * may see); the computers' inputs are decided again on load, exactly as in play. `fullInputs` is the hash of the
+   * whole record's inputs, to tell when the computers no longer decide as they did.
+   */
+  seatOnly: z.optional(z.object({ fullInputs: z.string() })),
 });
 export type SaveFile = z.infer<typeof SaveSchema>;
 
@@ -63,14 +69,44 @@ export function recordOf(s: Session): GameRecord {
   };
 }
 
+/**
+ * A session as a save file, carrying only what may leave the seat that makes it. A finished game is public: the
+ * whole record, explanations and all. A game under way with one person keeps only that person's inputs (never the
+ * computers' secret actions, nor their `why` sentences, which tell what they privately saw). A hot-seat game under
+ * way keeps the whole record, which every person at the device needs to continue, but not the computers' `why`;
+ * it is never replayed before its end, and it continues behind the hand-over screen.
+ */
 export function saveFileOf(s: Session, title: string, now = new Date()): SaveFile {
+  const record = recordOf(s);
+  const base = { format: SAVE_FORMAT, title, savedAt: now.toISOString(), engine: ENGINE_VERSION } as const;
+  if (s.state.end) return { ...base, record };
+  if (s.humans.length === 1)
+    return {
+      ...base,
+      record: { ...record, inputs: record.inputs.filter((r) => s.humans.includes(r.actor)) },
+      seatOnly: { fullInputs: hashValue(record.inputs) },
+    };
   return {
-    format: SAVE_FORMAT,
-    title,
-    savedAt: now.toISOString(),
-    engine: ENGINE_VERSION,
-    record: recordOf(s),
+    ...base,
+    record: {
+      ...record,
+      inputs: record.inputs.map((r) =>
+        s.humans.includes(r.actor) ? r : { ...r, input: withoutWhy(r.input) },
+      ),
+    },
   };
+}
+
+const withoutWhy = (input: PhaseInput): PhaseInput => {
+  const { why: _why, ...rest } = input;
+  return rest as PhaseInput;
+};
+
+/** Rounds played in a save (each round takes three inputs, propose, answer, commit, from every seat it holds). */
+export function roundsPlayed(save: SaveFile): number {
+  const seats = Object.entries(save.record.seats);
+  const holders = save.seatOnly ? seats.filter(([, v]) => v === HUMAN).length : seats.length;
+  return Math.floor(save.record.inputs.length / (3 * Math.max(1, holders)));
 }
 
 /** The cheap checks: JSON, shape, engine version, scenario and its content. `where` names the slot or file. */
@@ -124,6 +160,14 @@ export function parseSave(
       ok: false,
       problem: `${where} names seats ${seats.join(', ')}, but the scenario has ${actors.join(', ')}.`,
     };
+  if (save.seatOnly) {
+    const humans = seats.filter((a) => save.record.seats[a] === HUMAN);
+    if (humans.length !== 1 || save.record.inputs.some((r) => r.actor !== humans[0]))
+      return {
+        ok: false,
+        problem: `${where} is damaged: a save of one person's game holds that person's inputs only, and this one does not.`,
+      };
+  }
   return { ok: true, save, loaded: entry.loaded };
 }
 
@@ -136,6 +180,7 @@ export function resume(
   loaded: LoadedScenario,
   where: string,
 ): { ok: true; session: Session } | { ok: false; problem: string } {
+  if (save.seatOnly) return resumeSeatOnly(save, loaded, where);
   try {
     replayCheck(save, loaded);
     const r = save.record;
@@ -151,6 +196,48 @@ export function resume(
   } catch (e) {
     return { ok: false, problem: `${where} cannot be replayed: ${explain(save, loaded, e)}` };
   }
+}
+
+/** A one-person save: that person's inputs entered phase by phase, the computers deciding again as they did. */
+function resumeSeatOnly(
+  save: SaveFile,
+  loaded: LoadedScenario,
+  where: string,
+): { ok: true; session: Session } | { ok: false; problem: string } {
+  const r = save.record;
+  const seats = r.seats;
+  const humans = Object.keys(seats).filter((a) => seats[a] === HUMAN);
+  const strategies = Object.fromEntries(Object.entries(seats).filter(([, v]) => v !== HUMAN));
+  let session: Session;
+  try {
+    session = newSession(loaded, { humans, seed: r.seed, strategies });
+  } catch (e) {
+    return { ok: false, problem: `${where} cannot be continued: ${(e as Error).message}` };
+  }
+  const human = session.humans[0]!;
+  for (const [k, x] of r.inputs.entries()) {
+    if (!waitingPhase(session.state))
+      return { ok: false, problem: `${where} cannot be continued: the game ended before input ${k + 1}.` };
+    if (x.round !== session.state.round)
+      return {
+        ok: false,
+        problem: `${where} cannot be continued: input ${k + 1} is for round ${x.round}, but the game is in round ${session.state.round}.`,
+      };
+    const rejection = enter(session, human, x.input as unknown as PhaseInput);
+    if (rejection)
+      return {
+        ok: false,
+        problem: `${where} cannot be continued: input ${k + 1} (round ${x.round}) is rejected: ${rejection.message}`,
+      };
+    advance(session);
+  }
+  const full: RecordedInput[] = session.inputs;
+  if (hashValue(full) !== save.seatOnly!.fullInputs)
+    return {
+      ok: false,
+      problem: `${where} cannot be continued exactly: the computer players of this version decide differently from the version that saved it.`,
+    };
+  return { ok: true, session };
 }
 
 /** The engine's replay names a refused input by its code; stepping to it gives the engine's sentence too. */
