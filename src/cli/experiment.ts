@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { EXPERIMENTS, experimentById, runExperiment } from '../ai/experiments.ts';
 import type { ExperimentResult } from '../ai/experiments.ts';
-import { STRATEGIES } from '../ai/index.ts';
+import { STRATEGIES, isStrategy } from '../ai/index.ts';
 import type { World } from '../engine/index.ts';
 import { readScenario } from './files.ts';
 
@@ -56,7 +56,7 @@ export function runExperimentCommand(args: string[]): number {
       return 1;
     }
   }
-  if (values.strategy !== undefined && !STRATEGIES[values.strategy]) {
+  if (values.strategy !== undefined && !isStrategy(values.strategy)) {
     process.stderr.write(
       `qpq experiment: unknown strategy "${values.strategy}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`,
     );

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { STRATEGIES } from '../ai/index.ts';
+import { STRATEGIES, isStrategy } from '../ai/index.ts';
 import { ScenarioError, formatProblem } from '../scenario/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { readScenario } from './files.ts';
@@ -18,7 +18,7 @@ export const DEFAULT_STRATEGY = 'reciprocal';
 export function scenarioSeats(loaded: LoadedScenario): Record<string, string> {
   const seats: Record<string, string> = {};
   for (const [id, a] of Object.entries(loaded.scenario.actors))
-    if (a.strategy && STRATEGIES[a.strategy]) seats[id] = a.strategy;
+    if (a.strategy && isStrategy(a.strategy)) seats[id] = a.strategy;
   return seats;
 }
 
@@ -54,18 +54,19 @@ export async function runSimulate(args: string[]): Promise<number> {
     );
     return 1;
   }
-  const seats: Record<string, string> = {};
+  // A Map: a seat named __proto__ or constructor is a name like any other here (and refused below).
+  const seatFlags = new Map<string, string>();
   for (const s of values.seat) {
     const [actor, strategy] = s.split('=');
-    if (!actor || !strategy || !STRATEGIES[strategy]) {
+    if (!actor || !strategy || !isStrategy(strategy)) {
       process.stderr.write(
         `qpq simulate: --seat takes ACTOR=STRATEGY with a strategy from: ${Object.keys(STRATEGIES).join(', ')}.\n`,
       );
       return 1;
     }
-    seats[actor] = strategy;
+    seatFlags.set(actor, strategy);
   }
-  if (values.strategy !== undefined && !STRATEGIES[values.strategy]) {
+  if (values.strategy !== undefined && !isStrategy(values.strategy)) {
     process.stderr.write(
       `qpq simulate: unknown strategy "${values.strategy}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`,
     );
@@ -85,6 +86,18 @@ export async function runSimulate(args: string[]): Promise<number> {
     }
     throw e;
   }
+  // A seat must name one of the scenario's governments, written as the scenario writes it.
+  const ids = world.actors.map((a) => a.id);
+  for (const [actor, strategy] of seatFlags)
+    if (!ids.includes(actor)) {
+      const same = ids.find((id) => id.toLowerCase() === actor.toLowerCase());
+      process.stderr.write(
+        `qpq simulate: --seat ${actor}=${strategy}: ${same ? `government ids are written in capitals: did you mean ${same}?` : `this scenario has no government "${actor}"; its governments are ${ids.join(', ')}.`}
+`,
+      );
+      return 1;
+    }
+  const seats = Object.fromEntries(seatFlags);
   const bar = process.stdout.isTTY
     ? new cliProgress.SingleBar(
         { stream: process.stderr, format: 'simulating {bar} {value}/{total} games | {eta_formatted} left' },

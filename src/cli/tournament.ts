@@ -3,7 +3,7 @@
  * a round-robin of the computer strategies in the style of Axelrod's tournaments, on the engine's rules.
  */
 import { parseArgs } from 'node:util';
-import { STRATEGIES } from '../ai/index.ts';
+import { isStrategy } from '../ai/index.ts';
 import { TOURNAMENT_DEFAULT, tournament } from '../ai/tournament.ts';
 
 export function runTournament(args: string[]): number {
@@ -23,7 +23,7 @@ export function runTournament(args: string[]): number {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = strategies.filter((s) => !STRATEGIES[s]);
+  const unknown = strategies.filter((s) => !isStrategy(s));
   if (unknown.length) {
     process.stderr.write(
       `qpq tournament: unknown strateg${unknown.length > 1 ? 'ies' : 'y'} ${unknown.join(', ')}; known: ${TOURNAMENT_DEFAULT.join(', ')}.\n`,

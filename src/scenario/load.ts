@@ -498,7 +498,7 @@ const camel = (k: string): string => k.replace(/-([a-z])/g, (_, c: string) => c.
 export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: string): World {
   const removed = new Set(sc.actions.remove);
   const actions = [...catalogue.actions.filter((a) => !removed.has(a.id)), ...sc.actions.add].map((a) =>
-    toAction(a, sc.actions.allow[a.id] ?? []),
+    toAction(a, Object.hasOwn(sc.actions.allow, a.id) ? sc.actions.allow[a.id]! : []),
   );
   const actionIndex: Record<string, number> = {};
   actions.forEach((a, k) => (actionIndex[a.id] = k));

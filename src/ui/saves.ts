@@ -305,7 +305,7 @@ export function listSlots(content: Content): SlotInfo[] {
         key,
         name: title,
         save: null,
-        problem: r.problem.replace(`The save “${slot}”`, `The save “${title}”`),
+        problem: r.problem.replace(`The save “${slot}”`, () => `The save “${title}”`),
       };
     })
     .sort((a, b) => (b.save?.savedAt ?? '').localeCompare(a.save?.savedAt ?? ''));

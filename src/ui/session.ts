@@ -18,7 +18,7 @@ import type {
   World,
 } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
-import { DIFFICULTIES, STRATEGIES, seatRng, strategyById } from '../ai/index.ts';
+import { DIFFICULTIES, isStrategy, seatRng, strategyById } from '../ai/index.ts';
 import type { Strategy } from '../ai/index.ts';
 
 export const HUMAN = 'human';
@@ -52,7 +52,7 @@ export interface SessionOptions {
 /** The scenario's strategy for a government if it names a known one, else the normal difficulty's. */
 export function defaultStrategy(loaded: LoadedScenario, id: ActorId): string {
   const named = loaded.scenario.actors[id]?.strategy;
-  return named && STRATEGIES[named] ? named : DIFFICULTIES.normal.strategy;
+  return named && isStrategy(named) ? named : DIFFICULTIES.normal.strategy;
 }
 
 export function newSession(loaded: LoadedScenario, opts: SessionOptions): Session {

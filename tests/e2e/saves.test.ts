@@ -107,7 +107,7 @@ describe('save and load', () => {
     await page.getByRole('button', { name: 'Continue “Rejected input”' }).click(F);
     const alert = page.getByRole('alert').filter({ hasText: 'Rejected input' });
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/The save “Rejected input” cannot be replayed: .*rejected/);
+    expect(await alert.textContent()).toMatch(/The save “Rejected input” cannot be continued: .*rejected/);
     await shot(page, 'saves-03-rejected');
     expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
 
