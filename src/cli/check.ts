@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { checkScenario, formatProblem } from '../scenario/index.ts';
 import type { Problem } from '../scenario/index.ts';
 import { defaultCatalogue } from './files.ts';
+import { plain } from './terminal.ts';
 
 export function checkFiles(files: readonly string[]): Problem[] {
   const catalogue = defaultCatalogue().file;
@@ -32,7 +33,7 @@ export function runCheck(args: string[]): number {
     return 1;
   }
   const problems = checkFiles(files);
-  for (const p of problems) process.stderr.write(formatProblem(p) + '\n');
+  for (const p of problems) process.stderr.write(plain(formatProblem(p)) + '\n');
   if (problems.length === 0)
     process.stdout.write(`${files.length} scenario${files.length === 1 ? '' : 's'} valid.\n`);
   return problems.length ? 1 : 0;

@@ -10,6 +10,7 @@ import { ScenarioError, formatProblem } from '../scenario/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { readScenario } from './files.ts';
 import { simulateInWorkers } from './parallel.ts';
+import { MAX_GAMES, plain } from './terminal.ts';
 
 /** The computer players of `qpq simulate` when neither the scenario nor the command names one. */
 export const DEFAULT_STRATEGY = 'reciprocal';
@@ -41,16 +42,22 @@ export async function runSimulate(args: string[]): Promise<number> {
     return 1;
   }
   const games = Number(values.games);
-  if (!Number.isInteger(games) || games < 1) {
+  if (!/^\s*\d+\s*$/.test(values.games) || !Number.isInteger(games) || games < 1 || games > MAX_GAMES) {
     process.stderr.write(
-      `qpq simulate: --games must be a whole number of at least 1, not "${values.games}".\n`,
+      `qpq simulate: --games must be a whole number from 1 to ${MAX_GAMES}, not "${plain(values.games)}".\n`,
     );
     return 1;
   }
-  const workers = values.workers === 'auto' ? availableParallelism() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1) {
+  const cpus = availableParallelism();
+  const workers = values.workers === 'auto' ? cpus : Number(values.workers);
+  if (
+    !/^\s*\d+\s*$|^auto$/.test(values.workers) ||
+    !Number.isInteger(workers) ||
+    workers < 1 ||
+    workers > cpus
+  ) {
     process.stderr.write(
-      `qpq simulate: --workers must be a whole number of at least 1 (or "auto"), not "${values.workers}".\n`,
+      `qpq simulate: --workers must be a whole number from 1 to ${cpus} (this machine's processors), or "auto", not "${plain(values.workers)}".\n`,
     );
     return 1;
   }
@@ -68,7 +75,7 @@ export async function runSimulate(args: string[]): Promise<number> {
   }
   if (values.strategy !== undefined && !isStrategy(values.strategy)) {
     process.stderr.write(
-      `qpq simulate: unknown strategy "${values.strategy}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`,
+      `qpq simulate: unknown strategy "${plain(values.strategy)}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`,
     );
     return 1;
   }
@@ -81,7 +88,7 @@ export async function runSimulate(args: string[]): Promise<number> {
     personalities = scenarioSeats(loaded);
   } catch (e) {
     if (e instanceof ScenarioError) {
-      for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
+      for (const p of e.problems) process.stderr.write(plain(formatProblem(p)) + '\n');
       return 1;
     }
     throw e;
@@ -92,7 +99,7 @@ export async function runSimulate(args: string[]): Promise<number> {
     if (!ids.includes(actor)) {
       const same = ids.find((id) => id.toLowerCase() === actor.toLowerCase());
       process.stderr.write(
-        `qpq simulate: --seat ${actor}=${strategy}: ${same ? `government ids are written in capitals: did you mean ${same}?` : `this scenario has no government "${actor}"; its governments are ${ids.join(', ')}.`}
+        `qpq simulate: --seat ${plain(actor)}=${plain(strategy)}: ${same ? `government ids are written in capitals: did you mean ${same}?` : `this scenario has no government "${plain(actor)}"; its governments are ${ids.join(', ')}.`}
 `,
       );
       return 1;
@@ -142,6 +149,6 @@ export async function runSimulate(args: string[]): Promise<number> {
     '',
     `Mean rounds ${summary.meanRounds}; clash rate ${(100 * summary.clashRate).toFixed(1)} %; deals signed per game ${summary.agreements.signedPerGame}, completed ${(100 * summary.agreements.completedShare).toFixed(0)} %, broken ${(100 * summary.agreements.brokenShare).toFixed(0)} %.`,
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(plain(lines.join('\n')) + '\n');
   return 0;
 }

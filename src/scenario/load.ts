@@ -24,6 +24,14 @@ const items = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
 const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 
+/**
+ * The largest scenario text read, in characters: the shipped ones are 20–40 KB, so this leaves room for a hundred
+ * times more prose while a 20 MB file (with a syntax error near its end) is refused at once instead of parsed.
+ */
+export const MAX_SCENARIO_CHARS = 4 * 1024 * 1024;
+/** The most governments a scenario may have: whole games grow as their square (see BENCHMARKS.md). */
+export const MAX_ACTORS = 24;
+
 const FIRST_FIELDS = {
   scenario: 'id: my-scenario, title: ... and actors:',
   catalogue: 'catalogue: ... and actions:',
@@ -44,12 +52,18 @@ function parseWith<T>(
     value: null,
     problems: [{ file, line, column, message }],
   });
+  if (text.length > MAX_SCENARIO_CHARS)
+    return fail(
+      `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a ${kind} may be at most ${MAX_SCENARIO_CHARS / 1024 / 1024} MB (the shipped scenarios are under 50 KB). Is this the right file?`,
+    );
   if (text.includes('\u0000'))
     return fail(
       `this is not a text file (it contains NUL bytes, as pictures and programs do). Save the ${kind} as plain UTF-8 text.`,
     );
   if (text.trim() === '')
     return fail(`the file is empty; a ${kind} starts with fields such as ${FIRST_FIELDS[kind]}.`);
+  // Old Mac line ends (a CR alone) are line ends too: YAML would read the whole file as one line.
+  if (/\r(?!\n)/.test(text)) text = text.replace(/\r\n?/g, '\n');
   const src = new Located(file, text);
   if (!src.readable) return { value: null, problems: src.sorted() };
   const data = src.value();
@@ -159,6 +173,13 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
           )}`,
           true,
         );
+
+  if (actors.length > MAX_ACTORS)
+    src.report(
+      ['actors'],
+      `${actors.length} governments is more than a game can seat (at most ${MAX_ACTORS}: every government weighs every other at each decision, so games slow down with the square of their number).`,
+      true,
+    );
 
   // Actions: what the scenario adds, removes and opens up.
   const acts = obj(sc.actions);
