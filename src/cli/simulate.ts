@@ -91,6 +91,13 @@ export async function runSimulate(args: string[]): Promise<number> {
       for (const p of e.problems) process.stderr.write(plain(formatProblem(p)) + '\n');
       return 1;
     }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) {
+      process.stderr.write(
+        `qpq simulate: cannot read the scenario "${plain(file)}" (${code === 'ENOENT' ? 'no such file; name a file, or the id of one in scenarios/' : code === 'EISDIR' ? 'it is a folder' : code}).\n`,
+      );
+      return 1;
+    }
     throw e;
   }
   // A seat must name one of the scenario's governments, written as the scenario writes it.
