@@ -12,7 +12,7 @@ const tsx = import.meta.resolve('tsx');
 const child = spawn(
   process.execPath,
   ['--import', tsx, join(root, 'src/cli/qpq.ts'), ...process.argv.slice(2)],
-  { stdio: 'inherit', cwd: process.cwd() },
+  { stdio: 'inherit', cwd: process.cwd(), env: { ...process.env, QPQ_WRAPPER_PID: String(process.pid) } },
 );
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 const forward = (signal) => {

@@ -7,7 +7,7 @@ import { runCheck } from './check.ts';
 import { runExperimentCommand } from './experiment.ts';
 import { runSchema } from './schema.ts';
 import { runSimulate } from './simulate.ts';
-import { plain } from './terminal.ts';
+import { plain, watchParent } from './terminal.ts';
 import { runTournament } from './tournament.ts';
 
 const HELP = `qpq — Quid Pro Quo on the command line
@@ -58,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+watchParent();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {

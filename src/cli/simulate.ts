@@ -10,7 +10,7 @@ import { ScenarioError, formatProblem } from '../scenario/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { readScenario } from './files.ts';
 import { simulateInWorkers } from './parallel.ts';
-import { MAX_GAMES, plain } from './terminal.ts';
+import { MAX_GAMES, exitIfOrphaned, plain } from './terminal.ts';
 
 /** The computer players of `qpq simulate` when neither the scenario nor the command names one. */
 export const DEFAULT_STRATEGY = 'reciprocal';
@@ -130,7 +130,10 @@ export async function runSimulate(args: string[]): Promise<number> {
     },
     {
       workers,
-      onProgress: bar ? (done) => (done % 16 === 0 || done === games) && bar.update(done) : undefined,
+      onProgress: (done) => {
+        exitIfOrphaned();
+        if (bar && (done % 16 === 0 || done === games)) bar.update(done);
+      },
     },
   );
   const elapsedMs = Math.round(performance.now() - t0);

@@ -97,40 +97,44 @@ describe('smaller holes', () => {
 });
 
 describe('bin/qpq.js', () => {
-  it('killing the wrapper leaves the real process running: no longer, the signal is passed on', async () => {
-    const wrapper = spawn(
-      process.execPath,
-      [join(ROOT, 'bin/qpq.js'), 'simulate', 'tutorial', '--games', '100000'],
-      {
-        cwd: ROOT,
-        stdio: 'ignore',
-      },
-    );
-    const children = (): number[] => {
-      try {
-        return execFileSync('ps', ['-o', 'pid=', '--ppid', String(wrapper.pid)], { encoding: 'utf8' })
-          .split('\n')
-          .map((l) => Number(l.trim()))
-          .filter((n) => n > 0);
-      } catch {
-        return [];
-      }
-    };
-    await vi.waitFor(() => expect(children()).toHaveLength(1), { timeout: 20_000, interval: 100 });
-    const [child] = children();
-    const exited = new Promise<NodeJS.Signals | null>((r) =>
-      wrapper.on('exit', (_code, signal) => r(signal)),
-    );
-    wrapper.kill('SIGTERM');
-    expect(await exited).toBe('SIGTERM');
-    const alive = (): boolean => {
-      try {
-        process.kill(child!, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    await vi.waitFor(() => expect(alive()).toBe(false), { timeout: 10_000, interval: 100 });
-  });
+  it.each(['SIGTERM', 'SIGKILL'] as const)(
+    'killing the wrapper leaves the real process running: no longer (%s)',
+    async (sig) => {
+      const wrapper = spawn(
+        process.execPath,
+        [join(ROOT, 'bin/qpq.js'), 'simulate', 'tutorial', '--games', '100000'],
+        {
+          cwd: ROOT,
+          stdio: 'ignore',
+        },
+      );
+      const children = (): number[] => {
+        try {
+          return execFileSync('ps', ['-o', 'pid=', '--ppid', String(wrapper.pid)], { encoding: 'utf8' })
+            .split('\n')
+            .map((l) => Number(l.trim()))
+            .filter((n) => n > 0);
+        } catch {
+          return [];
+        }
+      };
+      await vi.waitFor(() => expect(children()).toHaveLength(1), { timeout: 20_000, interval: 100 });
+      const [child] = children();
+      const exited = new Promise<NodeJS.Signals | null>((r) =>
+        wrapper.on('exit', (_code, signal) => r(signal)),
+      );
+      // SIGTERM is passed on; after SIGKILL (which no process can catch) the orphan notices its parent is gone.
+      wrapper.kill(sig);
+      expect(await exited).toBe(sig);
+      const alive = (): boolean => {
+        try {
+          process.kill(child!, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await vi.waitFor(() => expect(alive()).toBe(false), { timeout: 10_000, interval: 100 });
+    },
+  );
 });
