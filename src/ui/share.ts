@@ -17,9 +17,9 @@ export const SHARE_PARAM = 'game';
 /** Where a shared game's problems are said to come from. */
 export const SHARED_WHERE = 'The shared link';
 /**
- * Beyond this many characters a link of a finished game loses the computer players’ explanations (a game under way
- * carries none: see `saveFileOf`): some mail and chat programs
- * cut long addresses. A whole game with its explanations is about 7,000 characters.
+ * Beyond this many characters a link of a finished game loses the computer players' explanations (a game under
+ * way carries none: see `saveFileOf`): some mail and chat programs cut long addresses. A whole game with its
+ * explanations is about 7,000 characters.
  */
 export const MAX_PAYLOAD = 32_000;
 
