@@ -69,11 +69,7 @@ export function beliefState(world: World, view: PlayerView, rng: Rng): GameState
     nextId: Math.max(0, ...ids2) + 1000, // ids the believer cannot see may exist; stay clear of them
     inbox: new Array<null>(n).fill(null),
     recent: { ...view.myRecent },
-    firedEvents: [
-      ...new Set(
-        view.log.filter((e) => e.kind === 'event' && typeof e.ref === 'string').map((e) => e.ref as string),
-      ),
-    ],
+    firedEvents: [...new Set(view.log.flatMap((e) => (e.kind === 'event' ? [e.ref] : [])))],
     log: [],
     history: view.history.length ? [{ ...view.history[view.history.length - 1]!, trust }] : [],
     rng: seedState(Math.floor(rng.next() * 2 ** 32)),

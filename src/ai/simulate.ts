@@ -31,6 +31,11 @@ export interface SimulateSummary {
   clashRate: number;
   agreements: { signedPerGame: number; completedShare: number; brokenShare: number };
   meanFinal: { tension: number; stage: number };
+  /**
+   * How the peace process moved: the share of games that reached at least each stage (by stage index, the
+   * starting one included), rounds in which the stage moved per game, and the largest move in any one round.
+   */
+  stages: { reached: number[]; movesPerGame: number; largestStep: number };
 }
 
 /** What the summary needs of one finished game: plain data, so it can cross from a worker thread. */
@@ -45,6 +50,11 @@ export interface GameResult {
   broken: number;
   tension: number;
   stage: number;
+  /** The highest stage the game reached. */
+  highestStage: number;
+  /** Rounds in which the stage moved, and the largest move in one round. */
+  stageMoves: number;
+  largestStep: number;
 }
 
 /** The seed of game `i` in a batch. */
@@ -72,7 +82,25 @@ export function resultOf(world: World, end: GameState): GameResult {
     broken: end.agreements.filter((g) => g.status === 'broken' || g.status === 'abandoned').length,
     tension: end.tension,
     stage: end.stage,
+    ...stageCourse(world, end),
   };
+}
+
+function stageCourse(
+  world: World,
+  end: GameState,
+): Pick<GameResult, 'highestStage' | 'stageMoves' | 'largestStep'> {
+  let from = world.initial.stage;
+  let highestStage = from;
+  let stageMoves = 0;
+  let largestStep = 0;
+  for (const h of end.history) {
+    if (h.stage !== from) stageMoves++;
+    largestStep = Math.max(largestStep, Math.abs(h.stage - from));
+    highestStage = Math.max(highestStage, h.stage);
+    from = h.stage;
+  }
+  return { highestStage, stageMoves, largestStep };
 }
 
 /**
@@ -106,11 +134,15 @@ export class Tally {
   private broken = 0;
   private tension = 0;
   private stage = 0;
+  private reached: number[];
+  private stageMoves = 0;
+  private largestStep = 0;
   private n = 0;
 
   constructor(private readonly world: World) {
     this.outcomes = Object.fromEntries(world.outcomes.map((o) => [o.id, 0]));
     this.scoreSum = world.actors.map(() => 0);
+    this.reached = world.stages.map(() => 0);
   }
 
   add(r: GameResult): void {
@@ -123,6 +155,9 @@ export class Tally {
     this.broken += r.broken;
     this.tension += r.tension;
     this.stage += r.stage;
+    for (let k = 0; k <= r.highestStage; k++) this.reached[k]!++;
+    this.stageMoves += r.stageMoves;
+    this.largestStep = Math.max(this.largestStep, r.largestStep);
     this.n++;
   }
 
@@ -144,6 +179,11 @@ export class Tally {
         brokenShare: round2(this.broken / Math.max(1, this.signed)),
       },
       meanFinal: { tension: round2(this.tension / n), stage: round2(this.stage / n) },
+      stages: {
+        reached: this.reached.map((x) => round2(x / n)),
+        movesPerGame: round2(this.stageMoves / n),
+        largestStep: this.largestStep,
+      },
     };
   }
 }

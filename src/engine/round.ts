@@ -5,10 +5,12 @@
  */
 import { applyAction, applyEventEffect, applyReadings, fadeAfter, recentKey, witnesses } from './effects.ts';
 import { allHold, outcomeOf } from './metrics.ts';
-import { changeLeader, checkSupport, holdElection, log } from './politics.ts';
+import { changeLeader, checkSupport, holdElection, leaderEventFits, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
+import { changeTension, changeTrust, changeVar, changeVarBy } from './ledger.ts';
+import { moveStage, programmeGrew } from './stage.ts';
 import type { Rng } from './rng.ts';
-import { addPair, addVar, clamp, cloneState, indexOf, newGame, pairGrid, pickVars } from './state.ts';
+import { clamp, cloneState, indexOf, newGame, pairGrid, pickVars } from './state.ts';
 import { findAction, partiesOf } from './validate.ts';
 import type {
   ActorId,
@@ -16,12 +18,15 @@ import type {
   ActorVar,
   Agreement,
   Answer,
+  Cause,
   Decision,
+  EventDef,
   GameState,
   Offer,
   OfferDraft,
   Phase,
   PhaseInput,
+  Rejection,
   RoundSnapshot,
   World,
 } from './types.ts';
@@ -39,6 +44,55 @@ const resetInbox = (s: GameState): void => {
 // ---------------------------------------------------------------------------------------------
 // 1. Events
 
+function fireEvent(world: World, s: GameState, ev: EventDef, rng: Rng, injected = false): void {
+  log(s, injected ? { kind: 'event', ref: ev.id, injected: true } : { kind: 'event', ref: ev.id });
+  for (const e of ev.effects) {
+    if (e.kind === 'leader')
+      changeLeader(
+        world,
+        s,
+        indexOf(world, e.actor),
+        e.name,
+        e.stance,
+        { cause: 'event', event: ev.id },
+        rng,
+        e.termRounds,
+      );
+    else applyEventEffect(world, s, e, ev.id);
+  }
+  if (ev.once) s.firedEvents.push(ev.id);
+}
+
+/**
+ * Why an instructor's inject of a scenario event cannot be queued now, or null. It fires at the start of the
+ * next round, so the last round and a finished game take none.
+ */
+export function checkInject(world: World, s: GameState, eventId: unknown): Rejection | null {
+  if (s.end) return { code: 'GAME_OVER', message: 'The game is over.' };
+  const ev = typeof eventId === 'string' ? world.events.find((e) => e.id === eventId) : undefined;
+  if (!ev)
+    return {
+      code: 'UNKNOWN_EVENT',
+      message: `No event "${String(eventId)}" in ${world.id}. Known: ${world.events.map((e) => e.id).join(', ')}.`,
+    };
+  if (s.round >= world.rounds)
+    return {
+      code: 'UNAVAILABLE',
+      message: `Round ${s.round} is the last: there is no next round to fire it in.`,
+    };
+  if (ev.once && (s.firedEvents.includes(ev.id) || s.injected?.includes(ev.id)))
+    return {
+      code: 'UNAVAILABLE',
+      message: `"${ev.id}" happens once and has already fired or been injected.`,
+    };
+  return null;
+}
+
+/** Queues a checked inject, in place: `beginRound` fires it at the start of the next round. */
+export function injectMut(s: GameState, eventId: string): void {
+  (s.injected ??= []).push(eventId);
+}
+
 /** Start of a round: offers expire, elections fall due, scheduled and random events fire. */
 export function beginRoundMut(world: World, s: GameState): void {
   withRng(s, (rng) => {
@@ -52,14 +106,16 @@ export function beginRoundMut(world: World, s: GameState): void {
         ev.round !== undefined
           ? ev.round === s.round
           : s.round >= (ev.from ?? 1) && s.round <= (ev.until ?? Infinity) && chance(rng, ev.chance ?? 0);
-      if (!due || !allHold(world, s, ev.when)) continue;
-      log(s, { kind: 'event', ref: ev.id, text: `${ev.name}: ${ev.text}` });
-      for (const e of ev.effects) {
-        if (e.kind === 'leader')
-          changeLeader(world, s, indexOf(world, e.actor), e.name, e.stance, ev.name, rng, e.termRounds);
-        else applyEventEffect(world, s, e);
+      if (!due || !allHold(world, s, ev.when) || !leaderEventFits(world, s, ev.effects)) continue;
+      fireEvent(world, s, ev, rng);
+    }
+    // An instructor's injects fire after the scenario's own events, whatever their conditions say.
+    if (s.injected) {
+      for (const id of s.injected) {
+        const ev = world.events.find((e) => e.id === id);
+        if (ev && !(ev.once && s.firedEvents.includes(ev.id))) fireEvent(world, s, ev, rng, true);
       }
-      if (ev.once) s.firedEvents.push(ev.id);
+      delete s.injected;
     }
   });
   s.phase = 'proposing';
@@ -69,14 +125,7 @@ export function beginRoundMut(world: World, s: GameState): void {
 // ---------------------------------------------------------------------------------------------
 // 2. Negotiation
 
-function addOffer(
-  world: World,
-  s: GameState,
-  from: string,
-  d: OfferDraft,
-  counters: number | null,
-  until: number,
-): Offer {
+function addOffer(s: GameState, from: string, d: OfferDraft, counters: number | null, until: number): Offer {
   const parties = partiesOf(d);
   const offer: Offer = {
     id: s.nextId++,
@@ -99,13 +148,17 @@ function addOffer(
   };
   s.offers.push(offer);
   const to = offer.mediator ? [from, ...parties] : parties;
-  log(s, {
-    kind: 'offer',
-    actor: from,
-    ref: offer.id,
+  log(
+    s,
+    {
+      kind: 'offer',
+      actor: from,
+      ref: offer.id,
+      ...(counters ? { counters } : {}),
+      terms: offer.terms.map((t) => ({ ...t })),
+    },
     to,
-    text: `${from} ${counters ? `counters #${counters} with` : 'proposes'} offer #${offer.id}: ${describeTerms(world, offer.terms)}.`,
-  });
+  );
   return offer;
 }
 
@@ -123,11 +176,23 @@ export function describeTerms(
   return out;
 }
 
-/** An action's name in lower case, as it reads inside a sentence (kept per catalogue entry). */
+/**
+ * A name as it reads inside a sentence: only its first letter lowered, and not even that when the first word is
+ * an abbreviation ("UN", "THAAD"). Proper nouns further on keep their capitals ("appeal to the UN", "ship
+ * munitions to Russia").
+ */
+export function inSentence(name: string): string {
+  const first = /^\S+/.exec(name)?.[0] ?? '';
+  // A capital inside the first word marks an abbreviation or a name ("UN", "THAAD", "McDonald").
+  if (/[A-Z]/.test(first.slice(1))) return name;
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** An action's name as it reads inside a sentence (kept per catalogue entry). */
 const lowerNames = new WeakMap<ActionDef, string>();
 function lowerName(def: ActionDef): string {
   let x = lowerNames.get(def);
-  if (x === undefined) lowerNames.set(def, (x = def.name.toLowerCase()));
+  if (x === undefined) lowerNames.set(def, (x = inSentence(def.name)));
   return x;
 }
 
@@ -136,7 +201,7 @@ export function closeProposalsMut(world: World, s: GameState): void {
   world.actors.forEach((a, i) => {
     const inp = s.inbox[i];
     if (inp?.phase !== 'proposing') return;
-    for (const d of inp.offers) addOffer(world, s, a.id, d, null, s.round + d.expires - 1);
+    for (const d of inp.offers) addOffer(s, a.id, d, null, s.round + d.expires - 1);
   });
   s.forum = Math.max(0, s.forum - 1); // convened talks last a number of proposing phases
   s.phase = 'responding';
@@ -175,14 +240,22 @@ function sign(world: World, s: GameState, o: Offer): void {
       (world.actors[i]!.hawkishness / 50) *
       (1 - trust / 100) *
       (o.mediator ? r.mediatedCostShare : 1);
-    addVar(s.actors[i]!, 'support', -cost);
+    changeVar(world, s, i, 'support', -cost, { kind: 'signing', agreement: g.id });
   }
-  if (o.mediator) addVar(s.actors[indexOf(world, o.mediator)]!, 'influence', r.mediatorInfluence);
+  if (o.mediator)
+    changeVar(world, s, indexOf(world, o.mediator), 'influence', r.mediatorInfluence, {
+      kind: 'mediation',
+      agreement: g.id,
+    });
   s.agreements.push(g);
   log(s, {
     kind: 'agreement',
     ref: g.id,
-    text: `Agreement #${g.id} signed by ${g.parties.join(', ')}${g.mediator ? ` through ${g.mediator}'s mediation` : ''}: ${describeTerms(world, g.terms)} (${g.steps === 1 ? 'all at once' : `${g.steps} steps`}, verification: ${g.verification}).`,
+    parties: g.parties.slice(),
+    ...(g.mediator ? { mediator: g.mediator } : {}),
+    terms: g.terms.map((t) => ({ ...t })),
+    steps: g.steps,
+    verification: g.verification,
   });
 }
 
@@ -212,18 +285,12 @@ export function closeResponsesMut(world: World, s: GameState): void {
       if (x.answer.reply === 'accept' && !o.accepted.includes(x.actor)) o.accepted.push(x.actor);
     if (rejecters.length) {
       o.status = 'rejected';
-      log(s, {
-        kind: 'answer',
-        ref: o.id,
-        actor: rejecters[0],
-        to: offerAudience(o),
-        text: `${rejecters.join(', ')} ${rejecters.length > 1 ? 'reject' : 'rejects'} offer #${o.id}.`,
-      });
+      log(s, { kind: 'rejected', actor: rejecters[0]!, ref: o.id, by: rejecters.slice() }, offerAudience(o));
     } else if (counters.length) {
       o.status = 'countered';
       for (const x of counters) {
         const a = x.answer as Extract<Answer, { reply: 'counter' }>;
-        addOffer(world, s, x.actor, a.counter, o.id, s.round + a.counter.expires);
+        addOffer(s, x.actor, a.counter, o.id, s.round + a.counter.expires);
       }
     } else if (o.parties.every((p) => o.accepted.includes(p))) {
       sign(world, s, o);
@@ -254,19 +321,12 @@ export function resolveMut(world: World, s: GameState): void {
         const seen = witnesses(world, def, i, target, rng);
         const key = recentKey(a.id, def.id, c.target);
         const fade = fadeAfter(world, s.recent[key], s.round);
-        applyAction(world, s, def, i, target, 1, true, fade);
-        applyReadings(world, s, def, i, target, seen, 1, fade);
-        s.recent[key] = s.round;
         const to =
           def.visibility === 'public' ? null : world.actors.filter((_, k) => seen[k]).map((x) => x.id);
-        log(s, {
-          kind: 'action',
-          actor: a.id,
-          target: c.target,
-          ref: def.id,
-          to,
-          text: `${a.id}: ${def.name}${c.target ? ` (${c.target})` : ''}.`,
-        });
+        applyAction(world, s, def, i, target, 1, true, fade, undefined, to ?? undefined);
+        applyReadings(world, s, def, i, target, seen, 1, fade);
+        s.recent[key] = s.round;
+        log(s, { kind: 'action', actor: a.id, ref: def.id, target: c.target }, to);
       }
     });
     // Agreement steps: what each party did, and what the others saw of it.
@@ -282,19 +342,12 @@ export function resolveMut(world: World, s: GameState): void {
     });
     for (const g of s.agreements) if (g.status === 'active') runStep(world, s, g, decided, rng);
     // Crisis and miscalculation.
-    if (s.tension >= r.crisisAt && tensionBefore < r.crisisAt)
-      log(s, {
-        kind: 'crisis',
-        text: `Tension reaches ${Math.round(s.tension)}: a crisis. Miscalculation could now start a clash.`,
-      });
+    if (s.tension >= r.crisisAt && tensionBefore < r.crisisAt) log(s, { kind: 'crisis', tension: s.tension });
     if (s.tension >= r.crisisAt) {
       const x = (s.tension - r.crisisAt) / (100 - r.crisisAt);
       const p = r.clashChance * x * x * channelFactor(world, s);
       if (chance(rng, p)) {
-        log(s, {
-          kind: 'clash',
-          text: `A miscalculation at tension ${Math.round(s.tension)} turns into a military clash.`,
-        });
+        log(s, { kind: 'clash', tension: s.tension });
         s.end = { outcome: outcomeOf(world, s, true), reason: 'clash', round: s.round };
       }
     }
@@ -352,11 +405,26 @@ function runStep(
       const fade = g.done === 0 ? fadeAfter(world, s.recent[key], s.round) : 1;
       const self = indexOf(world, p);
       const target = t.target === undefined ? -1 : indexOf(world, t.target);
-      applyAction(world, s, def, self, target, scale, last, fade);
+      // A public step is seen by all (outsiders read it below as they would the act itself); whether a party kept
+      // a step that is not public is its own secret, so the ledger shows that step's cause to it alone.
+      const cause: Cause = { kind: 'step', agreement: g.id, actor: p, action: def.id };
+      if (t.target !== undefined) cause.target = t.target;
+      applyAction(
+        world,
+        s,
+        def,
+        self,
+        target,
+        scale,
+        last,
+        fade,
+        cause,
+        def.visibility === 'public' ? undefined : [p],
+      );
       // Governments outside the deal read its public steps as they would the same act done alone; the parties
       // judge each other by what they observe of compliance instead (below).
       if (def.visibility === 'public')
-        applyReadings(world, s, def, self, target, (outside ??= outsiders(world, g)), scale, fade);
+        applyReadings(world, s, def, self, target, (outside ??= outsiders(world, g)), scale, fade, cause);
       s.recent[key] = s.round;
     }
   }
@@ -371,13 +439,7 @@ function runStep(
       const seen = chance(rng, accuracy) ? honoured[p]! : !honoured[p];
       observed[o]![p] = seen;
       if (!seen) disputed = true;
-      log(s, {
-        kind: 'compliance',
-        actor: p,
-        ref: g.id,
-        to: [o],
-        text: `You saw ${p} ${seen ? 'keep' : 'break'} step ${g.done + 1} of agreement #${g.id}.`,
-      });
+      log(s, { kind: 'compliance', actor: p, ref: g.id, step: g.done + 1, kept: seen }, [o]);
     }
   }
   // The record is this state's own (copies slice the records of active agreements), so it grows in place.
@@ -390,11 +452,7 @@ function runStep(
       endAgreement(world, s, g, 'broken');
       return;
     }
-    log(s, {
-      kind: 'agreement',
-      ref: g.id,
-      text: `Step ${g.done + 1} of agreement #${g.id} is disputed; one more disputed step will end it.`,
-    });
+    log(s, { kind: 'disputed', ref: g.id, step: g.done + 1 });
   } else g.strikes = 0;
   g.done++;
   if (g.done === g.steps) endAgreement(world, s, g, 'completed');
@@ -409,20 +467,24 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
   const rivals = g.parties.some((p) =>
     g.parties.some((q) => s.rivalry[indexOf(world, p) * n + indexOf(world, q)] === 1),
   );
+  const cause: Cause = { kind: 'agreement-end', agreement: g.id, how };
   if (how === 'completed') {
-    if (rivals) s.stage = clamp(s.stage + r.stageOnComplete, 0, world.stages.length - 1);
+    if (rivals) moveStage(world, s, r.stageOnComplete, cause);
     for (const p of g.parties)
       for (const q of g.parties)
-        if (p !== q) addPair(s.trust, n, indexOf(world, p), indexOf(world, q), r.trustCompleted);
-    log(s, { kind: 'agreement', ref: g.id, text: `Agreement #${g.id} is carried out in full.` });
+        if (p !== q) changeTrust(world, s, indexOf(world, p), indexOf(world, q), r.trustCompleted, cause);
+    // What the world saw, not the truth, which only the debrief reveals: a deal that went on under protest
+    // (a step disputed) is logged as such, so no screen reports it carried out in full.
+    log(
+      s,
+      g.record.some((x) => x.disputed)
+        ? { kind: 'completed', ref: g.id, disputed: true }
+        : { kind: 'completed', ref: g.id },
+    );
   } else {
-    if (rivals) s.stage = clamp(s.stage + r.stageOnBreak, 0, world.stages.length - 1);
-    s.tension = clamp(s.tension + r.tensionOnBreak);
-    log(s, {
-      kind: 'agreement',
-      ref: g.id,
-      text: `Agreement #${g.id} breaks down amid accusations of cheating.`,
-    });
+    if (rivals) moveStage(world, s, r.stageOnBreak, cause);
+    changeTension(s, r.tensionOnBreak, cause);
+    log(s, { kind: 'broken', ref: g.id });
   }
 }
 
@@ -466,9 +528,15 @@ function basePressure(world: World): number[] {
  * How far government `t`'s economy moves in a round's reaction, before anything is done: the change of pressure
  * since the start (sanctions drain, lifelines feed), and the pull back toward its starting level.
  */
-export function economyChange(world: World, t: number, economy: number, pressure: number): number {
+export function economyChange(
+  world: World,
+  t: number,
+  economy: number,
+  pressure: number,
+  drift = world.rules.economyDrift,
+): number {
   const start = world.initial.actors[world.actors[t]!.id]!.vars.economy;
-  return basePressure(world)[t]! - pressure + (start - economy) * world.rules.economyDrift;
+  return basePressure(world)[t]! - pressure + (start - economy) * drift;
 }
 
 /**
@@ -525,29 +593,36 @@ export function reactMut(world: World, s: GameState): void {
       for (const [o, seenOf] of Object.entries(rec.observed)) {
         const oi = indexOf(world, o);
         for (const [p, kept] of Object.entries(seenOf))
-          addPair(s.trust, n, oi, indexOf(world, p), (kept ? r.trustKept : -r.trustBroken) / g.steps);
+          changeTrust(world, s, oi, indexOf(world, p), (kept ? r.trustKept : -r.trustBroken) / g.steps, {
+            kind: 'observation',
+            agreement: g.id,
+            of: p,
+            kept,
+          });
       }
     }
     for (let t = 0; t < n; t++) {
       const a = s.actors[t]!;
       const id = world.actors[t]!.id;
-      addVar(
-        a,
-        'economy',
-        economyChange(world, t, a.economy, economicPressure(world, s.sanctions, s.lifeline, t)),
-      );
+      const pressure = economicPressure(world, s.sanctions, s.lifeline, t);
+      const change = economyChange(world, t, a.economy, pressure);
+      const fromPressure = economyChange(world, t, a.economy, pressure, 0);
+      changeVarBy(world, s, t, 'economy', change, [
+        [{ kind: 'pressure' }, fromPressure],
+        [{ kind: 'drift' }, change - fromPressure],
+      ]);
       const was = before(world, s, id);
-      addVar(
-        a,
-        'support',
-        (a.economy - was.economy) * r.supportFromEconomy +
-          (a.security - was.security) * r.supportFromSecurity +
-          (50 - a.support) * r.supportDrift,
-      );
+      const parts: [Cause, number][] = [
+        [{ kind: 'home', var: 'economy' }, (a.economy - was.economy) * r.supportFromEconomy],
+        [{ kind: 'home', var: 'security' }, (a.security - was.security) * r.supportFromSecurity],
+        [{ kind: 'drift' }, (50 - a.support) * r.supportDrift],
+      ];
+      changeVarBy(world, s, t, 'support', parts[0]![1] + parts[1]![1] + parts[2]![1], parts);
     }
     for (let i = 0; i < n; i++) checkSupport(world, s, i, rng);
   });
-  s.tension = clamp(s.tension + (tensionBaseline(world, s) - s.tension) * r.tensionRelax);
+  if (programmeGrew(world, s)) moveStage(world, s, -1, { kind: 'programme' });
+  changeTension(s, (tensionBaseline(world, s) - s.tension) * r.tensionRelax, { kind: 'drift' });
   s.history.push(snapshot(world, s)); // the state's own list: copies slice it
   if (s.end) {
     s.phase = 'over';
@@ -556,7 +631,7 @@ export function reactMut(world: World, s: GameState): void {
   if (s.round >= world.rounds) {
     s.end = { outcome: outcomeOf(world, s, false), reason: 'rounds', round: s.round };
     s.phase = 'over';
-    log(s, { kind: 'end', text: `The game ends after ${s.round} rounds.` });
+    log(s, { kind: 'end', rounds: s.round });
     return;
   }
   s.round++;

@@ -128,6 +128,7 @@ export function newGame(world: World, seed: string | number): GameState {
     firedEvents: [],
     recent: {},
     log: [],
+    causes: [],
     history: [],
     rng: seedState(seed),
     end: null,
@@ -168,8 +169,10 @@ export function cloneState(s: GameState): GameState {
     nextId: s.nextId,
     inbox: s.inbox.slice(),
     firedEvents: s.firedEvents.slice(),
+    ...(s.injected ? { injected: s.injected.slice() } : {}),
     recent: { ...s.recent },
     log: s.log.slice(), // entries are never changed once written
+    ...(s.causes ? { causes: s.causes.slice() } : {}),
     history: s.history.slice(),
     rng: { ...s.rng },
     end: s.end ? { ...s.end } : null,

@@ -278,6 +278,10 @@ export interface Rules {
   /** Stage change when a deal is completed / broken. */
   stageOnComplete: number;
   stageOnBreak: number;
+  /** Trust both ways a flashpoint pair needs, without a deal between them, for the stage to advance. */
+  stageTrustFloor: number;
+  /** Growth of a nuclear or missile programme within a round that sets the stage back one. */
+  stageProgrammeGrowth: number;
   tensionOnBreak: number;
   /** Share of an action's tension and stage effects felt when actor and target are not rivals. */
   nonRivalTension: number;
@@ -421,28 +425,124 @@ export interface Agreement {
   record: StepRecord[];
 }
 
-export type LogKind =
-  | 'event'
-  | 'election'
-  | 'leader'
-  | 'action'
-  | 'offer'
-  | 'answer'
-  | 'agreement'
-  | 'compliance'
-  | 'crisis'
-  | 'clash'
-  | 'end';
+/** Why a government's leader changed. */
+export type LeaderCause = 'election' | 'collapse' | 'event';
+
+/**
+ * What one line of the game's history says, as data: ids, numbers and references, never sentences (the
+ * screens and the command line render them in the player's language, see src/text). `actor` is who did it,
+ * `target` whom it was aimed at, `ref` the offer, agreement, action or event it is about.
+ */
+export type LogFact =
+  /** A scenario event fired (`injected` when an instructor set it off). */
+  | { kind: 'event'; ref: string; injected?: true }
+  /** A scheduled election: the incumbent `leader` kept office (`won`) or lost, with this much support. */
+  | { kind: 'election'; actor: ActorId; leader: string; won: boolean; support: number }
+  /** `leader` took office, replacing `replaced`; `ref` is the event that caused it, if one did. */
+  | { kind: 'leader'; actor: ActorId; leader: string; replaced: string; cause: LeaderCause; ref?: string }
+  /** An unelected leader with failing support at home turned hardline. */
+  | { kind: 'hardline'; actor: ActorId; leader: string }
+  /** `actor` proposed offer `ref` (countering offer `counters`, if set). */
+  | { kind: 'offer'; actor: ActorId; ref: number; counters?: number; terms: Term[] }
+  /** Offer `ref` was rejected by `by` (`actor` is the first of them). */
+  | { kind: 'rejected'; actor: ActorId; ref: number; by: ActorId[] }
+  /** Agreement `ref` was signed. */
+  | {
+      kind: 'agreement';
+      ref: number;
+      parties: ActorId[];
+      mediator?: ActorId;
+      terms: Term[];
+      steps: number;
+      verification: Verification;
+    }
+  /** `actor` took action `ref` (at `target`). */
+  | { kind: 'action'; actor: ActorId; ref: string; target?: ActorId }
+  | { kind: 'crisis'; tension: number }
+  | { kind: 'clash'; tension: number }
+  /** What the reader saw `actor` do at `step` (1-based) of agreement `ref`. */
+  | { kind: 'compliance'; actor: ActorId; ref: number; step: number; kept: boolean }
+  /** Step `step` of agreement `ref` is disputed; one more disputed step ends it. */
+  | { kind: 'disputed'; ref: number; step: number }
+  /** Agreement `ref` ran its course; `disputed` when some step of it was disputed (it went on under protest). */
+  | { kind: 'completed'; ref: number; disputed?: true }
+  | { kind: 'broken'; ref: number }
+  /** `actor`'s new leader walked away from agreement `ref`, which `signer` had signed. */
+  | { kind: 'walked-away'; actor: ActorId; ref: number; leader: string; signer: string }
+  | { kind: 'end'; rounds: number };
+
+export type LogKind = LogFact['kind'];
 
 /** One line of the game's history. `to` lists who saw it; null means public. */
-export interface LogEntry {
+export type LogEntry = LogFact & { round: number; to: ActorId[] | null };
+
+/** A log line of an action taken. */
+export type ActionEntry = Extract<LogEntry, { kind: 'action' }>;
+
+/** Every kind of log line, for renderers and tests that must cover them all. */
+export const LOG_KINDS = [
+  'event',
+  'election',
+  'leader',
+  'hardline',
+  'offer',
+  'rejected',
+  'agreement',
+  'action',
+  'crisis',
+  'clash',
+  'compliance',
+  'disputed',
+  'completed',
+  'broken',
+  'walked-away',
+  'end',
+] as const satisfies readonly LogKind[];
+
+/** A number the cause ledger follows: a government's variable, one government's trust in another, tension, stage. */
+export type Quantity =
+  | { kind: 'var'; actor: ActorId; var: ActorVar }
+  | { kind: 'trust'; from: ActorId; to: ActorId }
+  | { kind: 'tension' }
+  | { kind: 'stage' };
+
+/** Why a number moved: data only; the UI words it. */
+export type Cause =
+  /** A government's own action (its cost, its effects, and what witnesses read into it). */
+  | { kind: 'action'; actor: ActorId; action: string; target?: ActorId }
+  /** One step of an agreement's term carried out by `actor`. */
+  | { kind: 'step'; agreement: number; actor: ActorId; action: string; target?: ActorId }
+  /** Signing an agreement (its cost at home), or brokering it (the mediator's influence). */
+  | { kind: 'signing'; agreement: number }
+  | { kind: 'mediation'; agreement: number }
+  /** What an observer saw a party do on a step. */
+  | { kind: 'observation'; agreement: number; of: ActorId; kept: boolean }
+  /** An agreement carried out, broken down, or abandoned by a new leader. */
+  | { kind: 'agreement-end'; agreement: number; how: 'completed' | 'broken' | 'abandoned' }
+  | { kind: 'event'; event: string }
+  /** A new leader's honeymoon, or a leader turning hardline. */
+  | { kind: 'leader'; actor: ActorId; how: 'took-office' | 'hardline' }
+  /** The change of sanctions and lifelines since the start, felt by an economy. */
+  | { kind: 'pressure' }
+  /** The pull back toward a resting level (an economy's start, support's middle, tension's baseline). */
+  | { kind: 'drift' }
+  /** Support following a change of the economy or of security over the round. */
+  | { kind: 'home'; var: 'economy' | 'security' }
+  /** A weapons programme growing, which sets the peace process back. */
+  | { kind: 'programme' }
+  /** What a bound (0, 100, a stage's limits for the round) held back of the causes above. */
+  | { kind: 'limit' }
+  /** In a player view: a cause this government did not see. */
+  | { kind: 'unseen' };
+
+/** One cause of one change: `amount` is what it moved the quantity by (the amounts of a round add up). */
+export interface CauseEntry {
   round: number;
-  kind: LogKind;
-  text: string;
-  actor?: ActorId;
-  target?: ActorId;
-  ref?: string | number;
-  to: ActorId[] | null;
+  of: Quantity;
+  cause: Cause;
+  amount: number;
+  /** Who may see the cause (absent: everyone). The amount itself is as public as the quantity. */
+  to?: ActorId[];
 }
 
 /** Alea's saved state (seedrandom `state: true`). */
@@ -485,9 +585,16 @@ export interface GameState {
   inbox: (PhaseInput | null)[];
   /** Ids of one-time events that have fired. */
   firedEvents: string[];
+  /**
+   * Scenario events an instructor injected this round, in order: they fire at the start of the next round.
+   * Absent when none are queued (so states without injects hash as before).
+   */
+  injected?: string[];
   /** Round each actor last took each action on its own, by `actor>action>target`, for fading repeated gestures. */
   recent: Record<string, number>;
   log: LogEntry[];
+  /** The cause ledger: every change of a followed quantity with its cause (absent in look-ahead copies). */
+  causes?: CauseEntry[];
   history: RoundSnapshot[];
   rng: RngState;
   /** Set when the game ends. */
@@ -538,6 +645,7 @@ export const REJECTION_CODES = [
   'NO_FORUM',
   'UNKNOWN_AGREEMENT',
   'UNAVAILABLE',
+  'UNKNOWN_EVENT',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -13,6 +13,8 @@ import type {
   ActorId,
   ActorVar,
   Agreement,
+  Cause,
+  CauseEntry,
   Channel,
   GameState,
   Leader,
@@ -24,6 +26,8 @@ import type {
   Term,
   World,
 } from './types.ts';
+
+const UNSEEN: Cause = { kind: 'unseen' };
 
 export interface ActorPublic {
   id: ActorId;
@@ -73,6 +77,12 @@ export interface PlayerView {
   offers: Offer[];
   agreements: AgreementView[];
   log: LogEntry[];
+  /**
+   * The cause ledger as this government may read it: changes of every government's numbers, tension and the
+   * stage, and of its own trust; a cause it did not witness (a secret act, another's kept step) is `unseen`.
+   * At the end, everything.
+   */
+  causes: CauseEntry[];
   /** Which seats have submitted this phase (not what). */
   submitted: Record<ActorId, boolean>;
   /** Round I last took each action on my own, by `me>action>target` (repeated gestures fade). */
@@ -350,6 +360,18 @@ class View implements PlayerView {
       : this.#s.log.filter((e) => e.to === null || e.to.includes(me)));
   }
 
+  get causes(): CauseEntry[] {
+    const me = this.me;
+    const all = this.#s.causes ?? [];
+    return (this.#cache.causes ??= this.#over
+      ? all.slice()
+      : all
+          .filter((e) => e.of.kind !== 'trust' || e.of.from === me)
+          .map((e) =>
+            !e.to || e.to.includes(me) ? e : { round: e.round, of: e.of, cause: UNSEEN, amount: e.amount },
+          ));
+  }
+
   get history(): PlayerView['history'] {
     const world = this.#world;
     const i = this.#i;
@@ -407,6 +429,7 @@ class View implements PlayerView {
       offers: this.offers,
       agreements: this.agreements,
       log: this.log,
+      causes: this.causes,
       history: this.history,
       scores: this.scores,
     };
@@ -504,4 +527,61 @@ function agreementView(g: Agreement, me: ActorId, over: boolean): AgreementView 
 /** What `me` may know of the game. */
 export function playerView(world: World, s: GameState, me: ActorId): PlayerView {
   return new View(world, s, me);
+}
+
+/** What anyone may see (an observer, a projector): public facts only, as plain data. */
+export interface PublicView {
+  round: number;
+  rounds: number;
+  date: string;
+  phase: Phase;
+  stage: number;
+  stageName: string;
+  tension: number;
+  forum: number;
+  actors: ActorPublic[];
+  sanctions: Record<ActorId, Record<ActorId, number>>;
+  lifeline: Record<ActorId, Record<ActorId, number>>;
+  /** Open hotlines (backchannels only at the end). */
+  channels: { a: ActorId; b: ActorId; channel: Channel }[];
+  alliances: [ActorId, ActorId][];
+  rivalries: [ActorId, ActorId][];
+  /** Public log entries (the whole log at the end). */
+  log: LogEntry[];
+  submitted: Record<ActorId, boolean>;
+  history: {
+    round: number;
+    tension: number;
+    stage: number;
+    vars: Record<ActorId, Record<ActorVar, number>>;
+  }[];
+  end: GameState['end'];
+  scores: Record<ActorId, number> | null;
+}
+
+export function publicView(world: World, s: GameState): PublicView {
+  // A seat's view supplies the public tables; everything seat-specific is left out or filtered.
+  const v = new View(world, s, world.actors[0]!.id);
+  const over = s.end !== null;
+  return {
+    round: v.round,
+    rounds: v.rounds,
+    date: v.date,
+    phase: v.phase,
+    stage: v.stage,
+    stageName: v.stageName,
+    tension: v.tension,
+    forum: v.forum,
+    actors: v.actors,
+    sanctions: v.sanctions,
+    lifeline: v.lifeline,
+    channels: v.channels.filter((c) => over || c.channel === 'hotline'),
+    alliances: v.alliances,
+    rivalries: v.rivalries,
+    log: over ? s.log.slice() : s.log.filter((e) => e.to === null),
+    submitted: v.submitted,
+    history: s.history.map((h) => ({ round: h.round, tension: h.tension, stage: h.stage, vars: h.vars })),
+    end: s.end,
+    scores: v.scores,
+  };
 }

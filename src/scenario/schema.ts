@@ -372,6 +372,16 @@ export const rulesSchema = z
     'election-spread': z.number().min(1).max(50),
     'stage-on-complete': z.number().int().min(0).max(4),
     'stage-on-break': z.number().int().min(-4).max(0),
+    'stage-trust-floor': pct(
+      'Trust both ways the parties most concerned (a flashpoint pair) need, without a deal between them, for the stage to advance',
+    ),
+    'stage-programme-growth': z
+      .number()
+      .min(0)
+      .max(100)
+      .describe(
+        'Growth of a nuclear or missile programme in one round that sets the peace process back a stage.',
+      ),
     'tension-on-break': z.number().min(0).max(50),
     'non-rival-tension': z.number().min(0).max(1),
     'habituation-rounds': z.number().int().min(1).max(12),

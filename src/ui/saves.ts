@@ -8,12 +8,12 @@
 // zod's tree-shakable form: the page carries only the checks used here (the full API loads with the scenario
 // checker, when an instructor opens a file of their own).
 import * as z from 'zod/mini';
-import { ENGINE_VERSION, ReplayError, hashValue, replay, waitingPhase } from '../engine/index.ts';
-import type { GameRecord, PhaseInput, RecordedInput } from '../engine/index.ts';
+import { ENGINE_VERSION, ReplayError, hashValue, replay } from '../engine/index.ts';
+import type { GameRecord, PhaseInput } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import type { Content } from './content.ts';
 import { replayFrames } from './replay.ts';
-import { HUMAN, advance, enter, newSession, resumeSession, seatsOf } from './session.ts';
+import { GameSession, HUMAN } from '../session/index.ts';
 import type { Session } from './session.ts';
 
 export const SAVE_PREFIX = 'qpq.save.';
@@ -59,15 +59,7 @@ export interface SlotInfo {
 }
 
 /** The game record of a session so far (inputs of phases every seat has submitted). */
-export function recordOf(s: Session): GameRecord {
-  return {
-    engine: ENGINE_VERSION,
-    scenario: { id: s.world.id, hash: s.world.hash },
-    seed: s.seed,
-    seats: seatsOf(s),
-    inputs: s.inputs.map((r) => ({ ...r })),
-  };
-}
+export const recordOf = (s: Session): GameRecord => s.record();
 
 /**
  * A session as a save file, carrying only what may leave the seat that makes it. A finished game is public: the
@@ -79,20 +71,20 @@ export function recordOf(s: Session): GameRecord {
 export function saveFileOf(s: Session, title: string, now = new Date()): SaveFile {
   const record = recordOf(s);
   const base = { format: SAVE_FORMAT, title, savedAt: now.toISOString(), engine: ENGINE_VERSION } as const;
-  if (s.state.end) return { ...base, record };
-  if (s.humans.length === 1)
+  if (s.over()) return { ...base, record };
+  const humans = s.humans();
+  // A seat that changed hands (a classroom game) is beyond a one-person save: it keeps the whole record.
+  if (humans.length === 1 && !record.seatChanges?.length && !record.injects?.length)
     return {
       ...base,
-      record: { ...record, inputs: record.inputs.filter((r) => s.humans.includes(r.actor)) },
+      record: { ...record, inputs: record.inputs.filter((r) => humans.includes(r.actor)) },
       seatOnly: { fullInputs: hashValue(record.inputs) },
     };
   return {
     ...base,
     record: {
       ...record,
-      inputs: record.inputs.map((r) =>
-        s.humans.includes(r.actor) ? r : { ...r, input: withoutWhy(r.input) },
-      ),
+      inputs: record.inputs.map((r) => (humans.includes(r.actor) ? r : { ...r, input: withoutWhy(r.input) })),
     },
   };
 }
@@ -183,16 +175,7 @@ export function resume(
   if (save.seatOnly) return resumeSeatOnly(save, loaded, where);
   try {
     replayCheck(save, loaded);
-    const r = save.record;
-    return {
-      ok: true,
-      session: resumeSession(
-        loaded,
-        r.seed,
-        r.seats,
-        r.inputs.map((x) => ({ round: x.round, actor: x.actor, input: x.input as unknown as PhaseInput })),
-      ),
-    };
+    return { ok: true, session: GameSession.fromRecord(loaded, gameRecord(save)) };
   } catch (e) {
     return { ok: false, problem: `${where} cannot be replayed: ${explain(save, loaded, e)}` };
   }
@@ -205,34 +188,37 @@ function resumeSeatOnly(
   where: string,
 ): { ok: true; session: Session } | { ok: false; problem: string } {
   const r = save.record;
-  const seats = r.seats;
-  const humans = Object.keys(seats).filter((a) => seats[a] === HUMAN);
-  const strategies = Object.fromEntries(Object.entries(seats).filter(([, v]) => v !== HUMAN));
+  const human = Object.keys(r.seats).find((a) => r.seats[a] === HUMAN)!;
   let session: Session;
   try {
-    session = newSession(loaded, { humans, seed: r.seed, strategies });
+    session = GameSession.start(loaded, {
+      seed: r.seed,
+      seats: Object.fromEntries(
+        Object.entries(r.seats).map(([id, v]) => [
+          id,
+          v === HUMAN ? { kind: 'human' as const } : { kind: 'computer' as const, strategy: v },
+        ]),
+      ),
+    });
   } catch (e) {
     return { ok: false, problem: `${where} cannot be continued: ${(e as Error).message}` };
   }
-  const human = session.humans[0]!;
   for (const [k, x] of r.inputs.entries()) {
-    if (!waitingPhase(session.state))
+    if (!session.phase())
       return { ok: false, problem: `${where} cannot be continued: the game ended before input ${k + 1}.` };
-    if (x.round !== session.state.round)
+    if (x.round !== session.round())
       return {
         ok: false,
-        problem: `${where} cannot be continued: input ${k + 1} is for round ${x.round}, but the game is in round ${session.state.round}.`,
+        problem: `${where} cannot be continued: input ${k + 1} is for round ${x.round}, but the game is in round ${session.round()}.`,
       };
-    const rejection = enter(session, human, x.input as unknown as PhaseInput);
-    if (rejection)
+    const done = session.submit(human, x.input as unknown as PhaseInput);
+    if (!done.ok)
       return {
         ok: false,
-        problem: `${where} cannot be continued: input ${k + 1} (round ${x.round}) is rejected: ${rejection.message}`,
+        problem: `${where} cannot be continued: input ${k + 1} (round ${x.round}) is rejected: ${done.rejection.message}`,
       };
-    advance(session);
   }
-  const full: RecordedInput[] = session.inputs;
-  if (hashValue(full) !== save.seatOnly!.fullInputs)
+  if (hashValue(session.record().inputs) !== save.seatOnly!.fullInputs)
     return {
       ok: false,
       problem: `${where} cannot be continued exactly: the computer players of this version decide differently from the version that saved it.`,

@@ -27,7 +27,7 @@ import type { Content } from '../../src/ui/content.ts';
 import { replayable } from '../../src/ui/replay.ts';
 import { listSlots, parseSave, resume, saveFileOf, saveSlot } from '../../src/ui/saves.ts';
 import type { SaveFile } from '../../src/ui/saves.ts';
-import { advance, enter, newSession, viewOf } from '../../src/ui/session.ts';
+import { newSession } from '../../src/ui/session.ts';
 import type { Session } from '../../src/ui/session.ts';
 import { encodeSave, readShared } from '../../src/ui/share.ts';
 import { prose } from '../../src/ui/text.ts';
@@ -377,16 +377,15 @@ function played(humans: number, rounds: number): Session {
   const ids = tutorial.world.actors.map((a) => a.id);
   const s = newSession(tutorial, { humans: ids.slice(0, humans), seed: `fuzz-${humans}` });
   const objective = strategyById('objective');
-  while (engine.waitingPhase(s.state) && s.state.round <= rounds) {
-    const phase = engine.waitingPhase(s.state) as InputPhase;
-    for (const h of s.humans) {
+  while (s.phase() && s.round() <= rounds) {
+    const phase = s.phase() as InputPhase;
+    for (const h of s.humans()) {
       const { why: _why, ...input } = objective.decide(
-        { world: tutorial.world, view: viewOf(s, h), rng: seatRng(`f/${s.state.round}/${phase}`, h) },
+        { world: tutorial.world, view: s.view(h), rng: seatRng(`f/${s.round()}/${phase}`, h) },
         phase,
       );
-      enter(s, h, input as never);
+      s.submit(h, input);
     }
-    advance(s);
   }
   return s;
 }
@@ -487,13 +486,15 @@ function checkSave(text: string, where: string): Verdict {
   if (!r.ok) return r.problem.startsWith(where) ? 'clear' : 'silentlyWrong';
   const s = r.session;
   // The resumed game is the one the save holds: the same seats and the same inputs (the person's, for a one-person save).
-  const seats = Object.fromEntries(s.world.actors.map((a) => [a.id, s.seats[a.id]?.id ?? 'human']));
+  const seats = s.record().seats;
   if (JSON.stringify(seats) !== JSON.stringify(p.save.record.seats)) {
     // Only the order of the keys may differ.
     const same = Object.keys(seats).every((k) => seats[k] === p.save.record.seats[k]);
     if (!same) return 'silentlyWrong';
   }
-  const held = p.save.seatOnly ? s.inputs.filter((x) => s.humans.includes(x.actor)) : s.inputs;
+  const held = p.save.seatOnly
+    ? s.record().inputs.filter((x) => s.humans().includes(x.actor))
+    : s.record().inputs;
   const strip = (xs: unknown[]) => JSON.stringify(xs, (k, v: unknown) => (k === 'why' ? undefined : v));
   if (strip(held) !== strip(p.save.record.inputs)) return 'silentlyWrong';
   return 'accepted';

@@ -8,11 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { seatRng, strategyById } from '../../src/ai/index.ts';
 import { readScenario } from '../../src/cli/files.ts';
 import type { ActorId, InputPhase } from '../../src/engine/index.ts';
-import { waitingPhase } from '../../src/engine/index.ts';
 import type { Content } from '../../src/ui/content.ts';
 import { NOT_OVER, replayFrames, replayable } from '../../src/ui/replay.ts';
 import { parseSave, resume, saveFileOf } from '../../src/ui/saves.ts';
-import { advance, enter, newSession, viewOf } from '../../src/ui/session.ts';
+import { newSession } from '../../src/ui/session.ts';
 import type { Session } from '../../src/ui/session.ts';
 import { decodePayload, encodeSave } from '../../src/ui/share.ts';
 
@@ -30,23 +29,22 @@ function session(humans: ActorId[]): Session {
 }
 /** Every person plays like the objective player (with their `why` left out, as a person writes none). */
 function step(s: Session): void {
-  const phase = waitingPhase(s.state) as InputPhase;
-  for (const h of s.humans) {
+  const phase = s.phase() as InputPhase;
+  for (const h of s.humans()) {
     const { why: _why, ...input } = objective.decide(
-      { world, view: viewOf(s, h), rng: seatRng(`p/${s.state.round}/${phase}`, h) },
+      { world, view: s.view(h), rng: seatRng(`p/${s.round()}/${phase}`, h) },
       phase,
     );
-    const bad = enter(s, h, input as never);
-    if (bad) throw new Error(bad.message);
+    const r = s.submit(h, input);
+    if (!r.ok) throw new Error(r.rejection.message);
   }
-  advance(s);
 }
 const playTo = (s: Session, round: number): Session => {
-  while (waitingPhase(s.state) && s.state.round < round) step(s);
+  while (s.phase() && s.round() < round) step(s);
   return s;
 };
 const computers = (s: Session): ActorId[] =>
-  world.actors.map((a) => a.id).filter((a) => !s.humans.includes(a));
+  world.actors.map((a) => a.id).filter((a) => !s.humans().includes(a));
 
 describe('a shared screen leaks', () => {
   it('a game under way is never replayed nor seen as another government; a finished one is', () => {
@@ -65,7 +63,7 @@ describe('a shared screen leaks', () => {
   it("mid-game saves and links carry the computers' why sentences: no longer, and only the person's own inputs", async () => {
     const me = world.actors[2]!.id;
     const s = playTo(session([me]), 4);
-    expect(s.inputs.some((r) => r.actor !== me && r.input.why)).toBe(true);
+    expect(s.record().inputs.some((r) => r.actor !== me && r.input.why)).toBe(true);
     const save = saveFileOf(s, 'mine');
     const text = JSON.stringify(save);
     expect(text).not.toMatch(/"why"/);
@@ -77,7 +75,7 @@ describe('a shared screen leaks', () => {
     if (!parsed.ok) throw new Error(parsed.problem);
     const r = resume(parsed.save, parsed.loaded, 'The save');
     if (!r.ok) throw new Error(r.problem);
-    expect(JSON.stringify(r.session.state)).toBe(JSON.stringify(s.state));
+    expect(JSON.stringify(r.session.engineState())).toBe(JSON.stringify(s.engineState()));
     // Once over, the game is public: the whole record, explanations and all.
     playTo(s, Infinity);
     expect(JSON.stringify(saveFileOf(s, 'done'))).toMatch(/"why"/);
@@ -86,13 +84,13 @@ describe('a shared screen leaks', () => {
   it('a hot-seat save carries the truth (every input) without the computers’ why, and continues exactly', () => {
     const s = playTo(session([world.actors[0]!.id, world.actors[3]!.id]), 3);
     const save = saveFileOf(s, 'hot-seat');
-    expect(save.record.inputs.length).toBe(s.inputs.length);
+    expect(save.record.inputs.length).toBe(s.record().inputs.length);
     expect(save.seatOnly).toBeUndefined();
     for (const r of save.record.inputs)
       if (computers(s).includes(r.actor)) expect(r.input).not.toHaveProperty('why');
     const r = resume(save, loaded, 'The save');
     if (!r.ok) throw new Error(r.problem);
-    expect(JSON.stringify(r.session.state)).toBe(JSON.stringify(s.state));
+    expect(JSON.stringify(r.session.engineState())).toBe(JSON.stringify(s.engineState()));
   });
 
   it('a one-person save whose computers now decide differently says so instead of continuing another game', () => {

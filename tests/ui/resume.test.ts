@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { seatRng, strategyById } from '../../src/ai/index.ts';
 import { readScenario } from '../../src/cli/files.ts';
 import type { InputPhase } from '../../src/engine/index.ts';
-import { waitingPhase } from '../../src/engine/index.ts';
 import type { Content } from '../../src/ui/content.ts';
 import { parseSave, resume, saveFileOf } from '../../src/ui/saves.ts';
-import { newSession, play, viewOf } from '../../src/ui/session.ts';
+import { newSession } from '../../src/ui/session.ts';
 import type { Session } from '../../src/ui/session.ts';
 
 const loaded = readScenario('tutorial');
@@ -26,11 +25,11 @@ const objective = strategyById('objective');
 
 /** The person at the keyboard: plays like the objective player, with dice that depend only on where the game is. */
 function humanStep(s: Session): void {
-  const phase = waitingPhase(s.state) as InputPhase;
-  const rng = seatRng(`${SEED}/human/${s.state.round}/${phase}`, HUMAN);
-  const input = objective.decide({ world, view: viewOf(s, HUMAN), rng }, phase);
+  const phase = s.phase() as InputPhase;
+  const rng = seatRng(`${SEED}/human/${s.round()}/${phase}`, HUMAN);
+  const input = objective.decide({ world, view: s.view(HUMAN), rng }, phase);
   const { why: _why, ...rest } = input;
-  const r = play(s, HUMAN, rest as typeof input);
+  const r = s.submit(HUMAN, rest);
   if (!r.ok) throw new Error(r.rejection.message);
 }
 
@@ -42,11 +41,11 @@ const fresh = (): Session =>
   });
 
 function playOut(s: Session, until = Infinity): Session {
-  while (waitingPhase(s.state) && s.state.round < until) humanStep(s);
+  while (s.phase() && s.round() < until) humanStep(s);
   return s;
 }
 
-const ending = (s: Session): string => JSON.stringify({ end: s.state.end, state: s.state });
+const ending = (s: Session): string => JSON.stringify({ end: s.engineState().end, state: s.engineState() });
 
 describe('hard difficulty is not reproducible', () => {
   it('a hard game saved and reloaded at every round ends exactly as the unsaved game, and two unsaved runs agree', () => {
@@ -57,13 +56,13 @@ describe('hard difficulty is not reproducible', () => {
     let s = fresh();
     for (let round = 2; round <= world.rounds; round++) {
       playOut(s, round);
-      if (!waitingPhase(s.state)) break;
+      if (!s.phase()) break;
       const text = JSON.stringify(saveFileOf(s, `Round ${round}`));
       const parsed = parseSave(text, content, 'The save');
       if (!parsed.ok) throw new Error(parsed.problem);
       const r = resume(parsed.save, parsed.loaded, 'The save');
       if (!r.ok) throw new Error(r.problem);
-      expect(r.session.state.round).toBe(round);
+      expect(r.session.round()).toBe(round);
       s = r.session;
     }
     expect(ending(playOut(s))).toBe(unsaved);
