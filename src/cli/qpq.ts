@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * `qpq`: the command line. check, simulate, tournament, experiment, bench, schema, log. See README and DESIGN.md for the contract.
+ * `qpq`: the command line. check, simulate, tournament, experiment, bench, schema, log. See README and docs/design.md for the contract.
  */
 import { runBench } from './bench.ts';
 import { runCheck } from './check.ts';
+import { runInit } from './init.ts';
 import { runExperimentCommand } from './experiment.ts';
 import { runLog } from './log.ts';
 import { runSchema } from './schema.ts';
@@ -14,7 +15,8 @@ import { runTournament } from './tournament.ts';
 const HELP = `qpq — Quid Pro Quo on the command line
 
 Commands:
-  check <files...>                       validate scenario files; one "path:line:column: message" per problem
+  check [--strict] <files...>            validate scenario files; one "path:line:column: message" per problem,
+                                         "path:line:column: warning: message" per warning (--strict: warnings fail)
   simulate <scenario> --games N --seed S [--json] [--strategy ID] [--seat ACTOR=ID ...]
                                          N seeded computer-only games, summarised
   tournament [--strategies a,b] [--noise P] [--rounds R] [--repetitions K] [--seed S] [--json]
@@ -26,6 +28,8 @@ Commands:
   bench --classroom [--sessions N] [--clients M] [--rounds R] [--json]
                                          the classroom server under N sessions × M students: ack latency, lag, memory
   schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
+  init <file> [--from SCENARIO]          a new scenario copied from a shipped one, with a $schema line that works
+                                         from the file's folder
   log <record.json> [--as ACTOR]         a game record's log, round by round (with --as: what ACTOR saw)
 
 A scenario is a path (scenarios/panmunjom-2018.yaml) or an id in scenarios/ (panmunjom-2018).`;
@@ -54,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
       return runTournament(rest);
     case 'schema':
       return runSchema(rest);
+    case 'init':
+      return runInit(rest);
     case 'log':
       return runLog(rest);
     case undefined:

@@ -21,6 +21,8 @@ export {
   trustOf,
   clamp,
   pairGrid,
+  present,
+  absence,
 } from './state.ts';
 export {
   checkInput,
@@ -34,12 +36,13 @@ export {
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
 export { unmet, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
 export type { Facts } from './requirements.ts';
-export { metricValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
+export { metricValue, conditionValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
 export { playerView, publicView } from './view.ts';
 export type { PlayerView, PublicView, AgreementView, ActorPublic } from './view.ts';
 export { dealings, dealingsFromScratch } from './dealings.ts';
 export type { Dealings, StepSeen } from './dealings.ts';
 export { replay, ENGINE_VERSION, ReplayError } from './record.ts';
+export { signingCost } from './signing.ts';
 export type { GameRecord } from './record.ts';
 export { hashText, hashValue } from './hash.ts';
 export { createGameMachine, inputOf, eventOf, runThroughMachine } from './machine.ts';
@@ -50,7 +53,6 @@ export {
   closeResponses,
   resolve,
   react,
-  closePhase,
   closePhaseMut,
   collectMut,
   allIn,

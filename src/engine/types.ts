@@ -147,7 +147,38 @@ export type GlobalMetric = (typeof GLOBAL_METRICS)[number];
 
 export type MetricRef = { metric: ActorMetric; of: ActorId } | { metric: GlobalMetric };
 
-export type Condition = MetricRef & { atLeast?: number; atMost?: number };
+/** A condition on a number: a metric between bounds on 0..100. */
+export type MetricCondition = MetricRef & { atLeast?: number; atMost?: number };
+
+/** The deal statuses a condition can ask for: signed (at all), completed (kept to the end) or broken. */
+export const DEAL_STATUSES = ['signed', 'completed', 'broken'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+/** One pair's relation a condition can read: trust (0..100), sanctions or lifeline (levels 0..3). */
+export const PAIR_MEASURES = ['trust', 'sanctions', 'lifeline'] as const;
+export type PairMeasure = (typeof PAIR_MEASURES)[number];
+
+/**
+ * A condition on a fact of the game rather than a 0..100 metric. `not` turns it around (for `pair`, use bounds).
+ * - leader: `of` is led by the leader named `is`.
+ * - action: `action` was taken on its own (outside a deal's steps), by `by` and at `target` when given, within
+ *   the last `within` rounds (the current one included) when given.
+ * - deal: an agreement with a term of `action` (by `by`, when given) has been signed, or completed, or broken.
+ * - event: the event `event` has fired.
+ * - channel: the `channel` between `a` and `b` is open.
+ * - pair: `from`'s trust in `to`, or sanctions or lifeline from `from` to `to`, lies between the bounds.
+ */
+export type FactCondition = { not?: boolean } & (
+  | { fact: 'leader'; of: ActorId; is: string }
+  | { fact: 'action'; action: string; by?: ActorId; target?: ActorId; within?: number }
+  | { fact: 'deal'; action: string; by?: ActorId; status: DealStatus }
+  | { fact: 'event'; event: string }
+  | { fact: 'channel'; channel: Channel; a: ActorId; b: ActorId }
+  | { fact: 'pair'; measure: PairMeasure; from: ActorId; to: ActorId; atLeast?: number; atMost?: number }
+);
+
+/** What must hold for an event to fire or an outcome to be the result. */
+export type Condition = MetricCondition | FactCondition;
 
 export interface Objective {
   metric: ActorMetric | GlobalMetric;
@@ -222,6 +253,14 @@ export interface ActorDef {
   /** Challengers who may win an election or take over, in order of likelihood. */
   successors: readonly SuccessorDef[];
   objectives: readonly Objective[];
+  /** An organisation (the UN, KEDO), not a government: it takes only the actions open to organisations or named for it. */
+  organisation?: true;
+  /** An organisation's members, by id. */
+  members?: readonly ActorId[];
+  /** The round it joins the table (absent before: no inputs, in no deals); from round 1 when left out. */
+  joins?: number;
+  /** The round from which it has left the table; it stays to the end when left out. */
+  leaves?: number;
 }
 
 /** Every tunable number of the model. The defaults live in `DEFAULT_RULES`; a scenario may override any. */

@@ -12,7 +12,7 @@ import { ENGINE_VERSION, ReplayError, hashValue, replay } from '../engine/index.
 import type { GameRecord, PhaseInput } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import type { Content } from './content.ts';
-import { replayFrames } from './replay.ts';
+import { replayFrames } from './frames.ts';
 import { GameSession, HUMAN } from '../session/index.ts';
 import type { Session } from './session.ts';
 
