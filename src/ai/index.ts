@@ -49,8 +49,11 @@ export const DIFFICULTIES = {
 } as const;
 export type Difficulty = keyof typeof DIFFICULTIES;
 
+/** True when `id` names a strategy (its own entry: `constructor` or `toString` never do). */
+export const isStrategy = (id: string): boolean => Object.hasOwn(STRATEGIES, id);
+
 export function strategyById(id: string): Strategy {
-  const s = STRATEGIES[id];
+  const s = isStrategy(id) ? STRATEGIES[id] : undefined;
   if (!s) throw new Error(`Unknown strategy "${id}". Known: ${Object.keys(STRATEGIES).join(', ')}.`);
   return s;
 }

@@ -4,8 +4,10 @@
  * believed state, plays the rest of this round and a few more with quick reciprocal stand-ins for everyone,
  * and keeps the choice with the best mean score for its government.
  *
- * It stops on a budget: a count of rollouts by default, which keeps batch games deterministic, and also a time
- * budget when the caller gives it a clock (interactive play), whichever runs out first.
+ * It stops on a budget counted in rollouts, never in time, in every mode (batch games, the browser, a resumed
+ * save): its draws come only from the seat's own generator, so the same game state and generator give the same
+ * decision on any machine, however busy, and a game saved and continued ends as the unsaved one does. A clock in
+ * the context (`ctx.now`) is ignored.
  */
 import {
   allIn,
@@ -30,20 +32,14 @@ export interface PlannerParams {
   horizon: number;
   /** Samples of the unknown per candidate. */
   samples: number;
-  /** Most rollouts per decision without a clock (batch games, which must be deterministic). */
+  /** Rollouts per decision: the whole budget (sized so a decision takes tens of milliseconds; see BENCHMARKS.md). */
   maxRollouts: number;
-  /** Most rollouts per decision when a clock is given: then the time budget is what normally stops it. */
-  maxRolloutsTimed: number;
-  /** Milliseconds per decision, when a clock is given. */
-  budgetMs: number;
 }
 
 const DEFAULTS: PlannerParams = {
   horizon: 2,
   samples: 2,
   maxRollouts: 16,
-  maxRolloutsTimed: 96,
-  budgetMs: 30,
 };
 
 /** Candidate inputs for a phase: the objective player's choice first, then a few alternatives. */
@@ -113,17 +109,14 @@ export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {
       const base = objective.decide(ctx, phase);
       const options = candidates(base);
       if (options.length === 1) return base;
-      const started = ctx.now?.() ?? 0;
       const totals = options.map(() => 0);
       const counts = options.map(() => 0);
       let rollouts = 0;
-      const cap = ctx.now ? p.maxRolloutsTimed : p.maxRollouts;
-      const samples = ctx.now ? Math.ceil(p.maxRolloutsTimed / options.length) : p.samples;
-      outer: for (let k = 0; k < samples; k++) {
+      outer: for (let k = 0; k < p.samples; k++) {
         const belief = beliefState(world, view, rng);
         // Others have not necessarily submitted yet in the real game; in the sample their inputs come from the stand-in.
         for (let c = 0; c < options.length; c++) {
-          if (rollouts >= cap || (ctx.now && ctx.now() - started > p.budgetMs)) break outer;
+          if (rollouts >= p.maxRollouts) break outer;
           totals[c]! += rollout(
             world,
             belief,

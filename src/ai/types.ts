@@ -4,10 +4,11 @@ import type { InputPhase, PhaseInput, PlayerView, Rng, World } from '../engine/i
 export interface DecisionContext {
   world: World;
   view: PlayerView;
-  /** The strategy's own generator (never the game's). */
+  /**
+   * The strategy's own generator (never the game's), and its only source of chance. There is no clock: a decision
+   * depends on the view and this generator alone, so a saved game continues as the unsaved one would.
+   */
   rng: Rng;
-  /** A clock in milliseconds, given only in interactive play: strategies with a time budget use it. */
-  now?: () => number;
 }
 
 export interface Strategy {

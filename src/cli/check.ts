@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { checkScenario, formatProblem } from '../scenario/index.ts';
 import type { Problem } from '../scenario/index.ts';
 import { defaultCatalogue } from './files.ts';
+import { plain } from './terminal.ts';
 
 /** Every problem and warning (marked `warning: true`) in the files, each file's in the order of its lines. */
 export function checkFiles(files: readonly string[]): Problem[] {
@@ -38,7 +39,7 @@ export function runCheck(args: string[]): number {
     return 1;
   }
   const found = checkFiles(files);
-  for (const p of found) process.stderr.write(formatProblem(p) + '\n');
+  for (const p of found) process.stderr.write(plain(formatProblem(p)) + '\n');
   const failing = found.filter((p) => strict || !p.warning).length;
   const warnings = found.filter((p) => p.warning).length;
   if (failing === 0)

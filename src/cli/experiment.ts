@@ -2,9 +2,10 @@
 import { parseArgs } from 'node:util';
 import { EXPERIMENTS, experimentById, runExperiment } from '../ai/experiments.ts';
 import type { ExperimentResult } from '../ai/experiments.ts';
-import { STRATEGIES } from '../ai/index.ts';
+import { STRATEGIES, isStrategy } from '../ai/index.ts';
 import type { World } from '../engine/index.ts';
 import { readScenario } from './files.ts';
+import { MAX_GAMES, plain } from './terminal.ts';
 
 const fmt = (x: number): string => (Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(3));
 
@@ -49,14 +50,14 @@ export function runExperimentCommand(args: string[]): number {
   let games: number | undefined;
   if (values.games !== undefined) {
     games = Number(values.games);
-    if (!Number.isInteger(games) || games < 2) {
+    if (!/^\s*\d+\s*$/.test(values.games) || !Number.isInteger(games) || games < 2 || games > MAX_GAMES) {
       process.stderr.write(
-        `qpq experiment: --games must be a whole number of at least 2, not "${values.games}".\n`,
+        `qpq experiment: --games must be a whole number from 2 to ${MAX_GAMES}, not "${plain(values.games)}".\n`,
       );
       return 1;
     }
   }
-  if (values.strategy !== undefined && !STRATEGIES[values.strategy]) {
+  if (values.strategy !== undefined && !isStrategy(values.strategy)) {
     process.stderr.write(
       `qpq experiment: unknown strategy "${values.strategy}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`,
     );

@@ -9,6 +9,7 @@ import { runExperimentCommand } from './experiment.ts';
 import { runLog } from './log.ts';
 import { runSchema } from './schema.ts';
 import { runSimulate } from './simulate.ts';
+import { plain, watchParent } from './terminal.ts';
 import { runTournament } from './tournament.ts';
 
 const HELP = `qpq — Quid Pro Quo on the command line
@@ -68,15 +69,16 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP + '\n');
       return command === undefined ? 1 : 0;
     default:
-      process.stderr.write(`qpq: unknown command "${command}".\n\n${HELP}\n`);
+      process.stderr.write(`qpq: unknown command "${plain(command)}".\n\n${HELP}\n`);
       return 1;
   }
 }
 
+watchParent();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`qpq: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`qpq: ${plain(err instanceof Error ? err.message : String(err))}\n`);
     process.exit(2);
   },
 );

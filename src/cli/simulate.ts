@@ -5,11 +5,12 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { STRATEGIES } from '../ai/index.ts';
+import { STRATEGIES, isStrategy } from '../ai/index.ts';
 import { ScenarioError, formatProblem } from '../scenario/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { readScenario } from './files.ts';
 import { simulateInWorkers } from './parallel.ts';
+import { MAX_GAMES, exitIfOrphaned, plain } from './terminal.ts';
 
 /** The computer players of `qpq simulate` when neither the scenario nor the command names one. */
 export const DEFAULT_STRATEGY = 'reciprocal';
@@ -18,7 +19,7 @@ export const DEFAULT_STRATEGY = 'reciprocal';
 export function scenarioSeats(loaded: LoadedScenario): Record<string, string> {
   const seats: Record<string, string> = {};
   for (const [id, a] of Object.entries(loaded.scenario.actors))
-    if (a.strategy && STRATEGIES[a.strategy]) seats[id] = a.strategy;
+    if (a.strategy && isStrategy(a.strategy)) seats[id] = a.strategy;
   return seats;
 }
 
@@ -41,33 +42,40 @@ export async function runSimulate(args: string[]): Promise<number> {
     return 1;
   }
   const games = Number(values.games);
-  if (!Number.isInteger(games) || games < 1) {
+  if (!/^\s*\d+\s*$/.test(values.games) || !Number.isInteger(games) || games < 1 || games > MAX_GAMES) {
     process.stderr.write(
-      `qpq simulate: --games must be a whole number of at least 1, not "${values.games}".\n`,
+      `qpq simulate: --games must be a whole number from 1 to ${MAX_GAMES}, not "${plain(values.games)}".\n`,
     );
     return 1;
   }
-  const workers = values.workers === 'auto' ? availableParallelism() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1) {
+  const cpus = availableParallelism();
+  const workers = values.workers === 'auto' ? cpus : Number(values.workers);
+  if (
+    !/^\s*\d+\s*$|^auto$/.test(values.workers) ||
+    !Number.isInteger(workers) ||
+    workers < 1 ||
+    workers > cpus
+  ) {
     process.stderr.write(
-      `qpq simulate: --workers must be a whole number of at least 1 (or "auto"), not "${values.workers}".\n`,
+      `qpq simulate: --workers must be a whole number from 1 to ${cpus} (this machine's processors), or "auto", not "${plain(values.workers)}".\n`,
     );
     return 1;
   }
-  const seats: Record<string, string> = {};
+  // A Map: a seat named __proto__ or constructor is a name like any other here (and refused below).
+  const seatFlags = new Map<string, string>();
   for (const s of values.seat) {
     const [actor, strategy] = s.split('=');
-    if (!actor || !strategy || !STRATEGIES[strategy]) {
+    if (!actor || !strategy || !isStrategy(strategy)) {
       process.stderr.write(
         `qpq simulate: --seat takes ACTOR=STRATEGY with a strategy from: ${Object.keys(STRATEGIES).join(', ')}.\n`,
       );
       return 1;
     }
-    seats[actor] = strategy;
+    seatFlags.set(actor, strategy);
   }
-  if (values.strategy !== undefined && !STRATEGIES[values.strategy]) {
+  if (values.strategy !== undefined && !isStrategy(values.strategy)) {
     process.stderr.write(
-      `qpq simulate: unknown strategy "${values.strategy}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`,
+      `qpq simulate: unknown strategy "${plain(values.strategy)}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`,
     );
     return 1;
   }
@@ -80,11 +88,30 @@ export async function runSimulate(args: string[]): Promise<number> {
     personalities = scenarioSeats(loaded);
   } catch (e) {
     if (e instanceof ScenarioError) {
-      for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
+      for (const p of e.problems) process.stderr.write(plain(formatProblem(p)) + '\n');
+      return 1;
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) {
+      process.stderr.write(
+        `qpq simulate: cannot read the scenario "${plain(file)}" (${code === 'ENOENT' ? 'no such file; name a file, or the id of one in scenarios/' : code === 'EISDIR' ? 'it is a folder' : code}).\n`,
+      );
       return 1;
     }
     throw e;
   }
+  // A seat must name one of the scenario's governments, written as the scenario writes it.
+  const ids = world.actors.map((a) => a.id);
+  for (const [actor, strategy] of seatFlags)
+    if (!ids.includes(actor)) {
+      const same = ids.find((id) => id.toLowerCase() === actor.toLowerCase());
+      process.stderr.write(
+        `qpq simulate: --seat ${plain(actor)}=${plain(strategy)}: ${same ? `government ids are written in capitals: did you mean ${same}?` : `this scenario has no government "${plain(actor)}"; its governments are ${ids.join(', ')}.`}
+`,
+      );
+      return 1;
+    }
+  const seats = Object.fromEntries(seatFlags);
   const progress = process.stdout.isTTY
     ? new cliProgress.SingleBar(
         { stream: process.stderr, format: 'simulating {bar} {value}/{total} games | {eta_formatted} left' },
@@ -103,9 +130,10 @@ export async function runSimulate(args: string[]): Promise<number> {
     },
     {
       workers,
-      onProgress: progress
-        ? (done) => (done % 16 === 0 || done === games) && progress.update(done)
-        : undefined,
+      onProgress: (done) => {
+        exitIfOrphaned();
+        if (progress && (done % 16 === 0 || done === games)) progress.update(done);
+      },
     },
   );
   const elapsedMs = Math.round(performance.now() - t0);
@@ -151,6 +179,6 @@ export async function runSimulate(args: string[]): Promise<number> {
     `Mean rounds ${summary.meanRounds}; clash rate ${(100 * summary.clashRate).toFixed(1)} %; deals signed per game ${summary.agreements.signedPerGame}, completed ${(100 * summary.agreements.completedShare).toFixed(0)} %, broken ${(100 * summary.agreements.brokenShare).toFixed(0)} %.`,
     ...(summary.warnings.length ? ['', 'Look at:', ...summary.warnings.map((w) => `  warning: ${w}`)] : []),
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(plain(lines.join('\n')) + '\n');
   return 0;
 }

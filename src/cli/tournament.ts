@@ -3,8 +3,9 @@
  * a round-robin of the computer strategies in the style of Axelrod's tournaments, on the engine's rules.
  */
 import { parseArgs } from 'node:util';
-import { STRATEGIES } from '../ai/index.ts';
+import { isStrategy } from '../ai/index.ts';
 import { TOURNAMENT_DEFAULT, tournament } from '../ai/tournament.ts';
+import { plain } from './terminal.ts';
 
 export function runTournament(args: string[]): number {
   const { values } = parseArgs({
@@ -23,18 +24,25 @@ export function runTournament(args: string[]): number {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = strategies.filter((s) => !STRATEGIES[s]);
+  if (!strategies.length) {
+    process.stderr.write(
+      `qpq tournament: --strategies names no strategy ("${plain(values.strategies)}"); give a comma-separated list such as ${TOURNAMENT_DEFAULT.slice(0, 3).join(',')}.\n`,
+    );
+    return 1;
+  }
+  const unknown = strategies.filter((s) => !isStrategy(s));
   if (unknown.length) {
     process.stderr.write(
-      `qpq tournament: unknown strateg${unknown.length > 1 ? 'ies' : 'y'} ${unknown.join(', ')}; known: ${TOURNAMENT_DEFAULT.join(', ')}.\n`,
+      `qpq tournament: unknown strateg${unknown.length > 1 ? 'ies' : 'y'} ${plain(unknown.join(', '))}; known: ${TOURNAMENT_DEFAULT.join(', ')}.\n`,
     );
     return 1;
   }
   const num = (name: string, v: string, lo: number, hi: number, int: boolean): number | null => {
-    const x = Number(v);
+    // Number("") is 0: an empty value is refused, not read as zero.
+    const x = v.trim() === '' ? NaN : Number(v);
     if (!Number.isFinite(x) || x < lo || x > hi || (int && !Number.isInteger(x))) {
       process.stderr.write(
-        `qpq tournament: --${name} must be ${int ? 'a whole number' : 'a number'} from ${lo} to ${hi}, not "${v}".\n`,
+        `qpq tournament: --${name} must be ${int ? 'a whole number' : 'a number'} from ${lo} to ${hi}, not "${plain(v)}".\n`,
       );
       return null;
     }

@@ -44,7 +44,9 @@ export function byId<T extends { id: number }>(list: readonly T[], id: number): 
 }
 
 export function findAction(world: World, id: unknown): ActionDef | undefined {
-  return typeof id === 'string' ? world.actions[world.actionIndex[id] ?? -1] : undefined;
+  return typeof id === 'string' && Object.hasOwn(world.actionIndex, id)
+    ? world.actions[world.actionIndex[id]!]
+    : undefined;
 }
 
 /** The action that lets a government broker packages between others. */

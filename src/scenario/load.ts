@@ -34,6 +34,14 @@ const items = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
 const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 
+/**
+ * The largest scenario text read, in characters: the shipped ones are 20–40 KB, so this leaves room for a hundred
+ * times more prose while a 20 MB file (with a syntax error near its end) is refused at once instead of parsed.
+ */
+export const MAX_SCENARIO_CHARS = 4 * 1024 * 1024;
+/** The most governments a scenario may have: whole games grow as their square (see BENCHMARKS.md). */
+export const MAX_ACTORS = 24;
+
 const FIRST_FIELDS = {
   scenario: 'id: my-scenario, title: ... and actors:',
   catalogue: 'catalogue: ... and actions:',
@@ -55,12 +63,18 @@ function parseWith<T>(
     problems: [{ file, line, column, message }],
     warnings: [],
   });
+  if (text.length > MAX_SCENARIO_CHARS)
+    return fail(
+      `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a ${kind} may be at most ${MAX_SCENARIO_CHARS / 1024 / 1024} MB (the shipped scenarios are under 50 KB). Is this the right file?`,
+    );
   if (text.includes('\u0000'))
     return fail(
       `this is not a text file (it contains NUL bytes, as pictures and programs do). Save the ${kind} as plain UTF-8 text.`,
     );
   if (text.trim() === '')
     return fail(`the file is empty; a ${kind} starts with fields such as ${FIRST_FIELDS[kind]}.`);
+  // Old Mac line ends (a CR alone) are line ends too: YAML would read the whole file as one line.
+  if (/\r(?!\n)/.test(text)) text = text.replace(/\r\n?/g, '\n');
   const src = new Located(file, text);
   if (!src.readable) return { value: null, problems: src.sorted(), warnings: [] };
   const data = src.value();
@@ -228,6 +242,13 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
           )}`,
           true,
         );
+
+  if (actors.length > MAX_ACTORS)
+    src.report(
+      ['actors'],
+      `${actors.length} governments is more than a game can seat (at most ${MAX_ACTORS}: every government weighs every other at each decision, so games slow down with the square of their number).`,
+      true,
+    );
 
   // Actions: what the scenario adds, removes and opens up.
   const acts = obj(sc.actions);
@@ -987,7 +1008,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
   const all = Object.keys(sc.actors);
   const governments = all.filter((id) => sc.actors[id]!.kind === 'government');
   const renamed = (a: ActionFile): ActionFile => {
-    const r = sc.actions.rename[a.id];
+    const r = Object.hasOwn(sc.actions.rename, a.id) ? sc.actions.rename[a.id] : undefined;
     return r
       ? { ...a, ...(r.name ? { name: r.name } : {}), ...(r.summary ? { summary: r.summary } : {}) }
       : a;
@@ -995,7 +1016,15 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
   const actions = [
     ...catalogue.actions.filter((a) => !removed.has(a.id)).map(renamed),
     ...sc.actions.add,
-  ].map((a) => toAction(a, sc.actions.allow[a.id] ?? [], sc.actions.deny[a.id] ?? [], governments, all));
+  ].map((a) =>
+    toAction(
+      a,
+      Object.hasOwn(sc.actions.allow, a.id) ? sc.actions.allow[a.id]! : [],
+      Object.hasOwn(sc.actions.deny, a.id) ? sc.actions.deny[a.id]! : [],
+      governments,
+      all,
+    ),
+  );
   const actionIndex: Record<string, number> = {};
   actions.forEach((a, k) => (actionIndex[a.id] = k));
   const rules = { ...DEFAULT_RULES } as Rules;

@@ -62,6 +62,18 @@ function lineCounter(text: string): LineCounter {
   return lines;
 }
 
+/**
+ * Names every JavaScript object already has (`constructor`, `toString`, `__proto__`, …): a file that used one as an
+ * id or a key would reach code that looks names up in plain objects and find a function there, so they are refused.
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  '__proto__',
+  'prototype',
+]);
+export const reservedMessage = (name: string): string =>
+  `"${name}" cannot be used as a name: JavaScript gives every object a property of that name (as it does constructor, toString, hasOwnProperty and __proto__); choose another`;
+
 /** A parsed YAML text that can place any path of its value in the source. */
 export class Located {
   readonly doc: Document.Parsed;
@@ -103,6 +115,10 @@ export class Located {
         }
       },
       Pair: (_, pair) => {
+        // A key such as __proto__ would be dropped or reach the prototype when the document becomes objects.
+        const k = isScalar(pair.key) ? pair.key.value : undefined;
+        if (typeof k === 'string' && RESERVED_NAMES.has(k))
+          this.addAt((pair.key as Node).range?.[0] ?? 0, `${reservedMessage(k)}.`);
         if (isCollection(pair.key))
           this.addAt(
             (pair.key as Node).range?.[0] ?? 0,

@@ -16,11 +16,31 @@ import {
   REQUIREMENTS,
   VISIBILITIES,
 } from '../engine/index.ts';
+import { RESERVED_NAMES, reservedMessage } from './problems.ts';
+
+/**
+ * The computer strategies a scenario may name for a government (the ids of `STRATEGIES` in src/ai; a test keeps
+ * the two lists the same). The scenario layer sits below the players, so the list is written out here.
+ */
+export const STRATEGY_IDS = [
+  'tit-for-tat',
+  'tit-for-tat-in-kind',
+  'generous-tit-for-tat',
+  'grim-trigger',
+  'pavlov',
+  'hawk',
+  'dove',
+  'random',
+  'objective',
+  'planner',
+  'reciprocal',
+] as const;
 
 const pct = (what: string) => z.number().min(0).max(100).describe(`${what}, from 0 to 100.`);
 const id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'an id is letters, digits and hyphens, starting with a letter')
+  .refine((v) => !RESERVED_NAMES.has(v), { error: (i) => reservedMessage(String(i.input)) })
   .describe('An identifier: letters, digits and hyphens.');
 const actorId = z
   .string()
@@ -297,7 +317,10 @@ export const actorSchema = z
       .min(2)
       .optional()
       .describe('Organisations: the round from which it has left the table.'),
-    strategy: z.string().optional().describe('Default computer strategy for this government.'),
+    strategy: z
+      .enum(STRATEGY_IDS)
+      .optional()
+      .describe('Default computer strategy for this government, one of the computer players by id.'),
     briefing: briefingSchema.describe(
       'What the player of this government reads: a public role sheet and private instructions.',
     ),

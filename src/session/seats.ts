@@ -1,7 +1,7 @@
 /**
  * Who plays each government: a person, or a computer strategy with its own seeded generator (never the game's).
  */
-import { seatRng, STRATEGIES, DIFFICULTIES, strategyById } from '../ai/index.ts';
+import { seatRng, isStrategy, DIFFICULTIES, strategyById } from '../ai/index.ts';
 import type { Strategy } from '../ai/index.ts';
 import type { ActorId, InputPhase, PhaseInput, PlayerView } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
@@ -17,7 +17,7 @@ export const seatFromName = (name: string): Seat =>
 /** The scenario's strategy for a government if it names a known one, else the normal difficulty's. */
 export function defaultStrategy(loaded: LoadedScenario, id: ActorId): string {
   const named = loaded.scenario.actors[id]?.strategy;
-  return named && STRATEGIES[named] ? named : DIFFICULTIES.normal.strategy;
+  return named && isStrategy(named) ? named : DIFFICULTIES.normal.strategy;
 }
 
 /** Every seat of the world: those given, and a computer playing the scenario's (or the normal) strategy for the rest. */

@@ -47,8 +47,6 @@ export interface StartOptions {
   seed: string;
   /** Seats left out are computer-run with the scenario's strategy for them, or the normal difficulty's. */
   seats: Partial<Record<ActorId, Seat>>;
-  /** A clock in milliseconds for strategies with a time budget (interactive play); absent in tests and batch. */
-  clock?: () => number;
 }
 
 export interface SeatChange {
@@ -107,7 +105,6 @@ export class GameSession {
   readonly #rngs: Map<ActorId, Rng>;
   #held = new Map<ActorId, PhaseInput>();
   readonly #listeners = new Set<(e: SessionEvent) => void>();
-  readonly #clock: (() => number) | undefined;
 
   private constructor(
     loaded: LoadedScenario,
@@ -117,7 +114,6 @@ export class GameSession {
     startSeats: Record<ActorId, Seat>,
     seatChanges: SeatChange[],
     rngs: Map<ActorId, Rng>,
-    clock: (() => number) | undefined,
   ) {
     this.world = loaded.world;
     this.loaded = loaded;
@@ -127,7 +123,6 @@ export class GameSession {
     this.#startSeats = startSeats;
     this.#seatChanges = seatChanges;
     this.#rngs = rngs;
-    this.#clock = clock;
   }
 
   static start(loaded: LoadedScenario, opts: StartOptions): GameSession {
@@ -138,17 +133,13 @@ export class GameSession {
       if (seats[a.id]!.kind === 'computer') rngs.set(a.id, seatRng(opts.seed, a.id));
     const actor = createActor(createGameMachine(world), { input: { state: newGame(world, opts.seed) } });
     actor.start();
-    const g = new GameSession(loaded, opts.seed, actor, seats, { ...seats }, [], rngs, opts.clock);
+    const g = new GameSession(loaded, opts.seed, actor, seats, { ...seats }, [], rngs);
     g.#run();
     return g;
   }
 
   /** Throws SessionRestoreError with a sentence saying what is wrong with the save. */
-  static restore(
-    loaded: LoadedScenario,
-    saved: SavedSession,
-    opts: { clock?: () => number } = {},
-  ): GameSession {
+  static restore(loaded: LoadedScenario, saved: SavedSession): GameSession {
     const world = loaded.world;
     const fail = (why: string): never => {
       throw new SessionRestoreError(why);
@@ -203,7 +194,6 @@ export class GameSession {
       { ...saved.startSeats },
       saved.seatChanges?.slice() ?? [],
       rngs,
-      opts.clock,
     );
     for (const [id, input] of Object.entries(saved.held ?? {})) {
       const bad = seats[id]?.kind === 'human' ? checkInput(world, g.#state, id, input) : null;
@@ -219,11 +209,7 @@ export class GameSession {
    * was. A record saved before the end resumes where it stopped. Throws SessionRestoreError saying which input
    * does not fit.
    */
-  static fromRecord(
-    loaded: LoadedScenario,
-    record: GameRecord,
-    opts: { clock?: () => number } = {},
-  ): GameSession {
+  static fromRecord(loaded: LoadedScenario, record: GameRecord): GameSession {
     const world = loaded.world;
     if (record.scenario.id !== world.id || record.scenario.hash !== world.hash)
       throw new SessionRestoreError(
@@ -245,7 +231,7 @@ export class GameSession {
       if (seats[a.id]!.kind === 'computer') rngs.set(a.id, seatRng(record.seed, a.id));
     const actor = createActor(createGameMachine(world), { input: { state: newGame(world, record.seed) } });
     actor.start();
-    const g = new GameSession(loaded, record.seed, actor, seats, { ...seats }, [], rngs, opts.clock);
+    const g = new GameSession(loaded, record.seed, actor, seats, { ...seats }, [], rngs);
     const n = world.actors.length;
     const injects = record.injects ?? [];
     let injected = 0;
@@ -480,10 +466,8 @@ export class GameSession {
     if (!rng) this.#rngs.set(actor, (rng = seatRng(this.seed, actor)));
     let choice: PhaseInput;
     try {
-      choice = strategy.decide(
-        { world: this.world, view, rng, ...(this.#clock ? { now: this.#clock } : {}) },
-        phase,
-      );
+      // No clock: every budget is counted in steps, so a resumed game decides exactly as the unsaved one.
+      choice = strategy.decide({ world: this.world, view, rng }, phase);
     } catch (e) {
       problems.push(`${actor}'s computer player failed: ${e instanceof Error ? e.message : String(e)}`);
       return emptyInput(phase, view);

@@ -4,8 +4,8 @@
  * Only the engine's rules run. (A finished game's record is public: these states hold nothing a player may
  * not see by then.)
  */
-import { startGame, submit, waitingPhase } from '../engine/index.ts';
-import type { GameState } from '../engine/index.ts';
+import { replay, startGame, submit, waitingPhase } from '../engine/index.ts';
+import type { GameRecord, GameState } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import type { SaveFile } from './saves.ts';
 
@@ -15,8 +15,29 @@ export interface Frame {
   state: GameState;
 }
 
-/** The state at the start of each round, then the final state. Throws a sentence when an input does not fit. */
+/** Why a game under way is never replayed. */
+export const NOT_OVER =
+  'the game is not over. A replay shows every government’s secret actions and private trust, so it opens only once the game has ended: continue the game instead.';
+
+/**
+ * True when the save is of a finished game, the only kind that can be replayed (and seen as any government): a
+ * replay of a game under way would show a shared screen everything the others have kept secret.
+ */
+export function replayable(loaded: LoadedScenario, save: SaveFile): boolean {
+  if (save.seatOnly) return false;
+  try {
+    return Boolean(replay(loaded.world, save.record as unknown as GameRecord).end);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The state at the start of each round, then the final state, of a finished game. Throws a sentence when an input
+ * does not fit, or when the game is not over (see `replayable`).
+ */
 export function replayFrames(loaded: LoadedScenario, save: SaveFile): Frame[] {
+  if (save.seatOnly) throw new Error(NOT_OVER);
   const world = loaded.world;
   let s = startGame(world, save.record.seed);
   const frames: Frame[] = [{ round: s.round, state: s }];
@@ -31,5 +52,6 @@ export function replayFrames(loaded: LoadedScenario, save: SaveFile): Frame[] {
     s = res.value;
     if (s.round !== before.round || (s.end && !before.end)) frames.push({ round: s.round, state: s });
   });
+  if (!s.end) throw new Error(NOT_OVER);
   return frames;
 }

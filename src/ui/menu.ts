@@ -11,11 +11,11 @@ import { defaultStrategy } from './session.ts';
 import type { Session, SessionOptions } from './session.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { briefingPanel } from './briefing.ts';
-import { deleteSlot, download, listSlots, parseSave, resume } from './saves.ts';
+import { deleteSlot, download, listSlots, parseSave, resume, roundsPlayed } from './saves.ts';
 import type { SaveFile } from './saves.ts';
 import { SHARED_WHERE, shareControl } from './share.ts';
 import type { SharedGame } from './share.ts';
-import { replayFrames } from './replay.ts';
+import { replayFrames, replayable } from './replay.ts';
 import type { Frame } from './replay.ts';
 import { TUTORIAL_ID } from './tutorial.ts';
 
@@ -208,11 +208,14 @@ export function renderMenu(
           { type: 'button', onclick: () => continueGame(save, loaded, where, into) },
           `Continue ${name}`,
         ),
-        h(
-          'button',
-          { type: 'button', onclick: () => replayGame(save, loaded, where, into) },
-          `Replay ${name}`,
-        ),
+        // Only a finished game is replayed: a replay shows every government's secrets.
+        replayable(loaded, save)
+          ? h(
+              'button',
+              { type: 'button', onclick: () => replayGame(save, loaded, where, into) },
+              `Replay ${name}`,
+            )
+          : null,
       ),
     );
   }
@@ -220,7 +223,7 @@ export function renderMenu(
   // A shared link: offered above everything else, or its problem said there; nothing saved is touched.
   const sharedBox = h('div', { class: 'file-problems shared-game', 'aria-live': 'polite' });
   if (shared?.ok) {
-    const rounds = Math.floor(shared.save.record.inputs.length / (3 * shared.loaded.world.actors.length));
+    const rounds = roundsPlayed(shared.save);
     offer(
       shared.save,
       shared.loaded,
@@ -276,8 +279,7 @@ export function renderMenu(
           const save = slot.save;
           const entry = content.scenarios.find((e) => e.ok && e.loaded.world.id === save.record.scenario.id);
           const loaded = entry?.ok ? entry.loaded : null;
-          // Each round takes three inputs (propose, answer, commit) from every government.
-          const played = Math.floor(save.record.inputs.length / (3 * Object.keys(save.record.seats).length));
+          const played = roundsPlayed(save);
           return h(
             'li',
             { class: 'slot', 'aria-labelledby': hid },
@@ -302,16 +304,19 @@ export function renderMenu(
                       },
                       'Continue',
                     ),
-                    h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: 'small',
-                        'aria-label': `Replay “${slot.name}”`,
-                        onclick: () => replayGame(save, loaded, where, msg),
-                      },
-                      'Replay',
-                    ),
+                    // Only a finished game is replayed: a replay shows every government's secrets.
+                    replayable(loaded, save)
+                      ? h(
+                          'button',
+                          {
+                            type: 'button',
+                            class: 'small',
+                            'aria-label': `Replay “${slot.name}”`,
+                            onclick: () => replayGame(save, loaded, where, msg),
+                          },
+                          'Replay',
+                        )
+                      : null,
                   ]
                 : null,
               h(

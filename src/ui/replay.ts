@@ -16,7 +16,7 @@ import type { SaveFile } from './saves.ts';
 import { shareControl } from './share.ts';
 import type { Frame } from './frames.ts';
 
-export { replayFrames } from './frames.ts';
+export { NOT_OVER, replayFrames, replayable } from './frames.ts';
 export type { Frame } from './frames.ts';
 
 export interface ReplayOptions {

@@ -18,13 +18,10 @@ export interface SessionOptions {
   strategies?: Record<ActorId, string>;
 }
 
-/** A clock lets the planner stop on its time budget, so a person never waits long on a computer seat. */
-export const clock = (): number => performance.now();
-
 export function newSession(loaded: LoadedScenario, opts: SessionOptions): GameSession {
   const seats: Partial<Record<ActorId, Seat>> = {};
   for (const [id, strategy] of Object.entries(opts.strategies ?? {}))
     seats[id] = { kind: 'computer', strategy };
   for (const id of opts.humans) seats[id] = { kind: 'human' };
-  return GameSession.start(loaded, { seed: opts.seed, seats, clock });
+  return GameSession.start(loaded, { seed: opts.seed, seats });
 }

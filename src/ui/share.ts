@@ -17,8 +17,9 @@ export const SHARE_PARAM = 'game';
 /** Where a shared game's problems are said to come from. */
 export const SHARED_WHERE = 'The shared link';
 /**
- * Beyond this many characters a link loses the computer players' explanations: some mail and chat programs
- * cut long addresses. A whole game with its explanations is about 7,000 characters.
+ * Beyond this many characters a link of a finished game loses the computer players' explanations (a game under
+ * way carries none: see `saveFileOf`): some mail and chat programs cut long addresses. A whole game with its
+ * explanations is about 7,000 characters.
  */
 export const MAX_PAYLOAD = 32_000;
 
@@ -203,11 +204,14 @@ export function shareControl(
         navigator.clipboard.writeText(made.link),
         new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 1500)),
       ]);
-      fill(msg, `Link copied${note}. Anyone who opens it can continue or replay this game.`);
+      fill(
+        msg,
+        `Link copied${note}. Anyone who opens it can continue this game (and replay it once it is over).`,
+      );
     } catch {
       fill(
         msg,
-        `Copy the selected link${note} (Ctrl+C or ⌘C). Anyone who opens it can continue or replay this game.`,
+        `Copy the selected link${note} (Ctrl+C or ⌘C). Anyone who opens it can continue this game (and replay it once it is over).`,
       );
     }
   }

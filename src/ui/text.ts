@@ -79,7 +79,7 @@ export const VISIBILITY_TEXT: Record<ActionDef['visibility'], string> = {
 /** Replaces actor ids in engine-written log lines with names, so the log reads as prose. */
 export function prose(world: World, text: string): string {
   let out = text;
-  for (const a of world.actors) out = out.replace(new RegExp(`\\b${a.id}\\b`, 'g'), a.name);
+  for (const a of world.actors) out = out.replace(new RegExp(`\\b${a.id}\\b`, 'g'), () => a.name); // a function: a name with $' stays text
   return out;
 }
 

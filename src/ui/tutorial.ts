@@ -101,7 +101,7 @@ function counterpartOf(world: World, script: CoachScript, me: ActorId, view: Pla
 }
 
 /** The scenario's words with {you} as the player's government. */
-const words = (c: Ctx, text: string): string => text.trim().replace(/\{you\}/g, nameOf(c.world, c.me));
+const words = (c: Ctx, text: string): string => text.trim().replace(/\{you\}/g, () => nameOf(c.world, c.me));
 
 /** What the player's trust in the coach's counterpart allows, in the channels open between them now. */
 function trustLine(c: Ctx): string {

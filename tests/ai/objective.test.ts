@@ -178,35 +178,27 @@ describe('like-for-like answers', () => {
 const seatRngFor = (actor: string) => seatRng('budget-planner', actor);
 
 describe('the planner', () => {
-  it('stops on its time budget when given a clock, and on its rollout count without one', () => {
+  it('hard difficulty is not reproducible: its budget is a count of rollouts, so the same view and generator decide the same', () => {
     const planner = strategyById('planner');
     const objective = strategyById('objective');
     const seats = Object.fromEntries(panmunjom.actors.map((a) => [a.id, objective]));
     const choose = computerChooser(panmunjom, 'budget', seats);
     const s = startGame(panmunjom, 'budget');
-    const futures: { timed: number; counted: number }[] = [];
+    const futures: number[] = [];
     for (let p = waitingPhase(s); p && s.round <= 4; p = waitingPhase(s)) {
       for (const a of panmunjom.actors) {
         const view = playerView(panmunjom, s, a.id);
-        let t = 0;
-        // A clock that moves 15 ms each time it is read: a 40 ms budget runs out after a few rollouts.
-        const timed = planner.decide(
-          { world: panmunjom, view, rng: seatRngFor(a.id), now: () => (t += 15) },
-          p,
-        );
-        const counted = planner.decide({ world: panmunjom, view, rng: seatRngFor(a.id) }, p);
-        const n = (why?: string): number =>
-          Number(/over (\d+) simulated futures/.exec(why ?? '')?.[1] ?? NaN);
-        if (!Number.isNaN(n(timed.why)) && !Number.isNaN(n(counted.why)))
-          futures.push({ timed: n(timed.why), counted: n(counted.why) });
+        const first = planner.decide({ world: panmunjom, view, rng: seatRngFor(a.id) }, p);
+        // A busy machine (here: a second run after others' work) changes nothing.
+        const again = planner.decide({ world: panmunjom, view, rng: seatRngFor(a.id) }, p);
+        expect(again).toEqual(first);
+        const n = Number(/over (\d+) simulated futures/.exec(first.why ?? '')?.[1] ?? NaN);
+        if (!Number.isNaN(n)) futures.push(n);
         collectMut(panmunjom, s, a.id, choose(s, a.id, p));
       }
       closePhaseMut(panmunjom, s);
     }
     expect(futures.length).toBeGreaterThan(0);
-    for (const f of futures) {
-      expect(f.timed).toBeLessThanOrEqual(3);
-      expect(f.counted).toBeGreaterThan(f.timed);
-    }
+    for (const f of futures) expect(f).toBeLessThanOrEqual(16);
   });
 });

@@ -43,7 +43,13 @@ describe('save and load', () => {
     expect(expected).toContain('Round 2');
 
     // Damage some slots beside the good one.
-    const good = await page.evaluate(() => localStorage.getItem('qpq.save.class-a'));
+    // Each save has a key of its own (not made from its title): find it by the title inside.
+    const good = await page.evaluate(
+      () =>
+        Object.entries(localStorage).find(
+          ([k, v]) => k.startsWith('qpq.save.') && (JSON.parse(v) as { title?: string }).title === 'Class A',
+        )?.[1] ?? null,
+    );
     expect(good).toBeTruthy();
     await page.evaluate((g) => {
       interface Save {
@@ -101,7 +107,7 @@ describe('save and load', () => {
     await page.getByRole('button', { name: 'Continue “Rejected input”' }).click(F);
     const alert = page.getByRole('alert').filter({ hasText: 'Rejected input' });
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/The save “Rejected input” cannot be replayed: .*rejected/);
+    expect(await alert.textContent()).toMatch(/The save “Rejected input” cannot be continued: .*rejected/);
     await shot(page, 'saves-03-rejected');
     expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
 

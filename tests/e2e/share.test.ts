@@ -1,7 +1,7 @@
 /**
  * A game shared as a link: the save dialog makes a link (shown in a read-only box, since the clipboard is not
  * for headless pages), a fresh browser opens it and continues the game at the same round with the same log,
- * or watches its replay; a damaged link says so on the menu and leaves the saved games alone.
+ * but cannot replay it before its end (a replay shows every government's secrets); a damaged link says so on the menu and leaves the saved games alone.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -54,16 +54,12 @@ describe('share a game as a link', () => {
     expect(await storage(fresh)).toBe('[]');
     await shot(fresh, 'share-03-continued');
 
-    // The same link replays the game too.
+    // A game under way is never replayed from its link: a replay would show every government's secrets.
     const watch = await other.newPage();
     await watch.goto(link);
-    await watch.getByRole('button', { name: 'Replay the shared game' }).click(F);
-    await watch.getByRole('heading', { name: /^Start of round 1 — step 1 of 2$/ }).waitFor();
-    await watch.getByRole('button', { name: 'Copy link to this game' }).click(F);
-    await expect
-      .poll(() => watch.getByRole('textbox', { name: 'Link to this game' }).inputValue())
-      .toBe(link);
-    await shot(watch, 'share-04-replay-link');
+    await watch.getByRole('button', { name: 'Continue the shared game' }).waitFor();
+    expect(await watch.getByRole('button', { name: 'Replay the shared game' }).count()).toBe(0);
+    await shot(watch, 'share-04-no-replay-under-way');
 
     // A link cut short: the menu says so, and the saved games are left as they were.
     await fresh.evaluate(() => localStorage.setItem('qpq.save.kept', '{"kept": true}'));

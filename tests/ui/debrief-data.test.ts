@@ -76,6 +76,12 @@ describe('debrief data', () => {
     expect(csv([['a,b', 'say "hi"', 'two\nlines', 3, null]])).toBe('"a,b","say ""hi""","two\nlines",3,\r\n');
   });
 
+  it('CSV exports pass =HYPERLINK(…), +cmd|… and @SUM through unchanged: no longer, formulas are neutralised', () => {
+    expect(
+      csv([['=HYPERLINK("http://x","y")', '+cmd|calc', '@SUM(A1)', '-2+3', '\t=1', -2.5, 'North Korea']]),
+    ).toBe(`"'=HYPERLINK(""http://x"",""y"")",'+cmd|calc,'@SUM(A1),'-2+3,'\t=1,-2.5,North Korea\r\n`);
+  });
+
   it('takes the explanations from the record, one sentence per item', () => {
     const all = explanations(world, record);
     expect(all.length).toBe(record.inputs.length);

@@ -173,8 +173,8 @@ function playGames(
 }
 
 /**
- * Times every decision of planner seats over whole games (the others play the objective strategy), with a
- * clock as the browser gives it, so the planner stops on its time budget as it does in play.
+ * Times every decision of planner seats over whole games (the others play the objective strategy). The planner's
+ * budget is a count of rollouts in every mode (so that its games are reproducible): this is how long that takes.
  */
 function plannerTimes(world: World, games: number): number[] {
   const planner = strategyById('planner');
@@ -184,7 +184,7 @@ function plannerTimes(world: World, games: number): number[] {
     ...planner,
     decide: (ctx: Parameters<typeof planner.decide>[0], phase: Parameters<typeof planner.decide>[1]) => {
       const t0 = performance.now();
-      const r = planner.decide({ ...ctx, now: () => performance.now() }, phase);
+      const r = planner.decide(ctx, phase);
       times.push(performance.now() - t0);
       return r;
     },
@@ -229,7 +229,6 @@ function sessionTimes(
     const g = GameSession.start(loaded, {
       seed: gameSeed('session', i),
       seats: { [me]: { kind: 'human' } },
-      clock: () => performance.now(),
     });
     while (!g.over()) {
       const input = g.defaultInput(me);

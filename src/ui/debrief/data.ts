@@ -226,8 +226,14 @@ export function explanations(world: World, record: GameRecord | undefined): Expl
 
 // ----------------------------------------------------------------------------------- exports
 
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (starting with =, +, -, @, or a tab or carriage
+ * return before one) is neutralised with a leading apostrophe, as OWASP advises: names and titles come from
+ * scenario files anyone can write (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`). Numbers stay numbers.
+ */
 const cell = (v: string | number | boolean | null | undefined): string => {
-  const s = v === null || v === undefined ? '' : String(v);
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
