@@ -209,3 +209,23 @@ export function draft(
 ): OfferDraft {
   return { terms, verification, steps, expires };
 }
+
+/**
+ * An offer a computer government writes, with its steps and expiry held within the scenario's rules: a player
+ * that wants a deal in two steps, in a world whose deals have at most one (`max-steps: 1`), offers it in one.
+ */
+export function offerWithin(
+  world: World,
+  terms: Term[],
+  verification: OfferDraft['verification'],
+  steps: number,
+  expires: number,
+): OfferDraft {
+  const r = world.rules;
+  return {
+    terms,
+    verification,
+    steps: Math.max(1, Math.min(steps, r.maxSteps)),
+    expires: Math.max(1, Math.min(expires, r.maxExpiry)),
+  };
+}

@@ -37,6 +37,7 @@ import {
   concessionOrFriendly,
   legalActions,
   mayMediate,
+  offerWithin,
   promisable,
 } from './moves.ts';
 import { counterparts, nameOf } from './policy.ts';
@@ -223,12 +224,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 if (!best || v > best.value) {
                   const programme = findAction(world, w.t.action)!.family === 'programme';
                   best = {
-                    offer: {
-                      terms: [g.t, w.t],
-                      verification: programme ? 'inspections' : 'partial',
-                      steps: 2,
-                      expires: 2,
-                    },
+                    offer: offerWithin(world, [g.t, w.t], programme ? 'inspections' : 'partial', 2, 2),
                     value: v,
                     why:
                       theirs <= 0
@@ -431,7 +427,7 @@ function mediation(
         const v = Math.min(va, vb) + view.tension / 200 + jitter();
         if (!best || v > best.value)
           best = {
-            offer: { terms: [x, y], verification: 'partial', steps: 2, expires: 2 },
+            offer: offerWithin(world, [x, y], 'partial', 2, 2),
             value: v,
             why: `${nameOf(world, me)} brokers a package between ${nameOf(world, a)} and ${nameOf(world, b)} because tension is ${view.tension >= 50 ? 'high' : 'rising'} and each side gains from it.`,
           };

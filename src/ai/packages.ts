@@ -6,7 +6,7 @@
  */
 import { findAction } from '../engine/index.ts';
 import type { ActorId, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
-import { canPropose, concessionOrFriendly, promisable } from './moves.ts';
+import { canPropose, concessionOrFriendly, offerWithin, promisable } from './moves.ts';
 import { nameOf } from './policy.ts';
 
 /**
@@ -90,7 +90,7 @@ export function bestPackage(
             if (best && v <= best.value) continue;
             const programme = terms.some((t) => findAction(world, t.action)!.family === 'programme');
             best = {
-              offer: { terms, verification: programme ? 'inspections' : 'partial', steps: 2, expires: 2 },
+              offer: offerWithin(world, terms, programme ? 'inspections' : 'partial', 2, 2),
               value: v,
               why: `${nameOf(world, me)} puts a three-way package to ${nameOf(world, a)} and ${nameOf(world, b)} at the convened talks: each side gets what it wants from someone other than the one it pays, and all three gain.`,
             };

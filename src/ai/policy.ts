@@ -4,17 +4,16 @@
  * and unilateral acts, each with a sentence a student can read in the debrief.
  */
 import { describeTerms, findAction, pick } from '../engine/index.ts';
-import type {
-  ActionChoice,
-  ActorId,
-  InputPhase,
-  OfferDraft,
-  PhaseInput,
-  PlayerView,
-  World,
-} from '../engine/index.ts';
+import type { ActionChoice, ActorId, InputPhase, PhaseInput, PlayerView, World } from '../engine/index.ts';
 import { alliesOf, friendly, hostile } from './memory.ts';
-import { affordable, canPropose, concessionOrFriendly, legalActions, promisable } from './moves.ts';
+import {
+  affordable,
+  canPropose,
+  concessionOrFriendly,
+  legalActions,
+  offerWithin,
+  promisable,
+} from './moves.ts';
 import type { DecisionContext, Strategy } from './types.ts';
 
 export interface Stance {
@@ -84,12 +83,7 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
     const want = wants[pick(rng, wants.length)]!;
     const give = gives[pick(rng, gives.length)]!;
     const programme = findAction(world, want.action)!.family === 'programme';
-    const offer: OfferDraft = {
-      terms: [give, want],
-      verification: programme ? 'inspections' : 'partial',
-      steps: 2,
-      expires: 2,
-    };
+    const offer = offerWithin(world, [give, want], programme ? 'inspections' : 'partial', 2, 2);
     return {
       phase: 'proposing',
       offers: [offer],
