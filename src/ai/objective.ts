@@ -25,7 +25,7 @@ import type {
   Term,
   World,
 } from '../engine/index.ts';
-import { beliefState } from './belief.ts';
+import { beliefFrom } from './belief.ts';
 import { addFlows, decisionValue, outlook } from './need.ts';
 import type { Outlook } from './need.ts';
 import { creditworthy } from './forgiveness.ts';
@@ -80,20 +80,18 @@ interface Valued {
 }
 
 /**
- * The change in `who`'s score if `terms` were carried out on (a copy of) the believed state, with changes of
- * sanctions and lifelines counted over the outlook's horizon and its own economy weighed by need, and the
- * objective that moved most.
+ * A what-if copy of the believed state with `terms` carried out (each scaled and faded as given) and the change
+ * of sanctions and lifelines they bring counted over the outlook's horizon: what every party's valuation of the
+ * terms reads.
  */
-function termValue(
+function afterTerms(
   world: World,
   s: GameState,
   look: Outlook,
-  need: number,
-  who: ActorId,
   terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
-  scale = 1,
-  fade = 1,
-): Valued {
+  scale: number,
+  fade: number,
+): GameState {
   const c = whatIfCopy(s);
   for (const t of terms) {
     const def = findAction(world, t.action)!;
@@ -109,8 +107,11 @@ function termValue(
     );
   }
   addFlows(world, c, look);
-  return decisionValue(world, s, c, who, look, need);
+  return c;
 }
+
+const termKey = (t: Term | (ActionChoice & { by: ActorId })): string =>
+  `${t.by}>${t.action}>${t.target ?? ''}`;
 
 /**
  * What the trust others would gain in me (or lose) from an action is worth, in points of trust: trust of
@@ -149,25 +150,39 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
     name: 'Objective-driven',
     decide(ctx: DecisionContext, phase: InputPhase): PhaseInput {
       const { world, view, rng } = ctx;
-      const belief = beliefState(world, view, rng);
+      const me = view.me;
+      const draw = rng.next(); // the belief's sample of the unknown, drawn whether or not it is needed
+      const waiting =
+        phase === 'responding'
+          ? view.offers.filter((o) => o.status === 'open' && o.from !== me && !o.accepted.includes(me))
+          : [];
+      // With no offer to answer there is nothing to weigh, and no belief to build.
+      if (phase === 'responding' && waiting.length === 0)
+        return { phase, answers: [], why: `${nameOf(world, me)} has no offers to answer.` };
+      // A light belief: valuing a move reads neither the log nor the history.
+      const belief = beliefFrom(world, view, draw, true);
       const look = outlook(world, belief, p.horizon);
-      // One term's worth to one party is asked for again and again in a decision (offers, packages): read it once.
-      const singles = new Map<string, Valued>();
+      // The same terms are valued again and again in a decision (offers, packages, mediation), often by more
+      // than one party: each list of terms is carried out on a copy of the belief once, and each party's
+      // change of score is read from that copy (once per party).
+      const afters = new Map<string, GameState>();
+      const values = new Map<string, Valued>();
       const value = (
         who: ActorId,
         terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
-        scale?: number,
-        fade?: number,
+        scale = 1,
+        fade = 1,
       ): Valued => {
-        if (terms.length !== 1 || scale !== undefined || fade !== undefined)
-          return termValue(world, belief, look, p.need, who, terms, scale, fade);
-        const t = terms[0]!;
-        const key = `${who}|${t.by}|${t.action}|${t.target ?? ''}`;
-        let v = singles.get(key);
-        if (!v) singles.set(key, (v = termValue(world, belief, look, p.need, who, terms)));
+        let key = `${scale}|${fade}`;
+        for (const t of terms) key += `|${termKey(t)}`;
+        const vk = `${who}#${key}`;
+        let v = values.get(vk);
+        if (v) return v;
+        let after = afters.get(key);
+        if (!after) afters.set(key, (after = afterTerms(world, belief, look, terms, scale, fade)));
+        values.set(vk, (v = decisionValue(world, belief, after, who, look, p.need)));
         return v;
       };
-      const me = view.me;
       const meName = nameOf(world, me);
       const stance = stanceOf(view);
       // How each partner answers breaches, read once per decision (it is asked for every candidate act).
@@ -251,9 +266,6 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             : { phase, offers: [], why: `${meName} sees no deal worth proposing this round.` };
         }
         case 'responding': {
-          const waiting = view.offers.filter(
-            (o) => o.status === 'open' && o.from !== me && !o.accepted.includes(me),
-          );
           const reasons: string[] = [];
           const valued = waiting.map((o) => {
             const others = o.parties.filter((x) => x !== me);
@@ -421,9 +433,11 @@ function mediation(
     );
     for (const x of ab.slice(0, 6))
       for (const y of ba.slice(0, 6)) {
+        if (refused([x, y])) continue;
         const va = value(a, [x, y]).value;
+        if (va <= 0) continue;
         const vb = value(b, [x, y]).value;
-        if (va <= 0 || vb <= 0 || refused([x, y])) continue;
+        if (vb <= 0) continue;
         const v = Math.min(va, vb) + view.tension / 200 + jitter();
         if (!best || v > best.value)
           best = {
