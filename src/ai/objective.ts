@@ -5,6 +5,7 @@
  * (a broken promise is answered unless the leader is dovish enough to forgive it).
  */
 import {
+  ACTOR_VARS,
   applyAction,
   fadeAfter,
   findAction,
@@ -141,10 +142,41 @@ function trustDelta(view: PlayerView, def: ActionDef, target: ActorId | undefine
   return def.visibility === 'secret' ? sum * 0.4 : sum;
 }
 
+/**
+ * What a valuation reads of a (light) belief, as a string: the governments' numbers, sanctions, lifelines,
+ * alliances, tension, stage, forum and round. A what-if copy changes none of the trust or agreements it shares
+ * with the belief, so their part of a score never moves and a value does not depend on them; every government's
+ * belief agrees on all of this (it is public in the view), so the six seats deciding in one phase value the same
+ * terms identically and can share the values.
+ */
+function valuationKey(s: GameState): string {
+  let k = `${s.round}|${s.tension}|${s.stage}|${s.forum}`;
+  for (const a of s.actors) for (const v of ACTOR_VARS) k += `,${a[v]}`;
+  return `${k}|${s.sanctions.join(',')}|${s.lifeline.join(',')}|${s.alliance.join(',')}`;
+}
+
+/** How many recent beliefs' values a player keeps: one phase's six seats share one. */
+const KEPT = 3;
+
 const stanceOf = (view: PlayerView): number => view.actors.find((a) => a.id === view.me)!.leader.stance;
 
 export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strategy {
   const p = { ...DEFAULTS, ...params };
+  // Values shared by every seat this player sits in, per world and per belief they were read from (see
+  // valuationKey): the most recent few beliefs only.
+  const shared = new WeakMap<World, { key: string; values: Map<string, Valued> }[]>();
+  const sharedValues = (world: World, belief: GameState): Map<string, Valued> => {
+    const key = valuationKey(belief);
+    let list = shared.get(world);
+    if (!list) shared.set(world, (list = []));
+    let hit = list.find((x) => x.key === key);
+    if (!hit) {
+      hit = { key, values: new Map() };
+      list.unshift(hit);
+      if (list.length > KEPT) list.pop();
+    }
+    return hit.values;
+  };
   return {
     id: 'objective',
     name: 'Objective-driven',
@@ -163,10 +195,11 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
       const belief = beliefFrom(world, view, draw, true);
       const look = outlook(world, belief, p.horizon);
       // The same terms are valued again and again in a decision (offers, packages, mediation), often by more
-      // than one party: each list of terms is carried out on a copy of the belief once, and each party's
-      // change of score is read from that copy (once per party).
+      // than one party, and by every seat deciding on the same state: each list of terms is carried out on a
+      // copy of the belief once a decision, and each party's change of score is read from that copy once for
+      // every seat that shares this belief's public numbers.
       const afters = new Map<string, GameState>();
-      const values = new Map<string, Valued>();
+      const values = sharedValues(world, belief);
       const value = (
         who: ActorId,
         terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
