@@ -51,12 +51,6 @@ export function bestPackage(
     if (v === undefined) row.set(who, (v = value(who, t)));
     return v;
   };
-  /** A party's value of a list of terms: the sum of its terms'. */
-  const sum = (who: ActorId, terms: readonly Term[]): number => {
-    let total = 0;
-    for (const t of terms) total += one(who, t);
-    return total;
-  };
   const tops = new Map<string, Term[]>();
   const top = (by: ActorId, to: ActorId, judge: ActorId): Term[] => {
     const key = `${by}>${to}>${judge}`;
@@ -78,14 +72,26 @@ export function bestPackage(
   for (const a of partners)
     for (const b of partners) {
       if (a === b || !canPropose(view, [me, a, b])) continue;
-      // What I give a (valued by a), what a gives b (valued by b), what b gives me (valued by me).
-      for (const x of top(me, a, a))
-        for (const y of top(a, b, b))
-          for (const z of top(b, me, me)) {
-            const terms = [x, y, z];
-            const mine = one(me, x) + one(me, z) * trust(b);
-            const theirs = Math.min(sum(a, terms), sum(b, terms));
-            if (theirs <= 0 || mine <= floor || refused(terms)) continue;
+      // What I give a (valued by a), what a gives b (valued by b), what b gives me (valued by me), with each
+      // party's value of each term read once into numbers before the search.
+      const xs = top(me, a, a);
+      const ys = top(a, b, b);
+      const zs = top(b, me, me);
+      if (!xs.length || !ys.length || !zs.length) continue;
+      const tb = trust(b);
+      const row = (ts: Term[], who: ActorId): number[] => ts.map((t) => one(who, t));
+      const [xMe, xA, xB] = [row(xs, me), row(xs, a), row(xs, b)];
+      const [yA, yB] = [row(ys, a), row(ys, b)];
+      const [zMe, zA, zB] = [row(zs, me), row(zs, a), row(zs, b)];
+      for (let i = 0; i < xs.length; i++)
+        for (let j = 0; j < ys.length; j++)
+          for (let k = 0; k < zs.length; k++) {
+            const mine = xMe[i]! + zMe[k]! * tb;
+            if (mine <= floor) continue;
+            const theirs = Math.min(xA[i]! + yA[j]! + zA[k]!, xB[i]! + yB[j]! + zB[k]!);
+            if (theirs <= 0) continue;
+            const terms = [xs[i]!, ys[j]!, zs[k]!];
+            if (refused(terms)) continue;
             const v = mine + jitter();
             if (best && v <= best.value) continue;
             const programme = terms.some((t) => findAction(world, t.action)!.family === 'programme');
