@@ -253,16 +253,14 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             const honest = (view.myTrust[to] ?? 0) / 100;
             // A partner that has let my breaches and provocations pass unanswered is pressed for more.
             const pushover = answerRate(to) <= 1 / 3;
-            const gives = promisable(world, view, me, to, concessionOrFriendly).map((t) => ({
-              t,
-              mine: value(me, [t]),
-              theirs: value(to, [t]),
-            }));
-            const wants = promisable(world, view, to, me, concessionOrFriendly).map((t) => ({
-              t,
-              mine: value(me, [t]),
-              theirs: value(to, [t]),
-            }));
+            // No government offers what its receiver would not want, or asks for what it would not value itself:
+            // every term must be worth something to the one it is for, whatever the deal's balance.
+            const gives = promisable(world, view, me, to, concessionOrFriendly)
+              .map((t) => ({ t, mine: value(me, [t]), theirs: value(to, [t]) }))
+              .filter((g) => g.theirs.value > 0);
+            const wants = promisable(world, view, to, me, concessionOrFriendly)
+              .map((t) => ({ t, mine: value(me, [t]), theirs: value(to, [t]) }))
+              .filter((w) => w.mine.value > 0);
             for (const g of gives)
               for (const w of wants) {
                 const mine = g.mine.value + w.mine.value * honest + trustWorth * 2;
@@ -466,7 +464,8 @@ function mediation(
     );
     for (const x of ab.slice(0, 6))
       for (const y of ba.slice(0, 6)) {
-        if (refused([x, y])) continue;
+        // Each side must want what it is given, as in a swap it would make itself.
+        if (refused([x, y]) || value(b, [x]).value <= 0 || value(a, [y]).value <= 0) continue;
         const va = value(a, [x, y]).value;
         if (va <= 0) continue;
         const vb = value(b, [x, y]).value;

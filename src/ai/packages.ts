@@ -105,27 +105,4 @@ export function bestPackage(
   return best;
 }
 
-/** A key for a list of terms, whatever their order. */
-export const termsKey = (terms: readonly Term[]): string =>
-  terms
-    .map((t) => `${t.by}>${t.action}>${t.target ?? ''}`)
-    .sort()
-    .join('|');
-
-/**
- * What this government proposed lately that was turned down or left to expire, by terms: a diplomat does not
- * put the same package again the round after it was refused, and waits `rounds` before trying it again.
- */
-export function lately(view: PlayerView, rounds = 2): (terms: readonly Term[]) => boolean {
-  const keys = new Set(
-    view.offers
-      .filter(
-        (o) =>
-          o.from === view.me &&
-          (o.status === 'rejected' || o.status === 'expired') &&
-          o.round >= view.round - rounds,
-      )
-      .map((o) => termsKey(o.terms)),
-  );
-  return (terms) => keys.size > 0 && keys.has(termsKey(terms));
-}
+export { lately, termsKey } from './moves.ts';

@@ -10,6 +10,7 @@ import {
   affordable,
   canPropose,
   concessionOrFriendly,
+  lately,
   legalActions,
   offerWithin,
   promisable,
@@ -74,6 +75,7 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
   const partners = counterparts(world, view)
     .filter((x) => view.contacts.includes(x) && !busy.has(x) && (view.myTrust[x] ?? 0) >= p.proposeTrust)
     .sort((a, b) => view.myTrust[b]! - view.myTrust[a]!);
+  const refused = lately(view);
   for (const to of partners) {
     const st = stance(to);
     if (!st.cooperate) continue;
@@ -83,6 +85,8 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
     const want = wants[pick(rng, wants.length)]!;
     const give = gives[pick(rng, gives.length)]!;
     const programme = findAction(world, want.action)!.family === 'programme';
+    // A diplomat does not put again, unchanged, what this partner turned down in the last two rounds.
+    if (refused([give, want])) continue;
     const offer = offerWithin(world, [give, want], programme ? 'inspections' : 'partial', 2, 2);
     return {
       phase: 'proposing',
