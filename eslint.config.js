@@ -22,13 +22,13 @@ const nodeBuiltins = [
 ];
 const pattern = (group, message) => ({ group, message });
 
-/** Import bans per layer: engine <- scenario <- ai <- ui | cli | server. */
+/** Import bans per layer: engine <- scenario <- ai <- session <- ui | cli | server (see docs/design.md). */
 const layerBans = {
   engine: [
     pattern(['phaser', 'phaser/*'], 'The engine never imports Phaser (DESIGN.md, Layers).'),
     pattern(nodeBuiltins, 'The engine never imports Node APIs (DESIGN.md, Layers).'),
     pattern(
-      ['**/scenario/**', '**/ai/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      ['**/scenario/**', '**/ai/**', '**/session/**', '**/text/**', '**/ui/**', '**/cli/**', '**/server/**'],
       'The engine imports no layer above it.',
     ),
   ],
@@ -36,15 +36,47 @@ const layerBans = {
     pattern(['phaser', 'phaser/*'], 'The scenario layer never imports Phaser.'),
     pattern(nodeBuiltins, 'The scenario layer is pure: file reading belongs to cli or ui.'),
     pattern(
-      ['**/ai/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      ['**/ai/**', '**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
       'The scenario layer imports only the engine.',
     ),
   ],
   ai: [
     pattern(['phaser', 'phaser/*'], 'Computer players never import Phaser.'),
     pattern(nodeBuiltins, 'Computer players are pure.'),
-    pattern(['**/ui/**', '**/cli/**', '**/server/**'], 'The ai layer imports only engine and scenario.'),
+    pattern(
+      ['**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      'The ai layer imports only engine and scenario.',
+    ),
   ],
+  // The game's words (src/text): rendered from the engine's typed log for ui, cli and server alike.
+  text: [
+    pattern(['phaser', 'phaser/*'], 'The words never import Phaser.'),
+    pattern(nodeBuiltins, 'The words run in the browser and on the server alike: no Node APIs.'),
+    pattern(
+      ['**/scenario/**', '**/ai/**', '**/session/**', '**/ui/**', '**/cli/**', '**/server/**'],
+      'The text layer imports only the engine.',
+    ),
+  ],
+  session: [
+    pattern(['phaser', 'phaser/*'], 'The session layer never imports Phaser.'),
+    pattern(nodeBuiltins, 'The session layer runs in the browser and on the server alike: no Node APIs.'),
+    pattern(
+      ['**/ui/**', '**/cli/**', '**/server/**'],
+      'The session layer imports only engine, scenario and ai.',
+    ),
+  ],
+};
+
+/** The layers above the session sit side by side: the browser game imports neither of the others, and they do not import it. */
+const topBans = {
+  ui: [
+    pattern(
+      ['**/cli/**', '**/server/**'],
+      'The browser game imports neither the command line nor the server.',
+    ),
+  ],
+  cli: [pattern(['**/ui/**'], 'The command line does not import the browser game.')],
+  server: [pattern(['**/ui/**'], 'The server does not import the browser game.')],
 };
 
 export default tseslint.config(
@@ -86,4 +118,42 @@ export default tseslint.config(
       ],
     },
   })),
+  ...Object.entries(topBans).map(([layer, patterns]) => ({
+    files: [`src/${layer}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  })),
+  // Screens work from a seat's PlayerView, never the secret GameState. The exceptions read a finished game
+  // rebuilt from its public record (replay, end report, debrief) or the state a player believes, built from its
+  // own view (preview).
+  {
+    files: ['src/ui/**/*.ts'],
+    ignores: ['src/ui/replay.ts', 'src/ui/end.ts', 'src/ui/debrief/**', 'src/ui/preview.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: topBans.ui,
+          paths: [
+            {
+              name: '../engine/index.ts',
+              importNames: ['GameState', 'cloneState', 'newGame', 'startGame', 'submit', 'runGame'],
+              message: 'Screens get the seat’s PlayerView (src/session), never the GameState.',
+            },
+            {
+              name: '../../engine/index.ts',
+              importNames: ['GameState', 'cloneState', 'newGame', 'startGame', 'submit', 'runGame'],
+              message: 'Screens get the seat’s PlayerView (src/session), never the GameState.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='engineState']",
+          message: 'Screens read session.view(seat), never the engine state.',
+        },
+      ],
+    },
+  },
 );

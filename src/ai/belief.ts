@@ -85,15 +85,7 @@ export function beliefFrom(world: World, view: PlayerView, draw: number, light =
     nextId: Math.max(0, ...ids2) + 1000, // ids the believer cannot see may exist; stay clear of them
     inbox: new Array<null>(n).fill(null),
     recent: light ? {} : { ...view.myRecent },
-    firedEvents: light
-      ? []
-      : [
-          ...new Set(
-            view.log
-              .filter((e) => e.kind === 'event' && typeof e.ref === 'string')
-              .map((e) => e.ref as string),
-          ),
-        ],
+    firedEvents: light ? [] : [...new Set(view.log.flatMap((e) => (e.kind === 'event' ? [e.ref] : [])))],
     log: [],
     history: !light && view.history.length ? [{ ...view.history[view.history.length - 1]!, trust }] : [],
     rng: seedState(Math.floor(draw * 2 ** 32)),

@@ -4,7 +4,7 @@
  * defect, and what this government itself did last. Classic iterated-dilemma strategies are built on these.
  */
 import { findAction } from '../engine/index.ts';
-import type { ActionDef, ActorId, Dealings, LogEntry, PlayerView, World } from '../engine/index.ts';
+import type { ActionDef, ActionEntry, ActorId, Dealings, PlayerView, World } from '../engine/index.ts';
 
 export type Move = 'C' | 'D';
 
@@ -47,7 +47,7 @@ function note(byRound: Map<number, Move>, round: number, m: Move): void {
 }
 
 /** Notes what an act by `other` that I saw says of it toward me. */
-function noteAct(world: World, byRound: Map<number, Move>, me: ActorId, e: LogEntry): void {
+function noteAct(world: World, byRound: Map<number, Move>, me: ActorId, e: ActionEntry): void {
   const d = findAction(world, e.ref);
   if (!d) return;
   if (e.target === me) note(byRound, e.round, reading(d) ?? byRound.get(e.round) ?? 'C');
@@ -105,11 +105,11 @@ const byRoundOrder = (a: Seen, b: Seen): number => a.round - b.round;
 function myDealings(
   view: PlayerView,
   other: ActorId,
-): { steps: readonly { round: number; mine: boolean }[]; acts: readonly LogEntry[] } {
+): { steps: readonly { round: number; mine: boolean }[]; acts: readonly ActionEntry[] } {
   const theirs = view.dealings?.(other);
   const mine = view.dealings?.(view.me);
   if (theirs && mine) {
-    const acts: LogEntry[] = [];
+    const acts: ActionEntry[] = [];
     for (const e of mine.acts) if (e.target === other) acts.push(e);
     return { steps: theirs.steps, acts };
   }
@@ -118,7 +118,9 @@ function myDealings(
     if (!g.parties.includes(other) || !g.parties.includes(view.me)) continue;
     for (const r of g.record) if (r.mine !== null) steps.push({ round: r.round, mine: r.mine });
   }
-  const acts = view.log.filter((e) => e.kind === 'action' && e.actor === view.me && e.target === other);
+  const acts = view.log.filter(
+    (e): e is ActionEntry => e.kind === 'action' && e.actor === view.me && e.target === other,
+  );
   return { steps, acts };
 }
 

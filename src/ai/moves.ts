@@ -2,14 +2,13 @@
  * What a government can legally do, read from its player view and the catalogue: the building blocks
  * every strategy shares, so that no strategy produces an input the engine would reject.
  */
-import { MEDIATE, findAction, mayTake, unmet } from '../engine/index.ts';
+import { MEDIATE, findAction, mayTake, unmet, viewFacts } from '../engine/index.ts';
 import { friendly, hostile } from './memory.ts';
 import type {
   ActionChoice,
   ActionDef,
   ActorId,
   ActorVar,
-  Facts,
   OfferDraft,
   PlayerView,
   Term,
@@ -103,42 +102,7 @@ function payable(mine: Record<ActorVar, number>, d: ActionDef): boolean {
   return true;
 }
 
-/** The facts a view gives for checking an action's requirements (the same ones the rules check). */
-class ViewFacts implements Facts {
-  readonly forum: number;
-
-  constructor(private readonly view: PlayerView) {
-    this.forum = view.forum;
-  }
-
-  sanctions(a: ActorId, b: ActorId): number {
-    return this.view.sanctions[a]?.[b] ?? 0;
-  }
-
-  lifeline(a: ActorId, b: ActorId): number {
-    return this.view.lifeline[a]?.[b] ?? 0;
-  }
-
-  channel(kind: 'hotline' | 'backchannel', a: ActorId, b: ActorId): boolean {
-    for (const c of this.view.channels)
-      if (c.channel === kind && ((c.a === a && c.b === b) || (c.a === b && c.b === a))) return true;
-    return false;
-  }
-
-  programme(a: ActorId): number {
-    return this.view.actors.find((x) => x.id === a)?.vars.nuclear ?? 0;
-  }
-
-  rivals(a: ActorId, b: ActorId): boolean {
-    for (const [x, y] of this.view.rivalries) if ((x === a && y === b) || (x === b && y === a)) return true;
-    return false;
-  }
-}
-
-/** The facts a view gives for checking an action's requirements (the same ones the rules check). */
-export function viewFacts(view: PlayerView): Facts {
-  return view.facts?.() ?? new ViewFacts(view);
-}
+export { viewFacts };
 
 /** Every single action I may take on my own this round, with each possible target. */
 export function legalActions(

@@ -5,6 +5,8 @@
  *
  * - pure path: recorded games replayed through `runGame` (rules only, no computer players);
  * - machine: the same records sent as events through the xstate machine;
+ * - session: a browser game's cost per input through GameSession (p50/p95), and per click of one person
+ *   against computer seats;
  * - games/s: whole computer-only games with reciprocal players, choices included;
  * - thirty-round batch: whole games of 30 rounds with tit-for-tat players, and as a share of the tight loop,
  *   the rule functions alone over the same games' inputs;
@@ -36,6 +38,14 @@ function report(f: BenchFigures): string {
     [
       'rounds/s, through the xstate machine',
       `${n(f.machineRoundsPerSec)} (${pct(f.machineShareOfPure)} of pure)`,
+    ],
+    [
+      'ms per input through GameSession (p50/p95)',
+      `${f.sessionInputP50Ms} / ${f.sessionInputP95Ms} (six people, ${f.sessionInputs} inputs)`,
+    ],
+    [
+      'ms per click, one person vs computers (p50/p95)',
+      `${f.sessionClickP50Ms} / ${f.sessionClickP95Ms} (${f.sessionClicks} clicks)`,
     ],
     ['games/s, computer-only (reciprocal)', `${f.gamesPerSec} (${f.roundsPerGame} rounds each)`],
     [
@@ -135,9 +145,11 @@ async function measure(scenario: string, quick: boolean, progress: boolean): Pro
   // Loaded here, not at the top: the measurements pull in boardgame.io, which other commands do not need.
   const { bench } = await import('./bench/measure.ts');
   const t0 = performance.now();
+  const loaded = readScenario(file);
   return bench({
     file,
-    world: readScenario(file).world,
+    world: loaded.world,
+    loaded,
     shipped: readdirSync(SCENARIO_DIR)
       .filter((f) => f.endsWith('.yaml'))
       .sort()

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * `qpq`: the command line. check, simulate, tournament, experiment, bench, schema. See README and DESIGN.md for the contract.
+ * `qpq`: the command line. check, simulate, tournament, experiment, bench, schema, log. See README and DESIGN.md for the contract.
  */
 import { runBench } from './bench.ts';
 import { runCheck } from './check.ts';
 import { runExperimentCommand } from './experiment.ts';
+import { runLog } from './log.ts';
 import { runSchema } from './schema.ts';
 import { runSimulate } from './simulate.ts';
 import { runTournament } from './tournament.ts';
@@ -22,6 +23,7 @@ Commands:
   bench [--json] [--quick]               the benchmark figures
   bench --browser [--runs N] [--json]    the board's start-up time against bare Phaser, JS sizes, frame rate
   schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
+  log <record.json> [--as ACTOR]         a game record's log, round by round (with --as: what ACTOR saw)
 
 A scenario is a path (scenarios/panmunjom-2018.yaml) or an id in scenarios/ (panmunjom-2018).`;
 
@@ -45,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       return runTournament(rest);
     case 'schema':
       return runSchema(rest);
+    case 'log':
+      return runLog(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -10,7 +10,7 @@
  * only the player view reads it, and only the row of its own government.
  */
 import { byId } from './validate.ts';
-import type { ActorId, Agreement, GameState, LogEntry, World } from './types.ts';
+import type { ActionEntry, ActorId, Agreement, GameState, LogEntry, World } from './types.ts';
 
 /** One step of a deal both governments are party to, as the observer knows it. */
 export interface StepSeen {
@@ -25,7 +25,7 @@ export interface StepSeen {
 /** What one government saw of another, in the order it happened. */
 export interface Dealings {
   /** Action log lines by the other that this government saw (its own, when the other is itself). */
-  readonly acts: readonly LogEntry[];
+  readonly acts: readonly ActionEntry[];
   /** Steps of the agreements both are party to. */
   readonly steps: readonly StepSeen[];
 }
@@ -34,7 +34,7 @@ const NONE: Dealings = Object.freeze({ acts: Object.freeze([]), steps: Object.fr
 
 class Index {
   /** [observer * n + actor]; null until something is seen. */
-  readonly rows: ({ acts: LogEntry[]; steps: StepSeen[] } | null)[];
+  readonly rows: ({ acts: ActionEntry[]; steps: StepSeen[] } | null)[];
   /** Log lines taken in so far, and the last of them (to tell a log that was cut or replaced). */
   done = 0;
   last: LogEntry | undefined = undefined;
@@ -47,7 +47,7 @@ class Index {
     this.rows = new Array<null>(n * n).fill(null);
   }
 
-  row(o: number, a: number): { acts: LogEntry[]; steps: StepSeen[] } {
+  row(o: number, a: number): { acts: ActionEntry[]; steps: StepSeen[] } {
     const k = o * this.n + a;
     return (this.rows[k] ??= { acts: [], steps: [] });
   }
@@ -130,11 +130,11 @@ export function dealingsFromScratch(
   s: GameState,
   observer: number,
   actor: number,
-): { acts: LogEntry[]; steps: StepSeen[] } {
+): { acts: ActionEntry[]; steps: StepSeen[] } {
   const me = world.actors[observer]!.id;
   const other = world.actors[actor]!.id;
   const acts = s.log.filter(
-    (e) => e.kind === 'action' && e.actor === other && (e.to === null || e.to.includes(me)),
+    (e): e is ActionEntry => e.kind === 'action' && e.actor === other && (e.to === null || e.to.includes(me)),
   );
   const steps: (StepSeen & { at: number })[] = [];
   for (const g of s.agreements) {

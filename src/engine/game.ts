@@ -2,7 +2,7 @@
  * The game's front door for callers without a machine: start, submit one seat's input, and run whole games
  * in batch. `submit` is pure; `runGame` works in place on its own state for speed, through the same steps.
  */
-import { allIn, beginRoundMut, closePhaseMut, collectMut } from './round.ts';
+import { allIn, beginRoundMut, checkInject, closePhaseMut, collectMut, injectMut } from './round.ts';
 import { cloneState, newGame } from './state.ts';
 import { checkInput } from './validate.ts';
 import type { ActorId, GameState, InputPhase, PhaseInput, Result, World } from './types.ts';
@@ -40,6 +40,12 @@ export interface RecordedInput {
   input: PhaseInput;
 }
 
+/** An instructor's inject: queued during `round`, it fires at the start of the next one. */
+export interface RecordedInject {
+  round: number;
+  event: string;
+}
+
 export class InvalidInputError extends Error {
   constructor(
     readonly actor: ActorId,
@@ -60,9 +66,18 @@ export function runGame(
   start: GameState,
   choose: Chooser,
   onInput?: (r: RecordedInput) => void,
+  /** Injects to queue, each during its round (before that round's commitment closes). */
+  injects: readonly RecordedInject[] = [],
 ): GameState {
   const s = cloneState(start);
   for (let phase = waitingPhase(s); phase; phase = waitingPhase(s)) {
+    if (phase === 'commitment')
+      for (const j of injects) {
+        if (j.round !== s.round) continue;
+        const bad = checkInject(world, s, j.event);
+        if (bad) throw new InvalidInputError('instructor', s.round, bad.code, bad.message);
+        injectMut(s, j.event);
+      }
     for (const a of world.actors) {
       const input = choose(s, a.id, phase);
       const bad = checkInput(world, s, a.id, input);

@@ -10,7 +10,7 @@
 export * from './types.ts';
 export { DEFAULT_RULES } from './defaults.ts';
 export { startGame, submit, runGame, waitingPhase, InvalidInputError } from './game.ts';
-export type { Chooser, RecordedInput } from './game.ts';
+export type { Chooser, RecordedInject, RecordedInput } from './game.ts';
 export {
   newGame,
   cloneState,
@@ -22,20 +22,28 @@ export {
   clamp,
   pairGrid,
 } from './state.ts';
-export { checkInput, checkDraft, canTalk, findAction, partiesOf, MEDIATE } from './validate.ts';
+export {
+  checkInput,
+  checkDraft,
+  checkDraftInView,
+  canTalk,
+  findAction,
+  partiesOf,
+  MEDIATE,
+} from './validate.ts';
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
-export { unmet, stateFacts, REQUIREMENT_TEXT } from './requirements.ts';
+export { unmet, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
 export type { Facts } from './requirements.ts';
 export { metricValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
-export { playerView } from './view.ts';
-export type { PlayerView, AgreementView, ActorPublic } from './view.ts';
+export { playerView, publicView } from './view.ts';
+export type { PlayerView, PublicView, AgreementView, ActorPublic } from './view.ts';
 export { dealings, dealingsFromScratch } from './dealings.ts';
 export type { Dealings, StepSeen } from './dealings.ts';
 export { replay, ENGINE_VERSION, ReplayError } from './record.ts';
 export type { GameRecord } from './record.ts';
 export { hashText, hashValue } from './hash.ts';
 export { createGameMachine, inputOf, eventOf, runThroughMachine } from './machine.ts';
-export type { GameEvent, GameContext, GameMachine } from './machine.ts';
+export type { GameEvent, SeatEvent, GameContext, GameMachine } from './machine.ts';
 export {
   beginRound,
   closeProposals,
@@ -46,6 +54,8 @@ export {
   closePhaseMut,
   collectMut,
   allIn,
+  checkInject,
+  injectMut,
   channelFactor,
   tensionBaseline,
   describeTerms,

@@ -7,8 +7,18 @@
  * kept in `context.rejection`, and the game state is left unchanged.
  */
 import { assign, createActor, setup } from 'xstate';
-import type { RecordedInput } from './game.ts';
-import { allIn, beginRound, closeProposals, closeResponses, collectMut, react, resolve } from './round.ts';
+import type { RecordedInject, RecordedInput } from './game.ts';
+import {
+  allIn,
+  beginRound,
+  checkInject,
+  closeProposals,
+  closeResponses,
+  collectMut,
+  injectMut,
+  react,
+  resolve,
+} from './round.ts';
 import { cloneState, newGame } from './state.ts';
 import { checkInput } from './validate.ts';
 import type {
@@ -23,20 +33,26 @@ import type {
   World,
 } from './types.ts';
 
-/** The machine's events: one per input phase, each from one seat. */
-export type GameEvent =
+/** A seat's event: one per input phase. */
+export type SeatEvent =
   | { type: 'PROPOSE'; actor: ActorId; offers: OfferDraft[]; why?: string }
   | { type: 'RESPOND'; actor: ActorId; answers: Answer[]; why?: string }
   | { type: 'COMMIT'; actor: ActorId; decisions: Decision[]; actions: ActionChoice[]; why?: string };
 
+/** The machine's events: the seats' inputs, and an instructor's inject of a scenario event for the next round. */
+export type GameEvent = SeatEvent | { type: 'INJECT'; event: string };
+
 export interface GameContext {
   state: GameState;
-  rejection: (Rejection & { actor: ActorId }) | null;
+  /** The last event's rejection (`actor` is absent for an inject), or null when it was taken. */
+  rejection: (Rejection & { actor?: ActorId }) | null;
   inputs: RecordedInput[];
+  /** Injected events in order, with the round they were injected in (they fire at the next round's start). */
+  injects?: RecordedInject[];
 }
 
 /** The phase input an event carries. */
-export function inputOf(e: GameEvent): PhaseInput {
+export function inputOf(e: SeatEvent): PhaseInput {
   const why = e.why === undefined ? {} : { why: e.why };
   switch (e.type) {
     case 'PROPOSE':
@@ -49,7 +65,7 @@ export function inputOf(e: GameEvent): PhaseInput {
 }
 
 /** The event that carries a phase input from a seat. */
-export function eventOf(actor: ActorId, input: PhaseInput): GameEvent {
+export function eventOf(actor: ActorId, input: PhaseInput): SeatEvent {
   const why = input.why === undefined ? {} : { why: input.why };
   switch (input.phase) {
     case 'proposing':
@@ -61,7 +77,13 @@ export function eventOf(actor: ActorId, input: PhaseInput): GameEvent {
   }
 }
 
+/** Why the engine refuses an event now, or null. */
+function rejectionOf(world: World, s: GameState, e: GameEvent): Rejection | null {
+  return e.type === 'INJECT' ? checkInject(world, s, e.event) : checkInput(world, s, e.actor, inputOf(e));
+}
+
 function collect(world: World, c: GameContext, e: GameEvent): Partial<GameContext> {
+  if (e.type === 'INJECT') return {};
   const s = cloneState(c.state);
   const input = inputOf(e);
   collectMut(world, s, e.actor, input);
@@ -75,10 +97,10 @@ export function createGameMachine(world: World) {
     types: {
       context: {} as GameContext,
       events: {} as GameEvent,
-      input: {} as { state: GameState; inputs?: RecordedInput[] },
+      input: {} as { state: GameState; inputs?: RecordedInput[]; injects?: RecordedInject[] },
     },
     guards: {
-      valid: ({ context, event }) => checkInput(world, context.state, event.actor, inputOf(event)) === null,
+      valid: ({ context, event }) => rejectionOf(world, context.state, event) === null,
       allIn: ({ context }) => allIn(context.state),
       over: ({ context }) => context.state.end !== null,
       at: ({ context }, phase: GameState['phase']) => context.state.phase === phase,
@@ -86,8 +108,18 @@ export function createGameMachine(world: World) {
     actions: {
       collect: assign(({ context, event }) => collect(world, context, event)),
       reject: assign(({ context, event }) => ({
-        rejection: { ...checkInput(world, context.state, event.actor, inputOf(event))!, actor: event.actor },
+        rejection: {
+          ...rejectionOf(world, context.state, event)!,
+          ...(event.type === 'INJECT' ? {} : { actor: event.actor }),
+        },
       })),
+      inject: assign(({ context, event }) => {
+        if (event.type !== 'INJECT') return {};
+        const s = cloneState(context.state);
+        injectMut(s, event.event);
+        const injects = [...(context.injects ?? []), { round: s.round, event: event.event }];
+        return { state: s, rejection: null, injects };
+      }),
       runEvents: assign(({ context }) => ({ state: beginRound(world, context.state) })),
       closeProposals: assign(({ context }) => ({ state: closeProposals(world, context.state) })),
       closeResponses: assign(({ context }) => ({ state: closeResponses(world, context.state) })),
@@ -96,9 +128,19 @@ export function createGameMachine(world: World) {
     },
   }).createMachine({
     id: 'game',
-    context: ({ input }) => ({ state: input.state, rejection: null, inputs: input.inputs ?? [] }),
+    context: ({ input }) => ({
+      state: input.state,
+      rejection: null,
+      inputs: input.inputs ?? [],
+      ...(input.injects ? { injects: input.injects } : {}),
+    }),
     initial: 'route',
-    on: { PROPOSE: { actions: 'reject' }, RESPOND: { actions: 'reject' }, COMMIT: { actions: 'reject' } },
+    on: {
+      PROPOSE: { actions: 'reject' },
+      RESPOND: { actions: 'reject' },
+      COMMIT: { actions: 'reject' },
+      INJECT: [{ guard: 'valid', actions: 'inject' }, { actions: 'reject' }],
+    },
     states: {
       /** Enters the state that matches the game's phase, so a machine can start from any saved state. */
       route: {

@@ -5,14 +5,13 @@
 import { chance } from './rng.ts';
 import type { Rng } from './rng.ts';
 import { addPair, clamp } from './state.ts';
-import type { GameState, LogEntry, World } from './types.ts';
+import type { ActorId, GameState, LeaderCause, LogEntry, LogFact, World } from './types.ts';
 
-export function log(s: GameState, e: Omit<LogEntry, 'round' | 'to'> & { to?: string[] | null }): void {
-  const entry: LogEntry = { round: s.round, kind: e.kind, text: e.text, to: e.to ?? null };
+/** Adds a line to the log: public unless `to` names who saw it. */
+export function log(s: GameState, fact: LogFact, to: ActorId[] | null = null): void {
+  const entry = { round: s.round, ...fact, to } as LogEntry;
   // Only defined fields, so the state stays plain JSON that survives a round trip exactly.
-  if (e.actor !== undefined) entry.actor = e.actor;
-  if (e.target !== undefined) entry.target = e.target;
-  if (e.ref !== undefined) entry.ref = e.ref;
+  for (const k of Object.keys(entry) as (keyof LogEntry)[]) if (entry[k] === undefined) delete entry[k];
   s.log.push(entry);
 }
 
@@ -26,7 +25,7 @@ export function changeLeader(
   i: number,
   name: string,
   stance: number,
-  why: string,
+  cause: { cause: LeaderCause; event?: string },
   rng: Rng,
   termRounds?: number,
 ): void {
@@ -39,7 +38,10 @@ export function changeLeader(
   log(s, {
     kind: 'leader',
     actor: def.id,
-    text: `${def.name}: ${name} takes office (${why}), replacing ${old.name}.`,
+    leader: name,
+    replaced: old.name,
+    cause: cause.cause,
+    ref: cause.event,
   });
   const n = world.actors.length;
   const p = world.rules.walkAwayPerStance * Math.max(0, old.stance - a.leader.stance);
@@ -57,12 +59,7 @@ export function changeLeader(
           i,
           -world.rules.trustBroken,
         );
-    log(s, {
-      kind: 'agreement',
-      actor: def.id,
-      ref: g.id,
-      text: `${name} walks away from agreement #${g.id}, signed by ${old.name}.`,
-    });
+    log(s, { kind: 'walked-away', actor: def.id, ref: g.id, leader: name, signer: old.name });
   }
 }
 
@@ -85,20 +82,12 @@ export function holdElection(world: World, s: GameState, i: number, rng: Rng): v
   const pKeep = 1 / (1 + Math.exp(-(a.support - 50) / world.rules.electionSpread));
   if (chance(rng, pKeep)) {
     a.leader.termEnds = s.round + def.termRounds;
-    log(s, {
-      kind: 'election',
-      actor: def.id,
-      text: `${def.name}: ${a.leader.name} wins the election with ${Math.round(a.support)}% support.`,
-    });
+    log(s, { kind: 'election', actor: def.id, leader: a.leader.name, won: true, support: a.support });
     return;
   }
   const next = successor(world, s, i);
-  log(s, {
-    kind: 'election',
-    actor: def.id,
-    text: `${def.name}: ${a.leader.name} loses the election with ${Math.round(a.support)}% support.`,
-  });
-  changeLeader(world, s, i, next.name, next.stance, 'election', rng);
+  log(s, { kind: 'election', actor: def.id, leader: a.leader.name, won: false, support: a.support });
+  changeLeader(world, s, i, next.name, next.stance, { cause: 'election' }, rng);
 }
 
 /** A leader whose support falls under the floor: an elected one falls; an unelected one turns hardline. */
@@ -108,14 +97,10 @@ export function checkSupport(world: World, s: GameState, i: number, rng: Rng): v
   if (a.support >= world.rules.supportFloor) return;
   if (def.elected) {
     const next = successor(world, s, i);
-    changeLeader(world, s, i, next.name, next.stance, 'collapse of support', rng);
+    changeLeader(world, s, i, next.name, next.stance, { cause: 'collapse' }, rng);
   } else {
     a.leader.stance = clamp(a.leader.stance - world.rules.hardlineShift);
     a.support = clamp(a.support + world.rules.hardlineShift / 2);
-    log(s, {
-      kind: 'leader',
-      actor: def.id,
-      text: `With support at home failing, ${a.leader.name} turns hardline.`,
-    });
+    log(s, { kind: 'hardline', actor: def.id, leader: a.leader.name });
   }
 }

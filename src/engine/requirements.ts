@@ -4,6 +4,7 @@
  */
 import { LIFELINE_MAX, SANCTIONS_MAX, indexOf } from './state.ts';
 import type { ActionDef, ActorId, GameState, Requirement, World } from './types.ts';
+import type { PlayerView } from './view.ts';
 
 export interface Facts {
   forum: number;
@@ -107,4 +108,41 @@ class StateFacts implements Facts {
 /** Facts read from the full state. */
 export function stateFacts(world: World, s: GameState): Facts {
   return new StateFacts(world, s);
+}
+
+/** The facts a plain view gives (its public tables, its own backchannels): what that government can check. */
+class ViewFacts implements Facts {
+  readonly forum: number;
+
+  constructor(private readonly view: PlayerView) {
+    this.forum = view.forum;
+  }
+
+  sanctions(a: ActorId, b: ActorId): number {
+    return this.view.sanctions[a]?.[b] ?? 0;
+  }
+
+  lifeline(a: ActorId, b: ActorId): number {
+    return this.view.lifeline[a]?.[b] ?? 0;
+  }
+
+  channel(kind: 'hotline' | 'backchannel', a: ActorId, b: ActorId): boolean {
+    for (const c of this.view.channels)
+      if (c.channel === kind && ((c.a === a && c.b === b) || (c.a === b && c.b === a))) return true;
+    return false;
+  }
+
+  programme(a: ActorId): number {
+    return this.view.actors.find((x) => x.id === a)?.vars.nuclear ?? 0;
+  }
+
+  rivals(a: ActorId, b: ActorId): boolean {
+    for (const [x, y] of this.view.rivalries) if ((x === a && y === b) || (x === b && y === a)) return true;
+    return false;
+  }
+}
+
+/** The facts a view gives for checking an action's requirements (the same ones the rules check). */
+export function viewFacts(view: PlayerView): Facts {
+  return view.facts?.() ?? new ViewFacts(view);
 }

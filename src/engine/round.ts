@@ -17,11 +17,13 @@ import type {
   Agreement,
   Answer,
   Decision,
+  EventDef,
   GameState,
   Offer,
   OfferDraft,
   Phase,
   PhaseInput,
+  Rejection,
   RoundSnapshot,
   World,
 } from './types.ts';
@@ -39,6 +41,55 @@ const resetInbox = (s: GameState): void => {
 // ---------------------------------------------------------------------------------------------
 // 1. Events
 
+function fireEvent(world: World, s: GameState, ev: EventDef, rng: Rng, injected = false): void {
+  log(s, injected ? { kind: 'event', ref: ev.id, injected: true } : { kind: 'event', ref: ev.id });
+  for (const e of ev.effects) {
+    if (e.kind === 'leader')
+      changeLeader(
+        world,
+        s,
+        indexOf(world, e.actor),
+        e.name,
+        e.stance,
+        { cause: 'event', event: ev.id },
+        rng,
+        e.termRounds,
+      );
+    else applyEventEffect(world, s, e);
+  }
+  if (ev.once) s.firedEvents.push(ev.id);
+}
+
+/**
+ * Why an instructor's inject of a scenario event cannot be queued now, or null. It fires at the start of the
+ * next round, so the last round and a finished game take none.
+ */
+export function checkInject(world: World, s: GameState, eventId: unknown): Rejection | null {
+  if (s.end) return { code: 'GAME_OVER', message: 'The game is over.' };
+  const ev = typeof eventId === 'string' ? world.events.find((e) => e.id === eventId) : undefined;
+  if (!ev)
+    return {
+      code: 'UNKNOWN_EVENT',
+      message: `No event "${String(eventId)}" in ${world.id}. Known: ${world.events.map((e) => e.id).join(', ')}.`,
+    };
+  if (s.round >= world.rounds)
+    return {
+      code: 'UNAVAILABLE',
+      message: `Round ${s.round} is the last: there is no next round to fire it in.`,
+    };
+  if (ev.once && (s.firedEvents.includes(ev.id) || s.injected?.includes(ev.id)))
+    return {
+      code: 'UNAVAILABLE',
+      message: `"${ev.id}" happens once and has already fired or been injected.`,
+    };
+  return null;
+}
+
+/** Queues a checked inject, in place: `beginRound` fires it at the start of the next round. */
+export function injectMut(s: GameState, eventId: string): void {
+  (s.injected ??= []).push(eventId);
+}
+
 /** Start of a round: offers expire, elections fall due, scheduled and random events fire. */
 export function beginRoundMut(world: World, s: GameState): void {
   withRng(s, (rng) => {
@@ -53,13 +104,15 @@ export function beginRoundMut(world: World, s: GameState): void {
           ? ev.round === s.round
           : s.round >= (ev.from ?? 1) && s.round <= (ev.until ?? Infinity) && chance(rng, ev.chance ?? 0);
       if (!due || !allHold(world, s, ev.when)) continue;
-      log(s, { kind: 'event', ref: ev.id, text: `${ev.name}: ${ev.text}` });
-      for (const e of ev.effects) {
-        if (e.kind === 'leader')
-          changeLeader(world, s, indexOf(world, e.actor), e.name, e.stance, ev.name, rng, e.termRounds);
-        else applyEventEffect(world, s, e);
+      fireEvent(world, s, ev, rng);
+    }
+    // An instructor's injects fire after the scenario's own events, whatever their conditions say.
+    if (s.injected) {
+      for (const id of s.injected) {
+        const ev = world.events.find((e) => e.id === id);
+        if (ev && !(ev.once && s.firedEvents.includes(ev.id))) fireEvent(world, s, ev, rng, true);
       }
-      if (ev.once) s.firedEvents.push(ev.id);
+      delete s.injected;
     }
   });
   s.phase = 'proposing';
@@ -69,14 +122,7 @@ export function beginRoundMut(world: World, s: GameState): void {
 // ---------------------------------------------------------------------------------------------
 // 2. Negotiation
 
-function addOffer(
-  world: World,
-  s: GameState,
-  from: string,
-  d: OfferDraft,
-  counters: number | null,
-  until: number,
-): Offer {
+function addOffer(s: GameState, from: string, d: OfferDraft, counters: number | null, until: number): Offer {
   const parties = partiesOf(d);
   const offer: Offer = {
     id: s.nextId++,
@@ -99,13 +145,17 @@ function addOffer(
   };
   s.offers.push(offer);
   const to = offer.mediator ? [from, ...parties] : parties;
-  log(s, {
-    kind: 'offer',
-    actor: from,
-    ref: offer.id,
+  log(
+    s,
+    {
+      kind: 'offer',
+      actor: from,
+      ref: offer.id,
+      ...(counters ? { counters } : {}),
+      terms: offer.terms.map((t) => ({ ...t })),
+    },
     to,
-    text: `${from} ${counters ? `counters #${counters} with` : 'proposes'} offer #${offer.id}: ${describeTerms(world, offer.terms)}.`,
-  });
+  );
   return offer;
 }
 
@@ -136,7 +186,7 @@ export function closeProposalsMut(world: World, s: GameState): void {
   world.actors.forEach((a, i) => {
     const inp = s.inbox[i];
     if (inp?.phase !== 'proposing') return;
-    for (const d of inp.offers) addOffer(world, s, a.id, d, null, s.round + d.expires - 1);
+    for (const d of inp.offers) addOffer(s, a.id, d, null, s.round + d.expires - 1);
   });
   s.forum = Math.max(0, s.forum - 1); // convened talks last a number of proposing phases
   s.phase = 'responding';
@@ -182,7 +232,11 @@ function sign(world: World, s: GameState, o: Offer): void {
   log(s, {
     kind: 'agreement',
     ref: g.id,
-    text: `Agreement #${g.id} signed by ${g.parties.join(', ')}${g.mediator ? ` through ${g.mediator}'s mediation` : ''}: ${describeTerms(world, g.terms)} (${g.steps === 1 ? 'all at once' : `${g.steps} steps`}, verification: ${g.verification}).`,
+    parties: g.parties.slice(),
+    ...(g.mediator ? { mediator: g.mediator } : {}),
+    terms: g.terms.map((t) => ({ ...t })),
+    steps: g.steps,
+    verification: g.verification,
   });
 }
 
@@ -212,18 +266,12 @@ export function closeResponsesMut(world: World, s: GameState): void {
       if (x.answer.reply === 'accept' && !o.accepted.includes(x.actor)) o.accepted.push(x.actor);
     if (rejecters.length) {
       o.status = 'rejected';
-      log(s, {
-        kind: 'answer',
-        ref: o.id,
-        actor: rejecters[0],
-        to: offerAudience(o),
-        text: `${rejecters.join(', ')} ${rejecters.length > 1 ? 'reject' : 'rejects'} offer #${o.id}.`,
-      });
+      log(s, { kind: 'rejected', actor: rejecters[0]!, ref: o.id, by: rejecters.slice() }, offerAudience(o));
     } else if (counters.length) {
       o.status = 'countered';
       for (const x of counters) {
         const a = x.answer as Extract<Answer, { reply: 'counter' }>;
-        addOffer(world, s, x.actor, a.counter, o.id, s.round + a.counter.expires);
+        addOffer(s, x.actor, a.counter, o.id, s.round + a.counter.expires);
       }
     } else if (o.parties.every((p) => o.accepted.includes(p))) {
       sign(world, s, o);
@@ -259,14 +307,7 @@ export function resolveMut(world: World, s: GameState): void {
         s.recent[key] = s.round;
         const to =
           def.visibility === 'public' ? null : world.actors.filter((_, k) => seen[k]).map((x) => x.id);
-        log(s, {
-          kind: 'action',
-          actor: a.id,
-          target: c.target,
-          ref: def.id,
-          to,
-          text: `${a.id}: ${def.name}${c.target ? ` (${c.target})` : ''}.`,
-        });
+        log(s, { kind: 'action', actor: a.id, ref: def.id, target: c.target }, to);
       }
     });
     // Agreement steps: what each party did, and what the others saw of it.
@@ -282,19 +323,12 @@ export function resolveMut(world: World, s: GameState): void {
     });
     for (const g of s.agreements) if (g.status === 'active') runStep(world, s, g, decided, rng);
     // Crisis and miscalculation.
-    if (s.tension >= r.crisisAt && tensionBefore < r.crisisAt)
-      log(s, {
-        kind: 'crisis',
-        text: `Tension reaches ${Math.round(s.tension)}: a crisis. Miscalculation could now start a clash.`,
-      });
+    if (s.tension >= r.crisisAt && tensionBefore < r.crisisAt) log(s, { kind: 'crisis', tension: s.tension });
     if (s.tension >= r.crisisAt) {
       const x = (s.tension - r.crisisAt) / (100 - r.crisisAt);
       const p = r.clashChance * x * x * channelFactor(world, s);
       if (chance(rng, p)) {
-        log(s, {
-          kind: 'clash',
-          text: `A miscalculation at tension ${Math.round(s.tension)} turns into a military clash.`,
-        });
+        log(s, { kind: 'clash', tension: s.tension });
         s.end = { outcome: outcomeOf(world, s, true), reason: 'clash', round: s.round };
       }
     }
@@ -371,13 +405,7 @@ function runStep(
       const seen = chance(rng, accuracy) ? honoured[p]! : !honoured[p];
       observed[o]![p] = seen;
       if (!seen) disputed = true;
-      log(s, {
-        kind: 'compliance',
-        actor: p,
-        ref: g.id,
-        to: [o],
-        text: `You saw ${p} ${seen ? 'keep' : 'break'} step ${g.done + 1} of agreement #${g.id}.`,
-      });
+      log(s, { kind: 'compliance', actor: p, ref: g.id, step: g.done + 1, kept: seen }, [o]);
     }
   }
   // The record is this state's own (copies slice the records of active agreements), so it grows in place.
@@ -390,11 +418,7 @@ function runStep(
       endAgreement(world, s, g, 'broken');
       return;
     }
-    log(s, {
-      kind: 'agreement',
-      ref: g.id,
-      text: `Step ${g.done + 1} of agreement #${g.id} is disputed; one more disputed step will end it.`,
-    });
+    log(s, { kind: 'disputed', ref: g.id, step: g.done + 1 });
   } else g.strikes = 0;
   g.done++;
   if (g.done === g.steps) endAgreement(world, s, g, 'completed');
@@ -414,15 +438,11 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
     for (const p of g.parties)
       for (const q of g.parties)
         if (p !== q) addPair(s.trust, n, indexOf(world, p), indexOf(world, q), r.trustCompleted);
-    log(s, { kind: 'agreement', ref: g.id, text: `Agreement #${g.id} is carried out in full.` });
+    log(s, { kind: 'completed', ref: g.id });
   } else {
     if (rivals) s.stage = clamp(s.stage + r.stageOnBreak, 0, world.stages.length - 1);
     s.tension = clamp(s.tension + r.tensionOnBreak);
-    log(s, {
-      kind: 'agreement',
-      ref: g.id,
-      text: `Agreement #${g.id} breaks down amid accusations of cheating.`,
-    });
+    log(s, { kind: 'broken', ref: g.id });
   }
 }
 
@@ -556,7 +576,7 @@ export function reactMut(world: World, s: GameState): void {
   if (s.round >= world.rounds) {
     s.end = { outcome: outcomeOf(world, s, false), reason: 'rounds', round: s.round };
     s.phase = 'over';
-    log(s, { kind: 'end', text: `The game ends after ${s.round} rounds.` });
+    log(s, { kind: 'end', rounds: s.round });
     return;
   }
   s.round++;

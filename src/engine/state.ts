@@ -168,6 +168,7 @@ export function cloneState(s: GameState): GameState {
     nextId: s.nextId,
     inbox: s.inbox.slice(),
     firedEvents: s.firedEvents.slice(),
+    ...(s.injected ? { injected: s.injected.slice() } : {}),
     recent: { ...s.recent },
     log: s.log.slice(), // entries are never changed once written
     history: s.history.slice(),

@@ -421,29 +421,78 @@ export interface Agreement {
   record: StepRecord[];
 }
 
-export type LogKind =
-  | 'event'
-  | 'election'
-  | 'leader'
-  | 'action'
-  | 'offer'
-  | 'answer'
-  | 'agreement'
-  | 'compliance'
-  | 'crisis'
-  | 'clash'
-  | 'end';
+/** Why a government's leader changed. */
+export type LeaderCause = 'election' | 'collapse' | 'event';
+
+/**
+ * What one line of the game's history says, as data: ids, numbers and references, never sentences (the
+ * screens and the command line render them in the player's language, see src/text). `actor` is who did it,
+ * `target` whom it was aimed at, `ref` the offer, agreement, action or event it is about.
+ */
+export type LogFact =
+  /** A scenario event fired (`injected` when an instructor set it off). */
+  | { kind: 'event'; ref: string; injected?: true }
+  /** A scheduled election: the incumbent `leader` kept office (`won`) or lost, with this much support. */
+  | { kind: 'election'; actor: ActorId; leader: string; won: boolean; support: number }
+  /** `leader` took office, replacing `replaced`; `ref` is the event that caused it, if one did. */
+  | { kind: 'leader'; actor: ActorId; leader: string; replaced: string; cause: LeaderCause; ref?: string }
+  /** An unelected leader with failing support at home turned hardline. */
+  | { kind: 'hardline'; actor: ActorId; leader: string }
+  /** `actor` proposed offer `ref` (countering offer `counters`, if set). */
+  | { kind: 'offer'; actor: ActorId; ref: number; counters?: number; terms: Term[] }
+  /** Offer `ref` was rejected by `by` (`actor` is the first of them). */
+  | { kind: 'rejected'; actor: ActorId; ref: number; by: ActorId[] }
+  /** Agreement `ref` was signed. */
+  | {
+      kind: 'agreement';
+      ref: number;
+      parties: ActorId[];
+      mediator?: ActorId;
+      terms: Term[];
+      steps: number;
+      verification: Verification;
+    }
+  /** `actor` took action `ref` (at `target`). */
+  | { kind: 'action'; actor: ActorId; ref: string; target?: ActorId }
+  | { kind: 'crisis'; tension: number }
+  | { kind: 'clash'; tension: number }
+  /** What the reader saw `actor` do at `step` (1-based) of agreement `ref`. */
+  | { kind: 'compliance'; actor: ActorId; ref: number; step: number; kept: boolean }
+  /** Step `step` of agreement `ref` is disputed; one more disputed step ends it. */
+  | { kind: 'disputed'; ref: number; step: number }
+  | { kind: 'completed'; ref: number }
+  | { kind: 'broken'; ref: number }
+  /** `actor`'s new leader walked away from agreement `ref`, which `signer` had signed. */
+  | { kind: 'walked-away'; actor: ActorId; ref: number; leader: string; signer: string }
+  | { kind: 'end'; rounds: number };
+
+export type LogKind = LogFact['kind'];
 
 /** One line of the game's history. `to` lists who saw it; null means public. */
-export interface LogEntry {
-  round: number;
-  kind: LogKind;
-  text: string;
-  actor?: ActorId;
-  target?: ActorId;
-  ref?: string | number;
-  to: ActorId[] | null;
-}
+export type LogEntry = LogFact & { round: number; to: ActorId[] | null };
+
+/** A log line of an action taken. */
+export type ActionEntry = Extract<LogEntry, { kind: 'action' }>;
+
+/** Every kind of log line, for renderers and tests that must cover them all. */
+export const LOG_KINDS = [
+  'event',
+  'election',
+  'leader',
+  'hardline',
+  'offer',
+  'rejected',
+  'agreement',
+  'action',
+  'crisis',
+  'clash',
+  'compliance',
+  'disputed',
+  'completed',
+  'broken',
+  'walked-away',
+  'end',
+] as const satisfies readonly LogKind[];
 
 /** Alea's saved state (seedrandom `state: true`). */
 export interface RngState {
@@ -485,6 +534,11 @@ export interface GameState {
   inbox: (PhaseInput | null)[];
   /** Ids of one-time events that have fired. */
   firedEvents: string[];
+  /**
+   * Scenario events an instructor injected this round, in order: they fire at the start of the next round.
+   * Absent when none are queued (so states without injects hash as before).
+   */
+  injected?: string[];
   /** Round each actor last took each action on its own, by `actor>action>target`, for fading repeated gestures. */
   recent: Record<string, number>;
   log: LogEntry[];
@@ -538,6 +592,7 @@ export const REJECTION_CODES = [
   'NO_FORUM',
   'UNKNOWN_AGREEMENT',
   'UNAVAILABLE',
+  'UNKNOWN_EVENT',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

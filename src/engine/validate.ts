@@ -3,12 +3,14 @@
  * or null; none changes anything. Inputs may come from a client over the network, so shapes are checked too.
  */
 import { mayTake } from './effects.ts';
-import { REQUIREMENT_TEXT, stateFacts, unmet } from './requirements.ts';
+import { REQUIREMENT_TEXT, stateFacts, unmet, viewFacts } from './requirements.ts';
 import type { Facts } from './requirements.ts';
 import { indexOf } from './state.ts';
 import { ACTOR_VARS, VERIFICATIONS } from './types.ts';
+import type { PlayerView } from './view.ts';
 import type {
   ActionDef,
+  ActorId,
   Answer,
   GameState,
   OfferDraft,
@@ -113,6 +115,44 @@ export function checkDraft(
   draft: unknown,
   where: string,
 ): Rejection | null {
+  return draftProblem(world, from, draft, where, {
+    facts: stateFacts(world, s),
+    forum: s.forum,
+    canTalk: (a, b) => canTalk(world, s, indexOf(world, a), indexOf(world, b)),
+  });
+}
+
+/**
+ * The same check of a draft offer by `view.me`, from what its view shows (a screen or a remote player has no
+ * state). It may pass a draft the rules then refuse on facts the government cannot see (another pair's
+ * backchannel); the submitted input is checked against the state again.
+ */
+export function checkDraftInView(
+  world: World,
+  view: PlayerView,
+  draft: unknown,
+  where: string,
+): Rejection | null {
+  return draftProblem(world, view.me, draft, where, {
+    facts: viewFacts(view),
+    forum: view.forum,
+    canTalk: (a, b) => a === view.me && view.contacts.includes(b),
+  });
+}
+
+interface DraftFacts {
+  facts: Facts;
+  forum: number;
+  canTalk(from: ActorId, to: ActorId): boolean;
+}
+
+function draftProblem(
+  world: World,
+  from: string,
+  draft: unknown,
+  where: string,
+  f: DraftFacts,
+): Rejection | null {
   const r = world.rules;
   if (!isObj(draft) || !Array.isArray(draft.terms))
     return no('MALFORMED', `${where} must have a list of terms.`);
@@ -124,9 +164,8 @@ export function checkDraft(
     return no('INVALID_OFFER', `${where}: steps must be a whole number from 1 to ${r.maxSteps}.`);
   if (!isInt(draft.expires, 1, r.maxExpiry))
     return no('INVALID_OFFER', `${where}: expiry must be a whole number of rounds from 1 to ${r.maxExpiry}.`);
-  const facts = stateFacts(world, s);
   for (let k = 0; k < draft.terms.length; k++) {
-    const bad = checkTerm(world, facts, draft.terms[k], `${where}, term ${k + 1}`);
+    const bad = checkTerm(world, f.facts, draft.terms[k], `${where}, term ${k + 1}`);
     if (bad) return bad;
   }
   const parties = partiesOf(draft as unknown as OfferDraft);
@@ -135,21 +174,20 @@ export function checkDraft(
       'INVALID_OFFER',
       `${where} needs terms for at least two governments: what is given and what is wanted.`,
     );
-  const me = indexOf(world, from);
   const mediated = !parties.includes(from);
   if (mediated) {
     const def = findAction(world, MEDIATE);
     if (!def || !mayTake(def, from))
       return no('NOT_PERMITTED', `${where}: ${from} is not a party and cannot mediate.`);
   }
-  if (parties.length > 2 && s.forum <= 0)
+  if (parties.length > 2 && f.forum <= 0)
     return no(
       'NO_FORUM',
       `${where}: a deal among more than two governments needs multilateral talks to be convened.`,
     );
   for (const p of parties) {
     if (p === from) continue;
-    if (!canTalk(world, s, me, indexOf(world, p)))
+    if (!f.canTalk(from, p))
       return no(
         'NO_CHANNEL',
         `${where}: ${from} trusts ${p} too little to talk without a channel or a mediator.`,

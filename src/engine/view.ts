@@ -505,3 +505,60 @@ function agreementView(g: Agreement, me: ActorId, over: boolean): AgreementView 
 export function playerView(world: World, s: GameState, me: ActorId): PlayerView {
   return new View(world, s, me);
 }
+
+/** What anyone may see (an observer, a projector): public facts only, as plain data. */
+export interface PublicView {
+  round: number;
+  rounds: number;
+  date: string;
+  phase: Phase;
+  stage: number;
+  stageName: string;
+  tension: number;
+  forum: number;
+  actors: ActorPublic[];
+  sanctions: Record<ActorId, Record<ActorId, number>>;
+  lifeline: Record<ActorId, Record<ActorId, number>>;
+  /** Open hotlines (backchannels only at the end). */
+  channels: { a: ActorId; b: ActorId; channel: Channel }[];
+  alliances: [ActorId, ActorId][];
+  rivalries: [ActorId, ActorId][];
+  /** Public log entries (the whole log at the end). */
+  log: LogEntry[];
+  submitted: Record<ActorId, boolean>;
+  history: {
+    round: number;
+    tension: number;
+    stage: number;
+    vars: Record<ActorId, Record<ActorVar, number>>;
+  }[];
+  end: GameState['end'];
+  scores: Record<ActorId, number> | null;
+}
+
+export function publicView(world: World, s: GameState): PublicView {
+  // A seat's view supplies the public tables; everything seat-specific is left out or filtered.
+  const v = new View(world, s, world.actors[0]!.id);
+  const over = s.end !== null;
+  return {
+    round: v.round,
+    rounds: v.rounds,
+    date: v.date,
+    phase: v.phase,
+    stage: v.stage,
+    stageName: v.stageName,
+    tension: v.tension,
+    forum: v.forum,
+    actors: v.actors,
+    sanctions: v.sanctions,
+    lifeline: v.lifeline,
+    channels: v.channels.filter((c) => over || c.channel === 'hotline'),
+    alliances: v.alliances,
+    rivalries: v.rivalries,
+    log: over ? s.log.slice() : s.log.filter((e) => e.to === null),
+    submitted: v.submitted,
+    history: s.history.map((h) => ({ round: h.round, tension: h.tension, stage: h.stage, vars: h.vars })),
+    end: s.end,
+    scores: v.scores,
+  };
+}

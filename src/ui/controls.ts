@@ -6,7 +6,8 @@ import {
   ACTION_FAMILIES,
   REQUIREMENT_TEXT,
   VERIFICATIONS,
-  checkDraft,
+  checkDraftInView,
+  viewFacts,
   describeTerms,
   findAction,
   mayTake,
@@ -19,7 +20,6 @@ import type {
   Answer,
   Decision,
   Facts,
-  GameState,
   OfferDraft,
   PhaseInput,
   PlayerView,
@@ -28,7 +28,7 @@ import type {
   Verification,
   World,
 } from '../engine/index.ts';
-import { viewFacts } from '../ai/moves.ts';
+
 import { fill, h, radios, uid } from './dom.ts';
 import { previewLines, previewOffer } from './preview.ts';
 import { myActiveAgreements, offersToAnswer } from './session.ts';
@@ -45,7 +45,6 @@ import {
 
 export interface ControlsContext {
   world: World;
-  state: GameState;
   view: PlayerView;
   /** Sends the input; returns the engine's rejection, or null when it was taken. */
   submit: (input: PhaseInput) => Rejection | null;
@@ -594,7 +593,7 @@ function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
 
   function addDraft(): void {
     const d = draftNow();
-    const bad = checkDraft(world, ctx.state, me, d, 'This offer');
+    const bad = checkDraftInView(world, view, d, 'This offer');
     composeErr.show(bad ? bad.message : null);
     if (bad) return;
     drafts.push(d);

@@ -4,7 +4,7 @@
  * starts behind a hand-over screen that shows nothing of the previous player's; each sees only their own
  * player view. It wires plain session functions to the DOM; no rules here.
  */
-import { roundDate } from '../engine/index.ts';
+import { replay, roundDate } from '../engine/index.ts';
 import type { ActorId, PhaseInput, PlayerView, Rejection } from '../engine/index.ts';
 import type { Board } from './board/index.ts';
 import { ALL_LAYERS, boardModel } from './board/model.ts';
@@ -12,14 +12,15 @@ import type { Layers } from './board/model.ts';
 import { renderControls } from './controls.ts';
 import { fill, h, signed, uid } from './dom.ts';
 import { endReport } from './end.ts';
+import type { DebriefSource } from './end.ts';
 import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
 import { download, recordOf, saveFileOf, writeSlot } from './saves.ts';
-import { advance, enter, humansToPlay, viewOf } from './session.ts';
 import type { Session } from './session.ts';
 import { shareControl } from './share.ts';
 import { roundSummary } from './summary.ts';
 import type { RoundSummary } from './summary.ts';
-import { PHASE_TITLES, nameOf, prose } from './text.ts';
+import { PHASE_TITLES, nameOf } from './text.ts';
+import { logText } from '../text/index.ts';
 import { briefingPanel } from './briefing.ts';
 import { createCoach } from './tutorial.ts';
 import type { Coach, CoachEvent } from './tutorial.ts';
@@ -32,9 +33,10 @@ export interface GameScreenOptions {
 
 export function startGameScreen(root: HTMLElement, session: Session, opts: GameScreenOptions): void {
   const world = session.world;
-  const hotseat = session.humans.length > 1;
+  const humans = session.humans();
+  const hotseat = humans.length > 1;
   const capitals = Object.fromEntries(
-    Object.entries(session.scenario.actors).map(([id, a]) => [id, a.capital]),
+    Object.entries(session.loaded.scenario.actors).map(([id, a]) => [id, a.capital]),
   );
   let layers: Layers = { ...ALL_LAYERS };
   let board: Board | null = null;
@@ -105,7 +107,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
           checked: layers[key],
           onchange: (e: Event) => {
             layers = { ...layers, [key]: (e.target as HTMLInputElement).checked };
-            if (turn) drawBoard(viewOf(session, turn));
+            if (turn) drawBoard(session.view(turn));
           },
         }),
         h('span', { class: `swatch ${sw}`, 'aria-hidden': 'true' }),
@@ -126,7 +128,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         h('span', { class: 'scenario-title', title: world.title }, world.title),
         status,
         briefingButton,
-        session.scenario.coach && !hotseat ? tutorialButton : null,
+        session.loaded.scenario.coach && !hotseat ? tutorialButton : null,
         saveButton,
         h('button', { type: 'button', class: 'small quiet', onclick: () => confirmQuit() }, 'New game'),
       ),
@@ -137,15 +139,15 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
   );
 
   function confirmQuit(): void {
-    if (session.state.end || window.confirm('Leave this game and return to the menu?')) {
+    if (session.over() || window.confirm('Leave this game and return to the menu?')) {
       board?.destroy();
       opts.onQuit();
     }
   }
 
   function defaultTitle(): string {
-    const who = session.humans.map((a) => nameOf(world, a)).join(' & ');
-    return `${world.title} — ${who}, round ${session.state.round}`;
+    const who = humans.map((a) => nameOf(world, a)).join(' & ');
+    return `${world.title} — ${who}, round ${session.round()}`;
   }
 
   function openSave(): void {
@@ -202,14 +204,14 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
 
   const live = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
   root.append(live);
-  const script = session.scenario.coach;
+  const script = session.loaded.scenario.coach;
   if (script && !hotseat) {
-    const me = session.humans[0]!;
+    const me = humans[0]!;
     coach = createCoach({
       world,
       script,
       me,
-      view: () => (turn ? viewOf(session, turn) : null),
+      view: () => (turn ? session.view(turn) : null),
       openBriefing: () => turn && showBriefing(turn),
       home: root,
       onToggle: (open) => tutorialButton.setAttribute('aria-expanded', String(open)),
@@ -267,7 +269,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     turn = null;
     if (dialog.open) dialog.close();
     const name = nameOf(world, next);
-    const round = session.state.round;
+    const round = session.round();
     fill(
       status,
       h('span', null, 'Hand-over'),
@@ -329,11 +331,11 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
 
   /** The next human's turn: straight on with one human, behind a hand-over screen with several. */
   function nextTurn(): void {
-    if (session.state.end) {
+    if (session.over()) {
       if (!dialog.open) showEnd();
       return;
     }
-    const next = humansToPlay(session)[0]!;
+    const next = session.waitingFor()[0]!;
     if (hotseat) showHandover(next);
     else {
       turn = next;
@@ -344,22 +346,26 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
 
   function submit(input: PhaseInput): Rejection | null {
     const me = turn!;
-    const rejection = enter(session, me, input);
-    if (rejection) return rejection;
-    if (humansToPlay(session).length) {
-      nextTurn();
-      return null;
-    }
-    const r = advance(session);
-    if (input.phase === 'commitment')
-      for (const hId of session.humans) {
-        const s = roundSummary(world, r.before[hId]!, r.after[hId]!, r.mine[hId]!);
+    const last = session.waitingFor().length === 1;
+    // The phase closes on the last person's input: keep each person's view from before it, for the summary.
+    const before = last ? Object.fromEntries(humans.map((hId) => [hId, plainView(hId)])) : {};
+    const mine: Record<ActorId, PhaseInput> = {};
+    for (const hId of humans) mine[hId] = hId === me ? input : session.held(hId)!;
+    const r = session.submit(me, input);
+    if (!r.ok) return r.rejection;
+    if (last && input.phase === 'commitment')
+      for (const hId of humans) {
+        const s = roundSummary(world, before[hId]!, plainView(hId), mine[hId]!);
         if (!hotseat) showSummary(s, nameOf(world, hId));
-        else if (!session.state.end) summaries.set(hId, s);
+        else if (!session.over()) summaries.set(hId, s);
       }
     nextTurn();
     return null;
   }
+
+  /** A plain copy of a seat's view now, safe to keep while the game moves on. */
+  const plainView = (actor: ActorId): PlayerView =>
+    JSON.parse(JSON.stringify(session.view(actor))) as PlayerView;
 
   function showSummary(s: RoundSummary, who: string): void {
     const list = (items: string[], empty: string): HTMLElement =>
@@ -443,7 +449,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
           { class: 'news' },
           h('h3', null, 'News and events'),
           list(
-            s.news.map((e) => prose(world, e.text)),
+            s.news.map((e) => logText(e, { world, me: s.me })),
             'Nothing else happened that you could see.',
           ),
         ),
@@ -458,13 +464,19 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
   dialog.addEventListener('close', () => {
     const kind = dialogKind;
     dialogKind = null;
-    if (session.state.end) showEnd();
+    if (session.over()) showEnd();
     else if (turn) phaseTitle.focus();
     tell({ kind: kind === 'summary' ? 'summary-closed' : 'briefing-closed' });
   });
 
+  /** The finished game for the debrief: its record, public once the game is over, replayed by the engine. */
+  function finishedGame(): DebriefSource {
+    const rec = recordOf(session);
+    return { state: replay(world, rec), record: rec };
+  }
+
   function showEnd(): void {
-    const view = viewOf(session, session.humans[0]!);
+    const view = session.view(humans[0]!);
     turn = null;
     coach?.close();
     tutorialButton.hidden = true;
@@ -498,7 +510,8 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
             'Save',
           ),
         ),
-        endReport(world, view, { state: session.state, record: recordOf(session) }),
+        // The debrief reads the finished game, rebuilt from its record (which the player may download anyway).
+        endReport(world, view, finishedGame()),
         h(
           'section',
           { class: 'panel log', 'aria-labelledby': 'log-h' },
@@ -513,7 +526,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
 
   function refresh(moveFocus = false): void {
     if (!turn) return;
-    const view = viewOf(session, turn);
+    const view = session.view(turn);
     renderStatus(status, world, view);
     if (view.end) {
       if (!dialog.open) showEnd();
@@ -522,7 +535,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     drawBoard(view);
     renderMeters(meters, world, view);
     phaseTitle.textContent = `Round ${view.round}: ${PHASE_TITLES[view.phase] ?? view.phase}`;
-    renderControls(controls, { world, state: session.state, view, submit, onChange: tell });
+    renderControls(controls, { world, view, submit, onChange: tell });
     renderLog(logList, world, view);
     if (moveFocus && !dialog.open) phaseTitle.focus();
     if (moveFocus) tell({ kind: 'phase', view });
@@ -538,16 +551,20 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     if (boardLoading) return;
     boardLoading = true;
     void import('./board/index.ts').then(({ mountBoard }) => {
-      if (session.state.end || !boardHost.isConnected) {
+      if (session.over() || !boardHost.isConnected) {
         boardLoading = false;
         return;
       }
       board = mountBoard(boardHost);
-      if (turn) drawBoard(viewOf(session, turn));
+      if (turn) drawBoard(session.view(turn));
     });
   }
 
+  // A computer seat whose choice failed or was refused does nothing that phase: say so for whoever debugs.
+  session.subscribe((e) => {
+    if (e.type === 'phase-closed') for (const p of e.problems) console.warn(p);
+  });
   nextTurn();
   // A new tutorial game opens its coach; a continued one leaves it a button press away.
-  if (coach && session.inputs.length === 0 && !session.state.end) coach.open();
+  if (coach && session.inputCount() === 0 && !session.over()) coach.open();
 }

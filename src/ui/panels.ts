@@ -6,7 +6,8 @@ import { ACTOR_VARS, economyAtRest } from '../engine/index.ts';
 import type { ActorId, ActorVar, PlayerView, World } from '../engine/index.ts';
 import { trustBand } from './board/model.ts';
 import { fill, h, signed } from './dom.ts';
-import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, prose, varHelp } from './text.ts';
+import { kindText, logText } from '../text/index.ts';
+import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, varHelp } from './text.ts';
 
 const PHASE_NUMBER: Record<string, number> = { proposing: 1, responding: 2, commitment: 3 };
 
@@ -233,10 +234,10 @@ export function renderLog(logList: HTMLElement, world: World, view: PlayerView):
             .map((e) =>
               h(
                 'li',
-                { class: `log-${e.kind}` },
-                h('span', { class: 'kind' }, e.kind),
+                { class: `log-${kindText(e)}` },
+                h('span', { class: 'kind' }, kindText(e)),
                 ' ',
-                prose(world, e.text),
+                logText(e, { world, me: view.me }),
               ),
             ),
         ),

@@ -8,11 +8,12 @@
 // checker, when an instructor opens a file of their own).
 import * as z from 'zod/mini';
 import { ENGINE_VERSION, ReplayError, replay } from '../engine/index.ts';
-import type { GameRecord, PhaseInput } from '../engine/index.ts';
+import type { GameRecord } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import type { Content } from './content.ts';
 import { replayFrames } from './replay.ts';
-import { resumeSession, seatsOf } from './session.ts';
+import { GameSession } from '../session/index.ts';
+import { clock } from './session.ts';
 import type { Session } from './session.ts';
 
 export const SAVE_PREFIX = 'qpq.save.';
@@ -52,15 +53,7 @@ export interface SlotInfo {
 }
 
 /** The game record of a session so far (inputs of phases every seat has submitted). */
-export function recordOf(s: Session): GameRecord {
-  return {
-    engine: ENGINE_VERSION,
-    scenario: { id: s.world.id, hash: s.world.hash },
-    seed: s.seed,
-    seats: seatsOf(s),
-    inputs: s.inputs.map((r) => ({ ...r })),
-  };
-}
+export const recordOf = (s: Session): GameRecord => s.record();
 
 export function saveFileOf(s: Session, title: string, now = new Date()): SaveFile {
   return {
@@ -137,16 +130,7 @@ export function resume(
 ): { ok: true; session: Session } | { ok: false; problem: string } {
   try {
     replayCheck(save, loaded);
-    const r = save.record;
-    return {
-      ok: true,
-      session: resumeSession(
-        loaded,
-        r.seed,
-        r.seats,
-        r.inputs.map((x) => ({ round: x.round, actor: x.actor, input: x.input as unknown as PhaseInput })),
-      ),
-    };
+    return { ok: true, session: GameSession.fromRecord(loaded, gameRecord(save), { clock }) };
   } catch (e) {
     return { ok: false, problem: `${where} cannot be replayed: ${explain(save, loaded, e)}` };
   }

@@ -7,6 +7,8 @@ import type { ActorVar, LogEntry, PhaseInput, PlayerView, World } from '../engin
 import { VAR_LABELS, nameOf } from './text.ts';
 
 export interface RoundSummary {
+  /** Whose summary it is. */
+  me: string;
   round: number;
   date: string;
   did: string[];
@@ -75,6 +77,7 @@ export function roundSummary(
     after: after.myTrust[id] ?? 0,
   }));
   return {
+    me,
     round: before.round,
     date: before.date,
     did,

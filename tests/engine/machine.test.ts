@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { createActor, initialTransition, transition } from 'xstate';
 import { createGameMachine, eventOf, hashValue, newGame, runThroughMachine } from '../../src/engine/index.ts';
-import type { GameEvent, GameState } from '../../src/engine/index.ts';
+import type { GameState, SeatEvent as GameEvent } from '../../src/engine/index.ts';
 import { IDS, WORLD, atCommitment, copy, play } from './helpers.ts';
 
 const machine = createGameMachine(WORLD);

@@ -213,7 +213,7 @@ function scramble(s: GameState, me: string): GameState {
     })),
   }));
   c.log = c.log.map((e) =>
-    e.to !== null && !e.to.includes(me) ? { ...e, text: `${e.text} (scrambled)`, ref: 'scrambled' } : e,
+    e.to !== null && !e.to.includes(me) ? { round: e.round, to: e.to, kind: 'event', ref: 'scrambled' } : e,
   );
   c.offers = c.offers.map((o) =>
     o.parties.includes(me) || o.mediator === me

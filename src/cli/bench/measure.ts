@@ -16,6 +16,9 @@ import {
 } from '../../engine/index.ts';
 import type { ActorId, GameRecord, GameState, RecordedInput, World } from '../../engine/index.ts';
 import { availableParallelism } from 'node:os';
+import { GameSession } from '../../session/index.ts';
+import type { Seat } from '../../session/index.ts';
+import type { LoadedScenario } from '../../scenario/index.ts';
 import { Worker } from 'node:worker_threads';
 import { simulateInWorkers } from '../parallel.ts';
 import { runThroughPeer } from './peer.ts';
@@ -196,6 +199,50 @@ function plannerTimes(world: World, games: number): number[] {
 }
 
 /**
+ * A browser game's cost per input through `GameSession` (the path the browser takes), in wall milliseconds per
+ * `submit`: (a) hot-seat, six people entering recorded games' inputs, which is the session and the machine
+ * alone (an input held, or the phase's last one sending every seat's event through the machine); (b) one
+ * person (the first seat) against computer seats with the scenario's strategies, entering the safe default,
+ * which is what a click costs when the computers must decide before the game moves on.
+ */
+function sessionTimes(
+  loaded: LoadedScenario,
+  recs: readonly Recorded[],
+  games: number,
+): { perInput: number[]; perClick: number[] } {
+  const world = loaded.world;
+  const perInput: number[] = [];
+  for (const r of recs) {
+    const seats = Object.fromEntries(world.actors.map((a) => [a.id, { kind: 'human' } as Seat]));
+    const g = GameSession.start(loaded, { seed: r.seed, seats });
+    for (const x of r.inputs) {
+      const t0 = performance.now();
+      const ok = g.submit(x.actor, x.input);
+      perInput.push(performance.now() - t0);
+      if (!ok.ok) throw new Error(`bench: the session refused a recorded input: ${ok.rejection.message}`);
+    }
+    if (hashValue(g.engineState()) !== hashValue(r.final))
+      throw new Error('bench: the session did not reach the recorded final state');
+  }
+  const perClick: number[] = [];
+  const me = world.actors[0]!.id;
+  for (let i = 0; i < games; i++) {
+    const g = GameSession.start(loaded, {
+      seed: gameSeed('session', i),
+      seats: { [me]: { kind: 'human' } },
+      clock: () => performance.now(),
+    });
+    while (!g.over()) {
+      const input = g.defaultInput(me);
+      const t0 = performance.now();
+      g.submit(me, input);
+      perClick.push(performance.now() - t0);
+    }
+  }
+  return { perInput, perClick };
+}
+
+/**
  * The wall time of `threads` threads that each spin through `steps` steps of plain arithmetic: the machine's
  * own parallelism, whatever our code does. On two free cores two threads take as long as one.
  */
@@ -263,6 +310,14 @@ export interface BenchFigures {
   // The shipped scenario, reciprocal players in every seat, games as they end (clash or last round).
   pureRoundsPerSec: number;
   machineRoundsPerSec: number;
+  /** Per input through GameSession, six people entering recorded inputs (session and machine alone), ms. */
+  sessionInputP50Ms: number;
+  sessionInputP95Ms: number;
+  sessionInputs: number;
+  /** Per click of one person against computer seats (their choices included), ms. */
+  sessionClickP50Ms: number;
+  sessionClickP95Ms: number;
+  sessionClicks: number;
   machineShareOfPure: number;
   gamesPerSec: number;
   roundsPerGame: number;
@@ -336,6 +391,8 @@ export interface BenchOptions {
   /** The shipped scenario's file. */
   file: string;
   world: World;
+  /** The same scenario as loaded, for the session's measurements. */
+  loaded: LoadedScenario;
   /** Every shipped scenario, with the seats `qpq simulate` gives it by default, for the instructor's wait. */
   shipped: { world: World; seats: Record<ActorId, string> }[];
   quick: boolean;
@@ -346,6 +403,7 @@ export interface BenchOptions {
 export async function bench({
   file,
   world,
+  loaded,
   shipped,
   quick,
   log = () => {},
@@ -558,7 +616,11 @@ export async function bench({
   }));
   const own = normal.find((c) => c.scenario === world.id);
 
-  // 7. Sizes and the planner.
+  // 7. A browser game through GameSession.
+  log('a browser game through GameSession: per input, per click');
+  const st = sessionTimes(loaded, recs, quick ? 1 : 4);
+
+  // 8. Sizes and the planner.
   log("the planner's decision times");
   // --quick plays the planner for two rounds only, which is enough to check that it is measured.
   const pt = plannerTimes(quick ? fixedLength(world, 2) : world, size.plannerGames);
@@ -572,6 +634,12 @@ export async function bench({
     pureRoundsPerSec: round(main.pure!),
     machineRoundsPerSec: round(main.machine!),
     machineShareOfPure: round(main.machine! / main.pure!, 3),
+    sessionInputP50Ms: round(percentile(st.perInput, 0.5), 3),
+    sessionInputP95Ms: round(percentile(st.perInput, 0.95), 3),
+    sessionInputs: st.perInput.length,
+    sessionClickP50Ms: round(percentile(st.perClick, 0.5), 1),
+    sessionClickP95Ms: round(percentile(st.perClick, 0.95), 1),
+    sessionClicks: st.perClick.length,
     gamesPerSec: round(main.games!, 1),
     roundsPerGame: round(totalRounds / recs.length, 1),
     stateBytes: JSON.stringify(recs[0]!.final).length,

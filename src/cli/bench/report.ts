@@ -32,6 +32,16 @@ export function figuresTable(f: BenchFigures): string {
         '`machineRoundsPerSec`, `machineShareOfPure`',
       ],
       [
+        'Ms per input through `GameSession`, six people entering recorded inputs (p50 / p95)',
+        `${f.sessionInputP50Ms} / ${f.sessionInputP95Ms} (${n(f.sessionInputs)} inputs)`,
+        '`sessionInputP50Ms`, `sessionInputP95Ms`',
+      ],
+      [
+        'Ms per click of one person against computer seats, their choices included (p50 / p95)',
+        `${f.sessionClickP50Ms} / ${f.sessionClickP95Ms} (${n(f.sessionClicks)} clicks)`,
+        '`sessionClickP50Ms`, `sessionClickP95Ms`',
+      ],
+      [
         `Whole computer-only games/s, ${f.scenario}, reciprocal players`,
         `${f.gamesPerSec} (${f.roundsPerGame} rounds each)`,
         '`gamesPerSec`, `roundsPerGame`',

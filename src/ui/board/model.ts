@@ -3,6 +3,7 @@
  * The scene reads only this; it knows no rules and no engine types beyond ids.
  */
 import type { ActorId, PlayerView, World } from '../../engine/index.ts';
+import { logText } from '../../text/index.ts';
 import { CAPITALS } from './geo.ts';
 import type { LonLat } from './geo.ts';
 
@@ -119,7 +120,7 @@ export function boardModel(world: World, capitals: Record<ActorId, string>, view
     date: view.date,
     over: view.end !== null,
     logSize: view.log.length,
-    moves: movesOf(view, view.round - 1),
+    moves: movesOf(view, view.round - 1, world),
   };
 }
 
@@ -172,39 +173,38 @@ const SHORT: Record<string, string> = {
  * The moves to animate from the player's log entries of `fromRound` on: only what this government saw
  * (the view's log is already filtered), read from each entry's kind, actor, target and ref.
  */
-export function movesOf(view: PlayerView, fromRound: number): BoardMove[] {
+export function movesOf(view: PlayerView, fromRound: number, world: World): BoardMove[] {
   const out: BoardMove[] = [];
   const ids = new Set(view.actors.map((a) => a.id));
   const known = (id: ActorId | undefined): id is ActorId => id !== undefined && ids.has(id);
   for (let index = view.log.length - 1; index >= 0; index--) {
     const e = view.log[index]!;
     if (e.round < fromRound) break;
-    const base = { index, round: e.round, text: e.text };
-    const ref = typeof e.ref === 'number' ? e.ref : Number(e.ref);
+    const base = { index, round: e.round, text: logText(e, { world, me: view.me }) };
     switch (e.kind) {
       case 'offer': {
-        const o = view.offers.find((x) => x.id === ref);
+        const o = view.offers.find((x) => x.id === e.ref);
         const to = (o ? [...o.parties] : []).filter((p) => p !== e.actor && known(p));
         if (known(e.actor) && to.length)
-          out.push({ ...base, kind: 'travel', from: e.actor, to, label: `Offer #${ref}`, tone: 'neutral' });
+          out.push({ ...base, kind: 'travel', from: e.actor, to, label: `Offer #${e.ref}`, tone: 'neutral' });
         break;
       }
-      case 'answer': {
-        const o = view.offers.find((x) => x.id === ref);
+      case 'rejected': {
+        const o = view.offers.find((x) => x.id === e.ref);
         if (known(e.actor) && o && known(o.from) && o.from !== e.actor)
           out.push({
             ...base,
             kind: 'travel',
             from: e.actor,
             to: [o.from],
-            label: `No to #${ref}`,
+            label: `No to #${e.ref}`,
             tone: 'bad',
           });
         break;
       }
       case 'action': {
         if (!known(e.actor)) break;
-        const id = String(e.ref ?? '');
+        const id = e.ref;
         const label = SHORT[id] ?? id;
         const tone = HOSTILE.has(id) ? 'bad' : 'good';
         if (id === 'summit' && known(e.target))
@@ -216,53 +216,60 @@ export function movesOf(view: PlayerView, fromRound: number): BoardMove[] {
       }
       case 'compliance': {
         if (!known(e.actor)) break;
-        const broke = /\bbreak\b/.test(e.text);
+        const broke = !e.kept;
         out.push({
           ...base,
           kind: 'reveal',
           from: e.actor,
           to: [view.me],
-          label: broke ? `✗ broke #${ref}` : `✓ kept #${ref}`,
+          label: broke ? `✗ broke #${e.ref}` : `✓ kept #${e.ref}`,
           tone: broke ? 'bad' : 'good',
         });
         break;
       }
-      case 'agreement': {
-        const g = view.agreements.find((x) => x.id === ref);
+      case 'agreement':
+      case 'completed':
+      case 'broken':
+      case 'disputed':
+      case 'walked-away': {
+        const g = view.agreements.find((x) => x.id === e.ref);
         const parties = (g?.parties ?? []).filter(known);
-        const broke = /breaks down|walks? away|abandon/i.test(e.text);
-        const done = /carried out in full/.test(e.text);
-        const disputed = /disputed/.test(e.text);
+        const broke = e.kind === 'broken' || e.kind === 'walked-away';
+        const bad = broke || e.kind === 'disputed';
+        const label = {
+          agreement: `Deal #${e.ref} signed`,
+          completed: `Deal #${e.ref} done`,
+          broken: `Deal #${e.ref} broken`,
+          'walked-away': `Deal #${e.ref} broken`,
+          disputed: `Deal #${e.ref} disputed`,
+        }[e.kind];
         out.push({
           ...base,
           kind: parties.length >= 2 ? 'deal' : 'card',
           to: parties,
-          label: broke
-            ? `Deal #${ref} broken`
-            : done
-              ? `Deal #${ref} done`
-              : disputed
-                ? `Deal #${ref} disputed`
-                : `Deal #${ref} signed`,
-          tone: broke || disputed ? 'bad' : 'good',
+          label,
+          tone: bad ? 'bad' : 'good',
         });
         break;
       }
       case 'event':
       case 'election':
       case 'leader':
+      case 'hardline':
       case 'crisis':
-      case 'clash':
+      case 'clash': {
+        const actor = 'actor' in e ? e.actor : undefined;
         out.push({
           ...base,
           kind: 'card',
-          ...(known(e.actor) ? { from: e.actor } : {}),
+          ...(known(actor) ? { from: actor } : {}),
           to: [],
           label:
             e.kind === 'crisis' || e.kind === 'clash' ? 'Crisis' : e.kind === 'event' ? 'Event' : 'Politics',
           tone: e.kind === 'crisis' || e.kind === 'clash' ? 'bad' : 'neutral',
         });
         break;
+      }
       default:
         break;
     }

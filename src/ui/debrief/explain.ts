@@ -5,11 +5,12 @@
 import type { GameRecord, LogEntry, World } from '../../engine/index.ts';
 import { fill, h, uid } from '../dom.ts';
 import { K } from './kit.ts';
+import { logText } from '../../text/index.ts';
 import { PHASE_WORDS, explanations } from './data.ts';
 import type { Explanation } from './data.ts';
 
 /** What set the scene in a round: events, elections, changes of leader, crises and clashes. */
-const SCENE: readonly LogEntry['kind'][] = ['event', 'election', 'leader', 'crisis', 'clash'];
+const SCENE: readonly LogEntry['kind'][] = ['event', 'election', 'leader', 'hardline', 'crisis', 'clash'];
 
 export function explanationsSection(
   world: World,
@@ -81,7 +82,7 @@ export function explanationsSection(
           'p',
           { class: 'why-scene' },
           h('strong', null, 'That round: '),
-          lines.map((e) => K.prose(world, e.text)).join(' '),
+          lines.map((e) => logText(e, { world })).join(' '),
         )
       : null;
   };

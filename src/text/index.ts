@@ -1,0 +1,25 @@
+/**
+ * The game's words, kept out of the engine: each language renders the typed log (and the few other phrases the
+ * screens and the command line share). A layer of its own that imports only the engine, so the browser game,
+ * the command line and the classroom server all use it.
+ *
+ * @example
+ *   for (const e of view.log) console.log(logText(e, { world, me: view.me }));
+ */
+import type { LogEntry } from '../engine/index.ts';
+import { en } from './en.ts';
+import type { Messages, TextContext } from './messages.ts';
+
+export type { Messages, TextContext, LogRenderers } from './messages.ts';
+export { en, inSentence } from './en.ts';
+
+/** The languages the game speaks, by tag. */
+export const LANGUAGES: Record<string, Messages> = { en };
+
+/** One log line as a sentence in the given language (English by default). */
+export function logText(e: LogEntry, c: TextContext, m: Messages = en): string {
+  return (m.log[e.kind] as (e: LogEntry, c: TextContext) => string)(e, c);
+}
+
+/** The short label of a log line's kind. */
+export const kindText = (e: LogEntry, m: Messages = en): string => m.kinds[e.kind];

@@ -1,0 +1,25 @@
+/**
+ * The shape of a language for the game's words: one function per log kind, each turning a typed log entry into
+ * a sentence. A second language is one more file with the same shape (see `en.ts`); nothing else changes.
+ */
+import type { ActorId, LogEntry, LogKind, Term, Verification, World } from '../engine/index.ts';
+
+/** What a renderer knows besides the entry: the world (names of governments, actions, events) and the reader. */
+export interface TextContext {
+  world: World;
+  /** The government reading (lines it saw itself say "you"); absent for an outsider or the command line. */
+  me?: ActorId;
+}
+
+export type LogRenderers = { [K in LogKind]: (e: Extract<LogEntry, { kind: K }>, c: TextContext) => string };
+
+export interface Messages {
+  /** The language's tag (BCP 47), for `lang` attributes. */
+  lang: string;
+  log: LogRenderers;
+  /** A short label for each log kind (the log's margin). */
+  kinds: Record<LogKind, string>;
+  /** One promised action of a deal, in a sentence. */
+  term(t: Term, c: TextContext): string;
+  verification: Record<Verification, string>;
+}
