@@ -15,6 +15,8 @@ const FIELDS = [
   'sessionInputP95Ms',
   'sessionClickP50Ms',
   'sessionClickP95Ms',
+  'sessionInputs',
+  'sessionClicks',
   'gamesPerSec',
   'roundsPerGame',
   'stateBytes',
