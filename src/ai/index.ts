@@ -2,7 +2,7 @@
  * Computer-run governments. Each seat gets a strategy and its own seeded generator; a chooser built here
  * drives `runGame` (batch) or feeds the machine, and reads nothing but each seat's player view.
  */
-import { playerView, rngFrom, seedState } from '../engine/index.ts';
+import { playerView, present, rngFrom, seedState } from '../engine/index.ts';
 import type { ActorId, Chooser, Rng, World } from '../engine/index.ts';
 import { objectiveStrategy } from './objective.ts';
 import { plannerStrategy } from './planner.ts';
@@ -71,6 +71,20 @@ export function computerChooser(
 ): Chooser {
   const rngs: Record<ActorId, Rng> = {};
   for (const a of world.actors) rngs[a.id] = seatRng(seed, a.id);
-  return (s, actor, phase) =>
-    seats[actor]!.decide({ world, view: playerView(world, s, actor), rng: rngs[actor]! }, phase);
+  const index = Object.fromEntries(world.actors.map((a, i) => [a.id, i]));
+  return (s, actor, phase) => {
+    // An organisation away from the table (before it joins, after it leaves) offers, answers and acts nothing.
+    if (!present(world, s, index[actor]!)) {
+      if (phase === 'proposing') return { phase, offers: [] };
+      if (phase === 'responding') return { phase, answers: [] };
+      const mine = s.agreements.some((g) => g.status === 'active' && g.parties.includes(actor));
+      if (!mine) return { phase, decisions: [], actions: [] };
+      const input = seats[actor]!.decide(
+        { world, view: playerView(world, s, actor), rng: rngs[actor]! },
+        phase,
+      );
+      return input.phase === 'commitment' ? { ...input, actions: [] } : input;
+    }
+    return seats[actor]!.decide({ world, view: playerView(world, s, actor), rng: rngs[actor]! }, phase);
+  };
 }

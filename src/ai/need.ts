@@ -6,7 +6,7 @@
  * feed), so a lifted sanction is worth little on the day and much over a year: a move is valued with the change of
  * pressure it brings counted over a short horizon. And a government whose economy is heading low weighs every
  * economic gain more: the seeds' point that China's lifeline lets Pyongyang wait out pressure, and that without it
- * the need to deal grows (seed 001).
+ * the need to deal grows (The DMZ Quid Pro Quo).
  *
  * @example
  *   const look = outlook(world, belief, 4);
@@ -14,7 +14,14 @@
  *   addFlows(world, after, look);
  *   const v = decisionValue(world, belief, after, 'DPRK', look, 2);
  */
-import { clamp, economicPressure, economyChange, indexOf, objectiveValue } from '../engine/index.ts';
+import {
+  clamp,
+  economicPressure,
+  economyChange,
+  inSentence,
+  indexOf,
+  objectiveValue,
+} from '../engine/index.ts';
 import type { ActorId, GameState, World } from '../engine/index.ts';
 
 /** An economy projected below this level (0..100) is in need; at 0 the need is full. */
@@ -101,7 +108,7 @@ export function decisionValue(
       o.weight * needWeight(world, who, o, look, gain) * (objectiveValue(world, after, who, o) - base[k]!);
     sum += d;
     weights += o.weight;
-    if (Math.abs(d) > best.d) best = { d: Math.abs(d), label: o.label.toLowerCase() };
+    if (Math.abs(d) > best.d) best = { d: Math.abs(d), label: inSentence(o.label) };
   }
   return { value: weights > 0 ? sum / weights : 0, reason: best.label };
 }

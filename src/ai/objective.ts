@@ -9,6 +9,7 @@ import {
   applyAction,
   fadeAfter,
   findAction,
+  inSentence,
   indexOf,
   mayTake,
   recentKey,
@@ -430,7 +431,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             const because = x.costly
               ? `the goodwill it earns is worth more than what it costs in ${x.reason}${needy >= 0.3 ? ', and with its economy under pressure it needs the deals goodwill opens' : ''}`
               : `it serves its aim of ${x.reason || 'its standing with the others'}${x.c.target && provoked.has(x.c.target) && hostile(x.def) ? `, and ${nameOf(world, x.c.target)} provoked it` : ''}`;
-            reasons.push(`${meName} chooses ${x.def.name.toLowerCase()}${toward} because ${because}.`);
+            reasons.push(`${meName} chooses ${inSentence(x.def.name)}${toward} because ${because}.`);
           }
           return {
             phase,

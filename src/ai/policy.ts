@@ -3,7 +3,7 @@
  * government this round (and why); the policy turns that into offers, answers, honour-or-renege decisions
  * and unilateral acts, each with a sentence a student can read in the debrief.
  */
-import { describeTerms, findAction, pick } from '../engine/index.ts';
+import { describeTerms, findAction, inSentence, pick } from '../engine/index.ts';
 import type { ActionChoice, ActorId, InputPhase, PhaseInput, PlayerView, World } from '../engine/index.ts';
 import { alliesOf, friendly, hostile } from './memory.ts';
 import {
@@ -54,7 +54,7 @@ export const nameOf = (world: World, id: ActorId): string =>
 
 const actionName = (world: World, c: ActionChoice): string => {
   const d = findAction(world, c.action)!;
-  return `${d.name.toLowerCase()}${c.target ? ` toward ${nameOf(world, c.target)}` : ''}`;
+  return `${inSentence(d.name)}${c.target ? ` toward ${nameOf(world, c.target)}` : ''}`;
 };
 
 /** Governments this one has something to settle with: everyone but itself and its allies. */

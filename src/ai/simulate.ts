@@ -6,7 +6,7 @@
  * (`summarise`), so that workers can each play a range and the results, put back in index order, sum to
  * exactly the summary one thread would give.
  */
-import { runGame, scores, startGame } from '../engine/index.ts';
+import { ACTOR_VARS, runGame, scores, startGame } from '../engine/index.ts';
 import type { ActorId, GameState, World } from '../engine/index.ts';
 import { computerChooser, seatStrategies } from './index.ts';
 
@@ -31,6 +31,22 @@ export interface SimulateSummary {
   clashRate: number;
   agreements: { signedPerGame: number; completedShare: number; brokenShare: number };
   meanFinal: { tension: number; stage: number };
+  /** Each government's numbers and each pair's trust at the end, averaged over the games. */
+  finalMeans: {
+    actors: Record<ActorId, Record<(typeof ACTOR_VARS)[number], number>>;
+    /** From each government to each other. */
+    trust: Record<ActorId, Record<ActorId, number>>;
+  };
+  /** How often each event fired: in how many games, and how many times a game on average. */
+  events: Record<string, { games: number; perGame: number }>;
+  /** What an author should look at: an outcome above 80 %, an outcome never reached, an event that never fires. */
+  warnings: string[];
+  /**
+   * How the peace process moved: the share of games that reached at least each stage (by stage index, the
+   * starting one included), rounds in which the stage moved per game, the largest move in any one round, and
+   * how many games ended at each stage (`final`, by the stage's name: the distribution of the final stage).
+   */
+  stages: { reached: number[]; movesPerGame: number; largestStep: number; final: Record<string, number> };
 }
 
 /** What the summary needs of one finished game: plain data, so it can cross from a worker thread. */
@@ -45,6 +61,17 @@ export interface GameResult {
   broken: number;
   tension: number;
   stage: number;
+  /** The governments' numbers at the end, by `world.actors` then `ACTOR_VARS`. */
+  vars: number[];
+  /** Trust at the end, row-major by `world.actors`. */
+  trust: number[];
+  /** How many times each event fired, in the order of `world.events`. */
+  fired: number[];
+  /** The highest stage the game reached. */
+  highestStage: number;
+  /** Rounds in which the stage moved, and the largest move in one round. */
+  stageMoves: number;
+  largestStep: number;
 }
 
 /** The seed of game `i` in a batch. */
@@ -72,7 +99,28 @@ export function resultOf(world: World, end: GameState): GameResult {
     broken: end.agreements.filter((g) => g.status === 'broken' || g.status === 'abandoned').length,
     tension: end.tension,
     stage: end.stage,
+    vars: end.actors.flatMap((a) => ACTOR_VARS.map((v) => a[v])),
+    trust: end.trust.slice(),
+    fired: world.events.map((ev) => end.log.filter((l) => l.kind === 'event' && l.ref === ev.id).length),
+    ...stageCourse(world, end),
   };
+}
+
+function stageCourse(
+  world: World,
+  end: GameState,
+): Pick<GameResult, 'highestStage' | 'stageMoves' | 'largestStep'> {
+  let from = world.initial.stage;
+  let highestStage = from;
+  let stageMoves = 0;
+  let largestStep = 0;
+  for (const h of end.history) {
+    if (h.stage !== from) stageMoves++;
+    largestStep = Math.max(largestStep, Math.abs(h.stage - from));
+    highestStage = Math.max(highestStage, h.stage);
+    from = h.stage;
+  }
+  return { highestStage, stageMoves, largestStep };
 }
 
 /**
@@ -106,11 +154,25 @@ export class Tally {
   private broken = 0;
   private tension = 0;
   private stage = 0;
+  private reached: number[];
+  private stageMoves = 0;
+  private largestStep = 0;
   private n = 0;
+  private varSum: number[];
+  private trustSum: number[];
+  private firedTimes: number[];
+  private firedGames: number[];
+  private stageCount: number[];
 
   constructor(private readonly world: World) {
     this.outcomes = Object.fromEntries(world.outcomes.map((o) => [o.id, 0]));
     this.scoreSum = world.actors.map(() => 0);
+    this.varSum = new Array<number>(world.actors.length * ACTOR_VARS.length).fill(0);
+    this.trustSum = new Array<number>(world.actors.length ** 2).fill(0);
+    this.firedTimes = world.events.map(() => 0);
+    this.firedGames = world.events.map(() => 0);
+    this.stageCount = world.stages.map(() => 0);
+    this.reached = world.stages.map(() => 0);
   }
 
   add(r: GameResult): void {
@@ -123,12 +185,23 @@ export class Tally {
     this.broken += r.broken;
     this.tension += r.tension;
     this.stage += r.stage;
+    for (let k = 0; k < this.varSum.length; k++) this.varSum[k]! += r.vars[k]!;
+    for (let k = 0; k < this.trustSum.length; k++) this.trustSum[k]! += r.trust[k]!;
+    r.fired.forEach((times, k) => {
+      this.firedTimes[k]! += times;
+      if (times > 0) this.firedGames[k]!++;
+    });
+    this.stageCount[r.stage]!++;
+    for (let k = 0; k <= r.highestStage; k++) this.reached[k]!++;
+    this.stageMoves += r.stageMoves;
+    this.largestStep = Math.max(this.largestStep, r.largestStep);
     this.n++;
   }
 
   summary(opts: Omit<SimulateOptions, 'onGame'>): SimulateSummary {
     const n = Math.max(1, opts.games);
     const round2 = (x: number): number => Math.round(x * 100) / 100;
+    const { final, ...report } = this.report(n, round2);
     return {
       scenario: this.world.id,
       games: opts.games,
@@ -144,7 +217,64 @@ export class Tally {
         brokenShare: round2(this.broken / Math.max(1, this.signed)),
       },
       meanFinal: { tension: round2(this.tension / n), stage: round2(this.stage / n) },
+      ...report,
+      stages: {
+        reached: this.reached.map((x) => round2(x / n)),
+        movesPerGame: round2(this.stageMoves / n),
+        largestStep: this.largestStep,
+        final,
+      },
     };
+  }
+
+  /** The playtest report: where the numbers end, how often each event fires, how far the stage gets, what to look at. */
+  private report(
+    n: number,
+    round2: (x: number) => number,
+  ): Pick<SimulateSummary, 'finalMeans' | 'events' | 'warnings'> & { final: Record<string, number> } {
+    const w = this.world;
+    const ids = w.actors.map((a) => a.id);
+    const finalMeans = {
+      actors: Object.fromEntries(
+        ids.map((id, i) => [
+          id,
+          Object.fromEntries(
+            ACTOR_VARS.map((v, k) => [v, round2(this.varSum[i * ACTOR_VARS.length + k]! / n)]),
+          ) as Record<(typeof ACTOR_VARS)[number], number>,
+        ]),
+      ),
+      trust: Object.fromEntries(
+        ids.map((a, i) => [
+          a,
+          Object.fromEntries(
+            ids.flatMap((b, j) => (i === j ? [] : [[b, round2(this.trustSum[i * ids.length + j]! / n)]])),
+          ),
+        ]),
+      ),
+    };
+    const events = Object.fromEntries(
+      w.events.map((ev, k) => [
+        ev.id,
+        { games: this.firedGames[k]!, perGame: round2(this.firedTimes[k]! / n) },
+      ]),
+    );
+    const final = Object.fromEntries(w.stages.map((name, k) => [name, this.stageCount[k]!]));
+    const games = this.n;
+    const pct = (c: number): string => `${Math.round((100 * c) / Math.max(1, games))} %`;
+    const warnings: string[] = [];
+    for (const o of w.outcomes) {
+      const c = this.outcomes[o.id] ?? 0;
+      if (games > 0 && c / games > 0.8)
+        warnings.push(
+          `outcome "${o.id}" ends ${pct(c)} of games (over 80 %): the players' choices matter little; revisit its conditions or the starting values that make it easy.`,
+        );
+      if (games > 0 && c === 0) warnings.push(`outcome "${o.id}" was never reached in ${games} games.`);
+    }
+    w.events.forEach((ev, k) => {
+      if (games > 0 && this.firedGames[k] === 0)
+        warnings.push(`event "${ev.id}" never fired in ${games} games.`);
+    });
+    return { finalMeans, events, final, warnings };
   }
 }
 

@@ -1,9 +1,13 @@
-/** `qpq check <files...>`: every problem in every file, one `path:line:column: message` line each, on stderr. */
+/**
+ * `qpq check [--strict] <files...>`: every problem in every file, one `path:line:column: message` line each, on
+ * stderr, and every warning as `path:line:column: warning: message`. Warnings alone exit 0; `--strict` fails on them.
+ */
 import { readFileSync } from 'node:fs';
 import { checkScenario, formatProblem } from '../scenario/index.ts';
 import type { Problem } from '../scenario/index.ts';
 import { defaultCatalogue } from './files.ts';
 
+/** Every problem and warning (marked `warning: true`) in the files, each file's in the order of its lines. */
 export function checkFiles(files: readonly string[]): Problem[] {
   const catalogue = defaultCatalogue().file;
   const problems: Problem[] = [];
@@ -20,20 +24,26 @@ export function checkFiles(files: readonly string[]): Problem[] {
       });
       continue;
     }
-    problems.push(...checkScenario(file, text, catalogue).problems);
+    const r = checkScenario(file, text, catalogue);
+    problems.push(...[...r.problems, ...r.warnings].sort((a, b) => a.line - b.line || a.column - b.column));
   }
   return problems;
 }
 
 export function runCheck(args: string[]): number {
   const files = args.filter((a) => !a.startsWith('-'));
+  const strict = args.includes('--strict');
   if (!files.length) {
     process.stderr.write('qpq check: name at least one scenario file.\n');
     return 1;
   }
-  const problems = checkFiles(files);
-  for (const p of problems) process.stderr.write(formatProblem(p) + '\n');
-  if (problems.length === 0)
-    process.stdout.write(`${files.length} scenario${files.length === 1 ? '' : 's'} valid.\n`);
-  return problems.length ? 1 : 0;
+  const found = checkFiles(files);
+  for (const p of found) process.stderr.write(formatProblem(p) + '\n');
+  const failing = found.filter((p) => strict || !p.warning).length;
+  const warnings = found.filter((p) => p.warning).length;
+  if (failing === 0)
+    process.stdout.write(
+      `${files.length} scenario${files.length === 1 ? '' : 's'} valid${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.\n`,
+    );
+  return failing ? 1 : 0;
 }

@@ -4,6 +4,7 @@
  */
 import { runBench } from './bench.ts';
 import { runCheck } from './check.ts';
+import { runInit } from './init.ts';
 import { runExperimentCommand } from './experiment.ts';
 import { runLog } from './log.ts';
 import { runSchema } from './schema.ts';
@@ -13,7 +14,8 @@ import { runTournament } from './tournament.ts';
 const HELP = `qpq — Quid Pro Quo on the command line
 
 Commands:
-  check <files...>                       validate scenario files; one "path:line:column: message" per problem
+  check [--strict] <files...>            validate scenario files; one "path:line:column: message" per problem,
+                                         "path:line:column: warning: message" per warning (--strict: warnings fail)
   simulate <scenario> --games N --seed S [--json] [--strategy ID] [--seat ACTOR=ID ...]
                                          N seeded computer-only games, summarised
   tournament [--strategies a,b] [--noise P] [--rounds R] [--repetitions K] [--seed S] [--json]
@@ -22,7 +24,11 @@ Commands:
                                          controlled two-arm experiments, one per claim of the design
   bench [--json] [--quick]               the benchmark figures
   bench --browser [--runs N] [--json]    the board's start-up time against bare Phaser, JS sizes, frame rate
+  bench --classroom [--sessions N] [--clients M] [--rounds R] [--json]
+                                         the classroom server under N sessions × M students: ack latency, lag, memory
   schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
+  init <file> [--from SCENARIO]          a new scenario copied from a shipped one, with a $schema line that works
+                                         from the file's folder
   log <record.json> [--as ACTOR]         a game record's log, round by round (with --as: what ACTOR saw)
 
 A scenario is a path (scenarios/panmunjom-2018.yaml) or an id in scenarios/ (panmunjom-2018).`;
@@ -42,11 +48,17 @@ async function main(argv: string[]): Promise<number> {
         return (await import('./bench/browser.ts')).runBrowserBenchCommand(
           rest.filter((a) => a !== '--browser'),
         );
+      if (rest.includes('--classroom'))
+        return (await import('./bench/classroom.ts')).runClassroomBench(
+          rest.filter((a) => a !== '--classroom'),
+        );
       return runBench(rest);
     case 'tournament':
       return runTournament(rest);
     case 'schema':
       return runSchema(rest);
+    case 'init':
+      return runInit(rest);
     case 'log':
       return runLog(rest);
     case undefined:

@@ -85,13 +85,13 @@ export async function runSimulate(args: string[]): Promise<number> {
     }
     throw e;
   }
-  const bar = process.stdout.isTTY
+  const progress = process.stdout.isTTY
     ? new cliProgress.SingleBar(
         { stream: process.stderr, format: 'simulating {bar} {value}/{total} games | {eta_formatted} left' },
         cliProgress.Presets.shades_classic,
       )
     : null;
-  bar?.start(games, 0);
+  progress?.start(games, 0);
   const t0 = performance.now();
   const summary = await simulateInWorkers(
     world,
@@ -103,15 +103,22 @@ export async function runSimulate(args: string[]): Promise<number> {
     },
     {
       workers,
-      onProgress: bar ? (done) => (done % 16 === 0 || done === games) && bar.update(done) : undefined,
+      onProgress: progress
+        ? (done) => (done % 16 === 0 || done === games) && progress.update(done)
+        : undefined,
     },
   );
   const elapsedMs = Math.round(performance.now() - t0);
-  bar?.stop();
+  progress?.stop();
   if (values.json) {
     process.stdout.write(JSON.stringify({ ...summary, elapsedMs }) + '\n');
     return 0;
   }
+  const bar = (c: number): string => '█'.repeat(Math.round((30 * c) / games)).padEnd(30, '·');
+  const share = (c: number): string => `${((100 * c) / games).toFixed(1).padStart(5)} %`;
+  const width = Math.max(...Object.keys(summary.outcomes).map((o) => o.length), 8);
+  const stageWidth = Math.max(...world.stages.map((x) => x.length), 8);
+  const vars = Object.keys(Object.values(summary.finalMeans.actors)[0] ?? {});
   const lines = [
     `${world.title} — ${games} games, seed ${values.seed}, ${elapsedMs} ms`,
     `Seats: ${Object.entries(summary.seats)
@@ -120,14 +127,29 @@ export async function runSimulate(args: string[]): Promise<number> {
     '',
     'Outcomes:',
     ...Object.entries(summary.outcomes).map(
-      ([o, c]) =>
-        `  ${o.padEnd(20)} ${String(c).padStart(6)}  ${((100 * c) / games).toFixed(1).padStart(5)} %`,
+      ([o, c]) => `  ${o.padEnd(width)} ${bar(c)} ${String(c).padStart(6)} ${share(c)}`,
+    ),
+    '',
+    'Final stage:',
+    ...Object.entries(summary.stages.final).map(
+      ([name, c]) => `  ${name.padEnd(stageWidth)} ${bar(c)} ${String(c).padStart(6)} ${share(c)}`,
     ),
     '',
     'Mean scores:',
     ...Object.entries(summary.meanScores).map(([a, s]) => `  ${a.padEnd(6)} ${s.toFixed(1)}`),
     '',
+    'Numbers at the end (means):',
+    `  ${''.padEnd(6)} ${vars.map((v) => v.padStart(9)).join(' ')}`,
+    ...Object.entries(summary.finalMeans.actors).map(
+      ([a, v]) =>
+        `  ${a.padEnd(6)} ${vars.map((k) => (v as Record<string, number>)[k]!.toFixed(1).padStart(9)).join(' ')}`,
+    ),
+    '',
+    'Events (games in which each fired):',
+    ...Object.entries(summary.events).map(([id, e]) => `  ${id.padEnd(28)} ${share(e.games)}`),
+    '',
     `Mean rounds ${summary.meanRounds}; clash rate ${(100 * summary.clashRate).toFixed(1)} %; deals signed per game ${summary.agreements.signedPerGame}, completed ${(100 * summary.agreements.completedShare).toFixed(0)} %, broken ${(100 * summary.agreements.brokenShare).toFixed(0)} %.`,
+    ...(summary.warnings.length ? ['', 'Look at:', ...summary.warnings.map((w) => `  warning: ${w}`)] : []),
   ];
   process.stdout.write(lines.join('\n') + '\n');
   return 0;

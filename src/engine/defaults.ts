@@ -38,6 +38,8 @@ export const DEFAULT_RULES: Rules = {
   electionSpread: 12,
   stageOnComplete: 1,
   stageOnBreak: -1,
+  stageTrustFloor: 10, // the parties most concerned trusting each other less than this have no process to advance
+  stageProgrammeGrowth: 5, // a new test's worth of growth in a programme sets the process back a stage
   tensionOnBreak: 8,
   nonRivalTension: 0.25, // a summit between friends does little to calm a conflict between adversaries
   habituationRounds: 4, // a gesture repeated every quarter soon reads as routine

@@ -3,10 +3,21 @@
  * These functions mutate the state they are given; the step functions call them on their own copy.
  */
 import { chance } from './rng.ts';
+import { changeTension, changeTrust, changeVar } from './ledger.ts';
+import { moveStage } from './stage.ts';
 import type { Rng } from './rng.ts';
-import { LIFELINE_MAX, SANCTIONS_MAX, addPair, addVar, clamp, indexOf, setSymmetric } from './state.ts';
+import { LIFELINE_MAX, SANCTIONS_MAX, addPair, clamp, indexOf, setSymmetric } from './state.ts';
 import { ACTOR_VARS } from './types.ts';
-import type { ActionDef, EffectSubject, EventEffect, GameState, ObserverGroup, World } from './types.ts';
+import type {
+  ActionDef,
+  ActorId,
+  Cause,
+  EffectSubject,
+  EventEffect,
+  GameState,
+  ObserverGroup,
+  World,
+} from './types.ts';
 
 const allied = (s: GameState, n: number, a: number, b: number): boolean =>
   a !== b && s.alliance[a * n + b] === 1;
@@ -85,14 +96,15 @@ export function applyAction(
   scale: number,
   discrete: boolean,
   fade = 1,
+  cause: Cause = actionCause(world, def, self, target),
+  to?: readonly ActorId[],
 ): void {
   const n = world.actors.length;
-  const me = s.actors[self]!;
   // Steps between governments that are not rivals do little for the region's tension or its peace process.
   const between = target < 0 || s.rivalry[self * n + target] === 1 ? 1 : world.rules.nonRivalTension;
   for (const v of ACTOR_VARS) {
     const c = def.cost[v];
-    if (c) addVar(me, v, -c * scale);
+    if (c) changeVar(world, s, self, v, -c * scale, cause, to);
   }
   for (const e of def.effects) {
     switch (e.kind) {
@@ -102,11 +114,11 @@ export function applyAction(
           if (!inSubject(s, n, e.who, i, self, target)) continue;
           const k = e.scaleByHawkishness ? world.actors[i]!.hawkishness / 50 : 1;
           const f = i === self && e.delta > 0 ? fade : 1; // the payoff at home of a repeated gesture fades
-          addVar(s.actors[i]!, e.var, e.delta * k * scale * f);
+          changeVar(world, s, i, e.var, e.delta * k * scale * f, cause, to);
         }
         break;
       case 'tension':
-        s.tension = clamp(s.tension + e.delta * scale * between * (e.delta < 0 ? fade : 1));
+        changeTension(s, e.delta * scale * between * (e.delta < 0 ? fade : 1), cause, to);
         break;
       case 'sanctions':
         if (discrete && target >= 0) addPair(s.sanctions, n, self, target, e.delta, 0, SANCTIONS_MAX);
@@ -122,13 +134,7 @@ export function applyAction(
         if (discrete) s.forum = Math.max(s.forum, e.rounds);
         break;
       case 'stage':
-        // The cap limits how far this effect raises the stage; it never pulls a higher stage down.
-        if (discrete)
-          s.stage = clamp(
-            s.stage + e.delta,
-            0,
-            Math.max(s.stage, Math.min(e.atMost ?? Infinity, world.stages.length - 1)),
-          );
+        if (discrete) moveStage(world, s, e.delta, cause, e.atMost, to);
         break;
     }
   }
@@ -148,6 +154,7 @@ export function whatIfCopy(s: GameState): GameState {
     lifeline: s.lifeline.slice(),
     hotline: s.hotline.slice(),
     backchannel: s.backchannel.slice(),
+    causes: undefined, // a what-if keeps no ledger
   };
 }
 
@@ -161,12 +168,20 @@ export function applyReadings(
   seen: boolean[],
   scale: number,
   fade = 1,
+  cause: Cause = actionCause(world, def, self, target),
 ): void {
   const n = world.actors.length;
   for (const r of def.readings)
     for (let i = 0; i < n; i++)
       if (seen[i] && inObservers(s, n, r.observers, i, self, target))
-        addPair(s.trust, n, i, self, r.trust * scale * (r.trust > 0 ? fade : 1));
+        changeTrust(world, s, i, self, r.trust * scale * (r.trust > 0 ? fade : 1), cause);
+}
+
+/** The cause an action by `self` (at `target`, -1 for none) records. */
+export function actionCause(world: World, def: ActionDef, self: number, target: number): Cause {
+  const c: Cause = { kind: 'action', actor: world.actors[self]!.id, action: def.id };
+  if (target >= 0) c.target = world.actors[target]!.id;
+  return c;
 }
 
 /** The key under which the last use of an action by an actor (at a target) is remembered. */
@@ -188,18 +203,19 @@ export function mayTake(def: ActionDef, actor: string): boolean {
 }
 
 /** Applies one event effect. Leader changes are returned to the caller, which handles inherited deals. */
-export function applyEventEffect(world: World, s: GameState, e: EventEffect): void {
+export function applyEventEffect(world: World, s: GameState, e: EventEffect, event = ''): void {
   const n = world.actors.length;
   const ix = (id: string): number => indexOf(world, id);
+  const cause: Cause = { kind: 'event', event };
   switch (e.kind) {
     case 'var':
-      addVar(s.actors[ix(e.actor)]!, e.var, e.delta);
+      changeVar(world, s, ix(e.actor), e.var, e.delta, cause);
       break;
     case 'tension':
-      s.tension = clamp(s.tension + e.delta);
+      changeTension(s, e.delta, cause);
       break;
     case 'trust':
-      addPair(s.trust, n, ix(e.from), ix(e.to), e.delta);
+      changeTrust(world, s, ix(e.from), ix(e.to), e.delta, cause);
       break;
     case 'sanctions':
       addPair(s.sanctions, n, ix(e.from), ix(e.to), e.delta, 0, SANCTIONS_MAX);
@@ -216,7 +232,7 @@ export function applyEventEffect(world: World, s: GameState, e: EventEffect): vo
       break;
     }
     case 'stage':
-      s.stage = clamp(s.stage + e.delta, 0, world.stages.length - 1);
+      moveStage(world, s, e.delta, cause);
       break;
     case 'forum':
       s.forum = Math.max(s.forum, e.rounds);

@@ -21,6 +21,8 @@ export {
   trustOf,
   clamp,
   pairGrid,
+  present,
+  absence,
 } from './state.ts';
 export {
   checkInput,
@@ -34,7 +36,7 @@ export {
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
 export { unmet, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
 export type { Facts } from './requirements.ts';
-export { metricValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
+export { metricValue, conditionValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
 export { playerView, publicView } from './view.ts';
 export type { PlayerView, PublicView, AgreementView, ActorPublic } from './view.ts';
 export { dealings, dealingsFromScratch } from './dealings.ts';
@@ -59,9 +61,12 @@ export {
   channelFactor,
   tensionBaseline,
   describeTerms,
+  inSentence,
   economicPressure,
   economyAtRest,
   economyChange,
 } from './round.ts';
+export { apportion, causesOf, quantityKey } from './ledger.ts';
+export { moveStage, programmeGrew, stageAtRoundStart, stageMayAdvance } from './stage.ts';
 export { rngFrom, seedState, chance, pick } from './rng.ts';
 export type { Rng } from './rng.ts';

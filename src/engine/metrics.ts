@@ -3,7 +3,15 @@
  */
 import { clamp, indexOf } from './state.ts';
 import { ACTOR_VARS } from './types.ts';
-import type { ActorId, Condition, GameState, Objective, World } from './types.ts';
+import type {
+  ActorId,
+  Condition,
+  FactCondition,
+  GameState,
+  MetricCondition,
+  Objective,
+  World,
+} from './types.ts';
 
 const isActorVar = (m: string): m is (typeof ACTOR_VARS)[number] =>
   (ACTOR_VARS as readonly string[]).includes(m);
@@ -43,7 +51,56 @@ export function metricValue(world: World, s: GameState, metric: string, of?: Act
   return 0;
 }
 
+/** The value a condition compares with its bounds: a metric, or one pair's relation. */
+export function conditionValue(world: World, s: GameState, c: MetricCondition | PairCondition): number {
+  if ('fact' in c) {
+    const k = indexOf(world, c.from) * world.actors.length + indexOf(world, c.to);
+    return (c.measure === 'trust' ? s.trust : c.measure === 'sanctions' ? s.sanctions : s.lifeline)[k] ?? 0;
+  }
+  return metricValue(world, s, c.metric, 'of' in c ? c.of : undefined);
+}
+
+type PairCondition = Extract<FactCondition, { fact: 'pair' }>;
+
+/** Whether a fact holds, before `not` turns it around. */
+function factHolds(world: World, s: GameState, c: FactCondition): boolean {
+  switch (c.fact) {
+    case 'leader':
+      return s.actors[indexOf(world, c.of)]?.leader.name === c.is;
+    case 'action': {
+      const since = c.within !== undefined ? s.round - c.within + 1 : -Infinity;
+      return s.log.some(
+        (e) =>
+          e.kind === 'action' &&
+          e.ref === c.action &&
+          e.round >= since &&
+          (c.by === undefined || e.actor === c.by) &&
+          (c.target === undefined || e.target === c.target),
+      );
+    }
+    case 'deal':
+      return s.agreements.some(
+        (g) =>
+          (c.status === 'signed' ||
+            (c.status === 'completed' && g.status === 'completed') ||
+            (c.status === 'broken' && (g.status === 'broken' || g.status === 'abandoned'))) &&
+          g.terms.some((t) => t.action === c.action && (c.by === undefined || t.by === c.by)),
+      );
+    case 'event':
+      return s.firedEvents.includes(c.event) || s.log.some((e) => e.kind === 'event' && e.ref === c.event);
+    case 'channel': {
+      const k = indexOf(world, c.a) * world.actors.length + indexOf(world, c.b);
+      return (c.channel === 'hotline' ? s.hotline : s.backchannel)[k] === 1;
+    }
+    case 'pair': {
+      const v = conditionValue(world, s, c);
+      return (c.atLeast === undefined || v >= c.atLeast) && (c.atMost === undefined || v <= c.atMost);
+    }
+  }
+}
+
 export function holds(world: World, s: GameState, c: Condition): boolean {
+  if ('fact' in c) return factHolds(world, s, c) !== (c.not === true);
   const v = metricValue(world, s, c.metric, 'of' in c ? c.of : undefined);
   return (c.atLeast === undefined || v >= c.atLeast) && (c.atMost === undefined || v <= c.atMost);
 }

@@ -4,8 +4,18 @@
  */
 import { chance } from './rng.ts';
 import type { Rng } from './rng.ts';
-import { addPair, clamp } from './state.ts';
-import type { ActorId, GameState, LeaderCause, LogEntry, LogFact, World } from './types.ts';
+import { changeTension, changeTrust, changeVar, note } from './ledger.ts';
+import { clamp } from './state.ts';
+import type {
+  ActorId,
+  Cause,
+  EventEffect,
+  GameState,
+  LeaderCause,
+  LogEntry,
+  LogFact,
+  World,
+} from './types.ts';
 
 /** Adds a line to the log: public unless `to` names who saw it. */
 export function log(s: GameState, fact: LogFact, to: ActorId[] | null = null): void {
@@ -15,8 +25,40 @@ export function log(s: GameState, fact: LogFact, to: ActorId[] | null = null): v
   s.log.push(entry);
 }
 
+/** Whether a government's leader may change now: at most one change of leader per government per round. */
+export const mayChangeLeader = (s: GameState, i: number): boolean => s.actors[i]!.leader.since !== s.round;
+
+/** Names the scenario's script gives a government's leaders: its starting leader and those its events install. */
+const scripted = new WeakMap<World, Map<string, Set<string>>>();
+function scriptedLeaders(world: World, actor: string): Set<string> {
+  let m = scripted.get(world);
+  if (!m) {
+    m = new Map();
+    for (const a of world.actors) m.set(a.id, new Set([world.initial.actors[a.id]!.leader.name]));
+    for (const ev of world.events)
+      for (const e of ev.effects) if (e.kind === 'leader') m.get(e.actor)?.add(e.name);
+    scripted.set(world, m);
+  }
+  return m.get(actor) ?? new Set();
+}
+
 /**
- * Installs a new leader. Each active deal of that government is reviewed: the more hawkish the newcomer
+ * Whether a scripted event's changes of leader still fit the game: each government it gives a new leader is
+ * led by someone the script put there (history has not gone another way through an election or a fall), who
+ * did not take office this round. An event that impeaches a president who already lost office does not fire.
+ */
+export function leaderEventFits(world: World, s: GameState, effects: readonly EventEffect[]): boolean {
+  for (const e of effects) {
+    if (e.kind !== 'leader') continue;
+    const i = world.actors.findIndex((a) => a.id === e.actor);
+    if (i < 0 || !mayChangeLeader(s, i)) return false;
+    if (!scriptedLeaders(world, e.actor).has(s.actors[i]!.leader.name)) return false;
+  }
+  return true;
+}
+
+/**
+ * Installs a new leader, unless this government's leader already changed this round. Each active deal of that government is reviewed: the more hawkish the newcomer
  * than the predecessor, the likelier it walks away, which the other parties feel as a broken promise.
  */
 export function changeLeader(
@@ -29,12 +71,20 @@ export function changeLeader(
   rng: Rng,
   termRounds?: number,
 ): void {
+  if (!mayChangeLeader(s, i)) return;
   const def = world.actors[i]!;
   const a = s.actors[i]!;
   const old = a.leader;
   const term = termRounds ?? def.termRounds;
   a.leader = { name, stance: clamp(stance), termEnds: def.elected ? s.round + term : null, since: s.round };
+  const was = a.support;
   a.support = Math.max(a.support, world.rules.honeymoonSupport);
+  note(
+    s,
+    { kind: 'var', actor: def.id, var: 'support' },
+    { kind: 'leader', actor: def.id, how: 'took-office' },
+    a.support - was,
+  );
   log(s, {
     kind: 'leader',
     actor: def.id,
@@ -43,23 +93,30 @@ export function changeLeader(
     cause: cause.cause,
     ref: cause.event,
   });
-  const n = world.actors.length;
   const p = world.rules.walkAwayPerStance * Math.max(0, old.stance - a.leader.stance);
   for (const g of s.agreements) {
     if (g.status !== 'active' || !g.parties.includes(def.id) || !chance(rng, p)) continue;
     g.status = 'abandoned';
     g.ended = s.round;
-    s.tension = clamp(s.tension + world.rules.tensionOnBreak / 2);
+    const why: Cause = { kind: 'agreement-end', agreement: g.id, how: 'abandoned' };
+    changeTension(s, world.rules.tensionOnBreak / 2, why);
     for (const other of g.parties)
       if (other !== def.id)
-        addPair(
-          s.trust,
-          n,
+        changeTrust(
+          world,
+          s,
           world.actors.findIndex((x) => x.id === other),
           i,
           -world.rules.trustBroken,
+          why,
         );
-    log(s, { kind: 'walked-away', actor: def.id, ref: g.id, leader: name, signer: old.name });
+    log(s, {
+      kind: 'walked-away',
+      actor: def.id,
+      ref: g.id,
+      leader: name,
+      signer: g.signers[def.id] ?? old.name,
+    });
   }
 }
 
@@ -77,6 +134,7 @@ function successor(world: World, s: GameState, i: number): { name: string; stanc
 
 /** A scheduled election: the incumbent side wins with a chance that rises with support. */
 export function holdElection(world: World, s: GameState, i: number, rng: Rng): void {
+  if (!mayChangeLeader(s, i)) return;
   const def = world.actors[i]!;
   const a = s.actors[i]!;
   const pKeep = 1 / (1 + Math.exp(-(a.support - 50) / world.rules.electionSpread));
@@ -96,11 +154,16 @@ export function checkSupport(world: World, s: GameState, i: number, rng: Rng): v
   const a = s.actors[i]!;
   if (a.support >= world.rules.supportFloor) return;
   if (def.elected) {
+    if (!mayChangeLeader(s, i)) return; // a leader who took office this round is not brought down the same round
     const next = successor(world, s, i);
     changeLeader(world, s, i, next.name, next.stance, { cause: 'collapse' }, rng);
   } else {
     a.leader.stance = clamp(a.leader.stance - world.rules.hardlineShift);
-    a.support = clamp(a.support + world.rules.hardlineShift / 2);
+    changeVar(world, s, i, 'support', world.rules.hardlineShift / 2, {
+      kind: 'leader',
+      actor: def.id,
+      how: 'hardline',
+    });
     log(s, { kind: 'hardline', actor: def.id, leader: a.leader.name });
   }
 }

@@ -5,10 +5,12 @@
  */
 import { applyAction, applyEventEffect, applyReadings, fadeAfter, recentKey, witnesses } from './effects.ts';
 import { allHold, outcomeOf } from './metrics.ts';
-import { changeLeader, checkSupport, holdElection, log } from './politics.ts';
+import { changeLeader, checkSupport, holdElection, leaderEventFits, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
+import { changeTension, changeTrust, changeVar, changeVarBy } from './ledger.ts';
+import { moveStage, programmeGrew } from './stage.ts';
 import type { Rng } from './rng.ts';
-import { addPair, addVar, clamp, cloneState, indexOf, newGame, pairGrid, pickVars } from './state.ts';
+import { clamp, cloneState, indexOf, newGame, pairGrid, pickVars } from './state.ts';
 import { findAction, partiesOf } from './validate.ts';
 import type {
   ActorId,
@@ -16,6 +18,7 @@ import type {
   ActorVar,
   Agreement,
   Answer,
+  Cause,
   Decision,
   EventDef,
   GameState,
@@ -55,7 +58,7 @@ function fireEvent(world: World, s: GameState, ev: EventDef, rng: Rng, injected 
         rng,
         e.termRounds,
       );
-    else applyEventEffect(world, s, e);
+    else applyEventEffect(world, s, e, ev.id);
   }
   if (ev.once) s.firedEvents.push(ev.id);
 }
@@ -103,7 +106,7 @@ export function beginRoundMut(world: World, s: GameState): void {
         ev.round !== undefined
           ? ev.round === s.round
           : s.round >= (ev.from ?? 1) && s.round <= (ev.until ?? Infinity) && chance(rng, ev.chance ?? 0);
-      if (!due || !allHold(world, s, ev.when)) continue;
+      if (!due || !allHold(world, s, ev.when) || !leaderEventFits(world, s, ev.effects)) continue;
       fireEvent(world, s, ev, rng);
     }
     // An instructor's injects fire after the scenario's own events, whatever their conditions say.
@@ -173,11 +176,23 @@ export function describeTerms(
   return out;
 }
 
-/** An action's name in lower case, as it reads inside a sentence (kept per catalogue entry). */
+/**
+ * A name as it reads inside a sentence: only its first letter lowered, and not even that when the first word is
+ * an abbreviation ("UN", "THAAD"). Proper nouns further on keep their capitals ("appeal to the UN", "ship
+ * munitions to Russia").
+ */
+export function inSentence(name: string): string {
+  const first = /^\S+/.exec(name)?.[0] ?? '';
+  // A capital inside the first word marks an abbreviation or a name ("UN", "THAAD", "McDonald").
+  if (/[A-Z]/.test(first.slice(1))) return name;
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** An action's name as it reads inside a sentence (kept per catalogue entry). */
 const lowerNames = new WeakMap<ActionDef, string>();
 function lowerName(def: ActionDef): string {
   let x = lowerNames.get(def);
-  if (x === undefined) lowerNames.set(def, (x = def.name.toLowerCase()));
+  if (x === undefined) lowerNames.set(def, (x = inSentence(def.name)));
   return x;
 }
 
@@ -225,9 +240,13 @@ function sign(world: World, s: GameState, o: Offer): void {
       (world.actors[i]!.hawkishness / 50) *
       (1 - trust / 100) *
       (o.mediator ? r.mediatedCostShare : 1);
-    addVar(s.actors[i]!, 'support', -cost);
+    changeVar(world, s, i, 'support', -cost, { kind: 'signing', agreement: g.id });
   }
-  if (o.mediator) addVar(s.actors[indexOf(world, o.mediator)]!, 'influence', r.mediatorInfluence);
+  if (o.mediator)
+    changeVar(world, s, indexOf(world, o.mediator), 'influence', r.mediatorInfluence, {
+      kind: 'mediation',
+      agreement: g.id,
+    });
   s.agreements.push(g);
   log(s, {
     kind: 'agreement',
@@ -302,11 +321,11 @@ export function resolveMut(world: World, s: GameState): void {
         const seen = witnesses(world, def, i, target, rng);
         const key = recentKey(a.id, def.id, c.target);
         const fade = fadeAfter(world, s.recent[key], s.round);
-        applyAction(world, s, def, i, target, 1, true, fade);
-        applyReadings(world, s, def, i, target, seen, 1, fade);
-        s.recent[key] = s.round;
         const to =
           def.visibility === 'public' ? null : world.actors.filter((_, k) => seen[k]).map((x) => x.id);
+        applyAction(world, s, def, i, target, 1, true, fade, undefined, to ?? undefined);
+        applyReadings(world, s, def, i, target, seen, 1, fade);
+        s.recent[key] = s.round;
         log(s, { kind: 'action', actor: a.id, ref: def.id, target: c.target }, to);
       }
     });
@@ -386,11 +405,26 @@ function runStep(
       const fade = g.done === 0 ? fadeAfter(world, s.recent[key], s.round) : 1;
       const self = indexOf(world, p);
       const target = t.target === undefined ? -1 : indexOf(world, t.target);
-      applyAction(world, s, def, self, target, scale, last, fade);
+      // A public step is seen by all (outsiders read it below as they would the act itself); whether a party kept
+      // a step that is not public is its own secret, so the ledger shows that step's cause to it alone.
+      const cause: Cause = { kind: 'step', agreement: g.id, actor: p, action: def.id };
+      if (t.target !== undefined) cause.target = t.target;
+      applyAction(
+        world,
+        s,
+        def,
+        self,
+        target,
+        scale,
+        last,
+        fade,
+        cause,
+        def.visibility === 'public' ? undefined : [p],
+      );
       // Governments outside the deal read its public steps as they would the same act done alone; the parties
       // judge each other by what they observe of compliance instead (below).
       if (def.visibility === 'public')
-        applyReadings(world, s, def, self, target, (outside ??= outsiders(world, g)), scale, fade);
+        applyReadings(world, s, def, self, target, (outside ??= outsiders(world, g)), scale, fade, cause);
       s.recent[key] = s.round;
     }
   }
@@ -433,15 +467,23 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
   const rivals = g.parties.some((p) =>
     g.parties.some((q) => s.rivalry[indexOf(world, p) * n + indexOf(world, q)] === 1),
   );
+  const cause: Cause = { kind: 'agreement-end', agreement: g.id, how };
   if (how === 'completed') {
-    if (rivals) s.stage = clamp(s.stage + r.stageOnComplete, 0, world.stages.length - 1);
+    if (rivals) moveStage(world, s, r.stageOnComplete, cause);
     for (const p of g.parties)
       for (const q of g.parties)
-        if (p !== q) addPair(s.trust, n, indexOf(world, p), indexOf(world, q), r.trustCompleted);
-    log(s, { kind: 'completed', ref: g.id });
+        if (p !== q) changeTrust(world, s, indexOf(world, p), indexOf(world, q), r.trustCompleted, cause);
+    // What the world saw, not the truth, which only the debrief reveals: a deal that went on under protest
+    // (a step disputed) is logged as such, so no screen reports it carried out in full.
+    log(
+      s,
+      g.record.some((x) => x.disputed)
+        ? { kind: 'completed', ref: g.id, disputed: true }
+        : { kind: 'completed', ref: g.id },
+    );
   } else {
-    if (rivals) s.stage = clamp(s.stage + r.stageOnBreak, 0, world.stages.length - 1);
-    s.tension = clamp(s.tension + r.tensionOnBreak);
+    if (rivals) moveStage(world, s, r.stageOnBreak, cause);
+    changeTension(s, r.tensionOnBreak, cause);
     log(s, { kind: 'broken', ref: g.id });
   }
 }
@@ -486,9 +528,15 @@ function basePressure(world: World): number[] {
  * How far government `t`'s economy moves in a round's reaction, before anything is done: the change of pressure
  * since the start (sanctions drain, lifelines feed), and the pull back toward its starting level.
  */
-export function economyChange(world: World, t: number, economy: number, pressure: number): number {
+export function economyChange(
+  world: World,
+  t: number,
+  economy: number,
+  pressure: number,
+  drift = world.rules.economyDrift,
+): number {
   const start = world.initial.actors[world.actors[t]!.id]!.vars.economy;
-  return basePressure(world)[t]! - pressure + (start - economy) * world.rules.economyDrift;
+  return basePressure(world)[t]! - pressure + (start - economy) * drift;
 }
 
 /**
@@ -545,29 +593,36 @@ export function reactMut(world: World, s: GameState): void {
       for (const [o, seenOf] of Object.entries(rec.observed)) {
         const oi = indexOf(world, o);
         for (const [p, kept] of Object.entries(seenOf))
-          addPair(s.trust, n, oi, indexOf(world, p), (kept ? r.trustKept : -r.trustBroken) / g.steps);
+          changeTrust(world, s, oi, indexOf(world, p), (kept ? r.trustKept : -r.trustBroken) / g.steps, {
+            kind: 'observation',
+            agreement: g.id,
+            of: p,
+            kept,
+          });
       }
     }
     for (let t = 0; t < n; t++) {
       const a = s.actors[t]!;
       const id = world.actors[t]!.id;
-      addVar(
-        a,
-        'economy',
-        economyChange(world, t, a.economy, economicPressure(world, s.sanctions, s.lifeline, t)),
-      );
+      const pressure = economicPressure(world, s.sanctions, s.lifeline, t);
+      const change = economyChange(world, t, a.economy, pressure);
+      const fromPressure = economyChange(world, t, a.economy, pressure, 0);
+      changeVarBy(world, s, t, 'economy', change, [
+        [{ kind: 'pressure' }, fromPressure],
+        [{ kind: 'drift' }, change - fromPressure],
+      ]);
       const was = before(world, s, id);
-      addVar(
-        a,
-        'support',
-        (a.economy - was.economy) * r.supportFromEconomy +
-          (a.security - was.security) * r.supportFromSecurity +
-          (50 - a.support) * r.supportDrift,
-      );
+      const parts: [Cause, number][] = [
+        [{ kind: 'home', var: 'economy' }, (a.economy - was.economy) * r.supportFromEconomy],
+        [{ kind: 'home', var: 'security' }, (a.security - was.security) * r.supportFromSecurity],
+        [{ kind: 'drift' }, (50 - a.support) * r.supportDrift],
+      ];
+      changeVarBy(world, s, t, 'support', parts[0]![1] + parts[1]![1] + parts[2]![1], parts);
     }
     for (let i = 0; i < n; i++) checkSupport(world, s, i, rng);
   });
-  s.tension = clamp(s.tension + (tensionBaseline(world, s) - s.tension) * r.tensionRelax);
+  if (programmeGrew(world, s)) moveStage(world, s, -1, { kind: 'programme' });
+  changeTension(s, (tensionBaseline(world, s) - s.tension) * r.tensionRelax, { kind: 'drift' });
   s.history.push(snapshot(world, s)); // the state's own list: copies slice it
   if (s.end) {
     s.phase = 'over';

@@ -75,6 +75,21 @@ export function pairGrid(
 }
 
 /** A new game at the start of round 1, before its events. */
+/** Whether actor `i` is at the table this round: it has joined and not yet left. */
+export function present(world: World, s: { round: number }, i: number): boolean {
+  const a = world.actors[i];
+  return a !== undefined && s.round >= (a.joins ?? 1) && (a.leaves === undefined || s.round < a.leaves);
+}
+
+/** Why an actor is not at the table this round, in words, or null when it is. */
+export function absence(world: World, s: { round: number }, i: number): string | null {
+  if (present(world, s, i)) return null;
+  const a = world.actors[i]!;
+  return a.leaves !== undefined && s.round >= a.leaves
+    ? `${a.id} left the table in round ${a.leaves}`
+    : `${a.id} joins the table only in round ${a.joins ?? 1}`;
+}
+
 export function newGame(world: World, seed: string | number): GameState {
   const n = world.actors.length;
   const init = world.initial;
@@ -128,6 +143,7 @@ export function newGame(world: World, seed: string | number): GameState {
     firedEvents: [],
     recent: {},
     log: [],
+    causes: [],
     history: [],
     rng: seedState(seed),
     end: null,
@@ -171,6 +187,7 @@ export function cloneState(s: GameState): GameState {
     ...(s.injected ? { injected: s.injected.slice() } : {}),
     recent: { ...s.recent },
     log: s.log.slice(), // entries are never changed once written
+    ...(s.causes ? { causes: s.causes.slice() } : {}),
     history: s.history.slice(),
     rng: { ...s.rng },
     end: s.end ? { ...s.end } : null,

@@ -147,7 +147,38 @@ export type GlobalMetric = (typeof GLOBAL_METRICS)[number];
 
 export type MetricRef = { metric: ActorMetric; of: ActorId } | { metric: GlobalMetric };
 
-export type Condition = MetricRef & { atLeast?: number; atMost?: number };
+/** A condition on a number: a metric between bounds on 0..100. */
+export type MetricCondition = MetricRef & { atLeast?: number; atMost?: number };
+
+/** The deal statuses a condition can ask for: signed (at all), completed (kept to the end) or broken. */
+export const DEAL_STATUSES = ['signed', 'completed', 'broken'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+/** One pair's relation a condition can read: trust (0..100), sanctions or lifeline (levels 0..3). */
+export const PAIR_MEASURES = ['trust', 'sanctions', 'lifeline'] as const;
+export type PairMeasure = (typeof PAIR_MEASURES)[number];
+
+/**
+ * A condition on a fact of the game rather than a 0..100 metric. `not` turns it around (for `pair`, use bounds).
+ * - leader: `of` is led by the leader named `is`.
+ * - action: `action` was taken on its own (outside a deal's steps), by `by` and at `target` when given, within
+ *   the last `within` rounds (the current one included) when given.
+ * - deal: an agreement with a term of `action` (by `by`, when given) has been signed, or completed, or broken.
+ * - event: the event `event` has fired.
+ * - channel: the `channel` between `a` and `b` is open.
+ * - pair: `from`'s trust in `to`, or sanctions or lifeline from `from` to `to`, lies between the bounds.
+ */
+export type FactCondition = { not?: boolean } & (
+  | { fact: 'leader'; of: ActorId; is: string }
+  | { fact: 'action'; action: string; by?: ActorId; target?: ActorId; within?: number }
+  | { fact: 'deal'; action: string; by?: ActorId; status: DealStatus }
+  | { fact: 'event'; event: string }
+  | { fact: 'channel'; channel: Channel; a: ActorId; b: ActorId }
+  | { fact: 'pair'; measure: PairMeasure; from: ActorId; to: ActorId; atLeast?: number; atMost?: number }
+);
+
+/** What must hold for an event to fire or an outcome to be the result. */
+export type Condition = MetricCondition | FactCondition;
 
 export interface Objective {
   metric: ActorMetric | GlobalMetric;
@@ -222,6 +253,14 @@ export interface ActorDef {
   /** Challengers who may win an election or take over, in order of likelihood. */
   successors: readonly SuccessorDef[];
   objectives: readonly Objective[];
+  /** An organisation (the UN, KEDO), not a government: it takes only the actions open to organisations or named for it. */
+  organisation?: true;
+  /** An organisation's members, by id. */
+  members?: readonly ActorId[];
+  /** The round it joins the table (absent before: no inputs, in no deals); from round 1 when left out. */
+  joins?: number;
+  /** The round from which it has left the table; it stays to the end when left out. */
+  leaves?: number;
 }
 
 /** Every tunable number of the model. The defaults live in `DEFAULT_RULES`; a scenario may override any. */
@@ -278,6 +317,10 @@ export interface Rules {
   /** Stage change when a deal is completed / broken. */
   stageOnComplete: number;
   stageOnBreak: number;
+  /** Trust both ways a flashpoint pair needs, without a deal between them, for the stage to advance. */
+  stageTrustFloor: number;
+  /** Growth of a nuclear or missile programme within a round that sets the stage back one. */
+  stageProgrammeGrowth: number;
   tensionOnBreak: number;
   /** Share of an action's tension and stage effects felt when actor and target are not rivals. */
   nonRivalTension: number;
@@ -460,7 +503,8 @@ export type LogFact =
   | { kind: 'compliance'; actor: ActorId; ref: number; step: number; kept: boolean }
   /** Step `step` of agreement `ref` is disputed; one more disputed step ends it. */
   | { kind: 'disputed'; ref: number; step: number }
-  | { kind: 'completed'; ref: number }
+  /** Agreement `ref` ran its course; `disputed` when some step of it was disputed (it went on under protest). */
+  | { kind: 'completed'; ref: number; disputed?: true }
   | { kind: 'broken'; ref: number }
   /** `actor`'s new leader walked away from agreement `ref`, which `signer` had signed. */
   | { kind: 'walked-away'; actor: ActorId; ref: number; leader: string; signer: string }
@@ -493,6 +537,52 @@ export const LOG_KINDS = [
   'walked-away',
   'end',
 ] as const satisfies readonly LogKind[];
+
+/** A number the cause ledger follows: a government's variable, one government's trust in another, tension, stage. */
+export type Quantity =
+  | { kind: 'var'; actor: ActorId; var: ActorVar }
+  | { kind: 'trust'; from: ActorId; to: ActorId }
+  | { kind: 'tension' }
+  | { kind: 'stage' };
+
+/** Why a number moved: data only; the UI words it. */
+export type Cause =
+  /** A government's own action (its cost, its effects, and what witnesses read into it). */
+  | { kind: 'action'; actor: ActorId; action: string; target?: ActorId }
+  /** One step of an agreement's term carried out by `actor`. */
+  | { kind: 'step'; agreement: number; actor: ActorId; action: string; target?: ActorId }
+  /** Signing an agreement (its cost at home), or brokering it (the mediator's influence). */
+  | { kind: 'signing'; agreement: number }
+  | { kind: 'mediation'; agreement: number }
+  /** What an observer saw a party do on a step. */
+  | { kind: 'observation'; agreement: number; of: ActorId; kept: boolean }
+  /** An agreement carried out, broken down, or abandoned by a new leader. */
+  | { kind: 'agreement-end'; agreement: number; how: 'completed' | 'broken' | 'abandoned' }
+  | { kind: 'event'; event: string }
+  /** A new leader's honeymoon, or a leader turning hardline. */
+  | { kind: 'leader'; actor: ActorId; how: 'took-office' | 'hardline' }
+  /** The change of sanctions and lifelines since the start, felt by an economy. */
+  | { kind: 'pressure' }
+  /** The pull back toward a resting level (an economy's start, support's middle, tension's baseline). */
+  | { kind: 'drift' }
+  /** Support following a change of the economy or of security over the round. */
+  | { kind: 'home'; var: 'economy' | 'security' }
+  /** A weapons programme growing, which sets the peace process back. */
+  | { kind: 'programme' }
+  /** What a bound (0, 100, a stage's limits for the round) held back of the causes above. */
+  | { kind: 'limit' }
+  /** In a player view: a cause this government did not see. */
+  | { kind: 'unseen' };
+
+/** One cause of one change: `amount` is what it moved the quantity by (the amounts of a round add up). */
+export interface CauseEntry {
+  round: number;
+  of: Quantity;
+  cause: Cause;
+  amount: number;
+  /** Who may see the cause (absent: everyone). The amount itself is as public as the quantity. */
+  to?: ActorId[];
+}
 
 /** Alea's saved state (seedrandom `state: true`). */
 export interface RngState {
@@ -542,6 +632,8 @@ export interface GameState {
   /** Round each actor last took each action on its own, by `actor>action>target`, for fading repeated gestures. */
   recent: Record<string, number>;
   log: LogEntry[];
+  /** The cause ledger: every change of a followed quantity with its cause (absent in look-ahead copies). */
+  causes?: CauseEntry[];
   history: RoundSnapshot[];
   rng: RngState;
   /** Set when the game ends. */

@@ -5,7 +5,7 @@
 import { mayTake } from './effects.ts';
 import { REQUIREMENT_TEXT, stateFacts, unmet, viewFacts } from './requirements.ts';
 import type { Facts } from './requirements.ts';
-import { indexOf } from './state.ts';
+import { absence, indexOf } from './state.ts';
 import { ACTOR_VARS, VERIFICATIONS } from './types.ts';
 import type { PlayerView } from './view.ts';
 import type {
@@ -118,6 +118,7 @@ export function checkDraft(
   return draftProblem(world, from, draft, where, {
     facts: stateFacts(world, s),
     forum: s.forum,
+    round: s.round,
     canTalk: (a, b) => canTalk(world, s, indexOf(world, a), indexOf(world, b)),
   });
 }
@@ -136,6 +137,7 @@ export function checkDraftInView(
   return draftProblem(world, view.me, draft, where, {
     facts: viewFacts(view),
     forum: view.forum,
+    round: view.round,
     canTalk: (a, b) => a === view.me && view.contacts.includes(b),
   });
 }
@@ -143,6 +145,8 @@ export function checkDraftInView(
 interface DraftFacts {
   facts: Facts;
   forum: number;
+  /** The round, for who is at the table (an organisation may join late or leave). */
+  round: number;
   canTalk(from: ActorId, to: ActorId): boolean;
 }
 
@@ -167,6 +171,12 @@ function draftProblem(
   for (let k = 0; k < draft.terms.length; k++) {
     const bad = checkTerm(world, f.facts, draft.terms[k], `${where}, term ${k + 1}`);
     if (bad) return bad;
+    const t = draft.terms[k] as { by: string; target?: unknown };
+    for (const who of [t.by, t.target])
+      if (typeof who === 'string' && indexOf(world, who) >= 0) {
+        const away = absence(world, f, indexOf(world, who));
+        if (away) return no('NOT_PERMITTED', `${where}, term ${k + 1}: ${away}.`);
+      }
   }
   const parties = partiesOf(draft as unknown as OfferDraft);
   if (parties.length < 2)
@@ -238,6 +248,17 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
   if (input.phase !== s.phase) return no('WRONG_PHASE', `It is the ${s.phase} phase, not ${input.phase}.`);
   if (s.inbox[i]) return no('ALREADY_SUBMITTED', `${actor} has already submitted for this phase.`);
   const inp = input as PhaseInput;
+  const away = absence(world, s, i);
+  // Away from the table: no offers, answers or actions; only decisions on agreements it is already in.
+  if (away) {
+    const nothing =
+      inp.phase === 'proposing'
+        ? Array.isArray(inp.offers) && inp.offers.length === 0
+        : inp.phase === 'responding'
+          ? Array.isArray(inp.answers) && inp.answers.length === 0
+          : Array.isArray(inp.actions) && inp.actions.length === 0;
+    if (!nothing) return no('NOT_PERMITTED', `${away}; it can take no part this round.`);
+  }
   switch (inp.phase) {
     case 'proposing': {
       if (!Array.isArray(inp.offers)) return no('MALFORMED', 'Proposals must be a list of offers.');

@@ -13,6 +13,8 @@ import type {
   ActorId,
   ActorVar,
   Agreement,
+  Cause,
+  CauseEntry,
   Channel,
   GameState,
   Leader,
@@ -24,6 +26,8 @@ import type {
   Term,
   World,
 } from './types.ts';
+
+const UNSEEN: Cause = { kind: 'unseen' };
 
 export interface ActorPublic {
   id: ActorId;
@@ -73,6 +77,12 @@ export interface PlayerView {
   offers: Offer[];
   agreements: AgreementView[];
   log: LogEntry[];
+  /**
+   * The cause ledger as this government may read it: changes of every government's numbers, tension and the
+   * stage, and of its own trust; a cause it did not witness (a secret act, another's kept step) is `unseen`.
+   * At the end, everything.
+   */
+  causes: CauseEntry[];
   /** Which seats have submitted this phase (not what). */
   submitted: Record<ActorId, boolean>;
   /** Round I last took each action on my own, by `me>action>target` (repeated gestures fade). */
@@ -350,6 +360,18 @@ class View implements PlayerView {
       : this.#s.log.filter((e) => e.to === null || e.to.includes(me)));
   }
 
+  get causes(): CauseEntry[] {
+    const me = this.me;
+    const all = this.#s.causes ?? [];
+    return (this.#cache.causes ??= this.#over
+      ? all.slice()
+      : all
+          .filter((e) => e.of.kind !== 'trust' || e.of.from === me)
+          .map((e) =>
+            !e.to || e.to.includes(me) ? e : { round: e.round, of: e.of, cause: UNSEEN, amount: e.amount },
+          ));
+  }
+
   get history(): PlayerView['history'] {
     const world = this.#world;
     const i = this.#i;
@@ -407,6 +429,7 @@ class View implements PlayerView {
       offers: this.offers,
       agreements: this.agreements,
       log: this.log,
+      causes: this.causes,
       history: this.history,
       scores: this.scores,
     };

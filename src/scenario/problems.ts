@@ -14,11 +14,13 @@ export interface Problem {
   line: number;
   column: number;
   message: string;
+  /** A warning: something that works but is probably not what the author meant (`qpq check --strict` fails on it). */
+  warning?: true;
 }
 
-/** One line per problem, always: `path:line:column: message`. */
+/** One line per problem, always: `path:line:column: message`, or `path:line:column: warning: message`. */
 export const formatProblem = (p: Problem): string =>
-  `${p.file}:${p.line}:${p.column}: ${p.message.replace(/\r?\n|\r/g, ' ')}`;
+  `${p.file}:${p.line}:${p.column}: ${p.warning ? 'warning: ' : ''}${p.message.replace(/\r?\n|\r/g, ' ')}`;
 
 /** Source text quoted in a message, with line breaks and other control characters shown, not obeyed. */
 const printable = (s: string): string =>
@@ -65,6 +67,8 @@ export class Located {
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
   readonly problems: Problem[] = [];
+  /** Warnings: what works but is probably not what the author meant. */
+  readonly warnings: Problem[] = [];
   /** Whether the text is YAML that can be read (duplicate keys aside), so that its value is worth checking. */
   readonly readable: boolean;
   /** The value, once `value()` has read it; used to name list items by their id. */
@@ -190,10 +194,21 @@ export class Located {
     this.add(path, `${describePath(path, this.data)}: ${message}`, onKey);
   }
 
-  /** Every problem once, in the order of the file. */
-  sorted(): Problem[] {
+  /** A warning at a path, named by it like a later check's problem, unless the schema found a problem there. */
+  warn(path: Path, message: string, onKey = false): void {
+    if (this.flagged.has(pathKey(path))) return;
+    this.warnings.push({
+      file: this.file,
+      ...this.position(path, onKey),
+      message: printable(`${describePath(path, this.data)}: ${message}`),
+      warning: true,
+    });
+  }
+
+  /** Every problem once, in the order of the file (the warnings instead, with `warnings`). */
+  sorted(warnings = false): Problem[] {
     const seen = new Set<string>();
-    return this.problems
+    return (warnings ? this.warnings : this.problems)
       .filter((p) => {
         const k = formatProblem(p);
         return seen.has(k) ? false : (seen.add(k), true);
@@ -850,9 +865,24 @@ export function explainIssues(
     else src.flag(parent, where, `${paths.length} required fields are missing here: ${names}.`);
     for (const p of paths) grouped.add(pathKey(p));
   }
+  // A government id that breaks the rule is reported where the government is declared, not at each use.
+  const badIds = new Set<string>();
+  for (const issue of issues) {
+    const path = issue.path as Path;
+    if (issue.code === 'invalid_key' && path.length === 2 && path[0] === 'actors')
+      badIds.add(String(path[1]));
+  }
+  const echo = (issue: z.core.$ZodIssue): boolean => {
+    const path = issue.path as Path;
+    if (!badIds.size || (path.length === 2 && path[0] === 'actors')) return false;
+    if (issue.code === 'invalid_key') return badIds.has(String(path[path.length - 1]));
+    if (issue.code !== 'invalid_format') return false;
+    const got = valueAt(data, path);
+    return typeof got === 'string' && badIds.has(got);
+  };
   for (const issue of issues) {
     const key = pathKey(issue.path as Path);
-    if (!misspelt.has(key) && !grouped.has(key)) explainIssue(src, schema, data, issue);
+    if (!misspelt.has(key) && !grouped.has(key) && !echo(issue)) explainIssue(src, schema, data, issue);
   }
 }
 
@@ -880,6 +910,16 @@ export function explainIssue(src: Located, schema: AnyZod, data: unknown, issue:
         `this field is not part of the format.${didYouMean(k, allowed) || (allowed.length ? ` The fields allowed here are: ${list(allowed, 40)}.` : '')}`,
       );
     }
+    return;
+  }
+  if (issue.code === 'invalid_key' && path.length === 2 && path[0] === 'actors') {
+    const bad = String(path[1]);
+    const fixed = bad.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    src.flag(
+      path,
+      src.position(path, true),
+      `${quoted(bad)} cannot be a government id: an id is capital letters and digits, such as DPRK or USA${/^[A-Z]/.test(fixed) ? `; write "${fixed}" here and wherever "${bad}" is used` : ''}.`,
+    );
     return;
   }
   if (issue.code === 'invalid_key') {

@@ -9,6 +9,7 @@ import {
   ACTOR_METRICS,
   ACTOR_VARS,
   CHANNELS,
+  DEAL_STATUSES,
   EFFECT_SUBJECTS,
   GLOBAL_METRICS,
   OBSERVER_GROUPS,
@@ -133,6 +134,12 @@ export const actionSchema = z
       .boolean()
       .default(false)
       .describe('Takes two (a summit, an exchange, a hotline): it happens only as a term of an agreement.'),
+    organisations: z
+      .boolean()
+      .default(false)
+      .describe(
+        'With by: any, organisations (kind: organisation) may take it too; otherwise only governments, and organisations named in by or allow.',
+      ),
     requires: z
       .array(z.enum(REQUIREMENTS))
       .default([])
@@ -152,14 +159,59 @@ export const catalogueSchema = z
 
 const metricSchema = z.enum([...ACTOR_METRICS, ...GLOBAL_METRICS]);
 
+const threshold = (what: string) =>
+  z
+    .union([z.number(), z.string().min(1)])
+    .describe(
+      `${what}: a number from 0 to 100, or for the stage a stage's name or its number counted from 0 (as in stage:).`,
+    );
+
 const conditionSchema = z
   .strictObject({
-    metric: metricSchema.describe('What is measured.'),
+    metric: metricSchema.optional().describe('What is measured (a number from 0 to 100).'),
     of: actorId.optional().describe("Whose, for a government's variable or trust."),
-    'at-least': pct('Holds when the metric is at least this').optional(),
-    'at-most': pct('Holds when the metric is at most this').optional(),
+    'at-least': threshold('Holds when the metric is at least this').optional(),
+    'at-most': threshold('Holds when the metric is at most this').optional(),
+    leader: actorId.optional().describe('Who leads: the government whose leader is tested, with is.'),
+    is: text.optional().describe('With leader: the name of the leader it must be.'),
+    action: id
+      .optional()
+      .describe(
+        'An action taken on its own (outside a deal), with by, to and within to narrow it: the action id.',
+      ),
+    by: actorId.optional().describe('With action or deal: who took it, or whose term it is.'),
+    to: actorId.optional().describe('With action: at whom it was aimed.'),
+    within: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('With action: within the last this many rounds, the current one included.'),
+    deal: id.optional().describe('A deal with a term of this action (by by, when given), with status.'),
+    status: z
+      .enum(DEAL_STATUSES)
+      .optional()
+      .describe('With deal: signed (at any time; the default), completed (kept to the end) or broken.'),
+    event: id.optional().describe('An event that has fired: its id.'),
+    channel: z.enum(CHANNELS).optional().describe('A channel that is open, with between.'),
+    between: z.tuple([actorId, actorId]).optional().describe('With channel: the two governments.'),
+    trust: z
+      .tuple([actorId, actorId])
+      .optional()
+      .describe("One pair's trust, [from, to] (from's trust in to), with at-least or at-most from 0 to 100."),
+    sanctions: z
+      .tuple([actorId, actorId])
+      .optional()
+      .describe('The sanctions [from, to] impose, with at-least or at-most from 0 to 3.'),
+    lifeline: z
+      .tuple([actorId, actorId])
+      .optional()
+      .describe('The lifeline [from, to] give, with at-least or at-most from 0 to 3.'),
+    not: z.boolean().optional().describe('Turns a leader, action, deal, event or channel condition around.'),
   })
-  .describe('A condition on the state.');
+  .describe(
+    'A condition on the state: one of metric, leader, action, deal, event, channel, trust, sanctions or lifeline, with what goes with it.',
+  );
 
 const objectiveSchema = z
   .strictObject({
@@ -193,6 +245,12 @@ export const actorSchema = z
   .strictObject({
     name: text,
     capital: text.describe('Capital city, shown on the map.'),
+    kind: z
+      .enum(['government', 'organisation'])
+      .default('government')
+      .describe(
+        'A government, or an organisation (the UN, KEDO): an organisation takes only actions open to organisations or named for it, and has members instead of allies.',
+      ),
     elected: z.boolean().describe('Whether its leader faces scheduled elections.'),
     'term-rounds': z
       .number()
@@ -218,12 +276,33 @@ export const actorSchema = z
       .array(objectiveSchema)
       .min(1)
       .describe('What the government wants; its score is their weighted mean.'),
+    members: z
+      .array(actorId)
+      .min(1)
+      .optional()
+      .describe(
+        "An organisation's members, by id (a list, not an alliance: members are not each other's allies).",
+      ),
+    joins: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        'Organisations: the round it joins the table (KEDO, founded in March 1995); before it, it offers, answers and does nothing, and no deal can include it.',
+      ),
+    leaves: z
+      .number()
+      .int()
+      .min(2)
+      .optional()
+      .describe('Organisations: the round from which it has left the table.'),
     strategy: z.string().optional().describe('Default computer strategy for this government.'),
     briefing: briefingSchema.describe(
       'What the player of this government reads: a public role sheet and private instructions.',
     ),
   })
-  .describe('A government.');
+  .describe('A government or an organisation.');
 
 const pairTable = (what: string, max: number) =>
   z
@@ -349,6 +428,16 @@ export const rulesSchema = z
     'election-spread': z.number().min(1).max(50),
     'stage-on-complete': z.number().int().min(0).max(4),
     'stage-on-break': z.number().int().min(-4).max(0),
+    'stage-trust-floor': pct(
+      'Trust both ways the parties most concerned (a flashpoint pair) need, without a deal between them, for the stage to advance',
+    ),
+    'stage-programme-growth': z
+      .number()
+      .min(0)
+      .max(100)
+      .describe(
+        'Growth of a nuclear or missile programme in one round that sets the peace process back a stage.',
+      ),
     'tension-on-break': z.number().min(0).max(50),
     'non-rival-tension': z.number().min(0).max(1),
     'habituation-rounds': z.number().int().min(1).max(12),
@@ -421,7 +510,9 @@ export const scenarioSchema = z
       .describe('The calendar quarter of round 1.'),
     rounds: z.number().int().min(1).max(80).describe('How many rounds (quarters) the game lasts.'),
     stages: z.array(text).min(2).max(8).describe('Names of the peace-process stages, lowest first.'),
-    stage: z.number().int().min(0).describe('The stage at the start (0 is the first).'),
+    stage: z
+      .union([z.number().int().min(0), z.string().min(1)])
+      .describe("The stage at the start: a stage's name, or its number counted from 0 (0 is the first)."),
     tension: pct('Regional tension at the start'),
     actors: z.record(actorId, actorSchema).describe('The governments, by id.'),
     relations: z
@@ -450,8 +541,26 @@ export const scenarioSchema = z
           .record(id, z.array(actorId))
           .default({})
           .describe('Extra governments allowed to take a catalogue action, by action id.'),
+        deny: z
+          .record(id, z.array(actorId).min(1))
+          .default({})
+          .describe(
+            'Governments or organisations that may not take an action they otherwise could, by action id.',
+          ),
+        rename: z
+          .record(
+            id,
+            z.strictObject({
+              name: text.optional().describe('The name players read in this scenario.'),
+              summary: text.optional().describe('The one-sentence explanation in this scenario.'),
+            }),
+          )
+          .default({})
+          .describe(
+            'Catalogue actions under another name or summary in this scenario, by action id (such as convene-talks in 1994, before there were six parties).',
+          ),
       })
-      .default({ add: [], remove: [], allow: {} })
+      .default({ add: [], remove: [], allow: {}, deny: {}, rename: {} })
       .describe('Changes to the default action catalogue.'),
     events: z.array(eventSchema).default([]),
     coach: coachSchema.optional(),

@@ -3,7 +3,7 @@
  * person) and plurals handled here. Action names keep their capitals where they are proper nouns or acronyms
  * ("Six-Party talks", "UN sanctions"); only an ordinary first word is lowered inside a sentence.
  */
-import { findAction } from '../engine/index.ts';
+import { findAction, inSentence as engineInSentence } from '../engine/index.ts';
 import type { ActorId, Term } from '../engine/index.ts';
 import type { Messages, TextContext } from './messages.ts';
 
@@ -15,12 +15,9 @@ const list = (xs: readonly string[]): string =>
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-/** An action's name inside a sentence: "Impose sanctions" → "impose sanctions", "UN sanctions" unchanged. */
-export function inSentence(actionName: string): string {
-  return /^[A-Z][a-z]/.test(actionName) && !/^[A-Z][a-z]*[A-Z]/.test(actionName.split(' ')[0]!)
-    ? actionName.charAt(0).toLowerCase() + actionName.slice(1)
-    : actionName;
-}
+/** An action's name inside a sentence: "Impose sanctions" → "impose sanctions", "UN sanctions" unchanged (one rule,
+ * the engine's, also used for the computer players' reasons). */
+export const inSentence = engineInSentence;
 
 const actionName = (c: TextContext, id: string): string => findAction(c.world, id)?.name ?? id;
 
@@ -93,7 +90,11 @@ export const en: Messages = {
       return `${seer} saw ${name(c, e.actor)} ${e.kept ? 'keep' : 'break'} step ${e.step} of agreement #${e.ref}.`;
     },
     disputed: (e) => `Step ${e.step} of agreement #${e.ref} is disputed; one more disputed step will end it.`,
-    completed: (e) => `Agreement #${e.ref} is carried out in full.`,
+    // What was seen, never the truth (a party may have broken a step unseen): the debrief tells the rest.
+    completed: (e) =>
+      e.disputed
+        ? `Agreement #${e.ref} runs its course, with steps still disputed.`
+        : `Agreement #${e.ref} runs its course: every step was seen kept.`,
     broken: (e) => `Agreement #${e.ref} breaks down amid accusations of cheating.`,
     'walked-away': (e, c) =>
       `${e.leader} of ${name(c, e.actor)} walks away from agreement #${e.ref}, signed by ${e.signer}.`,

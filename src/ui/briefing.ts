@@ -3,13 +3,30 @@ import type { ActorId } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { h } from './dom.ts';
 
-/** The briefing's elements, headed by an h2 with the given id. */
-export function briefingPanel(loaded: LoadedScenario, me: ActorId, headingId: string): HTMLElement[] {
+/**
+ * The briefing's elements, headed by an h2 with the given id. In a game under way, `leader` is the government's
+ * leader now: the briefing names them, and says when the scenario's words were written for a predecessor.
+ */
+export function briefingPanel(
+  loaded: LoadedScenario,
+  me: ActorId,
+  headingId: string,
+  leader?: { name: string; since: number },
+): HTMLElement[] {
   const def = loaded.scenario.actors[me]!;
   const actor = loaded.world.actors.find((a) => a.id === me)!;
+  const now = leader?.name ?? def.leader.name;
+  const changed = now !== def.leader.name;
   return [
     h('h2', { id: headingId }, `Your briefing: ${def.name}`),
-    h('p', { class: 'leader' }, `You are ${def.leader.name}'s government in ${def.capital}.`),
+    h(
+      'p',
+      { class: 'leader' },
+      `You are ${now}'s government in ${def.capital}.`,
+      changed
+        ? ` ${now} took office in round ${leader!.since}; the brief below was written for ${def.leader.name}'s at the start.`
+        : '',
+    ),
     h('h3', null, 'Public role'),
     h('p', null, def.briefing.public.trim()),
     h('h3', null, 'For your eyes only'),

@@ -254,7 +254,7 @@ function submitRow(label: string, onClick: () => void, extra?: HTMLElement): HTM
 }
 
 export function renderControls(panel: HTMLElement, ctx: ControlsContext): void {
-  const body = h('div', { class: 'scroll' });
+  const body = h('div', { class: 'scroll', tabindex: '0', role: 'group', 'aria-label': 'Phase panel' }); // scrollable: reachable by keyboard
   switch (ctx.view.phase) {
     case 'proposing':
       renderProposing(body, ctx);

@@ -3,7 +3,16 @@
  * words; the charts, the ledger of promises, the computer players' explanations and the exports follow,
  * loaded on demand (with uPlot) from ./debrief so they stay out of the main chunk.
  */
-import { ACTOR_VARS, findAction, metricValue, newGame, objectiveValue, roundDate } from '../engine/index.ts';
+import {
+  ACTOR_VARS,
+  conditionValue,
+  findAction,
+  holds,
+  metricValue,
+  newGame,
+  objectiveValue,
+  roundDate,
+} from '../engine/index.ts';
 import type { PlayerView, World } from '../engine/index.ts';
 import type { DebriefSource } from './debrief/data.ts';
 import { h } from './dom.ts';
@@ -57,6 +66,8 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
         roundDate,
         metricValue,
         objectiveValue,
+        holds,
+        conditionValue,
         nameOf,
         prose,
         VERIFICATION_LABELS,

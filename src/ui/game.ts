@@ -10,14 +10,14 @@ import type { Board } from './board/index.ts';
 import { ALL_LAYERS, boardModel } from './board/model.ts';
 import type { Layers } from './board/model.ts';
 import { renderControls } from './controls.ts';
-import { fill, h, signed, uid } from './dom.ts';
+import { fill, h, uid } from './dom.ts';
 import { endReport } from './end.ts';
 import type { DebriefSource } from './end.ts';
 import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
 import { download, recordOf, saveFileOf, writeSlot } from './saves.ts';
 import type { Session } from './session.ts';
 import { shareControl } from './share.ts';
-import { roundSummary } from './summary.ts';
+import { roundSummary, summaryNumbers } from './summary.ts';
 import type { RoundSummary } from './summary.ts';
 import { PHASE_TITLES, nameOf } from './text.ts';
 import { logText } from '../text/index.ts';
@@ -163,6 +163,13 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
       }
       saveDialog.close();
       announce(`Saved as “${title}”.`);
+      // Seen as well as heard: the button says so for a few seconds.
+      saveButton.textContent = 'Saved ✓';
+      saveButton.title = `Saved as “${title}”`;
+      window.setTimeout(() => {
+        saveButton.textContent = 'Save game';
+        saveButton.removeAttribute('title');
+      }, 4000);
     };
     fill(
       saveDialog,
@@ -251,7 +258,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         h('section', { class: 'panel phase', 'aria-labelledby': 'phase-h' }, phaseTitle, controls),
         h(
           'section',
-          { class: 'panel log', 'aria-labelledby': 'log-h' },
+          { class: 'panel log', 'aria-labelledby': 'log-h', tabindex: '0' },
           h('h2', { id: 'log-h' }, 'What you have seen'),
           logList,
         ),
@@ -317,12 +324,20 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
 
   function showBriefing(actor: ActorId): void {
     if (dialog.open) return;
+    const view = session.view(actor);
+    // "Start" only for a government's first look at its briefing as the game begins; later it leads back.
+    const starting = !briefed.has(actor) && view.round === 1 && view.phase === 'proposing';
     briefed.add(actor);
     dialogKind = 'briefing';
-    const button = h('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Start');
+    const leader = view.actors.find((a) => a.id === actor)!.leader;
+    const button = h(
+      'button',
+      { type: 'button', class: 'primary', onclick: () => dialog.close() },
+      starting ? 'Start' : 'Back to the game',
+    );
     fill(
       dialog,
-      h('div', { class: 'briefing' }, briefingPanel(session.loaded, actor, 'summary-h')),
+      h('div', { class: 'briefing' }, briefingPanel(session.loaded, actor, 'summary-h', leader)),
       h('div', { class: 'submit-row' }, button),
     );
     dialog.showModal();
@@ -376,7 +391,6 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
             items.map((x) => h('li', null, x)),
           )
         : h('p', { class: 'hint' }, empty);
-    const changed = s.trust.filter((t) => Math.round(t.after) !== Math.round(t.before));
     const button = h(
       'button',
       { type: 'button', class: 'primary', onclick: () => dialog.close() },
@@ -397,53 +411,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
           h('h3', null, 'What you saw of the others'),
           list(s.observed, 'No agreement step was due this round, so there was no compliance to watch.'),
         ),
-        h(
-          'section',
-          null,
-          h('h3', null, 'Your numbers'),
-          h(
-            'table',
-            { class: 'changes' },
-            h(
-              'tbody',
-              null,
-              s.changes.map((c) =>
-                h(
-                  'tr',
-                  null,
-                  h('th', { scope: 'row' }, c.label),
-                  h('td', null, `${Math.round(c.before)} → ${Math.round(c.after)}`),
-                  h(
-                    'td',
-                    {
-                      class:
-                        Math.round(c.after - c.before) > 0
-                          ? 'up'
-                          : Math.round(c.after - c.before) < 0
-                            ? 'down'
-                            : '',
-                    },
-                    signed(c.after - c.before),
-                  ),
-                ),
-              ),
-            ),
-          ),
-          h(
-            'p',
-            null,
-            `Tension ${Math.round(s.tension.before)} → ${Math.round(s.tension.after)}. Stage: ${s.stage.before === s.stage.after ? s.stage.after : `${s.stage.before} → ${s.stage.after}`}.`,
-          ),
-          changed.length
-            ? h(
-                'p',
-                null,
-                'Your trust: ',
-                changed.map((t) => `${t.name} ${Math.round(t.before)} → ${Math.round(t.after)}`).join('; '),
-                '.',
-              )
-            : null,
-        ),
+        summaryNumbers(s),
         h(
           'section',
           { class: 'news' },
@@ -514,7 +482,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         endReport(world, view, finishedGame()),
         h(
           'section',
-          { class: 'panel log', 'aria-labelledby': 'log-h' },
+          { class: 'panel log', 'aria-labelledby': 'log-h', tabindex: '0' },
           h('h2', { id: 'log-h' }, 'The full record'),
           logList,
         ),

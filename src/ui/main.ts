@@ -7,6 +7,7 @@ import '@fontsource/inter/latin-600.css';
 import '@fontsource/inter/latin-700.css';
 import './style.css';
 import { loadContent } from './content.ts';
+import { startClassroom } from './classroom.ts';
 import { startGameScreen } from './game.ts';
 import { renderMenu } from './menu.ts';
 import { startReplayScreen } from './replay.ts';
@@ -78,7 +79,9 @@ window.addEventListener('hashchange', () => {
   void readShared(window.location.hash, content).then((r) => menu(r));
 });
 
-menu(await readShared(window.location.hash, content));
+// ?teach, ?join and ?project open the classroom pages (a session on the classroom server) instead of the menu.
+if (!startClassroom(root, content, new URLSearchParams(window.location.search)))
+  menu(await readShared(window.location.hash, content));
 
 // While the player reads the menu, fetch and start the board's code (Phaser) and its map, so the board is
 // drawn as soon as a game starts rather than after Phaser loads (both are cached modules, loaded once).

@@ -599,6 +599,13 @@ export function renderMenu(
         ),
         tutorialEntry,
         savesLink,
+        h(
+          'p',
+          { class: 'classroom-links' },
+          h('a', { href: '?teach' }, 'Run a classroom session'),
+          ' · ',
+          h('a', { href: '?join' }, 'Join a class with a code'),
+        ),
         sharedBox,
       ),
       h(

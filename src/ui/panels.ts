@@ -3,10 +3,11 @@
  * in words. Shared by the game screen and the replay screen; they only read a player view.
  */
 import { ACTOR_VARS, economyAtRest } from '../engine/index.ts';
-import type { ActorId, ActorVar, PlayerView, World } from '../engine/index.ts';
+import type { ActorId, ActorVar, PlayerView, Quantity, World } from '../engine/index.ts';
 import { trustBand } from './board/model.ts';
 import { fill, h, signed } from './dom.ts';
 import { kindText, logText } from '../text/index.ts';
+import { causesLine, shownCauses } from './summary.ts';
 import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, varHelp } from './text.ts';
 
 const PHASE_NUMBER: Record<string, number> = { proposing: 1, responding: 2, commitment: 3 };
@@ -63,12 +64,35 @@ export function renderStatus(status: HTMLElement, world: World, view: PlayerView
     h(
       'span',
       {
-        title: `Regional tension, 0–100. At ${world.rules.crisisAt} or more a crisis can turn into a clash by miscalculation.`,
+        title: `Regional tension, 0–100. At ${world.rules.crisisAt} or more a crisis can turn into a clash by miscalculation.${lastChange(world, view, { kind: 'tension' }, view.tension, (h) => h.tension)}`,
       },
       `Tension ${Math.round(view.tension)}${view.tension >= world.rules.crisisAt ? ' (crisis!)' : ''}`,
     ),
-    h('span', { title: 'The stage of the peace process' }, `Stage: ${view.stageName}`),
+    h(
+      'span',
+      {
+        title: `The stage of the peace process.${lastChange(world, view, { kind: 'stage' }, view.stage, (h) => h.stage)}`,
+      },
+      `Stage: ${view.stageName}`,
+    ),
   );
+}
+
+/** " Since last round: 32 → 29 (drift −2, summit by you toward North Korea −1)." or nothing when it did not move. */
+function lastChange(
+  world: World,
+  view: PlayerView,
+  of: Quantity,
+  now: number,
+  at: (h: PlayerView['history'][number]) => number,
+): string {
+  const base = view.history[view.history.length - (view.end ? 2 : 1)];
+  if (!base) return '';
+  const shown = Math.round(now) - Math.round(at(base));
+  if (shown === 0) return '';
+  const recent = (view.causes ?? []).filter((e) => e.round === view.round);
+  const why = causesLine(shownCauses(world, view.me, recent, of, shown));
+  return ` Since last round: ${Math.round(at(base))} → ${Math.round(now)}${why ? ` (${why})` : ''}.`;
 }
 
 /** How far an economy must be from where it is heading before the table shows the heading. */
@@ -79,6 +103,8 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
   const prevPrev = view.history[view.history.length - 2];
   // Changes since the last round ended (during play) or over the last round (at the end).
   const base = view.end ? prevPrev : prev;
+  // The ledger's entries since then: those of the round under way (or, at the end, of the last round).
+  const recent = (view.causes ?? []).filter((e) => e.round === view.round);
   const helpIds: Record<string, string> = {};
   const head = h(
     'tr',
@@ -109,14 +135,19 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
     extraClass = '',
     /** Where the number is heading on its own, when that is far from where it is. */
     heading: number | null = null,
+    /** The ledger's quantity behind the number, for the causes of its last change. */
+    of: Quantity | null = null,
   ): HTMLElement => {
     const r = Math.round(value);
-    const d = delta === null || Math.round(delta) === 0 ? '' : signed(delta);
+    // The change as displayed: rounded end minus rounded start, which its causes add up to.
+    const shown = delta === null ? null : r - Math.round(value - delta);
+    const d = shown === null || shown === 0 ? '' : signed(shown);
     const towards =
       heading === null
         ? ''
         : ` Left to itself it is heading for about ${Math.round(heading)}: one-off gains and costs fade, while sanctions and lifelines keep pulling.`;
-    const tip = `${label}: ${r} of 100${delta !== null ? ` (${signed(delta)} since last round)` : ''}.${towards} ${help}`;
+    const why = of && shown ? causesLine(shownCauses(world, view.me, recent, of, shown)) : '';
+    const tip = `${label}: ${r} of 100${shown !== null ? ` (${signed(shown)} since last round${why ? `: ${why}` : ''})` : ''}.${towards} ${help}`;
     return h(
       'td',
       { title: tip, class: extraClass },
@@ -181,6 +212,7 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
           helpIds[v]!,
           '',
           headingOf(a.id, v, a.vars[v]),
+          { kind: 'var', actor: a.id, var: v },
         ),
       ),
       isMe || t === undefined
@@ -192,6 +224,8 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
             TRUST_HELP,
             'help-trust',
             `trust-${trustBand(t).word}`,
+            null,
+            { kind: 'trust', from: view.me, to: a.id },
           ),
     );
   });

@@ -57,7 +57,9 @@ export function startReplayScreen(
     Object.entries(loaded.scenario.actors).map(([id, a]) => [id, a.capital]),
   );
   let k = 0;
-  let seeAs: ActorId = world.actors[0]!.id;
+  // Seen first as the government a person played (the first of them), not simply the first in the scenario.
+  const seats = opts.save?.record.seats ?? {};
+  let seeAs: ActorId = world.actors.find((a) => seats[a.id] === 'human')?.id ?? world.actors[0]!.id;
   let board: Board | null = null;
 
   const { status, boardHost, boardDesc, meters, logList } = panelElements();
@@ -128,7 +130,9 @@ export function startReplayScreen(
                     show();
                   },
                 },
-                world.actors.map((a) => h('option', { value: a.id }, a.name)),
+                world.actors.map((a) =>
+                  h('option', a.id === seeAs ? { value: a.id, selected: true } : { value: a.id }, a.name),
+                ),
               ),
             ),
             h(
@@ -140,7 +144,7 @@ export function startReplayScreen(
           ),
           h(
             'section',
-            { class: 'panel log', 'aria-labelledby': 'log-h' },
+            { class: 'panel log', 'aria-labelledby': 'log-h', tabindex: '0' },
             h('h2', { id: 'log-h' }, 'The log as it was'),
             logList,
           ),

@@ -2,9 +2,34 @@
  * What changed for the player over one round, from two views of its own: before it committed and after the
  * round resolved. Only what the player's view carries is used, so nothing secret leaks into the summary.
  */
-import { ACTOR_VARS, findAction } from '../engine/index.ts';
-import type { ActorVar, LogEntry, PhaseInput, PlayerView, World } from '../engine/index.ts';
+import { ACTOR_VARS, apportion, findAction, inSentence, quantityKey } from '../engine/index.ts';
+import type {
+  ActorId,
+  ActorVar,
+  Cause,
+  CauseEntry,
+  LogEntry,
+  PhaseInput,
+  PlayerView,
+  Quantity,
+  World,
+} from '../engine/index.ts';
+import { h } from './dom.ts';
 import { VAR_LABELS, nameOf } from './text.ts';
+
+/** One cause of a change as displayed: whole numbers that add up to the change shown (`after - before`). */
+export interface ShownCause {
+  text: string;
+  amount: number;
+}
+
+/** A number's change over the round as displayed (rounded ends) and what moved it. */
+export interface ShownChange {
+  label: string;
+  before: number;
+  after: number;
+  causes: ShownCause[];
+}
 
 export interface RoundSummary {
   /** Whose summary it is. */
@@ -16,10 +41,11 @@ export interface RoundSummary {
   observed: string[];
   /** New lines of my log (events, others' actions, agreements, crises), in order. */
   news: LogEntry[];
-  changes: { label: string; before: number; after: number }[];
-  trust: { name: string; before: number; after: number }[];
-  tension: { before: number; after: number };
-  stage: { before: string; after: string };
+  changes: ShownChange[];
+  trust: (ShownChange & { name: string })[];
+  tension: ShownChange;
+  /** `delta`: stages moved (the stage is shown by name). */
+  stage: { before: string; after: string; delta: number; causes: ShownCause[] };
   over: boolean;
 }
 
@@ -64,17 +90,27 @@ export function roundSummary(
   }
 
   const news = mineOnly(after.log, me).slice(mineOnly(before.log, me).length);
+  // The ledger entries of this round as this government may read them (a view's list only ever grows).
+  const entries = (after.causes ?? []).slice((before.causes ?? []).length);
+  const shown = (of: Quantity, label: string, b: number, a: number): ShownChange => ({
+    label,
+    before: b,
+    after: a,
+    causes: shownCauses(world, me, entries, of, Math.round(a) - Math.round(b)),
+  });
   const a0 = before.actors.find((a) => a.id === me)!.vars;
   const a1 = after.actors.find((a) => a.id === me)!.vars;
-  const changes = ACTOR_VARS.filter((v: ActorVar) => a0[v] !== 0 || a1[v] !== 0).map((v) => ({
-    label: VAR_LABELS[v],
-    before: a0[v],
-    after: a1[v],
-  }));
+  const changes = ACTOR_VARS.filter((v: ActorVar) => a0[v] !== 0 || a1[v] !== 0).map((v) =>
+    shown({ kind: 'var', actor: me, var: v }, VAR_LABELS[v], a0[v], a1[v]),
+  );
   const trust = Object.keys(after.myTrust).map((id) => ({
     name: nameOf(world, id),
-    before: before.myTrust[id] ?? 0,
-    after: after.myTrust[id] ?? 0,
+    ...shown(
+      { kind: 'trust', from: me, to: id },
+      nameOf(world, id),
+      before.myTrust[id] ?? 0,
+      after.myTrust[id] ?? 0,
+    ),
   }));
   return {
     me,
@@ -85,8 +121,13 @@ export function roundSummary(
     news,
     changes,
     trust,
-    tension: { before: before.tension, after: after.tension },
-    stage: { before: before.stageName, after: after.stageName },
+    tension: shown({ kind: 'tension' }, 'Tension', before.tension, after.tension),
+    stage: {
+      before: before.stageName,
+      after: after.stageName,
+      delta: after.stage - before.stage,
+      causes: shownCauses(world, me, entries, { kind: 'stage' }, after.stage - before.stage),
+    },
     over: after.end !== null,
   };
 }
@@ -94,3 +135,163 @@ export function roundSummary(
 /** The log as the player saw it during play (after the end, the view reveals everything). */
 export const mineOnly = (log: readonly LogEntry[], me: string): LogEntry[] =>
   log.filter((e) => e.to === null || e.to.includes(me));
+
+/**
+ * The causes of one number's change, as displayed: entries with the same cause summed, rounded (once, by the
+ * engine's `apportion`) so that they add up to `shownChange`, the change as displayed; causes that round to
+ * nothing are left out. Empty when the number did not move.
+ */
+export function shownCauses(
+  world: World,
+  me: ActorId,
+  entries: readonly CauseEntry[],
+  of: Quantity,
+  shownChange: number,
+): ShownCause[] {
+  const key = quantityKey(of);
+  const groups = new Map<string, { cause: Cause; amount: number }>();
+  for (const e of entries) {
+    if (quantityKey(e.of) !== key) continue;
+    const k = JSON.stringify(e.cause);
+    const g = groups.get(k);
+    if (g) g.amount += e.amount;
+    else groups.set(k, { cause: e.cause, amount: e.amount });
+  }
+  const list = [...groups.values()];
+  if (list.length === 0) return [];
+  const rounded = apportion(
+    shownChange,
+    list.map((g) => g.amount),
+  );
+  return list
+    .map((g, k) => ({ text: causeText(world, me, g.cause), amount: rounded[k]! }))
+    .filter((c) => c.amount !== 0);
+}
+
+/** A cause in a few words: "signing agreement #39", "humanitarian aid by South Korea", "drift". */
+export function causeText(world: World, me: ActorId, c: Cause): string {
+  const name = (id: ActorId): string => (id === me ? 'you' : nameOf(world, id));
+  const act = (id: string): string => {
+    const def = findAction(world, id);
+    return def ? inSentence(def.name) : id;
+  };
+  switch (c.kind) {
+    case 'action':
+      return `${act(c.action)} by ${name(c.actor)}${c.target ? ` toward ${name(c.target)}` : ''}`;
+    case 'step':
+      return `step of agreement #${c.agreement}: ${act(c.action)} by ${name(c.actor)}`;
+    case 'signing':
+      return `signing agreement #${c.agreement}`;
+    case 'mediation':
+      return `brokering agreement #${c.agreement}`;
+    case 'observation':
+      return `${name(c.of)} seen ${c.kept ? 'keeping' : 'breaking'} a step of agreement #${c.agreement}`;
+    case 'agreement-end':
+      return `agreement #${c.agreement} ${c.how === 'completed' ? 'ran its course' : c.how === 'broken' ? 'broke down' : 'abandoned by a new leader'}`;
+    case 'event':
+      return world.events.find((e) => e.id === c.event)?.name ?? c.event;
+    case 'leader':
+      return c.how === 'took-office'
+        ? `a new leader's honeymoon in ${nameOf(world, c.actor)}`
+        : `a hardline turn in ${nameOf(world, c.actor)}`;
+    case 'pressure':
+      return 'sanctions and lifelines';
+    case 'drift':
+      return 'drift';
+    case 'home':
+      return c.var === 'economy' ? 'the economy at home' : 'security at home';
+    case 'programme':
+      return 'a weapons programme grew';
+    case 'limit':
+      return 'held at the limit';
+    case 'unseen':
+      return 'what you could not see';
+  }
+}
+
+/** "signing agreement #39 −3, humanitarian aid by you toward North Korea +1" */
+export const causesLine = (causes: readonly ShownCause[]): string =>
+  causes.map((c) => `${c.text} ${c.amount > 0 ? '+' : '−'}${Math.abs(c.amount)}`).join(', ');
+
+/** A change as displayed: "+2", "−3", "±0" (from the rounded ends, so it matches "33 → 31"). */
+const shownDelta = (c: { before: number; after: number }): number =>
+  Math.round(c.after) - Math.round(c.before);
+const deltaText = (d: number): string => (d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '±0');
+
+/** The causes of a change as a list the player reads beside it, each amount in `data-amount` for checking. */
+function causesEl(causes: readonly ShownCause[], lead = ': '): HTMLElement | null {
+  if (causes.length === 0) return null;
+  return h(
+    'span',
+    { class: 'causes' },
+    lead,
+    causes.flatMap((c, k) => [
+      k ? ', ' : '',
+      h('span', { class: 'cause', 'data-amount': String(c.amount) }, `${c.text} ${deltaText(c.amount)}`),
+    ]),
+  );
+}
+
+/** "Your numbers": each number's change over the round and its causes, adding up to the change shown. */
+export function summaryNumbers(s: RoundSummary): HTMLElement {
+  const changedTrust = s.trust.filter((t) => shownDelta(t) !== 0);
+  const tensionDelta = shownDelta(s.tension);
+  const stageMoved = s.stage.before !== s.stage.after;
+  return h(
+    'section',
+    { class: 'summary-numbers' },
+    h('h3', null, 'Your numbers'),
+    h(
+      'table',
+      { class: 'changes' },
+      h(
+        'tbody',
+        null,
+        s.changes.map((c) => {
+          const d = shownDelta(c);
+          return h(
+            'tr',
+            { 'data-change': String(d) },
+            h('th', { scope: 'row' }, c.label),
+            h('td', null, `${Math.round(c.before)} → ${Math.round(c.after)}`),
+            h('td', { class: d > 0 ? 'up' : d < 0 ? 'down' : '' }, deltaText(d)),
+            h('td', { class: 'why' }, causesEl(c.causes, '')),
+          );
+        }),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'change-line', 'data-change': String(tensionDelta) },
+      `Tension ${Math.round(s.tension.before)} → ${Math.round(s.tension.after)} (${deltaText(tensionDelta)})`,
+      causesEl(s.tension.causes),
+      '.',
+    ),
+    h(
+      'p',
+      { class: 'change-line', 'data-change': String(s.stage.delta) },
+      `Stage: ${stageMoved ? `${s.stage.before} → ${s.stage.after}` : s.stage.after}`,
+      stageMoved ? causesEl(s.stage.causes) : null,
+      '.',
+    ),
+    changedTrust.length
+      ? h(
+          'div',
+          { class: 'trust-changes' },
+          h('p', null, 'Your trust:'),
+          h(
+            'ul',
+            null,
+            changedTrust.map((t) =>
+              h(
+                'li',
+                { class: 'change-line', 'data-change': String(shownDelta(t)) },
+                `${t.name} ${Math.round(t.before)} → ${Math.round(t.after)} (${deltaText(shownDelta(t))})`,
+                causesEl(t.causes),
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}

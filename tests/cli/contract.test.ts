@@ -29,6 +29,48 @@ describe('qpq simulate --json', () => {
     expect(a).toEqual(b);
   });
 
+  it('adds the playtest report for every shipped scenario: finalMeans, events, stages, warnings', () => {
+    for (const id of [
+      'panmunjom-2018',
+      'six-party-talks',
+      'hanoi-2019',
+      'missile-crisis-2017',
+      'present-day',
+      'tutorial',
+    ]) {
+      const r = JSON.parse(qpq('simulate', id, '--games', '3', '--seed', '2', '--json')) as {
+        finalMeans: {
+          actors: Record<string, Record<string, number>>;
+          trust: Record<string, Record<string, number>>;
+        };
+        events: Record<string, { games: number; perGame: number }>;
+        stages: { final: Record<string, number> };
+        warnings: string[];
+        outcomes: Record<string, number>;
+      };
+      expect(Object.keys(r.finalMeans.actors), id).toContain('DPRK');
+      for (const v of Object.values(r.finalMeans.actors.DPRK!)) expect(v).toBeGreaterThanOrEqual(0);
+      expect(r.finalMeans.trust.DPRK, id).toHaveProperty('USA');
+      expect(r.finalMeans.trust.DPRK, id).not.toHaveProperty('DPRK');
+      expect(
+        Object.values(r.stages.final).reduce((x, y) => x + y, 0),
+        id,
+      ).toBe(3);
+      for (const e of Object.values(r.events)) expect(e.games).toBeLessThanOrEqual(3);
+      // Every outcome never reached, and every event that never fired, is named in the warnings.
+      for (const [o, c] of Object.entries(r.outcomes))
+        expect(
+          r.warnings.some((w) => w.includes(`"${o}" was never reached`)),
+          `${id} ${o}`,
+        ).toBe(c === 0);
+      for (const [ev, e] of Object.entries(r.events))
+        expect(
+          r.warnings.some((w) => w.includes(`"${ev}" never fired`)),
+          `${id} ${ev}`,
+        ).toBe(e.games === 0);
+    }
+  });
+
   it('explains a bad argument and exits 1', () => {
     expect(() => qpq('simulate', 'scenarios/panmunjom-2018.yaml', '--games', 'many')).toThrow(
       /--games must be a whole number/,

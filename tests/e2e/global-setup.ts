@@ -1,12 +1,16 @@
 /**
- * Once per e2e run: build the site with Vite and serve it with `vite preview` on a free port.
- * Test files get the address with `inject('siteUrl')` and launch their own Chromium.
+ * Once per e2e run: build the site with Vite and serve it with the classroom server (as `npm start` does) on a
+ * free port, its event log in a temp folder. Test files get the address with `inject('siteUrl')` and launch
+ * their own Chromium.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, preview } from 'vite';
-import type { PreviewServer } from 'vite';
+import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../../src/cli/chromium.ts';
+import { createClassroomServer } from '../../src/server/server.ts';
+import type { ClassroomServer } from '../../src/server/server.ts';
+import { SqliteStore } from '../../src/server/store.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,20 +21,26 @@ declare module 'vitest' {
 const root = path.resolve(import.meta.dirname, '../..');
 const outDir = path.join(root, 'node_modules/.cache/e2e-dist');
 
-let server: PreviewServer | undefined;
+let server: ClassroomServer | undefined;
+let store: SqliteStore | undefined;
+let dataDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const port = await freePort();
-  server = await preview({
-    root,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { port, strictPort: true, host: '127.0.0.1' },
+  dataDir = mkdtempSync(path.join(tmpdir(), 'qpq-e2e-'));
+  store = new SqliteStore(dataDir);
+  server = createClassroomServer({
+    store,
+    scenarioDir: path.join(root, 'scenarios'),
+    distDir: outDir,
+    graceMs: 3_000,
   });
+  const port = await server.listen(0, '127.0.0.1');
   project.provide('siteUrl', `http://127.0.0.1:${port}/`);
 }
 
 export async function teardown(): Promise<void> {
-  await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
+  await server?.close();
+  await store?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

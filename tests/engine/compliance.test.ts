@@ -19,6 +19,7 @@ import {
   offer,
   pairOf,
   resolveWith,
+  roundStartsAt,
   signed,
   submitAll,
   term,
@@ -180,6 +181,7 @@ describe('phased deals', () => {
 describe('completion', () => {
   test('a completed deal between rivals raises the stage and each party’s trust in the others', () => {
     const { s, id } = signed(SEES_TRUTH, deal(), 'ROK', 'complete');
+    roundStartsAt(s, s.stage); // the Olympics already moved the stage in round 1; this round starts here
     expect(pairOf(s, 'rivalry', 'ROK', 'DPRK')).toBe(1);
     const after = resolveWith(SEES_TRUTH, s);
     expect(agreement(after, id).status).toBe('completed');
@@ -210,6 +212,7 @@ describe('completion', () => {
   test('the stage never rises past the last stage', () => {
     const { s } = signed(SEES_TRUTH, deal(), 'ROK', 'top');
     const top = { ...s, stage: WORLD.stages.length - 1 };
+    roundStartsAt(top, top.stage);
     expect(resolveWith(SEES_TRUTH, top).stage).toBe(WORLD.stages.length - 1);
   });
 });

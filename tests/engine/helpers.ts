@@ -9,6 +9,7 @@ import {
   ENGINE_VERSION,
   checkInput,
   indexOf,
+  pickVars,
   resolve,
   runGame,
   startGame,
@@ -290,4 +291,18 @@ export function statesAlong(world: World, seed: string, inputs: readonly Recorde
     out.push(res.value);
   }
   return out;
+}
+
+/**
+ * Makes `s` a round that began at `stage`: the stage limits of a round (one step from where it began) then
+ * count from there. At round 1 it records the start as a snapshot of the state as it is.
+ */
+export function roundStartsAt(s: GameState, stage: number): void {
+  const last = s.history[s.history.length - 1];
+  if (last) last.stage = stage;
+  else {
+    const vars: Record<ActorId, Record<ActorVar, number>> = {};
+    s.actors.forEach((a, i) => (vars[IDS[i]!] = pickVars(a)));
+    s.history.push({ round: s.round - 1, tension: s.tension, stage, vars, trust: s.trust.slice() });
+  }
 }

@@ -75,6 +75,7 @@ describe('elections', () => {
     expect(first.successorsUsed).toBe(1);
     expect(first.support).toBe(WORLD.rules.honeymoonSupport);
     first.support = 10;
+    s.round++; // one change of leader a round at most
     holdElection(SURE, s, ix('USA'), rng('lose-2'));
     expect(s.actors[ix('USA')]!.leader).toMatchObject({
       name: `New government of ${def.name}`,

@@ -239,15 +239,15 @@ const CASES: Record<string, Expected[]> = {
     '"my scenario" is not valid here',
     'letters, digits and hyphens',
   ),
-  'bad-government-id': [
-    { at: [15, 1], field: 'actors', token: 'actors:', says: ['"RUS" is missing', 'Did you mean "rus"?'] },
-    {
-      at: [72, 3],
-      field: 'actors › rus',
-      token: 'rus:',
-      says: ['"rus" cannot be used as a name here', 'capital letters'],
-    },
-  ],
+  // One root problem, one message: the id is wrong, so "RUS" is not also reported missing.
+  'bad-government-id': one(
+    [72, 3],
+    'actors › rus',
+    'rus:',
+    '"rus" cannot be a government id',
+    'capital letters',
+    'write "RUS"',
+  ),
 
   // --- Duplicates: the second occurrence, naming the first one's line.
   'duplicate-government': one(
@@ -400,20 +400,14 @@ const CASES: Record<string, Expected[]> = {
     'when:',
     'must have no conditions',
   ),
-  'outcome-no-clash': [
-    {
-      at: [130, 1],
-      field: 'outcomes',
-      token: 'outcomes:',
-      says: ['exactly one outcome must have on-clash: true', 'there are 0'],
-    },
-    {
-      at: [131, 5],
-      field: 'outcomes › military-clash',
-      token: 'id: military-clash',
-      says: ['has no conditions', '"detente", "frozen-conflict" can never be'],
-    },
-  ],
+  // One root problem, one message: the clash outcome lost its on-clash, so it also shadows the others.
+  'outcome-no-clash': one(
+    [131, 5],
+    'outcomes › military-clash',
+    'id: military-clash',
+    'no outcome has on-clash: true',
+    'add on-clash: true to it',
+  ),
   'condition-at-least-above-at-most': one(
     [139, 9],
     'outcomes › detente › when › #1',

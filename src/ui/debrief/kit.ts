@@ -9,7 +9,14 @@ import type * as Text from '../text.ts';
 
 export type Kit = Pick<
   typeof Engine,
-  'ACTOR_VARS' | 'findAction' | 'newGame' | 'roundDate' | 'metricValue' | 'objectiveValue'
+  | 'ACTOR_VARS'
+  | 'findAction'
+  | 'newGame'
+  | 'roundDate'
+  | 'metricValue'
+  | 'objectiveValue'
+  | 'holds'
+  | 'conditionValue'
 > &
   Pick<typeof Text, 'nameOf' | 'prose' | 'VERIFICATION_LABELS'>;
 

@@ -39,7 +39,13 @@ function agreementCard(world: World, g: AgreementView, me: string): HTMLElement 
       'p',
       { class: 'meta' },
       `Signed in round ${g.signed} · ${K.VERIFICATION_LABELS[g.verification]} verification (each side read right ${pct}% of the time) · ${g.steps} step${g.steps === 1 ? '' : 's'}, ${g.done} done · `,
-      h('strong', null, STATUS_TEXT[g.status] ?? g.status),
+      h(
+        'strong',
+        null,
+        g.status === 'completed' && hasBreak(g)
+          ? 'ran its course, though not every step was kept'
+          : (STATUS_TEXT[g.status] ?? g.status),
+      ),
       g.ended !== null && g.status !== 'active' ? ` in round ${g.ended}` : '',
       '.',
     ),

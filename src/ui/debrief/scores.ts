@@ -12,25 +12,47 @@ const METRIC_WORDS: Record<string, string> = {
   'trust-of': 'its trust in others',
 };
 
-const valueOf = (world: World, s: GameState, c: Condition): number =>
-  K.metricValue(world, s, c.metric, 'of' in c ? c.of : undefined);
+const nameIn = (world: World, id: string): string => world.actors.find((a) => a.id === id)?.name ?? id;
+
+/** A fact condition in words, as it should have been: "Japan led by Shinzo Abe", "the Olympics had happened". */
+function factText(world: World, c: Extract<Condition, { fact: string }>): string {
+  const not = c.not ? ' not' : '';
+  switch (c.fact) {
+    case 'leader':
+      return `${nameIn(world, c.of)} was${not} to be led by ${c.is}`;
+    case 'action': {
+      const name = K.findAction(world, c.action)?.name ?? c.action;
+      return `“${name}” was${not} to have been taken${c.by ? ` by ${nameIn(world, c.by)}` : ''}${c.within ? ` in the last ${c.within} rounds` : ''}`;
+    }
+    case 'deal': {
+      const name = K.findAction(world, c.action)?.name ?? c.action;
+      return `a deal with “${name}” was${not} to have been ${c.status}`;
+    }
+    case 'event':
+      return `“${world.events.find((e) => e.id === c.event)?.name ?? c.event}” was${not} to have happened`;
+    case 'channel':
+      return `the ${c.channel} between ${nameIn(world, c.a)} and ${nameIn(world, c.b)} was${not} to be open`;
+    case 'pair':
+      return '';
+  }
+}
 
 function conditionText(world: World, s: GameState, c: Condition): string {
-  const of = 'of' in c && c.of ? world.actors.find((a) => a.id === c.of)?.name : undefined;
-  const what = `${of ? `${of}’s ` : ''}${METRIC_WORDS[c.metric] ?? c.metric}`;
+  if ('fact' in c && c.fact !== 'pair') return factText(world, c);
+  const what =
+    'fact' in c
+      ? `${nameIn(world, c.from)}’s ${c.measure === 'trust' ? 'trust in' : `${c.measure} on`} ${nameIn(world, c.to)}`
+      : `${'of' in c && c.of ? `${nameIn(world, c.of)}’s ` : ''}${METRIC_WORDS[c.metric] ?? c.metric}`;
   const need = [
     c.atLeast !== undefined ? `at least ${c.atLeast}` : '',
     c.atMost !== undefined ? `at most ${c.atMost}` : '',
   ]
     .filter(Boolean)
     .join(' and ');
-  return `${what} was ${Math.round(valueOf(world, s, c))} (it needed ${need})`;
+  return `${what} was ${Math.round(K.conditionValue(world, s, c))} (it needed ${need})`;
 }
 
-const fails = (world: World, s: GameState, c: Condition): boolean => {
-  const v = valueOf(world, s, c);
-  return (c.atLeast !== undefined && v < c.atLeast) || (c.atMost !== undefined && v > c.atMost);
-};
+const fails = (world: World, s: GameState, c: Condition): boolean => !K.holds(world, s, c);
 
 /** Why this outcome and not the ones ranked above it, in words. */
 export function outcomeWhy(world: World, s: GameState, end: NonNullable<PlayerView['end']>): string {

@@ -1,0 +1,76 @@
+/**
+ * The peace-process stage: what moves it, in one place. A round moves it at most one stage from where the
+ * round began; it does not advance while the parties most concerned (the scenario's flashpoint pairs) neither
+ * deal with each other nor trust each other at all; and it falls back when a weapons programme grows.
+ */
+import { note } from './ledger.ts';
+import { clamp, indexOf } from './state.ts';
+import type { ActorId, Cause, GameState, World } from './types.ts';
+
+/** The stage at the start of the current round (the end of the last one, or the scenario's start). */
+export function stageAtRoundStart(world: World, s: GameState): number {
+  const last = s.history[s.history.length - 1];
+  return last ? last.stage : world.initial.stage;
+}
+
+/**
+ * Whether the stage may advance now: some flashpoint pair has a deal between them in force or carried out this
+ * round, or trusts each other (both ways) at least `stageTrustFloor`. A scenario without flashpoints has no
+ * parties most concerned, so any advance is allowed.
+ */
+export function stageMayAdvance(world: World, s: GameState): boolean {
+  if (world.flashpoints.length === 0) return true;
+  const n = world.actors.length;
+  const floor = world.rules.stageTrustFloor;
+  for (const [a, b] of world.flashpoints) {
+    const i = indexOf(world, a);
+    const j = indexOf(world, b);
+    if (Math.min(s.trust[i * n + j]!, s.trust[j * n + i]!) >= floor) return true;
+    for (const g of s.agreements)
+      if (
+        g.parties.includes(a) &&
+        g.parties.includes(b) &&
+        (g.status === 'active' || (g.status === 'completed' && g.ended === s.round))
+      )
+        return true;
+  }
+  return false;
+}
+
+/**
+ * Moves the stage by `delta`, within one stage of where the round began. An advance happens only when
+ * `stageMayAdvance`, and `atMost` caps how far it raises the stage (never pulling a higher stage down).
+ * Returns the change actually made.
+ */
+export function moveStage(
+  world: World,
+  s: GameState,
+  delta: number,
+  cause: Cause,
+  atMost?: number,
+  to?: readonly ActorId[],
+): number {
+  if (delta === 0) return 0;
+  const top = world.stages.length - 1;
+  const base = stageAtRoundStart(world, s);
+  let want = s.stage + delta;
+  if (delta > 0) {
+    if (!stageMayAdvance(world, s)) return 0;
+    want = Math.min(want, Math.max(s.stage, Math.min(atMost ?? top, top)));
+  }
+  const was = s.stage;
+  s.stage = clamp(want, Math.max(0, base - 1), Math.min(top, base + 1));
+  note(s, { kind: 'stage' }, cause, s.stage - was, to);
+  return s.stage - was;
+}
+
+/** Whether some government's nuclear or missile programme grew by `stageProgrammeGrowth` or more this round. */
+export function programmeGrew(world: World, s: GameState): boolean {
+  const last = s.history[s.history.length - 1];
+  const grow = world.rules.stageProgrammeGrowth;
+  return world.actors.some((a, i) => {
+    const was = last ? last.vars[a.id]! : world.initial.actors[a.id]!.vars;
+    const now = s.actors[i]!;
+    return now.nuclear - was.nuclear >= grow || now.missile - was.missile >= grow;
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * The one file between the classroom server and the game: a thin layer over the session layer's GameSession.
+ * It adds what a classroom screen needs and a GameSession leaves to its caller: which seats have entered this
+ * phase's input (held inputs are the session's, not yet the engine's) and a seat's own held input in its view.
+ *
+ * Determinism: computer seats use their own seeded generators (saved in `save()`) and no clock, so a session
+ * rebuilt from a save plus the logged human inputs makes exactly the same computer choices.
+ */
+import type {
+  ActorId,
+  GameRecord,
+  InputPhase,
+  PhaseInput,
+  PlayerView,
+  PublicView,
+  Rejection,
+} from '../engine/index.ts';
+import type { LoadedScenario } from '../scenario/index.ts';
+import { GameSession, defaultStrategy } from '../session/index.ts';
+import type { SavedSession, Seat } from '../session/index.ts';
+
+export type { Seat, SavedSession as SavedGame };
+export { defaultStrategy };
+
+export class ClassroomGame {
+  private constructor(private readonly session: GameSession) {}
+
+  get loaded(): LoadedScenario {
+    return this.session.loaded;
+  }
+
+  get seed(): string {
+    return this.session.seed;
+  }
+
+  /** Missing seats are computer seats playing the scenario's strategy (or the normal difficulty's). */
+  static start(
+    loaded: LoadedScenario,
+    opts: { seed: string; seats: Partial<Record<ActorId, Seat>> },
+  ): ClassroomGame {
+    return new ClassroomGame(GameSession.start(loaded, { seed: opts.seed, seats: opts.seats }));
+  }
+
+  static restore(loaded: LoadedScenario, saved: SavedSession): ClassroomGame {
+    return new ClassroomGame(GameSession.restore(loaded, saved));
+  }
+
+  save(): SavedSession {
+    return this.session.save();
+  }
+
+  get actors(): ActorId[] {
+    return this.session.world.actors.map((a) => a.id);
+  }
+  phase(): InputPhase | null {
+    return this.session.phase();
+  }
+  round(): number {
+    return this.session.round();
+  }
+  over(): boolean {
+    return this.session.over();
+  }
+  seatOf(actor: ActorId): Seat | undefined {
+    return this.actors.includes(actor) ? this.session.seat(actor) : undefined;
+  }
+  /** Human seats that still owe an input in the phase the game waits in. */
+  waitingFor(): ActorId[] {
+    return this.session.waitingFor();
+  }
+  /** Which seats have entered this phase's input: who, never what. */
+  submitted(): Record<ActorId, boolean> {
+    const open = this.phase() !== null;
+    return Object.fromEntries(this.actors.map((a) => [a, open && this.session.held(a) !== null]));
+  }
+
+  submit(actor: ActorId, input: unknown): { ok: true } | { ok: false; rejection: Rejection } {
+    return this.session.submit(actor, input);
+  }
+
+  /** The input a missing seat submits when a deadline passes. */
+  defaultInput(actor: ActorId): PhaseInput {
+    return this.session.defaultInput(actor);
+  }
+
+  setSeat(actor: ActorId, seat: Seat): void {
+    this.session.setSeat(actor, seat);
+  }
+
+  inject(eventId: string): { ok: true } | { ok: false; rejection: Rejection } {
+    return this.session.inject(eventId);
+  }
+
+  /** What a seat may see, as plain JSON. Its own held input is in `myInput`; nobody else's is anywhere. */
+  view(actor: ActorId): PlayerView {
+    const v = JSON.parse(JSON.stringify(this.session.view(actor))) as PlayerView;
+    v.submitted = this.submitted();
+    v.myInput ??= this.session.held(actor);
+    return v;
+  }
+
+  /** Public information only: observers, the projector and the instructor's board. */
+  publicView(): PublicView {
+    const v = JSON.parse(JSON.stringify(this.session.publicView())) as PublicView;
+    v.submitted = this.submitted();
+    return v;
+  }
+
+  record(): GameRecord {
+    return this.session.record();
+  }
+}

@@ -1,0 +1,571 @@
+/**
+ * The classroom pages: a thin client of the classroom server (docs/classroom-protocol.md). `?teach` creates a
+ * session and runs the instructor's console, `?join` takes a seat with the join code and plays it with the game's
+ * own controls and panels, fed from the server's view of that seat; `?project=CODE` is the projector's board.
+ * Tokens stay in localStorage, so reopening the page resumes the same seat.
+ */
+import { playerView, replay } from '../engine/index.ts';
+import type { GameRecord, PhaseInput, PlayerView, PublicView, World } from '../engine/index.ts';
+import { logText } from '../text/index.ts';
+import type { Content } from './content.ts';
+import { renderControls } from './controls.ts';
+import { renderDebrief, saveText } from './debrief/index.ts';
+import { fill, h } from './dom.ts';
+import { panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
+
+type Json = Record<string, unknown>;
+interface Info {
+  code: string;
+  scenario: string;
+  title: string;
+  status: 'lobby' | 'running' | 'paused' | 'ended';
+  round: number;
+  phase: string | null;
+  deadline: number | null;
+  pausedRemaining: number | null;
+  now: number;
+  announcements: { seq: number; at: number; text: string }[];
+  actors: { id: string; name: string; seat: string }[];
+}
+interface ViewMessage {
+  type: 'view';
+  seq: number;
+  role: 'player' | 'observer' | 'instructor';
+  you: { seat: number; name: string; actor: string | null; observer: boolean } | null;
+  session: Info;
+  view: PlayerView;
+  roster?: Roster[];
+}
+interface Roster {
+  seat: number;
+  name: string;
+  actor: string | null;
+  observer: boolean;
+  connected: boolean;
+  submitted: boolean;
+  computer: boolean;
+}
+
+const seatKey = (code: string): string => `qpq-seat-${code}`;
+const teachKey = (code: string): string => `qpq-teach-${code}`;
+
+/** Opens the classroom page the address asks for; false when it asks for none. */
+export function startClassroom(root: HTMLElement, content: Content, params: URLSearchParams): boolean {
+  const worldOf = (id: string): World | null => {
+    for (const s of content.scenarios) if (s.ok && s.loaded.world.id === id) return s.loaded.world;
+    return null;
+  };
+  if (params.has('teach')) {
+    const code = params.get('teach');
+    const token = code ? localStorage.getItem(teachKey(code)) : null;
+    if (code && token) instructorConsole(root, worldOf, code, token);
+    else createForm(root, content);
+    return true;
+  }
+  if (params.has('project')) {
+    const code = params.get('project') ?? '';
+    const token = localStorage.getItem(teachKey(code));
+    if (token) projector(root, worldOf, code, token);
+    else fill(root, h('p', { class: 'error' }, 'Open the projector view from the instructor console.'));
+    return true;
+  }
+  if (params.has('join')) {
+    const code = (params.get('join') ?? '').toUpperCase();
+    const token = code ? localStorage.getItem(seatKey(code)) : null;
+    if (code && token) studentPage(root, worldOf, code, token);
+    else joinForm(root, code);
+    return true;
+  }
+  return false;
+}
+
+async function api(path: string, body?: unknown, token?: string): Promise<Json> {
+  const res = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json().catch(() => ({}))) as Json;
+  if (!res.ok)
+    throw new Error(typeof json.error === 'string' ? json.error : `The server answered ${res.status}.`);
+  return json;
+}
+
+/** A WebSocket to a session that reconnects on its own; every view goes to `onView`, answers to `onAnswer`. */
+function connect(
+  code: string,
+  token: string,
+  onView: (m: ViewMessage) => void,
+  onAnswer: (m: Json) => void,
+  onState: (connected: boolean) => void,
+): { send: (m: Json) => void } {
+  let ws: WebSocket | null = null;
+  let lastSeq = 0;
+  const open = (): void => {
+    const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+    ws = new WebSocket(
+      `${proto}://${location.host}/api/sessions/${code}/socket?token=${encodeURIComponent(token)}&since=${lastSeq}`,
+    );
+    ws.onopen = () => onState(true);
+    ws.onclose = () => {
+      onState(false);
+      setTimeout(open, 1000);
+    };
+    ws.onmessage = (e) => {
+      const m = JSON.parse(String(e.data)) as Json;
+      lastSeq = Math.max(lastSeq, Number(m.seq) || 0);
+      if (m.type === 'view') onView(m as unknown as ViewMessage);
+      else onAnswer(m);
+    };
+  };
+  open();
+  return { send: (m) => ws?.readyState === WebSocket.OPEN && ws.send(JSON.stringify(m)) };
+}
+
+/** "2:05 left", counted down from the server's absolute deadline (corrected for the clocks' difference). */
+function countdown(el: HTMLElement): (info: Info) => void {
+  let info: Info | null = null;
+  let skew = 0;
+  const tick = (): void => {
+    if (!info) return;
+    const left =
+      info.status === 'paused'
+        ? info.pausedRemaining
+        : info.deadline === null
+          ? null
+          : info.deadline - (Date.now() + skew);
+    el.hidden = left === null || info.status === 'ended';
+    if (left === null) return;
+    const s = Math.max(0, Math.ceil(left / 1000));
+    el.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')} left${info.status === 'paused' ? ' (paused)' : ''}`;
+  };
+  setInterval(tick, 500);
+  return (i) => {
+    info = i;
+    skew = i.now - Date.now();
+    tick();
+  };
+}
+
+function announcements(el: HTMLElement, info: Info): void {
+  fill(
+    el,
+    info.announcements
+      .slice(-3)
+      .reverse()
+      .map((a) => h('p', { class: 'announcement' }, `Announcement: ${a.text}`)),
+  );
+}
+
+const STATUS_TEXT = {
+  lobby: 'Waiting for the instructor to start',
+  running: 'In play',
+  paused: 'Paused by the instructor',
+  ended: 'The game is over',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Students
+
+function joinForm(root: HTMLElement, code: string): void {
+  const codeInput = h('input', { id: 'join-code', value: code, autocomplete: 'off', maxlength: 12 });
+  const nameInput = h('input', { id: 'join-name', autocomplete: 'name', maxlength: 60 });
+  const err = h('p', { class: 'error', role: 'alert', hidden: true });
+  const join = async (): Promise<void> => {
+    const c = codeInput.value.toUpperCase().replace(/[\s-]/g, '');
+    try {
+      const r = await api(`/api/sessions/${c}/seats`, { name: nameInput.value });
+      localStorage.setItem(seatKey(c), String(r.seatToken));
+      location.search = `?join=${c}`;
+    } catch (e) {
+      err.textContent = (e as Error).message;
+      err.hidden = false;
+    }
+  };
+  fill(
+    root,
+    h(
+      'main',
+      { class: 'classroom join' },
+      h('h1', null, 'Join a class'),
+      h('label', { for: 'join-code' }, 'Join code'),
+      codeInput,
+      h('label', { for: 'join-name' }, 'Your name'),
+      nameInput,
+      h('button', { type: 'button', class: 'primary', onclick: () => void join() }, 'Join'),
+      err,
+      h('p', null, h('a', { href: './' }, 'Back to the menu')),
+    ),
+  );
+}
+
+function studentPage(
+  root: HTMLElement,
+  worldOf: (id: string) => World | null,
+  code: string,
+  token: string,
+): void {
+  const p = panelElements();
+  const head = h('p', { class: 'classroom-head' });
+  const clock = h('span', { class: 'countdown', role: 'timer', hidden: true });
+  const news = h('div', { class: 'announcements', 'aria-live': 'polite' });
+  const controls = h('section', { class: 'panel controls', 'aria-label': 'Your move' });
+  const answer = h('p', { class: 'answer', role: 'status' });
+  const link = h('span', { class: 'link-state' });
+  fill(
+    root,
+    h(
+      'main',
+      { class: 'classroom student' },
+      h('header', null, head, clock, link),
+      news,
+      p.status,
+      h(
+        'div',
+        { class: 'classroom-grid' },
+        h('div', null, controls, answer),
+        h('div', null, p.meters, p.logList),
+      ),
+    ),
+  );
+  const setClock = countdown(clock);
+  let shown = '';
+  const sock = connect(
+    code,
+    token,
+    (m) => {
+      const world = worldOf(m.session.scenario);
+      if (!world)
+        return void (head.textContent = `This site does not have the scenario ${m.session.scenario}.`);
+      const you = m.you;
+      head.textContent = `${m.session.title} · class ${code} · ${you?.name ?? ''}${
+        you?.actor
+          ? ` plays ${world.actors.find((a) => a.id === you.actor)?.name ?? you.actor}`
+          : you?.observer
+            ? ' (observer)'
+            : ''
+      } · ${STATUS_TEXT[m.session.status]}`;
+      setClock(m.session);
+      announcements(news, m.session);
+      if (m.role !== 'player' || !you?.actor) {
+        fill(
+          controls,
+          h(
+            'p',
+            null,
+            you?.observer ? 'You are watching.' : 'Waiting for the instructor to give you a government.',
+          ),
+        );
+        return;
+      }
+      const v = m.view;
+      renderStatus(p.status, world, v);
+      renderMeters(p.meters, world, v);
+      renderLog(p.logList, world, v);
+      const mine = v.submitted[v.me] === true;
+      const key = `${v.round}/${v.phase}/${mine}/${m.session.status}`;
+      if (key === shown) return;
+      shown = key;
+      if (v.end) fill(controls, h('p', null, `The game is over: ${v.end.outcome}.`));
+      else if (m.session.status === 'paused')
+        fill(controls, h('p', null, 'The instructor has paused the game.'));
+      else if (mine) fill(controls, h('p', { class: 'waiting' }, 'Sent. Waiting for the others…'));
+      else
+        renderControls(controls, {
+          world,
+          view: v,
+          submit: (input: PhaseInput) => {
+            sock.send({ type: 'input', input });
+            answer.textContent = 'Sending…';
+            return null;
+          },
+        });
+    },
+    (a) => {
+      if (a.type === 'ack') answer.textContent = 'Your move is in.';
+      else if (a.type === 'rejected' || a.type === 'error') {
+        answer.textContent = `Not taken: ${String(a.message)}`;
+        shown = '';
+      }
+    },
+    (up) => (link.textContent = up ? '' : 'Reconnecting…'),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Instructor
+
+function createForm(root: HTMLElement, content: Content): void {
+  const playable = content.scenarios.filter((s) => s.ok);
+  const scenario = h(
+    'select',
+    { id: 'cls-scenario' },
+    playable.map((s) =>
+      h('option', { value: s.ok ? s.loaded.world.id : '' }, s.ok ? s.loaded.world.title : ''),
+    ),
+  );
+  const seed = h('input', { id: 'cls-seed', placeholder: 'random' });
+  const seconds = h('input', { id: 'cls-seconds', type: 'number', min: 5, placeholder: 'none' });
+  const err = h('p', { class: 'error', role: 'alert', hidden: true });
+  const create = async (): Promise<void> => {
+    try {
+      const r = await api('/api/sessions', {
+        scenario: scenario.value,
+        ...(seed.value ? { seed: seed.value } : {}),
+        ...(seconds.value ? { phaseSeconds: Number(seconds.value) } : {}),
+      });
+      localStorage.setItem(teachKey(String(r.code)), String(r.instructorToken));
+      location.search = `?teach=${String(r.code)}`;
+    } catch (e) {
+      err.textContent = (e as Error).message;
+      err.hidden = false;
+    }
+  };
+  fill(
+    root,
+    h(
+      'main',
+      { class: 'classroom create' },
+      h('h1', null, 'Run a classroom session'),
+      h('label', { for: 'cls-scenario' }, 'Scenario'),
+      scenario,
+      h('label', { for: 'cls-seed' }, 'Seed (the same seed, the same dice)'),
+      seed,
+      h('label', { for: 'cls-seconds' }, 'Seconds per phase (empty: no deadline)'),
+      seconds,
+      h('button', { type: 'button', class: 'primary', onclick: () => void create() }, 'Create the session'),
+      err,
+      h('p', null, h('a', { href: './' }, 'Back to the menu')),
+    ),
+  );
+}
+
+function instructorConsole(
+  root: HTMLElement,
+  worldOf: (id: string) => World | null,
+  code: string,
+  token: string,
+): void {
+  const joinUrl = `${location.origin}${location.pathname}?join=${code}`;
+  const head = h('p', { class: 'classroom-head' });
+  const clock = h('span', { class: 'countdown', role: 'timer', hidden: true });
+  const news = h('div', { class: 'announcements' });
+  const answer = h('p', { class: 'answer', role: 'status' });
+  const roster = h('tbody');
+  const seats = h('div', { class: 'seat-controls' });
+  const injectSelect = h('select', { id: 'cls-inject' });
+  const announceText = h('input', { id: 'cls-announce', maxlength: 500 });
+  const seconds = h('input', { id: 'cls-deadline', type: 'number', min: 5, value: 120 });
+  const debrief = h(
+    'section',
+    { class: 'debrief' },
+    h('p', { class: 'outcome-why' }),
+    h('div', { class: 'slot' }),
+  );
+  debrief.hidden = true;
+  let world: World | null = null;
+  let ended = false;
+  const cmd = (command: string, extra: Json = {}): void => sock.send({ type: 'command', command, ...extra });
+  const button = (label: string, onclick: () => void): HTMLButtonElement =>
+    h('button', { type: 'button', onclick }, label);
+  const download = async (path: string, name: string, type: string): Promise<void> => {
+    const res = await fetch(`/api/sessions/${code}/${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    saveText(name, await res.text(), type);
+  };
+  fill(
+    root,
+    h(
+      'main',
+      { class: 'classroom instructor' },
+      h('header', null, head, clock),
+      h(
+        'section',
+        { class: 'panel join-info' },
+        h('p', { class: 'join-code' }, 'Join code ', h('strong', { id: 'join-code' }, code)),
+        h('img', {
+          class: 'qr',
+          alt: `QR code for ${joinUrl}`,
+          src: `/api/sessions/${code}/qr.svg?url=${encodeURIComponent(joinUrl)}`,
+        }),
+        h('p', null, joinUrl),
+        h('p', null, h('a', { href: `?project=${code}`, target: '_blank' }, 'Projector view')),
+      ),
+      h(
+        'section',
+        { class: 'panel' },
+        h('h2', null, 'Game'),
+        button('Start', () => cmd('start')),
+        button('Pause', () => cmd('pause')),
+        button('Resume', () => cmd('resume')),
+        button('End the game', () => confirm('End the game for everyone?') && cmd('end')),
+        h(
+          'div',
+          null,
+          h('label', { for: 'cls-deadline' }, 'Seconds per phase '),
+          seconds,
+          button('Set deadline', () => cmd('deadline', { seconds: Number(seconds.value) })),
+          button('Extend by 60 s', () => cmd('extend', { seconds: 60 })),
+        ),
+        h(
+          'div',
+          null,
+          h('label', { for: 'cls-announce' }, 'Announcement '),
+          announceText,
+          button('Announce', () => cmd('announce', { text: announceText.value })),
+        ),
+        h(
+          'div',
+          null,
+          h('label', { for: 'cls-inject' }, 'Scenario event '),
+          injectSelect,
+          button('Inject next round', () => cmd('inject', { event: injectSelect.value })),
+        ),
+        answer,
+      ),
+      news,
+      h(
+        'section',
+        { class: 'panel' },
+        h('h2', null, 'Roster'),
+        h(
+          'table',
+          { class: 'roster' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', null, 'Student'),
+              h('th', null, 'Government'),
+              h('th', null, 'Connected'),
+              h('th', null, 'Submitted'),
+            ),
+          ),
+          roster,
+        ),
+        seats,
+      ),
+      h(
+        'section',
+        { class: 'panel' },
+        h('h2', null, 'Exports'),
+        button(
+          'Download decisions (CSV)',
+          () => void download('decisions.csv', `qpq-${code}-decisions.csv`, 'text/csv'),
+        ),
+        button(
+          'Download record (JSON)',
+          () => void download('record', `qpq-${code}-record.json`, 'application/json'),
+        ),
+      ),
+      debrief,
+    ),
+  );
+  const setClock = countdown(clock);
+  const sock = connect(
+    code,
+    token,
+    (m) => {
+      world ??= worldOf(m.session.scenario);
+      const s = m.session;
+      head.textContent = `${s.title} · class ${code} · round ${s.round}${s.phase ? `, ${s.phase}` : ''} · ${STATUS_TEXT[s.status]}`;
+      setClock(s);
+      announcements(news, s);
+      if (world && injectSelect.options.length === 0)
+        fill(
+          injectSelect,
+          world.events.map((e) => h('option', { value: e.id }, e.name)),
+        );
+      const name = (id: string | null): string =>
+        id ? (world?.actors.find((a) => a.id === id)?.name ?? id) : '—';
+      fill(
+        roster,
+        (m.roster ?? []).map((r) =>
+          h(
+            'tr',
+            null,
+            h('td', null, r.name),
+            h('td', null, r.observer ? 'observer' : name(r.actor)),
+            h('td', null, r.connected ? 'yes' : 'no'),
+            h('td', null, r.computer ? 'computer' : r.submitted ? 'yes' : 'no'),
+          ),
+        ),
+      );
+      fill(
+        seats,
+        s.actors.map((a) =>
+          h(
+            'p',
+            null,
+            `${a.name}: ${a.seat === 'computer' ? 'computer' : 'person'} `,
+            a.seat === 'computer'
+              ? button(`Person plays ${a.id}`, () => cmd('human', { actor: a.id }))
+              : button(`Computer plays ${a.id}`, () => cmd('computer', { actor: a.id })),
+          ),
+        ),
+      );
+      if (s.status === 'ended' && world && !ended) {
+        ended = true;
+        void showDebrief(world);
+      }
+    },
+    (a) => {
+      answer.textContent =
+        a.type === 'ack' ? 'Done.' : a.type === 'rejected' || a.type === 'error' ? String(a.message) : '';
+    },
+    () => undefined,
+  );
+
+  /** The class debrief: the game replayed here from its record, every seat's truth revealed. */
+  async function showDebrief(w: World): Promise<void> {
+    const record = (await api(`/api/sessions/${code}/record`, undefined, token)) as unknown as GameRecord;
+    const state = replay(w, record);
+    debrief.hidden = false;
+    renderDebrief(debrief.querySelector('.slot')!, w, playerView(w, state, w.actors[0]!.id), {
+      state,
+      record,
+    });
+  }
+}
+
+function projector(
+  root: HTMLElement,
+  worldOf: (id: string) => World | null,
+  code: string,
+  token: string,
+): void {
+  const head = h('h1', { class: 'projector-head' });
+  const clock = h('p', { class: 'countdown big', role: 'timer', hidden: true });
+  const news = h('div', { class: 'announcements big' });
+  const log = h('ul', { class: 'projector-log' });
+  fill(root, h('main', { class: 'classroom projector' }, head, clock, news, log));
+  const setClock = countdown(clock);
+  connect(
+    code,
+    token,
+    (m) => {
+      const s = m.session;
+      const v = m.view as unknown as PublicView;
+      const world = worldOf(s.scenario);
+      head.textContent = `${s.title} · join with ${code} · round ${s.round} (${v.date}) · tension ${v.tension}`;
+      setClock(s);
+      announcements(news, s);
+      if (world)
+        fill(
+          log,
+          v.log
+            .slice(-8)
+            .reverse()
+            .map((e) => h('li', null, `Round ${e.round}: ${logText(e, { world })}`)),
+        );
+    },
+    () => undefined,
+    () => undefined,
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * A classroom in headless Chromium: an instructor page and three student pages. Students join by code, the
+ * instructor starts, two rounds are played through the game's own controls, the instructor pauses and resumes,
+ * injects a scenario event and announces, a deadline passes and fills the missing seats, a student reloads and
+ * resumes the same seat, and the instructor exports the decisions as CSV.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { F, shot, useSite } from './browser.ts';
+
+const site = useSite();
+
+it('runs a class: join by code, two rounds, pause, inject, a deadline, a reconnect and the CSV', async () => {
+  const teacherCtx = await site.browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    acceptDownloads: true,
+  });
+  const teacher = await teacherCtx.newPage();
+  teacher.on('dialog', (d) => void d.accept());
+  await teacher.goto(`${site.url}?teach`);
+  await teacher.selectOption('#cls-scenario', 'panmunjom-2018');
+  await teacher.fill('#cls-seed', 'e2e-class');
+  await teacher.getByRole('button', { name: 'Create the session' }).click(F);
+  const code = (await teacher.locator('#join-code').textContent({ timeout: 20_000 }))!.trim();
+  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  await teacher.locator('img.qr').waitFor();
+  expect(
+    await teacher.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBeGreaterThan(0);
+
+  const names = ['Ada', 'Bo', 'Cy'];
+  const students: Page[] = [];
+  for (const name of names) {
+    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const p = await ctx.newPage();
+    await p.goto(`${site.url}?join`);
+    await p.fill('#join-code', code.toLowerCase());
+    await p.fill('#join-name', name);
+    await p.getByRole('button', { name: 'Join' }).click(F);
+    await p.getByText('Waiting for the instructor').first().waitFor({ timeout: 20_000 });
+    students.push(p);
+  }
+  const roster = teacher.locator('table.roster tbody tr');
+  await expect.poll(() => roster.count(), { timeout: 10_000 }).toBe(3);
+
+  const head = (): Promise<string> => teacher.locator('.classroom-head').innerText();
+  const waitHead = (re: RegExp, timeout = 30_000): Promise<void> =>
+    expect.poll(head, { timeout }).toMatch(re);
+  const command = async (name: string): Promise<void> => {
+    await teacher.getByRole('button', { name }).click(F);
+    await expect.poll(() => teacher.locator('.answer').innerText(), { timeout: 10_000 }).toBe('Done.');
+    await teacher.evaluate(() => (document.querySelector('.answer')!.textContent = ''));
+  };
+
+  await command('Start');
+  await waitHead(/In play/);
+  /** Every student sends this phase's input with the controls' own button. */
+  const playPhase = async (): Promise<void> => {
+    for (const p of students) {
+      const send = p.locator('.controls .submit-row button.primary');
+      await send.waitFor({ timeout: 30_000 });
+      await send.click(F);
+      await p.getByText('Your move is in.').waitFor({ timeout: 30_000 });
+    }
+  };
+  for (const [round, phase] of [
+    [1, 'responding'],
+    [1, 'commitment'],
+    [2, 'proposing'],
+  ] as const) {
+    await playPhase();
+    await waitHead(new RegExp(`round ${round}, ${phase}`));
+  }
+  await shot(students[0]!, 'classroom-student-1280');
+  await students[0]!.setViewportSize({ width: 1920, height: 1080 });
+  await shot(students[0]!, 'classroom-student-1920');
+
+  // Pause: students see it and cannot send; resume.
+  await command('Pause');
+  await students[1]!.getByText('The instructor has paused the game.').waitFor({ timeout: 10_000 });
+  await command('Resume');
+
+  // An inject and an announcement, seen on every screen.
+  await teacher.selectOption('#cls-inject', 'food-shortage');
+  await command('Inject next round');
+  await teacher.fill('#cls-announce', 'Talks resume after lunch.');
+  await command('Announce');
+  for (const p of students) await p.getByText('Talks resume after lunch.').waitFor({ timeout: 10_000 });
+
+  // Round 2 to its commitment phase, then a deadline that passes with nobody sending.
+  await playPhase();
+  await waitHead(/round 2, responding/);
+  await playPhase();
+  await waitHead(/round 2, commitment/);
+  await teacher.fill('#cls-deadline', '5');
+  await command('Set deadline');
+  await students[2]!.locator('.countdown').filter({ hasText: 'left' }).waitFor({ timeout: 10_000 });
+  await waitHead(/round 3, proposing/, 30_000);
+
+  // A student reloads the page and is back in the same seat.
+  await students[1]!.reload();
+  await students[1]!.getByText(/Bo plays/).waitFor({ timeout: 20_000 });
+  await students[1]!.locator('.controls .submit-row button.primary').waitFor({ timeout: 20_000 });
+
+  await shot(teacher, 'classroom-instructor-1280');
+  await teacher.setViewportSize({ width: 1920, height: 1080 });
+  await shot(teacher, 'classroom-instructor-1920');
+
+  const [download] = await Promise.all([
+    teacher.waitForEvent('download'),
+    teacher.getByRole('button', { name: 'Download decisions (CSV)' }).click(F),
+  ]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const lines = csv.trim().split(/\r\n/);
+  expect(lines[0]).toBe('seq,time,round,phase,government,student,by,summary,why,input');
+  for (const name of names) expect(lines.filter((l) => l.includes(`,${name},student,`)).length).toBe(5);
+  expect(lines.some((l) => l.includes(',deadline,'))).toBe(true);
+  await teacherCtx.close();
+  for (const p of students) await p.context().close();
+});
