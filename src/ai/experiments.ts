@@ -1,5 +1,5 @@
 /**
- * Batch experiments: one per claim of DESIGN.md ("What the simulation must show"). Each is a controlled
+ * Batch experiments: one per claim of docs/design.md ("What it is"). Each is a controlled
  * comparison of two arms played with the same computer strategies on the same seeds; the arms differ only in
  * the factor under test, which is a variation of a shipped scenario's world (its data) or of the treaty format
  * the parties use (a protocol applied to every offer). Pure: the caller supplies the shipped worlds.
@@ -30,7 +30,7 @@ export interface Arm {
 
 export interface Experiment {
   id: string;
-  /** The claim's number in DESIGN.md. */
+  /** The claim's number in docs/design.md. */
   claim: number;
   /** The claim in a sentence. */
   text: string;
@@ -191,7 +191,7 @@ function beyondDirectTalks(world: World, end: GameState): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The experiments, in the order of DESIGN.md's claims
+// The experiments, in the order of the claims in docs/design.md
 
 export const EXPERIMENTS: readonly Experiment[] = [
   {

@@ -157,14 +157,6 @@ export const mayMediate = (world: World, me: ActorId): boolean => {
   return d !== undefined && mayTake(d, me);
 };
 
-/** An agreement's parties other than me, and whether I saw all of them keep their last step. */
-export function lastSeenKept(view: PlayerView, agreementId: number): boolean | null {
-  const g = view.agreements.find((a) => a.id === agreementId);
-  const last = g?.record[g.record.length - 1];
-  if (!last) return null;
-  return Object.values(last.saw).every(Boolean);
-}
-
 export function draft(
   terms: Term[],
   verification: OfferDraft['verification'],

@@ -13,6 +13,7 @@ import {
   indexOf,
   mayTake,
   recentKey,
+  signingCost,
   whatIfCopy,
 } from '../engine/index.ts';
 import type {
@@ -305,13 +306,9 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             const mineT = o.terms.filter((t) => t.by === me);
             const theirT = o.terms.filter((t) => t.by !== me);
             const gain = value(me, mineT).value + value(me, theirT).value * trust;
-            const def = world.actors[indexOf(world, me)]!;
-            const homeCost =
-              (world.rules.acceptCost *
-                (def.hawkishness / 50) *
-                (1 - trust) *
-                (o.mediator ? world.rules.mediatedCostShare : 1)) /
-              20;
+            // The engine's signing cost (mean trust in the other parties), in the units of the gain above.
+            const trustIn = others.map((x) => view.myTrust[x] ?? 0);
+            const homeCost = signingCost(world, me, trustIn, o.mediator !== null) / 20;
             return { o, others, trust, value: gain - homeCost + trustWorth * 5 + jitter() };
           });
           // Diplomats can carry only so many agreements at once: the best offers first, while there is room.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `qpq`: the command line. check, simulate, tournament, experiment, bench, schema, log. See README and DESIGN.md for the contract.
+ * `qpq`: the command line. check, simulate, tournament, experiment, bench, schema, log. See README and docs/design.md for the contract.
  */
 import { runBench } from './bench.ts';
 import { runCheck } from './check.ts';

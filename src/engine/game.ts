@@ -5,6 +5,7 @@
 import { allIn, beginRoundMut, checkInject, closePhaseMut, collectMut, injectMut } from './round.ts';
 import { cloneState, newGame } from './state.ts';
 import { checkInput } from './validate.ts';
+import { INPUT_PHASES } from './types.ts';
 import type { ActorId, GameState, InputPhase, PhaseInput, Result, World } from './types.ts';
 
 /** A new game, its first round's events run, waiting for proposals. */
@@ -29,7 +30,7 @@ export function submit(world: World, s: GameState, actor: ActorId, input: unknow
 
 /** The phase the game waits in, or null when it is over. */
 export const waitingPhase = (s: GameState): InputPhase | null =>
-  s.phase === 'proposing' || s.phase === 'responding' || s.phase === 'commitment' ? s.phase : null;
+  (INPUT_PHASES as readonly string[]).includes(s.phase) ? (s.phase as InputPhase) : null;
 
 /** Chooses a seat's input; called once per seat per waiting phase, in seat order. */
 export type Chooser = (s: GameState, actor: ActorId, phase: InputPhase) => PhaseInput;

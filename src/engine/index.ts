@@ -42,6 +42,7 @@ export type { PlayerView, PublicView, AgreementView, ActorPublic } from './view.
 export { dealings, dealingsFromScratch } from './dealings.ts';
 export type { Dealings, StepSeen } from './dealings.ts';
 export { replay, ENGINE_VERSION, ReplayError } from './record.ts';
+export { signingCost } from './signing.ts';
 export type { GameRecord } from './record.ts';
 export { hashText, hashValue } from './hash.ts';
 export { createGameMachine, inputOf, eventOf, runThroughMachine } from './machine.ts';
@@ -52,7 +53,6 @@ export {
   closeResponses,
   resolve,
   react,
-  closePhase,
   closePhaseMut,
   collectMut,
   allIn,

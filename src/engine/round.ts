@@ -11,6 +11,7 @@ import { changeTension, changeTrust, changeVar, changeVarBy } from './ledger.ts'
 import { moveStage, programmeGrew } from './stage.ts';
 import type { Rng } from './rng.ts';
 import { clamp, cloneState, indexOf, newGame, pairGrid, pickVars } from './state.ts';
+import { signingCost } from './signing.ts';
 import { findAction, partiesOf } from './validate.ts';
 import type {
   ActorId,
@@ -232,15 +233,11 @@ function sign(world: World, s: GameState, o: Offer): void {
   for (const p of g.parties) {
     const i = indexOf(world, p);
     g.signers[p] = s.actors[i]!.leader.name;
-    let trust = 0;
-    for (const q of g.parties) if (q !== p) trust += s.trust[i * n + indexOf(world, q)]!;
-    trust /= g.parties.length - 1;
-    const cost =
-      r.acceptCost *
-      (world.actors[i]!.hawkishness / 50) *
-      (1 - trust / 100) *
-      (o.mediator ? r.mediatedCostShare : 1);
-    changeVar(world, s, i, 'support', -cost, { kind: 'signing', agreement: g.id });
+    const trustIn = g.parties.filter((q) => q !== p).map((q) => s.trust[i * n + indexOf(world, q)]!);
+    changeVar(world, s, i, 'support', -signingCost(world, p, trustIn, o.mediator !== null), {
+      kind: 'signing',
+      agreement: g.id,
+    });
   }
   if (o.mediator)
     changeVar(world, s, indexOf(world, o.mediator), 'influence', r.mediatorInfluence, {
@@ -684,4 +681,3 @@ export const closeProposals = pure(closeProposalsMut);
 export const closeResponses = pure(closeResponsesMut);
 export const resolve = pure(resolveMut);
 export const react = pure(reactMut);
-export const closePhase = pure(closePhaseMut);

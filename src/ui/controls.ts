@@ -8,7 +8,6 @@ import {
   VERIFICATIONS,
   checkDraftInView,
   viewFacts,
-  describeTerms,
   findAction,
   mayTake,
   unmet,
@@ -37,7 +36,6 @@ import {
   VISIBILITY_TEXT,
   costText,
   nameOf,
-  prose,
   termText,
   verificationHelp,
   who,
@@ -996,9 +994,4 @@ function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
       history.element,
     ),
   );
-}
-
-/** One line per agreement for lists elsewhere. */
-export function agreementLine(world: World, g: PlayerView['agreements'][number]): string {
-  return `#${g.id} ${prose(world, describeTerms(world, g.terms))}`;
 }

@@ -20,6 +20,7 @@ import {
   recentKey,
   rngFrom,
   seedState,
+  signingCost as costToSign,
 } from '../engine/index.ts';
 import type { ActorId, ActorVar, GameState, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
 import { beliefState } from '../ai/belief.ts';
@@ -138,14 +139,8 @@ export function previewOffer(
   const signingCost: Record<ActorId, number> = {};
   for (const p of parties) {
     const i = indexOf(world, p);
-    let trust = 0;
-    for (const q of parties) if (q !== p) trust += s.trust[i * n + indexOf(world, q)]!;
-    trust /= Math.max(1, parties.length - 1);
-    signingCost[p] =
-      r.acceptCost *
-      (world.actors[i]!.hawkishness / 50) *
-      (1 - trust / 100) *
-      (brokered ? r.mediatedCostShare : 1);
+    const trustIn = parties.filter((q) => q !== p).map((q) => s.trust[i * n + indexOf(world, q)]!);
+    signingCost[p] = costToSign(world, p, trustIn, brokered);
   }
   const accuracy = r.accuracy[draft.verification];
   const observers = mediated ? [...parties, view.me] : parties;

@@ -3,8 +3,8 @@
  * at the start of every round (and at the end) is kept; the screen shows the board, the meters and the log
  * as one government saw them then, with next and previous round buttons. Only the engine's rules run.
  */
-import { playerView, startGame, submit, waitingPhase } from '../engine/index.ts';
-import type { ActorId, GameState, PlayerView } from '../engine/index.ts';
+import { playerView } from '../engine/index.ts';
+import type { ActorId, PlayerView } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import type { Board } from './board/index.ts';
 import { ALL_LAYERS, boardModel } from './board/model.ts';
@@ -14,31 +14,10 @@ import { boardDescription, panelElements, renderLog, renderMeters, renderStatus 
 import { download, gameRecord } from './saves.ts';
 import type { SaveFile } from './saves.ts';
 import { shareControl } from './share.ts';
+import type { Frame } from './frames.ts';
 
-export interface Frame {
-  /** The round whose start this is, or the last round when the game is over. */
-  round: number;
-  state: GameState;
-}
-
-/** The state at the start of each round, then the final state. Throws a sentence when an input does not fit. */
-export function replayFrames(loaded: LoadedScenario, save: SaveFile): Frame[] {
-  const world = loaded.world;
-  let s = startGame(world, save.record.seed);
-  const frames: Frame[] = [{ round: s.round, state: s }];
-  save.record.inputs.forEach((r, k) => {
-    if (!waitingPhase(s)) throw new Error(`the game ended before input ${k + 1}.`);
-    if (r.round !== s.round)
-      throw new Error(`input ${k + 1} is for round ${r.round}, but the game is in round ${s.round}.`);
-    const res = submit(world, s, r.actor, r.input);
-    if (!res.ok)
-      throw new Error(`input ${k + 1} (${r.actor}, round ${r.round}) is rejected: ${res.rejection.message}`);
-    const before = s;
-    s = res.value;
-    if (s.round !== before.round || (s.end && !before.end)) frames.push({ round: s.round, state: s });
-  });
-  return frames;
-}
+export { replayFrames } from './frames.ts';
+export type { Frame } from './frames.ts';
 
 export interface ReplayOptions {
   title: string;

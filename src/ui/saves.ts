@@ -11,7 +11,7 @@ import { ENGINE_VERSION, ReplayError, replay } from '../engine/index.ts';
 import type { GameRecord } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import type { Content } from './content.ts';
-import { replayFrames } from './replay.ts';
+import { replayFrames } from './frames.ts';
 import { GameSession } from '../session/index.ts';
 import { clock } from './session.ts';
 import type { Session } from './session.ts';

@@ -1,5 +1,5 @@
 /**
- * The command-line contract of DESIGN.md, checked through the real command: `simulate --json` gives the
+ * The command-line contract of docs/design.md, checked through the real command: `simulate --json` gives the
  * promised fields and the same object for the same arguments; `tournament --json` gives a ranking.
  */
 import { execFileSync } from 'node:child_process';
