@@ -17,6 +17,17 @@ function template(world: World): GameState {
 }
 
 export function beliefState(world: World, view: PlayerView, rng: Rng): GameState {
+  return beliefFrom(world, view, rng.next());
+}
+
+/**
+ * The belief `beliefState` builds, from a draw of the player's generator made beforehand: a player can draw
+ * at the moment it always has (keeping its generator's sequence) and build the belief only if it needs one.
+ * A `light` belief leaves out what only playing rounds forward reads (the events already fired, the recent
+ * gestures, the history and log): enough for valuing moves with `applyAction`, and much cheaper late in a game,
+ * when the log is long.
+ */
+export function beliefFrom(world: World, view: PlayerView, draw: number, light = false): GameState {
   const base = template(world);
   const n = world.actors.length;
   const ids = world.actors.map((a) => a.id);
@@ -43,7 +54,10 @@ export function beliefState(world: World, view: PlayerView, rng: Rng): GameState
     alliance[a * n + b] = alliance[b * n + a] = 1;
   }
   // Others' step records are not in the view; a believed agreement keeps its standing only.
-  const agreements: Agreement[] = view.agreements.map((g) => copyAgreement(g, []));
+  // A light belief is never played forward, so it may share the view's own (read-only) agreements and offers.
+  const agreements: Agreement[] = light
+    ? (view.agreements as unknown as Agreement[])
+    : view.agreements.map((g) => copyAgreement(g, []));
   const ids2 = [...view.offers.map((o) => o.id), ...agreements.map((g) => g.id)];
   return {
     round: view.round,
@@ -59,20 +73,22 @@ export function beliefState(world: World, view: PlayerView, rng: Rng): GameState
     tension: view.tension,
     stage: view.stage,
     forum: view.forum,
-    offers: view.offers.map((o) => ({
-      ...o,
-      terms: o.terms.map((t) => ({ ...t })),
-      parties: o.parties.slice(),
-      accepted: o.accepted.slice(),
-    })),
+    offers: light
+      ? view.offers
+      : view.offers.map((o) => ({
+          ...o,
+          terms: o.terms.map((t) => ({ ...t })),
+          parties: o.parties.slice(),
+          accepted: o.accepted.slice(),
+        })),
     agreements,
     nextId: Math.max(0, ...ids2) + 1000, // ids the believer cannot see may exist; stay clear of them
     inbox: new Array<null>(n).fill(null),
-    recent: { ...view.myRecent },
-    firedEvents: [...new Set(view.log.flatMap((e) => (e.kind === 'event' ? [e.ref] : [])))],
+    recent: light ? {} : { ...view.myRecent },
+    firedEvents: light ? [] : [...new Set(view.log.flatMap((e) => (e.kind === 'event' ? [e.ref] : [])))],
     log: [],
-    history: view.history.length ? [{ ...view.history[view.history.length - 1]!, trust }] : [],
-    rng: seedState(Math.floor(rng.next() * 2 ** 32)),
+    history: !light && view.history.length ? [{ ...view.history[view.history.length - 1]!, trust }] : [],
+    rng: seedState(Math.floor(draw * 2 ** 32)),
     end: view.end,
   };
 }

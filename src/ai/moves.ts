@@ -165,3 +165,48 @@ export function draft(
 ): OfferDraft {
   return { terms, verification, steps, expires };
 }
+
+/**
+ * An offer a computer government writes, with its steps and expiry held within the scenario's rules: a player
+ * that wants a deal in two steps, in a world whose deals have at most one (`max-steps: 1`), offers it in one.
+ */
+export function offerWithin(
+  world: World,
+  terms: Term[],
+  verification: OfferDraft['verification'],
+  steps: number,
+  expires: number,
+): OfferDraft {
+  const r = world.rules;
+  return {
+    terms,
+    verification,
+    steps: Math.max(1, Math.min(steps, r.maxSteps)),
+    expires: Math.max(1, Math.min(expires, r.maxExpiry)),
+  };
+}
+
+/** A key for a list of terms, whatever their order. */
+export const termsKey = (terms: readonly Term[]): string =>
+  terms
+    .map((t) => `${t.by}>${t.action}>${t.target ?? ''}`)
+    .sort()
+    .join('|');
+
+/**
+ * What this government proposed lately that was turned down or left to expire, by terms: a diplomat does not
+ * put the same package again the round after it was refused, and waits `rounds` before trying it again.
+ */
+export function lately(view: PlayerView, rounds = 2): (terms: readonly Term[]) => boolean {
+  const keys = new Set(
+    view.offers
+      .filter(
+        (o) =>
+          o.from === view.me &&
+          (o.status === 'rejected' || o.status === 'expired') &&
+          o.round >= view.round - rounds,
+      )
+      .map((o) => termsKey(o.terms)),
+  );
+  return (terms) => keys.size > 0 && keys.has(termsKey(terms));
+}

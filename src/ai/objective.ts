@@ -5,6 +5,7 @@
  * (a broken promise is answered unless the leader is dovish enough to forgive it).
  */
 import {
+  ACTOR_VARS,
   applyAction,
   fadeAfter,
   findAction,
@@ -27,7 +28,7 @@ import type {
   Term,
   World,
 } from '../engine/index.ts';
-import { beliefState } from './belief.ts';
+import { beliefFrom } from './belief.ts';
 import { addFlows, decisionValue, outlook } from './need.ts';
 import type { Outlook } from './need.ts';
 import { creditworthy } from './forgiveness.ts';
@@ -39,6 +40,7 @@ import {
   concessionOrFriendly,
   legalActions,
   mayMediate,
+  offerWithin,
   promisable,
 } from './moves.ts';
 import { counterparts, nameOf } from './policy.ts';
@@ -81,20 +83,18 @@ interface Valued {
 }
 
 /**
- * The change in `who`'s score if `terms` were carried out on (a copy of) the believed state, with changes of
- * sanctions and lifelines counted over the outlook's horizon and its own economy weighed by need, and the
- * objective that moved most.
+ * A what-if copy of the believed state with `terms` carried out (each scaled and faded as given) and the change
+ * of sanctions and lifelines they bring counted over the outlook's horizon: what every party's valuation of the
+ * terms reads.
  */
-function termValue(
+function afterTerms(
   world: World,
   s: GameState,
   look: Outlook,
-  need: number,
-  who: ActorId,
   terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
-  scale = 1,
-  fade = 1,
-): Valued {
+  scale: number,
+  fade: number,
+): GameState {
   const c = whatIfCopy(s);
   for (const t of terms) {
     const def = findAction(world, t.action)!;
@@ -110,8 +110,11 @@ function termValue(
     );
   }
   addFlows(world, c, look);
-  return decisionValue(world, s, c, who, look, need);
+  return c;
 }
+
+const termKey = (t: Term | (ActionChoice & { by: ActorId })): string =>
+  `${t.by}>${t.action}>${t.target ?? ''}`;
 
 /**
  * What the trust others would gain in me (or lose) from an action is worth, in points of trust: trust of
@@ -141,34 +144,80 @@ function trustDelta(view: PlayerView, def: ActionDef, target: ActorId | undefine
   return def.visibility === 'secret' ? sum * 0.4 : sum;
 }
 
+/**
+ * What a valuation reads of a (light) belief, as a string: the governments' numbers, sanctions, lifelines,
+ * alliances, tension, stage, forum and round. A what-if copy changes none of the trust or agreements it shares
+ * with the belief, so their part of a score never moves and a value does not depend on them; every government's
+ * belief agrees on all of this (it is public in the view), so the six seats deciding in one phase value the same
+ * terms identically and can share the values.
+ */
+function valuationKey(s: GameState): string {
+  let k = `${s.round}|${s.tension}|${s.stage}|${s.forum}`;
+  for (const a of s.actors) for (const v of ACTOR_VARS) k += `,${a[v]}`;
+  return `${k}|${s.sanctions.join(',')}|${s.lifeline.join(',')}|${s.alliance.join(',')}`;
+}
+
+/** How many recent beliefs' values a player keeps: one phase's six seats share one. */
+const KEPT = 3;
+
 const stanceOf = (view: PlayerView): number => view.actors.find((a) => a.id === view.me)!.leader.stance;
 
 export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strategy {
   const p = { ...DEFAULTS, ...params };
+  // Values shared by every seat this player sits in, per world and per belief they were read from (see
+  // valuationKey): the most recent few beliefs only.
+  const shared = new WeakMap<World, { key: string; values: Map<string, Valued> }[]>();
+  const sharedValues = (world: World, belief: GameState): Map<string, Valued> => {
+    const key = valuationKey(belief);
+    let list = shared.get(world);
+    if (!list) shared.set(world, (list = []));
+    let hit = list.find((x) => x.key === key);
+    if (!hit) {
+      hit = { key, values: new Map() };
+      list.unshift(hit);
+      if (list.length > KEPT) list.pop();
+    }
+    return hit.values;
+  };
   return {
     id: 'objective',
     name: 'Objective-driven',
     decide(ctx: DecisionContext, phase: InputPhase): PhaseInput {
       const { world, view, rng } = ctx;
-      const belief = beliefState(world, view, rng);
+      const me = view.me;
+      const draw = rng.next(); // the belief's sample of the unknown, drawn whether or not it is needed
+      const waiting =
+        phase === 'responding'
+          ? view.offers.filter((o) => o.status === 'open' && o.from !== me && !o.accepted.includes(me))
+          : [];
+      // With no offer to answer there is nothing to weigh, and no belief to build.
+      if (phase === 'responding' && waiting.length === 0)
+        return { phase, answers: [], why: `${nameOf(world, me)} has no offers to answer.` };
+      // A light belief: valuing a move reads neither the log nor the history.
+      const belief = beliefFrom(world, view, draw, true);
       const look = outlook(world, belief, p.horizon);
-      // One term's worth to one party is asked for again and again in a decision (offers, packages): read it once.
-      const singles = new Map<string, Valued>();
+      // The same terms are valued again and again in a decision (offers, packages, mediation), often by more
+      // than one party, and by every seat deciding on the same state: each list of terms is carried out on a
+      // copy of the belief once a decision, and each party's change of score is read from that copy once for
+      // every seat that shares this belief's public numbers.
+      const afters = new Map<string, GameState>();
+      const values = sharedValues(world, belief);
       const value = (
         who: ActorId,
         terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
-        scale?: number,
-        fade?: number,
+        scale = 1,
+        fade = 1,
       ): Valued => {
-        if (terms.length !== 1 || scale !== undefined || fade !== undefined)
-          return termValue(world, belief, look, p.need, who, terms, scale, fade);
-        const t = terms[0]!;
-        const key = `${who}|${t.by}|${t.action}|${t.target ?? ''}`;
-        let v = singles.get(key);
-        if (!v) singles.set(key, (v = termValue(world, belief, look, p.need, who, terms)));
+        let key = `${scale}|${fade}`;
+        for (const t of terms) key += `|${termKey(t)}`;
+        const vk = `${who}#${key}`;
+        let v = values.get(vk);
+        if (v) return v;
+        let after = afters.get(key);
+        if (!after) afters.set(key, (after = afterTerms(world, belief, look, terms, scale, fade)));
+        values.set(vk, (v = decisionValue(world, belief, after, who, look, p.need)));
         return v;
       };
-      const me = view.me;
       const meName = nameOf(world, me);
       const stance = stanceOf(view);
       // How each partner answers breaches, read once per decision (it is asked for every candidate act).
@@ -206,16 +255,14 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             const honest = (view.myTrust[to] ?? 0) / 100;
             // A partner that has let my breaches and provocations pass unanswered is pressed for more.
             const pushover = answerRate(to) <= 1 / 3;
-            const gives = promisable(world, view, me, to, concessionOrFriendly).map((t) => ({
-              t,
-              mine: value(me, [t]),
-              theirs: value(to, [t]),
-            }));
-            const wants = promisable(world, view, to, me, concessionOrFriendly).map((t) => ({
-              t,
-              mine: value(me, [t]),
-              theirs: value(to, [t]),
-            }));
+            // No government offers what its receiver would not want, or asks for what it would not value itself:
+            // every term must be worth something to the one it is for, whatever the deal's balance.
+            const gives = promisable(world, view, me, to, concessionOrFriendly)
+              .map((t) => ({ t, mine: value(me, [t]), theirs: value(to, [t]) }))
+              .filter((g) => g.theirs.value > 0);
+            const wants = promisable(world, view, to, me, concessionOrFriendly)
+              .map((t) => ({ t, mine: value(me, [t]), theirs: value(to, [t]) }))
+              .filter((w) => w.mine.value > 0);
             for (const g of gives)
               for (const w of wants) {
                 const mine = g.mine.value + w.mine.value * honest + trustWorth * 2;
@@ -225,12 +272,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 if (!best || v > best.value) {
                   const programme = findAction(world, w.t.action)!.family === 'programme';
                   best = {
-                    offer: {
-                      terms: [g.t, w.t],
-                      verification: programme ? 'inspections' : 'partial',
-                      steps: 2,
-                      expires: 2,
-                    },
+                    offer: offerWithin(world, [g.t, w.t], programme ? 'inspections' : 'partial', 2, 2),
                     value: v,
                     why:
                       theirs <= 0
@@ -257,9 +299,6 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             : { phase, offers: [], why: `${meName} sees no deal worth proposing this round.` };
         }
         case 'responding': {
-          const waiting = view.offers.filter(
-            (o) => o.status === 'open' && o.from !== me && !o.accepted.includes(me),
-          );
           const reasons: string[] = [];
           const valued = waiting.map((o) => {
             const others = o.parties.filter((x) => x !== me);
@@ -425,13 +464,16 @@ function mediation(
     );
     for (const x of ab.slice(0, 6))
       for (const y of ba.slice(0, 6)) {
+        // Each side must want what it is given, as in a swap it would make itself.
+        if (refused([x, y]) || value(b, [x]).value <= 0 || value(a, [y]).value <= 0) continue;
         const va = value(a, [x, y]).value;
+        if (va <= 0) continue;
         const vb = value(b, [x, y]).value;
-        if (va <= 0 || vb <= 0 || refused([x, y])) continue;
+        if (vb <= 0) continue;
         const v = Math.min(va, vb) + view.tension / 200 + jitter();
         if (!best || v > best.value)
           best = {
-            offer: { terms: [x, y], verification: 'partial', steps: 2, expires: 2 },
+            offer: offerWithin(world, [x, y], 'partial', 2, 2),
             value: v,
             why: `${nameOf(world, me)} brokers a package between ${nameOf(world, a)} and ${nameOf(world, b)} because tension is ${view.tension >= 50 ? 'high' : 'rising'} and each side gains from it.`,
           };

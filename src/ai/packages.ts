@@ -6,7 +6,7 @@
  */
 import { findAction } from '../engine/index.ts';
 import type { ActorId, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
-import { canPropose, concessionOrFriendly, promisable } from './moves.ts';
+import { canPropose, concessionOrFriendly, offerWithin, promisable } from './moves.ts';
 import { nameOf } from './policy.ts';
 
 /**
@@ -51,12 +51,6 @@ export function bestPackage(
     if (v === undefined) row.set(who, (v = value(who, t)));
     return v;
   };
-  /** A party's value of a list of terms: the sum of its terms'. */
-  const sum = (who: ActorId, terms: readonly Term[]): number => {
-    let total = 0;
-    for (const t of terms) total += one(who, t);
-    return total;
-  };
   const tops = new Map<string, Term[]>();
   const top = (by: ActorId, to: ActorId, judge: ActorId): Term[] => {
     const key = `${by}>${to}>${judge}`;
@@ -78,19 +72,31 @@ export function bestPackage(
   for (const a of partners)
     for (const b of partners) {
       if (a === b || !canPropose(view, [me, a, b])) continue;
-      // What I give a (valued by a), what a gives b (valued by b), what b gives me (valued by me).
-      for (const x of top(me, a, a))
-        for (const y of top(a, b, b))
-          for (const z of top(b, me, me)) {
-            const terms = [x, y, z];
-            const mine = one(me, x) + one(me, z) * trust(b);
-            const theirs = Math.min(sum(a, terms), sum(b, terms));
-            if (theirs <= 0 || mine <= floor || refused(terms)) continue;
+      // What I give a (valued by a), what a gives b (valued by b), what b gives me (valued by me), with each
+      // party's value of each term read once into numbers before the search.
+      const xs = top(me, a, a);
+      const ys = top(a, b, b);
+      const zs = top(b, me, me);
+      if (!xs.length || !ys.length || !zs.length) continue;
+      const tb = trust(b);
+      const row = (ts: Term[], who: ActorId): number[] => ts.map((t) => one(who, t));
+      const [xMe, xA, xB] = [row(xs, me), row(xs, a), row(xs, b)];
+      const [yA, yB] = [row(ys, a), row(ys, b)];
+      const [zMe, zA, zB] = [row(zs, me), row(zs, a), row(zs, b)];
+      for (let i = 0; i < xs.length; i++)
+        for (let j = 0; j < ys.length; j++)
+          for (let k = 0; k < zs.length; k++) {
+            const mine = xMe[i]! + zMe[k]! * tb;
+            if (mine <= floor) continue;
+            const theirs = Math.min(xA[i]! + yA[j]! + zA[k]!, xB[i]! + yB[j]! + zB[k]!);
+            if (theirs <= 0) continue;
+            const terms = [xs[i]!, ys[j]!, zs[k]!];
+            if (refused(terms)) continue;
             const v = mine + jitter();
             if (best && v <= best.value) continue;
             const programme = terms.some((t) => findAction(world, t.action)!.family === 'programme');
             best = {
-              offer: { terms, verification: programme ? 'inspections' : 'partial', steps: 2, expires: 2 },
+              offer: offerWithin(world, terms, programme ? 'inspections' : 'partial', 2, 2),
               value: v,
               why: `${nameOf(world, me)} puts a three-way package to ${nameOf(world, a)} and ${nameOf(world, b)} at the convened talks: each side gets what it wants from someone other than the one it pays, and all three gain.`,
             };
@@ -99,27 +105,4 @@ export function bestPackage(
   return best;
 }
 
-/** A key for a list of terms, whatever their order. */
-export const termsKey = (terms: readonly Term[]): string =>
-  terms
-    .map((t) => `${t.by}>${t.action}>${t.target ?? ''}`)
-    .sort()
-    .join('|');
-
-/**
- * What this government proposed lately that was turned down or left to expire, by terms: a diplomat does not
- * put the same package again the round after it was refused, and waits `rounds` before trying it again.
- */
-export function lately(view: PlayerView, rounds = 2): (terms: readonly Term[]) => boolean {
-  const keys = new Set(
-    view.offers
-      .filter(
-        (o) =>
-          o.from === view.me &&
-          (o.status === 'rejected' || o.status === 'expired') &&
-          o.round >= view.round - rounds,
-      )
-      .map((o) => termsKey(o.terms)),
-  );
-  return (terms) => keys.size > 0 && keys.has(termsKey(terms));
-}
+export { lately, termsKey } from './moves.ts';

@@ -4,17 +4,17 @@
  * and unilateral acts, each with a sentence a student can read in the debrief.
  */
 import { describeTerms, findAction, inSentence, pick } from '../engine/index.ts';
-import type {
-  ActionChoice,
-  ActorId,
-  InputPhase,
-  OfferDraft,
-  PhaseInput,
-  PlayerView,
-  World,
-} from '../engine/index.ts';
+import type { ActionChoice, ActorId, InputPhase, PhaseInput, PlayerView, World } from '../engine/index.ts';
 import { alliesOf, friendly, hostile } from './memory.ts';
-import { affordable, canPropose, concessionOrFriendly, legalActions, promisable } from './moves.ts';
+import {
+  affordable,
+  canPropose,
+  concessionOrFriendly,
+  lately,
+  legalActions,
+  offerWithin,
+  promisable,
+} from './moves.ts';
 import type { DecisionContext, Strategy } from './types.ts';
 
 export interface Stance {
@@ -75,6 +75,7 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
   const partners = counterparts(world, view)
     .filter((x) => view.contacts.includes(x) && !busy.has(x) && (view.myTrust[x] ?? 0) >= p.proposeTrust)
     .sort((a, b) => view.myTrust[b]! - view.myTrust[a]!);
+  const refused = lately(view);
   for (const to of partners) {
     const st = stance(to);
     if (!st.cooperate) continue;
@@ -84,12 +85,9 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
     const want = wants[pick(rng, wants.length)]!;
     const give = gives[pick(rng, gives.length)]!;
     const programme = findAction(world, want.action)!.family === 'programme';
-    const offer: OfferDraft = {
-      terms: [give, want],
-      verification: programme ? 'inspections' : 'partial',
-      steps: 2,
-      expires: 2,
-    };
+    // A diplomat does not put again, unchanged, what this partner turned down in the last two rounds.
+    if (refused([give, want])) continue;
+    const offer = offerWithin(world, [give, want], programme ? 'inspections' : 'partial', 2, 2);
     return {
       phase: 'proposing',
       offers: [offer],

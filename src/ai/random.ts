@@ -27,7 +27,7 @@ export const randomStrategy: Strategy = {
               terms: [gives[pick(rng, gives.length)]!, wants[pick(rng, wants.length)]!],
               verification: VERIFICATIONS[pick(rng, VERIFICATIONS.length)]!,
               steps: 1 + pick(rng, r.maxSteps),
-              expires: 1 + pick(rng, 2),
+              expires: 1 + pick(rng, Math.min(2, r.maxExpiry)),
             });
         }
         return { phase, offers };

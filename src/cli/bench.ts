@@ -14,7 +14,9 @@
  * - peer: the same records through boardgame.io running the same rule functions, and the ratio;
  * - workers: `qpq simulate` on one and two worker threads;
  * - sizes: a finished game's state and its record, as JSON;
- * - the planner's decision time, p50 and p95, over whole games.
+ * - the planner's decision time, p50 and p95, over whole games;
+ * - the normal difficulty (objective players) against tit-for-tat on every shipped scenario, and 10,000 Normal
+ *   games with `--workers auto`.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -85,6 +87,14 @@ function report(f: BenchFigures): string {
       `10,000 games of ${w.scenario}`,
       `${duration(w.secondsFor10000)} on one thread (${w.gamesPerSec} games/s, ${w.roundsPerGame} rounds each)`,
     ]),
+    ...f.normal.map((c): [string, string] => [
+      `normal difficulty, ${c.scenario}`,
+      `${c.ratio}× a tit-for-tat game (${c.normalGamesPerSec} vs ${c.titForTatGamesPerSec} games/s); 10,000 in ${duration(c.secondsFor10000)} on one thread, ${duration(c.secondsFor10000Auto)} with --workers auto`,
+    ]),
+    [
+      `  ${f.normalWorkersGames} games, --workers auto (${f.normalWorkers})`,
+      `${f.normalWorkersGamesPerSec} games/s wall (one worker: ${f.normalOneThreadGamesPerSec}); 10,000 in ${duration(f.normal10000SecondsAuto)}`,
+    ],
     ['finished state, JSON', `${(f.stateBytes / 1024).toFixed(1)} KiB`],
     ['game record, JSON', `${(f.recordBytes / 1024).toFixed(1)} KiB`],
     [

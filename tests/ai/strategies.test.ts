@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { STRATEGIES, computerChooser, seatRng, strategyById } from '../../src/ai/index.ts';
 import { promisable } from '../../src/ai/moves.ts';
 import { TOURNAMENT_DEFAULT, tournament } from '../../src/ai/tournament.ts';
-import { readScenario } from '../../src/cli/files.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simulate } from '../../src/ai/simulate.ts';
+import { SCENARIO_DIR, defaultCatalogue, readScenario } from '../../src/cli/files.ts';
+import { loadScenario } from '../../src/scenario/index.ts';
 import {
   cloneState,
   closePhaseMut,
@@ -173,5 +177,25 @@ describe('regressions', () => {
     expect(terms.map((t) => t.action)).not.toContain('backchannel');
     // Its own backchannels it can see, and may still offer where none is open.
     expect(promisable(world, china, 'PRC', 'DPRK', () => true).map((t) => t.action)).toContain('backchannel');
+  });
+});
+
+describe('rules that narrow offers', () => {
+  // Regression: a scenario with `max-steps: 1` passed `qpq check`, but `simulate` stopped on the first offer with
+  // "INVALID_OFFER … steps must be a whole number from 1 to 1": the computer players always wrote two steps.
+  const text = readFileSync(join(SCENARIO_DIR, 'panmunjom-2018.yaml'), 'utf8').replace(
+    /^outcomes:/m,
+    'rules: { max-steps: 1, max-expiry: 1 }\noutcomes:',
+  );
+  const narrow = loadScenario('one-step.yaml', text, defaultCatalogue()).world;
+
+  it('the scenario under test has one-step, one-round offers and passes the checks', () => {
+    expect(narrow.rules.maxSteps).toBe(1);
+    expect(narrow.rules.maxExpiry).toBe(1);
+  });
+
+  it.each(fast)('%s plays whole games where deals have one step and offers last one round', (id) => {
+    const summary = simulate(narrow, { games: 3, seed: 'one-step', fallback: id });
+    expect(summary.games).toBe(3);
   });
 });

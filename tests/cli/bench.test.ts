@@ -50,6 +50,13 @@ const FIELDS = [
   'workersCeiling',
   'wallPerCpuSecond',
   'scalingRounds',
+  // the normal difficulty (issue 16)
+  'normalCostRatio',
+  'normalWorkersGames',
+  'normalWorkers',
+  'normalWorkersGamesPerSec',
+  'normalOneThreadGamesPerSec',
+  'normal10000SecondsAuto',
 ];
 
 describe('qpq bench --json --quick', () => {
@@ -79,6 +86,17 @@ describe('qpq bench --json --quick', () => {
       gamesPerSec: number;
       secondsFor10000: number;
     }[];
+    const normal = f.normal as Record<string, number | string>[];
+    expect(normal.map((c) => c.scenario)).toEqual(waits.map((w) => w.scenario));
+    for (const c of normal)
+      for (const k of [
+        'normalGamesPerSec',
+        'titForTatGamesPerSec',
+        'ratio',
+        'secondsFor10000',
+        'secondsFor10000Auto',
+      ])
+        expect(Number.isFinite(c[k]) && (c[k] as number) > 0, `${String(c.scenario)}: ${k}`).toBe(true);
     expect(waits.map((w) => w.scenario)).toContain('tutorial');
     expect(waits.length).toBeGreaterThanOrEqual(6);
     for (const w of waits)

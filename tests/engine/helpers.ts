@@ -240,7 +240,7 @@ export const nextCommitment = (world: World, s: GameState): GameState =>
 // ---------------------------------------------------------------------------------------------
 // Whole games
 
-export type StrategyId = 'random' | 'reciprocal';
+export type StrategyId = 'random' | 'reciprocal' | 'objective';
 
 export function seatsOf(world: World, seats: StrategyId | readonly StrategyId[]): Record<ActorId, Strategy> {
   return Object.fromEntries(

@@ -15,6 +15,7 @@ import {
   startGame,
 } from '../../engine/index.ts';
 import type { ActorId, GameRecord, GameState, RecordedInput, World } from '../../engine/index.ts';
+import { availableParallelism } from 'node:os';
 import { GameSession } from '../../session/index.ts';
 import type { Seat } from '../../session/index.ts';
 import type { LoadedScenario } from '../../scenario/index.ts';
@@ -279,6 +280,24 @@ export interface ScenarioWait {
   secondsFor10000: number;
 }
 
+/** The Normal difficulty's cost: the objective player in every seat against tit-for-tat in every seat. */
+export interface NormalCost {
+  scenario: string;
+  /** Whole games per second on one thread, the objective player (Normal) in every seat. */
+  normalGamesPerSec: number;
+  /** The same, tit-for-tat in every seat, measured in the same alternating runs. */
+  titForTatGamesPerSec: number;
+  /** What a Normal game costs in tit-for-tat games (issue 16's goal: at most 3). */
+  ratio: number;
+  /** 10,000 Normal games on one thread at that rate, in seconds. */
+  secondsFor10000: number;
+  /**
+   * 10,000 Normal games with `--workers auto`, in wall seconds: the one-thread figure divided by the speedup
+   * the bench scenario's Normal batch got from `--workers auto` (measured there, applied here).
+   */
+  secondsFor10000Auto: number;
+}
+
 export interface BenchFigures {
   scenario: string;
   engine: string;
@@ -353,6 +372,18 @@ export interface BenchFigures {
   workersCpuEfficiency: number;
   // Every shipped scenario with its own seats, as `qpq simulate` plays it.
   scenarios: ScenarioWait[];
+  // The Normal difficulty (objective player in every seat) against tit-for-tat, every shipped scenario.
+  normal: NormalCost[];
+  /** The bench scenario's Normal game in tit-for-tat games, same run (issue 16: at most 3). */
+  normalCostRatio: number;
+  /** Normal games of the bench scenario played with `--workers auto`, and how many workers that was. */
+  normalWorkersGames: number;
+  normalWorkers: number;
+  /** Wall games/s of that batch (start-up included), and on one thread in the same way. */
+  normalWorkersGamesPerSec: number;
+  normalOneThreadGamesPerSec: number;
+  /** 10,000 Normal games of the bench scenario with `--workers auto`, wall seconds, at the measured rate. */
+  normal10000SecondsAuto: number;
 }
 
 export interface BenchOptions {
@@ -389,6 +420,8 @@ export async function bench({
     workerRuns: quick ? 1 : 3,
     plannerGames: quick ? 1 : 2,
     scenarioGames: quick ? 1 : 12,
+    normalGames: quick ? 1 : 4,
+    normalWorkerGames: quick ? 2 : 60,
     minMs: quick ? 30 : 150,
     warmMs: quick ? 30 : 400,
   };
@@ -546,6 +579,42 @@ export async function bench({
     };
   });
 
+  // 6b. The Normal difficulty against tit-for-tat on every shipped scenario, alternately, on one thread; then the
+  // bench scenario's Normal batch through `qpq simulate --workers auto`, against one worker thread, in wall time.
+  log('the normal difficulty against tit-for-tat, every shipped scenario');
+  const normalSeeds = Array.from({ length: size.normalGames }, (_, i) => gameSeed('normal', i));
+  const tftSeeds = Array.from({ length: size.scenarioGames }, (_, i) => gameSeed('normal', i));
+  const costs = shipped.map(({ world: w }) => {
+    const r = alternate(quick ? 1 : runs, size, {
+      normal: { units: size.normalGames, run: () => playGames(w, normalSeeds, 'objective') },
+      tft: { units: size.scenarioGames, run: () => playGames(w, tftSeeds, 'tit-for-tat') },
+    });
+    return { scenario: w.id, normal: r.normal!, tft: r.tft! };
+  });
+  const autoWorkers = availableParallelism();
+  const normalWall: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
+  for (let k = 0; k < size.workerRuns; k++)
+    for (const mode of ['one', 'auto'] as const) {
+      const t0 = performance.now();
+      await simulateInWorkers(
+        world,
+        { games: size.normalWorkerGames, seed: 'normal', fallback: 'objective' },
+        { workers: mode === 'one' ? 1 : autoWorkers, alwaysThreads: true },
+      );
+      normalWall[mode].push(size.normalWorkerGames / ((performance.now() - t0) / 1000));
+    }
+  const autoRate = median(normalWall.auto);
+  const autoGain = autoRate / median(normalWall.one);
+  const normal = costs.map((c): NormalCost => ({
+    scenario: c.scenario,
+    normalGamesPerSec: round(c.normal, 1),
+    titForTatGamesPerSec: round(c.tft, 1),
+    ratio: round(c.tft / c.normal, 1),
+    secondsFor10000: round(10_000 / c.normal),
+    secondsFor10000Auto: round(10_000 / c.normal / autoGain),
+  }));
+  const own = normal.find((c) => c.scenario === world.id);
+
   // 7. A browser game through GameSession.
   log('a browser game through GameSession: per input, per click');
   const st = sessionTimes(loaded, recs, quick ? 1 : 4);
@@ -617,5 +686,12 @@ export async function bench({
     workersPlaySpeedup: round(median(play[2]) / median(play[1]), 2),
     workersCpuEfficiency: round(median(cpu[1]) / median(cpu[2]), 2),
     scenarios,
+    normal,
+    normalCostRatio: own ? own.ratio : round(costs[0]!.tft / costs[0]!.normal, 1),
+    normalWorkersGames: size.normalWorkerGames,
+    normalWorkers: autoWorkers,
+    normalWorkersGamesPerSec: round(autoRate, 1),
+    normalOneThreadGamesPerSec: round(median(normalWall.one), 1),
+    normal10000SecondsAuto: round(10_000 / autoRate),
   };
 }

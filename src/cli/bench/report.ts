@@ -172,6 +172,52 @@ export function waitsTable(f: BenchFigures): string {
   );
 }
 
+/** The Normal difficulty's cost per shipped scenario, and issue 16's goals for it. */
+export function normalTable(f: BenchFigures): string {
+  const met = (ok: boolean): string => (ok ? '**met**' : '**not met**');
+  return (
+    table(
+      [
+        'Scenario',
+        'Normal games/s, one thread',
+        'Tit-for-tat games/s',
+        'Normal / tit-for-tat cost',
+        '10,000 Normal games, one thread',
+        `… with \`--workers auto\` (${f.normalWorkers})`,
+      ],
+      f.normal.map((c) => [
+        `\`${c.scenario}\``,
+        String(c.normalGamesPerSec),
+        String(c.titForTatGamesPerSec),
+        `${c.ratio}×`,
+        duration(c.secondsFor10000),
+        duration(c.secondsFor10000Auto),
+      ]),
+    ) +
+    '\n\n' +
+    table(
+      ['Goal (issue 16)', 'Measured', 'Result'],
+      [
+        [
+          'A Normal game costs at most 3× a tit-for-tat game (same run)',
+          `${f.normalCostRatio}× (${f.scenario}); ${Math.max(...f.normal.map((c) => c.ratio))}× at most over the shipped scenarios`,
+          met(f.normal.every((c) => c.ratio <= 3)),
+        ],
+        [
+          `10,000 Normal games of ${f.scenario} ≤ 60 s with \`--workers auto\``,
+          `${duration(f.normal10000SecondsAuto)} (${f.normalWorkersGamesPerSec} games/s over ${f.normalWorkersGames} games on ${f.normalWorkers} workers, start-up included)`,
+          met(f.normal10000SecondsAuto <= 60),
+        ],
+        [
+          '10,000 Normal games of any shipped scenario ≤ 3 min with `--workers auto`',
+          `${duration(Math.max(...f.normal.map((c) => c.secondsFor10000Auto)))} at most (one-thread rates × the measured gain of the workers)`,
+          met(f.normal.every((c) => c.secondsFor10000Auto <= 180)),
+        ],
+      ],
+    )
+  );
+}
+
 export function jsonBlock(f: BenchFigures): string {
   return '```json\n' + JSON.stringify(f) + '\n```';
 }
@@ -180,6 +226,7 @@ const PARTS: Record<string, (f: BenchFigures) => string> = {
   figures: figuresTable,
   goals: goalsTable,
   waits: waitsTable,
+  normal: normalTable,
   json: jsonBlock,
 };
 

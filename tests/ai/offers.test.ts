@@ -1,0 +1,119 @@
+/**
+ * Offers a government would make: every term is something its receiver could value, and what a partner turned
+ * down is not put to it again, unchanged, in the next two rounds. Checked on the offers computer players make
+ * in seeded games of the shipped scenarios.
+ */
+import { describe, expect, it } from 'vitest';
+import { computerChooser, strategyById } from '../../src/ai/index.ts';
+import { termsKey } from '../../src/ai/moves.ts';
+import { addFlows, decisionValue, outlook } from '../../src/ai/need.ts';
+import { readScenario } from '../../src/cli/files.ts';
+import { applyAction, findAction, indexOf, runGame, startGame, whatIfCopy } from '../../src/engine/index.ts';
+import type { GameState, Offer, OfferDraft, PhaseInput, Term, World } from '../../src/engine/index.ts';
+
+const SCENARIOS = ['present-day', 'panmunjom-2018', 'six-party-talks'];
+
+/**
+ * The receiver's change of score if the term were carried out now, valued as the objective player values it
+ * (its defaults: need 2, a four-round horizon). A valuation reads only public numbers, so on the true state it is
+ * what every government's belief gives.
+ */
+function worthTo(world: World, live: GameState, receiver: string, t: Term): number {
+  // A copy made now: the game mutates its state in place, and a state's objective baselines are read once.
+  const s = whatIfCopy(live);
+  const look = outlook(world, s, 4);
+  const c = whatIfCopy(s);
+  applyAction(
+    world,
+    c,
+    findAction(world, t.action)!,
+    indexOf(world, t.by),
+    t.target === undefined ? -1 : indexOf(world, t.target),
+    1,
+    true,
+  );
+  addFlows(world, c, look);
+  return decisionValue(world, s, c, receiver, look, 2).value;
+}
+
+/** Plays games with every seat on `strategy`, and hands each proposal to `see` with the state it was made in. */
+function eachProposal(
+  world: World,
+  strategy: string,
+  seeds: string[],
+  see: (s: GameState, from: string, offer: OfferDraft) => void,
+): GameState[] {
+  return seeds.map((seed) => {
+    const seats = Object.fromEntries(world.actors.map((a) => [a.id, strategyById(strategy)]));
+    const choose = computerChooser(world, seed, seats);
+    return runGame(world, startGame(world, seed), (s, actor, phase): PhaseInput => {
+      const input = choose(s, actor, phase);
+      if (input.phase === 'proposing') for (const o of input.offers) see(s, actor, o);
+      return input;
+    });
+  });
+}
+
+describe('every term is something its receiver could value', () => {
+  it.each(SCENARIOS)('%s: the normal difficulty offers nothing the receiver would lose by', (id) => {
+    const { world } = readScenario(id);
+    let checked = 0;
+    eachProposal(world, 'objective', ['a', 'b', 'c'], (s, from, o) => {
+      const parties = [...new Set(o.terms.map((t) => t.by))];
+      if (parties.length !== 2 || !parties.includes(from)) return; // packages and mediation: below
+      const other = parties.find((x) => x !== from)!;
+      for (const t of o.terms) {
+        const receiver = t.by === from ? other : from;
+        const v = worthTo(world, s, receiver, t);
+        expect(
+          v,
+          `${from} offers ${other} ${t.by}: ${t.action} → ${t.target ?? '-'} (worth ${v} to ${receiver})`,
+        ).toBeGreaterThan(0);
+        checked++;
+      }
+    });
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('present day: North Korea ships munitions only to Russia, and the loudspeakers face across the DMZ', () => {
+    const { world } = readScenario('present-day');
+    expect(findAction(world, 'ship-munitions')!.targets).toEqual(['RUS']);
+    expect(findAction(world, 'halt-broadcasts')!.targets).toEqual(['DPRK', 'ROK']);
+    for (const strategy of ['objective', 'tit-for-tat', 'reciprocal'])
+      eachProposal(world, strategy, ['a', 'b'], (_s, from, o) => {
+        for (const t of o.terms) {
+          if (t.action === 'ship-munitions') expect(t.target, `${from}: ${t.action}`).toBe('RUS');
+          if (t.action === 'halt-broadcasts')
+            expect([t.by, t.target].sort(), `${from}: ${t.action}`).toEqual(['DPRK', 'ROK']);
+        }
+      });
+  });
+});
+
+describe('a refused offer is not put again unchanged', () => {
+  it.each(['tit-for-tat', 'reciprocal', 'objective'])(
+    '%s: no government puts terms a partner turned down back to it within two rounds',
+    (strategy) => {
+      for (const id of SCENARIOS) {
+        const { world } = readScenario(id);
+        const ends = eachProposal(world, strategy, ['a', 'b'], () => {});
+        for (const end of ends) {
+          const turnedDown = (o: Offer): boolean => o.status === 'rejected' || o.status === 'expired';
+          for (const o of end.offers.filter(turnedDown)) {
+            const again = end.offers.filter(
+              (x) =>
+                x.from === o.from &&
+                x.round > o.round &&
+                x.round <= o.round + 2 &&
+                termsKey(x.terms) === termsKey(o.terms),
+            );
+            expect(
+              again.map((x) => x.round),
+              `${id}: ${o.from} again puts offer #${o.id}`,
+            ).toEqual([]);
+          }
+        }
+      }
+    },
+  );
+});
