@@ -3,13 +3,15 @@
  * free port, its event log in a temp folder. Test files get the address with `inject('siteUrl')` and launch
  * their own Chromium.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { createClassroomServer } from '../../src/server/server.ts';
 import type { ClassroomServer } from '../../src/server/server.ts';
+import { aptInstall } from '../system.ts';
+import { CHROMIUM } from '../../src/cli/chromium.ts';
 import { SqliteStore } from '../../src/server/store.ts';
 
 declare module 'vitest' {
@@ -26,6 +28,7 @@ let store: SqliteStore | undefined;
 let dataDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  if (!existsSync(CHROMIUM)) aptInstall(['chromium']);
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   dataDir = mkdtempSync(path.join(tmpdir(), 'qpq-e2e-'));
   store = new SqliteStore(dataDir);

@@ -29,6 +29,13 @@ const SIZE: Record<string, number> = {
   multilateral: 15,
 };
 
+/**
+ * Claims the current model does not show (docs/experiments.md says why). Multilateral talks: since the stage of
+ * the peace process moves at most one step a round and the normal difficulty offers only terms their receiver
+ * values, the six-party package is signed at least as often as the bilateral one.
+ */
+const NOT_SHOWN = new Set(['multilateral']);
+
 describe('the experiments', () => {
   it('cover every claim of the design once', () => {
     expect(EXPERIMENTS.map((e) => e.claim).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -42,10 +49,17 @@ describe('the experiments', () => {
     );
   });
 
-  it.each(Object.entries(SIZE))('%s supports its claim', (id, games) => {
+  it.each(Object.entries(SIZE).filter(([id]) => !NOT_SHOWN.has(id)))('%s supports its claim', (id, games) => {
     const e = experimentById(id)!;
     const r = runExperiment(e, load, { games, seed: 1 });
     expect(Math.sign(r.effect), `${id}: ${JSON.stringify(r)}`).toBe(e.expect === 'higher' ? 1 : -1);
     expect(r.supported, `${id}: ${JSON.stringify(r)}`).toBe(true);
+  });
+
+  // What docs/experiments.md publishes as not shown: when one of these starts to hold, this fails, and the docs
+  // (and this list) must say so.
+  it.each([...NOT_SHOWN])('%s does not support its claim with the current model (as published)', (id) => {
+    const r = runExperiment(experimentById(id)!, load, { games: SIZE[id]!, seed: 1 });
+    expect(r.supported, `${id}: ${JSON.stringify(r)}`).toBe(false);
   });
 });

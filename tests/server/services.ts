@@ -3,12 +3,13 @@
  * torn down after. Debian's `postgresql` and `redis-server` are installed with apt-get when missing and this runs
  * as root; otherwise `unavailable` says why and the tests that need them skip.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/cli/chromium.ts';
+import { aptInstall } from '../system.ts';
 
 const PG_ROOT = '/usr/lib/postgresql';
 const isRoot = process.getuid?.() === 0;
@@ -25,13 +26,7 @@ export function unavailable(): string | null {
     pgBin() ? null : 'postgresql',
     existsSync('/usr/bin/redis-server') ? null : 'redis-server',
   ].filter((x): x is string => x !== null);
-  if (missing.length && isRoot && existsSync('/usr/bin/apt-get')) {
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
-    spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
-      stdio: 'ignore',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  }
+  aptInstall(missing);
   if (!pgBin())
     return 'Postgres is not installed (apt-get install postgresql) and could not be installed here.';
   if (!existsSync('/usr/bin/redis-server'))
