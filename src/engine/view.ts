@@ -50,8 +50,8 @@ export interface AgreementView extends Omit<Agreement, 'record'> {
   truth: StepRecord[] | null;
 }
 
-export interface PlayerView {
-  me: ActorId;
+/** What every view shows alike: the round, the phase, the stage, tension and the governments' public numbers. */
+export interface ViewHeader {
   round: number;
   rounds: number;
   date: string;
@@ -61,6 +61,10 @@ export interface PlayerView {
   tension: number;
   forum: number;
   actors: ActorPublic[];
+}
+
+export interface PlayerView extends ViewHeader {
+  me: ActorId;
   /** How far I trust each other government. */
   myTrust: Record<ActorId, number>;
   /** Governments I may make direct offers to (enough trust, or an open channel). */
@@ -530,16 +534,7 @@ export function playerView(world: World, s: GameState, me: ActorId): PlayerView 
 }
 
 /** What anyone may see (an observer, a projector): public facts only, as plain data. */
-export interface PublicView {
-  round: number;
-  rounds: number;
-  date: string;
-  phase: Phase;
-  stage: number;
-  stageName: string;
-  tension: number;
-  forum: number;
-  actors: ActorPublic[];
+export interface PublicView extends ViewHeader {
   sanctions: Record<ActorId, Record<ActorId, number>>;
   lifeline: Record<ActorId, Record<ActorId, number>>;
   /** Open hotlines (backchannels only at the end). */

@@ -173,13 +173,41 @@ const STATUS_TEXT = {
 function joinForm(root: HTMLElement, code: string): void {
   const codeInput = h('input', { id: 'join-code', value: code, autocomplete: 'off', maxlength: 12 });
   const nameInput = h('input', { id: 'join-name', autocomplete: 'name', maxlength: 60 });
-  const err = h('p', { class: 'error', role: 'alert', hidden: true });
-  const join = async (): Promise<void> => {
-    const c = codeInput.value.toUpperCase().replace(/[\s-]/g, '');
-    try {
+  formPage(root, {
+    class: 'join',
+    title: 'Join a class',
+    fields: [
+      ['Join code', codeInput],
+      ['Your name', nameInput],
+    ],
+    button: 'Join',
+    submit: async () => {
+      const c = codeInput.value.toUpperCase().replace(/[\s-]/g, '');
       const r = await api(`/api/sessions/${c}/seats`, { name: nameInput.value });
       localStorage.setItem(seatKey(c), String(r.seatToken));
       location.search = `?join=${c}`;
+    },
+  });
+}
+
+/**
+ * A classroom form page: labelled fields, one button, and the server's refusal shown under it in words. The
+ * fields' ids tie the labels to them.
+ */
+function formPage(
+  root: HTMLElement,
+  o: {
+    class: string;
+    title: string;
+    fields: [label: string, input: HTMLElement][];
+    button: string;
+    submit: () => Promise<void>;
+  },
+): void {
+  const err = h('p', { class: 'error', role: 'alert', hidden: true });
+  const run = async (): Promise<void> => {
+    try {
+      await o.submit();
     } catch (e) {
       err.textContent = (e as Error).message;
       err.hidden = false;
@@ -189,13 +217,10 @@ function joinForm(root: HTMLElement, code: string): void {
     root,
     h(
       'main',
-      { class: 'classroom join' },
-      h('h1', null, 'Join a class'),
-      h('label', { for: 'join-code' }, 'Join code'),
-      codeInput,
-      h('label', { for: 'join-name' }, 'Your name'),
-      nameInput,
-      h('button', { type: 'button', class: 'primary', onclick: () => void join() }, 'Join'),
+      { class: `classroom ${o.class}` },
+      h('h1', null, o.title),
+      ...o.fields.flatMap(([label, input]) => [h('label', { for: input.id }, label), input]),
+      h('button', { type: 'button', class: 'primary', onclick: () => void run() }, o.button),
       err,
       h('p', null, h('a', { href: './' }, 'Back to the menu')),
     ),
@@ -309,9 +334,16 @@ function createForm(root: HTMLElement, content: Content): void {
   );
   const seed = h('input', { id: 'cls-seed', placeholder: 'random' });
   const seconds = h('input', { id: 'cls-seconds', type: 'number', min: 5, placeholder: 'none' });
-  const err = h('p', { class: 'error', role: 'alert', hidden: true });
-  const create = async (): Promise<void> => {
-    try {
+  formPage(root, {
+    class: 'create',
+    title: 'Run a classroom session',
+    fields: [
+      ['Scenario', scenario],
+      ['Seed (the same seed, the same dice)', seed],
+      ['Seconds per phase (empty: no deadline)', seconds],
+    ],
+    button: 'Create the session',
+    submit: async () => {
       const r = await api('/api/sessions', {
         scenario: scenario.value,
         ...(seed.value ? { seed: seed.value } : {}),
@@ -319,28 +351,8 @@ function createForm(root: HTMLElement, content: Content): void {
       });
       localStorage.setItem(teachKey(String(r.code)), String(r.instructorToken));
       location.search = `?teach=${String(r.code)}`;
-    } catch (e) {
-      err.textContent = (e as Error).message;
-      err.hidden = false;
-    }
-  };
-  fill(
-    root,
-    h(
-      'main',
-      { class: 'classroom create' },
-      h('h1', null, 'Run a classroom session'),
-      h('label', { for: 'cls-scenario' }, 'Scenario'),
-      scenario,
-      h('label', { for: 'cls-seed' }, 'Seed (the same seed, the same dice)'),
-      seed,
-      h('label', { for: 'cls-seconds' }, 'Seconds per phase (empty: no deadline)'),
-      seconds,
-      h('button', { type: 'button', class: 'primary', onclick: () => void create() }, 'Create the session'),
-      err,
-      h('p', null, h('a', { href: './' }, 'Back to the menu')),
-    ),
-  );
+    },
+  });
 }
 
 function instructorConsole(

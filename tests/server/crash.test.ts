@@ -4,7 +4,7 @@
  * log numbered 1, 2, 3… with no gap and no duplicate input, the session must rebuild from snapshot + log, and
  * clients must resume from at least the last sequence number they saw.
  */
-import { spawn } from 'node:child_process';
+import { startServerProcess } from '../../src/server/process.ts';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,29 +20,8 @@ import { owes, quietInput } from './play.ts';
 
 const KILLS = Number(process.env.QPQ_CRASH_KILLS ?? 6);
 
-function startChild(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dir,
-      SNAPSHOT_EVERY: '5',
-      GRACE_MS: '600000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += String(d);
-      if (out.includes('Quid Pro Quo on')) ok(child);
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += String(d)));
-    child.once('exit', (code) => fail(new Error(`The server exited (${code}) before listening:\n${out}`)));
-  });
-}
+const startChild = (port: number, dir: string): Promise<ChildProcess> =>
+  startServerProcess({ PORT: String(port), DATA_DIR: dir, SNAPSHOT_EVERY: '5', GRACE_MS: '600000' });
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

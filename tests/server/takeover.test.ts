@@ -4,14 +4,14 @@
  * lease expires and the other process takes the session over from the log, and play goes on with no acked input
  * lost. A second writer of an event number fails (UNIQUE(session, seq)) instead of forking the game.
  */
-import { spawn } from 'node:child_process';
+import { startServerProcess } from '../../src/server/process.ts';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/cli/chromium.ts';
 import type { PlayerView } from '../../src/engine/index.ts';
 import { PgStore } from '../../src/server/store-pg.ts';
 import { SeqConflictError } from '../../src/server/store.ts';
-import { Client, ROOT, post } from './helpers.ts';
+import { Client, post } from './helpers.ts';
 import { owes, quietInput } from './play.ts';
 import { startServices, unavailable } from './services.ts';
 import type { Services } from './services.ts';
@@ -28,30 +28,14 @@ describe.skipIf(why !== null)('two processes on Postgres + Redis', () => {
     await services?.stop();
   });
 
-  function startProcess(port: number): Promise<ChildProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: services.databaseUrl,
-        REDIS_URL: services.redisUrl,
-        ADVERTISE_URL: `http://127.0.0.1:${port}`,
-        LEASE_MS: '1500',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const startProcess = (port: number): Promise<ChildProcess> =>
+    startServerProcess({
+      PORT: String(port),
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+      ADVERTISE_URL: `http://127.0.0.1:${port}`,
+      LEASE_MS: '1500',
     });
-    return new Promise((ok, fail) => {
-      let out = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        out += String(d);
-        if (out.includes('Quid Pro Quo on')) ok(child);
-      });
-      child.stderr!.on('data', (d: Buffer) => (out += String(d)));
-      child.once('exit', (c) => fail(new Error(`exited ${c}: ${out}`)));
-    });
-  }
 
   it('reaches a session through either process and survives its owner’s death', async () => {
     const [pa, pb] = [await freePort(), await freePort()];

@@ -5,16 +5,16 @@
  * are refused), for R rounds. Reported: acknowledgement latency p50/p95 (send to ack or rejected, every input),
  * the server's event-loop lag p99 while playing, and its memory per session.
  */
-import { spawn } from 'node:child_process';
+import { startServerProcess } from '../../server/process.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import type { PhaseInput, PlayerView } from '../../engine/index.ts';
+import { INPUT_PHASES } from '../../engine/index.ts';
+import { emptyInput } from '../../session/index.ts';
 import { freePort } from '../chromium.ts';
-
-const ROOT = resolve(import.meta.dirname, '../../..');
 
 interface Result {
   sessions: number;
@@ -37,23 +37,10 @@ const pct = (xs: number[], p: number): number => {
 };
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
+/** A do-nothing input for the phase the view waits in (every deal honoured), or null between phases. */
 function quiet(view: PlayerView): PhaseInput | null {
-  switch (view.phase) {
-    case 'proposing':
-      return { phase: 'proposing', offers: [] };
-    case 'responding':
-      return { phase: 'responding', answers: [] };
-    case 'commitment':
-      return {
-        phase: 'commitment',
-        decisions: view.agreements
-          .filter((g) => g.status === 'active' && g.parties.includes(view.me))
-          .map((g) => ({ agreement: g.id, honour: true })),
-        actions: [],
-      };
-    default:
-      return null;
-  }
+  const phase = INPUT_PHASES.find((p) => p === view.phase);
+  return phase ? emptyInput(phase, view) : null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose JSON answers of our own server
@@ -70,22 +57,13 @@ export async function benchClassroom(sessions: number, clients: number, rounds: 
   const dir = mkdtempSync(join(tmpdir(), 'qpq-bench-classroom-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dir,
-      QPQ_METRICS: '1',
-      GRACE_MS: '600000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const child = await startServerProcess({
+    PORT: String(port),
+    DATA_DIR: dir,
+    QPQ_METRICS: '1',
+    GRACE_MS: '600000',
   });
-  await new Promise<void>((ok, fail) => {
-    child.stdout!.on('data', (d: Buffer) => String(d).includes('Quid Pro Quo on') && ok());
-    child.once('exit', (c) => fail(new Error(`The server exited (${c}).`)));
-  });
+  child.stderr!.pipe(process.stderr);
   try {
     const start = (await json(`${base}/api/metrics`)) as { heapUsed: number; rss: number };
     const latencies: number[] = [];
