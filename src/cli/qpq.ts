@@ -75,10 +75,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 watchParent();
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`qpq: ${plain(err instanceof Error ? err.message : String(err))}\n`);
-    process.exit(2);
-  },
-);
+/** Exits once what was written to stdout and stderr is out: a pipe's reader under load can lag behind the writes. */
+const exitAfterOutput = (code: number): void =>
+  void process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+
+main(process.argv.slice(2)).then(exitAfterOutput, (err: unknown) => {
+  process.stderr.write(`qpq: ${plain(err instanceof Error ? err.message : String(err))}\n`);
+  exitAfterOutput(2);
+});

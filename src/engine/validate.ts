@@ -13,6 +13,7 @@ import type {
   ActorId,
   Answer,
   GameState,
+  InputPhase,
   OfferDraft,
   PhaseInput,
   Rejection,
@@ -25,6 +26,27 @@ const isObj = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 const isInt = (x: unknown, lo: number, hi: number): x is number =>
   Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
+
+/** The fields each part of an input may have: anything else is refused by name, never dropped unseen. */
+const FIELDS = {
+  proposing: ['phase', 'offers', 'why'],
+  responding: ['phase', 'answers', 'why'],
+  commitment: ['phase', 'decisions', 'actions', 'why'],
+  offer: ['terms', 'verification', 'steps', 'expires'],
+  term: ['by', 'action', 'target'],
+  answer: ['offer', 'reply', 'counter'],
+  decision: ['agreement', 'honour'],
+  action: ['action', 'target'],
+} as const;
+
+/** A MALFORMED rejection naming the first field `x` has beyond `part`'s, or null. */
+function extraField(x: Record<string, unknown>, part: keyof typeof FIELDS, where: string): Rejection | null {
+  const allowed: readonly string[] = FIELDS[part];
+  const extra = Object.keys(x).find((k) => !allowed.includes(k));
+  return extra === undefined
+    ? null
+    : no('MALFORMED', `${where} has a field "${extra}" it cannot have (it may have ${allowed.join(', ')}).`);
+}
 
 /**
  * The offer or agreement with this id. The state keeps both lists in the order they were made, which is the
@@ -66,6 +88,8 @@ export function canTalk(world: World, s: GameState, from: number, to: number): b
 function checkTerm(world: World, facts: Facts, t: unknown, where: string): Rejection | null {
   if (!isObj(t) || typeof t.by !== 'string' || typeof t.action !== 'string')
     return no('MALFORMED', `${where} must name who acts (by) and the action.`);
+  const extra = extraField(t, 'term', where);
+  if (extra) return extra;
   if (indexOf(world, t.by) < 0) return no('UNKNOWN_ACTOR', `${where}: there is no government "${t.by}".`);
   const def = findAction(world, t.action);
   if (!def) return no('UNKNOWN_ACTION', `${where}: there is no action "${t.action}".`);
@@ -162,6 +186,8 @@ function draftProblem(
   const r = world.rules;
   if (!isObj(draft) || !Array.isArray(draft.terms))
     return no('MALFORMED', `${where} must have a list of terms.`);
+  const extra = extraField(draft, 'offer', where);
+  if (extra) return extra;
   if (draft.terms.length === 0 || draft.terms.length > 8)
     return no('INVALID_OFFER', `${where} must have between one and eight terms.`);
   if (!VERIFICATIONS.includes(draft.verification as never))
@@ -215,6 +241,8 @@ function checkAnswer(world: World, s: GameState, actor: string, a: unknown, wher
     !['accept', 'reject', 'counter'].includes(a.reply as string)
   )
     return no('MALFORMED', `${where} must name an offer and a reply (accept, reject or counter).`);
+  const extra = extraField(a, 'answer', where);
+  if (extra) return extra;
   const o = byId(s.offers, a.offer);
   if (!o || o.status !== 'open')
     return no('UNKNOWN_OFFER', `${where}: offer #${String(a.offer)} is not open.`);
@@ -248,6 +276,10 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
   if (!isObj(input) || typeof input.phase !== 'string')
     return no('MALFORMED', 'An input must say which phase it is for.');
   if (input.phase !== s.phase) return no('WRONG_PHASE', `It is the ${s.phase} phase, not ${input.phase}.`);
+  if (input.phase in FIELDS) {
+    const extra = extraField(input, input.phase as InputPhase, 'The input');
+    if (extra) return extra;
+  }
   if (s.inbox[i]) return no('ALREADY_SUBMITTED', `${actor} has already submitted for this phase.`);
   const inp = input as PhaseInput;
   const away = absence(world, s, i);
@@ -291,6 +323,8 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
       for (const d of inp.decisions) {
         if (!isObj(d) || typeof d.agreement !== 'number' || typeof d.honour !== 'boolean')
           return no('MALFORMED', 'Each decision names an agreement and whether to honour it.');
+        const extraD = extraField(d, 'decision', `The decision on agreement #${d.agreement}`);
+        if (extraD) return extraD;
         const g = byId(s.agreements, d.agreement);
         if (!g || g.status !== 'active' || !g.parties.includes(actor))
           return no('UNKNOWN_AGREEMENT', `${actor} has no active agreement #${d.agreement}.`);
@@ -305,6 +339,8 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
       for (let k = 0; k < inp.actions.length; k++) {
         const c = inp.actions[k];
         if (!isObj(c)) return no('MALFORMED', `Action ${k + 1} must name an action.`);
+        const extraA = extraField(c, 'action', `Action ${k + 1}`);
+        if (extraA) return extraA;
         const def = findAction(world, c.action);
         if (!def) return no('UNKNOWN_ACTION', `Action ${k + 1}: there is no action "${String(c.action)}".`);
         if (!mayTake(def, actor))

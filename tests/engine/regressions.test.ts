@@ -3,7 +3,8 @@
  */
 import { createActor } from 'xstate';
 import { describe, expect, test } from 'vitest';
-import { createGameMachine, resolve, startGame } from '../../src/engine/index.ts';
+import { checkInput, createGameMachine, resolve, startGame } from '../../src/engine/index.ts';
+import type { ActionChoice, OfferDraft, Term } from '../../src/engine/index.ts';
 import {
   WORLD,
   actionDef,
@@ -13,6 +14,7 @@ import {
   copy,
   offer,
   pairOf,
+  proposing,
   readingFx,
   setPair,
   signed,
@@ -72,5 +74,35 @@ describe('regressions', () => {
     });
     expect(copy(s)).toStrictEqual(s);
     expect(startGame(WORLD, 1)).toStrictEqual(copy(startGame(WORLD, 1)));
+  });
+});
+
+// Audit (issue 15): an input with a field the rules do not know was accepted and the field dropped without a word
+// ("silently wrong" saves with `"hasOwnProperty": 1` in an input). Each part of an input now refuses it by name.
+describe('an input field the rules do not know is refused by name, not dropped', () => {
+  const s0 = startGame(WORLD, 'extra');
+  const reunions = offer([term('ROK', 'family-reunions', 'DPRK'), term('DPRK', 'missile-moratorium')]);
+  test.each([
+    ['the input itself', { ...proposing([]), hasOwnProperty: 1 }, 'hasOwnProperty'],
+    ['an offer', proposing([{ ...reunions, note: 'x' } as OfferDraft]), 'note'],
+    [
+      'a term',
+      proposing([
+        { ...reunions, terms: [{ ...reunions.terms[0]!, extra: true } as Term, reunions.terms[1]!] },
+      ]),
+      'extra',
+    ],
+  ])('in %s', (_, input, field) => {
+    const bad = checkInput(WORLD, s0, 'ROK', input);
+    expect(bad?.code).toBe('MALFORMED');
+    expect(bad?.message).toContain(`"${field}"`);
+    expect(checkInput(WORLD, s0, 'ROK', proposing([reunions]))).toBeNull();
+  });
+
+  test('in an action or a decision', () => {
+    const s = atCommitment(WORLD, 'extra');
+    const act = commitment([{ action: 'missile-moratorium', why: 'x' } as ActionChoice]);
+    expect(checkInput(WORLD, s, 'DPRK', act)?.message).toContain('"why"');
+    expect(checkInput(WORLD, s, 'DPRK', commitment([{ action: 'missile-moratorium' }]))).toBeNull();
   });
 });

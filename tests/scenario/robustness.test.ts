@@ -22,13 +22,15 @@ function expectWellFormed(
   expect(() => (r = check('f.yaml', text, defaultCatalogue().file))).not.toThrow();
   const { value, problems } = r!;
   expect(value === null).toBe(problems.length > 0);
-  const count = text.split('\n').length;
+  // Lines as YAML counts them: a lone CR ends a line too (a CR-only file is read as lines).
+  const textLines = text.split(/\r\n|\r|\n/);
+  const count = textLines.length;
   for (const p of problems) {
     expect(p.file).toBe('f.yaml');
     expect(p.line).toBeGreaterThanOrEqual(1);
     expect(p.line).toBeLessThanOrEqual(count);
     expect(p.column).toBeGreaterThanOrEqual(1);
-    expect(p.column).toBeLessThanOrEqual((text.split('\n')[p.line - 1] ?? '').length + 1);
+    expect(p.column).toBeLessThanOrEqual((textLines[p.line - 1] ?? '').length + 1);
     expect(p.message).toMatch(/^\S/);
     expect(p.message).not.toMatch(/\bundefined\b|\[object |NaN|Error:|\n/);
   }
