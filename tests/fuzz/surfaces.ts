@@ -33,6 +33,7 @@ import { encodeSave, readShared } from '../../src/ui/share.ts';
 import { prose } from '../../src/ui/text.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MemoryStorage } from '../ui/fixtures.ts';
 
 export interface Tally {
   surface: string;
@@ -548,30 +549,6 @@ export async function shareLink(t: Tally, x: string | { i: number; c: number; ho
 
 // ---------------------------------------------------------------------------------------------
 // Saved-game slots: no save lost or replaced without a yes.
-
-class MemoryStorage {
-  items = new Map<string, string>();
-  quota = Infinity;
-  get length(): number {
-    return this.items.size;
-  }
-  key(i: number): string | null {
-    return [...this.items.keys()][i] ?? null;
-  }
-  getItem(k: string): string | null {
-    return this.items.get(k) ?? null;
-  }
-  setItem(k: string, v: string): void {
-    let used = 0;
-    for (const [key, val] of this.items) if (key !== k) used += key.length + val.length;
-    if (used + k.length + v.length > this.quota)
-      throw new DOMException('exceeded the quota', 'QuotaExceededError');
-    this.items.set(k, v);
-  }
-  removeItem(k: string): void {
-    this.items.delete(k);
-  }
-}
 
 const TITLES = [
   'Game 1',

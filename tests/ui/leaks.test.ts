@@ -6,22 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { seatRng, strategyById } from '../../src/ai/index.ts';
-import { readScenario } from '../../src/cli/files.ts';
 import type { ActorId, InputPhase } from '../../src/engine/index.ts';
-import type { Content } from '../../src/ui/content.ts';
 import { NOT_OVER, replayFrames, replayable } from '../../src/ui/replay.ts';
 import { parseSave, resume, saveFileOf } from '../../src/ui/saves.ts';
 import { newSession } from '../../src/ui/session.ts';
 import type { Session } from '../../src/ui/session.ts';
 import { decodePayload, encodeSave } from '../../src/ui/share.ts';
+import { content, loaded, world } from './fixtures.ts';
 
-const loaded = readScenario('tutorial');
-const { world } = loaded;
-const content: Content = {
-  scenarios: [{ ok: true, file: 'scenarios/tutorial.yaml', loaded }],
-  catalogueProblems: [],
-  catalogue: null,
-};
 const objective = strategyById('objective');
 
 function session(humans: ActorId[]): Session {

@@ -5,20 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { seatRng, strategyById } from '../../src/ai/index.ts';
-import { readScenario } from '../../src/cli/files.ts';
 import type { InputPhase } from '../../src/engine/index.ts';
-import type { Content } from '../../src/ui/content.ts';
 import { parseSave, resume, saveFileOf } from '../../src/ui/saves.ts';
 import { newSession } from '../../src/ui/session.ts';
 import type { Session } from '../../src/ui/session.ts';
+import { content, loaded, world } from './fixtures.ts';
 
-const loaded = readScenario('tutorial');
-const { world } = loaded;
-const content: Content = {
-  scenarios: [{ ok: true, file: 'scenarios/tutorial.yaml', loaded }],
-  catalogueProblems: [],
-  catalogue: null,
-};
 const HUMAN = world.actors[1]!.id;
 const SEED = 'hard-resume';
 const objective = strategyById('objective');

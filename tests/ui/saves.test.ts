@@ -4,44 +4,11 @@
  * a full browser storage gets a sentence instead of a raw DOMException. localStorage is a small in-memory fake.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readScenario } from '../../src/cli/files.ts';
 import * as engine from '../../src/engine/index.ts';
-import type { Content } from '../../src/ui/content.ts';
 import { SAVE_FORMAT, STORAGE_FULL, listSlots, saveSlot, writeSlot } from '../../src/ui/saves.ts';
 import type { SaveFile } from '../../src/ui/saves.ts';
+import { MemoryStorage, content, loaded } from './fixtures.ts';
 
-class MemoryStorage {
-  items = new Map<string, string>();
-  quota = Infinity;
-  get length(): number {
-    return this.items.size;
-  }
-  key(i: number): string | null {
-    return [...this.items.keys()][i] ?? null;
-  }
-  getItem(k: string): string | null {
-    return this.items.get(k) ?? null;
-  }
-  setItem(k: string, v: string): void {
-    const used = [...this.items].reduce((n, [key, val]) => n + (key === k ? 0 : key.length + val.length), 0);
-    if (used + k.length + v.length > this.quota)
-      throw new DOMException(
-        "Failed to execute 'setItem' on 'Storage': exceeded the quota.",
-        'QuotaExceededError',
-      );
-    this.items.set(k, v);
-  }
-  removeItem(k: string): void {
-    this.items.delete(k);
-  }
-}
-
-const loaded = readScenario('tutorial');
-const content: Content = {
-  scenarios: [{ ok: true, file: 'scenarios/tutorial.yaml', loaded }],
-  catalogueProblems: [],
-  catalogue: null,
-};
 const save = (title: string, seed = 's'): SaveFile => ({
   format: SAVE_FORMAT,
   title,

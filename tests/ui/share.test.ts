@@ -5,21 +5,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computerChooser, strategyById } from '../../src/ai/index.ts';
-import { readScenario } from '../../src/cli/files.ts';
 import * as engine from '../../src/engine/index.ts';
 import type { RecordedInput } from '../../src/engine/index.ts';
-import type { Content } from '../../src/ui/content.ts';
 import { SAVE_FORMAT } from '../../src/ui/saves.ts';
 import type { SaveFile } from '../../src/ui/saves.ts';
 import { decodePayload, encodeSave, readShared, shareLink, sharedPayload } from '../../src/ui/share.ts';
+import { content, loaded, world } from './fixtures.ts';
 
-const loaded = readScenario('tutorial');
-const { world } = loaded;
-const content: Content = {
-  scenarios: [{ ok: true, file: 'scenarios/tutorial.yaml', loaded }],
-  catalogueProblems: [],
-  catalogue: null,
-};
 const SEED = 'share-link';
 let save: SaveFile;
 
