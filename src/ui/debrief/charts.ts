@@ -1,6 +1,6 @@
 /** The debrief's charts: trust (several ways to read it), tension and the peace process, support, economy, programmes. */
 import type { ActorVar, World } from '../../engine/index.ts';
-import { h, uid } from '../dom.ts';
+import { h, uid } from '../kit/dom.ts';
 import { lineChart, styleAt } from './chart.ts';
 import type { ChartSpec, Line } from './chart.ts';
 import { meanTrust, stagePct, trustAt } from './data.ts';

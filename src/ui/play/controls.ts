@@ -11,7 +11,7 @@ import {
   findAction,
   mayTake,
   unmet,
-} from '../engine/index.ts';
+} from '../../engine/index.ts';
 import type {
   ActionChoice,
   ActionDef,
@@ -26,9 +26,9 @@ import type {
   Term,
   Verification,
   World,
-} from '../engine/index.ts';
+} from '../../engine/index.ts';
 
-import { fill, h, radios, uid } from './dom.ts';
+import { fill, h, radios, uid } from '../kit/dom.ts';
 import { previewLines, previewOffer } from './preview.ts';
 import { myActiveAgreements, offersToAnswer } from './session.ts';
 import {
@@ -39,7 +39,7 @@ import {
   termText,
   verificationHelp,
   who,
-} from './text.ts';
+} from '../kit/text.ts';
 
 export interface ControlsContext {
   world: World;

@@ -2,7 +2,7 @@
  * What changed for the player over one round, from two views of its own: before it committed and after the
  * round resolved. Only what the player's view carries is used, so nothing secret leaks into the summary.
  */
-import { ACTOR_VARS, apportion, findAction, inSentence, quantityKey } from '../engine/index.ts';
+import { ACTOR_VARS, apportion, findAction, inSentence, quantityKey } from '../../engine/index.ts';
 import type {
   ActorId,
   ActorVar,
@@ -13,9 +13,9 @@ import type {
   PlayerView,
   Quantity,
   World,
-} from '../engine/index.ts';
-import { h } from './dom.ts';
-import { VAR_LABELS, nameOf } from './text.ts';
+} from '../../engine/index.ts';
+import { h } from '../kit/dom.ts';
+import { VAR_LABELS, nameOf } from '../kit/text.ts';
 
 /** One cause of a change as displayed: whole numbers that add up to the change shown (`after - before`). */
 export interface ShownCause {

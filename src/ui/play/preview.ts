@@ -21,10 +21,18 @@ import {
   rngFrom,
   seedState,
   signingCost as costToSign,
-} from '../engine/index.ts';
-import type { ActorId, ActorVar, GameState, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
-import { beliefState } from '../ai/belief.ts';
-import { VAR_LABELS, nameOf, termText } from './text.ts';
+} from '../../engine/index.ts';
+import type {
+  ActorId,
+  ActorVar,
+  GameState,
+  OfferDraft,
+  PlayerView,
+  Term,
+  World,
+} from '../../engine/index.ts';
+import { beliefState } from '../../ai/belief.ts';
+import { VAR_LABELS, nameOf, termText } from '../kit/text.ts';
 
 /** One change the preview reports, in the units the board shows. */
 export type Change =
