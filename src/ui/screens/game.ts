@@ -9,7 +9,7 @@ import type { ActorId, PhaseInput, PlayerView, Rejection } from '../../engine/in
 import type { Board } from '../board/index.ts';
 import { ALL_LAYERS, boardModel } from '../board/model.ts';
 import type { Layers } from '../board/model.ts';
-import { renderControls } from '../play/controls.ts';
+import { renderControls } from '../play/controls/index.ts';
 import { fill, h, uid } from '../kit/dom.ts';
 import { endReport } from './end.ts';
 import type { DebriefSource } from './end.ts';
