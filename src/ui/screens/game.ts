@@ -177,7 +177,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
       h(
         'p',
         { class: 'hint' },
-        'The save keeps every round played so far (not choices entered in this phase). A save with the same name is replaced.',
+        'The save keeps every round played so far (not choices entered in this phase). If a save already has this name, you are asked before it is replaced.',
       ),
       h('div', { class: 'seed-row' }, h('label', { for: id }, 'Name'), input),
       msg,
