@@ -25,7 +25,7 @@ import type {
   World,
 } from '../engine/index.ts';
 import { beliefFrom } from './belief.ts';
-import { Valuation, valuationKey } from './valuation.ts';
+import { Valuation, sameKey, valuationKey } from './valuation.ts';
 import type { Valued } from './valuation.ts';
 import { creditworthy } from './forgiveness.ts';
 import { bestPackage, lately } from './packages.ts';
@@ -109,12 +109,12 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
   const p = { ...DEFAULTS, ...params };
   // Valuations shared by every seat this player sits in, per world and per belief they were read from (see
   // valuationKey): the most recent few beliefs only.
-  const shared = new WeakMap<World, { key: string; valuation: Valuation }[]>();
+  const shared = new WeakMap<World, { key: Float64Array; valuation: Valuation }[]>();
   const sharedValuation = (world: World, view: PlayerView, draw: number): Valuation => {
     const key = valuationKey(world, view);
     let list = shared.get(world);
     if (!list) shared.set(world, (list = []));
-    let hit = list.find((x) => x.key === key);
+    let hit = list.find((x) => sameKey(x.key, key));
     if (!hit) {
       // A light belief: valuing a move reads neither the log nor the history.
       const belief = beliefFrom(world, view, draw, true);

@@ -26,12 +26,14 @@ import {
   indexOf,
   inSentence,
   stageMayAdvance,
+  viewFacts,
   whatIfCopy,
 } from '../engine/index.ts';
 import type {
   ActionChoice,
   ActionDef,
   ActorId,
+  ActorVar,
   Agreement,
   Cause,
   GameState,
@@ -77,9 +79,9 @@ interface Mover {
 }
 
 interface Entry {
-  values: Float64Array;
+  values: number[];
   /** Per government, the index of the objective that moved most, -1 when none moved. */
-  reasons: Int16Array;
+  reasons: number[];
   kept: (Valued | undefined)[];
 }
 
@@ -150,14 +152,14 @@ export class Valuation {
 
   /** An objective's value on 0..100 in `s`, as `objectiveValue` reads it. */
   #read(s: GameState, m: Mover): number {
-    let v: number;
-    if (m.read === Read.Var) v = s.actors[m.of]![m.v];
-    else if (m.read === Read.Tension) v = s.tension;
-    else {
-      const len = this.#world.stages.length;
-      v = len > 1 ? (100 * s.stage) / (len - 1) : 0;
-    }
+    const v = m.read === Read.Var ? s.actors[m.of]![m.v] : m.read === Read.Tension ? s.tension : this.#stageRead(s);
     return m.high ? v : 100 - v;
+  }
+
+  /** The stage as the `stage` metric reads it, on 0..100. */
+  #stageRead(s: GameState): number {
+    const len = this.#world.stages.length;
+    return len > 1 ? (100 * s.stage) / (len - 1) : 0;
   }
 
   /** A term's number: who does what to whom. */
@@ -215,24 +217,28 @@ export class Valuation {
     // With sanctions and lifelines as they were, every government's pressure is unchanged: no flows to count.
     if (flows) addFlows(world, s, this.look);
     const n = this.#n;
-    const values = new Float64Array(n);
-    const reasons = new Int16Array(n).fill(-1);
+    const values: number[] = [];
+    const reasons: number[] = [];
+    const stage = this.#stageRead(s);
     for (let w = 0; w < n; w++) {
       let sum = 0;
       let best = 0;
+      let reason = -1;
       for (const m of this.#movers[w]!) {
-        const d = m.coef * (this.#read(s, m) - m.base);
+        const x = m.read === Read.Var ? s.actors[m.of]![m.v] : m.read === Read.Tension ? s.tension : stage;
+        const d = m.coef * ((m.high ? x : 100 - x) - m.base);
         sum += d;
         if (Math.abs(d) > best) {
           best = Math.abs(d);
-          reasons[w] = m.k;
+          reason = m.k;
         }
       }
       const weights = this.#weights[w]!;
-      values[w] = weights > 0 ? sum / weights : 0;
+      values.push(weights > 0 ? sum / weights : 0);
+      reasons.push(reason);
     }
     this.#restore(terms);
-    return { values, reasons, kept: new Array<Valued | undefined>(n) };
+    return { values, reasons, kept: [] };
   }
 
   /** Puts the scratch copy back as the belief has it, after `terms` changed it. */
@@ -242,7 +248,13 @@ export class Valuation {
     for (let i = 0; i < this.#n; i++) {
       const x = s.actors[i]!;
       const y = b.actors[i]!;
-      for (const v of ACTOR_VARS) x[v] = y[v];
+      // Written out: a loop over ACTOR_VARS reads and writes by a computed name, several times slower.
+      x.security = y.security;
+      x.support = y.support;
+      x.economy = y.economy;
+      x.influence = y.influence;
+      x.nuclear = y.nuclear;
+      x.missile = y.missile;
     }
     s.tension = b.tension;
     s.stage = b.stage;
@@ -293,33 +305,49 @@ function touchesPairs(def: ActionDef): boolean {
   return x;
 }
 
+/** The variables `#restore` writes out by name: this fails to compile if a government gains one it misses. */
+type Restored = 'security' | 'support' | 'economy' | 'influence' | 'nuclear' | 'missile';
+const allRestored: [ActorVar] extends [Restored] ? true : never = true;
+void allRestored;
+
 function copyInto(to: number[], from: readonly number[]): void {
   for (let k = 0; k < from.length; k++) to[k] = from[k]!;
 }
 
 /**
- * What a valuation reads of the belief `beliefFrom` builds from `view`, as a string, read from the view itself
- * (no belief is built): the governments' numbers, sanctions, lifelines, alliances, tension, stage, forum and
- * round, and whether the believer thinks the stage may advance (its trust as `believedTrust` has it, and the
- * agreements in the view). Beliefs with the same key value every list of terms identically.
+ * What a valuation reads of the belief `beliefFrom` builds from `view`, as numbers, read from the view itself
+ * (no belief is built): the round (for the outlook's horizon), tension, the stage, and whether the believer thinks
+ * it may advance (its trust as `believedTrust` has it, and the agreements in the view), the governments' numbers,
+ * sanctions, lifelines and alliances. Beliefs with equal keys value every list of terms identically. The forum
+ * is left out: an action can convene talks, but no objective reads whether talks are convened, so a round's
+ * proposals (which use up a round of the forum) do not make its answers value the same terms again.
  */
-export function valuationKey(world: World, view: PlayerView): string {
+export function valuationKey(world: World, view: PlayerView): Float64Array {
+  const n = world.actors.length;
+  const nv = ACTOR_VARS.length;
+  const k = new Float64Array(4 + n * nv + 3 * n * n);
   const advance = stageMayAdvance(world, {
     trust: believedTrust(world, view),
     agreements: view.agreements as unknown as Agreement[],
     round: view.round,
   });
-  let k = `${view.round}|${view.tension}|${view.stage}|${view.forum}|${advance ? 1 : 0}`;
-  for (const a of view.actors) for (const v of ACTOR_VARS) k += `,${a.vars[v]}`;
+  k[0] = view.round;
+  k[1] = view.tension;
+  k[2] = view.stage;
+  k[3] = advance ? 1 : 0;
+  let at = 4;
+  for (const a of view.actors) for (const v of ACTOR_VARS) k[at++] = a.vars[v];
+  const facts = viewFacts(view);
   const ids = world.actors.map((a) => a.id);
-  for (const table of [view.sanctions, view.lifeline]) {
-    k += '|';
-    for (const a of ids) {
-      const row = table[a];
-      for (const b of ids) k += `${row?.[b] ?? 0},`;
-    }
-  }
-  k += '|';
-  for (const [a, b] of view.alliances) k += `${a}+${b},`;
+  for (const a of ids) for (const b of ids) k[at++] = facts.sanctions(a, b);
+  for (const a of ids) for (const b of ids) k[at++] = facts.lifeline(a, b);
+  for (const [a, b] of view.alliances) k[at + indexOf(world, a) * n + indexOf(world, b)] = 1;
   return k;
+}
+
+/** Whether two valuation keys are the same. */
+export function sameKey(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
