@@ -76,8 +76,13 @@ const DEFAULTS: ObjectiveParams = {
  * What the trust others would gain in me (or lose) from an action is worth, in points of trust: trust of
  * counterparts I am at odds with counts fully, an ally's little; goodwill fades when repeated.
  */
-function trustDelta(view: PlayerView, def: ActionDef, target: ActorId | undefined, fade: number): number {
-  const allies = alliesOf(view);
+function trustDelta(
+  view: PlayerView,
+  def: ActionDef,
+  target: ActorId | undefined,
+  fade: number,
+  allies: Set<ActorId> = alliesOf(view),
+): number {
   let sum = 0;
   for (const r of def.readings) {
     for (const a of view.actors) {
@@ -335,7 +340,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               const def = findAction(world, c.action)!;
               const fade = fadeAfter(world, view.myRecent[recentKey(me, c.action, c.target)], view.round);
               const own = value(me, [{ ...c, by: me }], 1, fade);
-              let v = own.value + trustWorth * trustDelta(view, def, c.target, fade);
+              let v = own.value + trustWorth * trustDelta(view, def, c.target, fade, allies);
               if (hostile(def) && c.target && provoked.has(c.target)) v += ((100 - stance) / 100) * 0.4; // answering a provocation
               if (hostile(def) && c.target && allies.has(c.target)) v -= 1;
               // Deterrence: a hostile act costs what those it hits are expected to answer with, learned from
