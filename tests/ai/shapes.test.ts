@@ -154,12 +154,33 @@ describe('in play, under every strategy, the shape follows the government', () =
       );
   });
 
-  it('the normal difficulty makes all-or-nothing demands: two asks for one give, in one inspected step', () => {
-    const seen = ['six-party-talks', 'panmunjom-2018'].flatMap((id) =>
-      bilateralOffers(readScenario(id).world, 'objective', ['a', 'b', 'c']),
-    );
-    const demands = seen.filter((x) => x.offer.steps === 1 && x.asks === 2);
-    expect(demands.length).toBeGreaterThan(0);
-    expect(demands.every((x) => x.band === 'hawk' && x.offer.verification === 'inspections')).toBe(true);
-  });
+  // In the shipped scenarios a hawk rarely talks to a partner whose programme it wants cut (the trust is not
+  // there), so the demand is shown on a varied world: the Panmunjom thaw with a hawk in the White House who
+  // trusts the North enough to talk (40 both ways).
+  it.each(['tit-for-tat', 'generous-tit-for-tat'])(
+    '%s: a hawk demands a programme all or nothing: two asks for one give, in one inspected step',
+    (strategy) => {
+      const base = readScenario('panmunjom-2018').world;
+      const { USA } = base.initial.actors;
+      const world: World = {
+        ...base,
+        initial: {
+          ...base.initial,
+          actors: {
+            ...base.initial.actors,
+            USA: { ...USA!, leader: { ...USA!.leader, stance: 15 } },
+          },
+          trust: {
+            ...base.initial.trust,
+            USA: { ...base.initial.trust.USA, DPRK: 40 },
+            DPRK: { ...base.initial.trust.DPRK, USA: 40 },
+          },
+        },
+      };
+      const seen = bilateralOffers(world, strategy, ['a', 'b', 'c', 'd']);
+      const demands = seen.filter((x) => x.offer.steps === 1 && x.asks === 2 && x.gives === 1);
+      expect(demands.length).toBeGreaterThan(0);
+      expect(demands.every((x) => x.band === 'hawk' && x.offer.verification === 'inspections')).toBe(true);
+    },
+  );
 });
