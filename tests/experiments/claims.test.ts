@@ -32,9 +32,11 @@ const SIZE: Record<string, number> = {
 /**
  * Claims the current model does not show (docs/experiments.md says why). Multilateral talks: since the stage of
  * the peace process moves at most one step a round and the normal difficulty offers only terms their receiver
- * values, the six-party package is signed at least as often as the bilateral one.
+ * values, the six-party package is signed at least as often as the bilateral one. Lifeline: since the Panmunjom
+ * thaw was calibrated (issue 16: the North weighs keeping its deterrent as it weighs regime security), cutting
+ * China's lifeline no longer makes it concede significantly more (12 games: -0.21 ± 0.69).
  */
-const NOT_SHOWN = new Set(['multilateral']);
+const NOT_SHOWN = new Set(['multilateral', 'lifeline']);
 
 describe('the experiments', () => {
   it('cover every claim of the design once', () => {
