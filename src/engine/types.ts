@@ -129,6 +129,11 @@ export interface ActionDef {
   joint: boolean;
   /** What must hold for it to be taken or promised. */
   requires: readonly Requirement[];
+  /**
+   * Conditions on the state the scenario sets for it (the Security Council acts only with China's consent): all
+   * must hold for it to be taken or promised. Absent or empty for none.
+   */
+  when?: readonly Condition[];
   /** One sentence for tooltips and explanations. */
   summary: string;
 }
@@ -573,6 +578,9 @@ export type Cause =
   | { kind: 'limit' }
   /** In a player view: a cause this government did not see. */
   | { kind: 'unseen' };
+
+/** The kinds of cause, each rendered to words by `src/text` (keyed by kind there, so none is forgotten). */
+export type CauseKind = Cause['kind'];
 
 /** One cause of one change: `amount` is what it moved the quantity by (the amounts of a round add up). */
 export interface CauseEntry {

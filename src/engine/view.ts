@@ -3,13 +3,14 @@
  * Computer players and the UI read only this. Before the game ends it never carries another actor's
  * submitted input, true compliance, observations or trust; after the end everything is revealed for the debrief.
  */
-import { scores } from './metrics.ts';
-import { copyAgreement, indexOf, pickVars, roundDate } from './state.ts';
+import { allHold, scores } from './metrics.ts';
+import { copyAgreement, indexOf, pairIndex, pickVars, present, roundDate } from './state.ts';
 import { canTalk } from './validate.ts';
 import { dealings } from './dealings.ts';
 import type { Dealings } from './dealings.ts';
 import type { Facts } from './requirements.ts';
 import type {
+  ActionDef,
   ActorId,
   ActorVar,
   Agreement,
@@ -35,6 +36,11 @@ export interface ActorPublic {
   vars: Record<ActorVar, number>;
   leader: Leader;
   elected: boolean;
+  /**
+   * Whether it is at the table this round: always for a government; an organisation is away before the round it
+   * joins and from the round it leaves (it offers, answers and does nothing, and no deal can include it).
+   */
+  present: boolean;
 }
 
 export interface AgreementView extends Omit<Agreement, 'record'> {
@@ -91,6 +97,12 @@ export interface PlayerView extends ViewHeader {
   submitted: Record<ActorId, boolean>;
   /** Round I last took each action on my own, by `me>action>target` (repeated gestures fade). */
   myRecent: Record<string, number>;
+  /**
+   * Actions the scenario sets conditions for (`when`) whose conditions do not hold now, by id: not available to
+   * anyone this phase (the Security Council without China's consent). Whether they hold is public; the numbers
+   * they read need not be.
+   */
+  barred: string[];
   myInput: PhaseInput | null;
   history: {
     round: number;
@@ -244,8 +256,15 @@ class View implements PlayerView {
           since: a.leader.since,
         },
         elected: def.elected,
+        present: present(this.#world, s, k),
       };
     }));
+  }
+
+  get barred(): string[] {
+    return (this.#cache.barred ??= this.#world.actions
+      .filter((d) => d.when !== undefined && d.when.length > 0 && !allHold(this.#world, this.#s, d.when))
+      .map((d) => d.id));
   }
 
   get myTrust(): Record<ActorId, number> {
@@ -297,7 +316,7 @@ class View implements PlayerView {
     for (let a = 0; a < n; a++) {
       const id = ids[a]!.id;
       for (let b = a + 1; b < n; b++) {
-        const k = a * n + b;
+        const k = pairIndex(n, a, b);
         if (s.hotline[k]) out.channels.push({ a: id, b: ids[b]!.id, channel: 'hotline' });
         // A backchannel is quiet: only its two ends know of it until the debrief.
         if (s.backchannel[k] && (this.#over || a === i || b === i))
@@ -429,6 +448,7 @@ class View implements PlayerView {
       rivalries: this.rivalries,
       submitted: this.submitted,
       myRecent: this.myRecent,
+      barred: this.barred,
       myInput: this.myInput,
       end: this.end,
       offers: this.offers,
@@ -462,13 +482,13 @@ class ViewStateFacts implements Facts {
   sanctions(a: ActorId, b: ActorId): number {
     const x = indexOf(this.world, a);
     const y = indexOf(this.world, b);
-    return x < 0 || y < 0 || x === y ? 0 : this.s.sanctions[x * this.n + y]!;
+    return x < 0 || y < 0 || x === y ? 0 : this.s.sanctions[pairIndex(this.n, x, y)]!;
   }
 
   lifeline(a: ActorId, b: ActorId): number {
     const x = indexOf(this.world, a);
     const y = indexOf(this.world, b);
-    return x < 0 || y < 0 || x === y ? 0 : this.s.lifeline[x * this.n + y]!;
+    return x < 0 || y < 0 || x === y ? 0 : this.s.lifeline[pairIndex(this.n, x, y)]!;
   }
 
   channel(kind: 'hotline' | 'backchannel', a: ActorId, b: ActorId): boolean {
@@ -490,12 +510,16 @@ class ViewStateFacts implements Facts {
     return k >= 0 && !!this.s.rivalry[k];
   }
 
+  allowed(def: ActionDef): boolean {
+    return allHold(this.world, this.s, def.when ?? []);
+  }
+
   /** The upper-triangle index of a pair of distinct known actors, or -1. */
   private upper(a: ActorId, b: ActorId): number {
     const x = indexOf(this.world, a);
     const y = indexOf(this.world, b);
     if (x < 0 || y < 0 || x === y) return -1;
-    return x < y ? x * this.n + y : y * this.n + x;
+    return x < y ? pairIndex(this.n, x, y) : pairIndex(this.n, y, x);
   }
 }
 
@@ -504,7 +528,7 @@ function row(arr: readonly number[], world: World, from: number): Record<ActorId
   const actors = world.actors;
   const n = actors.length;
   const r: Record<ActorId, number> = {};
-  for (let j = 0; j < n; j++) if (j !== from) r[actors[j]!.id] = arr[from * n + j]!;
+  for (let j = 0; j < n; j++) if (j !== from) r[actors[j]!.id] = arr[pairIndex(n, from, j)]!;
   return r;
 }
 
