@@ -31,7 +31,7 @@ export function believedTrust(world: World, view: PlayerView): number[] {
     if (j === me) continue;
     const mine = myTrust[actors[j]!.id] ?? trust[pairIndex(n, me, j)]!;
     trust[pairIndex(n, me, j)] = mine;
-    trust[pairIndex(n, j, me)] = mine; // a guess: trust is returned in kind
+    trust[pairIndex(n, j, me)] = mine;
   }
   return trust;
 }

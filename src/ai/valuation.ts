@@ -24,6 +24,7 @@ import {
   ACTOR_VARS,
   applyAction,
   indexOf,
+  pairIndex,
   inSentence,
   stageMayAdvance,
   viewFacts,
@@ -373,7 +374,7 @@ export function valuationKey(world: World, view: PlayerView): Float64Array {
   const ids = world.actors.map((a) => a.id);
   for (const a of ids) for (const b of ids) k[at++] = facts.sanctions(a, b);
   for (const a of ids) for (const b of ids) k[at++] = facts.lifeline(a, b);
-  for (const [a, b] of view.alliances) k[at + indexOf(world, a) * n + indexOf(world, b)] = 1;
+  for (const [a, b] of view.alliances) k[at + pairIndex(n, indexOf(world, a), indexOf(world, b))] = 1;
   return k;
 }
 
