@@ -133,7 +133,6 @@ export default tseslint.config(
       'src/ui/records/frames.ts',
       'src/ui/screens/end.ts',
       'src/ui/debrief/**',
-      'src/ui/play/preview.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -15,3 +15,5 @@ export {
   seatName,
 } from './seats.ts';
 export type { Seat } from './seats.ts';
+export { believed, previewOffer } from './preview.ts';
+export type { Change, OfferPreview, TermPreview } from './preview.ts';
