@@ -161,6 +161,20 @@ export default tseslint.config(
       ],
     },
   },
+  // Rooms stay readable: no function in the browser game longer than about 150 lines. The files listed under
+  // `ignores` still hold one longer function each (issue 11's remainder: split them, then drop them from here).
+  {
+    files: ['src/ui/**/*.ts'],
+    ignores: [
+      'src/ui/screens/game.ts', // startGameScreen
+      'src/ui/screens/menu.ts', // renderMenu
+      'src/ui/screens/classroom.ts', // instructorConsole
+      'src/ui/tutorial/index.ts', // createCoach
+      'src/ui/debrief/chart.ts', // lineChart
+      'src/ui/debrief/explain.ts', // explanationsSection
+    ],
+    rules: { 'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true }] },
+  },
   // No import cycles anywhere in src (a maintained rule, resolving our `.ts` imports as written).
   {
     files: ['src/**/*.ts'],
