@@ -3,27 +3,21 @@
  * long the offer stays open, with a preview of its likely effects. It checks a draft against the seat's view
  * before adding it to the offers to send; the engine checks it again when the phase input is submitted.
  */
-import {
-  VERIFICATIONS,
-  checkDraftInView,
-  dealActions,
-  findAction,
-  seatOptions,
-} from '../../../engine/index.ts';
+import { VERIFICATIONS, checkDraftInView, findAction, mayTake, viewFacts } from '../../../engine/index.ts';
 import type {
   ActionDef,
-  ActionOption,
   ActorId,
+  Facts,
   OfferDraft,
-  SeatOptions,
   Term,
   Verification,
+  World,
 } from '../../../engine/index.ts';
 
 import { fill, h, uid } from '../../kit/dom.ts';
 import { VERIFICATION_LABELS, nameOf, verificationHelp, who } from '../../kit/text.ts';
 import { previewLines, previewOffer } from '../preview.ts';
-import { actionOptions, errorBox, keepingFocus, pickTarget, why } from './shared.ts';
+import { actionOptions, errorBox, keepingFocus, pickTarget, targetsFor, unavailable } from './shared.ts';
 import type { ControlsContext } from './shared.ts';
 
 /** The offer being composed (an `OfferDraft` in the making). */
@@ -46,35 +40,41 @@ export interface Composer {
   render: () => void;
 }
 
-/** What the composer's parts share: the context, what the seat may offer (the engine's answer), the draft. */
+/** What the composer's parts share: the context, the seat's facts, and the draft being changed. */
 interface Parts {
   ctx: ControlsContext;
   me: ActorId;
-  options: SeatOptions;
+  facts: Facts;
   firstContact: ActorId;
   d: ComposerDraft;
   /** Re-render after a change to `field`, and tell the listener. */
   update: (field: Field) => void;
 }
 
-/** `def` as a term `by` could promise, with its targets and why not now (from the engine's `seatOptions`). */
-const optionOf = (p: Parts, by: ActorId, def: ActionDef): ActionOption =>
-  p.options.deal[by]?.find((o) => o.action === def.id) ?? { action: def.id, targets: [], reason: null };
+const dealable = (world: World, by: ActorId): ActionDef[] =>
+  world.actions.filter((d) => d.dealable && mayTake(d, by));
 
 /** A term of `by` doing `def`, aimed (when it takes a target) at `counterpart` if it may be, else the first that may. */
 function termFor(p: Parts, by: ActorId, def: ActionDef, counterpart: ActorId): Term {
   if (!def.targeted) return { by, action: def.id };
-  const o = optionOf(p, by, def);
-  return { by, action: def.id, target: pickTarget(o, counterpart) ?? o.targets?.[0]?.id ?? counterpart };
+  const { world } = p.ctx;
+  return {
+    by,
+    action: def.id,
+    target:
+      pickTarget(world, p.facts, def, by, counterpart) ??
+      targetsFor(world, p.facts, def, by)[0]?.id ??
+      counterpart,
+  };
 }
 
 /** A sensible first term for `by`: a mild step that is possible now. */
 function defaultTerm(p: Parts, by: ActorId, counterpart: ActorId): Term {
   const { world } = p.ctx;
-  const defs = dealActions(world, by).filter((d) => optionOf(p, by, d).reason === null);
+  const defs = dealable(world, by).filter((d) => unavailable(world, p.facts, d, by) === null);
   const prefer =
     by === p.me ? ['cultural-exchange', 'humanitarian-aid'] : ['cultural-exchange', 'missile-moratorium'];
-  const def = defs.find((d) => prefer.includes(d.id)) ?? defs[0] ?? dealActions(world, by)[0]!;
+  const def = defs.find((d) => prefer.includes(d.id)) ?? defs[0] ?? dealable(world, by)[0]!;
   return termFor(p, by, def, counterpart);
 }
 
@@ -118,7 +118,7 @@ function termRow(p: Parts, t: Term, k: number): HTMLElement {
           p.update('terms');
         },
       },
-      actionOptions(dealActions(world, t.by), t.action, (x) => why(world, optionOf(p, t.by, x).reason)),
+      actionOptions(dealable(world, t.by), t.action, (x) => unavailable(world, p.facts, x, t.by)),
     ),
     def?.targeted
       ? [
@@ -133,14 +133,13 @@ function termRow(p: Parts, t: Term, k: number): HTMLElement {
                 p.update('terms');
               },
             },
-            (optionOf(p, t.by, def).targets ?? []).map((x) => {
-              const no = why(world, x.reason);
-              return h(
+            targetsFor(world, p.facts, def, t.by).map((x) =>
+              h(
                 'option',
-                { value: x.id, selected: x.id === t.target, disabled: no !== null },
-                `${x.id === me ? 'you' : nameOf(world, x.id)}${no ? ` (${no})` : ''}`,
-              );
-            }),
+                { value: x.id, selected: x.id === t.target, disabled: x.why !== null },
+                `${x.id === me ? 'you' : nameOf(world, x.id)}${x.why ? ` (${x.why})` : ''}`,
+              ),
+            ),
           ),
         ]
       : null,
@@ -328,7 +327,7 @@ export function createComposer(
   const p: Parts = {
     ctx,
     me,
-    options: seatOptions(world, view),
+    facts: viewFacts(view),
     firstContact: view.contacts[0] ?? others[0]!,
     d: { terms: [], verification: 'partial', steps: 1, expires: 1 },
     update: (field) => {

@@ -12,7 +12,7 @@ import {
   verificationHelp,
 } from '../../kit/text.ts';
 import { myActiveAgreements } from '../session.ts';
-import { actionOptions, draftHistory, errorBox, keepingFocus, pickTarget, submitRow, why } from './shared.ts';
+import { actionOptions, draftHistory, errorBox, keepingFocus, firstOpen, submitRow, why } from './shared.ts';
 import type { ControlsContext } from './shared.ts';
 
 export function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
@@ -179,7 +179,7 @@ function actionRow(
         onchange: (e: Event) => {
           const d = findAction(world, (e.target as HTMLSelectElement).value);
           const o = d && menu.own.get(d.id);
-          const target = d?.targeted && o ? pickTarget(o) : undefined;
+          const target = d?.targeted && o ? firstOpen(o) : undefined;
           pick(!d ? null : target ? { action: d.id, target } : { action: d.id }, true);
         },
       },

@@ -2,12 +2,13 @@
  * What the phase controls share: their context, the changes they report, the error box, the undo history,
  * re-rendering without losing the keyboard's place, action menus grouped by family, the target choices.
  */
-import { ACTION_FAMILIES } from '../../../engine/index.ts';
+import { ACTION_FAMILIES, actionOption, targetOptions } from '../../../engine/index.ts';
 import type {
   ActionDef,
   ActionOption,
   ActorId,
   Answer,
+  Facts,
   OfferDraft,
   OptionReason,
   PhaseInput,
@@ -87,9 +88,38 @@ export const why = (world: World, r: OptionReason | null): string | null =>
   r ? reasonText(r, { world }) : null;
 
 /** The first target of an option that may be chosen now, preferring `wanted`. */
-export function pickTarget(o: ActionOption, wanted?: ActorId): ActorId | undefined {
+export function firstOpen(o: ActionOption, wanted?: ActorId): ActorId | undefined {
   const ts = (o.targets ?? []).filter((t) => t.reason === null);
   return (ts.find((t) => t.id === wanted) ?? ts[0])?.id;
+}
+
+/**
+ * Each government an action could be aimed at by `by`, with the reason it cannot be now in words (null when it
+ * can): the engine's `targetOptions`, the rule the input check applies.
+ */
+export function targetsFor(
+  world: World,
+  facts: Facts,
+  def: ActionDef,
+  by: ActorId,
+): { id: ActorId; why: string | null }[] {
+  return targetOptions(world, facts, def, by).map((t) => ({ id: t.id, why: why(world, t.reason) }));
+}
+
+/** Why `by` cannot take or promise `def` at all now, in words, or null when some target works (`actionOption`). */
+export function unavailable(world: World, facts: Facts, def: ActionDef, by: ActorId): string | null {
+  return why(world, actionOption(world, facts, def, by).reason);
+}
+
+/** The first target that works, preferring `wanted`. */
+export function pickTarget(
+  world: World,
+  facts: Facts,
+  def: ActionDef,
+  by: ActorId,
+  wanted?: ActorId,
+): ActorId | undefined {
+  return firstOpen(actionOption(world, facts, def, by), wanted);
 }
 
 /**
