@@ -213,7 +213,7 @@ const STEPS: Step[] = [
       'Each government sits at its capital. The line from you to another is your trust in it, with the number on it: blue from 50 up, amber from 20, red-orange below; the thicker the line, the more trust.',
       `${trustLine(c)} S1–S3 mark sanctions and A an alliance; the boxes under the map show or hide each kind.`,
     ],
-    target: (r) => [theMap(r)],
+    target: (r) => [theMap(r)?.closest<HTMLElement>('figure') ?? null],
     next: 'Next',
   },
   {
