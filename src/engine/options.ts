@@ -12,26 +12,19 @@
 import { mayTake } from './effects.ts';
 import { indexOf, present } from './state.ts';
 import { unmet, viewFacts } from './requirements.ts';
-import type { Facts } from './requirements.ts';
+import type { Facts, Unmet } from './requirements.ts';
 import { signingCost } from './signing.ts';
 import { ACTOR_VARS } from './types.ts';
-import type {
-  ActionDef,
-  ActorId,
-  ActorVar,
-  Agreement,
-  Offer,
-  Phase,
-  RejectionCode,
-  Requirement,
-  World,
-} from './types.ts';
+import type { ActionDef, ActorId, ActorVar, Agreement, Offer, Phase, RejectionCode, World } from './types.ts';
 import type { AgreementView, PlayerView } from './view.ts';
 
 /** Why an action (or one target of it) cannot be chosen now. */
 export type OptionReason =
-  /** A requirement of the catalogue entry does not hold (no sanctions to lift, a hotline already open…). */
-  | { code: 'requirement'; requirement: Requirement }
+  /**
+   * A requirement of the catalogue entry does not hold (no sanctions to lift, a hotline already open…), or the
+   * conditions the scenario sets for `action` (`conditions`) do not.
+   */
+  | { code: 'requirement'; requirement: Unmet; action: string }
   /** It must be aimed at someone, and no government in this game may be its target. */
   | { code: 'no-target' }
   /** Its cost (with the actions already chosen) is more of `variable` than the seat has. */
@@ -73,7 +66,7 @@ export function targetOptions(world: World, facts: Facts, def: ActionDef, by: Ac
   for (const a of world.actors) {
     if (!mayAim(def, by, a.id)) continue;
     const r = unmet(def, facts, by, a.id);
-    out.push({ id: a.id, reason: r ? { code: 'requirement', requirement: r } : null });
+    out.push({ id: a.id, reason: r ? { code: 'requirement', requirement: r, action: def.id } : null });
   }
   return out;
 }
@@ -90,7 +83,7 @@ export function targetReason(
   target: ActorId | undefined,
 ): OptionReason | null {
   const r = unmet(def, facts, by, target);
-  return r ? { code: 'requirement', requirement: r } : null;
+  return r ? { code: 'requirement', requirement: r, action: def.id } : null;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { mayTake } from './effects.ts';
 import { REASON_REJECTION, awaitsAnswer, costReason, owesStep, targetReason } from './options.ts';
-import { REQUIREMENT_TEXT, stateFacts, viewFacts } from './requirements.ts';
+import { stateFacts, unmetText, viewFacts } from './requirements.ts';
 import type { Facts } from './requirements.ts';
 import { absence, indexOf, pairIndex } from './state.ts';
 import { VERIFICATIONS } from './types.ts';
@@ -98,11 +98,12 @@ function checkTerm(world: World, facts: Facts, t: unknown, where: string): Rejec
   if (!mayTake(def, t.by)) return no('NOT_PERMITTED', `${where}: ${t.by} cannot take "${def.name}".`);
   return (
     checkTarget(world, def, t.by, t.target, where) ??
-    checkAvailable(def, facts, t.by, t.target as string | undefined, where)
+    checkAvailable(world, def, facts, t.by, t.target as string | undefined, where)
   );
 }
 
 function checkAvailable(
+  world: World,
   def: ActionDef,
   facts: Facts,
   by: string,
@@ -113,7 +114,7 @@ function checkAvailable(
   return r?.code === 'requirement'
     ? no(
         REASON_REJECTION[r.code],
-        `${where}: "${def.name}" is not available: ${REQUIREMENT_TEXT[r.requirement]}.`,
+        `${where}: "${def.name}" is not available: ${unmetText(world, def, r.requirement)}.`,
       )
     : null;
 }
@@ -354,7 +355,7 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
           );
         const bad =
           checkTarget(world, def, actor, c.target, `Action ${k + 1}`) ??
-          checkAvailable(def, facts!, actor, c.target as string | undefined, `Action ${k + 1}`);
+          checkAvailable(world, def, facts!, actor, c.target as string | undefined, `Action ${k + 1}`);
         if (bad) return bad;
         const key = `${def.id}>${String(c.target ?? '')}`;
         if (keys.has(key)) return no('DUPLICATE', `Action ${k + 1}: "${def.name}" is chosen twice.`);
