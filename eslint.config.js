@@ -171,7 +171,6 @@ export default tseslint.config(
       'src/ui/screens/classroom.ts', // instructorConsole
       'src/ui/tutorial/index.ts', // createCoach
       'src/ui/debrief/chart.ts', // lineChart
-      'src/ui/debrief/explain.ts', // explanationsSection
     ],
     rules: { 'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true }] },
   },
