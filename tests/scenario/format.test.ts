@@ -262,6 +262,34 @@ const CASES: Record<string, Expected[]> = {
   'rename-unknown-field': [
     error([114, 22], 'actions › rename › convene-talks › nmae', 'nmae:', 'Did you mean "name"?'),
   ],
+  // --- Organisations need no economy or elections; nothing may read or press an economy that is not there.
+  'org-economy-objective': [
+    error(
+      [115, 36],
+      'actors › UN › objectives › #2 › metric',
+      'economy',
+      'UN is an organisation without an economy',
+      'no objective can score it',
+    ),
+  ],
+  'org-sanctioned-no-economy': [
+    error(
+      [122, 21],
+      'relations › sanctions › USA › UN',
+      'UN:',
+      'without an economy',
+      'nothing for sanctions to press',
+    ),
+  ],
+  'government-missing-economy': [
+    error(
+      [16, 3],
+      'actors › DPRK › economy',
+      'DPRK:',
+      'this required field is missing',
+      'Only an organisation (kind: organisation) may leave it out',
+    ),
+  ],
   'org-joins-after-last': [
     error([113, 12], 'actors › UN › joins', '6', 'after the last round (4)', 'never come to the table'),
   ],
@@ -616,6 +644,27 @@ describe('shipped scenarios', () => {
       expect(a.targets, a.id).not.toBeNull();
       expect(a.targets, a.id).not.toContain('UN');
     }
+  });
+
+  it('play the Council without an economy or elections: nothing moves its economy, no number is lost', () => {
+    const file = join(ROOT, 'scenarios', 'six-party-talks.yaml');
+    const { world } = loadScenario(file, readFileSync(file, 'utf8'), defaultCatalogue());
+    const un = world.actors.findIndex((a) => a.id === 'UN');
+    expect(world.actors[un]).toMatchObject({ noEconomy: true, elected: false });
+    const end = runGame(
+      world,
+      startGame(world, 'no-economy'),
+      computerChooser(world, 'no-economy', seatStrategies(seatsFor(world))),
+    );
+    for (const h of end.history) expect(h.vars.UN!.economy).toBe(50);
+    for (const a of end.actors)
+      for (const v of Object.values(a)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+    expect(
+      end.causes?.some((c) => c.of.kind === 'var' && c.of.actor === 'UN' && c.of.var === 'economy'),
+    ).toBe(false);
+    for (const l of end.log)
+      if (l.kind === 'action' && l.actor === 'UN')
+        expect(['council-sanctions', 'lift-sanctions']).toContain(l.ref);
   });
 });
 
