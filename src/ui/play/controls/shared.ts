@@ -2,7 +2,7 @@
  * What the phase controls share: their context, the changes they report, the error box, the undo history,
  * re-rendering without losing the keyboard's place, action menus grouped by family, the target choices.
  */
-import { ACTION_FAMILIES, REQUIREMENT_TEXT, unmet } from '../../../engine/index.ts';
+import { ACTION_FAMILIES, unmet, unmetText } from '../../../engine/index.ts';
 import type {
   ActionDef,
   ActorId,
@@ -91,7 +91,7 @@ export function targetsFor(
     .filter((a) => a.id !== by && (!def.targets || def.targets.includes(a.id)))
     .map((a) => {
       const r = unmet(def, facts, by, a.id);
-      return { id: a.id, why: r ? REQUIREMENT_TEXT[r] : null };
+      return { id: a.id, why: r ? unmetText(world, def, r) : null };
     });
 }
 
@@ -99,7 +99,7 @@ export function targetsFor(
 export function unavailable(world: World, facts: Facts, def: ActionDef, by: ActorId): string | null {
   if (!def.targeted) {
     const r = unmet(def, facts, by, undefined);
-    return r ? REQUIREMENT_TEXT[r] : null;
+    return r ? unmetText(world, def, r) : null;
   }
   const ts = targetsFor(world, facts, def, by);
   if (ts.length === 0) return 'no possible target';
