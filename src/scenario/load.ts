@@ -694,10 +694,12 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
       );
     if (ev.round !== undefined && ev.chance !== undefined)
       src.report([...at, 'chance'], 'give a round (scheduled) or a chance (random), not both.', true);
+    // An event past the end is a warning, not a problem: the file works (the event never fires), and a scenario
+    // cut short for a class (rounds lowered, its later history kept) is a likely reason to have one.
     if (round !== undefined && rounds !== undefined && round > rounds)
-      src.report(
+      src.warn(
         [...at, 'round'],
-        `round ${round} comes after the last round (${rounds}), so this event can never happen.`,
+        `round ${round} comes after the last round (${rounds}), so this event can fire only after the game ends: it never happens. Lower its round, raise rounds, or remove it.`,
       );
     if (chance === 0) src.report([...at, 'chance'], 'a chance of 0 means this event can never happen.');
     if (ev.round !== undefined && (ev.from !== undefined || ev.until !== undefined))
@@ -713,9 +715,9 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
         true,
       );
     else if (from !== undefined && rounds !== undefined && from > rounds)
-      src.report(
+      src.warn(
         [...at, 'from'],
-        `round ${from} comes after the last round (${rounds}), so this event can never happen.`,
+        `round ${from} comes after the last round (${rounds}), so this event can fire only after the game ends: it never happens. Lower its from, raise rounds, or remove it.`,
         true,
       );
     const when = items(ev.when);

@@ -124,6 +124,24 @@ const CASES: Record<string, Expected[]> = {
       'joint: true, or give the effect an at-most',
     ),
   ],
+  'warn-event-after-end': [
+    warning(
+      [117, 12],
+      'events › olympics › round',
+      '9',
+      'after the last round (4)',
+      'can fire only after the game ends',
+    ),
+  ],
+  'warn-event-from-after-end': [
+    warning(
+      [124, 5],
+      'events › harvest › from',
+      'from: 6',
+      'after the last round (4)',
+      'can fire only after the game ends',
+    ),
+  ],
   'warn-actor-unreferenced': [
     warning([101, 3], 'actors › KEDO', 'KEDO:', 'no event, outcome or other government', 'Give it a role'),
   ],
