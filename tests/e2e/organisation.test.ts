@@ -19,8 +19,8 @@ const SCENARIO = readFileSync(
 )
   .replace('title: A minimal scenario', 'title: The Council joins')
   .replace('members: [USA, PRC, RUSS]', 'members: [USA, PRC, RUS]\n    joins: 2')
-  .replace(/(  UN:\n(?:.*\n)*?)    elected: false\n/, '$1')
-  .replace(/(  UN:\n(?:.*\n)*?)    economy: 50\n/, '$1')
+  .replace(/( {2}UN:\n(?:.*\n)*?) {4}elected: false\n/, '$1')
+  .replace(/( {2}UN:\n(?:.*\n)*?) {4}economy: 50\n/, '$1')
   .replace('- { metric: tension, at-most: 40 }', '- { metric: stage, at-least: Talks }');
 
 for (const [width, height] of [
@@ -62,7 +62,7 @@ for (const [width, height] of [
     const row = page.locator('table.meters tbody tr', { hasText: 'United Nations Security Council' });
     await expect.poll(() => row.getAttribute('class')).toContain('away');
     expect(await row.locator('.away-note').textContent()).toBe('away: joins in round 2');
-    expect(await row.getByRole('meter').count()).toBe(5);
+    expect(await row.getByRole('meter').count()).toBe(6); // five numbers and my trust, no economy
     expect(await row.locator('td.na').first().getAttribute('title')).toContain('has no economy');
     await row.scrollIntoViewIfNeeded();
     await shot(page, `organisation-02-away-${width}`);
@@ -78,7 +78,7 @@ for (const [width, height] of [
     await expect
       .poll(async () => (await page.locator('.outcome-why').textContent()) ?? '')
       .toMatch(
-        /the peace process was at “(Standoff|Talks)” \(stage [01]\) \(it needed “Talks” \(stage 1\) or beyond\)/,
+        /the peace process had reached “(Standoff|Talks)”, stage [01] \(it needed “Talks”, stage 1, or beyond\)/,
       );
     await page.locator('.outcome-why').scrollIntoViewIfNeeded();
     await shot(page, `organisation-04-debrief-${width}`);

@@ -84,10 +84,11 @@ export function meanTrust(world: World, p: RoundPoint, id: ActorId, way: 'receiv
 export const stagePct = (world: World, stage: number): number =>
   world.stages.length > 1 ? (100 * stage) / (world.stages.length - 1) : 0;
 
-/** A stage drawn on 0..100 (as the engine measures it in conditions) in words: “Talks” (stage 2). */
-export function stageWords(world: World, pct: number): string {
+/** A stage drawn on 0..100 (as the engine measures it in conditions) in words: “Talks” (stage 2), or with `sep` “Talks”, stage 2. */
+export function stageWords(world: World, pct: number, sep?: string): string {
   const k = Math.round((pct * (world.stages.length - 1)) / 100);
-  return `“${world.stages[k] ?? ''}” (stage ${k})`;
+  const name = `“${world.stages[k] ?? ''}”`;
+  return sep === undefined ? `${name} (stage ${k})` : `${name}${sep}stage ${k}`;
 }
 
 export const round1 = (x: number): number => Math.round(x * 10) / 10;

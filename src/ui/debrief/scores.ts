@@ -42,14 +42,14 @@ function conditionText(world: World, s: GameState, c: Condition): string {
   if ('fact' in c && c.fact !== 'pair') return factText(world, c);
   // The stage on its own scale, by name and number from 0, as the scenario writes it (the engine measures 0..100).
   if (!('fact' in c) && c.metric === 'stage') {
-    const at = (v: number): string => stageWords(world, v);
+    const at = (v: number): string => stageWords(world, v, ', ');
     const need =
       c.atLeast !== undefined && c.atMost !== undefined
-        ? `from ${at(c.atLeast)} to ${at(c.atMost)}`
+        ? `from ${at(c.atLeast)}, to ${at(c.atMost)}`
         : c.atLeast !== undefined
-          ? `${at(c.atLeast)} or beyond`
-          : `${at(c.atMost ?? 100)} or before`;
-    return `the peace process was at ${at(K.conditionValue(world, s, c))} (it needed ${need})`;
+          ? `${at(c.atLeast)}, or beyond`
+          : `${at(c.atMost ?? 100)}, or before`;
+    return `the peace process had reached ${at(K.conditionValue(world, s, c))} (it needed ${need})`;
   }
   const what =
     'fact' in c
