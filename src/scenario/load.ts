@@ -903,6 +903,9 @@ function warnings(src: Located, sc: Obj): void {
   items(sc.outcomes).forEach((o, k) =>
     items(obj(o).when).forEach((c, j) => condition(c, ['outcomes', k, 'when', j])),
   );
+  items(obj(sc.actions).add).forEach((a, k) =>
+    items(obj(a).when).forEach((c, j) => condition(c, ['actions', 'add', k, 'when', j])),
+  );
 
   // A one-sided action that raises the stage without a limit lets one government move the process alone.
   items(obj(sc.actions).add).forEach((a, k) => {
