@@ -344,7 +344,8 @@ class View implements PlayerView {
     if (!out) {
       out = {};
       const prefix = `${this.me}>`;
-      for (const [k, r] of Object.entries(this.#s.recent)) if (k.startsWith(prefix)) out[k] = r;
+      const recent = this.#s.recent;
+      for (const k in recent) if (k.startsWith(prefix)) out[k] = recent[k]!;
       this.#cache.myRecent = out;
     }
     return out;
