@@ -64,6 +64,10 @@ for (const [width, height] of [
     expect(await row.locator('.away-note').textContent()).toBe('away: joins in round 2');
     expect(await row.getByRole('meter').count()).toBe(6); // five numbers and my trust, no economy
     expect(await row.locator('td.na').first().getAttribute('title')).toContain('has no economy');
+    // Away, it is no one's contact: the composer does not offer to talk to it.
+    expect(await page.getByText(/^You can talk directly to:/).textContent()).not.toContain(
+      'Security Council',
+    );
     await row.scrollIntoViewIfNeeded();
     await shot(page, `organisation-02-away-${width}`);
 

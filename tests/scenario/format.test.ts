@@ -450,6 +450,11 @@ describe('organisations and denied actions', () => {
     const un = world.actors.findIndex((a) => a.id === 'UN');
     const s = startGame(world, 'joins');
     expect(present(world, s, un)).toBe(false);
+    // Views say so: the organisation is marked away and is no one's contact.
+    const usa = playerView(world, s, 'USA');
+    expect(usa.actors.find((a) => a.id === 'UN')!.present).toBe(false);
+    expect(usa.actors.find((a) => a.id === 'USA')!.present).toBe(true);
+    expect(usa.contacts).not.toContain('UN');
     const offer = {
       terms: [
         { by: 'UN', action: 'impose-sanctions', target: 'DPRK' },
