@@ -33,7 +33,8 @@ export interface SimulateSummary {
   meanFinal: { tension: number; stage: number };
   /** Each government's numbers and each pair's trust at the end, averaged over the games. */
   finalMeans: {
-    actors: Record<ActorId, Record<(typeof ACTOR_VARS)[number], number>>;
+    /** An organisation without an economy has no `economy` here. */
+    actors: Record<ActorId, Partial<Record<(typeof ACTOR_VARS)[number], number>>>;
     /** From each government to each other. */
     trust: Record<ActorId, Record<ActorId, number>>;
   };
@@ -239,8 +240,12 @@ export class Tally {
         ids.map((id, i) => [
           id,
           Object.fromEntries(
-            ACTOR_VARS.map((v, k) => [v, round2(this.varSum[i * ACTOR_VARS.length + k]! / n)]),
-          ) as Record<(typeof ACTOR_VARS)[number], number>,
+            ACTOR_VARS.flatMap((v, k) =>
+              v === 'economy' && w.actors[i]!.noEconomy
+                ? []
+                : [[v, round2(this.varSum[i * ACTOR_VARS.length + k]! / n)]],
+            ),
+          ) as Partial<Record<(typeof ACTOR_VARS)[number], number>>,
         ]),
       ),
       trust: Object.fromEntries(

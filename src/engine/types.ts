@@ -260,6 +260,11 @@ export interface ActorDef {
   objectives: readonly Objective[];
   /** An organisation (the UN, KEDO), not a government: it takes only the actions open to organisations or named for it. */
   organisation?: true;
+  /**
+   * No economy of its own (an organisation not given one): sanctions, lifelines, costs and effects leave its
+   * economy alone, no screen shows it and nothing scores it. Its state keeps a fixed 50 in the economy's place.
+   */
+  noEconomy?: true;
   /** An organisation's members, by id. */
   members?: readonly ActorId[];
   /** The round it joins the table (absent before: no inputs, in no deals); from round 1 when left out. */

@@ -43,6 +43,13 @@ export function meanTrust(world: World, p: RoundPoint, id: ActorId, way: 'receiv
 export const stagePct = (world: World, stage: number): number =>
   world.stages.length > 1 ? (100 * stage) / (world.stages.length - 1) : 0;
 
+/** A stage drawn on 0..100 (as the engine measures it in conditions) in words: “Talks” (stage 2), or with `sep` “Talks”, stage 2. */
+export function stageWords(world: World, pct: number, sep?: string): string {
+  const k = Math.round((pct * (world.stages.length - 1)) / 100);
+  const name = `“${world.stages[k] ?? ''}”`;
+  return sep === undefined ? `${name} (stage ${k})` : `${name}${sep}stage ${k}`;
+}
+
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 // ----------------------------------------------------------------------------------- the ledger
@@ -222,7 +229,8 @@ export function seriesCsv(world: World, points: readonly RoundPoint[]): string {
       p.round === 0 ? `start (${K.roundDate(world, 1)})` : p.label,
       a.id,
       a.name,
-      ...K.ACTOR_VARS.map((v) => round1(p.vars[a.id]![v])),
+      // An organisation without an economy has an empty economy cell.
+      ...K.ACTOR_VARS.map((v) => (v === 'economy' && a.noEconomy ? '' : round1(p.vars[a.id]![v]))),
       round1(meanTrust(world, p, a.id, 'received')),
       round1(meanTrust(world, p, a.id, 'given')),
       ...ids.map((id) => (id === a.id ? '' : round1(trustAt(world, p, a.id, id)))),
@@ -309,7 +317,12 @@ export function debriefJson(
         world.actors.map((a) => [
           a.id,
           {
-            ...Object.fromEntries(K.ACTOR_VARS.map((v) => [v, round1(p.vars[a.id]![v])])),
+            ...Object.fromEntries(
+              K.ACTOR_VARS.filter((v) => v !== 'economy' || !a.noEconomy).map((v) => [
+                v,
+                round1(p.vars[a.id]![v]),
+              ]),
+            ),
             trustReceived: round1(meanTrust(world, p, a.id, 'received')),
             trustGiven: round1(meanTrust(world, p, a.id, 'given')),
             trustIn: Object.fromEntries(

@@ -1,6 +1,7 @@
 /** Words for the top of the debrief: why this outcome (and not a better one), and how each government's aims turned out. */
 import type { Condition, PlayerView, World } from '../../engine/index.ts';
 import type { ConditionCheck, FinishedGame } from '../../session/index.ts';
+import { stageWords } from './data.ts';
 import { K } from './kit.ts';
 
 const METRIC_WORDS: Record<string, string> = {
@@ -41,6 +42,17 @@ function factText(world: World, c: Extract<Condition, { fact: string }>): string
 function conditionText(world: World, check: ConditionCheck): string {
   const c: Condition = check.condition;
   if ('fact' in c && c.fact !== 'pair') return factText(world, c);
+  // The stage on its own scale, by name and number from 0, as the scenario writes it (the engine measures 0..100).
+  if (!('fact' in c) && c.metric === 'stage') {
+    const at = (v: number): string => stageWords(world, v, ', ');
+    const need =
+      c.atLeast !== undefined && c.atMost !== undefined
+        ? `from ${at(c.atLeast)}, to ${at(c.atMost)}`
+        : c.atLeast !== undefined
+          ? `${at(c.atLeast)}, or beyond`
+          : `${at(c.atMost ?? 100)}, or before`;
+    return `the peace process had reached ${at(check.value)} (it needed ${need})`;
+  }
   const what =
     'fact' in c
       ? `${nameIn(world, c.from)}’s ${c.measure === 'trust' ? 'trust in' : `${c.measure} on`} ${nameIn(world, c.to)}`

@@ -338,7 +338,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     );
     fill(
       dialog,
-      h('div', { class: 'briefing' }, briefingPanel(session.loaded, actor, 'summary-h', leader)),
+      h('div', { class: 'briefing' }, briefingPanel(session.loaded, actor, 'summary-h', leader, view.round)),
       h('div', { class: 'submit-row' }, button),
     );
     dialog.showModal();

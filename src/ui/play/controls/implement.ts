@@ -86,7 +86,9 @@ export function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void
     h(
       'p',
       { class: 'hint' },
-      `You have ${Math.round(mine.economy)} economy, ${Math.round(mine.support)} support and ${Math.round(mine.influence)} influence to spend.`,
+      world.actors.find((a) => a.id === view.me)?.noEconomy
+        ? `You have ${Math.round(mine.support)} support and ${Math.round(mine.influence)} influence to spend (no economy: you are an organisation).`
+        : `You have ${Math.round(mine.economy)} economy, ${Math.round(mine.support)} support and ${Math.round(mine.influence)} influence to spend.`,
     ),
     actionRows,
     submitRow(
