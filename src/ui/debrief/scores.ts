@@ -51,7 +51,7 @@ function conditionText(world: World, check: ConditionCheck): string {
         : c.atLeast !== undefined
           ? `${at(c.atLeast)}, or beyond`
           : `${at(c.atMost ?? 100)}, or before`;
-    return `the peace process had reached ${at(check.value)} (it needed ${need})`;
+    return `the peace process had reached ${at(check.value ?? 0)} (it needed ${need})`;
   }
   const what =
     'fact' in c
