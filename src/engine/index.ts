@@ -36,7 +36,16 @@ export {
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
 export { unmet, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
 export type { Facts } from './requirements.ts';
-export { metricValue, conditionValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
+export {
+  metricValue,
+  conditionValue,
+  score,
+  scores,
+  outcomeOf,
+  holds,
+  objectiveValue,
+  leaderPriority,
+} from './metrics.ts';
 export { playerView, publicView } from './view.ts';
 export type { PlayerView, PublicView, AgreementView, ActorPublic } from './view.ts';
 export { dealings, dealingsFromScratch } from './dealings.ts';
@@ -59,6 +68,7 @@ export {
   checkInject,
   injectMut,
   channelFactor,
+  pairFactors,
   tensionBaseline,
   describeTerms,
   inSentence,
