@@ -480,7 +480,7 @@ export interface ProtocolOptions {
   players?: readonly Players[];
 }
 
-export const DEFAULT_GAMES = 4;
+export const DEFAULT_GAMES = 2;
 export const DEFAULT_SEEDS = 4;
 
 /** The batches a claim's table needs, in table order. */
