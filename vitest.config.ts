@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast rule and scenario tests, and browser tests that build the game and drive Chromium.
+// Three projects: fast rule and scenario tests; statistical runs of the claims' experiments (minutes, run on their
+// own: `npx vitest run --project experiments`); and browser tests that build the game and drive Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -8,8 +9,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**'],
+          exclude: ['tests/e2e/**', 'tests/experiments/**'],
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'experiments',
+          include: ['tests/experiments/**/*.test.ts'],
+          testTimeout: 900_000,
         },
       },
       {

@@ -473,6 +473,11 @@ export interface UnitResult {
 export interface ProtocolOptions {
   /** Paired games per batch. */
   games: number;
+  /**
+   * Paired games per batch for the hard players, whose games cost about thirty times the default players'
+   * (`games` when left out). Their rows then rest on fewer games, which their intervals show.
+   */
+  hardGames?: number;
   /** Batches (of `games` each) per cell: the interval comes from their spread. */
   seeds: number;
   seed: string | number;
@@ -481,7 +486,12 @@ export interface ProtocolOptions {
 }
 
 export const DEFAULT_GAMES = 2;
-export const DEFAULT_SEEDS = 4;
+export const DEFAULT_HARD_GAMES = 1;
+export const DEFAULT_SEEDS = 3;
+
+/** Paired games per batch for these players. */
+export const gamesFor = (opts: ProtocolOptions, players: Players): number =>
+  players === 'hard' ? (opts.hardGames ?? opts.games) : opts.games;
 
 /** The batches a claim's table needs, in table order. */
 export function unitsOf(e: Experiment, opts: ProtocolOptions): Unit[] {
@@ -557,6 +567,7 @@ export interface ClaimResult {
   expect: 'higher' | 'lower';
   arms: { a: string; b: string };
   games: number;
+  hardGames: number;
   seeds: number;
   seed: string;
   robustness: RobustnessRow[];
@@ -666,6 +677,7 @@ export function summariseClaim(
     expect: e.expect,
     arms: { a: a.label, b: b.label },
     games: opts.games,
+    hardGames: gamesFor(opts, 'hard'),
     seeds: opts.seeds,
     seed: String(opts.seed),
     robustness: rows,
@@ -685,7 +697,7 @@ export function runClaim(
 ): ClaimResult {
   const results = new Map<string, UnitResult>();
   for (const u of unitsOf(e, opts)) {
-    results.set(unitKey(u), playUnit(load, u, opts.games, opts.seed));
+    results.set(unitKey(u), playUnit(load, u, gamesFor(opts, u.players), opts.seed));
     onUnit?.(u);
   }
   return summariseClaim(e, load, opts, results);

@@ -12,6 +12,7 @@ import { readScenario } from './files.ts';
 export interface ExperimentJob {
   units: Unit[];
   games: number;
+  hardGames: number;
   seed: string;
 }
 
@@ -26,6 +27,10 @@ const load = (id: string): World => {
 };
 const post = (m: ExperimentWorkerMessage): void => parentPort!.postMessage(m);
 job.units.forEach((u, k) =>
-  post({ kind: 'unit', index: job.indices[k]!, result: playUnit(load, u, job.games, job.seed) }),
+  post({
+    kind: 'unit',
+    index: job.indices[k]!,
+    result: playUnit(load, u, u.players === 'hard' ? job.hardGames : job.games, job.seed),
+  }),
 );
 post({ kind: 'done' });

@@ -1,5 +1,5 @@
 /**
- * `qpq experiment <id...> | --all [--games N] [--seeds B] [--seed S] [--players LIST] [--workers N] [--json]`:
+ * `qpq experiment <id...> | --all [--games N] [--hard-games N] [--seeds B] [--seed S] [--players LIST] [--workers N] [--json]`:
  * each claim's robustness table (players × scenario: effect ± interval, significant?) and its verdict, under the
  * protocol of src/ai/experiments.ts. With --workers the batches are shared out over worker threads; the result is
  * the same as with one.
@@ -9,11 +9,13 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import {
   DEFAULT_GAMES,
+  DEFAULT_HARD_GAMES,
   DEFAULT_SEEDS,
   EXPERIMENTS,
   PLAYERS,
   PLAYER_KINDS,
   experimentById,
+  gamesFor,
   isPlayers,
   playUnit,
   summariseClaim,
@@ -99,6 +101,7 @@ async function runUnitsInWorkers(
             units: indices.map((k) => units[k]!),
             indices,
             games: opts.games,
+            hardGames: gamesFor(opts, 'hard'),
             seed: String(opts.seed),
           };
           const w = new Worker(BOOTSTRAP, { eval: true, workerData: job });
@@ -136,7 +139,7 @@ export async function runClaims(
   else {
     results = new Map();
     for (const u of units) {
-      results.set(unitKey(u), playUnit(load, u, opts.games, opts.seed));
+      results.set(unitKey(u), playUnit(load, u, gamesFor(opts, u.players), opts.seed));
       tick();
     }
   }
@@ -162,6 +165,7 @@ export async function runExperimentCommand(args: string[]): Promise<number> {
     options: {
       all: { type: 'boolean', default: false },
       games: { type: 'string', default: String(DEFAULT_GAMES) },
+      'hard-games': { type: 'string', default: String(DEFAULT_HARD_GAMES) },
       seeds: { type: 'string', default: String(DEFAULT_SEEDS) },
       seed: { type: 'string', default: '1' },
       players: { type: 'string', default: PLAYER_KINDS.join(',') },
@@ -179,6 +183,8 @@ export async function runExperimentCommand(args: string[]): Promise<number> {
   }
   const games = whole('games', values.games, 1, 10_000);
   if (typeof games === 'string') return fail(games);
+  const hardGames = whole('hard-games', values['hard-games'], 1, 10_000);
+  if (typeof hardGames === 'string') return fail(hardGames);
   const seeds = whole('seeds', values.seeds, 2, 100);
   if (typeof seeds === 'string') return fail(seeds);
   const cpus = availableParallelism();
@@ -198,7 +204,7 @@ export async function runExperimentCommand(args: string[]): Promise<number> {
     if (!w) worlds.set(id, (w = readScenario(id).world));
     return w;
   };
-  const opts: ProtocolOptions = { games, seeds, seed: values.seed, players: players as Players[] };
+  const opts: ProtocolOptions = { games, hardGames, seeds, seed: values.seed, players: players as Players[] };
   const started = Date.now();
   const results = await runClaims(chosen as Experiment[], load, opts, workers, (done, all) => {
     if (!values.json && process.stderr.isTTY) process.stderr.write(`\r${done}/${all} batches`);
