@@ -22,7 +22,7 @@
  *   const r = runClaim(EXPERIMENTS[0]!, (id) => readScenario(id).world, { games: 4, seeds: 4, seed: 1 });
  *   console.log(r.verdict, r.robustness);
  */
-import { findAction, newGame, runGame, startGame } from '../engine/index.ts';
+import { findAction, newGame, pairIndex, runGame, startGame } from '../engine/index.ts';
 import type { ActionDef, ActorId, GameState, World } from '../engine/index.ts';
 import { DIFFICULTIES, computerChooser, seatStrategies } from './index.ts';
 import { seatsFor } from './simulate.ts';
@@ -172,8 +172,8 @@ function beyondDirectTalks(world: World, end: GameState): number {
       g.parties.some(
         (q) =>
           p !== q &&
-          trust[ix(world, p) * n + ix(world, q)]! < world.rules.contactTrust &&
-          trust[ix(world, q) * n + ix(world, p)]! < world.rules.contactTrust,
+          trust[pairIndex(n, ix(world, p), ix(world, q))]! < world.rules.contactTrust &&
+          trust[pairIndex(n, ix(world, q), ix(world, p))]! < world.rules.contactTrust,
       ),
     );
   }).length;
