@@ -34,7 +34,15 @@ export {
   partiesOf,
   MEDIATE,
 } from './validate.ts';
-export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
+export {
+  mayTake,
+  applyAction,
+  applyReadings,
+  engagementRecord,
+  fadeAfter,
+  recentKey,
+  whatIfCopy,
+} from './effects.ts';
 export { unmet, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
 export type { Facts } from './requirements.ts';
 export {
