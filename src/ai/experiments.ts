@@ -210,7 +210,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: (_, end) => end.agreements.filter((g) => g.parties.includes('DPRK')).length,
     rests:
       'Provocations lower every observer’s trust (the catalogue’s readings) and trust gates talks and raises the cost of signing (rules); whether fewer deals follow depends on whether the DPRK chooses to provoke at all, which is the players’ choice.',
-    why: 'It can hold only with players whose DPRK provokes when it may: the default and easy players provoke only to answer a defection, so in a world where nobody defects first the ban changes little.',
+    why: 'It can hold only where the DPRK provokes when it may: the default and easy players provoke only to answer a defection, and the normal players’ DPRK provokes little when it weighs what the others would answer, so the ban changes few games; the effects are small and of either sign at this size.',
   },
   {
     id: 'verification',
@@ -270,7 +270,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: (w, end) => concessionsBy(w, end, (id) => id === 'ROK', CHANGE_ROUND),
     rests:
       'A new leader weighs the government’s objectives by its own stance (security and its deterrent more when more hawkish than the leader the scenario starts with, tension and the peace process less); the walk-away rule is off, so the metric is what the successor chooses.',
-    why: 'Only players that pursue their government’s objectives (normal, hard) read their leader’s priorities; the reciprocity strategies (default, easy) answer what others did and play the same under any leader.',
+    why: 'Only players that pursue their government’s objectives (normal, hard) read their leader’s priorities; the reciprocity strategies (default, easy) answer what others did and play the same under any leader. The hard players’ rows point the same way on two scenarios but rest on three games a cell (and their look-ahead scores outcomes with the scenario’s weights); in the present day the ROK concedes as much under either leader.',
   },
   {
     id: 'domestic-politics',
@@ -291,7 +291,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
       concessionsBy(world, end, (id) => world.actors.find((a) => a.id === id)?.elected ?? false),
     rests:
       'A concession’s cost in support scales with the public’s hawkishness (rules); whether governments then concede less is their choice.',
-    why: 'Only players that weigh their support at home (normal, hard) respond to the public; the reciprocity strategies do not read support.',
+    why: 'Only players that weigh their support at home (normal, hard) respond to the public; the reciprocity strategies do not read support. In the present day the normal and hard players’ concessions vary too much from game to game for six (or three) games a cell to show it.',
   },
   {
     id: 'lifeline',
@@ -322,7 +322,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: (world, end) => concessionsBy(world, end, (id) => id === 'DPRK'),
     rests:
       'Lifelines feed the economy (rules); the need to deal is read by the players from the economy’s outlook.',
-    why: 'Only players that read their economy’s outlook (normal, hard) feel the need; the reciprocity strategies do not read the economy.',
+    why: 'Only players that read their economy’s outlook (normal, hard) feel the need; the reciprocity strategies do not read the economy. The normal players’ effects have the predicted sign on all three scenarios but intervals that include zero at six games a cell.',
   },
   {
     id: 'phasing',
@@ -338,7 +338,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: brokenShare,
     rests:
       'A phased deal survives one disputed step and breaks on the second (`phasedStrikes`), which a one-step deal cannot: the effect is largely this rule read back, an assumption of the model from the sources, not a finding.',
-    why: 'The rule acts only on deals that see a disputed step; where the players rarely renege or are rarely misread, few deals break in either arm.',
+    why: 'The rule acts only on deals that see a disputed step. The default and easy players’ effects have the predicted sign everywhere but vary more from game to game, since they sign fewer deals.',
   },
   {
     id: 'mediation',
@@ -357,7 +357,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: beyondDirectTalks,
     rests:
       'Only a mediator may propose a deal between parties that cannot talk, and the parties pay less at home for it (rules); the package is the mediator’s own choice, built from what each side values.',
-    why: 'Only players that pursue their government’s objectives (normal, hard) broker packages; the reciprocity strategies never mediate, so the two arms play the same games.',
+    why: 'Only players that pursue their government’s objectives (normal, hard) broker packages; the reciprocity strategies never mediate, so their two arms play the same games. The normal and hard players sign under one such deal a game in either arm, too few to tell apart.',
   },
   {
     id: 'hotline',
@@ -396,7 +396,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: (_, end) => (end.end?.reason === 'clash' ? 1 : 0),
     rests:
       'Each flashpoint pair carries its own chance of a clash, and a hotline on that pair lowers that pair’s chance only (`hotlineFactor`): the effect on clashes is mostly this rule read back, an assumption of the model from the sources; what the players add is that a hotline also lets its pair talk and deal.',
-    why: 'A clash needs a crisis: where the players keep tension below the crisis line, no pair’s chance is ever drawn.',
+    why: 'A clash needs a crisis, and a clash in a game is a rare event (none to two games in three): a share of games that differ by a handful of clashes cannot be told apart at this size, whoever plays.',
   },
   {
     id: 'engagement',
@@ -428,7 +428,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: (w, end) => provocationsBy(w, end, 'DPRK'),
     rests:
       'Engagement earns trust only as a record: the target’s trust grows each quarter the giver has kept engaging over the last year without a hostile act toward it, not per shipment (rules); the metric is what the DPRK then chooses.',
-    why: 'Trust changes only what players who read it do: a DPRK that answers only defections, or that provokes for its own aims whatever the trust, provokes as often in both arms.',
+    why: 'Trust changes only what players who read it do: a DPRK that answers only defections (default, easy), or that provokes for its own aims whatever the trust (normal, hard), provokes as often in both arms.',
   },
   {
     id: 'multilateral',
@@ -447,7 +447,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: signedShare,
     rests:
       'Deals among three or more governments are possible only while talks sit, and need every party’s yes (rules); whether they are put, and whether they fail more often, is the players’ choice.',
-    why: 'Only players that build packages (normal, hard) put deals among three or more governments; the reciprocity strategies propose only two-party swaps, for which the talks change nothing.',
+    why: 'Only players that build packages (normal, hard) put deals among three or more governments; the reciprocity strategies propose only two-party swaps, for which the talks change nothing. With the normal players the talks lower the share signed in the Panmunjom thaw (and in Hanoi, not significantly) but not at the Six-Party Talks, where the share signed is, if anything, higher with them.',
   },
 ];
 
