@@ -43,8 +43,8 @@ export {
   recentKey,
   whatIfCopy,
 } from './effects.ts';
-export { unmet, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
-export type { Facts } from './requirements.ts';
+export { unmet, unmetText, conditionWords, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
+export type { Facts, Unmet } from './requirements.ts';
 export {
   metricValue,
   conditionValue,
@@ -52,6 +52,7 @@ export {
   scores,
   outcomeOf,
   holds,
+  allHold,
   objectiveValue,
   leaderPriority,
 } from './metrics.ts';
