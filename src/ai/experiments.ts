@@ -447,7 +447,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: signedShare,
     rests:
       'Deals among three or more governments are possible only while talks sit, and need every party’s yes (rules); whether they are put, and whether they fail more often, is the players’ choice.',
-    why: 'Only players that build packages (normal, hard) put deals among three or more governments; the reciprocity strategies propose only two-party swaps, for which the talks change nothing. With the normal players the talks lower the share signed in the Panmunjom thaw (and in Hanoi, not significantly) but not at the Six-Party Talks, where the share signed is, if anything, higher with them.',
+    why: 'Only players that build packages (normal, hard) put deals among three or more governments; the reciprocity strategies propose only two-party swaps, for which the talks change nothing. With the normal players the talks lower the share signed in the Panmunjom thaw (and in Hanoi, not significantly) but not at the Six-Party Talks, where the shares signed are alike with and without them.',
   },
 ];
 
