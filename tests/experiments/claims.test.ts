@@ -57,10 +57,11 @@ type Cell = readonly [Players, string];
 /**
  * The published verdicts (`qpq experiment --all --json`, seed 1, default size), each with its witnesses: a cell
  * where the published table has the claim hold, and one where it does not (for a claim not shown, the normal
- * players' cell, whose players read the mechanism). See docs/experiments.md for the full tables.
+ * players' cell, whose players read the mechanism, unless that cell depends on the seed: see below). See
+ * docs/experiments.md for the full tables.
  */
 const PUBLISHED: Record<string, { verdict: Verdict; holds: readonly Cell[]; fails: readonly Cell[] }> = {
-  'trust-deficit': { verdict: 'not-shown', holds: [], fails: [['normal', 'panmunjom-2018']] },
+  'trust-deficit': { verdict: 'not-shown', holds: [], fails: [['default', 'panmunjom-2018']] },
   verification: {
     verdict: 'conditional',
     holds: [['default', 'panmunjom-2018']],
@@ -76,7 +77,7 @@ const PUBLISHED: Record<string, { verdict: Verdict; holds: readonly Cell[]; fail
     holds: [['normal', 'hanoi-2019']],
     fails: [['default', 'hanoi-2019']],
   },
-  lifeline: { verdict: 'not-shown', holds: [], fails: [['normal', 'panmunjom-2018']] },
+  lifeline: { verdict: 'not-shown', holds: [], fails: [['default', 'panmunjom-2018']] },
   phasing: {
     verdict: 'conditional',
     holds: [['normal', 'panmunjom-2018']],
@@ -114,4 +115,20 @@ describe('the published verdicts', () => {
       }
     },
   );
+});
+
+/**
+ * Verdicts that depend on the seed at the published size: trust deficit and lifeline are not shown on seed 1, but
+ * each holds with the normal players in the Panmunjom thaw on another seed (docs/experiments.md says so).
+ */
+describe('seed-sensitive verdicts', () => {
+  it.each([
+    { id: 'trust-deficit', seed: 1, holds: false },
+    { id: 'trust-deficit', seed: 3, holds: true },
+    { id: 'lifeline', seed: 1, holds: false },
+    { id: 'lifeline', seed: 2, holds: true },
+  ])('$id with normal players on panmunjom-2018, seed $seed: holds = $holds', ({ id, seed, holds }) => {
+    const row = cell(id, 'normal', 'panmunjom-2018', seed);
+    expect(row.holds, JSON.stringify(row)).toBe(holds);
+  });
 });
