@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: fast rule and scenario tests; statistical runs of the claims' experiments (minutes, run on their
-// own: `npx vitest run --project experiments`); and browser tests that build the game and drive Chromium.
+// Four projects: fast rule and scenario tests; statistical tests over many seeded games (calibration); the
+// claims' experiments (`npx vitest run --project experiments`, minutes); and browser tests that build the game
+// and drive Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -9,8 +10,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/experiments/**'],
+          exclude: ['tests/e2e/**', 'tests/experiments/**', 'tests/statistical/**'],
           testTimeout: 60_000,
+        },
+      },
+      {
+        // Claims about many seeded games (calibration): slower, and read as samples, not as rules.
+        test: {
+          name: 'statistical',
+          include: ['tests/statistical/**/*.test.ts'],
+          testTimeout: 1_200_000,
         },
       },
       {

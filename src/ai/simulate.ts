@@ -6,7 +6,7 @@
  * (`summarise`), so that workers can each play a range and the results, put back in index order, sum to
  * exactly the summary one thread would give.
  */
-import { ACTOR_VARS, runGame, scores, startGame } from '../engine/index.ts';
+import { ACTOR_VARS, pairIndex, runGame, scores, startGame } from '../engine/index.ts';
 import type { ActorId, GameState, World } from '../engine/index.ts';
 import { computerChooser, seatStrategies } from './index.ts';
 
@@ -247,7 +247,9 @@ export class Tally {
         ids.map((a, i) => [
           a,
           Object.fromEntries(
-            ids.flatMap((b, j) => (i === j ? [] : [[b, round2(this.trustSum[i * ids.length + j]! / n)]])),
+            ids.flatMap((b, j) =>
+              i === j ? [] : [[b, round2(this.trustSum[pairIndex(ids.length, i, j)]! / n)]],
+            ),
           ),
         ]),
       ),

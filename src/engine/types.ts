@@ -349,6 +349,8 @@ export interface World {
   actionIndex: Readonly<Record<string, number>>;
   events: readonly EventDef[];
   outcomes: readonly OutcomeDef[];
+  /** The id of the outcome history took in the scenario's period (what its calibration is measured against). */
+  historical?: string;
   /** Names of the peace-process stages, lowest first. */
   stages: readonly string[];
   /** Pairs where a miscalculation can start a clash. */

@@ -695,6 +695,12 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
       );
     else if (id !== undefined) outcomeIds.set(id, k);
   });
+  const historical = str(sc.historical);
+  if (historical !== undefined && !outcomeIds.has(historical) && outcomeIds.size > 0)
+    src.report(
+      ['historical'],
+      `there is no outcome "${historical}" in this scenario; historical names the outcome history took.${didYouMean(historical, outcomeIds.keys())}`,
+    );
   if (!Array.isArray(sc.outcomes)) return;
   const clash = outcomes.filter((o) => obj(o)['on-clash'] === true);
   // With no on-clash outcome, an unconditional one before the end is most likely the clash outcome that lost its
@@ -1107,6 +1113,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
       when: o.when.map((c) => toCondition(c, sc.stages)),
       ...(o['on-clash'] ? { onClash: true } : {}),
     })),
+    ...(sc.historical !== undefined ? { historical: sc.historical } : {}),
     stages: sc.stages,
     flashpoints: sc.flashpoints,
     rounds: sc.rounds,

@@ -599,6 +599,11 @@ export const scenarioSchema = z
       .describe(
         'The named ways the game can end, tried in order: exactly one with on-clash: true, and a last one without conditions.',
       ),
+    historical: id
+      .optional()
+      .describe(
+        'The id of the outcome history took in this period: what the scenario is calibrated against (every shipped scenario names one).',
+      ),
   })
   .describe('A Quid Pro Quo scenario.');
 

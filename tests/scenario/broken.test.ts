@@ -334,6 +334,13 @@ const CASES: Record<string, Expected[]> = {
     'no government "DRPK"',
     'Did you mean "DPRK"?',
   ),
+  'ref-historical': one(
+    [14, 13],
+    'historical',
+    'detante',
+    'there is no outcome "detante"',
+    'Did you mean "detente"?',
+  ),
   'ref-actions-remove': one(
     [110, 12],
     'actions › remove › #1',

@@ -1,65 +1,24 @@
 /**
- * The debrief's numbers, with no DOM: the state at the start and after every round, the ledger of promises
+ * The debrief's numbers, with no DOM: the world at the start and after every round, the ledger of promises
  * (truth beside what each side saw), the computer players' explanations, and the CSV and JSON exports.
- * Everything is read from the finished game (its final state, its record and the end-of-game view, which
- * reveals all); nothing here changes the game.
+ * Everything is read from the finished game (its numbers rebuilt by the session from its record, and the
+ * end-of-game view, which reveals all); nothing here changes the game.
  */
 import type {
   ActorId,
-  ActorVar,
   AgreementView,
   GameRecord,
-  GameState,
   PhaseInput,
   PlayerView,
   World,
 } from '../../engine/index.ts';
 import { pairIndex } from '../../engine/index.ts';
 import { K } from './kit.ts';
+import type { FinishedGame, RoundPoint } from '../../session/index.ts';
 
-/** What the debrief reads: the finished game's state and, when known, its record (for the explanations). */
-export interface DebriefSource {
-  state: GameState;
-  record?: GameRecord;
-}
-
-/** The world at the start (round 0) and at the end of each round. */
-export interface RoundPoint {
-  round: number;
-  /** "Start" or the round's date. */
-  label: string;
-  tension: number;
-  stage: number;
-  vars: Record<ActorId, Record<ActorVar, number>>;
-  /** Flat n*n, [from * n + to]. */
-  trust: number[];
-}
-
-export function roundPoints(world: World, state: GameState): RoundPoint[] {
-  const start = K.newGame(world, 'debrief');
-  const vars = (s: GameState): RoundPoint['vars'] =>
-    Object.fromEntries(
-      world.actors.map((a, i) => [a.id, Object.fromEntries(K.ACTOR_VARS.map((v) => [v, s.actors[i]![v]]))]),
-    ) as RoundPoint['vars'];
-  return [
-    {
-      round: 0,
-      label: 'Start',
-      tension: start.tension,
-      stage: start.stage,
-      vars: vars(start),
-      trust: start.trust,
-    },
-    ...state.history.map((h) => ({
-      round: h.round,
-      label: K.roundDate(world, h.round),
-      tension: h.tension,
-      stage: h.stage,
-      vars: h.vars,
-      trust: h.trust,
-    })),
-  ];
-}
+/** What the debrief reads beside the end-of-game view: the finished game's numbers (src/session/finished.ts). */
+export type DebriefSource = FinishedGame;
+export type { RoundPoint } from '../../session/index.ts';
 
 /** How far `from` trusts `to` at a point. */
 export function trustAt(world: World, p: RoundPoint, from: ActorId, to: ActorId): number {
