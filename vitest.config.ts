@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: fast rule and scenario tests, statistical tests over many seeded games, and browser tests that
-// build the game and drive Chromium.
+// Four projects: fast rule and scenario tests; statistical tests over many seeded games (calibration); the
+// claims' experiments (`npx vitest run --project experiments`, minutes); and browser tests that build the game
+// and drive Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/statistical/**'],
+          exclude: ['tests/e2e/**', 'tests/experiments/**', 'tests/statistical/**'],
           testTimeout: 60_000,
         },
       },
@@ -19,6 +20,13 @@ export default defineConfig({
           name: 'statistical',
           include: ['tests/statistical/**/*.test.ts'],
           testTimeout: 1_200_000,
+        },
+      },
+      {
+        test: {
+          name: 'experiments',
+          include: ['tests/experiments/**/*.test.ts'],
+          testTimeout: 900_000,
         },
       },
       {

@@ -1,31 +1,36 @@
 /**
- * Batch experiments: one per claim of docs/design.md ("What it is"). Each is a controlled
- * comparison of two arms played with the same computer strategies on the same seeds; the arms differ only in
- * the factor under test, which is a variation of a shipped scenario's world (its data) or of the treaty format
- * the parties use (a protocol applied to every offer). Pure: the caller supplies the shipped worlds.
+ * Batch experiments, one per claim of docs/design.md ("What it is"), under a protocol that cannot flatter the
+ * model (issue 16):
+ *
+ * - **The treatment changes the world, never a player.** Each claim compares two worlds built from a shipped
+ *   scenario that differ in one rule, starting value, available action (denied to named governments, as a
+ *   scenario's `actions.deny` does) or channel. Every seat is a computer player deciding for itself in both arms:
+ *   nothing is forced, banned for everyone, or put on the table for it.
+ * - **The metric is not the treatment's own direct effect**: it reads what the players did with the world they
+ *   were given (deals signed, steps broken, concessions made), not the number the treatment itself moves.
+ * - **Every kind of player, several scenarios, several seeds.** Each claim is measured with the players of every
+ *   difficulty (easy, normal, hard) and the default batch players, on at least three scenarios where it applies.
+ *   Each cell plays `seeds` batches of `games` paired games (game i of both arms shares a seed); the effect is the
+ *   mean of the batches' mean paired differences, and its 95 % interval comes from their spread (Student's t with
+ *   batches − 1 degrees of freedom).
+ * - **A verdict from the whole table**: `robust` when every cell has the predicted sign and an interval that
+ *   excludes zero; `not-shown` when none has; `conditional` otherwise, saying where it holds and why.
+ *
+ * Pure: the caller supplies the shipped worlds.
  *
  * @example
- *   const r = runExperiment(EXPERIMENTS[0]!, (id) => readScenario(id).world, { games: 40, seed: 1 });
- *   console.log(r.a.mean, r.b.mean, r.supported);
+ *   const r = runClaim(EXPERIMENTS[0]!, (id) => readScenario(id).world, { games: 4, seeds: 4, seed: 1 });
+ *   console.log(r.verdict, r.robustness);
  */
-import { canTalk, checkInput, findAction, newGame, pairIndex, runGame, startGame } from '../engine/index.ts';
-import type {
-  ActionDef,
-  ActorId,
-  Chooser,
-  GameState,
-  OfferDraft,
-  PhaseInput,
-  World,
-} from '../engine/index.ts';
-import { computerChooser, seatStrategies } from './index.ts';
-import { gameSeed, seatsFor } from './simulate.ts';
+import { findAction, newGame, pairIndex, runGame, startGame } from '../engine/index.ts';
+import type { ActionDef, ActorId, GameState, World } from '../engine/index.ts';
+import { DIFFICULTIES, computerChooser, seatStrategies } from './index.ts';
+import { seatsFor } from './simulate.ts';
 
-/** One arm: a world, and optionally a protocol that rewrites the seats' inputs (the same seats and seeds). */
+/** One arm: a world. Both arms are played by the same players on the same seeds. */
 export interface Arm {
   label: string;
   world: World;
-  protocol?: (inner: Chooser, world: World) => Chooser;
 }
 
 export interface Experiment {
@@ -35,41 +40,30 @@ export interface Experiment {
   /** The claim in a sentence. */
   text: string;
   metric: string;
-  /** The shipped scenario both arms vary. */
-  scenario: string;
-  /** The strategy every seat plays, in both arms. */
-  strategy: string;
-  /** Games per arm when the caller does not say. */
-  games: number;
-  /** The two arms, built from the shipped world. */
+  /** The shipped scenarios the claim is measured on (at least three, each one where it applies). */
+  scenarios: readonly string[];
+  /** The two arms, built from a shipped world: they differ only in the world. */
   arms: (base: World) => [Arm, Arm];
-  /** The metric of one finished game (NaN when it does not apply: the game is left out of both arms). */
+  /** The metric of one finished game (NaN when it does not apply: the pair is left out). */
   measure: (world: World, end: GameState) => number;
   /** What the claim predicts: arm a's metric higher or lower than arm b's. */
   expect: 'higher' | 'lower';
+  /** Which rule carries the effect, and what of the claim is an assumption of the model rather than a finding. */
+  rests: string;
+  /** Why it holds only with some players or scenarios, for a conditional verdict (the mechanism they read). */
+  why: string;
 }
 
-export interface ArmResult {
-  label: string;
-  mean: number;
-  /** Half-width of the 95 % confidence interval of the mean. */
-  ci95: number;
-}
-
-export interface ExperimentResult {
-  id: string;
-  claim: string;
-  metric: string;
-  games: number;
-  a: ArmResult;
-  b: ArmResult;
-  /** a.mean - b.mean. */
-  effect: number;
-  /** Half-width of the 95 % interval of the paired difference (same seeds in both arms). */
-  effectCi95: number;
-  /** The effect has the predicted sign and its paired 95 % interval excludes zero. */
-  supported: boolean;
-}
+/** The players a claim is measured with: the default batch players and each difficulty's. */
+export const PLAYERS = {
+  default: 'reciprocal',
+  easy: DIFFICULTIES.easy.strategy,
+  normal: DIFFICULTIES.normal.strategy,
+  hard: DIFFICULTIES.hard.strategy,
+} as const;
+export type Players = keyof typeof PLAYERS;
+export const PLAYER_KINDS = Object.keys(PLAYERS) as Players[];
+export const isPlayers = (x: string): x is Players => Object.hasOwn(PLAYERS, x);
 
 // ---------------------------------------------------------------------------------------------
 // Varying a world
@@ -81,93 +75,89 @@ const vary = (w: World, patch: Partial<World>, tag: string): World => ({
   hash: `${w.hash}+${tag}`,
 });
 
-/** The world with some actions unavailable to everyone (taken off the catalogue's `by`). */
-function withoutActions(w: World, ids: (d: ActionDef) => boolean, tag: string): World {
-  return vary(w, { actions: w.actions.map((d) => (ids(d) ? { ...d, by: [] } : d)) }, tag);
+/** Rules changed. */
+const withRules = (w: World, rules: Partial<World['rules']>, tag: string): World =>
+  vary(w, { rules: { ...w.rules, ...rules } }, tag);
+
+/**
+ * Some actions denied to named governments, as a scenario's `actions.deny` does: taken off their catalogue `by`
+ * (an action open to `any` becomes open to every other government of the world).
+ */
+function deny(w: World, which: (d: ActionDef) => boolean, who: readonly ActorId[], tag: string): World {
+  const all = w.actors.map((a) => a.id);
+  return vary(
+    w,
+    {
+      actions: w.actions.map((d) =>
+        which(d) ? { ...d, by: (d.by === 'any' ? all : d.by).filter((x) => !who.includes(x)) } : d,
+      ),
+    },
+    tag,
+  );
 }
 
-// ---------------------------------------------------------------------------------------------
-// Protocols: rewriting inputs the same way in one arm
+/** Every government of the world that may take an action as the world stands. */
+const takers = (w: World, id: string): ActorId[] => {
+  const d = findAction(w, id);
+  if (!d) return [];
+  return w.actors.map((a) => a.id).filter((x) => d.by === 'any' || d.by.includes(x));
+};
 
-/** Every offer (and counter-offer) drafted under this treaty format. */
-const treatyFormat =
-  (format: (d: OfferDraft) => OfferDraft) =>
-  (inner: Chooser): Chooser =>
-  (s, actor, phase) => {
-    const input = inner(s, actor, phase);
-    if (input.phase === 'proposing') return { ...input, offers: input.offers.map(format) };
-    if (input.phase === 'responding')
-      return {
-        ...input,
-        answers: input.answers.map((a) => (a.reply === 'counter' ? { ...a, counter: format(a.counter) } : a)),
-      };
-    return input;
-  };
-
-/** An input rewritten, kept only if the rules accept it (otherwise the seat's own input stands). */
-function ifValid(world: World, s: GameState, actor: ActorId, own: PhaseInput, next: PhaseInput): PhaseInput {
-  return checkInput(world, s, actor, next) ? own : next;
-}
-
-/** In one arm some seats add a unilateral action in the rounds `every` divides (replacing their last choice if full). */
-const alsoTake =
-  (seats: readonly ActorId[], action: string, target: ActorId | undefined, every = 1) =>
-  (inner: Chooser, world: World): Chooser =>
-  (s, actor, phase) => {
-    const own = inner(s, actor, phase);
-    if (!seats.includes(actor) || own.phase !== 'commitment' || s.round % every !== 0) return own;
-    const keep = own.actions.filter((c) => c.action !== action).slice(0, world.rules.actionsPerRound - 1);
-    const c = target === undefined ? { action } : { action, target };
-    return ifValid(world, s, actor, own, { ...own, actions: [...keep, c] });
-  };
-
-/** In one arm nobody takes these actions on their own. */
-const neverTake =
-  (pred: (d: ActionDef) => boolean) =>
-  (inner: Chooser, world: World): Chooser =>
-  (s, actor, phase) => {
-    const own = inner(s, actor, phase);
-    if (own.phase !== 'commitment') return own;
-    return { ...own, actions: own.actions.filter((c) => !pred(findAction(world, c.action)!)) };
-  };
+/** A scheduled event added to the world. */
+const withEvent = (w: World, ev: World['events'][number], tag: string): World =>
+  vary(w, { events: [...w.events, ev] }, tag);
 
 // ---------------------------------------------------------------------------------------------
 // Measures read from a finished game
 
-const signedWith = (end: GameState, who: ActorId): number =>
-  end.agreements.filter((g) => g.parties.includes(who)).length;
+const ix = (world: World, id: ActorId): number => world.actors.findIndex((a) => a.id === id);
 
-/** Share of finished agreements that broke down amid accusations of cheating (walk-aways by new leaders aside). */
+/** Share of finished agreements that broke down amid accusations of cheating. */
 function brokenShare(_: World, end: GameState): number {
   const done = end.agreements.filter((g) => g.status !== 'active');
   return done.length ? done.filter((g) => g.status === 'broken').length / done.length : NaN;
 }
 
-function completedShare(_: World, end: GameState): number {
-  const done = end.agreements.filter((g) => g.status !== 'active');
-  return done.length ? done.filter((g) => g.status === 'completed').length / done.length : NaN;
+/** Share of the agreement steps the parties actually took (the truth, not what was seen) that were reneged. */
+function renegedShare(_: World, end: GameState): number {
+  let all = 0;
+  let reneged = 0;
+  for (const g of end.agreements)
+    for (const r of g.record)
+      for (const kept of Object.values(r.honoured)) {
+        all++;
+        if (!kept) reneged++;
+      }
+  return all ? reneged / all : NaN;
 }
 
-/** Concessions a government actually made: alone, or as honoured steps of a deal (a step counts 1/steps). */
-function concessionsBy(world: World, end: GameState, who: (id: ActorId) => boolean): number {
+/**
+ * Concessions a government actually made from round `from` on: alone, or as honoured steps of a deal (a step
+ * counts 1/steps).
+ */
+function concessionsBy(world: World, end: GameState, who: (id: ActorId) => boolean, from = 1): number {
   const isConcession = (id: string | number | undefined): boolean =>
     typeof id === 'string' && (findAction(world, id)?.concession ?? false);
   let n = 0;
-  for (const e of end.log) if (e.kind === 'action' && e.actor && who(e.actor) && isConcession(e.ref)) n++;
+  for (const e of end.log)
+    if (e.kind === 'action' && e.round >= from && e.actor && who(e.actor) && isConcession(e.ref)) n++;
   for (const g of end.agreements)
     for (const r of g.record)
       for (const t of g.terms)
-        if (who(t.by) && r.honoured[t.by] && findAction(world, t.action)?.concession) n += 1 / g.steps;
+        if (r.round >= from && who(t.by) && r.honoured[t.by] && findAction(world, t.action)?.concession)
+          n += 1 / g.steps;
   return n;
 }
 
-/** The DPRK's mean trust in the governments that sanction it (South Korea, the US, Japan) at the end. */
-function trustWithDprk(world: World, end: GameState): number {
-  const n = world.actors.length;
-  const d = world.actors.findIndex((a) => a.id === 'DPRK');
-  const of = ['ROK', 'USA', 'JPN'].map((id) => world.actors.findIndex((a) => a.id === id));
-  return of.reduce((acc, i) => acc + end.trust[pairIndex(n, d, i)]!, 0) / of.length;
-}
+/** Provocations a government took of its own accord (scripted events aside). */
+const provocationsBy = (world: World, end: GameState, who: ActorId): number =>
+  end.log.filter(
+    (e) =>
+      e.kind === 'action' &&
+      e.actor === who &&
+      typeof e.ref === 'string' &&
+      (findAction(world, e.ref)?.provocation ?? false),
+  ).length;
 
 /**
  * Agreements between governments that could not talk directly when it was signed: trust below the threshold for
@@ -176,22 +166,31 @@ function trustWithDprk(world: World, end: GameState): number {
 function beyondDirectTalks(world: World, end: GameState): number {
   const n = world.actors.length;
   const first = newGame(world, 0).trust;
-  const ix = (id: ActorId): number => world.actors.findIndex((a) => a.id === id);
   return end.agreements.filter((g) => {
     const trust = g.signed >= 2 ? end.history[g.signed - 2]!.trust : first;
     return g.parties.some((p) =>
       g.parties.some(
         (q) =>
           p !== q &&
-          trust[pairIndex(n, ix(p), ix(q))]! < world.rules.contactTrust &&
-          trust[pairIndex(n, ix(q), ix(p))]! < world.rules.contactTrust,
+          trust[pairIndex(n, ix(world, p), ix(world, q))]! < world.rules.contactTrust &&
+          trust[pairIndex(n, ix(world, q), ix(world, p))]! < world.rules.contactTrust,
       ),
     );
   }).length;
 }
 
+/** Share of offers put in the game that were signed. */
+function signedShare(_: World, end: GameState): number {
+  return end.offers.length
+    ? end.offers.filter((o) => o.status === 'accepted').length / end.offers.length
+    : NaN;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The experiments, in the order of the claims in docs/design.md
+
+/** The round a leader change or a lifeline cut is scheduled in: late enough for deals to be under way. */
+const CHANGE_ROUND = 6;
 
 export const EXPERIMENTS: readonly Experiment[] = [
   {
@@ -199,86 +198,86 @@ export const EXPERIMENTS: readonly Experiment[] = [
     claim: 1,
     text: 'Provocations erode trust, and low trust makes every deal harder.',
     metric: 'agreements signed with the DPRK per game',
-    scenario: 'panmunjom-2018',
-    strategy: 'reciprocal',
-    games: 40,
+    scenarios: ['panmunjom-2018', 'hanoi-2019', 'present-day'],
     expect: 'lower',
     arms: (w) => [
+      { label: 'the DPRK may provoke (as shipped)', world: w },
       {
-        label: 'DPRK tests a missile every other round',
-        world: w,
-        protocol: alsoTake(['DPRK'], 'missile-test', undefined, 2),
+        label: 'provocations denied to the DPRK',
+        world: deny(w, (d) => d.provocation, ['DPRK'], 'dprk-no-provocations'),
       },
-      { label: 'no provocations', world: w, protocol: neverTake((d) => d.provocation) },
     ],
-    measure: (_, end) => signedWith(end, 'DPRK'),
+    measure: (_, end) => end.agreements.filter((g) => g.parties.includes('DPRK')).length,
+    rests:
+      'Provocations lower every observer’s trust (the catalogue’s readings) and trust gates talks and raises the cost of signing (rules); whether fewer deals follow depends on whether the DPRK chooses to provoke at all, which is the players’ choice.',
+    why: 'It can hold only where the DPRK provokes when it may: the default and easy players provoke only to answer a defection, and the normal players’ DPRK provokes little when it weighs what the others would answer, so the ban changes few games; the effects are small and of either sign at this size.',
   },
   {
     id: 'verification',
     claim: 2,
     text: 'Without inspections honouring and reneging look alike through noise, and tit-for-tat spirals into defection; verifiable steps stop the spiral.',
-    metric: 'share of finished agreements completed',
-    scenario: 'panmunjom-2018',
-    strategy: 'tit-for-tat',
-    games: 60,
-    expect: 'higher',
-    arms: (w) => [
-      {
-        label: 'every deal under inspections',
-        world: w,
-        protocol: treatyFormat((d) => ({ ...d, verification: 'inspections' })),
-      },
-      {
-        label: 'no verification',
-        world: w,
-        protocol: treatyFormat((d) => ({ ...d, verification: 'none' })),
-      },
-    ],
-    measure: completedShare,
+    metric: 'share of agreement steps actually reneged (the truth, not what was seen)',
+    scenarios: ['panmunjom-2018', 'hanoi-2019', 'six-party-talks'],
+    expect: 'lower',
+    arms: (w) => {
+      const read = (p: number): World['rules']['accuracy'] => ({ none: p, partial: p, inspections: p });
+      return [
+        {
+          label: 'every step verifiable (every reading 98 % right)',
+          world: withRules(w, { accuracy: read(w.rules.accuracy.inspections) }, 'verifiable'),
+        },
+        {
+          label: 'no inspection regime (every reading 75 % right)',
+          world: withRules(w, { accuracy: read(w.rules.accuracy.none) }, 'unverifiable'),
+        },
+      ];
+    },
+    measure: renegedShare,
+    rests:
+      'Observation accuracy is a rule; the metric counts steps players truly withheld, which accuracy does not touch directly: only the players’ answers to what they saw do.',
+    why: 'Reciprocating players answer a step seen broken in kind, so misreadings become real breaches; players who forgive, or who keep their word for its reputation, do not spiral however noisy the readings.',
   },
   {
     id: 'leadership-change',
     claim: 3,
     text: 'A new leader may walk away from a predecessor’s deal.',
-    metric: 'agreements abandoned per game',
-    scenario: 'panmunjom-2018',
-    strategy: 'reciprocal',
-    games: 60,
-    expect: 'higher',
-    arms: (w) => [
-      {
-        label: 'a hawk replaces the ROK president in round 6',
-        world: vary(
-          w,
-          {
-            events: [
-              ...w.events,
-              {
-                id: 'experiment-new-leader',
-                name: 'Impeachment',
-                text: 'A hardline successor takes office in Seoul.',
-                round: 6,
-                when: [],
-                once: true,
-                effects: [{ kind: 'leader', actor: 'ROK', name: 'A hardliner', stance: 20 }],
-              },
-            ],
-          },
-          'leader',
-        ),
-      },
-      { label: 'no leadership change', world: w },
-    ],
-    measure: (_, end) => end.agreements.filter((g) => g.status === 'abandoned').length,
+    metric: `concessions the ROK makes from round ${CHANGE_ROUND} on (alone or as honoured deal steps), with the walk-away rule off in both arms`,
+    scenarios: ['panmunjom-2018', 'hanoi-2019', 'present-day'],
+    expect: 'lower',
+    arms: (w) => {
+      // The walk-away rule is off in both arms: only what the new leader prefers can end the ROK's deals.
+      const noWalkAway = withRules(w, { walkAwayPerStance: 0 }, 'no-walk-away');
+      return [
+        {
+          label: `a hawk (stance 10) replaces the ROK's leader in round ${CHANGE_ROUND}`,
+          world: withEvent(
+            noWalkAway,
+            {
+              id: 'experiment-new-leader',
+              name: 'A hardliner takes office',
+              text: 'A hardline successor takes office in Seoul.',
+              round: CHANGE_ROUND,
+              when: [],
+              once: true,
+              effects: [{ kind: 'leader', actor: 'ROK', name: 'A hardliner', stance: 10 }],
+            },
+            'leader',
+          ),
+        },
+        { label: 'no leadership change', world: noWalkAway },
+      ];
+    },
+    measure: (w, end) => concessionsBy(w, end, (id) => id === 'ROK', CHANGE_ROUND),
+    rests:
+      'A new leader weighs the government’s objectives by its own stance (security and its deterrent more when more hawkish than the leader the scenario starts with, tension and the peace process less); the walk-away rule is off, so the metric is what the successor chooses.',
+    why: 'Only players that pursue their government’s objectives (normal, hard) read their leader’s priorities; the reciprocity strategies (default, easy) answer what others did and play the same under any leader. The hard players’ rows point the same way on two scenarios but rest on three games a cell (and their look-ahead scores outcomes with the scenario’s weights); in the present day the ROK concedes as much under either leader.',
   },
   {
     id: 'domestic-politics',
     claim: 4,
     text: 'Concessions cost support with hawkish publics.',
     metric: 'concessions made per game by the elected governments (ROK, USA, Japan)',
-    scenario: 'panmunjom-2018',
-    strategy: 'objective',
-    games: 30,
+    scenarios: ['panmunjom-2018', 'hanoi-2019', 'present-day'],
     expect: 'lower',
     arms: (w) => {
       const publics = (h: number): World =>
@@ -290,214 +289,165 @@ export const EXPERIMENTS: readonly Experiment[] = [
     },
     measure: (world, end) =>
       concessionsBy(world, end, (id) => world.actors.find((a) => a.id === id)?.elected ?? false),
+    rests:
+      'A concession’s cost in support scales with the public’s hawkishness (rules); whether governments then concede less is their choice.',
+    why: 'Only players that weigh their support at home (normal, hard) respond to the public; the reciprocity strategies do not read support. In the present day the normal and hard players’ concessions vary too much from game to game for six (or three) games a cell to show it.',
   },
   {
     id: 'lifeline',
     claim: 5,
     text: 'China’s economic lifeline reduces the DPRK’s need to deal.',
     metric: 'concessions made by the DPRK per game (alone or as honoured deal steps)',
-    scenario: 'panmunjom-2018',
-    strategy: 'objective',
-    games: 30,
+    scenarios: ['panmunjom-2018', 'hanoi-2019', 'missile-crisis-2017'],
     expect: 'lower',
     arms: (w) => [
       { label: 'China keeps its lifeline', world: w },
       {
         label: 'China cuts its lifeline in round 1',
-        world: vary(
+        world: withEvent(
           w,
           {
-            events: [
-              ...w.events,
-              {
-                id: 'experiment-lifeline-cut',
-                name: 'Beijing closes the border trade',
-                text: 'China cuts the lifeline to the DPRK.',
-                round: 1,
-                when: [],
-                once: true,
-                effects: [{ kind: 'lifeline', from: 'PRC', to: 'DPRK', delta: -10 }],
-              },
-            ],
+            id: 'experiment-lifeline-cut',
+            name: 'Beijing closes the border trade',
+            text: 'China cuts the lifeline to the DPRK.',
+            round: 1,
+            when: [],
+            once: true,
+            effects: [{ kind: 'lifeline', from: 'PRC', to: 'DPRK', delta: -10 }],
           },
           'lifeline',
         ),
       },
     ],
     measure: (world, end) => concessionsBy(world, end, (id) => id === 'DPRK'),
+    rests:
+      'Lifelines feed the economy (rules); the need to deal is read by the players from the economy’s outlook.',
+    why: 'Only players that read their economy’s outlook (normal, hard) feel the need; the reciprocity strategies do not read the economy. The normal players’ effects have the predicted sign on all three scenarios but intervals that include zero at six games a cell.',
   },
   {
     id: 'phasing',
     claim: 6,
     text: 'Incremental, verifiable, phased steps outlast all-or-nothing bargains.',
     metric: 'share of finished agreements that break down amid accusations of cheating',
-    scenario: 'panmunjom-2018',
-    strategy: 'objective',
-    games: 30,
+    scenarios: ['panmunjom-2018', 'hanoi-2019', 'six-party-talks'],
     expect: 'lower',
     arms: (w) => [
-      {
-        label: 'every deal in three steps',
-        world: w,
-        protocol: treatyFormat((d) => ({ ...d, steps: 3 })),
-      },
-      {
-        label: 'every deal all at once',
-        world: w,
-        protocol: treatyFormat((d) => ({ ...d, steps: 1 })),
-      },
+      { label: 'phased deals allowed (as shipped)', world: w },
+      { label: 'every deal all at once (max-steps 1)', world: withRules(w, { maxSteps: 1 }, 'one-step') },
     ],
     measure: brokenShare,
+    rests:
+      'A phased deal survives one disputed step and breaks on the second (`phasedStrikes`), which a one-step deal cannot: the effect is largely this rule read back, an assumption of the model from the sources, not a finding.',
+    why: 'The rule acts only on deals that see a disputed step. The default and easy players’ effects have the predicted sign everywhere but vary more from game to game, since they sign fewer deals.',
   },
   {
     id: 'mediation',
     claim: 7,
     text: 'Third-party mediation can bridge offers neither side would make directly.',
     metric: 'agreements signed per game between governments that could not talk directly',
-    scenario: 'panmunjom-2018',
-    strategy: 'objective',
-    games: 30,
+    scenarios: ['panmunjom-2018', 'hanoi-2019', 'present-day'],
     expect: 'higher',
-    arms: (w) => {
-      // Whenever Washington and Pyongyang trust each other too little to talk and no channel is open, China
-      // brokers the package each would make directly if it could: a summit for a summit.
-      const broker =
-        (inner: Chooser, world: World): Chooser =>
-        (s, actor, phase) => {
-          const own = inner(s, actor, phase);
-          if (actor !== 'PRC' || own.phase !== 'proposing') return own;
-          const [u, d] = ['USA', 'DPRK'].map((id) => world.actors.findIndex((a) => a.id === id)) as [
-            number,
-            number,
-          ];
-          if (canTalk(world, s, u, d) || canTalk(world, s, d, u)) return own;
-          const pkg: OfferDraft = {
-            terms: [
-              { by: 'USA', action: 'summit', target: 'DPRK' },
-              { by: 'DPRK', action: 'summit', target: 'USA' },
-            ],
-            verification: 'partial',
-            steps: 2,
-            expires: 1,
-          };
-          return ifValid(world, s, actor, own, { ...own, offers: [pkg] });
-        };
-      return [
-        { label: 'China mediates between the US and the DPRK', world: w, protocol: broker },
-        { label: 'no mediator', world: withoutActions(w, (d) => d.id === 'mediate', 'no-mediator') },
-      ];
-    },
+    arms: (w) => [
+      { label: 'mediators may mediate (as shipped)', world: w },
+      {
+        label: 'mediation denied to every mediator',
+        world: deny(w, (d) => d.id === 'mediate', takers(w, 'mediate'), 'no-mediator'),
+      },
+    ],
     measure: beyondDirectTalks,
+    rests:
+      'Only a mediator may propose a deal between parties that cannot talk, and the parties pay less at home for it (rules); the package is the mediator’s own choice, built from what each side values.',
+    why: 'Only players that pursue their government’s objectives (normal, hard) broker packages; the reciprocity strategies never mediate, so their two arms play the same games. The normal and hard players sign under one such deal a game in either arm, too few to tell apart.',
   },
   {
     id: 'hotline',
     claim: 8,
     text: 'Communication channels lower the chance that a crisis becomes a clash by miscalculation.',
     metric: 'share of games ending in a clash',
-    scenario: 'missile-crisis-2017',
-    strategy: 'reciprocal',
-    games: 150,
+    scenarios: ['missile-crisis-2017', 'panmunjom-2018', 'present-day'],
     expect: 'lower',
     arms: (w) => {
       const onFlashpoint = (a: ActorId, b: ActorId): boolean =>
         w.flashpoints.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
       const others = w.initial.channels.filter((c) => c.channel !== 'hotline' || !onFlashpoint(c.a, c.b));
-      const noHotlineAction = (x: World): World =>
-        withoutActions(x, (d) => d.effects.some((e) => e.kind === 'channel' && e.channel === 'hotline'), 'h');
       return [
         {
-          label: 'hotlines open on every flashpoint',
-          world: noHotlineAction(
-            vary(
-              w,
-              {
-                initial: {
-                  ...w.initial,
-                  channels: [
-                    ...others,
-                    ...w.flashpoints.map(([a, b]) => ({ a, b, channel: 'hotline' as const })),
-                  ],
-                },
+          label: 'hotlines open on every flashpoint at the start',
+          world: vary(
+            w,
+            {
+              initial: {
+                ...w.initial,
+                channels: [
+                  ...others,
+                  ...w.flashpoints.map(([a, b]) => ({ a, b, channel: 'hotline' as const })),
+                ],
               },
-              'hotlines',
-            ),
+            },
+            'hotlines',
           ),
         },
         {
-          label: 'no hotline on any flashpoint',
-          world: noHotlineAction(vary(w, { initial: { ...w.initial, channels: others } }, 'no-hotlines')),
+          label: 'no hotline on any flashpoint at the start',
+          world: vary(w, { initial: { ...w.initial, channels: others } }, 'no-hotlines'),
         },
       ];
     },
     measure: (_, end) => (end.end?.reason === 'clash' ? 1 : 0),
+    rests:
+      'Each flashpoint pair carries its own chance of a clash, and a hotline on that pair lowers that pair’s chance only (`hotlineFactor`): the effect on clashes is mostly this rule read back, an assumption of the model from the sources; what the players add is that a hotline also lets its pair talk and deal.',
+    why: 'A clash needs a crisis, and a clash in a game is a rare event (none to two games in three): a share of games that differ by a handful of clashes cannot be told apart at this size, whoever plays.',
   },
   {
     id: 'engagement',
     claim: 9,
     text: 'Engagement can coexist with sanctions and slowly builds trust.',
-    metric: 'the DPRK’s mean trust in South Korea, the US and Japan at the end',
-    scenario: 'present-day',
-    strategy: 'reciprocal',
-    games: 30,
-    expect: 'higher',
+    metric: 'provocations the DPRK chooses per game, with sanctions in place in both arms',
+    scenarios: ['present-day', 'panmunjom-2018', 'missile-crisis-2017'],
+    expect: 'lower',
     arms: (w) => {
       // Sanctions stay in place in both arms: nobody may lift them.
-      const sanctioned = withoutActions(w, (d) => d.id === 'lift-sanctions', 'sanctions-stay');
-      const aid = ['ROK', 'USA', 'JPN'];
+      const sanctioned = deny(
+        w,
+        (d) => d.id === 'lift-sanctions',
+        takers(w, 'lift-sanctions'),
+        'sanctions-stay',
+      );
+      const engagers = ['ROK', 'USA', 'JPN'];
       return [
         {
-          label: 'the sanctioning governments also send aid every other round',
+          label: 'the sanctioning governments may also engage (aid, exchanges, reunions)',
           world: sanctioned,
-          protocol: alsoTake(aid, 'humanitarian-aid', 'DPRK', 2),
         },
-        { label: 'sanctions alone', world: sanctioned },
+        {
+          label: 'engagement denied to the sanctioning governments',
+          world: deny(sanctioned, (d) => d.family === 'engagement', engagers, 'no-engagement'),
+        },
       ];
     },
-    measure: trustWithDprk,
+    measure: (w, end) => provocationsBy(w, end, 'DPRK'),
+    rests:
+      'Engagement earns trust only as a record: the target’s trust grows each quarter the giver has kept engaging over the last year without a hostile act toward it, not per shipment (rules); the metric is what the DPRK then chooses.',
+    why: 'Trust changes only what players who read it do: a DPRK that answers only defections (default, easy), or that provokes for its own aims whatever the trust (normal, hard), provokes as often in both arms.',
   },
   {
     id: 'multilateral',
     claim: 10,
     text: 'Multilateral talks widen the possible deals but make consensus harder than bilateral ones.',
-    metric: 'share of package offers signed',
-    scenario: 'six-party-talks',
-    strategy: 'objective',
-    games: 30,
+    metric: 'share of offers signed',
+    scenarios: ['six-party-talks', 'panmunjom-2018', 'hanoi-2019'],
     expect: 'lower',
-    arms: (w) => {
-      // China, the talks' host, puts a package on the table whenever the talks are convened: aid for a summit between
-      // the two Koreas, either alone or widened with the same swap between the DPRK and the United States and Japan.
-      const bilateral = [
-        { by: 'ROK', action: 'humanitarian-aid', target: 'DPRK' },
-        { by: 'DPRK', action: 'summit', target: 'ROK' },
-      ];
-      const multilateral = [
-        ...bilateral,
-        { by: 'USA', action: 'summit', target: 'DPRK' },
-        { by: 'DPRK', action: 'summit', target: 'USA' },
-        { by: 'JPN', action: 'humanitarian-aid', target: 'DPRK' },
-        { by: 'DPRK', action: 'summit', target: 'JPN' },
-      ];
-      const host =
-        (terms: typeof bilateral) =>
-        (inner: Chooser, world: World): Chooser =>
-        (s, actor, phase) => {
-          const own = inner(s, actor, phase);
-          if (actor !== 'PRC' || own.phase !== 'proposing' || s.forum <= 0) return own;
-          const pkg: OfferDraft = { terms, verification: 'partial', steps: 2, expires: 1 };
-          return ifValid(world, s, actor, own, { ...own, offers: [pkg] });
-        };
-      return [
-        { label: 'six-party package', world: w, protocol: host(multilateral) },
-        { label: 'bilateral package', world: w, protocol: host(bilateral) },
-      ];
-    },
-    measure: (_, end) => {
-      const put = end.offers.filter(
-        (o) => o.from === 'PRC' && o.expires === 1 && o.terms[0]?.action === 'humanitarian-aid',
-      );
-      return put.length ? put.filter((o) => o.status === 'accepted').length / put.length : NaN;
-    },
+    arms: (w) => [
+      { label: 'six-party talks may be convened (as shipped)', world: w },
+      {
+        label: 'convening talks denied to everyone',
+        world: deny(w, (d) => d.id === 'convene-talks', takers(w, 'convene-talks'), 'no-talks'),
+      },
+    ],
+    measure: signedShare,
+    rests:
+      'Deals among three or more governments are possible only while talks sit, and need every party’s yes (rules); whether they are put, and whether they fail more often, is the players’ choice.',
+    why: 'Only players that build packages (normal, hard) put deals among three or more governments; the reciprocity strategies propose only two-party swaps, for which the talks change nothing. With the normal players the talks lower the share signed in the Panmunjom thaw (and in Hanoi, not significantly) but not at the Six-Party Talks, where the shares signed are alike with and without them.',
   },
 ];
 
@@ -506,65 +456,249 @@ export const experimentById = (id: string): Experiment | undefined => EXPERIMENT
 // ---------------------------------------------------------------------------------------------
 // Running
 
-const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-const ci95 = (xs: readonly number[]): number => {
-  if (xs.length < 2) return 0;
-  const m = mean(xs);
-  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
-  return (1.96 * sd) / Math.sqrt(xs.length);
-};
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-
-/** Plays one arm's game `i` and measures it. */
-function playArm(e: Experiment, arm: Arm, seed: string, strategy: string): number {
-  const seats = seatsFor(arm.world, {}, strategy);
-  const strategies = seatStrategies(seats);
-  const base = computerChooser(arm.world, seed, strategies);
-  const choose = arm.protocol ? arm.protocol(base, arm.world) : base;
-  const end = runGame(arm.world, startGame(arm.world, seed), choose);
-  return e.measure(arm.world, end);
+/** One batch of one cell: a claim, a scenario, the players, a batch number. */
+export interface Unit {
+  claim: string;
+  scenario: string;
+  players: Players;
+  batch: number;
 }
 
-export interface ExperimentOptions {
-  games?: number;
+/** The paired metrics of one batch (pairs where either arm's metric is NaN left out). */
+export interface UnitResult {
+  a: number[];
+  b: number[];
+}
+
+export interface ProtocolOptions {
+  /** Paired games per batch. */
+  games: number;
+  /**
+   * Paired games per batch for the hard players, whose games cost about thirty times the default players'
+   * (`games` when left out). Their rows then rest on fewer games, which their intervals show.
+   */
+  hardGames?: number;
+  /** Batches (of `games` each) per cell: the interval comes from their spread. */
+  seeds: number;
   seed: string | number;
-  /** Every seat's strategy in both arms, instead of the experiment's own. */
-  strategy?: string;
-  /** Called after each pair of games, for progress. */
-  onGame?: (i: number) => void;
+  /** The players measured (all four when left out). */
+  players?: readonly Players[];
 }
 
-export function runExperiment(
+export const DEFAULT_GAMES = 2;
+export const DEFAULT_HARD_GAMES = 1;
+export const DEFAULT_SEEDS = 3;
+
+/** Paired games per batch for these players. */
+export const gamesFor = (opts: ProtocolOptions, players: Players): number =>
+  players === 'hard' ? (opts.hardGames ?? opts.games) : opts.games;
+
+/** The batches a claim's table needs, in table order. */
+export function unitsOf(e: Experiment, opts: ProtocolOptions): Unit[] {
+  const out: Unit[] = [];
+  for (const players of opts.players ?? PLAYER_KINDS)
+    for (const scenario of e.scenarios)
+      for (let batch = 0; batch < opts.seeds; batch++) out.push({ claim: e.id, scenario, players, batch });
+  return out;
+}
+
+export const unitKey = (u: Unit): string => `${u.claim}|${u.scenario}|${u.players}|${u.batch}`;
+
+/** The seed of paired game `i` of a batch (the same in both arms, distinct across claims, scenarios, batches). */
+export const protocolSeed = (u: Unit, seed: string | number, i: number): string =>
+  `${u.claim}:${u.scenario}:${seed}/${u.batch}:${i}`;
+
+function play(world: World, strategy: string, seed: string): GameState {
+  const strategies = seatStrategies(seatsFor(world, {}, strategy));
+  return runGame(world, startGame(world, seed), computerChooser(world, seed, strategies));
+}
+
+/** Plays one batch: `games` paired games of both arms. */
+export function playUnit(
+  load: (scenario: string) => World,
+  u: Unit,
+  games: number,
+  seed: string | number,
+): UnitResult {
+  const e = experimentById(u.claim);
+  if (!e) throw new Error(`Unknown experiment "${u.claim}".`);
+  const [a, b] = e.arms(load(u.scenario));
+  const strategy = PLAYERS[u.players];
+  const out: UnitResult = { a: [], b: [] };
+  for (let i = 0; i < games; i++) {
+    const s = protocolSeed(u, seed, i);
+    const va = e.measure(a.world, play(a.world, strategy, s));
+    const vb = e.measure(b.world, play(b.world, strategy, s));
+    if (Number.isNaN(va) || Number.isNaN(vb)) continue;
+    out.a.push(va);
+    out.b.push(vb);
+  }
+  return out;
+}
+
+export interface RobustnessRow {
+  players: Players;
+  /** The strategy those players are. */
+  strategy: string;
+  scenario: string;
+  /** Means per game over every batch. */
+  a: number;
+  b: number;
+  /** Mean of the batches' mean paired differences (a − b). */
+  effect: number;
+  /** Half-width of its 95 % interval, from the spread across batches (Infinity with fewer than two batches). */
+  ci95: number;
+  /** Batches that had at least one pair, and pairs in all. */
+  batches: number;
+  games: number;
+  /** The interval excludes zero. */
+  significant: boolean;
+  /** The claim holds in this cell: the predicted sign, significantly. */
+  holds: boolean;
+}
+
+export type Verdict = 'robust' | 'conditional' | 'not-shown';
+
+export interface ClaimResult {
+  id: string;
+  claim: number;
+  text: string;
+  metric: string;
+  expect: 'higher' | 'lower';
+  arms: { a: string; b: string };
+  games: number;
+  hardGames: number;
+  seeds: number;
+  seed: string;
+  robustness: RobustnessRow[];
+  verdict: Verdict;
+  /** Where the claim holds and where it does not, in words, from the table. */
+  where: string;
+  /** Why (the experiment's own reading of the mechanism), given when the verdict is conditional or not shown. */
+  why: string;
+  /** What the effect rests on, and what remains an assumption of the model. */
+  rests: string;
+}
+
+const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+
+/** Student's t, two-sided 95 %, by degrees of freedom (1..30; beyond, the normal's 1.96 is close enough). */
+const T95 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
+  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+export const t95 = (df: number): number => (df < 1 ? Infinity : (T95[df - 1] ?? 1.96));
+
+const round3 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
+
+/** One cell's row from its batches. */
+export function rowOf(
+  e: Experiment,
+  players: Players,
+  scenario: string,
+  batches: readonly UnitResult[],
+): RobustnessRow {
+  const used = batches.filter((r) => r.a.length > 0);
+  const effects = used.map((r) => mean(r.a.map((x, k) => x - r.b[k]!)));
+  const effect = mean(effects);
+  const k = effects.length;
+  const sd = k > 1 ? Math.sqrt(effects.reduce((s, x) => s + (x - effect) ** 2, 0) / (k - 1)) : Infinity;
+  const ci95 = k > 1 ? (t95(k - 1) * sd) / Math.sqrt(k) : Infinity;
+  const significant = k > 1 && Math.abs(effect) > ci95;
+  const sign = e.expect === 'higher' ? 1 : -1;
+  return {
+    players,
+    strategy: PLAYERS[players],
+    scenario,
+    a: round3(mean(used.flatMap((r) => r.a))),
+    b: round3(mean(used.flatMap((r) => r.b))),
+    effect: round3(k ? effect : 0),
+    ci95: round3(ci95),
+    batches: k,
+    games: used.reduce((s, r) => s + r.a.length, 0),
+    significant,
+    holds: significant && Math.sign(effect) === sign,
+  };
+}
+
+const list = (xs: readonly string[]): string =>
+  xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+
+/** Where the claim holds, in words, from the table. */
+function whereOf(rows: readonly RobustnessRow[]): string {
+  const by = (pred: (r: RobustnessRow) => boolean): string => {
+    const parts: string[] = [];
+    for (const p of PLAYER_KINDS) {
+      const s = rows.filter((r) => r.players === p && pred(r)).map((r) => r.scenario);
+      if (s.length) parts.push(`${p} players (${PLAYERS[p]}) on ${list(s)}`);
+    }
+    return parts.join('; ');
+  };
+  const held = by((r) => r.holds);
+  const opposite = by((r) => r.significant && !r.holds);
+  const none = by((r) => !r.significant);
+  const out: string[] = [];
+  out.push(held ? `Holds with ${held}.` : 'Holds nowhere.');
+  if (none) out.push(`No significant effect with ${none}.`);
+  if (opposite) out.push(`The opposite, significantly, with ${opposite}.`);
+  return out.join(' ');
+}
+
+/** The claim's table and verdict from every batch's result (`results` by `unitKey`). */
+export function summariseClaim(
   e: Experiment,
   load: (scenario: string) => World,
-  opts: ExperimentOptions,
-): ExperimentResult {
-  const [a, b] = e.arms(load(e.scenario));
-  const games = opts.games ?? e.games;
-  const xa: number[] = [];
-  const xb: number[] = [];
-  for (let i = 0; i < games; i++) {
-    const seed = `${e.id}:${gameSeed(opts.seed, i)}`;
-    const va = playArm(e, a, seed, opts.strategy ?? e.strategy);
-    const vb = playArm(e, b, seed, opts.strategy ?? e.strategy);
-    opts.onGame?.(i);
-    if (Number.isNaN(va) || Number.isNaN(vb)) continue;
-    xa.push(va);
-    xb.push(vb);
-  }
-  const diff = xa.map((x, k) => x - xb[k]!);
-  const effect = mean(diff);
-  const effectCi95 = ci95(diff);
-  const signOk = e.expect === 'higher' ? effect > 0 : effect < 0;
+  opts: ProtocolOptions,
+  results: ReadonlyMap<string, UnitResult>,
+): ClaimResult {
+  const rows: RobustnessRow[] = [];
+  for (const players of opts.players ?? PLAYER_KINDS)
+    for (const scenario of e.scenarios) {
+      const batches: UnitResult[] = [];
+      for (let batch = 0; batch < opts.seeds; batch++) {
+        const r = results.get(unitKey({ claim: e.id, scenario, players, batch }));
+        if (!r)
+          throw new Error(`No result for ${e.id} on ${scenario} with ${players} players, batch ${batch}.`);
+        batches.push(r);
+      }
+      rows.push(rowOf(e, players, scenario, batches));
+    }
+  const verdict: Verdict = rows.every((r) => r.holds)
+    ? 'robust'
+    : rows.some((r) => r.holds)
+      ? 'conditional'
+      : 'not-shown';
+  const [a, b] = e.arms(load(e.scenarios[0]!));
   return {
     id: e.id,
-    claim: e.text,
+    claim: e.claim,
+    text: e.text,
     metric: e.metric,
-    games: xa.length,
-    a: { label: a.label, mean: round3(mean(xa)), ci95: round3(ci95(xa)) },
-    b: { label: b.label, mean: round3(mean(xb)), ci95: round3(ci95(xb)) },
-    effect: round3(effect),
-    effectCi95: round3(effectCi95),
-    supported: signOk && Math.abs(effect) > effectCi95,
+    expect: e.expect,
+    arms: { a: a.label, b: b.label },
+    games: opts.games,
+    hardGames: gamesFor(opts, 'hard'),
+    seeds: opts.seeds,
+    seed: String(opts.seed),
+    robustness: rows,
+    verdict,
+    where: whereOf(rows),
+    why: verdict === 'robust' ? '' : e.why,
+    rests: e.rests,
   };
+}
+
+/** Runs a claim's whole table on this thread. */
+export function runClaim(
+  e: Experiment,
+  load: (scenario: string) => World,
+  opts: ProtocolOptions,
+  onUnit?: (u: Unit) => void,
+): ClaimResult {
+  const results = new Map<string, UnitResult>();
+  for (const u of unitsOf(e, opts)) {
+    results.set(unitKey(u), playUnit(load, u, gamesFor(opts, u.players), opts.seed));
+    onUnit?.(u);
+  }
+  return summariseClaim(e, load, opts, results);
 }

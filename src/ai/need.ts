@@ -20,6 +20,7 @@ import {
   economyChange,
   inSentence,
   indexOf,
+  leaderPriority,
   objectiveValue,
 } from '../engine/index.ts';
 import type { ActorId, GameState, World } from '../engine/index.ts';
@@ -88,7 +89,8 @@ function baseline(world: World, s: GameState, who: ActorId): number[] {
 }
 
 /**
- * The change in `who`'s score from `before` to `after`, with its own economy weighed by need, and the objective
+ * The change in `who`'s score from `before` to `after`, as the leader in office weighs the objectives (see
+ * `leaderPriority`), with its own economy weighed by need, and the objective
  * that moved most (its label in lower case, '' when nothing moved).
  */
 export function decisionValue(
@@ -105,10 +107,11 @@ export function decisionValue(
   let weights = 0;
   let best = { d: 0, label: '' };
   for (const [k, o] of def.objectives.entries()) {
-    const d =
-      o.weight * needWeight(world, who, o, look, gain) * (objectiveValue(world, after, who, o) - base[k]!);
+    // The leader in office weighs the objectives by its own priorities (a successor's differ from the first's).
+    const w = o.weight * leaderPriority(world, before, who, o);
+    const d = w * needWeight(world, who, o, look, gain) * (objectiveValue(world, after, who, o) - base[k]!);
     sum += d;
-    weights += o.weight;
+    weights += w;
     if (Math.abs(d) > best.d) best = { d: Math.abs(d), label: inSentence(o.label) };
   }
   return { value: weights > 0 ? sum / weights : 0, reason: best.label };

@@ -277,11 +277,16 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             const mineT = o.terms.filter((t) => t.by === me);
             const theirT = o.terms.filter((t) => t.by !== me);
             const gain = value(me, mineT).value + value(me, theirT).value * trust;
-            // The engine's signing-cost rule, in the units of the gain above, fed this player's cautious belief:
-            // its trust in the least trusted party, not the mean the resolution charges. (Fed the mean, the
-            // phasing and lifeline experiments no longer support their claims at the test's size: a change
-            // of the player's behaviour for the computer-players issue to weigh, not made here.)
-            const homeCost = signingCost(world, me, [trust * 100], o.mediator !== null) / 20;
+            // The engine's signing-cost rule, in the units of the gain above, fed what the resolution will charge:
+            // its trust in each other party (the rule takes the mean). The gain is still discounted by the least
+            // trusted party, whose step is the one most in doubt.
+            const homeCost =
+              signingCost(
+                world,
+                me,
+                others.map((x) => view.myTrust[x] ?? 0),
+                o.mediator !== null,
+              ) / 20;
             return { o, others, trust, value: gain - homeCost + trustWorth * 5 + jitter() };
           });
           // Diplomats can carry only so many agreements at once: the best offers first, while there is room.

@@ -24,6 +24,7 @@ import {
   ACTOR_VARS,
   applyAction,
   indexOf,
+  leaderPriority,
   pairIndex,
   inSentence,
   stageMayAdvance,
@@ -129,9 +130,11 @@ export class Valuation {
       let weights = 0;
       const out: Mover[] = [];
       def.objectives.forEach((o, k) => {
-        weights += o.weight;
+        // The leader in office weighs the objectives by its own priorities (`leaderPriority`).
+        const weight = o.weight * leaderPriority(world, belief, def.id, o);
+        weights += weight;
         const need = o.metric === 'economy' && o.want === 'high' && (o.of ?? def.id) === def.id;
-        const coef = o.weight * (need ? 1 + gain * look.need[w]! : 1);
+        const coef = weight * (need ? 1 + gain * look.need[w]! : 1);
         const high = o.want === 'high';
         const m = o.metric;
         let mover: Mover | null = null;
@@ -351,14 +354,14 @@ function copyInto(to: number[], from: readonly number[]): void {
  * What a valuation reads of the belief `beliefFrom` builds from `view`, as numbers, read from the view itself
  * (no belief is built): the round (for the outlook's horizon), tension, the stage, and whether the believer thinks
  * it may advance (its trust as `believedTrust` has it, and the agreements in the view), the governments' numbers,
- * sanctions, lifelines and alliances. Beliefs with equal keys value every list of terms identically. The forum
+ * the leaders' stances (which set their priorities), sanctions, lifelines and alliances. Beliefs with equal keys value every list of terms identically. The forum
  * is left out: an action can convene talks, but no objective reads whether talks are convened, so a round's
  * proposals (which use up a round of the forum) do not make its answers value the same terms again.
  */
 export function valuationKey(world: World, view: PlayerView): Float64Array {
   const n = world.actors.length;
   const nv = ACTOR_VARS.length;
-  const k = new Float64Array(4 + n * nv + 3 * n * n);
+  const k = new Float64Array(4 + n * (nv + 1) + 3 * n * n);
   const advance = stageMayAdvance(world, {
     trust: believedTrust(world, view),
     agreements: view.agreements as unknown as Agreement[],
@@ -370,6 +373,8 @@ export function valuationKey(world: World, view: PlayerView): Float64Array {
   k[3] = advance ? 1 : 0;
   let at = 4;
   for (const a of view.actors) for (const v of ACTOR_VARS) k[at++] = a.vars[v];
+  // Each leader's stance: a leader's priorities weigh the objectives (`leaderPriority`).
+  for (const a of view.actors) k[at++] = a.leader.stance;
   const facts = viewFacts(view);
   const ids = world.actors.map((a) => a.id);
   for (const a of ids) for (const b of ids) k[at++] = facts.sanctions(a, b);

@@ -1,97 +1,221 @@
-/** `qpq experiment <id> | --all [--games N] [--seed S] [--json] [--strategy ID]`: the controlled experiments, one per claim. */
+/**
+ * `qpq experiment <id...> | --all [--games N] [--hard-games N] [--seeds B] [--seed S] [--players LIST] [--workers N] [--json]`:
+ * each claim's robustness table (players × scenario: effect ± interval, significant?) and its verdict, under the
+ * protocol of src/ai/experiments.ts. With --workers the batches are shared out over worker threads; the result is
+ * the same as with one.
+ */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { EXPERIMENTS, experimentById, runExperiment } from '../ai/experiments.ts';
-import type { ExperimentResult } from '../ai/experiments.ts';
-import { STRATEGIES, isStrategy } from '../ai/index.ts';
+import { Worker } from 'node:worker_threads';
+import {
+  DEFAULT_GAMES,
+  DEFAULT_HARD_GAMES,
+  DEFAULT_SEEDS,
+  EXPERIMENTS,
+  PLAYERS,
+  PLAYER_KINDS,
+  experimentById,
+  gamesFor,
+  isPlayers,
+  playUnit,
+  summariseClaim,
+  unitKey,
+  unitsOf,
+} from '../ai/experiments.ts';
+import type {
+  ClaimResult,
+  Experiment,
+  Players,
+  ProtocolOptions,
+  Unit,
+  UnitResult,
+} from '../ai/experiments.ts';
 import type { World } from '../engine/index.ts';
+import type { ExperimentJob, ExperimentWorkerMessage } from './experiment-worker.ts';
 import { readScenario } from './files.ts';
-import { MAX_GAMES, plain } from './terminal.ts';
+import { plain } from './terminal.ts';
 
-const fmt = (x: number): string => (Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(3));
+const fmt = (x: number): string =>
+  !Number.isFinite(x) ? '∞' : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(3);
+const signed = (x: number): string => `${x >= 0 ? '+' : ''}${fmt(x)}`;
 
-function table(results: ExperimentResult[]): string {
+/** The claims' tables, as a person reads them. */
+export function tableText(results: readonly ClaimResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
-    lines.push(`${r.id} — ${r.claim}`);
-    lines.push(`  metric: ${r.metric} (${r.games} paired games)`);
-    lines.push(`  a: ${r.a.label}: ${fmt(r.a.mean)} ± ${fmt(r.a.ci95)}`);
-    lines.push(`  b: ${r.b.label}: ${fmt(r.b.mean)} ± ${fmt(r.b.ci95)}`);
+    lines.push(`${r.id} (claim ${r.claim}) — ${r.text}`);
+    lines.push(`  metric: ${r.metric}`);
+    lines.push(`  a: ${r.arms.a}`);
+    lines.push(`  b: ${r.arms.b}`);
     lines.push(
-      `  effect (a - b): ${r.effect >= 0 ? '+' : ''}${fmt(r.effect)} ± ${fmt(r.effectCi95)}  ${r.supported ? 'SUPPORTED' : 'NOT SUPPORTED'}`,
+      `  predicted: a ${r.expect} than b; ${r.seeds} batches of ${r.games} paired games per cell, seed ${r.seed}`,
     );
+    const head = ['players', 'scenario', 'a', 'b', 'effect (a − b)', 'holds'];
+    const rows = r.robustness.map((x) => [
+      `${x.players} (${x.strategy})`,
+      x.scenario,
+      fmt(x.a),
+      fmt(x.b),
+      `${signed(x.effect)} ± ${fmt(x.ci95)}`,
+      x.holds ? 'yes' : x.significant ? 'OPPOSITE' : 'no',
+    ]);
+    const width = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
+    const line = (cells: string[]): string =>
+      '  ' + cells.map((c, k) => (k >= 2 && k <= 4 ? c.padStart(width[k]!) : c.padEnd(width[k]!))).join('  ');
+    lines.push(line(head));
+    lines.push('  ' + width.map((w) => '-'.repeat(w)).join('  '));
+    for (const row of rows) lines.push(line(row));
+    lines.push(`  verdict: ${r.verdict.toUpperCase()}. ${r.where}`);
+    if (r.why) lines.push(`  why: ${r.why}`);
+    lines.push(`  rests on: ${r.rests}`);
     lines.push('');
   }
-  const held = results.filter((r) => r.supported).length;
-  lines.push(`${held} of ${results.length} claims supported.`);
+  const count = (v: string): number => results.filter((r) => r.verdict === v).length;
+  lines.push(
+    `${count('robust')} robust, ${count('conditional')} conditional, ${count('not-shown')} not shown, of ${results.length} claims.`,
+  );
   return lines.join('\n');
 }
 
-export function runExperimentCommand(args: string[]): number {
+const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./experiment-worker.ts', import.meta.url).href)}); })`;
+
+/** Plays every batch on `workers` threads (batches dealt round-robin, the dearest players first). */
+async function runUnitsInWorkers(
+  units: readonly Unit[],
+  opts: ProtocolOptions,
+  workers: number,
+  onUnit: () => void,
+): Promise<Map<string, UnitResult>> {
+  const order = units.map((_, k) => k);
+  const cost: Record<Players, number> = { hard: 0, normal: 1, easy: 2, default: 3 };
+  order.sort((x, y) => cost[units[x]!.players] - cost[units[y]!.players] || x - y);
+  const shares: number[][] = Array.from({ length: workers }, () => []);
+  order.forEach((k, n) => shares[n % workers]!.push(k));
+  const results = new Map<string, UnitResult>();
+  await Promise.all(
+    shares.map(
+      (indices) =>
+        new Promise<void>((resolve, reject) => {
+          const job: ExperimentJob & { indices: number[] } = {
+            units: indices.map((k) => units[k]!),
+            indices,
+            games: opts.games,
+            hardGames: gamesFor(opts, 'hard'),
+            seed: String(opts.seed),
+          };
+          const w = new Worker(BOOTSTRAP, { eval: true, workerData: job });
+          let done = false;
+          w.on('message', (m: ExperimentWorkerMessage) => {
+            if (m.kind === 'done') done = true;
+            else {
+              results.set(unitKey(units[m.index]!), m.result);
+              onUnit();
+            }
+          });
+          w.on('error', reject);
+          w.on('exit', (code) =>
+            done ? resolve() : reject(new Error(`an experiment worker stopped with exit code ${code}`)),
+          );
+        }),
+    ),
+  );
+  return results;
+}
+
+/** Every chosen claim's table and verdict. */
+export async function runClaims(
+  chosen: readonly Experiment[],
+  load: (scenario: string) => World,
+  opts: ProtocolOptions,
+  workers = 1,
+  onUnit: (done: number, all: number) => void = () => {},
+): Promise<ClaimResult[]> {
+  const units = chosen.flatMap((e) => unitsOf(e, opts));
+  let done = 0;
+  const tick = (): void => onUnit(++done, units.length);
+  let results: Map<string, UnitResult>;
+  if (workers > 1) results = await runUnitsInWorkers(units, opts, workers, tick);
+  else {
+    results = new Map();
+    for (const u of units) {
+      results.set(unitKey(u), playUnit(load, u, gamesFor(opts, u.players), opts.seed));
+      tick();
+    }
+  }
+  return chosen.map((e) => summariseClaim(e, load, opts, results));
+}
+
+const whole = (name: string, raw: string, lo: number, hi: number): number | string => {
+  const n = Number(raw);
+  return /^\s*\d+\s*$/.test(raw) && Number.isInteger(n) && n >= lo && n <= hi
+    ? n
+    : `--${name} must be a whole number from ${lo} to ${hi}, not "${plain(raw)}".`;
+};
+
+export async function runExperimentCommand(args: string[]): Promise<number> {
+  const fail = (msg: string): number => {
+    process.stderr.write(`qpq experiment: ${msg}\n`);
+    return 1;
+  };
+  // An argument the parser refuses throws: qpq.ts prints it and exits 2, as for every command.
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       all: { type: 'boolean', default: false },
-      games: { type: 'string' },
+      games: { type: 'string', default: String(DEFAULT_GAMES) },
+      'hard-games': { type: 'string', default: String(DEFAULT_HARD_GAMES) },
+      seeds: { type: 'string', default: String(DEFAULT_SEEDS) },
       seed: { type: 'string', default: '1' },
+      players: { type: 'string', default: PLAYER_KINDS.join(',') },
+      workers: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
-      strategy: { type: 'string' },
     },
   });
   const ids = EXPERIMENTS.map((e) => e.id);
   const chosen = values.all ? EXPERIMENTS : positionals.map((id) => experimentById(id));
   if (!chosen.length || chosen.some((e) => !e)) {
     const bad = positionals.find((id) => !experimentById(id));
-    process.stderr.write(
-      `qpq experiment: ${bad ? `unknown experiment "${bad}"` : 'name an experiment or use --all'}; experiments: ${ids.join(', ')}.\n`,
+    return fail(
+      `${bad ? `unknown experiment "${plain(bad)}"` : 'name an experiment or use --all'}; experiments: ${ids.join(', ')}.`,
     );
-    return 1;
   }
-  let games: number | undefined;
-  if (values.games !== undefined) {
-    games = Number(values.games);
-    if (!/^\s*\d+\s*$/.test(values.games) || !Number.isInteger(games) || games < 2 || games > MAX_GAMES) {
-      process.stderr.write(
-        `qpq experiment: --games must be a whole number from 2 to ${MAX_GAMES}, not "${plain(values.games)}".\n`,
-      );
-      return 1;
-    }
-  }
-  if (values.strategy !== undefined && !isStrategy(values.strategy)) {
-    process.stderr.write(
-      `qpq experiment: unknown strategy "${values.strategy}"; use one of: ${Object.keys(STRATEGIES).join(', ')}.\n`,
+  const games = whole('games', values.games, 1, 10_000);
+  if (typeof games === 'string') return fail(games);
+  const hardGames = whole('hard-games', values['hard-games'], 1, 10_000);
+  if (typeof hardGames === 'string') return fail(hardGames);
+  const seeds = whole('seeds', values.seeds, 2, 100);
+  if (typeof seeds === 'string') return fail(seeds);
+  const cpus = availableParallelism();
+  const workers = values.workers === 'auto' ? cpus : whole('workers', values.workers, 1, cpus);
+  if (typeof workers === 'string') return fail(`${workers} (or "auto": this machine has ${cpus} processors)`);
+  const players = values.players.split(',').map((x) => x.trim());
+  const badPlayers = players.find((p) => !isPlayers(p));
+  if (badPlayers !== undefined || !players.length)
+    return fail(
+      `unknown players "${plain(badPlayers ?? '')}"; use a comma-separated list of: ${Object.entries(PLAYERS)
+        .map(([k, v]) => `${k} (${v})`)
+        .join(', ')}.`,
     );
-    return 1;
-  }
   const worlds = new Map<string, World>();
   const load = (id: string): World => {
     let w = worlds.get(id);
     if (!w) worlds.set(id, (w = readScenario(id).world));
     return w;
   };
-  const results: ExperimentResult[] = [];
-  for (const e of chosen) {
-    if (!values.json) process.stderr.write(`running ${e!.id}…\n`);
-    results.push(runExperiment(e!, load, { games, seed: values.seed, strategy: values.strategy }));
-  }
+  const opts: ProtocolOptions = { games, hardGames, seeds, seed: values.seed, players: players as Players[] };
+  const started = Date.now();
+  const results = await runClaims(chosen as Experiment[], load, opts, workers, (done, all) => {
+    if (!values.json && process.stderr.isTTY) process.stderr.write(`\r${done}/${all} batches`);
+  });
+  if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
+  const elapsedMs = Date.now() - started;
   if (values.json)
+    process.stdout.write(JSON.stringify({ elapsedMs, workers, claims: results }, null, 2) + '\n');
+  else
     process.stdout.write(
-      JSON.stringify(
-        results.map((r) => ({
-          id: r.id,
-          claim: r.claim,
-          metric: r.metric,
-          a: r.a,
-          b: r.b,
-          effect: r.effect,
-          supported: r.supported,
-          games: r.games,
-          effectCi95: r.effectCi95,
-        })),
-        null,
-        2,
-      ) + '\n',
+      `${tableText(results)}\n(${(elapsedMs / 1000).toFixed(0)} s, ${workers} worker${workers > 1 ? 's' : ''})\n`,
     );
-  else process.stdout.write(table(results) + '\n');
   return 0;
 }

@@ -21,8 +21,10 @@ Commands:
                                          N seeded computer-only games, summarised
   tournament [--strategies a,b] [--noise P] [--rounds R] [--repetitions K] [--seed S] [--json]
                                          an Axelrod-style round robin of the computer strategies
-  experiment <id...> | --all [--games N] [--seed S] [--json] [--strategy ID]
-                                         controlled two-arm experiments, one per claim of the design
+  experiment <id...> | --all [--games N] [--hard-games N] [--seeds B] [--seed S] [--players LIST]
+             [--workers N] [--json]
+                                         each claim's two worlds under every kind of player on three scenarios:
+                                         a robustness table and a verdict (robust, conditional, not shown)
   bench [--json] [--quick]               the benchmark figures
   bench --browser [--runs N] [--json]    the board's start-up time against bare Phaser, JS sizes, frame rate
   bench --classroom [--sessions N] [--clients M] [--rounds R] [--json]

@@ -171,11 +171,54 @@ export function applyReadings(
   cause: Cause = actionCause(world, def, self, target),
 ): void {
   const n = world.actors.length;
+  // Engagement earns goodwill as a record, not per shipment: a gesture's goodwill counts by the giver's record
+  // toward the target over the last year (habituation's fade gives way to it).
+  const earned = def.family === 'engagement' && target >= 0 ? engagementRecord(world, s, self, target) : fade;
   for (const r of def.readings)
     for (let i = 0; i < n; i++)
       if (seen[i] && inObservers(s, n, r.observers, i, self, target))
-        changeTrust(world, s, i, self, r.trust * scale * (r.trust > 0 ? fade : 1), cause);
+        changeTrust(world, s, i, self, r.trust * scale * (r.trust > 0 ? earned : 1), cause);
 }
+
+/**
+ * The giver's record of engagement toward a target, 0..1: the share of the last `habituationRounds` rounds
+ * (before this one) in which it engaged the target (an engagement gesture of its own, or an engagement step of a
+ * deal the target saw it keep), and 0 if it took a hostile act toward the target in that time. Engagement builds
+ * trust slowly, through behaviour observed over time, and can coexist with sanctions (The DMZ Quid Pro Quo: Why
+ * It's Not Working and What Lies Ahead, "Engagement, Not Isolation"; Diplomatic Efforts Related to the DMZ:
+ * confidence-building measures gradually foster trust): a first shipment earns nothing, a year of them the full
+ * goodwill, and a provocation or a new sanction in between wipes the record.
+ */
+export function engagementRecord(world: World, s: GameState, self: number, target: number): number {
+  const h = world.rules.habituationRounds;
+  const from = s.round - h;
+  const giver = world.actors[self]!.id;
+  const to = world.actors[target]!.id;
+  const engaged = new Set<number>();
+  for (let k = s.log.length - 1; k >= 0; k--) {
+    const e = s.log[k]!;
+    if (e.round < from) break;
+    if (e.round >= s.round || e.kind !== 'action' || e.actor !== giver || typeof e.ref !== 'string') continue;
+    const def = world.actions[world.actionIndex[e.ref]!];
+    if (!def) continue;
+    const atTarget = e.target === to || (!def.targeted && (e.to === null || e.to.includes(to)));
+    if (!atTarget) continue;
+    if (def.provocation || def.effects.some((x) => x.kind === 'sanctions' && x.delta > 0)) return 0;
+    if (def.family === 'engagement') engaged.add(e.round);
+  }
+  for (const g of s.agreements)
+    for (const r of g.record) {
+      if (r.round < from || r.round >= s.round || !r.observed[to]?.[giver]) continue;
+      if (
+        g.terms.some((t) => t.by === giver && t.target === to && familyOf(world, t.action) === 'engagement')
+      )
+        engaged.add(r.round);
+    }
+  return Math.min(1, engaged.size / h);
+}
+
+const familyOf = (world: World, id: string): string | undefined =>
+  world.actions[world.actionIndex[id]!]?.family;
 
 /** The cause an action by `self` (at `target`, -1 for none) records. */
 export function actionCause(world: World, def: ActionDef, self: number, target: number): Cause {

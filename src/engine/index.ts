@@ -34,7 +34,15 @@ export {
   partiesOf,
   MEDIATE,
 } from './validate.ts';
-export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
+export {
+  mayTake,
+  applyAction,
+  applyReadings,
+  engagementRecord,
+  fadeAfter,
+  recentKey,
+  whatIfCopy,
+} from './effects.ts';
 export { unmet, unmetText, conditionWords, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
 export type { Facts, Unmet } from './requirements.ts';
 export {
@@ -46,6 +54,7 @@ export {
   holds,
   allHold,
   objectiveValue,
+  leaderPriority,
 } from './metrics.ts';
 export { playerView, publicView } from './view.ts';
 export type { PlayerView, PublicView, AgreementView, ActorPublic } from './view.ts';
@@ -69,6 +78,7 @@ export {
   checkInject,
   injectMut,
   channelFactor,
+  pairFactors,
   tensionBaseline,
   describeTerms,
   inSentence,

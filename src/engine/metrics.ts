@@ -115,6 +115,30 @@ export function objectiveValue(world: World, s: GameState, owner: ActorId, o: Ob
   return o.want === 'high' ? v : 100 - v;
 }
 
+/**
+ * How much more (or less) the leader in office weighs an objective than the scenario's weights say. The
+ * scenario's weights are the government's priorities under the leader it starts with; a successor of a different
+ * stance brings different priorities (The DMZ Quid Pro Quo: Why It's Not Working and What Lies Ahead: a new
+ * administration comes into office with different priorities on engagement or confrontation, and shifts between
+ * administrations unsettle what was agreed). A leader more hawkish than the first weighs hard security more (its
+ * own security and arms, others' arms) and calm and the peace process less; a more dovish one the reverse. Every
+ * 50 points of stance (0 hawk .. 100 dove) away from the first leader's doubles or halves the difference, within
+ * a quarter and twice the scenario's weight. Scores (the debrief's measure of how a government did) keep the
+ * scenario's weights; this is what the leader in office pursues.
+ */
+export function leaderPriority(world: World, s: GameState, owner: ActorId, o: Objective): number {
+  const i = indexOf(world, owner);
+  const now = s.actors[i]!.leader.stance;
+  const first = world.initial.actors[owner]?.leader.stance ?? now;
+  if (now === first) return 1;
+  const security = o.metric === 'security' || o.metric === 'nuclear' || o.metric === 'missile';
+  const calm = (o.metric === 'tension' && o.want === 'low') || (o.metric === 'stage' && o.want === 'high');
+  const hawkish = (first - now) / 50; // > 0: the new leader is more hawkish
+  if (security) return Math.min(2, Math.max(0.25, 1 + hawkish));
+  if (calm) return Math.min(2, Math.max(0.25, 1 - hawkish));
+  return 1;
+}
+
 /** An actor's score, 0..100: the weighted mean of its objectives. */
 export function score(world: World, s: GameState, actor: ActorId): number {
   const def = world.actors[indexOf(world, actor)]!;

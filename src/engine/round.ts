@@ -361,16 +361,28 @@ export function tensionBaseline(world: World, s: GameState): number {
   return world.rules.tensionFloor + (world.rules.programmeTension * top) / 100;
 }
 
-/** How much the open channels on the flashpoint pairs lower the chance of a clash (1 = not at all). */
-export function channelFactor(world: World, s: GameState): number {
+/**
+ * Each flashpoint pair's own channel factor, in the order of `world.flashpoints`: a hotline on that pair
+ * multiplies it by `hotlineFactor`, a backchannel by `backchannelFactor`. A channel acts on its own pair's
+ * flashpoint only (a US–DPRK line does nothing for the DPRK–Japan flashpoint).
+ */
+export function pairFactors(world: World, s: GameState): number[] {
   const n = world.actors.length;
-  let f = 1;
-  for (const [a, b] of world.flashpoints) {
+  return world.flashpoints.map(([a, b]) => {
     const k = pairIndex(n, indexOf(world, a), indexOf(world, b));
-    if (s.hotline[k]) f *= world.rules.hotlineFactor;
-    if (s.backchannel[k]) f *= world.rules.backchannelFactor;
-  }
-  return f;
+    return (
+      (s.hotline[k] ? world.rules.hotlineFactor : 1) * (s.backchannel[k] ? world.rules.backchannelFactor : 1)
+    );
+  });
+}
+
+/**
+ * How much the open channels lower the chance of a clash (1 = not at all): each flashpoint carries an equal share
+ * of the chance, lowered by its own pair's channels, so this is the mean of the pairs' factors.
+ */
+export function channelFactor(world: World, s: GameState): number {
+  const f = pairFactors(world, s);
+  return f.length ? f.reduce((a, x) => a + x, 0) / f.length : 1;
 }
 
 /** Who is neither a party to nor the mediator of an agreement. */

@@ -1,8 +1,11 @@
 /**
  * The game's central lesson, measured against the computer-run governments (the normal difficulty, which pursue
  * their own aims and exploit those who let breaches pass): a government that reciprocates should do better than
- * one that always defects and one that always concedes. Each plays every seat of every shipped scenario on the
+ * one that always defects. Each plays every seat of every shipped scenario on the
  * same seeds; the comparison is of its mean score over all of them.
+ *
+ * That a reciprocal player should also beat one who always concedes is withdrawn (issue 16; docs/computer-players.md
+ * says why): the test asserts instead that the always-conceder, too, beats the always-defector.
  *
  * The reciprocal player here is the shipped `tit-for-tat-in-kind`, which answers like with like: a broken promise
  * by withholding its own step, a hostile act by the least escalating hostile act at hand. Plain tit-for-tat, which
@@ -66,17 +69,20 @@ function meanScore(player: Strategy): number {
 
 describe('reciprocity against the computer governments', () => {
   const inKind = meanScore(strategyById('tit-for-tat-in-kind'));
+  let defect = NaN;
 
   it('a reciprocal player scores more over every seat of every shipped scenario than one who always defects, and so does plain tit-for-tat', () => {
-    const defect = meanScore(alwaysDefect);
+    defect = meanScore(alwaysDefect);
     expect(inKind).toBeGreaterThan(defect + 0.5);
     expect(meanScore(strategyById('reciprocal'))).toBeGreaterThan(defect);
   }, 900_000);
 
-  // Not shown since the normal difficulty offers only terms their receiver values (issue 16): the in-kind
-  // reciprocal player then scores 57.35 against the always-conceder's 58.36. Skipped, not tuned back; see
-  // docs/computer-players.md. Unskip when the model is changed so that the lesson holds for a reason.
-  it.skip('a reciprocal player scores more than one who always concedes', () => {
-    expect(inKind).toBeGreaterThan(meanScore(alwaysConcede) + 0.2);
+  // Withdrawn (issue 16): "a reciprocal player scores more than one who always concedes". The model gives no
+  // reason for it, and the sources do not claim it: against governments that value what they are given, a
+  // conceder's gestures earn goodwill and deals, and nothing in the rules makes unconditional generosity lose
+  // to reciprocity (see docs/computer-players.md). What is true, and is the lesson: defection loses to both.
+  it('one who always concedes also scores more than one who always defects', () => {
+    if (Number.isNaN(defect)) defect = meanScore(alwaysDefect);
+    expect(meanScore(alwaysConcede)).toBeGreaterThan(defect);
   }, 900_000);
 });

@@ -14,6 +14,7 @@ import {
   canTalk,
   checkInput,
   clamp,
+  engagementRecord,
   mayTake,
   react,
   resolve,
@@ -173,8 +174,9 @@ const ENGAGEMENT: Row[] = [
       varMoved('DPRK', 'economy', varFx(def, 'target', 'economy'));
       varMoved('DPRK', 'support', varFx(def, 'target', 'support'));
       varMoved('ROK', 'economy', -def.cost.economy!);
+      // A first shipment earns no trust: engagement's goodwill is a record (see the engagement record tests).
       expect(readingFx(def, 'target')).toBeGreaterThan(0);
-      trustMoved('DPRK', 'ROK', readingFx(def, 'target'));
+      trustMoved('DPRK', 'ROK', 0);
       expect(trust('USA', 'ROK')).toBe(0);
       expect(tension).toBeCloseTo(tensionNow, 9);
       expect(tension).toBeLessThan(0);
@@ -186,10 +188,10 @@ const ENGAGEMENT: Row[] = [
     by: 'PRC',
     action: 'humanitarian-aid',
     target: 'DPRK',
-    check: ({ def, sanctions, trustMoved, before }) => {
+    check: ({ sanctions, trustMoved, before }) => {
       expect(pairOf(before, 'sanctions', 'PRC', 'DPRK')).toBeGreaterThan(0);
       expect(sanctions('PRC', 'DPRK')).toBe(0);
-      trustMoved('DPRK', 'PRC', readingFx(def, 'target'));
+      trustMoved('DPRK', 'PRC', 0); // a first shipment: no record yet
     },
   },
   {
@@ -787,7 +789,12 @@ function expectFollowsCatalogue(
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       let delta = 0;
-      if (j === self && seen(i)) for (const r of def.readings) if (observer(r.observers, i)) delta += r.trust;
+      // Engagement's goodwill counts by the giver's record toward the target (nothing for a first gesture).
+      const record =
+        def.family === 'engagement' && target >= 0 ? engagementRecord(WORLD, before, self, target) : 1;
+      if (j === self && seen(i))
+        for (const r of def.readings)
+          if (observer(r.observers, i)) delta += r.trust * (r.trust > 0 ? record : 1);
       expect(after.trust[i * n + j], `${where}: trust ${IDS[i]}->${IDS[j]}`).toBeCloseTo(
         clamp(before.trust[i * n + j]! + delta),
         9,
@@ -947,6 +954,7 @@ describe('joint actions and requirements', () => {
 
 const synthetic = (effects: Effect[], readings: Reading[] = []): ActionDef => ({
   ...actionDef('cultural-exchange'),
+  family: 'diplomacy', // not engagement, whose goodwill counts by a record
   id: 'synthetic',
   cost: {},
   effects,

@@ -3,7 +3,7 @@
  * hotlines and backchannels on the flashpoint pairs; a clash ends the game with the on-clash outcome.
  */
 import { describe, expect, test } from 'vitest';
-import { channelFactor, react, resolve, seedState, submit } from '../../src/engine/index.ts';
+import { channelFactor, pairFactors, react, resolve, seedState, submit } from '../../src/engine/index.ts';
 import type { GameState } from '../../src/engine/index.ts';
 import { WORLD, atCommitment, collected, commitment, copy, resolveWith, setPair } from './helpers.ts';
 
@@ -22,17 +22,19 @@ const withChannels = (s: GameState, open: readonly Open[]): GameState => {
   return c;
 };
 
+/** Each flashpoint carries a third of the chance; its own channels lower its third only. */
+const F = WORLD.flashpoints.length;
 const FACTORS: { name: string; open: Open[]; expected: number }[] = [
   { name: 'no channel on any flashpoint: 1', open: [], expected: 1 },
   {
-    name: 'a hotline on DPRK–ROK: the hotline factor',
+    name: 'a hotline on DPRK–ROK: the hotline factor on that flashpoint’s share only',
     open: [['hotline', 'DPRK', 'ROK']],
-    expected: r.hotlineFactor,
+    expected: (r.hotlineFactor + F - 1) / F,
   },
   {
-    name: 'a backchannel on DPRK–USA: the backchannel factor',
+    name: 'a backchannel on DPRK–USA: the backchannel factor on that flashpoint’s share only',
     open: [['backchannel', 'DPRK', 'USA']],
-    expected: r.backchannelFactor,
+    expected: (r.backchannelFactor + F - 1) / F,
   },
   {
     name: 'a hotline and a backchannel on the same flashpoint multiply',
@@ -40,12 +42,12 @@ const FACTORS: { name: string; open: Open[]; expected: number }[] = [
       ['hotline', 'DPRK', 'JPN'],
       ['backchannel', 'DPRK', 'JPN'],
     ],
-    expected: r.hotlineFactor * r.backchannelFactor,
+    expected: (r.hotlineFactor * r.backchannelFactor + F - 1) / F,
   },
   {
-    name: 'hotlines on all three flashpoints: the hotline factor cubed',
+    name: 'hotlines on all three flashpoints: the hotline factor (not its cube: each line guards its own pair)',
     open: WORLD.flashpoints.map(([a, b]) => ['hotline', a, b] as Open),
-    expected: r.hotlineFactor ** WORLD.flashpoints.length,
+    expected: r.hotlineFactor,
   },
   {
     name: 'channels between governments that are no flashpoint (USA–PRC, ROK–JPN) change nothing',
@@ -69,6 +71,15 @@ describe('channelFactor', () => {
   });
   test.each(FACTORS)('$name', ({ open, expected }) => {
     expect(channelFactor(WORLD, withChannels(READY, open))).toBeCloseTo(expected, 12);
+  });
+  test('a hotline acts on its own pair’s flashpoint: a US–DPRK line leaves the DPRK–Japan and DPRK–ROK chances as they were', () => {
+    const at = (a: string, b: string): number =>
+      WORLD.flashpoints.findIndex(([x, y]) => (x === a && y === b) || (x === b && y === a));
+    const none = pairFactors(WORLD, READY);
+    const line = pairFactors(WORLD, withChannels(READY, [['hotline', 'USA', 'DPRK']]));
+    expect(line[at('DPRK', 'USA')]).toBeCloseTo(r.hotlineFactor * none[at('DPRK', 'USA')]!, 12);
+    expect(line[at('DPRK', 'JPN')]).toBe(none[at('DPRK', 'JPN')]);
+    expect(line[at('DPRK', 'ROK')]).toBe(none[at('DPRK', 'ROK')]);
   });
 });
 
@@ -114,7 +125,7 @@ describe('clashes', () => {
   });
 
   test('hotlines on the flashpoints make clashes rarer than none at the same tension', () => {
-    expect(clashRate(100, ALL_HOTLINES, 400)).toBeLessThan(clashRate(100, [], 400) / 2);
+    expect(clashRate(100, ALL_HOTLINES, 400)).toBeLessThan(clashRate(100, [], 400) * 0.75);
   });
 
   test('a clash ends the game with the on-clash outcome; the round ends there and later input meets GAME_OVER', () => {

@@ -322,7 +322,7 @@ async function qpq(command: string, args: string[]): Promise<{ code: number; out
       if (command === 'check') code = runCheck(args);
       else if (command === 'simulate') code = await runSimulate(args);
       else if (command === 'tournament') code = runTournament(args);
-      else code = runExperimentCommand(args);
+      else code = await runExperimentCommand(args);
     } catch (x) {
       // What qpq.ts does with an argument the parser refuses: a sentence and exit 2. Anything else escapes.
       const c = (x as { code?: string }).code;

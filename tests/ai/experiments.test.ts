@@ -1,0 +1,165 @@
+/**
+ * The experiment protocol itself (issue 16), without playing a statistical run: treatments change only the world,
+ * each claim names at least three scenarios, the interval comes from the spread across batches, and the verdict
+ * reads the whole table. The published verdicts are asserted in the experiments project
+ * (tests/experiments/claims.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  EXPERIMENTS,
+  PLAYERS,
+  PLAYER_KINDS,
+  experimentById,
+  playUnit,
+  rowOf,
+  summariseClaim,
+  t95,
+  unitKey,
+  unitsOf,
+} from '../../src/ai/experiments.ts';
+import type { UnitResult } from '../../src/ai/experiments.ts';
+import { DIFFICULTIES } from '../../src/ai/index.ts';
+import { runExperimentCommand } from '../../src/cli/experiment.ts';
+import { readScenario } from '../../src/cli/files.ts';
+import type { World } from '../../src/engine/index.ts';
+
+const worlds = new Map<string, World>();
+const load = (id: string): World => {
+  let w = worlds.get(id);
+  if (!w) worlds.set(id, (w = readScenario(id).world));
+  return w;
+};
+
+describe('the protocol', () => {
+  it('covers every claim of the design once, each on at least three shipped scenarios', () => {
+    expect(EXPERIMENTS.map((e) => e.claim).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const e of EXPERIMENTS) {
+      expect(new Set(e.scenarios).size, e.id).toBeGreaterThanOrEqual(3);
+      for (const id of e.scenarios) expect(() => load(id), `${e.id}: ${id}`).not.toThrow();
+    }
+  });
+
+  it('measures with the default batch players and every difficulty’s players', () => {
+    expect(PLAYERS.default).toBe('reciprocal');
+    expect(PLAYERS.easy).toBe(DIFFICULTIES.easy.strategy);
+    expect(PLAYERS.normal).toBe(DIFFICULTIES.normal.strategy);
+    expect(PLAYERS.hard).toBe(DIFFICULTIES.hard.strategy);
+  });
+
+  it.each(EXPERIMENTS.map((e) => [e.id, e] as const))(
+    '%s: the arms are worlds only, differing from the shipped one, and nothing is denied to everyone',
+    (_, e) => {
+      for (const id of e.scenarios) {
+        const base = load(id);
+        const arms = e.arms(base);
+        expect(arms).toHaveLength(2);
+        for (const arm of arms) {
+          // An arm is a label and a world: no protocol rewrites a player's input.
+          expect(Object.keys(arm).sort()).toEqual(['label', 'world']);
+          expect(arm.world.actors.map((a) => a.id)).toEqual(base.actors.map((a) => a.id));
+          // An action denied is denied to named governments, never taken off the catalogue for all: the actions
+          // every government could take in the shipped world, some government can still take in each arm,
+          // unless the treatment is exactly that action's use (mediation, talks, lifting sanctions).
+          expect(arm.world.actions.map((d) => d.id)).toEqual(base.actions.map((d) => d.id));
+        }
+        expect(arms[0].world.hash === arms[1].world.hash && arms[0].world === arms[1].world).toBe(false);
+      }
+    },
+  );
+
+  it('trust deficit denies provocations to the DPRK alone', () => {
+    const base = load('panmunjom-2018');
+    const [, b] = experimentById('trust-deficit')!.arms(base);
+    for (const d of b.world.actions.filter((x) => x.provocation)) {
+      const before = base.actions.find((x) => x.id === d.id)!;
+      const others = base.actors.map((a) => a.id).filter((x) => x !== 'DPRK');
+      expect(d.by === 'any' ? [] : d.by).not.toContain('DPRK');
+      for (const x of others)
+        if (before.by === 'any' || before.by.includes(x))
+          expect(d.by === 'any' || d.by.includes(x)).toBe(true);
+    }
+  });
+
+  it('a batch is deterministic for its seed', () => {
+    const u = { claim: 'verification', scenario: 'panmunjom-2018', players: 'default' as const, batch: 0 };
+    expect(playUnit(load, u, 2, 5)).toEqual(playUnit(load, u, 2, 5));
+  });
+});
+
+describe('the table and the verdict', () => {
+  const e = experimentById('lifeline')!; // predicts lower
+  const batch = (d: number[]): UnitResult => ({ a: d.map((x) => x), b: d.map(() => 0) });
+
+  it('the effect is the mean of the batches’ mean paired differences, its interval Student’s t from their spread', () => {
+    const row = rowOf(e, 'default', 'panmunjom-2018', [batch([-2, -4]), batch([-2]), batch([-4, -4])]);
+    // Batch means −3, −2, −4: mean −3, sd 1, t(2) = 4.303.
+    expect(row.effect).toBeCloseTo(-3, 3);
+    expect(row.ci95).toBeCloseTo(4.303 / Math.sqrt(3), 2);
+    expect(row.batches).toBe(3);
+    expect(row.games).toBe(5);
+    expect(row.significant).toBe(true);
+    expect(row.holds).toBe(true);
+  });
+
+  it('an effect of the wrong sign is significant but does not hold; one batch gives no interval', () => {
+    const wrong = rowOf(e, 'default', 'x', [batch([2]), batch([3]), batch([2.5])]);
+    expect(wrong.significant).toBe(true);
+    expect(wrong.holds).toBe(false);
+    const one = rowOf(e, 'default', 'x', [batch([-5]), { a: [], b: [] }]);
+    expect(one.ci95).toBe(Infinity);
+    expect(one.significant).toBe(false);
+    expect(t95(1)).toBeCloseTo(12.706, 3);
+    expect(t95(100)).toBe(1.96);
+  });
+
+  it('robust when every cell holds, conditional when some do, not shown when none does', () => {
+    const opts = { games: 1, seeds: 3, seed: 1, players: PLAYER_KINDS };
+    const verdictWith = (holds: (players: string, scenario: string) => boolean): string => {
+      const results = new Map<string, UnitResult>();
+      for (const u of unitsOf(e, opts))
+        results.set(unitKey(u), batch([holds(u.players, u.scenario) ? -10 - u.batch : u.batch - 1]));
+      return summariseClaim(e, load, opts, results).verdict;
+    };
+    expect(verdictWith(() => true)).toBe('robust');
+    expect(verdictWith((p) => p === 'normal')).toBe('conditional');
+    expect(verdictWith(() => false)).toBe('not-shown');
+  });
+
+  it('says where a conditional claim holds, in words', () => {
+    const opts = { games: 1, seeds: 3, seed: 1, players: ['default', 'normal'] as const };
+    const results = new Map<string, UnitResult>();
+    for (const u of unitsOf(e, { ...opts, players: [...opts.players] }))
+      results.set(unitKey(u), batch(u.players === 'normal' ? [-2 - u.batch] : [u.batch - 1]));
+    const r = summariseClaim(e, load, { ...opts, players: [...opts.players] }, results);
+    expect(r.verdict).toBe('conditional');
+    expect(r.where).toContain(
+      'Holds with normal players (objective) on panmunjom-2018, hanoi-2019 and missile-crisis-2017',
+    );
+    expect(r.where).toContain('No significant effect with default players (reciprocal)');
+    expect(r.why).toBe(e.why);
+  });
+});
+
+describe('qpq experiment', () => {
+  const run = async (args: string[]): Promise<{ code: number; err: string }> => {
+    let err = '';
+    const e = process.stderr.write;
+    process.stderr.write = ((s: string) => ((err += s), true)) as typeof e;
+    try {
+      return { code: await runExperimentCommand(args), err };
+    } finally {
+      process.stderr.write = e;
+    }
+  };
+  it.each([
+    [['nosuch'], 'unknown experiment "nosuch"'],
+    [[], 'name an experiment or use --all'],
+    [['lifeline', '--seeds', '1'], '--seeds must be a whole number from 2 to 100, not "1"'],
+    [['lifeline', '--games', '0'], '--games must be a whole number from 1 to 10000, not "0"'],
+    [['lifeline', '--players', 'normal,expert'], 'unknown players "expert"'],
+  ])('refuses %j, saying why', async (args, msg) => {
+    const r = await run(args);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(msg);
+  });
+});
