@@ -68,6 +68,10 @@ export class ClassroomGame {
   waitingFor(): ActorId[] {
     return this.session.waitingFor();
   }
+  /** Inputs the game has run so far: unchanged by an input that is only held (the phase still collects). */
+  inputCount(): number {
+    return this.session.inputCount();
+  }
   /** Which seats have entered this phase's input: who, never what. */
   submitted(): Record<ActorId, boolean> {
     const open = this.phase() !== null;
@@ -91,19 +95,19 @@ export class ClassroomGame {
     return this.session.inject(eventId);
   }
 
-  /** What a seat may see, as plain JSON. Its own held input is in `myInput`; nobody else's is anywhere. */
+  /**
+   * What a seat may see, as plain data ready for JSON (it shares parts with the game: read it, never change it).
+   * Its own held input is in `myInput`; nobody else's is anywhere.
+   */
   view(actor: ActorId): PlayerView {
-    const v = JSON.parse(JSON.stringify(this.session.view(actor))) as PlayerView;
-    v.submitted = this.submitted();
-    v.myInput ??= this.session.held(actor);
-    return v;
+    const live = this.session.view(actor) as PlayerView & { toJSON?: () => PlayerView };
+    const v = live.toJSON ? live.toJSON() : (JSON.parse(JSON.stringify(live)) as PlayerView);
+    return { ...v, submitted: this.submitted(), myInput: v.myInput ?? this.session.held(actor) };
   }
 
-  /** Public information only: observers, the projector and the instructor's board. */
+  /** Public information only: observers, the projector and the instructor's board (plain data, read only). */
   publicView(): PublicView {
-    const v = JSON.parse(JSON.stringify(this.session.publicView())) as PublicView;
-    v.submitted = this.submitted();
-    return v;
+    return { ...this.session.publicView(), submitted: this.submitted() };
   }
 
   record(): GameRecord {

@@ -57,7 +57,9 @@ interface Snapshot {
 
 export class RoomError extends Error {}
 
-export type InputResult = { ok: true } | { ok: false; code: string; message: string };
+export type InputResult = { ok: true; seq?: number } | { ok: false; code: string; message: string };
+type Staged =
+  { ok: true; seq: number; written: Promise<void> } | { ok: false; code: string; message: string };
 
 export class Room {
   seq = 0;
@@ -229,23 +231,40 @@ export class Room {
     return { ok: true };
   }
 
-  /** Applies, appends and (every N events) snapshots one event. A refused input changes nothing. */
+  /** Applies, appends and (every N events) snapshots one event, and waits until it is committed. */
   private async commit(e: RoomEvent): Promise<InputResult> {
+    const r = this.stage(e);
+    if (r.ok) await r.written;
+    return r;
+  }
+
+  /**
+   * Applies one event now, gives it the next sequence number and starts its append; `written` settles once it is
+   * committed (after every event staged before it). Several events staged in one turn go to the log in one
+   * transaction. Nobody may be told of an event before its `written` settles. A refused input changes nothing.
+   */
+  private stage(e: RoomEvent): Staged {
     if (this.broken || this.closed) throw new RoomError(`Session ${this.code} is being reloaded.`);
     const at = this.opts.now();
     const r = this.apply(e, at);
     if (!r.ok) return r;
-    const seq = this.seq + 1;
-    try {
-      await this.store.append(this.code, seq, at, e);
-    } catch (err) {
-      this.broken = true;
-      this.stopTimers();
-      throw err;
-    }
-    this.seq = seq;
-    if (seq % this.opts.snapshotEvery === 0) await this.store.snapshot(this.code, seq, this.snapshotData());
-    return r;
+    const seq = ++this.seq;
+    // Taken now (the state after this event), written once the event itself is committed.
+    const snapshot =
+      seq % this.opts.snapshotEvery === 0
+        ? (JSON.parse(JSON.stringify(this.snapshotData())) as Snapshot)
+        : null;
+    const written = this.store.append(this.code, seq, at, e).then(
+      () => (snapshot ? this.store.snapshot(this.code, seq, snapshot) : undefined),
+      (err: unknown) => {
+        this.broken = true;
+        this.stopTimers();
+        throw err;
+      },
+    );
+    // A failure is reported to whoever waits on it; unwatched, it must not crash the process.
+    written.catch(() => undefined);
+    return { ok: true, seq, written };
   }
 
   /** Runs one change at a time, in arrival order. */
@@ -384,19 +403,63 @@ export class Room {
     return false;
   }
 
-  /** A seat's input: `reply` gets the answer once the input is committed, before anyone sees its effect. */
+  private inbox: {
+    conn: Conn;
+    input: unknown;
+    reply: (r: InputResult) => void;
+    done: () => void;
+    fail: (e: unknown) => void;
+  }[] = [];
+
+  /**
+   * A seat's input: `reply` gets the answer once the input is committed, before anyone sees its effect. Inputs
+   * that arrive while the room is busy are taken together: applied in arrival order, committed in one
+   * transaction, answered, and then everyone is told once.
+   */
   input(conn: Conn, input: unknown, reply: (r: InputResult) => void): Promise<void> {
-    return this.run(async () => {
-      const r = await this.tryInput(conn, input);
-      reply(r);
-      if (r.ok) {
-        await this.settle();
-        this.broadcast();
-      }
+    return new Promise((done, fail) => {
+      this.inbox.push({ conn, input, reply, done, fail });
+      if (this.inbox.length === 1) void this.run(() => this.drain()).catch(() => undefined);
     });
   }
 
-  private async tryInput(conn: Conn, input: unknown): Promise<InputResult> {
+  private async drain(): Promise<void> {
+    const batch = this.inbox;
+    this.inbox = [];
+    const ran = this.game.inputCount();
+    const staged: (Staged | Error)[] = batch.map((b) => {
+      try {
+        return this.tryInput(b.conn, b.input);
+      } catch (e) {
+        return e as Error;
+      }
+    });
+    const settled = await Promise.allSettled(
+      staged.map((s) => (s instanceof Error || !s.ok ? null : s.written)),
+    );
+    const held = new Set<ActorId>();
+    batch.forEach((b, i) => {
+      const s = staged[i]!;
+      const w = settled[i]!;
+      if (s instanceof Error) return b.fail(s);
+      if (w.status === 'rejected') return b.fail(w.reason);
+      if (!s.ok) b.reply(s);
+      else {
+        b.reply({ ok: true, seq: s.seq });
+        held.add(b.conn.seat!.actor!);
+      }
+      b.done();
+    });
+    if (held.size === 0 || this.broken) return;
+    // Held, the phase still collecting: only who has submitted changed, for everyone but the seats' teams.
+    if (this.game.inputCount() === ran) for (const a of held) this.broadcastHeld(a);
+    else {
+      await this.settle();
+      this.broadcast();
+    }
+  }
+
+  private tryInput(conn: Conn, input: unknown): Staged {
     if (conn.role !== 'player' || !conn.seat)
       return {
         ok: false,
@@ -415,7 +478,7 @@ export class Room {
     if (this.status === 'ended') return { ok: false, code: 'GAME_OVER', message: 'The game is over.' };
     if (this.game.seatOf(actor)?.kind !== 'human')
       return { ok: false, code: 'COMPUTER_SEAT', message: `A computer plays ${actor} now.` };
-    return this.commit({
+    return this.stage({
       kind: 'input',
       actor,
       round: this.game.round(),
@@ -625,18 +688,54 @@ export class Room {
     conn.sendText(this.viewText(conn, cache));
   }
 
-  private pendingBroadcast = false;
+  /**
+   * What goes out at the end of this turn: `full` (every client its whole view) or the governments whose
+   * input was held since (their clients get their whole view, with `myInput`; everyone else a `submitted` update).
+   */
+  private pending: { full: boolean; held: Set<ActorId> } | null = null;
 
   /** Every client gets its new view; changes in one burst (a deadline filling seats, a class sending at once) go out once. */
   broadcast(): void {
-    if (this.pendingBroadcast) return;
-    this.pendingBroadcast = true;
+    this.schedule().full = true;
+  }
+
+  /**
+   * An input was held and nothing else changed: the phase still collects. The seat's own team gets its whole
+   * view (its held input in `myInput`); every other client a small `submitted` message (who, never what), and
+   * the instructor the roster with it. A view per client per input was the cost of a class sending at once.
+   */
+  private broadcastHeld(actor: ActorId): void {
+    this.schedule().held.add(actor);
+  }
+
+  private schedule(): { full: boolean; held: Set<ActorId> } {
+    if (this.pending) return this.pending;
+    const pending = (this.pending = { full: false, held: new Set<ActorId>() });
     setImmediate(() => {
-      this.pendingBroadcast = false;
+      this.pending = null;
       if (this.closed) return;
       const cache = new Map<string, string>();
-      for (const c of this.conns) this.sendView(c, cache);
+      if (pending.full) {
+        for (const c of this.conns) this.sendView(c, cache);
+        return;
+      }
+      const update = JSON.stringify({
+        type: 'submitted',
+        seq: this.seq,
+        round: this.game.round(),
+        phase: this.game.phase(),
+        submitted: this.game.submitted(),
+      });
+      let roster: string | null = null;
+      for (const c of this.conns) {
+        const actor = c.role === 'player' ? c.seat?.actor : null;
+        if (actor && pending.held.has(actor)) this.sendView(c, cache);
+        else c.sendText(update);
+        if (c.role === 'instructor')
+          c.sendText((roster ??= JSON.stringify({ type: 'roster', seq: this.seq, roster: this.roster() })));
+      }
     });
+    return pending;
   }
 
   private broadcastRoster(): void {

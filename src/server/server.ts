@@ -505,7 +505,7 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
           .input(conn, msg.input, (res) =>
             conn.send(
               res.ok
-                ? { type: 'ack', seq: r.seq, ...ref }
+                ? { type: 'ack', seq: res.seq ?? r.seq, ...ref }
                 : { type: 'rejected', seq: r.seq, code: res.code, message: res.message, ...ref },
             ),
           )

@@ -88,8 +88,14 @@ export class SqliteStore implements Store {
     const results: (Error | null)[] = [];
     try {
       this.db.transaction(() => {
+        const failed = new Set<string>();
         for (const b of batch) {
-          // A savepoint per row: a conflicting row fails alone, the others commit.
+          // A session's rows after one that failed fail too: its log never gets a gap.
+          if (failed.has(b.row[0])) {
+            results.push(new SeqConflictError(`Session ${b.row[0]}: an earlier event of this write failed.`));
+            continue;
+          }
+          // A savepoint per row: a conflicting row fails alone (with its session's later rows), the others commit.
           try {
             this.db.exec('SAVEPOINT row');
             this.q.append.run(...b.row);
@@ -98,6 +104,7 @@ export class SqliteStore implements Store {
           } catch (e) {
             this.db.exec('ROLLBACK TO row');
             this.db.exec('RELEASE row');
+            failed.add(b.row[0]);
             results.push(
               (e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')
                 ? new SeqConflictError(`Session ${b.row[0]} already has an event ${b.row[1]}.`)

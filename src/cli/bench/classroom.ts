@@ -8,7 +8,7 @@
 import { startServerProcess } from '../../server/process.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import type { PhaseInput, PlayerView } from '../../engine/index.ts';
@@ -53,20 +53,30 @@ async function json(url: string, body?: unknown, method = body === undefined ? '
   return res.json();
 }
 
-export async function benchClassroom(sessions: number, clients: number, rounds: number): Promise<Result> {
+export async function benchClassroom(
+  sessions: number,
+  clients: number,
+  rounds: number,
+  cpuProfDir: string | null = null,
+): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'qpq-bench-classroom-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = await startServerProcess({
-    PORT: String(port),
-    DATA_DIR: dir,
-    QPQ_METRICS: '1',
-    GRACE_MS: '600000',
-  });
+  const child = await startServerProcess(
+    {
+      PORT: String(port),
+      DATA_DIR: dir,
+      QPQ_METRICS: '1',
+      GRACE_MS: '600000',
+    },
+    cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [],
+  );
   child.stderr!.pipe(process.stderr);
   try {
     const start = (await json(`${base}/api/metrics`)) as { heapUsed: number; rss: number };
     const latencies: number[] = [];
+    const traffic: Record<string, number> = {};
+    const count: Record<string, number> = {};
     const sockets: WebSocket[] = [];
     const setups = [];
     for (let s = 0; s < sessions; s++) setups.push(setupSession());
@@ -82,6 +92,7 @@ export async function benchClassroom(sessions: number, clients: number, rounds: 
       lagMaxMs: number;
     };
     for (const ws of sockets) ws.terminate();
+    console.error(JSON.stringify({ traffic, count }));
     return {
       sessions,
       clients,
@@ -125,7 +136,10 @@ export async function benchClassroom(sessions: number, clients: number, rounds: 
             let sentFor = '';
             const sent = new Map<string, number>();
             ws.on('message', (d) => {
-              const m = JSON.parse(String(d));
+              const text = String(d);
+              const m = JSON.parse(text);
+              traffic[m.type] = (traffic[m.type] ?? 0) + text.length;
+              count[m.type] = (count[m.type] ?? 0) + 1;
               if (m.type === 'ack' || m.type === 'rejected') {
                 const t = sent.get(String(m.ref));
                 if (t !== undefined) latencies.push(performance.now() - t);
@@ -167,6 +181,7 @@ export async function runClassroomBench(args: string[]): Promise<number> {
       clients: { type: 'string', default: '30' },
       rounds: { type: 'string', default: '2' },
       json: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
     },
   });
   const n = Number(values.sessions);
@@ -181,7 +196,7 @@ export async function runClassroomBench(args: string[]): Promise<number> {
       process.stderr.write(`qpq bench --classroom: ${name} must be a whole number of at least 1.\n`);
       return 1;
     }
-  const res = await benchClassroom(n, m, r);
+  const res = await benchClassroom(n, m, r, values['cpu-prof'] ? resolve(values['cpu-prof']) : null);
   if (values.json) process.stdout.write(`${JSON.stringify(res)}\n`);
   else
     process.stdout.write(
