@@ -68,6 +68,10 @@ export class ClassroomGame {
   waitingFor(): ActorId[] {
     return this.session.waitingFor();
   }
+  /** The input a seat has entered this phase, held until the others are in (only ever shown to that seat). */
+  held(actor: ActorId): PhaseInput | null {
+    return this.session.held(actor);
+  }
   /** Inputs the game has run so far: unchanged by an input that is only held (the phase still collects). */
   inputCount(): number {
     return this.session.inputCount();

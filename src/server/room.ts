@@ -690,7 +690,7 @@ export class Room {
 
   /**
    * What goes out at the end of this turn: `full` (every client its whole view) or the governments whose
-   * input was held since (their clients get their whole view, with `myInput`; everyone else a `submitted` update).
+   * input was held since (every client gets a `submitted` update; those governments' clients with `myInput`).
    */
   private pending: { full: boolean; held: Set<ActorId> } | null = null;
 
@@ -700,9 +700,9 @@ export class Room {
   }
 
   /**
-   * An input was held and nothing else changed: the phase still collects. The seat's own team gets its whole
-   * view (its held input in `myInput`); every other client a small `submitted` message (who, never what), and
-   * the instructor the roster with it. A view per client per input was the cost of a class sending at once.
+   * An input was held and nothing else changed: the phase still collects. Every client gets a small `submitted`
+   * message (who, never what; the seat's own team also its held input as `myInput`), and the instructor the
+   * roster with it. A whole view per client per input was the cost of a class sending at once.
    */
   private broadcastHeld(actor: ActorId): void {
     this.schedule().held.add(actor);
@@ -719,18 +719,15 @@ export class Room {
         for (const c of this.conns) this.sendView(c, cache);
         return;
       }
-      const update = JSON.stringify({
-        type: 'submitted',
-        seq: this.seq,
-        round: this.game.round(),
-        phase: this.game.phase(),
-        submitted: this.game.submitted(),
-      });
+      // Who has submitted, for everyone; a team whose input was just held also gets it back as `myInput`.
+      const base = `{"type":"submitted","seq":${this.seq},"round":${this.game.round()},"phase":${JSON.stringify(this.game.phase())},"submitted":${JSON.stringify(this.game.submitted())}`;
+      const update = `${base}}`;
+      const mine = new Map<ActorId, string>();
+      for (const a of pending.held) mine.set(a, `${base},"myInput":${JSON.stringify(this.game.held(a))}}`);
       let roster: string | null = null;
       for (const c of this.conns) {
         const actor = c.role === 'player' ? c.seat?.actor : null;
-        if (actor && pending.held.has(actor)) this.sendView(c, cache);
-        else c.sendText(update);
+        c.sendText((actor && mine.get(actor)) || update);
         if (c.role === 'instructor')
           c.sendText((roster ??= JSON.stringify({ type: 'roster', seq: this.seq, roster: this.roster() })));
       }

@@ -16,6 +16,7 @@ import { loadCatalogue, loadScenario } from '../scenario/index.ts';
 import type { Catalogue, LoadedScenario } from '../scenario/index.ts';
 import { hashToken, isCode, newCode, newToken, normaliseCode } from './codes.ts';
 import { decisionsCsv } from './export.ts';
+import { cpuProfiler } from './profile.ts';
 import { Room, RoomError } from './room.ts';
 import type { Conn, RoomOptions } from './room.ts';
 import type { Store } from './store.ts';
@@ -167,6 +168,8 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
   // QPQ_METRICS=1: GET /api/metrics gives event-loop lag and memory (for `qpq bench --classroom`).
   const lag = process.env.QPQ_METRICS === '1' ? monitorEventLoopDelay({ resolution: 10 }) : null;
   lag?.enable();
+  // QPQ_CPU_PROFILE=<file> (with QPQ_METRICS): a CPU profile from the metrics reset to the next metrics read.
+  const profile = lag && process.env.QPQ_CPU_PROFILE ? cpuProfiler(process.env.QPQ_CPU_PROFILE) : null;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_MESSAGE });
   const distDir = opts.distDir && existsSync(opts.distDir) ? resolve(opts.distDir) : null;
 
@@ -305,7 +308,8 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
           return { id, title: w.title, actors: w.actors.map((a) => ({ id: a.id, name: a.name })) };
         }),
       );
-    if (parts.length === 1 && parts[0] === 'metrics' && method === 'GET' && lag)
+    if (parts.length === 1 && parts[0] === 'metrics' && method === 'GET' && lag) {
+      await profile?.stop();
       return send(res, 200, {
         sessions: rooms.size,
         lagP50Ms: lag.percentile(50) / 1e6,
@@ -313,10 +317,13 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
         lagMaxMs: lag.max / 1e6,
         heapUsed: process.memoryUsage().heapUsed,
         rss: process.memoryUsage().rss,
+        cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
       });
+    }
     if (parts.length === 1 && parts[0] === 'metrics' && method === 'DELETE' && lag) {
       lag.reset();
-      return send(res, 200, {});
+      await profile?.start();
+      return send(res, 200, { cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 });
     }
     if (parts[0] !== 'sessions') throw new HttpError(404, `No API at ${url.pathname}.`);
     if (parts.length === 1) {

@@ -151,13 +151,18 @@ export class Client {
    * client does), at the seq of the last of them.
    */
   currentView(): Msg | undefined {
-    const i = this.messages.findLastIndex((m) => m.type === 'view');
+    let i = this.messages.length - 1;
+    while (i >= 0 && this.messages[i]!.type !== 'view') i--;
     if (i < 0) return undefined;
     const m = this.messages[i]!;
     let out: Msg = m;
     for (const u of this.messages.slice(i + 1))
       if (u.type === 'submitted' && u.round === m.view.round && u.phase === m.view.phase)
-        out = { ...out, seq: u.seq, view: { ...out.view, submitted: u.submitted } };
+        out = {
+          ...out,
+          seq: u.seq,
+          view: { ...out.view, submitted: u.submitted, ...(u.myInput ? { myInput: u.myInput } : {}) },
+        };
     return out;
   }
 
