@@ -129,11 +129,11 @@ export default tseslint.config(
   {
     files: ['src/ui/**/*.ts'],
     ignores: [
-      'src/ui/replay.ts',
-      'src/ui/frames.ts',
-      'src/ui/end.ts',
+      'src/ui/screens/replay.ts',
+      'src/ui/records/frames.ts',
+      'src/ui/screens/end.ts',
       'src/ui/debrief/**',
-      'src/ui/preview.ts',
+      'src/ui/play/preview.ts',
     ],
     rules: {
       'no-restricted-imports': [
@@ -148,6 +148,11 @@ export default tseslint.config(
             },
             {
               name: '../../engine/index.ts',
+              importNames: ['GameState', 'cloneState', 'newGame', 'startGame', 'submit', 'runGame'],
+              message: 'Screens get the seat’s PlayerView (src/session), never the GameState.',
+            },
+            {
+              name: '../../../engine/index.ts',
               importNames: ['GameState', 'cloneState', 'newGame', 'startGame', 'submit', 'runGame'],
               message: 'Screens get the seat’s PlayerView (src/session), never the GameState.',
             },

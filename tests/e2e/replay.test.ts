@@ -11,9 +11,9 @@ import { computerChooser, strategyById } from '../../src/ai/index.ts';
 import { readScenario } from '../../src/cli/files.ts';
 import { ENGINE_VERSION, runGame, startGame } from '../../src/engine/index.ts';
 import type { RecordedInput } from '../../src/engine/index.ts';
-import { replayFrames } from '../../src/ui/replay.ts';
-import { SAVE_FORMAT } from '../../src/ui/saves.ts';
-import type { SaveFile } from '../../src/ui/saves.ts';
+import { replayFrames } from '../../src/ui/screens/replay.ts';
+import { SAVE_FORMAT } from '../../src/ui/records/saves.ts';
+import type { SaveFile } from '../../src/ui/records/saves.ts';
 import { F, shot, useSite } from './browser.ts';
 import { phaseHeading, playQuietRound, startFromMenu, watchErrors } from './helpers.ts';
 

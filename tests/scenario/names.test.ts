@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STRATEGIES, isStrategy, strategyById } from '../../src/ai/index.ts';
 import { runSimulate } from '../../src/cli/simulate.ts';
 import { RESERVED_NAMES, STRATEGY_IDS, checkScenario, loadScenario } from '../../src/scenario/index.ts';
-import { prose } from '../../src/ui/text.ts';
+import { prose } from '../../src/ui/kit/text.ts';
 import { FIXTURES, SCENARIO_DIR, defaultCatalogue } from './helpers.ts';
 
 const tutorial = readFileSync(join(SCENARIO_DIR, 'tutorial.yaml'), 'utf8');

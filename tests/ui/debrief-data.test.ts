@@ -18,7 +18,7 @@ import {
   tallies,
 } from '../../src/ui/debrief/data.ts';
 import { lend } from '../../src/ui/debrief/kit.ts';
-import { VERIFICATION_LABELS, nameOf, prose } from '../../src/ui/text.ts';
+import { VERIFICATION_LABELS, nameOf, prose } from '../../src/ui/kit/text.ts';
 
 const { world } = readScenario('tutorial');
 const SEED = 'debrief-data';

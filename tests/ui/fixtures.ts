@@ -3,7 +3,7 @@
  * quota can be set to test a full storage.
  */
 import { readScenario } from '../../src/cli/files.ts';
-import type { Content } from '../../src/ui/content.ts';
+import type { Content } from '../../src/ui/kit/content.ts';
 
 export const loaded = readScenario('tutorial');
 export const { world } = loaded;

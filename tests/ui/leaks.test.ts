@@ -7,11 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { seatRng, strategyById } from '../../src/ai/index.ts';
 import type { ActorId, InputPhase } from '../../src/engine/index.ts';
-import { NOT_OVER, replayFrames, replayable } from '../../src/ui/replay.ts';
-import { parseSave, resume, saveFileOf } from '../../src/ui/saves.ts';
-import { newSession } from '../../src/ui/session.ts';
-import type { Session } from '../../src/ui/session.ts';
-import { decodePayload, encodeSave } from '../../src/ui/share.ts';
+import { NOT_OVER, replayFrames, replayable } from '../../src/ui/screens/replay.ts';
+import { parseSave, resume, saveFileOf } from '../../src/ui/records/saves.ts';
+import { newSession } from '../../src/ui/play/session.ts';
+import type { Session } from '../../src/ui/play/session.ts';
+import { decodePayload, encodeSave } from '../../src/ui/records/share.ts';
 import { content, loaded, world } from './fixtures.ts';
 
 const objective = strategyById('objective');

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/cli/files.ts';
 import { findAction, playerView, startGame } from '../../src/engine/index.ts';
 import type { OfferDraft } from '../../src/engine/index.ts';
-import { amount, changesText, previewLines, previewOffer } from '../../src/ui/preview.ts';
-import type { Change } from '../../src/ui/preview.ts';
+import { amount, changesText, previewLines, previewOffer } from '../../src/ui/play/preview.ts';
+import type { Change } from '../../src/ui/play/preview.ts';
 
 const { world } = readScenario('tutorial');
 const view = playerView(world, startGame(world, 'preview-test'), 'ROK');

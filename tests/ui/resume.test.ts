@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { seatRng, strategyById } from '../../src/ai/index.ts';
 import type { InputPhase } from '../../src/engine/index.ts';
-import { parseSave, resume, saveFileOf } from '../../src/ui/saves.ts';
-import { newSession } from '../../src/ui/session.ts';
-import type { Session } from '../../src/ui/session.ts';
+import { parseSave, resume, saveFileOf } from '../../src/ui/records/saves.ts';
+import { newSession } from '../../src/ui/play/session.ts';
+import type { Session } from '../../src/ui/play/session.ts';
 import { content, loaded, world } from './fixtures.ts';
 
 const HUMAN = world.actors[1]!.id;

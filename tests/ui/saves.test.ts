@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as engine from '../../src/engine/index.ts';
-import { SAVE_FORMAT, STORAGE_FULL, listSlots, saveSlot, writeSlot } from '../../src/ui/saves.ts';
-import type { SaveFile } from '../../src/ui/saves.ts';
+import { SAVE_FORMAT, STORAGE_FULL, listSlots, saveSlot, writeSlot } from '../../src/ui/records/saves.ts';
+import type { SaveFile } from '../../src/ui/records/saves.ts';
 import { MemoryStorage, content, loaded } from './fixtures.ts';
 
 const save = (title: string, seed = 's'): SaveFile => ({

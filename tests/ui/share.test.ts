@@ -7,9 +7,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { computerChooser, strategyById } from '../../src/ai/index.ts';
 import * as engine from '../../src/engine/index.ts';
 import type { RecordedInput } from '../../src/engine/index.ts';
-import { SAVE_FORMAT } from '../../src/ui/saves.ts';
-import type { SaveFile } from '../../src/ui/saves.ts';
-import { decodePayload, encodeSave, readShared, shareLink, sharedPayload } from '../../src/ui/share.ts';
+import { SAVE_FORMAT } from '../../src/ui/records/saves.ts';
+import type { SaveFile } from '../../src/ui/records/saves.ts';
+import {
+  decodePayload,
+  encodeSave,
+  readShared,
+  shareLink,
+  sharedPayload,
+} from '../../src/ui/records/share.ts';
 import { content, loaded, world } from './fixtures.ts';
 
 const SEED = 'share-link';

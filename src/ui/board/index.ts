@@ -2,7 +2,7 @@
 import * as Phaser from 'phaser';
 import { loadAtlas } from './atlas.ts';
 import './board.css';
-import { animationControls, savedSpeed } from './controls.ts';
+import { animationControls, savedSpeed } from './playback.ts';
 import { BOARD_HEIGHT, BOARD_WIDTH, BoardScene, pixelsFor } from './scene.ts';
 import type { BoardModel, Layers } from './model.ts';
 import { Sounds } from './sound.ts';

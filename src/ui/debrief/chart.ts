@@ -7,7 +7,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { PALETTE } from '../board/model.ts';
-import { fill, h, uid } from '../dom.ts';
+import { fill, h, uid } from '../kit/dom.ts';
 
 export const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'plus', 'cross', 'star', 'bar'] as const;
 export type Marker = (typeof MARKERS)[number];

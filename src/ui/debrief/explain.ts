@@ -3,7 +3,7 @@
  * or more on why. Filters by government, round and phase, and a search for a word ("mediat", "provoked").
  */
 import type { GameRecord, LogEntry, World } from '../../engine/index.ts';
-import { fill, h, uid } from '../dom.ts';
+import { fill, h, uid } from '../kit/dom.ts';
 import { K } from './kit.ts';
 import { logText } from '../../text/index.ts';
 import { PHASE_WORDS, explanations } from './data.ts';

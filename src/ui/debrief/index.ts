@@ -3,7 +3,7 @@
  * downloads and the print button, the charts, the ledger of promises and the computer players' explanations.
  */
 import type { PlayerView, World } from '../../engine/index.ts';
-import { h } from '../dom.ts';
+import { h } from '../kit/dom.ts';
 import { chartsSection } from './charts.ts';
 import { debriefJson, ledgerCsv, ledgerRows, roundPoints, seriesCsv } from './data.ts';
 import type { DebriefSource } from './data.ts';

@@ -5,7 +5,7 @@
  * `K` is filled by `lend` before any debrief function runs.
  */
 import type * as Engine from '../../engine/index.ts';
-import type * as Text from '../text.ts';
+import type * as Text from '../kit/text.ts';
 
 export type Kit = Pick<
   typeof Engine,

@@ -3,7 +3,7 @@
  * really did beside what each other side saw. A tally per government comes first; filters narrow the list.
  */
 import type { AgreementView, PlayerView, World } from '../../engine/index.ts';
-import { fill, h, uid } from '../dom.ts';
+import { fill, h, uid } from '../kit/dom.ts';
 import { K } from './kit.ts';
 import { promisesOf, tallies } from './data.ts';
 

@@ -7,9 +7,9 @@
  *     const link = await shareLink(save, location.href); // https://…/#game=…
  *     const r = await readShared(new URL(link).hash, content); // { ok: true, save, loaded } or { ok: false, problem }
  */
-import type { LoadedScenario } from '../scenario/index.ts';
-import type { Content } from './content.ts';
-import { fill, h, uid } from './dom.ts';
+import type { LoadedScenario } from '../../scenario/index.ts';
+import type { Content } from '../kit/content.ts';
+import { fill, h, uid } from '../kit/dom.ts';
 import { parseSave } from './saves.ts';
 import type { SaveFile } from './saves.ts';
 

@@ -4,9 +4,9 @@
  * Only the engine's rules run. (A finished game's record is public: these states hold nothing a player may
  * not see by then.)
  */
-import { replay, startGame, submit, waitingPhase } from '../engine/index.ts';
-import type { GameRecord, GameState } from '../engine/index.ts';
-import type { LoadedScenario } from '../scenario/index.ts';
+import { replay, startGame, submit, waitingPhase } from '../../engine/index.ts';
+import type { GameRecord, GameState } from '../../engine/index.ts';
+import type { LoadedScenario } from '../../scenario/index.ts';
 import type { SaveFile } from './saves.ts';
 
 export interface Frame {

@@ -8,13 +8,13 @@
 // zod's tree-shakable form: the page carries only the checks used here (the full API loads with the scenario
 // checker, when an instructor opens a file of their own).
 import * as z from 'zod/mini';
-import { ENGINE_VERSION, ReplayError, hashValue, replay } from '../engine/index.ts';
-import type { GameRecord, PhaseInput } from '../engine/index.ts';
-import type { LoadedScenario } from '../scenario/index.ts';
-import type { Content } from './content.ts';
+import { ENGINE_VERSION, ReplayError, hashValue, replay } from '../../engine/index.ts';
+import type { GameRecord, PhaseInput } from '../../engine/index.ts';
+import type { LoadedScenario } from '../../scenario/index.ts';
+import type { Content } from '../kit/content.ts';
 import { replayFrames } from './frames.ts';
-import { GameSession, HUMAN } from '../session/index.ts';
-import type { Session } from './session.ts';
+import { GameSession, HUMAN } from '../../session/index.ts';
+import type { Session } from '../play/session.ts';
 
 export const SAVE_PREFIX = 'qpq.save.';
 export const SAVE_FORMAT = 'quid-pro-quo-save';
@@ -378,10 +378,6 @@ export function saveSlot(
 export function writeSlot(save: SaveFile, confirmReplace?: (title: string) => boolean): string | null {
   const r = saveSlot(save, confirmReplace);
   return r.ok ? null : r.problem;
-}
-
-export function readSlot(key: string): string | null {
-  return storage()?.getItem(key) ?? null;
 }
 
 export function deleteSlot(key: string): void {

@@ -1,7 +1,7 @@
 /** A government's briefing: its public role, its private brief and what it is scored on. */
-import type { ActorId } from '../engine/index.ts';
-import type { LoadedScenario } from '../scenario/index.ts';
-import { h } from './dom.ts';
+import type { ActorId } from '../../engine/index.ts';
+import type { LoadedScenario } from '../../scenario/index.ts';
+import { h } from '../kit/dom.ts';
 
 /**
  * The briefing's elements, headed by an h2 with the given id. In a game under way, `leader` is the government's

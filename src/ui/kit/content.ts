@@ -4,7 +4,7 @@
  * only when an instructor opens a scenario file of their own. A shipped scenario that does not compile is
  * still listed, with its problems, so an instructor sees why.
  */
-import type { Catalogue, LoadedScenario } from '../scenario/index.ts';
+import type { Catalogue, LoadedScenario } from '../../scenario/index.ts';
 
 export type ScenarioEntry =
   { ok: true; file: string; loaded: LoadedScenario } | { ok: false; file: string; problems: string[] };
@@ -36,7 +36,7 @@ export async function loadUserScenario(
 ): Promise<ScenarioEntry> {
   if (!content.catalogue)
     return { ok: false, file: fileName, problems: ['The action catalogue could not be read.'] };
-  const { ScenarioError, formatProblem, loadScenario } = await import('../scenario/index.ts');
+  const { ScenarioError, formatProblem, loadScenario } = await import('../../scenario/index.ts');
   try {
     return { ok: true, file: fileName, loaded: loadScenario(fileName, text, content.catalogue) };
   } catch (e) {

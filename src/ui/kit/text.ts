@@ -1,6 +1,6 @@
 /** Words for the screen: names, terms, variables and phases in plain language. */
-import { findAction } from '../engine/index.ts';
-import type { ActionDef, ActorId, ActorVar, Term, Verification, World } from '../engine/index.ts';
+import { findAction } from '../../engine/index.ts';
+import type { ActionDef, ActorId, ActorVar, Term, Verification, World } from '../../engine/index.ts';
 
 export const nameOf = (world: World, id: ActorId): string =>
   world.actors.find((a) => a.id === id)?.name ?? id;

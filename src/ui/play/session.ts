@@ -2,12 +2,12 @@
  * The browser's game is a `GameSession` (src/session): one or more seats are people at this device (hot-seat:
  * they take turns), every other seat is a computer strategy. This file only turns the menu's choice into seats.
  */
-import { GameSession } from '../session/index.ts';
-import type { Seat } from '../session/index.ts';
-import type { ActorId } from '../engine/index.ts';
-import type { LoadedScenario } from '../scenario/index.ts';
+import { GameSession } from '../../session/index.ts';
+import type { Seat } from '../../session/index.ts';
+import type { ActorId } from '../../engine/index.ts';
+import type { LoadedScenario } from '../../scenario/index.ts';
 
-export { defaultStrategy, emptyInput, myActiveAgreements, offersToAnswer } from '../session/index.ts';
+export { defaultStrategy, emptyInput, myActiveAgreements, offersToAnswer } from '../../session/index.ts';
 export type Session = GameSession;
 
 export interface SessionOptions {

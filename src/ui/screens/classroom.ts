@@ -4,14 +4,14 @@
  * own controls and panels, fed from the server's view of that seat; `?project=CODE` is the projector's board.
  * Tokens stay in localStorage, so reopening the page resumes the same seat.
  */
-import { playerView, replay } from '../engine/index.ts';
-import type { GameRecord, PhaseInput, PlayerView, PublicView, World } from '../engine/index.ts';
-import { logText } from '../text/index.ts';
-import type { Content } from './content.ts';
-import { renderControls } from './controls.ts';
-import { renderDebrief, saveText } from './debrief/index.ts';
-import { fill, h } from './dom.ts';
-import { panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
+import { playerView, replay } from '../../engine/index.ts';
+import type { GameRecord, PhaseInput, PlayerView, PublicView, World } from '../../engine/index.ts';
+import { logText } from '../../text/index.ts';
+import type { Content } from '../kit/content.ts';
+import { renderControls } from '../play/controls/index.ts';
+import { renderDebrief, saveText } from '../debrief/index.ts';
+import { fill, h } from '../kit/dom.ts';
+import { panelElements, renderLog, renderMeters, renderStatus } from '../play/panels.ts';
 
 type Json = Record<string, unknown>;
 interface Info {

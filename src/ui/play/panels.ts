@@ -2,13 +2,13 @@
  * The panels that show one player's view: the status line, the governments' meters, the log and the board
  * in words. Shared by the game screen and the replay screen; they only read a player view.
  */
-import { ACTOR_VARS, economyAtRest } from '../engine/index.ts';
-import type { ActorId, ActorVar, PlayerView, Quantity, World } from '../engine/index.ts';
-import { trustBand } from './board/model.ts';
-import { fill, h, signed } from './dom.ts';
-import { kindText, logText } from '../text/index.ts';
+import { ACTOR_VARS, economyAtRest } from '../../engine/index.ts';
+import type { ActorId, ActorVar, PlayerView, Quantity, World } from '../../engine/index.ts';
+import { trustBand } from '../board/model.ts';
+import { fill, h, signed } from '../kit/dom.ts';
+import { kindText, logText } from '../../text/index.ts';
 import { causesLine, shownCauses } from './summary.ts';
-import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, varHelp } from './text.ts';
+import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, varHelp } from '../kit/text.ts';
 
 const PHASE_NUMBER: Record<string, number> = { proposing: 1, responding: 2, commitment: 3 };
 

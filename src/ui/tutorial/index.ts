@@ -7,12 +7,12 @@
  * Keyboard: focus moves to the coach's text when it opens or a phase begins; Escape closes it; the game's
  * "Tutorial" button reopens it where it left off.
  */
-import { findAction } from '../engine/index.ts';
-import type { ActorId, PlayerView, World } from '../engine/index.ts';
-import type { ControlsChange } from './controls.ts';
-import { fill, h } from './dom.ts';
-import type { ScenarioFile } from '../scenario/index.ts';
-import { nameOf } from './text.ts';
+import { findAction } from '../../engine/index.ts';
+import type { ActorId, PlayerView, World } from '../../engine/index.ts';
+import type { ControlsChange } from '../play/controls/index.ts';
+import { fill, h } from '../kit/dom.ts';
+import type { ScenarioFile } from '../../scenario/index.ts';
+import { nameOf } from '../kit/text.ts';
 
 /** The shipped tutorial: the menu's "Play the tutorial" starts it, where it is present with its coach. */
 export const TUTORIAL_ID = 'tutorial';

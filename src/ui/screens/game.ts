@@ -4,26 +4,26 @@
  * starts behind a hand-over screen that shows nothing of the previous player's; each sees only their own
  * player view. It wires plain session functions to the DOM; no rules here.
  */
-import { replay, roundDate } from '../engine/index.ts';
-import type { ActorId, PhaseInput, PlayerView, Rejection } from '../engine/index.ts';
-import type { Board } from './board/index.ts';
-import { ALL_LAYERS, boardModel } from './board/model.ts';
-import type { Layers } from './board/model.ts';
-import { renderControls } from './controls.ts';
-import { fill, h, uid } from './dom.ts';
+import { replay, roundDate } from '../../engine/index.ts';
+import type { ActorId, PhaseInput, PlayerView, Rejection } from '../../engine/index.ts';
+import type { Board } from '../board/index.ts';
+import { ALL_LAYERS, boardModel } from '../board/model.ts';
+import type { Layers } from '../board/model.ts';
+import { renderControls } from '../play/controls/index.ts';
+import { fill, h, uid } from '../kit/dom.ts';
 import { endReport } from './end.ts';
 import type { DebriefSource } from './end.ts';
-import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
-import { download, recordOf, saveFileOf, writeSlot } from './saves.ts';
-import type { Session } from './session.ts';
-import { shareControl } from './share.ts';
-import { roundSummary, summaryNumbers } from './summary.ts';
-import type { RoundSummary } from './summary.ts';
-import { PHASE_TITLES, nameOf } from './text.ts';
-import { logText } from '../text/index.ts';
-import { briefingPanel } from './briefing.ts';
-import { createCoach } from './tutorial.ts';
-import type { Coach, CoachEvent } from './tutorial.ts';
+import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from '../play/panels.ts';
+import { download, recordOf, saveFileOf, writeSlot } from '../records/saves.ts';
+import type { Session } from '../play/session.ts';
+import { shareControl } from '../records/share.ts';
+import { roundSummary, summaryNumbers } from '../play/summary.ts';
+import type { RoundSummary } from '../play/summary.ts';
+import { PHASE_TITLES, nameOf } from '../kit/text.ts';
+import { logText } from '../../text/index.ts';
+import { briefingPanel } from '../play/briefing.ts';
+import { createCoach } from '../tutorial/index.ts';
+import type { Coach, CoachEvent } from '../tutorial/index.ts';
 
 export interface GameScreenOptions {
   onQuit: () => void;
@@ -177,7 +177,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
       h(
         'p',
         { class: 'hint' },
-        'The save keeps every round played so far (not choices entered in this phase). A save with the same name is replaced.',
+        'The save keeps every round played so far (not choices entered in this phase). If a save already has this name, you are asked before it is replaced.',
       ),
       h('div', { class: 'seed-row' }, h('label', { for: id }, 'Name'), input),
       msg,
@@ -518,7 +518,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     }
     if (boardLoading) return;
     boardLoading = true;
-    void import('./board/index.ts').then(({ mountBoard }) => {
+    void import('../board/index.ts').then(({ mountBoard }) => {
       if (session.over() || !boardHost.isConnected) {
         boardLoading = false;
         return;

@@ -2,22 +2,22 @@
  * The opening screen: choose a scenario, your government and who plays the others (computer or, for a
  * hot-seat class game, a person), read the briefing, start; or continue, replay or share a saved game.
  */
-import { DIFFICULTIES, STRATEGIES } from '../ai/index.ts';
-import type { Difficulty } from '../ai/index.ts';
-import { loadUserScenario } from './content.ts';
-import type { Content, ScenarioEntry } from './content.ts';
-import { fill, h, uid } from './dom.ts';
-import { defaultStrategy } from './session.ts';
-import type { Session, SessionOptions } from './session.ts';
-import type { LoadedScenario } from '../scenario/index.ts';
-import { briefingPanel } from './briefing.ts';
-import { deleteSlot, download, listSlots, parseSave, resume, roundsPlayed } from './saves.ts';
-import type { SaveFile } from './saves.ts';
-import { SHARED_WHERE, shareControl } from './share.ts';
-import type { SharedGame } from './share.ts';
+import { DIFFICULTIES, STRATEGIES } from '../../ai/index.ts';
+import type { Difficulty } from '../../ai/index.ts';
+import { loadUserScenario } from '../kit/content.ts';
+import type { Content, ScenarioEntry } from '../kit/content.ts';
+import { fill, h, uid } from '../kit/dom.ts';
+import { defaultStrategy } from '../play/session.ts';
+import type { Session, SessionOptions } from '../play/session.ts';
+import type { LoadedScenario } from '../../scenario/index.ts';
+import { briefingPanel } from '../play/briefing.ts';
+import { deleteSlot, download, listSlots, parseSave, resume, roundsPlayed } from '../records/saves.ts';
+import type { SaveFile } from '../records/saves.ts';
+import { SHARED_WHERE, shareControl } from '../records/share.ts';
+import type { SharedGame } from '../records/share.ts';
 import { replayFrames, replayable } from './replay.ts';
 import type { Frame } from './replay.ts';
-import { TUTORIAL_ID } from './tutorial.ts';
+import { TUTORIAL_ID } from '../tutorial/index.ts';
 
 export interface MenuChoice extends SessionOptions {
   loaded: LoadedScenario;

@@ -12,13 +12,13 @@ import {
   newGame,
   objectiveValue,
   roundDate,
-} from '../engine/index.ts';
-import type { PlayerView, World } from '../engine/index.ts';
-import type { DebriefSource } from './debrief/data.ts';
-import { h } from './dom.ts';
-import { VERIFICATION_LABELS, nameOf, prose } from './text.ts';
+} from '../../engine/index.ts';
+import type { PlayerView, World } from '../../engine/index.ts';
+import type { DebriefSource } from '../debrief/data.ts';
+import { h } from '../kit/dom.ts';
+import { VERIFICATION_LABELS, nameOf, prose } from '../kit/text.ts';
 
-export type { DebriefSource } from './debrief/data.ts';
+export type { DebriefSource } from '../debrief/data.ts';
 
 export function endReport(world: World, view: PlayerView, source?: DebriefSource): HTMLElement {
   const end = view.end!;
@@ -57,7 +57,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
     shell('debrief-ledger', 'Who kept and broke what'),
     shell('debrief-why', 'Why the computer players did what they did'),
   );
-  void import('./debrief/index.ts')
+  void import('../debrief/index.ts')
     .then((m) => {
       m.lend({
         ACTOR_VARS,

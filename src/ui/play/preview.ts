@@ -16,15 +16,24 @@ import {
   fadeAfter,
   findAction,
   indexOf,
+  pairIndex,
   partiesOf,
   recentKey,
   rngFrom,
   seedState,
   signingCost as costToSign,
-} from '../engine/index.ts';
-import type { ActorId, ActorVar, GameState, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
-import { beliefState } from '../ai/belief.ts';
-import { VAR_LABELS, nameOf, termText } from './text.ts';
+} from '../../engine/index.ts';
+import type {
+  ActorId,
+  ActorVar,
+  GameState,
+  OfferDraft,
+  PlayerView,
+  Term,
+  World,
+} from '../../engine/index.ts';
+import { beliefState } from '../../ai/belief.ts';
+import { VAR_LABELS, nameOf, termText } from '../kit/text.ts';
 
 /** One change the preview reports, in the units the board shows. */
 export type Change =
@@ -108,7 +117,7 @@ function diff(world: World, a: GameState, b: GameState): Change[] {
   if (b.stage !== a.stage) out.push({ kind: 'stage', delta: b.stage - a.stage });
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      const k = i * n + j;
+      const k = pairIndex(n, i, j);
       for (const kind of ['sanctions', 'lifeline'] as const) {
         const d = b[kind][k]! - a[kind][k]!;
         if (d) out.push({ kind, from: ids[i]!, to: ids[j]!, delta: d });
@@ -139,7 +148,7 @@ export function previewOffer(
   const signingCost: Record<ActorId, number> = {};
   for (const p of parties) {
     const i = indexOf(world, p);
-    const trustIn = parties.filter((q) => q !== p).map((q) => s.trust[i * n + indexOf(world, q)]!);
+    const trustIn = parties.filter((q) => q !== p).map((q) => s.trust[pairIndex(n, i, indexOf(world, q))]!);
     signingCost[p] = costToSign(world, p, trustIn, brokered);
   }
   const accuracy = r.accuracy[draft.verification];

@@ -3,21 +3,21 @@
  * at the start of every round (and at the end) is kept; the screen shows the board, the meters and the log
  * as one government saw them then, with next and previous round buttons. Only the engine's rules run.
  */
-import { playerView } from '../engine/index.ts';
-import type { ActorId, PlayerView } from '../engine/index.ts';
-import type { LoadedScenario } from '../scenario/index.ts';
-import type { Board } from './board/index.ts';
-import { ALL_LAYERS, boardModel } from './board/model.ts';
-import { fill, h, uid } from './dom.ts';
+import { playerView } from '../../engine/index.ts';
+import type { ActorId, PlayerView } from '../../engine/index.ts';
+import type { LoadedScenario } from '../../scenario/index.ts';
+import type { Board } from '../board/index.ts';
+import { ALL_LAYERS, boardModel } from '../board/model.ts';
+import { fill, h, uid } from '../kit/dom.ts';
 import { endReport } from './end.ts';
-import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from './panels.ts';
-import { download, gameRecord } from './saves.ts';
-import type { SaveFile } from './saves.ts';
-import { shareControl } from './share.ts';
-import type { Frame } from './frames.ts';
+import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from '../play/panels.ts';
+import { download, gameRecord } from '../records/saves.ts';
+import type { SaveFile } from '../records/saves.ts';
+import { shareControl } from '../records/share.ts';
+import type { Frame } from '../records/frames.ts';
 
-export { NOT_OVER, replayFrames, replayable } from './frames.ts';
-export type { Frame } from './frames.ts';
+export { NOT_OVER, replayFrames, replayable } from '../records/frames.ts';
+export type { Frame } from '../records/frames.ts';
 
 export interface ReplayOptions {
   title: string;
@@ -167,7 +167,7 @@ export function startReplayScreen(
 
   show();
   heading.focus();
-  void import('./board/index.ts').then(({ mountBoard }) => {
+  void import('../board/index.ts').then(({ mountBoard }) => {
     if (!boardHost.isConnected) return;
     board = mountBoard(boardHost);
     show();
