@@ -29,6 +29,8 @@ export interface Conn {
   send(msg: Record<string, unknown>): void;
   /** The same, already as JSON text with its seq. */
   sendText(text: string): void;
+  /** Ends the connection (the client reconnects, to wherever the session is now). */
+  close?(): void;
 }
 
 export type Status = 'lobby' | 'running' | 'paused' | 'ended';
@@ -374,6 +376,7 @@ export class Room {
   }
 
   disconnect(conn: Conn): void {
+    if (this.closed) return;
     this.conns.delete(conn);
     const actor = conn.seat?.actor;
     if (actor && conn.role === 'player' && !this.connected(actor) && !this.graceTimers.has(actor))
@@ -751,9 +754,12 @@ export class Room {
   close(): void {
     this.closed = true;
     this.stopTimers();
-    for (const c of this.conns)
-      c.send({ type: 'error', seq: this.seq, message: 'The session moved; reconnect.' });
+    const conns = [...this.conns];
     this.conns.clear();
+    for (const c of conns) {
+      c.send({ type: 'error', seq: this.seq, message: 'The session moved; reconnect.' });
+      c.close?.();
+    }
   }
 
   connections(): Conn[] {
