@@ -15,6 +15,7 @@ import type {
   PublicView,
   Rejection,
 } from '../engine/index.ts';
+import { outcomeOf, scores } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { GameSession, defaultStrategy } from '../session/index.ts';
 import type { SavedSession, Seat } from '../session/index.ts';
@@ -107,6 +108,23 @@ export class ClassroomGame {
     const live = this.session.view(actor) as PlayerView & { toJSON?: () => PlayerView };
     const v = live.toJSON ? live.toJSON() : (JSON.parse(JSON.stringify(live)) as PlayerView);
     return { ...v, submitted: this.submitted(), myInput: v.myInput ?? this.session.held(actor) };
+  }
+
+  /**
+   * A seat's view once the instructor has stopped a game the rules had not finished: its `end` is the outcome
+   * the scenario gives the state as it stands (not a clash), and `scores` every government's score then. Only
+   * sent after the end, when every seat's truth may be told.
+   */
+  stoppedView(actor: ActorId): PlayerView {
+    const v = this.view(actor);
+    if (v.end) return v;
+    const state = this.session.engineState();
+    const world = this.session.world;
+    return {
+      ...v,
+      end: { outcome: outcomeOf(world, state, false), reason: 'rounds', round: this.round() },
+      scores: scores(world, state),
+    };
   }
 
   /** Public information only: observers, the projector and the instructor's board (plain data, read only). */

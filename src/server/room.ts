@@ -671,7 +671,13 @@ export class Room {
     let view = cache.get(key);
     if (view === undefined) {
       view = JSON.stringify(
-        actor ? this.game.view(actor) : ended ? this.game.view(this.game.actors[0]!) : this.game.publicView(),
+        actor
+          ? ended
+            ? this.game.stoppedView(actor)
+            : this.game.view(actor)
+          : ended
+            ? this.game.stoppedView(this.game.actors[0]!)
+            : this.game.publicView(),
       );
       cache.set(key, view);
     }
@@ -682,7 +688,7 @@ export class Room {
       extra = `,"roster":${JSON.stringify(this.roster())}`;
       // After the game every seat's truth is revealed for the class debrief.
       if (ended)
-        extra += `,"views":${JSON.stringify(Object.fromEntries(this.game.actors.map((a) => [a, this.game.view(a)])))}`;
+        extra += `,"views":${JSON.stringify(Object.fromEntries(this.game.actors.map((a) => [a, this.game.stoppedView(a)])))}`;
     }
     return `{"type":"view","seq":${this.seq},"role":${JSON.stringify(conn.role)},"you":${JSON.stringify(you)},"session":${session},"view":${view}${extra}}`;
   }

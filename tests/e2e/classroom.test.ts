@@ -102,8 +102,6 @@ it('runs a class: join by code, two rounds, pause, inject, a deadline, a reconne
       expect(m.view, secret).not.toHaveProperty(secret);
     for (const e of m.view.log) expect(e.to, JSON.stringify(e)).toBeNull();
   }
-  const projected = await projector.locator('main').innerText();
-  for (const name of names) expect(projected).not.toContain(name);
   await shot(projector, 'classroom-projector-1280');
   await projector.setViewportSize({ width: 1920, height: 1080 });
   await shot(projector, 'classroom-projector-1920');

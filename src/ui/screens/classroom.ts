@@ -360,6 +360,13 @@ function studentPage(
         h('header', null, head, link),
         news,
         h('p', { class: 'back' }, h('a', { href: './' }, 'Back to the menu')),
+        v.end!.reason === 'rounds' && v.end!.round < v.rounds
+          ? h(
+              'p',
+              { class: 'stopped' },
+              `The instructor ended the game in round ${v.end!.round} of ${v.rounds}: the outcome and the scores are as things stood then.`,
+            )
+          : null,
         endReport(world, v),
         h(
           'section',
@@ -492,10 +499,23 @@ function instructorConsole(
         ),
         answer,
       ),
+      h(
+        'section',
+        { class: 'panel' },
+        h('h2', null, 'Exports'),
+        button(
+          'Download decisions (CSV)',
+          () => void download('decisions.csv', `qpq-${code}-decisions.csv`, 'text/csv'),
+        ),
+        button(
+          'Download record (JSON)',
+          () => void download('record', `qpq-${code}-record.json`, 'application/json'),
+        ),
+      ),
       news,
       h(
         'section',
-        { class: 'panel', 'aria-labelledby': 'roster-h' },
+        { class: 'panel roster-panel', 'aria-labelledby': 'roster-h' },
         h('h2', { id: 'roster-h' }, 'Roster'),
         h(
           'table',
@@ -514,19 +534,6 @@ function instructorConsole(
             ),
           ),
           roster,
-        ),
-      ),
-      h(
-        'section',
-        { class: 'panel' },
-        h('h2', null, 'Exports'),
-        button(
-          'Download decisions (CSV)',
-          () => void download('decisions.csv', `qpq-${code}-decisions.csv`, 'text/csv'),
-        ),
-        button(
-          'Download record (JSON)',
-          () => void download('record', `qpq-${code}-record.json`, 'application/json'),
         ),
       ),
       debrief,
@@ -681,7 +688,7 @@ function projector(
       const s = m.session;
       const v = m.view as unknown as PublicView;
       const world = worldOf(s.scenario);
-      head.textContent = `${s.title} · join with ${code} · round ${s.round} (${v.date}) · tension ${v.tension}`;
+      head.textContent = `${s.title} · join with ${code} · round ${s.round} (${v.date}) · tension ${Math.round(v.tension)}`;
       setClock(s);
       announcements(news, s);
       if (world)
