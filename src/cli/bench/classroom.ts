@@ -1,9 +1,12 @@
 /**
- * `qpq bench --classroom [--sessions N] [--clients M] [--rounds R] [--json]`: the classroom server under load.
- * The server runs as a child process on loopback (SQLite log in a temp folder); this process plays N sessions
- * of M students each (M / 6 students share each government, as teams do: the first to send counts, the others
- * are refused), for R rounds. Reported: acknowledgement latency p50/p95 (send to ack or rejected, every input),
- * the server's event-loop lag p99 while playing, and its memory per session.
+ * `qpq bench --classroom [--sessions N] [--clients M] [--rounds R] [--think MS] [--cpu-prof DIR] [--json]`: the
+ * classroom server under load. The server runs as a child process on loopback (SQLite log in a temp folder); this
+ * process plays N sessions of M students each (M / 6 students share each government, as teams do: the first to
+ * send counts), for R rounds. Each student sends when a phase opens, or after a random wait up to `--think` ms
+ * (seeded; a student who then sees a teammate's move in sends nothing). Reported: acknowledgement latency p50/p95
+ * (send to ack or rejected, every input), the server's event-loop lag p99 while playing, its memory per session,
+ * the CPU time of the server and of these simulated clients, the messages received by type, and the load average.
+ * `--cpu-prof DIR` writes CPU profiles of both processes over the play.
  */
 import { startServerProcess } from '../../server/process.ts';
 import { cpuProfiler } from '../../server/profile.ts';
