@@ -35,9 +35,18 @@ export {
   MEDIATE,
 } from './validate.ts';
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
-export { unmet, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
-export type { Facts } from './requirements.ts';
-export { metricValue, conditionValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
+export { unmet, unmetText, conditionWords, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
+export type { Facts, Unmet } from './requirements.ts';
+export {
+  metricValue,
+  conditionValue,
+  score,
+  scores,
+  outcomeOf,
+  holds,
+  allHold,
+  objectiveValue,
+} from './metrics.ts';
 export { playerView, publicView } from './view.ts';
 export type { PlayerView, PublicView, AgreementView, ActorPublic } from './view.ts';
 export { dealings, dealingsFromScratch } from './dealings.ts';
