@@ -59,9 +59,12 @@ interface Snapshot {
 
 export class RoomError extends Error {}
 
-export type InputResult = { ok: true; seq?: number } | { ok: false; code: string; message: string };
+/** `seq`: the event an accepted input became; for a refusal, the last event when it was refused. */
+export type InputResult =
+  { ok: true; seq?: number } | { ok: false; code: string; message: string; seq?: number };
 type Staged =
-  { ok: true; seq: number; written: Promise<void> } | { ok: false; code: string; message: string };
+  | { ok: true; seq: number; written: Promise<void> }
+  | { ok: false; code: string; message: string; seq?: number };
 
 export class Room {
   seq = 0;
@@ -432,7 +435,9 @@ export class Room {
     const ran = this.game.inputCount();
     const staged: (Staged | Error)[] = batch.map((b) => {
       try {
-        return this.tryInput(b.conn, b.input);
+        const r = this.tryInput(b.conn, b.input);
+        // A refusal carries the seq it was refused at, so a client's answers never go back in seq.
+        return r.ok ? r : { ...r, seq: this.seq };
       } catch (e) {
         return e as Error;
       }

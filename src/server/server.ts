@@ -547,7 +547,7 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
           conn.send(
             res.ok
               ? { type: 'ack', seq: res.seq ?? r.seq, ...ref }
-              : { type: 'rejected', seq: r.seq, code: res.code, message: res.message, ...ref },
+              : { type: 'rejected', seq: res.seq ?? r.seq, code: res.code, message: res.message, ...ref },
           ),
         )
         .catch(() => error('The session is being reloaded; reconnect.', ref));
