@@ -54,6 +54,8 @@ interface Snapshot {
   pausedRemaining: number | null;
   announcements: { seq: number; at: number; text: string }[];
   absent: ActorId[];
+  /** The class debrief released to the students (absent in older snapshots: not released). */
+  released?: boolean;
   game: SavedGame;
 }
 
@@ -76,6 +78,8 @@ export class Room {
   deadline: { phase: string; at: number | null } | null = null;
   pausedRemaining: number | null = null;
   readonly announcements: { seq: number; at: number; text: string }[] = [];
+  /** Whether the students may read the finished game's record (the class debrief on their own screens). */
+  released = false;
   /** Human seats a computer plays because nobody was connected. */
   private readonly absent = new Set<ActorId>();
   private readonly conns = new Set<Conn>();
@@ -136,6 +140,7 @@ export class Room {
     this.pausedRemaining = s.pausedRemaining;
     this.announcements.push(...s.announcements);
     for (const a of s.absent) this.absent.add(a);
+    this.released = s.released === true;
     this.game = ClassroomGame.restore(this.scenarios(s.scenario), s.game);
   }
 
@@ -151,6 +156,7 @@ export class Room {
       pausedRemaining: this.pausedRemaining,
       announcements: this.announcements,
       absent: [...this.absent],
+      released: this.released,
       game: this.game.save(),
     };
   }
@@ -230,6 +236,9 @@ export class Room {
       case 'ended':
         this.status = 'ended';
         this.deadline = null;
+        break;
+      case 'released':
+        this.released = true;
         break;
     }
     if (this.game.over() && this.status !== 'ended') this.status = 'ended';
@@ -342,6 +351,11 @@ export class Room {
 
   isInstructor(token: string): boolean {
     return hashToken(token) === this.instructor;
+  }
+
+  /** Who may read the game record: the instructor, and once the debrief is released every seat of the class. */
+  mayReadRecord(token: string): boolean {
+    return this.isInstructor(token) || (this.released && this.seatByToken(token) !== undefined);
   }
 
   join(name: string, actor: ActorId | null, observer: boolean, tokenHash: string): Promise<SeatInfo> {
@@ -619,8 +633,13 @@ export class Room {
         if (ended) return 'The game is already over.';
         await this.commit({ kind: 'ended' });
         return null;
+      case 'release':
+        if (!ended) return 'The class debrief can be released once the game is over.';
+        if (this.released) return 'The class debrief is already released.';
+        await this.commit({ kind: 'released' });
+        return null;
       default:
-        return `Unknown command "${String(cmd.command)}". Known: start, pause, resume, deadline, extend, announce, inject, assign, computer, human, end.`;
+        return `Unknown command "${String(cmd.command)}". Known: start, pause, resume, deadline, extend, announce, inject, assign, computer, human, end, release.`;
     }
   }
 
@@ -641,6 +660,7 @@ export class Room {
       pausedRemaining: this.pausedRemaining,
       now: this.opts.now(),
       announcements: this.announcements.slice(-20),
+      released: this.released,
       actors: world.actors.map((a) => ({
         id: a.id,
         name: a.name,

@@ -388,7 +388,14 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
         return answer(201, await joinSession(r, await body()));
       }
       if (rest === 'record' && method === 'GET') {
-        instructorOf(r, auth);
+        // The instructor's token, or a seat's once the instructor has released the class debrief.
+        if (!r.mayReadRecord(bearer(auth)))
+          throw new HttpError(
+            403,
+            r.released
+              ? 'This is not a token of this session.'
+              : 'This is not the instructor token of this session (students may read the record once the instructor releases the debrief).',
+          );
         return answer(200, r.record());
       }
       if (rest === 'log' && method === 'GET') {

@@ -167,6 +167,16 @@ it('runs a class: join by code, two rounds, pause, inject, a deadline, a reconne
   await students[2]!.setViewportSize({ width: 1920, height: 1080 });
   await shot(students[2]!, 'classroom-student-end-1920');
   await shot(teacher, 'classroom-instructor-end-1920');
+
+  // The instructor releases the class debrief: the students' end screens replay the game from its record.
+  await command('Release the class debrief to students');
+  for (const p of students) {
+    await p.getByText('The instructor has released the class debrief').waitFor({ timeout: 20_000 });
+    await p.locator('.your-result').waitFor();
+  }
+  await shot(students[2]!, 'classroom-student-debrief-1920');
+  await students[2]!.setViewportSize({ width: 1280, height: 720 });
+  await shot(students[2]!, 'classroom-student-debrief-1280');
   await teacherCtx.close();
   for (const p of students) await p.context().close();
 });

@@ -238,6 +238,35 @@ describe('GET /api/sessions/<code>/record', () => {
     const record = await ok.json();
     expect(record).toMatchObject({ scenario: { id: 'panmunjom-2018' }, seed: '7', inputs: [] });
   });
+
+  it('gives it to the class once the instructor releases the debrief after the game, and only then', async () => {
+    const { code, instructorToken } = await newSession();
+    const seat = await post(`${sessionsUrl()}/${code}/seats`, { name: 'Ada', actor: 'USA' });
+    const other = await newSession();
+    const stranger = await post(`${sessionsUrl()}/${other.code}/seats`, { name: 'Bo', actor: 'USA' });
+    const asSeat = (token: string) =>
+      fetch(`${sessionsUrl()}/${code}/record`, { headers: { authorization: `Bearer ${token}` } });
+    const ins = await Client.open(socket(code, instructorToken));
+    const command = async (command: string) => (await ins.request({ type: 'command', command })).type;
+    expect(await command('start')).toBe('ack');
+    expect(await command('release')).toBe('rejected');
+    expect((await asSeat(seat.json.seatToken)).status).toBe(403);
+    expect(await command('end')).toBe('ack');
+    expect((await asSeat(seat.json.seatToken)).status).toBe(403);
+    expect(await command('release')).toBe('ack');
+    const view = await ins.next((m) => m.type === 'view' && m.session.released === true, 5000, 0);
+    expect(view.session.status).toBe('ended');
+    const ok = await asSeat(seat.json.seatToken);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ scenario: { id: 'panmunjom-2018' }, seed: '7' });
+    expect((await asSeat(stranger.json.seatToken)).status).toBe(403);
+    // The exports with names stay the instructor's.
+    const csv = await fetch(`${sessionsUrl()}/${code}/decisions.csv`, {
+      headers: { authorization: `Bearer ${seat.json.seatToken}` },
+    });
+    expect(csv.status).toBe(403);
+    await ins.close();
+  });
 });
 
 describe('decisions CSV', () => {

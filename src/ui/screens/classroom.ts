@@ -13,6 +13,7 @@ import { renderDebrief, saveText } from '../debrief/index.ts';
 import { fill, h } from '../kit/dom.ts';
 import { panelElements, renderLog, renderMeters, renderStatus } from '../play/panels.ts';
 import { endReport } from './end.ts';
+import type { DebriefSource } from './end.ts';
 
 type Json = Record<string, unknown>;
 interface Info {
@@ -26,6 +27,8 @@ interface Info {
   pausedRemaining: number | null;
   now: number;
   announcements: { seq: number; at: number; text: string }[];
+  /** The instructor has released the class debrief: seats may read the game record. */
+  released?: boolean;
   actors: { id: string; name: string; seat: string }[];
 }
 interface ViewMessage {
@@ -311,6 +314,7 @@ function studentPage(
       const v = m.view;
       if (v.end) {
         if (!ended) showEnd(world, v);
+        if (m.session.released && !released) void classDebrief(world, v);
         return;
       }
       renderStatus(p.status, world, v);
@@ -349,7 +353,21 @@ function studentPage(
    * and the way back to the menu.
    */
   let ended = false;
-  function showEnd(world: World, v: PlayerView): void {
+  let released = false;
+  /** The class debrief, once the instructor releases it: the game replayed here from its record. */
+  async function classDebrief(world: World, v: PlayerView): Promise<void> {
+    released = true;
+    try {
+      const record = (await api(`/api/sessions/${code}/record`, undefined, token)) as unknown as GameRecord;
+      showEnd(world, v, { state: replay(world, record), record });
+    } catch (e) {
+      released = false;
+      news.append(
+        h('p', { class: 'error' }, `The class debrief could not be loaded: ${(e as Error).message}`),
+      );
+    }
+  }
+  function showEnd(world: World, v: PlayerView, source?: DebriefSource): void {
     ended = true;
     const log = h('ul', { class: 'log' });
     fill(
@@ -367,7 +385,18 @@ function studentPage(
               `The instructor ended the game in round ${v.end!.round} of ${v.rounds}: the outcome and the scores are as things stood then.`,
             )
           : null,
-        endReport(world, v),
+        source
+          ? h(
+              'p',
+              { class: 'released' },
+              'The instructor has released the class debrief: every round and every government’s record, replayed here.',
+            )
+          : h(
+              'p',
+              { class: 'hint' },
+              'The charts and the full record of every government come when the instructor releases the class debrief.',
+            ),
+        endReport(world, v, source),
         h(
           'section',
           { class: 'panel log', 'aria-labelledby': 'cls-log-h', tabindex: '0' },
@@ -511,6 +540,7 @@ function instructorConsole(
           'Download record (JSON)',
           () => void download('record', `qpq-${code}-record.json`, 'application/json'),
         ),
+        button('Release the class debrief to students', () => cmd('release')),
       ),
       news,
       h(
