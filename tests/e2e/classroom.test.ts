@@ -172,6 +172,7 @@ it('runs a class: join by code, two rounds, pause, inject, a deadline, a reconne
   await command('Release the class debrief to students');
   for (const p of students) {
     await p.getByText('The instructor has released the class debrief').waitFor({ timeout: 20_000 });
+    await p.getByText(/^Why: /).waitFor({ timeout: 20_000 });
     await p.locator('.your-result').waitFor();
   }
   await shot(students[2]!, 'classroom-student-debrief-1920');

@@ -14,7 +14,7 @@ import type {
   PlayerView,
   World,
 } from '../../engine/index.ts';
-import { pairIndex } from '../../engine/index.ts';
+import { pairIndex, replay, runGame, startGame } from '../../engine/index.ts';
 import { K } from './kit.ts';
 
 /** What the debrief reads: the finished game's state and, when known, its record (for the explanations). */
@@ -383,4 +383,34 @@ export function debriefJson(
     })),
     record: source.record ?? null,
   };
+}
+
+/**
+ * The finished game rebuilt from its record. A game the instructor stopped mid-way has no more inputs after the
+ * last closed phase: it is replayed up to there (the state the outcome and scores were taken from).
+ */
+export function finishedState(world: World, record: GameRecord): GameState {
+  const stop = new Error('stopped');
+  let k = 0;
+  let at: GameState | null = null;
+  try {
+    return runGame(
+      world,
+      startGame(world, record.seed),
+      (state, actor) => {
+        const r = record.inputs[k++];
+        if (!r) {
+          at = state;
+          throw stop;
+        }
+        if (r.actor !== actor || r.round !== state.round) return replay(world, record) && r.input; // replay() says why
+        return r.input;
+      },
+      undefined,
+      record.injects ?? [],
+    );
+  } catch (e) {
+    if (e === stop && at) return at;
+    throw e;
+  }
 }

@@ -4,12 +4,13 @@
  * own controls and panels, fed from the server's view of that seat; `?project=CODE` is the projector's board.
  * Tokens stay in localStorage, so reopening the page resumes the same seat.
  */
-import { playerView, replay } from '../../engine/index.ts';
+import { playerView } from '../../engine/index.ts';
 import type { GameRecord, PhaseInput, PlayerView, PublicView, World } from '../../engine/index.ts';
 import { logText } from '../../text/index.ts';
 import type { Content } from '../kit/content.ts';
 import { renderControls } from '../play/controls/index.ts';
 import { renderDebrief, saveText } from '../debrief/index.ts';
+import { finishedState } from '../debrief/data.ts';
 import { fill, h } from '../kit/dom.ts';
 import { panelElements, renderLog, renderMeters, renderStatus } from '../play/panels.ts';
 import { endReport } from './end.ts';
@@ -359,7 +360,7 @@ function studentPage(
     released = true;
     try {
       const record = (await api(`/api/sessions/${code}/record`, undefined, token)) as unknown as GameRecord;
-      showEnd(world, v, { state: replay(world, record), record });
+      showEnd(world, v, { state: finishedState(world, record), record });
     } catch (e) {
       released = false;
       news.append(
@@ -603,7 +604,7 @@ function instructorConsole(
   /** The class debrief: the game replayed here from its record, every seat's truth revealed. */
   async function showDebrief(w: World): Promise<void> {
     const record = (await api(`/api/sessions/${code}/record`, undefined, token)) as unknown as GameRecord;
-    const state = replay(w, record);
+    const state = finishedState(w, record);
     debrief.hidden = false;
     renderDebrief(debrief.querySelector('.slot')!, w, playerView(w, state, w.actors[0]!.id), {
       state,
