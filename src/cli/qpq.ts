@@ -27,7 +27,7 @@ Commands:
                                          a robustness table and a verdict (robust, conditional, not shown)
   bench [--json] [--quick]               the benchmark figures
   bench --browser [--runs N] [--json]    the board's start-up time against bare Phaser, JS sizes, frame rate
-  bench --classroom [--sessions N] [--clients M] [--rounds R] [--json]
+  bench --classroom [--sessions N] [--clients M] [--rounds R] [--think MS] [--json]
                                          the classroom server under N sessions × M students: ack latency, lag, memory
   schema [--check]                       write (or check) scenarios/scenario.schema.json from the schema
   init <file> [--from SCENARIO]          a new scenario copied from a shipped one, with a $schema line that works

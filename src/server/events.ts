@@ -41,4 +41,6 @@ export type RoomEvent =
   | { kind: 'announced'; text: string }
   /** One of the scenario's events, to fire at the start of the next round. */
   | { kind: 'injected'; event: string }
-  | { kind: 'ended' };
+  | { kind: 'ended' }
+  /** The instructor gives the students the finished game's record, for the class debrief on their screens. */
+  | { kind: 'released' };

@@ -15,6 +15,7 @@ import type {
   PublicView,
   Rejection,
 } from '../engine/index.ts';
+import { outcomeOf, scores } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { GameSession, defaultStrategy } from '../session/index.ts';
 import type { SavedSession, Seat } from '../session/index.ts';
@@ -68,6 +69,14 @@ export class ClassroomGame {
   waitingFor(): ActorId[] {
     return this.session.waitingFor();
   }
+  /** The input a seat has entered this phase, held until the others are in (only ever shown to that seat). */
+  held(actor: ActorId): PhaseInput | null {
+    return this.session.held(actor);
+  }
+  /** Inputs the game has run so far: unchanged by an input that is only held (the phase still collects). */
+  inputCount(): number {
+    return this.session.inputCount();
+  }
   /** Which seats have entered this phase's input: who, never what. */
   submitted(): Record<ActorId, boolean> {
     const open = this.phase() !== null;
@@ -91,19 +100,36 @@ export class ClassroomGame {
     return this.session.inject(eventId);
   }
 
-  /** What a seat may see, as plain JSON. Its own held input is in `myInput`; nobody else's is anywhere. */
+  /**
+   * What a seat may see, as plain data ready for JSON (it shares parts with the game: read it, never change it).
+   * Its own held input is in `myInput`; nobody else's is anywhere.
+   */
   view(actor: ActorId): PlayerView {
-    const v = JSON.parse(JSON.stringify(this.session.view(actor))) as PlayerView;
-    v.submitted = this.submitted();
-    v.myInput ??= this.session.held(actor);
-    return v;
+    const live = this.session.view(actor) as PlayerView & { toJSON?: () => PlayerView };
+    const v = live.toJSON ? live.toJSON() : (JSON.parse(JSON.stringify(live)) as PlayerView);
+    return { ...v, submitted: this.submitted(), myInput: v.myInput ?? this.session.held(actor) };
   }
 
-  /** Public information only: observers, the projector and the instructor's board. */
+  /**
+   * A seat's view once the instructor has stopped a game the rules had not finished: its `end` is the outcome
+   * the scenario gives the state as it stands (not a clash), and `scores` every government's score then. Only
+   * sent after the end, when every seat's truth may be told.
+   */
+  stoppedView(actor: ActorId): PlayerView {
+    const v = this.view(actor);
+    if (v.end) return v;
+    const state = this.session.engineState();
+    const world = this.session.world;
+    return {
+      ...v,
+      end: { outcome: outcomeOf(world, state, false), reason: 'rounds', round: this.round() },
+      scores: scores(world, state),
+    };
+  }
+
+  /** Public information only: observers, the projector and the instructor's board (plain data, read only). */
   publicView(): PublicView {
-    const v = JSON.parse(JSON.stringify(this.session.publicView())) as PublicView;
-    v.submitted = this.submitted();
-    return v;
+    return { ...this.session.publicView(), submitted: this.submitted() };
   }
 
   record(): GameRecord {

@@ -17,11 +17,7 @@ const store: Store = process.env.DATABASE_URL
   ? new PgStore(process.env.DATABASE_URL)
   : new SqliteStore(dataDir);
 const cluster = process.env.REDIS_URL
-  ? new Cluster(
-      process.env.REDIS_URL,
-      process.env.ADVERTISE_URL ?? `http://127.0.0.1:${port}`,
-      Number(process.env.LEASE_MS ?? 5000),
-    )
+  ? new Cluster(process.env.REDIS_URL, Number(process.env.LEASE_MS ?? 5000))
   : undefined;
 const server = createClassroomServer({
   store,

@@ -29,6 +29,8 @@ export interface Conn {
   send(msg: Record<string, unknown>): void;
   /** The same, already as JSON text with its seq. */
   sendText(text: string): void;
+  /** Ends the connection (the client reconnects, to wherever the session is now). */
+  close?(): void;
 }
 
 export type Status = 'lobby' | 'running' | 'paused' | 'ended';
@@ -52,12 +54,19 @@ interface Snapshot {
   pausedRemaining: number | null;
   announcements: { seq: number; at: number; text: string }[];
   absent: ActorId[];
+  /** The class debrief released to the students (absent in older snapshots: not released). */
+  released?: boolean;
   game: SavedGame;
 }
 
 export class RoomError extends Error {}
 
-export type InputResult = { ok: true } | { ok: false; code: string; message: string };
+/** `seq`: the event an accepted input became; for a refusal, the last event when it was refused. */
+export type InputResult =
+  { ok: true; seq?: number } | { ok: false; code: string; message: string; seq?: number };
+type Staged =
+  | { ok: true; seq: number; written: Promise<void> }
+  | { ok: false; code: string; message: string; seq?: number };
 
 export class Room {
   seq = 0;
@@ -69,6 +78,8 @@ export class Room {
   deadline: { phase: string; at: number | null } | null = null;
   pausedRemaining: number | null = null;
   readonly announcements: { seq: number; at: number; text: string }[] = [];
+  /** Whether the students may read the finished game's record (the class debrief on their own screens). */
+  released = false;
   /** Human seats a computer plays because nobody was connected. */
   private readonly absent = new Set<ActorId>();
   private readonly conns = new Set<Conn>();
@@ -129,6 +140,7 @@ export class Room {
     this.pausedRemaining = s.pausedRemaining;
     this.announcements.push(...s.announcements);
     for (const a of s.absent) this.absent.add(a);
+    this.released = s.released === true;
     this.game = ClassroomGame.restore(this.scenarios(s.scenario), s.game);
   }
 
@@ -144,6 +156,7 @@ export class Room {
       pausedRemaining: this.pausedRemaining,
       announcements: this.announcements,
       absent: [...this.absent],
+      released: this.released,
       game: this.game.save(),
     };
   }
@@ -224,28 +237,48 @@ export class Room {
         this.status = 'ended';
         this.deadline = null;
         break;
+      case 'released':
+        this.released = true;
+        break;
     }
     if (this.game.over() && this.status !== 'ended') this.status = 'ended';
     return { ok: true };
   }
 
-  /** Applies, appends and (every N events) snapshots one event. A refused input changes nothing. */
+  /** Applies, appends and (every N events) snapshots one event, and waits until it is committed. */
   private async commit(e: RoomEvent): Promise<InputResult> {
+    const r = this.stage(e);
+    if (r.ok) await r.written;
+    return r;
+  }
+
+  /**
+   * Applies one event now, gives it the next sequence number and starts its append; `written` settles once it is
+   * committed (after every event staged before it). Several events staged in one turn go to the log in one
+   * transaction. Nobody may be told of an event before its `written` settles. A refused input changes nothing.
+   */
+  private stage(e: RoomEvent): Staged {
     if (this.broken || this.closed) throw new RoomError(`Session ${this.code} is being reloaded.`);
     const at = this.opts.now();
     const r = this.apply(e, at);
     if (!r.ok) return r;
-    const seq = this.seq + 1;
-    try {
-      await this.store.append(this.code, seq, at, e);
-    } catch (err) {
-      this.broken = true;
-      this.stopTimers();
-      throw err;
-    }
-    this.seq = seq;
-    if (seq % this.opts.snapshotEvery === 0) await this.store.snapshot(this.code, seq, this.snapshotData());
-    return r;
+    const seq = ++this.seq;
+    // Taken now (the state after this event), written once the event itself is committed.
+    const snapshot =
+      seq % this.opts.snapshotEvery === 0
+        ? (JSON.parse(JSON.stringify(this.snapshotData())) as Snapshot)
+        : null;
+    const written = this.store.append(this.code, seq, at, e).then(
+      () => (snapshot ? this.store.snapshot(this.code, seq, snapshot) : undefined),
+      (err: unknown) => {
+        this.broken = true;
+        this.stopTimers();
+        throw err;
+      },
+    );
+    // A failure is reported to whoever waits on it; unwatched, it must not crash the process.
+    written.catch(() => undefined);
+    return { ok: true, seq, written };
   }
 
   /** Runs one change at a time, in arrival order. */
@@ -320,6 +353,11 @@ export class Room {
     return hashToken(token) === this.instructor;
   }
 
+  /** Who may read the game record: the instructor, and once the debrief is released every seat of the class. */
+  mayReadRecord(token: string): boolean {
+    return this.isInstructor(token) || (this.released && this.seatByToken(token) !== undefined);
+  }
+
   join(name: string, actor: ActorId | null, observer: boolean, tokenHash: string): Promise<SeatInfo> {
     return this.run(async () => {
       if (actor !== null && !this.game.actors.includes(actor))
@@ -355,6 +393,7 @@ export class Room {
   }
 
   disconnect(conn: Conn): void {
+    if (this.closed) return;
     this.conns.delete(conn);
     const actor = conn.seat?.actor;
     if (actor && conn.role === 'player' && !this.connected(actor) && !this.graceTimers.has(actor))
@@ -384,19 +423,65 @@ export class Room {
     return false;
   }
 
-  /** A seat's input: `reply` gets the answer once the input is committed, before anyone sees its effect. */
+  private inbox: {
+    conn: Conn;
+    input: unknown;
+    reply: (r: InputResult) => void;
+    done: () => void;
+    fail: (e: unknown) => void;
+  }[] = [];
+
+  /**
+   * A seat's input: `reply` gets the answer once the input is committed, before anyone sees its effect. Inputs
+   * that arrive while the room is busy are taken together: applied in arrival order, committed in one
+   * transaction, answered, and then everyone is told once.
+   */
   input(conn: Conn, input: unknown, reply: (r: InputResult) => void): Promise<void> {
-    return this.run(async () => {
-      const r = await this.tryInput(conn, input);
-      reply(r);
-      if (r.ok) {
-        await this.settle();
-        this.broadcast();
-      }
+    return new Promise((done, fail) => {
+      this.inbox.push({ conn, input, reply, done, fail });
+      if (this.inbox.length === 1) void this.run(() => this.drain()).catch(() => undefined);
     });
   }
 
-  private async tryInput(conn: Conn, input: unknown): Promise<InputResult> {
+  private async drain(): Promise<void> {
+    const batch = this.inbox;
+    this.inbox = [];
+    const ran = this.game.inputCount();
+    const staged: (Staged | Error)[] = batch.map((b) => {
+      try {
+        const r = this.tryInput(b.conn, b.input);
+        // A refusal carries the seq it was refused at, so a client's answers never go back in seq.
+        return r.ok ? r : { ...r, seq: this.seq };
+      } catch (e) {
+        return e as Error;
+      }
+    });
+    const settled = await Promise.allSettled(
+      staged.map((s) => (s instanceof Error || !s.ok ? null : s.written)),
+    );
+    const held = new Set<ActorId>();
+    batch.forEach((b, i) => {
+      const s = staged[i]!;
+      const w = settled[i]!;
+      if (s instanceof Error) return b.fail(s);
+      if (w.status === 'rejected') return b.fail(w.reason);
+      if (!s.ok) b.reply(s);
+      else {
+        b.reply({ ok: true, seq: s.seq });
+        held.add(b.conn.seat!.actor!);
+      }
+      b.done();
+    });
+    if (held.size === 0 || this.broken) return;
+    // Held, the phase still collecting: only who has submitted changed, for everyone but the seats' teams.
+    if (this.game.inputCount() === ran) for (const a of held) this.broadcastHeld(a);
+    else {
+      await this.settle();
+      this.broadcast();
+    }
+  }
+
+  private tryInput(conn: Conn, input: unknown): Staged {
     if (conn.role !== 'player' || !conn.seat)
       return {
         ok: false,
@@ -415,7 +500,7 @@ export class Room {
     if (this.status === 'ended') return { ok: false, code: 'GAME_OVER', message: 'The game is over.' };
     if (this.game.seatOf(actor)?.kind !== 'human')
       return { ok: false, code: 'COMPUTER_SEAT', message: `A computer plays ${actor} now.` };
-    return this.commit({
+    return this.stage({
       kind: 'input',
       actor,
       round: this.game.round(),
@@ -548,8 +633,13 @@ export class Room {
         if (ended) return 'The game is already over.';
         await this.commit({ kind: 'ended' });
         return null;
+      case 'release':
+        if (!ended) return 'The class debrief can be released once the game is over.';
+        if (this.released) return 'The class debrief is already released.';
+        await this.commit({ kind: 'released' });
+        return null;
       default:
-        return `Unknown command "${String(cmd.command)}". Known: start, pause, resume, deadline, extend, announce, inject, assign, computer, human, end.`;
+        return `Unknown command "${String(cmd.command)}". Known: start, pause, resume, deadline, extend, announce, inject, assign, computer, human, end, release.`;
     }
   }
 
@@ -570,6 +660,7 @@ export class Room {
       pausedRemaining: this.pausedRemaining,
       now: this.opts.now(),
       announcements: this.announcements.slice(-20),
+      released: this.released,
       actors: world.actors.map((a) => ({
         id: a.id,
         name: a.name,
@@ -605,7 +696,13 @@ export class Room {
     let view = cache.get(key);
     if (view === undefined) {
       view = JSON.stringify(
-        actor ? this.game.view(actor) : ended ? this.game.view(this.game.actors[0]!) : this.game.publicView(),
+        actor
+          ? ended
+            ? this.game.stoppedView(actor)
+            : this.game.view(actor)
+          : ended
+            ? this.game.stoppedView(this.game.actors[0]!)
+            : this.game.publicView(),
       );
       cache.set(key, view);
     }
@@ -616,7 +713,7 @@ export class Room {
       extra = `,"roster":${JSON.stringify(this.roster())}`;
       // After the game every seat's truth is revealed for the class debrief.
       if (ended)
-        extra += `,"views":${JSON.stringify(Object.fromEntries(this.game.actors.map((a) => [a, this.game.view(a)])))}`;
+        extra += `,"views":${JSON.stringify(Object.fromEntries(this.game.actors.map((a) => [a, this.game.stoppedView(a)])))}`;
     }
     return `{"type":"view","seq":${this.seq},"role":${JSON.stringify(conn.role)},"you":${JSON.stringify(you)},"session":${session},"view":${view}${extra}}`;
   }
@@ -625,18 +722,51 @@ export class Room {
     conn.sendText(this.viewText(conn, cache));
   }
 
-  private pendingBroadcast = false;
+  /**
+   * What goes out at the end of this turn: `full` (every client its whole view) or the governments whose
+   * input was held since (every client gets a `submitted` update; those governments' clients with `myInput`).
+   */
+  private pending: { full: boolean; held: Set<ActorId> } | null = null;
 
   /** Every client gets its new view; changes in one burst (a deadline filling seats, a class sending at once) go out once. */
   broadcast(): void {
-    if (this.pendingBroadcast) return;
-    this.pendingBroadcast = true;
+    this.schedule().full = true;
+  }
+
+  /**
+   * An input was held and nothing else changed: the phase still collects. Every client gets a small `submitted`
+   * message (who, never what; the seat's own team also its held input as `myInput`), and the instructor the
+   * roster with it. A whole view per client per input was the cost of a class sending at once.
+   */
+  private broadcastHeld(actor: ActorId): void {
+    this.schedule().held.add(actor);
+  }
+
+  private schedule(): { full: boolean; held: Set<ActorId> } {
+    if (this.pending) return this.pending;
+    const pending = (this.pending = { full: false, held: new Set<ActorId>() });
     setImmediate(() => {
-      this.pendingBroadcast = false;
+      this.pending = null;
       if (this.closed) return;
       const cache = new Map<string, string>();
-      for (const c of this.conns) this.sendView(c, cache);
+      if (pending.full) {
+        for (const c of this.conns) this.sendView(c, cache);
+        return;
+      }
+      // Who has submitted, for everyone; a team whose input was just held also gets it back as `myInput`.
+      const base = `{"type":"submitted","seq":${this.seq},"round":${this.game.round()},"phase":${JSON.stringify(this.game.phase())},"submitted":${JSON.stringify(this.game.submitted())}`;
+      const update = `${base}}`;
+      const mine = new Map<ActorId, string>();
+      for (const a of pending.held) mine.set(a, `${base},"myInput":${JSON.stringify(this.game.held(a))}}`);
+      let roster: string | null = null;
+      for (const c of this.conns) {
+        const actor = c.role === 'player' ? c.seat?.actor : null;
+        c.sendText((actor && mine.get(actor)) || update);
+        if (c.role === 'instructor')
+          c.sendText((roster ??= JSON.stringify({ type: 'roster', seq: this.seq, roster: this.roster() })));
+      }
     });
+    return pending;
   }
 
   private broadcastRoster(): void {
@@ -655,9 +785,12 @@ export class Room {
   close(): void {
     this.closed = true;
     this.stopTimers();
-    for (const c of this.conns)
-      c.send({ type: 'error', seq: this.seq, message: 'The session moved; reconnect.' });
+    const conns = [...this.conns];
     this.conns.clear();
+    for (const c of conns) {
+      c.send({ type: 'error', seq: this.seq, message: 'The session moved; reconnect.' });
+      c.close?.();
+    }
   }
 
   connections(): Conn[] {

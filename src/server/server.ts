@@ -16,12 +16,12 @@ import { loadCatalogue, loadScenario } from '../scenario/index.ts';
 import type { Catalogue, LoadedScenario } from '../scenario/index.ts';
 import { hashToken, isCode, newCode, newToken, normaliseCode } from './codes.ts';
 import { decisionsCsv } from './export.ts';
+import { cpuProfiler } from './profile.ts';
 import { Room, RoomError } from './room.ts';
 import type { Conn, RoomOptions } from './room.ts';
 import type { Store } from './store.ts';
-import type { Cluster } from './cluster.ts';
-import { request as httpRequest } from 'node:http';
-import WebSocketClient from 'ws';
+import type { Cluster, ClusterMessage } from './cluster.ts';
+import { randomBytes } from 'node:crypto';
 
 export const MAX_BODY = 16 * 1024;
 export const MAX_MESSAGE = 64 * 1024;
@@ -97,7 +97,8 @@ export function scenarioLibrary(dir: string): { ids: () => string[]; get: (id: s
   return { ids, get };
 }
 
-function readBody(req: IncomingMessage): Promise<unknown> {
+/** The body as text, at most MAX_BODY bytes (400 beyond). */
+function readText(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY) {
@@ -118,16 +119,46 @@ function readBody(req: IncomingMessage): Promise<unknown> {
     });
     req.on('error', (e) => reject(e));
     req.on('end', () => {
-      if (failed) return;
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolveBody({});
-      try {
-        resolveBody(JSON.parse(text));
-      } catch {
-        reject(new HttpError(400, 'The body is not valid JSON.'));
-      }
+      if (!failed) resolveBody(Buffer.concat(chunks).toString('utf8'));
     });
   });
+}
+
+function parseBody(text: string): unknown {
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'The body is not valid JSON.');
+  }
+}
+
+const readBody = async (req: IncomingMessage): Promise<unknown> => parseBody(await readText(req));
+
+/** An answer to an API request, whichever process made it. */
+interface Answer {
+  status: number;
+  type: string;
+  body: string;
+  disposition: string | null;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function answer(status: number, body: unknown, type = JSON_TYPE, disposition: string | null = null): Answer {
+  return { status, type, body: typeof body === 'string' ? body : JSON.stringify(body), disposition };
+}
+
+function failure(e: unknown): Answer {
+  if (e instanceof HttpError) return answer(e.status, { error: e.message });
+  if (e instanceof RoomError) return answer(400, { error: e.message });
+  console.error(e);
+  return answer(500, { error: 'The server failed on this request.' });
+}
+
+function reply(res: ServerResponse, a: Answer): void {
+  if (a.disposition) res.setHeader('content-disposition', a.disposition);
+  send(res, a.status, a.body, a.type);
 }
 
 function send(
@@ -148,10 +179,9 @@ function send(
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function bearer(req: IncomingMessage): string {
-  const h = req.headers.authorization;
-  if (!h) throw new HttpError(401, 'Send the instructor token as "Authorization: Bearer <token>".');
-  const m = /^Bearer\s+(\S+)$/i.exec(h);
+function bearer(header: string | null | undefined): string {
+  if (!header) throw new HttpError(401, 'Send the instructor token as "Authorization: Bearer <token>".');
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw new HttpError(401, 'The Authorization header must read "Bearer <token>".');
   return m[1]!;
 }
@@ -167,6 +197,8 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
   // QPQ_METRICS=1: GET /api/metrics gives event-loop lag and memory (for `qpq bench --classroom`).
   const lag = process.env.QPQ_METRICS === '1' ? monitorEventLoopDelay({ resolution: 10 }) : null;
   lag?.enable();
+  // QPQ_CPU_PROFILE=<file> (with QPQ_METRICS): a CPU profile from the metrics reset to the next metrics read.
+  const profile = lag && process.env.QPQ_CPU_PROFILE ? cpuProfiler(process.env.QPQ_CPU_PROFILE) : null;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_MESSAGE });
   const distDir = opts.distDir && existsSync(opts.distDir) ? resolve(opts.distDir) : null;
 
@@ -189,7 +221,7 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
       void p?.then((r) => r?.close()).catch(() => undefined);
     };
 
-  /** The session's room here, or the address of the process that owns it. */
+  /** The session's room here, or the id of the process that owns it. */
   async function locate(rawCode: string): Promise<Room | string> {
     const code = normaliseCode(decodeURIComponent(rawCode));
     if (!isCode(code)) throw new HttpError(404, `No session has the code "${rawCode}".`);
@@ -203,7 +235,7 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
           break;
         }
         const owner = await cluster.owner(code);
-        if (owner && owner !== cluster.address) return owner;
+        if (owner && owner !== cluster.id) return owner;
       }
       if (!cluster.owns(code)) throw new HttpError(503, 'The session is changing hands; try again.');
     }
@@ -225,8 +257,8 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
     return r;
   }
 
-  function instructorOf(r: Room, req: IncomingMessage): void {
-    if (!r.isInstructor(bearer(req)))
+  function instructorOf(r: Room, auth: string | null): void {
+    if (!r.isInstructor(bearer(auth)))
       throw new HttpError(403, 'This is not the instructor token of this session.');
   }
 
@@ -253,6 +285,7 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
       const code = newCode();
       if (rooms.has(code) || (await opts.store.load(code))) continue;
       if (cluster && !(await cluster.acquire(code))) continue;
+      await cluster?.running(code);
       const p = Room.create(code, opts.store, library.get, roomOpts, {
         kind: 'created',
         scenario,
@@ -305,7 +338,8 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
           return { id, title: w.title, actors: w.actors.map((a) => ({ id: a.id, name: a.name })) };
         }),
       );
-    if (parts.length === 1 && parts[0] === 'metrics' && method === 'GET' && lag)
+    if (parts.length === 1 && parts[0] === 'metrics' && method === 'GET' && lag) {
+      await profile?.stop();
       return send(res, 200, {
         sessions: rooms.size,
         lagP50Ms: lag.percentile(50) / 1e6,
@@ -313,10 +347,13 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
         lagMaxMs: lag.max / 1e6,
         heapUsed: process.memoryUsage().heapUsed,
         rss: process.memoryUsage().rss,
+        cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
       });
+    }
     if (parts.length === 1 && parts[0] === 'metrics' && method === 'DELETE' && lag) {
       lag.reset();
-      return send(res, 200, {});
+      await profile?.start();
+      return send(res, 200, { cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 });
     }
     if (parts[0] !== 'sessions') throw new HttpError(404, `No API at ${url.pathname}.`);
     if (parts.length === 1) {
@@ -324,34 +361,66 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
       return send(res, 201, await createSession(await readBody(req)));
     }
     const found = await locate(parts[1]!);
-    if (typeof found === 'string') return forward(req, res, found);
-    const r = found;
-    const rest = parts.slice(2).join('/');
-    if (rest === '' && method === 'GET') return send(res, 200, r.info());
-    if (rest === 'seats') {
-      if (method !== 'POST') throw new HttpError(405, 'Use POST to take a seat.');
-      return send(res, 201, await joinSession(r, await readBody(req)));
+    const auth = req.headers.authorization ?? null;
+    if (typeof found !== 'string')
+      return reply(res, await sessionApi(found, method, url, auth, () => readBody(req)));
+    // Another process owns the session: the request goes to it through Redis, and its answer comes back.
+    const body = method === 'POST' ? await readText(req) : '';
+    return reply(
+      res,
+      await relayHttp(found, normaliseCode(decodeURIComponent(parts[1]!)), method, url, auth, body),
+    );
+  }
+
+  /** A request about one session, answered by the process that owns it. */
+  async function sessionApi(
+    r: Room,
+    method: string,
+    url: URL,
+    auth: string | null,
+    body: () => Promise<unknown>,
+  ): Promise<Answer> {
+    try {
+      const rest = url.pathname.split('/').filter(Boolean).slice(3).join('/'); // after "api/sessions/<code>"
+      if (rest === '' && method === 'GET') return answer(200, r.info());
+      if (rest === 'seats') {
+        if (method !== 'POST') throw new HttpError(405, 'Use POST to take a seat.');
+        return answer(201, await joinSession(r, await body()));
+      }
+      if (rest === 'record' && method === 'GET') {
+        // The instructor's token, or a seat's once the instructor has released the class debrief.
+        if (!r.mayReadRecord(bearer(auth)))
+          throw new HttpError(
+            403,
+            r.released
+              ? 'This is not a token of this session.'
+              : 'This is not the instructor token of this session (students may read the record once the instructor releases the debrief).',
+          );
+        return answer(200, r.record());
+      }
+      if (rest === 'log' && method === 'GET') {
+        instructorOf(r, auth);
+        return answer(200, await r.log());
+      }
+      if (rest === 'decisions.csv' && method === 'GET') {
+        instructorOf(r, auth);
+        return answer(
+          200,
+          decisionsCsv(await r.log()),
+          'text/csv; charset=utf-8',
+          `attachment; filename="qpq-${r.code}-decisions.csv"`,
+        );
+      }
+      if (rest === 'qr.svg' && method === 'GET') {
+        const join = url.searchParams.get('url') ?? `/?join=${r.code}`;
+        if (join.length > 300) throw new HttpError(400, 'The address to encode is too long.');
+        const svg = await QRCode.toString(join, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+        return answer(200, svg, 'image/svg+xml');
+      }
+      throw new HttpError(404, `No API at ${method} ${url.pathname}.`);
+    } catch (e) {
+      return failure(e);
     }
-    if (rest === 'record' && method === 'GET') {
-      instructorOf(r, req);
-      return send(res, 200, r.record());
-    }
-    if (rest === 'log' && method === 'GET') {
-      instructorOf(r, req);
-      return send(res, 200, await r.log());
-    }
-    if (rest === 'decisions.csv' && method === 'GET') {
-      instructorOf(r, req);
-      res.setHeader('content-disposition', `attachment; filename="qpq-${r.code}-decisions.csv"`);
-      return send(res, 200, decisionsCsv(await r.log()), 'text/csv; charset=utf-8');
-    }
-    if (rest === 'qr.svg' && method === 'GET') {
-      const join = url.searchParams.get('url') ?? `/?join=${r.code}`;
-      if (join.length > 300) throw new HttpError(400, 'The address to encode is too long.');
-      const svg = await QRCode.toString(join, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-      return send(res, 200, svg, 'image/svg+xml');
-    }
-    throw new HttpError(404, `No API at ${method} ${url.pathname}.`);
   }
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): void {
@@ -413,123 +482,325 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const m = /^\/api\/sessions\/([^/]+)\/socket$/.exec(url.pathname);
       if (!m) return refuse(socket, 404, 'No WebSocket here.');
-      let r: Room;
+      let found: Room | string;
       try {
-        const found = await locate(m[1]!);
-        if (typeof found === 'string') return forwardSocket(req, socket, head, found);
-        r = found;
+        found = await locate(m[1]!);
       } catch (e) {
         return refuse(socket, e instanceof HttpError ? e.status : 500, (e as Error).message);
       }
       const token = url.searchParams.get('token');
       if (!token) return refuse(socket, 401, 'Add ?token=<seat or instructor token>.');
+      if (typeof found === 'string')
+        return relaySocket(req, socket, head, found, normaliseCode(decodeURIComponent(m[1]!)), token);
+      const r = found;
       const seat = r.seatByToken(token);
       const instructor = !seat && r.isInstructor(token);
       if (!seat && !instructor)
         return refuse(socket, 403, 'This token is not a seat or the instructor of this session.');
-      wss.handleUpgrade(req, socket, head, (ws) => attach(r, ws, instructor ? null : seat!));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const conn = makeConn(seat ?? null, {
+          send: (text) => {
+            if (ws.readyState === ws.OPEN) ws.send(text);
+          },
+          close: () => ws.close(1012, 'The session moved; reconnect.'),
+        });
+        ws.on('error', () => ws.terminate());
+        ws.on('close', () => r.disconnect(conn));
+        ws.on('message', (data, isBinary) => {
+          const size = Array.isArray(data)
+            ? data.reduce((n, b) => n + b.length, 0)
+            : (data as Buffer).byteLength;
+          onClientMessage(r, conn, isBinary || size > MAX_MESSAGE ? '' : String(data), isBinary, size);
+        });
+        r.connect(conn);
+      });
     })().catch(() => socket.destroy());
   });
 
-  /** Passes an HTTP request to the process that owns its session, and the answer back. */
-  function forward(req: IncomingMessage, res: ServerResponse, owner: string): void {
-    const target = new URL(req.url ?? '/', owner);
-    const out = httpRequest(
-      target,
-      { method: req.method, headers: { ...req.headers, host: target.host } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    out.on('error', () => {
-      if (!res.headersSent) send(res, 503, { error: 'The process running this session is gone; try again.' });
-      else res.destroy();
-    });
-    req.pipe(out);
-  }
-
-  /** A client's WebSocket relayed to the process that owns its session; either side closing closes both. */
-  function forwardSocket(req: IncomingMessage, socket: Duplex, head: Buffer, owner: string): void {
-    const target = new URL(req.url ?? '/', owner);
-    target.protocol = target.protocol === 'https:' ? 'wss:' : 'ws:';
-    const upstream = new WebSocketClient(target);
-    upstream.once('unexpected-response', (_q, answer) =>
-      refuse(socket, answer.statusCode ?? 502, 'Refused by the process running this session.'),
-    );
-    upstream.once('error', () => socket.destroy());
-    upstream.once('open', () =>
-      wss.handleUpgrade(req, socket, head, (client) => {
-        client.on('message', (d, binary) => upstream.send(d, { binary }));
-        upstream.on('message', (d, binary) => client.send(d, { binary }));
-        client.on('close', () => upstream.close());
-        upstream.on('close', () => client.close());
-        client.on('error', () => upstream.terminate());
-        upstream.on('error', () => client.terminate());
-      }),
-    );
-  }
-
-  function attach(r: Room, ws: WebSocket, seat: ReturnType<Room['seatByToken']> | null): void {
-    const conn: Conn = {
+  /** A client as the room sees it, over a local WebSocket or relayed from another process. */
+  function makeConn(
+    seat: ReturnType<Room['seatByToken']> | null,
+    wire: { send(text: string): void; close(): void },
+  ): Conn {
+    return {
       role: seat ? (seat.observer ? 'observer' : 'player') : 'instructor',
       seat: seat ?? null,
-      send(msg) {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
-      },
-      sendText(text) {
-        if (ws.readyState === ws.OPEN) ws.send(text);
-      },
+      send: (msg) => wire.send(JSON.stringify(msg)),
+      sendText: (text) => wire.send(text),
+      close: () => wire.close(),
     };
+  }
+
+  /** One message from a client, wherever it is connected. */
+  function onClientMessage(r: Room, conn: Conn, data: string, isBinary: boolean, size: number): void {
     const error = (message: string, ref: Record<string, unknown> = {}): void =>
       conn.send({ type: 'error', seq: r.seq, message, ...ref });
-    ws.on('error', () => ws.terminate());
-    ws.on('close', () => r.disconnect(conn));
-    ws.on('message', (data, isBinary) => {
-      const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
-      if (isBinary || size > MAX_MESSAGE)
-        return error(`Send JSON text messages of at most ${MAX_MESSAGE} bytes.`);
-      let msg: unknown;
-      try {
-        msg = JSON.parse(String(data));
-      } catch {
-        return error('The message is not valid JSON.');
-      }
-      if (!isObject(msg)) return error('A message is a JSON object with a "type".');
-      const ref = typeof msg.ref === 'string' || typeof msg.ref === 'number' ? { ref: msg.ref } : {};
-      if (typeof msg.type !== 'string') return error('A message is a JSON object with a "type".', ref);
-      if (msg.type === 'input') {
-        if (!('input' in msg)) return error('An input message carries "input": the phase input.', ref);
-        if (conn.role === 'instructor') return error('The instructor sends commands, not inputs.', ref);
-        void r
-          .input(conn, msg.input, (res) =>
-            conn.send(
-              res.ok
-                ? { type: 'ack', seq: r.seq, ...ref }
-                : { type: 'rejected', seq: r.seq, code: res.code, message: res.message, ...ref },
-            ),
-          )
-          .catch(() => error('The session is being reloaded; reconnect.', ref));
-        return;
-      }
-      if (msg.type === 'command') {
-        if (conn.role !== 'instructor') return error('Only the instructor sends commands.', ref);
-        void r
-          .command(msg)
-          .then((why) =>
-            conn.send(
-              why
-                ? { type: 'rejected', seq: r.seq, code: 'COMMAND', message: why, ...ref }
-                : { type: 'ack', seq: r.seq, ...ref },
-            ),
-          )
-          .catch(() => error('The session is being reloaded; reconnect.', ref));
-        return;
-      }
-      if (msg.type === 'ping') return conn.send({ type: 'pong', seq: r.seq, ...ref });
-      return error(`Unknown message type "${msg.type}". Send "input", "command" or "ping".`, ref);
+    if (isBinary || size > MAX_MESSAGE)
+      return error(`Send JSON text messages of at most ${MAX_MESSAGE} bytes.`);
+    let msg: unknown;
+    try {
+      msg = JSON.parse(data);
+    } catch {
+      return error('The message is not valid JSON.');
+    }
+    if (!isObject(msg)) return error('A message is a JSON object with a "type".');
+    const ref = typeof msg.ref === 'string' || typeof msg.ref === 'number' ? { ref: msg.ref } : {};
+    if (typeof msg.type !== 'string') return error('A message is a JSON object with a "type".', ref);
+    if (msg.type === 'input') {
+      if (!('input' in msg)) return error('An input message carries "input": the phase input.', ref);
+      if (conn.role === 'instructor') return error('The instructor sends commands, not inputs.', ref);
+      void r
+        .input(conn, msg.input, (res) =>
+          conn.send(
+            res.ok
+              ? { type: 'ack', seq: res.seq ?? r.seq, ...ref }
+              : { type: 'rejected', seq: res.seq ?? r.seq, code: res.code, message: res.message, ...ref },
+          ),
+        )
+        .catch(() => error('The session is being reloaded; reconnect.', ref));
+      return;
+    }
+    if (msg.type === 'command') {
+      if (conn.role !== 'instructor') return error('Only the instructor sends commands.', ref);
+      void r
+        .command(msg)
+        .then((why) =>
+          conn.send(
+            why
+              ? { type: 'rejected', seq: r.seq, code: 'COMMAND', message: why, ...ref }
+              : { type: 'ack', seq: r.seq, ...ref },
+          ),
+        )
+        .catch(() => error('The session is being reloaded; reconnect.', ref));
+      return;
+    }
+    if (msg.type === 'ping') return conn.send({ type: 'pong', seq: r.seq, ...ref });
+    return error(`Unknown message type "${msg.type}". Send "input", "command" or "ping".`, ref);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Through Redis: requests and WebSockets of sessions another process owns.
+
+  const RELAY_TIMEOUT_MS = 10_000;
+  /** Requests this process passed to an owner, waiting for the answer. */
+  const asked = new Map<string, (a: Answer) => void>();
+  /** Clients connected here to sessions another process owns: by connection id. */
+  const relays = new Map<
+    string,
+    {
+      code: string;
+      owner: string;
+      ws: WebSocket | null;
+      early: string[];
+      opened?: (ok: boolean | { status: number; message: string }) => void;
+    }
+  >();
+  /** Clients of sessions this process owns, connected at another process: by connection id. */
+  const remote = new Map<string, { room: Room; conn: Conn; via: string }>();
+  const newId = (): string => randomBytes(9).toString('base64url');
+
+  function relayHttp(
+    owner: string,
+    code: string,
+    method: string,
+    url: URL,
+    auth: string | null,
+    body: string,
+  ): Promise<Answer> {
+    const id = newId();
+    return new Promise((ok) => {
+      const t = setTimeout(() => {
+        asked.delete(id);
+        ok(answer(503, { error: 'The process running this session did not answer; try again.' }));
+      }, RELAY_TIMEOUT_MS);
+      asked.set(id, (a) => {
+        clearTimeout(t);
+        asked.delete(id);
+        ok(a);
+      });
+      cluster!.send(owner, { t: 'http', id, code, method, url: url.pathname + url.search, auth, body });
     });
-    r.connect(conn);
+  }
+
+  /** A client's WebSocket to a session another process owns: checked there, then relayed both ways. */
+  function relaySocket(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    owner: string,
+    code: string,
+    token: string,
+  ): void {
+    const conn = newId();
+    const relay: typeof relays extends Map<string, infer R> ? R : never = {
+      code,
+      owner,
+      ws: null,
+      early: [],
+    };
+    relays.set(conn, relay);
+    const t = setTimeout(
+      () => relay.opened?.({ status: 503, message: 'The session did not answer; try again.' }),
+      RELAY_TIMEOUT_MS,
+    );
+    relay.opened = (result) => {
+      clearTimeout(t);
+      relay.opened = undefined;
+      if (result !== true) {
+        relays.delete(conn);
+        const r = result === false ? { status: 503, message: 'The session moved; try again.' } : result;
+        return refuse(socket, r.status, r.message);
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        relay.ws = ws;
+        for (const text of relay.early.splice(0)) ws.send(text);
+        ws.on('error', () => ws.terminate());
+        ws.on('close', () => {
+          if (relays.get(conn) === relay) relays.delete(conn);
+          cluster!.send(relay.owner, { t: 'close', conn });
+        });
+        ws.on('message', (data, isBinary) => {
+          const size = Array.isArray(data)
+            ? data.reduce((n, b) => n + b.length, 0)
+            : (data as Buffer).byteLength;
+          const text = isBinary || size > MAX_MESSAGE ? '' : String(data);
+          cluster!.send(relay.owner, { t: 'in', conn, text, binary: isBinary, size });
+        });
+      });
+    };
+    cluster!.send(owner, { t: 'open', conn, code, token });
+  }
+
+  async function onClusterMessage(m: ClusterMessage): Promise<void> {
+    switch (m.t) {
+      case 'http': {
+        let a: Answer;
+        try {
+          if (!cluster!.owns(m.code)) throw new HttpError(503, 'The session is changing hands; try again.');
+          const r = await liveRoom(m.code);
+          a = await sessionApi(r, m.method, new URL(m.url, 'http://localhost'), m.auth, () =>
+            Promise.resolve(parseBody(m.body)),
+          );
+        } catch (e) {
+          a = failure(e);
+        }
+        return cluster!.send(m.from, { t: 'http-reply', id: m.id, ...a });
+      }
+      case 'http-reply':
+        return asked.get(m.id)?.(m);
+      case 'open': {
+        let r: Room;
+        try {
+          if (!cluster!.owns(m.code)) throw new HttpError(503, 'The session is changing hands; try again.');
+          r = await liveRoom(m.code);
+        } catch (e) {
+          const status = e instanceof HttpError ? e.status : 500;
+          return cluster!.send(m.from, { t: 'refused', conn: m.conn, status, message: (e as Error).message });
+        }
+        const seat = r.seatByToken(m.token);
+        if (!seat && !r.isInstructor(m.token))
+          return cluster!.send(m.from, {
+            t: 'refused',
+            conn: m.conn,
+            status: 403,
+            message: 'This token is not a seat or the instructor of this session.',
+          });
+        const via = m.from;
+        const id = m.conn;
+        const conn = makeConn(seat ?? null, {
+          send: (text) => cluster!.send(via, { t: 'out', conn: id, text }),
+          close: () => {
+            remote.delete(id);
+            cluster!.send(via, { t: 'end', conn: id });
+          },
+        });
+        remote.set(id, { room: r, conn, via });
+        cluster!.send(via, { t: 'opened', conn: id });
+        r.connect(conn);
+        return;
+      }
+      case 'opened':
+        return relays.get(m.conn)?.opened?.(true);
+      case 'refused':
+        return relays.get(m.conn)?.opened?.({ status: m.status, message: m.message });
+      case 'in': {
+        const c = remote.get(m.conn);
+        if (c) onClientMessage(c.room, c.conn, m.text, m.binary, m.size);
+        return;
+      }
+      case 'close': {
+        const c = remote.get(m.conn);
+        remote.delete(m.conn);
+        if (c) c.room.disconnect(c.conn);
+        return;
+      }
+      case 'out': {
+        const relay = relays.get(m.conn);
+        if (!relay) return;
+        if (relay.ws) {
+          if (relay.ws.readyState === relay.ws.OPEN) relay.ws.send(m.text);
+        } else relay.early.push(m.text);
+        return;
+      }
+      case 'end': {
+        const relay = relays.get(m.conn);
+        relays.delete(m.conn);
+        relay?.ws?.close(1012, 'The session moved; reconnect.');
+        return;
+      }
+    }
+  }
+
+  /**
+   * Every half lease: clients relayed from a process that died are disconnected (their seats may go to a
+   * computer after the grace period), clients relayed here to an owner that changed are told to reconnect, and
+   * running sessions whose owner died are taken over from the log, so their deadlines still fire.
+   */
+  async function sweep(): Promise<void> {
+    const c = cluster!;
+    const gateways = new Set([...remote.values()].map((x) => x.via));
+    for (const via of gateways)
+      if (!(await c.isAlive(via)))
+        for (const [id, x] of remote)
+          if (x.via === via) {
+            remote.delete(id);
+            x.room.disconnect(x.conn);
+          }
+    const codes = new Set([...relays.values()].map((x) => x.code));
+    for (const code of codes) {
+      const owner = await c.owner(code);
+      for (const [id, x] of relays)
+        if (x.code === code && x.owner !== owner && x.ws) {
+          relays.delete(id);
+          if (x.ws.readyState === x.ws.OPEN)
+            x.ws.send(JSON.stringify({ type: 'error', seq: 0, message: 'The session moved; reconnect.' }));
+          x.ws.close(1012, 'The session moved; reconnect.');
+        }
+    }
+    for (const code of await c.orphans()) await adopt(code);
+    for (const [code, p] of rooms) {
+      const r = await p.catch(() => null);
+      if (r?.status === 'ended' && c.owns(code)) await c.finished(code);
+    }
+  }
+
+  /** Takes a session nobody owns: its lease, and the room rebuilt from the log (deadlines re-armed). */
+  async function adopt(code: string): Promise<void> {
+    const c = cluster!;
+    if (!(await c.acquire(code))) return;
+    const stale = rooms.get(code);
+    rooms.delete(code);
+    void stale?.then((r) => r?.close()).catch(() => undefined);
+    const r = await room(code).catch((e: unknown) => (console.error(e), null));
+    if (!r) {
+      await c.release(code);
+      await c.finished(code);
+    } else if (r.status === 'ended') await c.finished(code);
+  }
+
+  if (cluster) {
+    cluster.onMessage = (m) => void onClusterMessage(m).catch((e: unknown) => console.error(e));
+    cluster.onSweep = sweep;
   }
 
   return {
@@ -538,9 +809,14 @@ export function createClassroomServer(opts: ServerOptions): ClassroomServer {
     async listen(port, host = '0.0.0.0') {
       // Every session in the log comes back (deadlines re-armed) before the first client arrives.
       // With several processes, each takes the sessions nobody owns; the others it reaches through their owners.
+      await cluster?.start();
       for (const code of await opts.store.codes())
-        if (!cluster || (await cluster.acquire(code)))
-          await room(code).catch((e: unknown) => console.error(e));
+        if (!cluster) await room(code).catch((e: unknown) => console.error(e));
+        else {
+          await adopt(code);
+          const r = await rooms.get(code)?.catch(() => null);
+          if (r && r.status !== 'ended') await cluster.running(code);
+        }
       await new Promise<void>((ok) => http.listen(port, host, ok));
       const a = http.address();
       return typeof a === 'object' && a ? a.port : port;

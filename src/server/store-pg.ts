@@ -28,7 +28,20 @@ export class PgStore implements Store {
       });
   }
 
-  async append(code: string, seq: number, at: number, event: RoomEvent): Promise<void> {
+  /** Per session, the last append: a session's rows go in one after another, and none after one that failed. */
+  private readonly tails = new Map<string, Promise<void>>();
+
+  append(code: string, seq: number, at: number, event: RoomEvent): Promise<void> {
+    const next = (this.tails.get(code) ?? Promise.resolve()).then(() => this.insert(code, seq, at, event));
+    this.tails.set(code, next);
+    const forget = (): void => {
+      if (this.tails.get(code) === next) this.tails.delete(code);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  private async insert(code: string, seq: number, at: number, event: RoomEvent): Promise<void> {
     await this.ready;
     try {
       await this.pool.query('INSERT INTO qpq_events (session, seq, at, event) VALUES ($1, $2, $3, $4)', [

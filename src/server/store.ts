@@ -4,6 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { RoomEvent } from './events.ts';
 
@@ -33,11 +35,63 @@ export interface Store {
 
 export class SeqConflictError extends Error {}
 
+/**
+ * The writer thread: it holds its own connection and commits each batch it is sent in one transaction (one
+ * fsync), off the server's event loop, then answers with one result per row (null, or the error's code and
+ * message). Plain JavaScript, so the thread needs no TypeScript loader.
+ */
+const WRITER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+const append = db.prepare('INSERT INTO events (session, seq, at, event) VALUES (?, ?, ?, ?)');
+const snap = db.prepare('INSERT OR REPLACE INTO snapshots (session, seq, data) VALUES (?, ?, ?)');
+parentPort.on('message', ({ id, jobs }) => {
+  const results = [];
+  try {
+    db.transaction(() => {
+      const failed = new Set();
+      for (const job of jobs) {
+        // A session's rows after one that failed fail too: its log never gets a gap.
+        if (failed.has(job.row[0])) {
+          results.push({ code: 'SQLITE_CONSTRAINT_EARLIER', message: 'an earlier event of this write failed' });
+          continue;
+        }
+        // A savepoint per row: a conflicting row fails alone (with its session's later rows), the others commit.
+        try {
+          db.exec('SAVEPOINT row');
+          (job.kind === 'event' ? append : snap).run(...job.row);
+          db.exec('RELEASE row');
+          results.push(null);
+        } catch (e) {
+          db.exec('ROLLBACK TO row');
+          db.exec('RELEASE row');
+          if (job.kind === 'event') failed.add(job.row[0]);
+          results.push({ code: String(e.code || ''), message: String(e.message) });
+        }
+      }
+    })();
+    parentPort.postMessage({ id, results });
+  } catch (e) {
+    parentPort.postMessage({ id, error: String(e && e.message) });
+  }
+});
+`;
+
+interface Job {
+  kind: 'event' | 'snapshot';
+  row: (string | number)[];
+  ok: () => void;
+  fail: (e: Error) => void;
+}
+
 export class SqliteStore implements Store {
+  /** Reads, and creating the tables; every write goes through the writer thread. */
   private readonly db: Database.Database;
+  private readonly writer: Worker;
   private readonly q: {
-    append: Database.Statement;
-    snap: Database.Statement;
     lastSnap: Database.Statement;
     after: Database.Statement;
     all: Database.Statement;
@@ -46,10 +100,9 @@ export class SqliteStore implements Store {
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'classroom.sqlite'));
+    const file = join(dataDir, 'classroom.sqlite');
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    // FULL: every commit reaches the disk before the server acknowledges it.
-    this.db.pragma('synchronous = FULL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS events (
         session TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, event TEXT NOT NULL,
@@ -58,8 +111,6 @@ export class SqliteStore implements Store {
         session TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (session, seq));
     `);
     this.q = {
-      append: this.db.prepare('INSERT INTO events (session, seq, at, event) VALUES (?, ?, ?, ?)'),
-      snap: this.db.prepare('INSERT OR REPLACE INTO snapshots (session, seq, data) VALUES (?, ?, ?)'),
       lastSnap: this.db.prepare(
         'SELECT seq, data FROM snapshots WHERE session = ? ORDER BY seq DESC LIMIT 1',
       ),
@@ -67,55 +118,95 @@ export class SqliteStore implements Store {
       all: this.db.prepare('SELECT seq, at, event FROM events WHERE session = ? ORDER BY seq'),
       codes: this.db.prepare('SELECT DISTINCT session FROM events WHERE seq = 1'),
     };
+    this.writer = new Worker(WRITER, {
+      eval: true,
+      workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file },
+    });
+    this.writer.unref();
+    this.writer.on(
+      'message',
+      (m: { id: number; results?: ({ code: string; message: string } | null)[]; error?: string }) =>
+        this.settle(m),
+    );
+    this.writer.on('error', (e) => this.fatal(e));
+    this.writer.on('exit', () => this.fatal(new Error('The log writer thread stopped.')));
   }
 
-  private batch: { row: [string, number, number, string]; ok: () => void; fail: (e: Error) => void }[] = [];
+  /** Waiting for the next batch. */
+  private queued: Job[] = [];
+  /** Sent to the writer, not answered yet (one batch at a time, so batches commit in order). */
+  private inFlight: { id: number; jobs: Job[] } | null = null;
+  private nextId = 1;
+  private scheduled = false;
+  private dead: Error | null = null;
+  private idle: (() => void)[] = [];
 
   /**
-   * Group commit: the appends of one turn of the event loop (every session's) go to the disk in one
-   * transaction, one fsync, and each promise settles only once that transaction is committed.
+   * Group commit: the appends of one turn of the event loop (every session's), and those that arrive while the
+   * writer is busy, go to the disk in one transaction, one fsync, on the writer thread; each promise settles only
+   * once that transaction is committed.
    */
   append(code: string, seq: number, at: number, event: RoomEvent): Promise<void> {
-    return new Promise((ok, fail) => {
-      if (this.batch.length === 0) setImmediate(() => this.flush());
-      this.batch.push({ row: [code, seq, at, JSON.stringify(event)], ok, fail });
-    });
-  }
-
-  private flush(): void {
-    const batch = this.batch;
-    this.batch = [];
-    const results: (Error | null)[] = [];
-    try {
-      this.db.transaction(() => {
-        for (const b of batch) {
-          // A savepoint per row: a conflicting row fails alone, the others commit.
-          try {
-            this.db.exec('SAVEPOINT row');
-            this.q.append.run(...b.row);
-            this.db.exec('RELEASE row');
-            results.push(null);
-          } catch (e) {
-            this.db.exec('ROLLBACK TO row');
-            this.db.exec('RELEASE row');
-            results.push(
-              (e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')
-                ? new SeqConflictError(`Session ${b.row[0]} already has an event ${b.row[1]}.`)
-                : (e as Error),
-            );
-          }
-        }
-      })();
-    } catch (e) {
-      for (const b of batch) b.fail(e as Error);
-      return;
-    }
-    batch.forEach((b, i) => (results[i] ? b.fail(results[i]) : b.ok()));
+    return this.enqueue('event', [code, seq, at, JSON.stringify(event)]);
   }
 
   snapshot(code: string, seq: number, data: unknown): Promise<void> {
-    this.q.snap.run(code, seq, JSON.stringify(data));
-    return Promise.resolve();
+    return this.enqueue('snapshot', [code, seq, JSON.stringify(data)]);
+  }
+
+  private enqueue(kind: Job['kind'], row: Job['row']): Promise<void> {
+    return new Promise((ok, fail) => {
+      if (this.dead) return fail(this.dead);
+      this.queued.push({ kind, row, ok, fail });
+      if (!this.scheduled && !this.inFlight) {
+        this.scheduled = true;
+        setImmediate(() => this.send());
+      }
+    });
+  }
+
+  private send(): void {
+    this.scheduled = false;
+    if (this.inFlight || this.queued.length === 0) return this.wake();
+    const jobs = this.queued;
+    this.queued = [];
+    this.inFlight = { id: this.nextId++, jobs };
+    this.writer.ref();
+    this.writer.postMessage({ id: this.inFlight.id, jobs: jobs.map((j) => ({ kind: j.kind, row: j.row })) });
+  }
+
+  private settle(m: {
+    id: number;
+    results?: ({ code: string; message: string } | null)[];
+    error?: string;
+  }): void {
+    const batch = this.inFlight;
+    if (!batch || batch.id !== m.id) return;
+    this.inFlight = null;
+    this.writer.unref();
+    batch.jobs.forEach((j, i) => {
+      const r = m.error !== undefined ? { code: '', message: m.error } : m.results![i];
+      if (!r) return j.ok();
+      j.fail(
+        r.code.startsWith('SQLITE_CONSTRAINT')
+          ? new SeqConflictError(`Session ${j.row[0]} already has an event ${j.row[1]} (${r.message}).`)
+          : new Error(`The log could not be written: ${r.message}`),
+      );
+    });
+    this.send();
+  }
+
+  private fatal(e: Error): void {
+    this.dead ??= e;
+    for (const j of [...(this.inFlight?.jobs ?? []), ...this.queued]) j.fail(this.dead);
+    this.inFlight = null;
+    this.queued = [];
+    this.wake();
+  }
+
+  private wake(): void {
+    if (this.inFlight || this.queued.length) return;
+    for (const w of this.idle.splice(0)) w();
   }
 
   load(code: string): Promise<Loaded | null> {
@@ -138,9 +229,13 @@ export class SqliteStore implements Store {
     );
   }
 
-  close(): Promise<void> {
+  /** Waits for every write sent so far, then closes the writer and the reader. */
+  async close(): Promise<void> {
+    if (this.inFlight || this.queued.length) await new Promise<void>((ok) => this.idle.push(ok));
+    this.dead ??= new Error('The log is closed.');
+    this.writer.removeAllListeners('exit');
+    await this.writer.terminate();
     this.db.close();
-    return Promise.resolve();
   }
 }
 

@@ -17,6 +17,7 @@ import {
   playerView,
   replay,
   roundDate,
+  runGame,
   startGame,
   submit,
   waitingPhase,
@@ -127,8 +128,39 @@ export function finishedGame(
   world: World,
   record: GameRecord,
 ): { finished: FinishedGame; views: Record<ActorId, PlayerView> } {
-  const s = replay(world, record);
+  const s = stoppedOrFinished(world, record);
   return { finished: finishedFromState(world, s, record), views: viewsOf(world, s) };
+}
+
+/**
+ * The state a record plays to. A game the instructor stopped mid-way has no more inputs after the last closed
+ * phase: it is replayed up to there (the state its outcome and scores were taken from). An input that does not
+ * fit throws `replay`'s sentence.
+ */
+export function stoppedOrFinished(world: World, record: GameRecord): GameState {
+  const stop = new Error('stopped');
+  let k = 0;
+  let at: GameState | null = null;
+  try {
+    return runGame(
+      world,
+      startGame(world, record.seed),
+      (state, actor) => {
+        const r = record.inputs[k++];
+        if (!r) {
+          at = state;
+          throw stop;
+        }
+        if (r.actor !== actor || r.round !== state.round) return replay(world, record) && r.input; // replay() says why
+        return r.input;
+      },
+      undefined,
+      record.injects ?? [],
+    );
+  } catch (e) {
+    if (e === stop && at) return at;
+    throw e;
+  }
 }
 
 const viewsOf = (world: World, s: GameState): Record<ActorId, PlayerView> =>

@@ -2,7 +2,9 @@
  * A classroom in headless Chromium: an instructor page and three student pages. Students join by code, the
  * instructor starts, two rounds are played through the game's own controls, the instructor pauses and resumes,
  * injects a scenario event and announces, a deadline passes and fills the missing seats, a student reloads and
- * resumes the same seat, and the instructor exports the decisions as CSV.
+ * resumes the same seat, and the instructor exports the decisions as CSV. The projector view, opened during the
+ * game, receives and shows public information only; when the instructor ends the game every student sees their
+ * own result and rank and a way back.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -41,8 +43,10 @@ it('runs a class: join by code, two rounds, pause, inject, a deadline, a reconne
     await p.getByText('Waiting for the instructor').first().waitFor({ timeout: 20_000 });
     students.push(p);
   }
+  // The roster: a row per government, and the three students waiting for one.
   const roster = teacher.locator('table.roster tbody tr');
-  await expect.poll(() => roster.count(), { timeout: 10_000 }).toBe(3);
+  await expect.poll(() => teacher.locator('table.roster tr.unseated').count(), { timeout: 10_000 }).toBe(3);
+  expect(await roster.count()).toBe(6 + 3);
 
   const head = (): Promise<string> => teacher.locator('.classroom-head').innerText();
   const waitHead = (re: RegExp, timeout = 30_000): Promise<void> =>
@@ -55,6 +59,21 @@ it('runs a class: join by code, two rounds, pause, inject, a deadline, a reconne
 
   await command('Start');
   await waitHead(/In play/);
+  // Each government's row names who plays it, with its seat button named by the government.
+  await expect.poll(() => teacher.locator('table.roster tr.unseated').count(), { timeout: 10_000 }).toBe(0);
+  const played = teacher.locator('table.roster tbody tr').filter({ hasText: 'Ada' });
+  await expect.poll(() => played.locator('.badge').first().innerText()).toMatch(/Online/);
+  await teacher
+    .getByRole('button', { name: 'Person plays North Korea' })
+    .or(teacher.getByRole('button', { name: 'Computer plays North Korea' }))
+    .waitFor();
+
+  // The projector, opened from the console during the game: the board's public side only.
+  const projector = await teacherCtx.newPage();
+  const frames: string[] = [];
+  projector.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+  await projector.goto(`${site.url}?project=${code}`);
+  await projector.getByText(`join with ${code}`).waitFor({ timeout: 20_000 });
   /** Every student sends this phase's input with the controls' own button. */
   const playPhase = async (): Promise<void> => {
     for (const p of students) {
@@ -72,6 +91,22 @@ it('runs a class: join by code, two rounds, pause, inject, a deadline, a reconne
     await playPhase();
     await waitHead(new RegExp(`round ${round}, ${phase}`));
   }
+  // The projector followed the game, and nothing it was sent is private to a seat.
+  await expect.poll(() => projector.locator('.projector-head').innerText()).toMatch(/round 2/);
+  expect(await projector.locator('.projector-log li').count()).toBeGreaterThan(0);
+  const views = frames.map((f) => JSON.parse(f)).filter((m) => m.type === 'view');
+  expect(views.length).toBeGreaterThan(2);
+  for (const m of views) {
+    expect(m.role).toBe('instructor');
+    for (const secret of ['me', 'myTrust', 'myInput', 'offers', 'agreements', 'beliefs'])
+      expect(m.view, secret).not.toHaveProperty(secret);
+    for (const e of m.view.log) expect(e.to, JSON.stringify(e)).toBeNull();
+  }
+  await shot(projector, 'classroom-projector-1280');
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await shot(projector, 'classroom-projector-1920');
+  await projector.close();
+
   await shot(students[0]!, 'classroom-student-1280');
   await students[0]!.setViewportSize({ width: 1920, height: 1080 });
   await shot(students[0]!, 'classroom-student-1920');
@@ -116,6 +151,33 @@ it('runs a class: join by code, two rounds, pause, inject, a deadline, a reconne
   expect(lines[0]).toBe('seq,time,round,phase,government,student,by,summary,why,input');
   for (const name of names) expect(lines.filter((l) => l.includes(`,${name},student,`)).length).toBe(5);
   expect(lines.some((l) => l.includes(',deadline,'))).toBe(true);
+
+  // The instructor ends the game: each student sees the outcome, their own result and rank, and a way back.
+  await command('End the game');
+  for (const p of students) {
+    await p.locator('.your-result').waitFor({ timeout: 20_000 });
+    expect(await p.locator('.your-result').innerText()).toMatch(
+      /^Your result: .+ scored \d+ of 100, .+ of the 6/,
+    );
+    await p.getByRole('link', { name: 'Back to the menu' }).waitFor();
+    await p.getByRole('heading', { name: 'Scores' }).waitFor();
+  }
+  await students[2]!.setViewportSize({ width: 1280, height: 720 });
+  await shot(students[2]!, 'classroom-student-end-1280');
+  await students[2]!.setViewportSize({ width: 1920, height: 1080 });
+  await shot(students[2]!, 'classroom-student-end-1920');
+  await shot(teacher, 'classroom-instructor-end-1920');
+
+  // The instructor releases the class debrief: the students' end screens replay the game from its record.
+  await command('Release the class debrief to students');
+  for (const p of students) {
+    await p.getByText('The instructor has released the class debrief').waitFor({ timeout: 20_000 });
+    await p.getByText(/^Why: /).waitFor({ timeout: 20_000 });
+    await p.locator('.your-result').waitFor();
+  }
+  await shot(students[2]!, 'classroom-student-debrief-1920');
+  await students[2]!.setViewportSize({ width: 1280, height: 720 });
+  await shot(students[2]!, 'classroom-student-debrief-1280');
   await teacherCtx.close();
   for (const p of students) await p.context().close();
 });

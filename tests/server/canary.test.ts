@@ -52,10 +52,10 @@ it('no seat ever receives another seat’s hidden choices before the reveal', as
   async function playOnce(only?: string[]): Promise<void> {
     for (const a of only ?? actors) {
       const c = seats[a]!;
-      // The view that reflects everything acknowledged so far (views follow acks).
+      // The view that reflects everything acknowledged so far (views and `submitted` updates follow acks).
       const latest = Math.max(0, ...clients.flatMap(({ client }) => client.messages.map((x) => x.seq)));
-      await c.next((x) => x.type === 'view' && x.seq >= latest, 5000, 0);
-      const m = c.lastView()!;
+      await c.next((x) => (x.type === 'view' || x.type === 'submitted') && x.seq >= latest, 5000, 0);
+      const m = c.currentView()!;
       const view = m.view as PlayerView;
       if (!owes(view)) continue;
       const canary = CANARY(a, n++);
@@ -111,6 +111,10 @@ it('no seat ever receives another seat’s hidden choices before the reveal', as
           expect(text, `a message to ${owner ?? 'the instructor or an observer'}`).not.toContain(canary);
       }
   expect(checked).toBeGreaterThan(1000);
+  // Every path was taken: whole views, and `submitted` updates while a phase collected (to other seats, the
+  // observer and the instructor, with the roster).
+  for (const { raw } of beforeEnd) expect(raw.some((t) => t.startsWith('{"type":"submitted"'))).toBe(true);
+  expect(instructor.raw.some((t) => t.startsWith('{"type":"roster"'))).toBe(true);
   // The deadline filled DPRK's missing seat, and the log says so.
   const log = await s.store.events(code);
   expect(log.some((e) => e.event.kind === 'input' && e.event.by === 'deadline')).toBe(true);

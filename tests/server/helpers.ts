@@ -146,6 +146,26 @@ export class Client {
     return this.messages.filter((m) => m.type === 'view').at(-1);
   }
 
+  /**
+   * The client's view now: the last view message with the `submitted` updates received after it applied (as a
+   * client does), at the seq of the last of them.
+   */
+  currentView(): Msg | undefined {
+    let i = this.messages.length - 1;
+    while (i >= 0 && this.messages[i]!.type !== 'view') i--;
+    if (i < 0) return undefined;
+    const m = this.messages[i]!;
+    let out: Msg = m;
+    for (const u of this.messages.slice(i + 1))
+      if (u.type === 'submitted' && u.round === m.view.round && u.phase === m.view.phase)
+        out = {
+          ...out,
+          seq: u.seq,
+          view: { ...out.view, submitted: u.submitted, ...(u.myInput ? { myInput: u.myInput } : {}) },
+        };
+    return out;
+  }
+
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     return new Promise((ok) => {

@@ -166,6 +166,52 @@ describe('WebSocket /api/sessions/<code>/socket', () => {
     await ins.close();
   });
 
+  it('while a phase collects, tells everyone who has submitted (the team also its own input) and sends whole views when it closes', async () => {
+    const { code, instructorToken } = await newSession();
+    const seat = async (actor: string): Promise<Client> =>
+      Client.open(
+        socket(code, (await post(`${sessionsUrl()}/${code}/seats`, { name: actor, actor })).json.seatToken),
+      );
+    const usa = await seat('USA');
+    const teammate = await seat('USA');
+    const rok = await seat('ROK');
+    const ins = await Client.open(socket(code, instructorToken));
+    expect((await ins.request({ type: 'command', command: 'start' })).type).toBe('ack');
+    for (const c of [usa, teammate, rok])
+      await c.next((m) => m.type === 'view' && m.session.status === 'running');
+    const from = [usa, teammate, rok, ins].map((c) => c.messages.length);
+
+    const input = { phase: 'proposing', offers: [], why: 'secret plan' };
+    const ack = await usa.request({ type: 'input', input });
+    expect(ack.type).toBe('ack');
+    const update = (c: Client, i: number) => c.next((m) => m.type === 'submitted', 5000, from[i]);
+    const [mine, team, other, instr] = await Promise.all([usa, teammate, rok, ins].map(update));
+    for (const m of [mine, team, other, instr]) {
+      expect(m).toMatchObject({ seq: ack.seq, round: 1, phase: 'proposing' });
+      expect(m.submitted).toMatchObject({ USA: true, ROK: false });
+    }
+    expect(mine.myInput).toEqual(input);
+    expect(team.myInput).toEqual(input);
+    expect(other.myInput).toBeUndefined();
+    expect(instr.myInput).toBeUndefined();
+    expect(JSON.stringify(other)).not.toContain('secret plan');
+    // No whole view went out for a held input; the instructor's roster says who is in.
+    for (const [i, c] of [usa, teammate, rok, ins].entries())
+      expect(c.messages.slice(from[i]).some((m) => m.type === 'view')).toBe(false);
+    const roster = await ins.next((m) => m.type === 'roster', 5000, from[3]);
+    expect(roster.roster.filter((r: { submitted: boolean }) => r.submitted)).toHaveLength(2);
+
+    // ROK, the last person owed, closes the phase: everyone gets a whole view of the next phase.
+    expect((await rok.request({ type: 'input', input: { phase: 'proposing', offers: [] } })).type).toBe(
+      'ack',
+    );
+    for (const c of [usa, teammate, rok, ins])
+      expect(
+        (await c.next((m) => m.type === 'view' && m.view.phase === 'responding')).view.submitted.USA,
+      ).toBe(false);
+    for (const c of [usa, teammate, rok, ins]) await c.close();
+  });
+
   it('refuses a missing token with 401, a wrong one with 403 and an unknown code with 404', async () => {
     const { code } = await newSession();
     await expect(Client.open(`${s.ws}/api/sessions/${code}/socket`)).rejects.toThrow('HTTP 401');
@@ -191,6 +237,35 @@ describe('GET /api/sessions/<code>/record', () => {
     expect(ok.status).toBe(200);
     const record = await ok.json();
     expect(record).toMatchObject({ scenario: { id: 'panmunjom-2018' }, seed: '7', inputs: [] });
+  });
+
+  it('gives it to the class once the instructor releases the debrief after the game, and only then', async () => {
+    const { code, instructorToken } = await newSession();
+    const seat = await post(`${sessionsUrl()}/${code}/seats`, { name: 'Ada', actor: 'USA' });
+    const other = await newSession();
+    const stranger = await post(`${sessionsUrl()}/${other.code}/seats`, { name: 'Bo', actor: 'USA' });
+    const asSeat = (token: string) =>
+      fetch(`${sessionsUrl()}/${code}/record`, { headers: { authorization: `Bearer ${token}` } });
+    const ins = await Client.open(socket(code, instructorToken));
+    const command = async (command: string) => (await ins.request({ type: 'command', command })).type;
+    expect(await command('start')).toBe('ack');
+    expect(await command('release')).toBe('rejected');
+    expect((await asSeat(seat.json.seatToken)).status).toBe(403);
+    expect(await command('end')).toBe('ack');
+    expect((await asSeat(seat.json.seatToken)).status).toBe(403);
+    expect(await command('release')).toBe('ack');
+    const view = await ins.next((m) => m.type === 'view' && m.session.released === true, 5000, 0);
+    expect(view.session.status).toBe('ended');
+    const ok = await asSeat(seat.json.seatToken);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ scenario: { id: 'panmunjom-2018' }, seed: '7' });
+    expect((await asSeat(stranger.json.seatToken)).status).toBe(403);
+    // The exports with names stay the instructor's.
+    const csv = await fetch(`${sessionsUrl()}/${code}/decisions.csv`, {
+      headers: { authorization: `Bearer ${seat.json.seatToken}` },
+    });
+    expect(csv.status).toBe(403);
+    await ins.close();
   });
 });
 

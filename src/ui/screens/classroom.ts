@@ -12,6 +12,8 @@ import { renderControls } from '../play/controls/index.ts';
 import { renderDebrief, saveText } from '../debrief/index.ts';
 import { fill, h } from '../kit/dom.ts';
 import { panelElements, renderLog, renderMeters, renderStatus } from '../play/panels.ts';
+import { endReport } from './end.ts';
+import type { DebriefSource } from './end.ts';
 
 type Json = Record<string, unknown>;
 interface Info {
@@ -25,6 +27,8 @@ interface Info {
   pausedRemaining: number | null;
   now: number;
   announcements: { seq: number; at: number; text: string }[];
+  /** The instructor has released the class debrief: seats may read the game record. */
+  released?: boolean;
   actors: { id: string; name: string; seat: string }[];
 }
 interface ViewMessage {
@@ -94,7 +98,24 @@ async function api(path: string, body?: unknown, token?: string): Promise<Json> 
   return json;
 }
 
-/** A WebSocket to a session that reconnects on its own; every view goes to `onView`, answers to `onAnswer`. */
+/**
+ * The view after a `submitted` update (who has submitted while the phase collects; the seat's team also gets its
+ * held input back as `myInput`) or a `roster`: the last whole view with the update applied, or null when the
+ * update is for another phase than the view's (a whole view follows then).
+ */
+export function applyUpdate(last: ViewMessage, m: Json): ViewMessage | null {
+  if (m.type === 'roster' && Array.isArray(m.roster) && last.roster)
+    return { ...last, seq: Number(m.seq), roster: m.roster as Roster[] };
+  if (m.type !== 'submitted' || m.round !== last.view.round || m.phase !== last.view.phase) return null;
+  const view = { ...last.view, submitted: m.submitted as PlayerView['submitted'] };
+  if (m.myInput !== undefined) view.myInput = m.myInput as PhaseInput;
+  return { ...last, seq: Number(m.seq), view };
+}
+
+/**
+ * A WebSocket to a session that reconnects on its own; every view (and every view updated by a `submitted` or
+ * `roster` message) goes to `onView`, answers to `onAnswer`.
+ */
 function connect(
   code: string,
   token: string,
@@ -104,6 +125,7 @@ function connect(
 ): { send: (m: Json) => void } {
   let ws: WebSocket | null = null;
   let lastSeq = 0;
+  let last: ViewMessage | null = null;
   const open = (): void => {
     const proto = location.protocol === 'https:' ? 'wss' : 'ws';
     ws = new WebSocket(
@@ -117,8 +139,11 @@ function connect(
     ws.onmessage = (e) => {
       const m = JSON.parse(String(e.data)) as Json;
       lastSeq = Math.max(lastSeq, Number(m.seq) || 0);
-      if (m.type === 'view') onView(m as unknown as ViewMessage);
-      else onAnswer(m);
+      if (m.type === 'view') onView((last = m as unknown as ViewMessage));
+      else if (m.type === 'submitted' || m.type === 'roster') {
+        const next = last && applyUpdate(last, m);
+        if (next) onView((last = next));
+      } else onAnswer(m);
     };
   };
   open();
@@ -287,6 +312,11 @@ function studentPage(
         return;
       }
       const v = m.view;
+      if (v.end) {
+        if (!ended) showEnd(world, v);
+        if (m.session.released && !released) void classDebrief(world, v);
+        return;
+      }
       renderStatus(p.status, world, v);
       renderMeters(p.meters, world, v);
       renderLog(p.logList, world, v);
@@ -294,9 +324,7 @@ function studentPage(
       const key = `${v.round}/${v.phase}/${mine}/${m.session.status}`;
       if (key === shown) return;
       shown = key;
-      if (v.end) fill(controls, h('p', null, `The game is over: ${v.end.outcome}.`));
-      else if (m.session.status === 'paused')
-        fill(controls, h('p', null, 'The instructor has paused the game.'));
+      if (m.session.status === 'paused') fill(controls, h('p', null, 'The instructor has paused the game.'));
       else if (mine) fill(controls, h('p', { class: 'waiting' }, 'Sent. Waiting for the others…'));
       else
         renderControls(controls, {
@@ -318,6 +346,68 @@ function studentPage(
     },
     (up) => (link.textContent = up ? '' : 'Reconnecting…'),
   );
+
+  /**
+   * The end of the game for a student: the outcome, their own government's result and rank, every score and
+   * the debrief of the finished game as their seat saw it (every seat's truth is revealed now), the full record,
+   * and the way back to the menu.
+   */
+  let ended = false;
+  let released = false;
+  /** The class debrief, once the instructor releases it: the game replayed here from its record. */
+  async function classDebrief(world: World, v: PlayerView): Promise<void> {
+    released = true;
+    try {
+      const record = (await api(`/api/sessions/${code}/record`, undefined, token)) as unknown as GameRecord;
+      showEnd(world, v, finishedGame(world, record).finished);
+    } catch (e) {
+      released = false;
+      news.append(
+        h('p', { class: 'error' }, `The class debrief could not be loaded: ${(e as Error).message}`),
+      );
+    }
+  }
+  function showEnd(world: World, v: PlayerView, source?: DebriefSource): void {
+    ended = true;
+    const log = h('ul', { class: 'log' });
+    fill(
+      root,
+      h(
+        'main',
+        { class: 'classroom student ended' },
+        h('header', null, head, link),
+        news,
+        h('p', { class: 'back' }, h('a', { href: './' }, 'Back to the menu')),
+        v.end!.reason === 'rounds' && v.end!.round < v.rounds
+          ? h(
+              'p',
+              { class: 'stopped' },
+              `The instructor ended the game in round ${v.end!.round} of ${v.rounds}: the outcome and the scores are as things stood then.`,
+            )
+          : null,
+        source
+          ? h(
+              'p',
+              { class: 'released' },
+              'The instructor has released the class debrief: every round and every government’s record, replayed here.',
+            )
+          : h(
+              'p',
+              { class: 'hint' },
+              'The charts and the full record of every government come when the instructor releases the class debrief.',
+            ),
+        endReport(world, v, source),
+        h(
+          'section',
+          { class: 'panel log', 'aria-labelledby': 'cls-log-h', tabindex: '0' },
+          h('h2', { id: 'cls-log-h' }, 'The full record'),
+          log,
+        ),
+      ),
+    );
+    renderLog(log, world, v);
+    (root.querySelector('#outcome-h') as HTMLElement | null)?.focus();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -367,7 +457,6 @@ function instructorConsole(
   const news = h('div', { class: 'announcements' });
   const answer = h('p', { class: 'answer', role: 'status' });
   const roster = h('tbody');
-  const seats = h('div', { class: 'seat-controls' });
   const injectSelect = h('select', { id: 'cls-inject' });
   const announceText = h('input', { id: 'cls-announce', maxlength: 500 });
   const seconds = h('input', { id: 'cls-deadline', type: 'number', min: 5, value: 120 });
@@ -439,30 +528,6 @@ function instructorConsole(
         ),
         answer,
       ),
-      news,
-      h(
-        'section',
-        { class: 'panel' },
-        h('h2', null, 'Roster'),
-        h(
-          'table',
-          { class: 'roster' },
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              h('th', null, 'Student'),
-              h('th', null, 'Government'),
-              h('th', null, 'Connected'),
-              h('th', null, 'Submitted'),
-            ),
-          ),
-          roster,
-        ),
-        seats,
-      ),
       h(
         'section',
         { class: 'panel' },
@@ -474,6 +539,31 @@ function instructorConsole(
         button(
           'Download record (JSON)',
           () => void download('record', `qpq-${code}-record.json`, 'application/json'),
+        ),
+        button('Release the class debrief to students', () => cmd('release')),
+      ),
+      news,
+      h(
+        'section',
+        { class: 'panel roster-panel', 'aria-labelledby': 'roster-h' },
+        h('h2', { id: 'roster-h' }, 'Roster'),
+        h(
+          'table',
+          { class: 'roster' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'col' }, 'Government'),
+              h('th', { scope: 'col' }, 'Played by'),
+              h('th', { scope: 'col' }, 'Connected'),
+              h('th', { scope: 'col' }, 'This phase'),
+              h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Seat')),
+            ),
+          ),
+          roster,
         ),
       ),
       debrief,
@@ -494,33 +584,9 @@ function instructorConsole(
           injectSelect,
           world.events.map((e) => h('option', { value: e.id }, e.name)),
         );
-      const name = (id: string | null): string =>
-        id ? (world?.actors.find((a) => a.id === id)?.name ?? id) : '—';
       fill(
         roster,
-        (m.roster ?? []).map((r) =>
-          h(
-            'tr',
-            null,
-            h('td', null, r.name),
-            h('td', null, r.observer ? 'observer' : name(r.actor)),
-            h('td', null, r.connected ? 'yes' : 'no'),
-            h('td', null, r.computer ? 'computer' : r.submitted ? 'yes' : 'no'),
-          ),
-        ),
-      );
-      fill(
-        seats,
-        s.actors.map((a) =>
-          h(
-            'p',
-            null,
-            `${a.name}: ${a.seat === 'computer' ? 'computer' : 'person'} `,
-            a.seat === 'computer'
-              ? button(`Person plays ${a.id}`, () => cmd('human', { actor: a.id }))
-              : button(`Computer plays ${a.id}`, () => cmd('computer', { actor: a.id })),
-          ),
-        ),
+        rosterRows(m, (command, extra) => cmd(command, extra)),
       );
       if (s.status === 'ended' && world && !ended) {
         ended = true;
@@ -543,6 +609,93 @@ function instructorConsole(
   }
 }
 
+const badge = (kind: string, text: string): HTMLElement => h('span', { class: `badge ${kind}` }, text);
+
+/**
+ * The console's roster: a row per government (who plays it, whether one of them is connected, whether its move
+ * is in this phase, and the button that gives it to a computer or back to a person), then a row per student
+ * without a government (an observer, or waiting to be given one).
+ */
+export function rosterRows(m: ViewMessage, cmd: (command: string, extra: Json) => void): HTMLElement[] {
+  const s = m.session;
+  const roster = m.roster ?? [];
+  const collecting = s.status !== 'lobby' && s.status !== 'ended' && s.phase !== null;
+  const submitted = (m.view as { submitted?: Record<string, boolean> }).submitted ?? {};
+  const rows = s.actors.map((a) => {
+    const people = roster.filter((r) => r.actor === a.id && !r.observer);
+    const computer = a.seat === 'computer';
+    const online = people.filter((r) => r.connected).length;
+    return h(
+      'tr',
+      { 'data-actor': a.id },
+      h('th', { scope: 'row' }, a.name),
+      h(
+        'td',
+        null,
+        computer
+          ? badge(
+              'computer',
+              people.length ? `Computer (for ${people.map((r) => r.name).join(', ')})` : 'Computer',
+            )
+          : people.length
+            ? people.map((r) => r.name).join(', ')
+            : h('span', { class: 'muted' }, 'Nobody yet'),
+      ),
+      h(
+        'td',
+        null,
+        computer || people.length === 0
+          ? h('span', { class: 'muted' }, '—')
+          : online
+            ? badge('ok', people.length > 1 ? `${online} of ${people.length} online` : 'Online')
+            : badge('off', 'Offline'),
+      ),
+      h(
+        'td',
+        null,
+        !collecting
+          ? h('span', { class: 'muted' }, '—')
+          : computer
+            ? badge('computer', 'Computer decides')
+            : submitted[a.id]
+              ? badge('ok', 'Sent')
+              : badge('wait', 'Waiting'),
+      ),
+      h(
+        'td',
+        null,
+        h(
+          'button',
+          {
+            type: 'button',
+            disabled: s.status === 'ended',
+            onclick: () => cmd(computer ? 'human' : 'computer', { actor: a.id }),
+          },
+          computer ? `Person plays ${a.name}` : `Computer plays ${a.name}`,
+        ),
+      ),
+    );
+  });
+  const others = roster
+    .filter((r) => r.observer || !r.actor)
+    .map((r) =>
+      h(
+        'tr',
+        { class: 'unseated' },
+        h(
+          'th',
+          { scope: 'row' },
+          r.observer ? 'Observer' : h('span', { class: 'muted' }, 'No government yet'),
+        ),
+        h('td', null, r.name),
+        h('td', null, r.connected ? badge('ok', 'Online') : badge('off', 'Offline')),
+        h('td', null, h('span', { class: 'muted' }, '—')),
+        h('td', null),
+      ),
+    );
+  return [...rows, ...others];
+}
+
 function projector(
   root: HTMLElement,
   worldOf: (id: string) => World | null,
@@ -562,7 +715,7 @@ function projector(
       const s = m.session;
       const v = m.view as unknown as PublicView;
       const world = worldOf(s.scenario);
-      head.textContent = `${s.title} · join with ${code} · round ${s.round} (${v.date}) · tension ${v.tension}`;
+      head.textContent = `${s.title} · join with ${code} · round ${s.round} (${v.date}) · tension ${Math.round(v.tension)}`;
       setClock(s);
       announcements(news, s);
       if (world)
