@@ -45,8 +45,8 @@ export function mountBoard(parent: HTMLElement): Board {
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
-    width: BOARD_WIDTH * px,
-    height: BOARD_HEIGHT * px,
+    width: Math.round(BOARD_WIDTH * px),
+    height: Math.round(BOARD_HEIGHT * px),
     backgroundColor: '#cadce8',
     scene,
     banner: false,

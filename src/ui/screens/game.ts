@@ -9,6 +9,8 @@ import type { ActorId, PhaseInput, PlayerView, Rejection } from '../../engine/in
 import type { Board } from '../board/index.ts';
 import { ALL_LAYERS, boardModel } from '../board/model.ts';
 import type { Layers } from '../board/model.ts';
+import { boardHotspots } from '../board/hotspots.ts';
+import { dealLegend } from '../board/legend.ts';
 import { renderControls } from '../play/controls.ts';
 import { fill, h, uid } from '../kit/dom.ts';
 import { endReport } from './end.ts';
@@ -95,6 +97,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         ['sanctions', 'Sanctions S1–3', 'sw-sanctions'],
         ['channels', 'Channels H/B', 'sw-channels'],
         ['alliances', 'Alliances A', 'sw-alliances'],
+        ['deals', 'Deals #', 'sw-deals'],
       ] as const
     ).map(([key, label, sw]) => {
       const id = uid('layer');
@@ -230,8 +233,16 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     live.textContent = text;
   }
 
+  // Buttons over the capitals: relations with each government, and offers to it from the map.
+  const hotspots = boardHotspots({ onOffer: (to) => startOffer(to) });
   // One figure for the whole game: the board mounts its own controls in it, and they stay across hand-overs.
-  const figure = h('figure', { class: 'board' }, boardHost, boardDesc, h('figcaption', null, layerToggles));
+  const figure = h(
+    'figure',
+    { class: 'board' },
+    h('div', { class: 'board-stage' }, boardHost, hotspots.element),
+    boardDesc,
+    h('figcaption', null, layerToggles, dealLegend()),
+  );
 
   function layoutPlaying(): void {
     layoutMain();
@@ -267,7 +278,9 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
   }
 
   function drawBoard(view: PlayerView): void {
-    board?.show(boardModel(world, capitals, view), layers);
+    const model = boardModel(world, capitals, view);
+    board?.show(model, layers);
+    hotspots.update(model);
     boardDesc.textContent = boardDescription(world, view);
   }
 
@@ -507,6 +520,12 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     renderLog(logList, world, view);
     if (moveFocus && !dialog.open) phaseTitle.focus();
     if (moveFocus) tell({ kind: 'phase', view });
+  }
+
+  /** From the map: the composer starts an offer to `to` (wired to the composer once it takes a partner). */
+  function startOffer(to: ActorId): void {
+    controls.querySelector<HTMLElement>('.composer select')?.focus();
+    void to;
   }
 
   /** Mounts the board once its host is in the page (Phaser sizes itself from it), and resizes it on return. */
