@@ -4,22 +4,26 @@ import { DEAL_STYLE } from './layout.ts';
 import type { DealState } from './model.ts';
 
 const MEANING: Record<DealState, string> = {
-  kept: 'kept so far',
-  disputed: 'disputed (a step seen broken or contested)',
-  broken: 'broken (shown for a round)',
+  kept: 'Kept so far: every step you saw was kept.',
+  disputed: 'Disputed: a step was seen broken or contested; one more dispute ends it.',
+  broken: 'Broken or walked away from: shown for one round after.',
 };
 
 export function dealLegend(): HTMLElement {
   return h(
-    'p',
-    { class: 'deal-legend' },
-    h('span', { class: 'deal-legend-title' }, 'Deals:'),
+    'span',
+    { class: 'deal-legend', role: 'list', 'aria-label': 'Deal lines' },
     (Object.keys(DEAL_STYLE) as DealState[]).map((state) => {
       const s = DEAL_STYLE[state];
       const swatch = h('span', { class: 'deal-swatch', 'aria-hidden': 'true' });
       // A static picture of the line as the board draws it.
       swatch.innerHTML = `<svg width="30" height="8" viewBox="0 0 30 8"><line x1="0" y1="4" x2="30" y2="4" stroke="${s.colour}" stroke-width="3"${s.dash.length ? ` stroke-dasharray="${s.dash.join(' ')}"` : ''}/></svg>`;
-      return h('span', { class: 'deal-legend-item' }, swatch, `${s.mark} ${MEANING[state]}`);
+      return h(
+        'span',
+        { class: 'deal-legend-item', role: 'listitem', title: MEANING[state] },
+        swatch,
+        `${s.mark} ${s.word}`,
+      );
     }),
   );
 }

@@ -97,7 +97,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         ['sanctions', 'Sanctions S1–3', 'sw-sanctions'],
         ['channels', 'Channels H/B', 'sw-channels'],
         ['alliances', 'Alliances A', 'sw-alliances'],
-        ['deals', 'Deals #', 'sw-deals'],
+        ['deals', 'Deals', null],
       ] as const
     ).map(([key, label, sw]) => {
       const id = uid('layer');
@@ -113,10 +113,11 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
             if (turn) drawBoard(session.view(turn));
           },
         }),
-        h('span', { class: `swatch ${sw}`, 'aria-hidden': 'true' }),
+        sw ? h('span', { class: `swatch ${sw}`, 'aria-hidden': 'true' }) : null,
         label,
       );
     }),
+    dealLegend(),
   );
 
   fill(
@@ -140,6 +141,8 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     dialog,
     saveDialog,
   );
+  // The game opens at its top, not at the scroll position the menu was left at.
+  window.scrollTo(0, 0);
 
   function confirmQuit(): void {
     if (session.over() || window.confirm('Leave this game and return to the menu?')) {
@@ -241,7 +244,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     { class: 'board' },
     h('div', { class: 'board-stage' }, boardHost, hotspots.element),
     boardDesc,
-    h('figcaption', null, layerToggles, dealLegend()),
+    h('figcaption', null, layerToggles),
   );
 
   function layoutPlaying(): void {
