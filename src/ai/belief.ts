@@ -4,7 +4,7 @@
  * Unknowns are filled with guesses: others' trust in me mirrors mine in them; trust among others keeps its
  * scenario value; the generator is seeded from the player's own generator (a sample of the unknown future).
  */
-import { copyAgreement, newGame, pairGrid, seedState } from '../engine/index.ts';
+import { copyAgreement, newGame, pairGrid, pairIndex, seedState } from '../engine/index.ts';
 import type { Agreement, GameState, PlayerView, Rng, World } from '../engine/index.ts';
 
 const templates = new WeakMap<World, GameState>();
@@ -35,9 +35,9 @@ export function beliefFrom(world: World, view: PlayerView, draw: number, light =
   const trust = base.trust.slice();
   ids.forEach((id, j) => {
     if (j === me) return;
-    const mine = view.myTrust[id] ?? trust[me * n + j]!;
-    trust[me * n + j] = mine;
-    trust[j * n + me] = mine; // a guess: trust is returned in kind
+    const mine = view.myTrust[id] ?? trust[pairIndex(n, me, j)]!;
+    trust[pairIndex(n, me, j)] = mine;
+    trust[pairIndex(n, j, me)] = mine; // a guess: trust is returned in kind
   });
   const hotline = new Array<number>(n * n).fill(0);
   const backchannel = new Array<number>(n * n).fill(0);
@@ -45,13 +45,13 @@ export function beliefFrom(world: World, view: PlayerView, draw: number, light =
     const a = ids.indexOf(c.a);
     const b = ids.indexOf(c.b);
     const arr = c.channel === 'hotline' ? hotline : backchannel;
-    arr[a * n + b] = arr[b * n + a] = 1;
+    arr[pairIndex(n, a, b)] = arr[pairIndex(n, b, a)] = 1;
   }
   const alliance = new Array<number>(n * n).fill(0);
   for (const [x, y] of view.alliances) {
     const a = ids.indexOf(x);
     const b = ids.indexOf(y);
-    alliance[a * n + b] = alliance[b * n + a] = 1;
+    alliance[pairIndex(n, a, b)] = alliance[pairIndex(n, b, a)] = 1;
   }
   // Others' step records are not in the view; a believed agreement keeps its standing only.
   // A light belief is never played forward, so it may share the view's own (read-only) agreements and offers.

@@ -8,7 +8,7 @@
  *   const r = runExperiment(EXPERIMENTS[0]!, (id) => readScenario(id).world, { games: 40, seed: 1 });
  *   console.log(r.a.mean, r.b.mean, r.supported);
  */
-import { canTalk, checkInput, findAction, newGame, runGame, startGame } from '../engine/index.ts';
+import { canTalk, checkInput, findAction, newGame, pairIndex, runGame, startGame } from '../engine/index.ts';
 import type {
   ActionDef,
   ActorId,
@@ -166,7 +166,7 @@ function trustWithDprk(world: World, end: GameState): number {
   const n = world.actors.length;
   const d = world.actors.findIndex((a) => a.id === 'DPRK');
   const of = ['ROK', 'USA', 'JPN'].map((id) => world.actors.findIndex((a) => a.id === id));
-  return of.reduce((acc, i) => acc + end.trust[d * n + i]!, 0) / of.length;
+  return of.reduce((acc, i) => acc + end.trust[pairIndex(n, d, i)]!, 0) / of.length;
 }
 
 /**
@@ -183,8 +183,8 @@ function beyondDirectTalks(world: World, end: GameState): number {
       g.parties.some(
         (q) =>
           p !== q &&
-          trust[ix(p) * n + ix(q)]! < world.rules.contactTrust &&
-          trust[ix(q) * n + ix(p)]! < world.rules.contactTrust,
+          trust[pairIndex(n, ix(p), ix(q))]! < world.rules.contactTrust &&
+          trust[pairIndex(n, ix(q), ix(p))]! < world.rules.contactTrust,
       ),
     );
   }).length;

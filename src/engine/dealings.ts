@@ -9,6 +9,7 @@
  * A copied state has its own log array and gets its own index. The index holds every government's secrets;
  * only the player view reads it, and only the row of its own government.
  */
+import { pairIndex } from './state.ts';
 import { byId } from './validate.ts';
 import type { ActionEntry, ActorId, Agreement, GameState, LogEntry, World } from './types.ts';
 
@@ -48,7 +49,7 @@ class Index {
   }
 
   row(o: number, a: number): { acts: ActionEntry[]; steps: StepSeen[] } {
-    const k = o * this.n + a;
+    const k = pairIndex(this.n, o, a);
     return (this.rows[k] ??= { acts: [], steps: [] });
   }
 

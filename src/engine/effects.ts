@@ -6,7 +6,7 @@ import { chance } from './rng.ts';
 import { changeTension, changeTrust, changeVar } from './ledger.ts';
 import { moveStage } from './stage.ts';
 import type { Rng } from './rng.ts';
-import { LIFELINE_MAX, SANCTIONS_MAX, addPair, clamp, indexOf, setSymmetric } from './state.ts';
+import { LIFELINE_MAX, SANCTIONS_MAX, addPair, clamp, indexOf, pairIndex, setSymmetric } from './state.ts';
 import { ACTOR_VARS } from './types.ts';
 import type {
   ActionDef,
@@ -20,7 +20,7 @@ import type {
 } from './types.ts';
 
 const allied = (s: GameState, n: number, a: number, b: number): boolean =>
-  a !== b && s.alliance[a * n + b] === 1;
+  a !== b && s.alliance[pairIndex(n, a, b)] === 1;
 
 /** Whether actor `i` belongs to the subject group of an action by `self` at `target` (-1 for none). */
 function inSubject(
@@ -62,7 +62,7 @@ function inObservers(
     case 'target-allies':
       return target >= 0 && allied(s, n, target, i);
     case 'rivals':
-      return s.rivalry[self * n + i] === 1;
+      return s.rivalry[pairIndex(n, self, i)] === 1;
     case 'all':
       return true;
   }
@@ -101,7 +101,7 @@ export function applyAction(
 ): void {
   const n = world.actors.length;
   // Steps between governments that are not rivals do little for the region's tension or its peace process.
-  const between = target < 0 || s.rivalry[self * n + target] === 1 ? 1 : world.rules.nonRivalTension;
+  const between = target < 0 || s.rivalry[pairIndex(n, self, target)] === 1 ? 1 : world.rules.nonRivalTension;
   for (const v of ACTOR_VARS) {
     const c = def.cost[v];
     if (c) changeVar(world, s, self, v, -c * scale, cause, to);
@@ -109,7 +109,7 @@ export function applyAction(
   for (const e of def.effects) {
     switch (e.kind) {
       case 'var':
-        if (e.rivalsOnly && (target < 0 || s.rivalry[self * n + target] !== 1)) break;
+        if (e.rivalsOnly && (target < 0 || s.rivalry[pairIndex(n, self, target)] !== 1)) break;
         for (let i = 0; i < n; i++) {
           if (!inSubject(s, n, e.who, i, self, target)) continue;
           const k = e.scaleByHawkishness ? world.actors[i]!.hawkishness / 50 : 1;

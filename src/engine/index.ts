@@ -21,6 +21,7 @@ export {
   trustOf,
   clamp,
   pairGrid,
+  pairIndex,
   present,
   absence,
 } from './state.ts';

@@ -4,7 +4,7 @@
  * recorded for a quantity over a round add up to its change exactly; `apportion` rounds them for display so
  * that they add up to the change as displayed.
  */
-import { clamp } from './state.ts';
+import { clamp, pairIndex } from './state.ts';
 import type { ActorId, ActorVar, Cause, CauseEntry, GameState, Quantity, World } from './types.ts';
 
 /** Records one cause (nothing for a zero amount, or in a state that keeps no ledger). */
@@ -71,7 +71,7 @@ export function changeTrust(
   cause: Cause,
 ): void {
   const n = world.actors.length;
-  const k = from * n + to;
+  const k = pairIndex(n, from, to);
   const was = s.trust[k]!;
   s.trust[k] = clamp(was + delta);
   if (s.causes)

@@ -1,7 +1,7 @@
 /**
  * Reading the state as numbers on 0..100: metrics for conditions (events, outcomes) and objectives (scores).
  */
-import { clamp, indexOf } from './state.ts';
+import { clamp, indexOf, pairIndex } from './state.ts';
 import { ACTOR_VARS } from './types.ts';
 import type {
   ActorId,
@@ -19,7 +19,7 @@ const isActorVar = (m: string): m is (typeof ACTOR_VARS)[number] =>
 function meanTrust(s: GameState, n: number, i: number, direction: 'in' | 'of'): number {
   let sum = 0;
   for (let j = 0; j < n; j++)
-    if (j !== i) sum += direction === 'in' ? s.trust[j * n + i]! : s.trust[i * n + j]!;
+    if (j !== i) sum += direction === 'in' ? s.trust[pairIndex(n, j, i)]! : s.trust[pairIndex(n, i, j)]!;
   return n > 1 ? sum / (n - 1) : 0;
 }
 
@@ -40,7 +40,8 @@ export function metricValue(world: World, s: GameState, metric: string, of?: Act
       return world.stages.length > 1 ? (100 * s.stage) / (world.stages.length - 1) : 0;
     case 'mean-trust': {
       let sum = 0;
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) sum += s.trust[i * n + j]!;
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) if (i !== j) sum += s.trust[pairIndex(n, i, j)]!;
       return n > 1 ? sum / (n * (n - 1)) : 0;
     }
     case 'agreements-kept':

@@ -2,7 +2,7 @@
  * Whether an action makes sense now: its catalogue `requires` list checked against facts that both the full
  * state and a player's view can give, so the rules and every player agree on what is available.
  */
-import { LIFELINE_MAX, SANCTIONS_MAX, indexOf } from './state.ts';
+import { LIFELINE_MAX, SANCTIONS_MAX, indexOf, pairIndex } from './state.ts';
 import type { ActionDef, ActorId, GameState, Requirement, World } from './types.ts';
 import type { PlayerView } from './view.ts';
 
@@ -81,7 +81,7 @@ class StateFacts implements Facts {
   }
 
   private k(a: ActorId, b: ActorId): number {
-    return indexOf(this.world, a) * this.n + indexOf(this.world, b);
+    return pairIndex(this.n, indexOf(this.world, a), indexOf(this.world, b));
   }
 
   sanctions(a: ActorId, b: ActorId): number {

@@ -10,7 +10,7 @@ import { chance, rngFrom } from './rng.ts';
 import { changeTension, changeTrust, changeVar, changeVarBy } from './ledger.ts';
 import { moveStage, programmeGrew } from './stage.ts';
 import type { Rng } from './rng.ts';
-import { clamp, cloneState, indexOf, newGame, pairGrid, pickVars } from './state.ts';
+import { clamp, cloneState, indexOf, newGame, pairGrid, pairIndex, pickVars } from './state.ts';
 import { signingCost } from './signing.ts';
 import { findAction, partiesOf } from './validate.ts';
 import type {
@@ -233,7 +233,7 @@ function sign(world: World, s: GameState, o: Offer): void {
   for (const p of g.parties) {
     const i = indexOf(world, p);
     g.signers[p] = s.actors[i]!.leader.name;
-    const trustIn = g.parties.filter((q) => q !== p).map((q) => s.trust[i * n + indexOf(world, q)]!);
+    const trustIn = g.parties.filter((q) => q !== p).map((q) => s.trust[pairIndex(n, i, indexOf(world, q))]!);
     changeVar(world, s, i, 'support', -signingCost(world, p, trustIn, o.mediator !== null), {
       kind: 'signing',
       agreement: g.id,
@@ -366,7 +366,7 @@ export function channelFactor(world: World, s: GameState): number {
   const n = world.actors.length;
   let f = 1;
   for (const [a, b] of world.flashpoints) {
-    const k = indexOf(world, a) * n + indexOf(world, b);
+    const k = pairIndex(n, indexOf(world, a), indexOf(world, b));
     if (s.hotline[k]) f *= world.rules.hotlineFactor;
     if (s.backchannel[k]) f *= world.rules.backchannelFactor;
   }
@@ -462,7 +462,7 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
   g.ended = s.round;
   // Only deals between rivals are steps of the peace process; deals among friends leave the stage alone.
   const rivals = g.parties.some((p) =>
-    g.parties.some((q) => s.rivalry[indexOf(world, p) * n + indexOf(world, q)] === 1),
+    g.parties.some((q) => s.rivalry[pairIndex(n, indexOf(world, p), indexOf(world, q))] === 1),
   );
   const cause: Cause = { kind: 'agreement-end', agreement: g.id, how };
   if (how === 'completed') {
@@ -503,7 +503,7 @@ export function economicPressure(
   let p = 0;
   for (let i = 0; i < n; i++)
     p +=
-      (sanctions[i * n + t]! * r.sanctionBite - lifeline[i * n + t]! * r.lifelineGain) *
+      (sanctions[pairIndex(n, i, t)]! * r.sanctionBite - lifeline[pairIndex(n, i, t)]! * r.lifelineGain) *
       world.actors[i]!.economicWeight;
   return p;
 }

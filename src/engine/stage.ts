@@ -4,7 +4,7 @@
  * deal with each other nor trust each other at all; and it falls back when a weapons programme grows.
  */
 import { note } from './ledger.ts';
-import { clamp, indexOf } from './state.ts';
+import { clamp, indexOf, pairIndex } from './state.ts';
 import type { ActorId, Cause, GameState, World } from './types.ts';
 
 /** The stage at the start of the current round (the end of the last one, or the scenario's start). */
@@ -25,7 +25,7 @@ export function stageMayAdvance(world: World, s: GameState): boolean {
   for (const [a, b] of world.flashpoints) {
     const i = indexOf(world, a);
     const j = indexOf(world, b);
-    if (Math.min(s.trust[i * n + j]!, s.trust[j * n + i]!) >= floor) return true;
+    if (Math.min(s.trust[pairIndex(n, i, j)]!, s.trust[pairIndex(n, j, i)]!) >= floor) return true;
     for (const g of s.agreements)
       if (
         g.parties.includes(a) &&

@@ -18,15 +18,15 @@ export function idOf(world: World, i: number): ActorId {
   return world.actors[i]!.id;
 }
 
+/**
+ * Where the pair (from, to) sits in a flat n×n table of the state (trust, sanctions, lifeline, channels,
+ * alliances, rivalries): row `from`, column `to`. Every such table is read and written through this.
+ */
 export const pairIndex = (n: number, from: number, to: number): number => from * n + to;
-
-export function getPair(arr: readonly number[], n: number, from: number, to: number): number {
-  return arr[from * n + to]!;
-}
 
 export function trustOf(world: World, s: GameState, from: ActorId, to: ActorId): number {
   const n = world.actors.length;
-  return s.trust[indexOf(world, from) * n + indexOf(world, to)]!;
+  return s.trust[pairIndex(n, indexOf(world, from), indexOf(world, to))]!;
 }
 
 /** Adds to a pair value and keeps it in [lo, hi]. */
@@ -39,13 +39,13 @@ export function addPair(
   lo = 0,
   hi = 100,
 ): void {
-  const k = from * n + to;
+  const k = pairIndex(n, from, to);
   arr[k] = clamp(arr[k]! + delta, lo, hi);
 }
 
 export function setSymmetric(arr: number[], n: number, a: number, b: number, value: number): void {
-  arr[a * n + b] = value;
-  arr[b * n + a] = value;
+  arr[pairIndex(n, a, b)] = value;
+  arr[pairIndex(n, b, a)] = value;
 }
 
 export function addVar(a: ActorState, v: ActorVar, delta: number): void {
@@ -70,7 +70,7 @@ export function pairGrid(
   const n = world.actors.length;
   const out = new Array<number>(n * n).fill(0);
   for (const [a, row] of Object.entries(table))
-    for (const [b, v] of Object.entries(row)) out[indexOf(world, a) * n + indexOf(world, b)] = v;
+    for (const [b, v] of Object.entries(row)) out[pairIndex(n, indexOf(world, a), indexOf(world, b))] = v;
   return out;
 }
 
@@ -102,9 +102,9 @@ export function newGame(world: World, seed: string | number): GameState {
   const alliance = zeros();
   const rivalry = zeros();
   const idx = (id: ActorId): number => indexOf(world, id);
-  for (let i = 0; i < n; i++) trust[i * n + i] = 100;
+  for (let i = 0; i < n; i++) trust[pairIndex(n, i, i)] = 100;
   for (const [a, row] of Object.entries(init.trust))
-    for (const [b, v] of Object.entries(row)) trust[idx(a) * n + idx(b)] = v;
+    for (const [b, v] of Object.entries(row)) trust[pairIndex(n, idx(a), idx(b))] = v;
   for (const c of init.channels)
     setSymmetric(c.channel === 'hotline' ? hotline : backchannel, n, idx(c.a), idx(c.b), 1);
   for (const [a, b] of init.alliances) setSymmetric(alliance, n, idx(a), idx(b), 1);

@@ -574,6 +574,9 @@ export type Cause =
   /** In a player view: a cause this government did not see. */
   | { kind: 'unseen' };
 
+/** The kinds of cause, each rendered to words by `src/text` (keyed by kind there, so none is forgotten). */
+export type CauseKind = Cause['kind'];
+
 /** One cause of one change: `amount` is what it moved the quantity by (the amounts of a round add up). */
 export interface CauseEntry {
   round: number;

@@ -5,7 +5,7 @@
 import { mayTake } from './effects.ts';
 import { REQUIREMENT_TEXT, stateFacts, unmet, viewFacts } from './requirements.ts';
 import type { Facts } from './requirements.ts';
-import { absence, indexOf } from './state.ts';
+import { absence, indexOf, pairIndex } from './state.ts';
 import { ACTOR_VARS, VERIFICATIONS } from './types.ts';
 import type { PlayerView } from './view.ts';
 import type {
@@ -80,7 +80,7 @@ export const MEDIATE = 'mediate';
  */
 export function canTalk(world: World, s: GameState, from: number, to: number): boolean {
   const n = world.actors.length;
-  const k = from * n + to;
+  const k = pairIndex(n, from, to);
   return s.hotline[k] === 1 || s.backchannel[k] === 1 || s.trust[k]! >= world.rules.contactTrust;
 }
 

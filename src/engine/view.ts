@@ -4,7 +4,7 @@
  * submitted input, true compliance, observations or trust; after the end everything is revealed for the debrief.
  */
 import { scores } from './metrics.ts';
-import { copyAgreement, indexOf, pickVars, roundDate } from './state.ts';
+import { copyAgreement, indexOf, pairIndex, pickVars, roundDate } from './state.ts';
 import { canTalk } from './validate.ts';
 import { dealings } from './dealings.ts';
 import type { Dealings } from './dealings.ts';
@@ -297,7 +297,7 @@ class View implements PlayerView {
     for (let a = 0; a < n; a++) {
       const id = ids[a]!.id;
       for (let b = a + 1; b < n; b++) {
-        const k = a * n + b;
+        const k = pairIndex(n, a, b);
         if (s.hotline[k]) out.channels.push({ a: id, b: ids[b]!.id, channel: 'hotline' });
         // A backchannel is quiet: only its two ends know of it until the debrief.
         if (s.backchannel[k] && (this.#over || a === i || b === i))
@@ -461,13 +461,13 @@ class ViewStateFacts implements Facts {
   sanctions(a: ActorId, b: ActorId): number {
     const x = indexOf(this.world, a);
     const y = indexOf(this.world, b);
-    return x < 0 || y < 0 || x === y ? 0 : this.s.sanctions[x * this.n + y]!;
+    return x < 0 || y < 0 || x === y ? 0 : this.s.sanctions[pairIndex(this.n, x, y)]!;
   }
 
   lifeline(a: ActorId, b: ActorId): number {
     const x = indexOf(this.world, a);
     const y = indexOf(this.world, b);
-    return x < 0 || y < 0 || x === y ? 0 : this.s.lifeline[x * this.n + y]!;
+    return x < 0 || y < 0 || x === y ? 0 : this.s.lifeline[pairIndex(this.n, x, y)]!;
   }
 
   channel(kind: 'hotline' | 'backchannel', a: ActorId, b: ActorId): boolean {
@@ -494,7 +494,7 @@ class ViewStateFacts implements Facts {
     const x = indexOf(this.world, a);
     const y = indexOf(this.world, b);
     if (x < 0 || y < 0 || x === y) return -1;
-    return x < y ? x * this.n + y : y * this.n + x;
+    return x < y ? pairIndex(this.n, x, y) : pairIndex(this.n, y, x);
   }
 }
 
@@ -503,7 +503,7 @@ function row(arr: readonly number[], world: World, from: number): Record<ActorId
   const actors = world.actors;
   const n = actors.length;
   const r: Record<ActorId, number> = {};
-  for (let j = 0; j < n; j++) if (j !== from) r[actors[j]!.id] = arr[from * n + j]!;
+  for (let j = 0; j < n; j++) if (j !== from) r[actors[j]!.id] = arr[pairIndex(n, from, j)]!;
   return r;
 }
 

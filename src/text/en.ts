@@ -32,9 +32,38 @@ const eventName = (c: TextContext, id: string): { name: string; text: string } =
   return { name: ev?.name ?? id, text: ev?.text ?? '' };
 };
 
+/** A government in a cause: "you" for the reader. */
+const who = (c: TextContext, id: ActorId): string => (id === c.me ? 'you' : name(c, id));
+const act = (c: TextContext, id: string): string => {
+  const def = findAction(c.world, id);
+  return def ? inSentence(def.name) : id;
+};
+
 export const en: Messages = {
   lang: 'en',
   term,
+  causes: {
+    action: (x, c) =>
+      `${act(c, x.action)} by ${who(c, x.actor)}${x.target ? ` toward ${who(c, x.target)}` : ''}`,
+    step: (x, c) => `step of agreement #${x.agreement}: ${act(c, x.action)} by ${who(c, x.actor)}`,
+    signing: (x) => `signing agreement #${x.agreement}`,
+    mediation: (x) => `brokering agreement #${x.agreement}`,
+    observation: (x, c) =>
+      `${who(c, x.of)} seen ${x.kept ? 'keeping' : 'breaking'} a step of agreement #${x.agreement}`,
+    'agreement-end': (x) =>
+      `agreement #${x.agreement} ${x.how === 'completed' ? 'ran its course' : x.how === 'broken' ? 'broke down' : 'abandoned by a new leader'}`,
+    event: (x, c) => c.world.events.find((e) => e.id === x.event)?.name ?? x.event,
+    leader: (x, c) =>
+      x.how === 'took-office'
+        ? `a new leader's honeymoon in ${name(c, x.actor)}`
+        : `a hardline turn in ${name(c, x.actor)}`,
+    pressure: () => 'sanctions and lifelines',
+    drift: () => 'drift',
+    home: (x) => (x.var === 'economy' ? 'the economy at home' : 'security at home'),
+    programme: () => 'a weapons programme grew',
+    limit: () => 'held at the limit',
+    unseen: () => 'what you could not see',
+  },
   verification: { none: 'none', partial: 'partial', inspections: 'inspections' },
   kinds: {
     event: 'event',

@@ -6,11 +6,11 @@
  * @example
  *   for (const e of view.log) console.log(logText(e, { world, me: view.me }));
  */
-import type { LogEntry } from '../engine/index.ts';
+import type { Cause, LogEntry } from '../engine/index.ts';
 import { en } from './en.ts';
 import type { Messages, TextContext } from './messages.ts';
 
-export type { Messages, TextContext, LogRenderers } from './messages.ts';
+export type { CauseRenderers, Messages, TextContext, LogRenderers } from './messages.ts';
 export { en, inSentence } from './en.ts';
 
 /** The languages the game speaks, by tag. */
@@ -23,3 +23,8 @@ export function logText(e: LogEntry, c: TextContext, m: Messages = en): string {
 
 /** The short label of a log line's kind. */
 export const kindText = (e: LogEntry, m: Messages = en): string => m.kinds[e.kind];
+
+/** What moved a number, in a few words: "signing agreement #39", "humanitarian aid by South Korea". */
+export function causeText(x: Cause, c: TextContext, m: Messages = en): string {
+  return (m.causes[x.kind] as (x: Cause, c: TextContext) => string)(x, c);
+}

@@ -2,7 +2,16 @@
  * The shape of a language for the game's words: one function per log kind, each turning a typed log entry into
  * a sentence. A second language is one more file with the same shape (see `en.ts`); nothing else changes.
  */
-import type { ActorId, LogEntry, LogKind, Term, Verification, World } from '../engine/index.ts';
+import type {
+  ActorId,
+  Cause,
+  CauseKind,
+  LogEntry,
+  LogKind,
+  Term,
+  Verification,
+  World,
+} from '../engine/index.ts';
 
 /** What a renderer knows besides the entry: the world (names of governments, actions, events) and the reader. */
 export interface TextContext {
@@ -13,6 +22,9 @@ export interface TextContext {
 
 export type LogRenderers = { [K in LogKind]: (e: Extract<LogEntry, { kind: K }>, c: TextContext) => string };
 
+/** One renderer per kind of cause (what moved a number), each a few words: "signing agreement #39". */
+export type CauseRenderers = { [K in CauseKind]: (c: Extract<Cause, { kind: K }>, x: TextContext) => string };
+
 export interface Messages {
   /** The language's tag (BCP 47), for `lang` attributes. */
   lang: string;
@@ -22,4 +34,6 @@ export interface Messages {
   /** One promised action of a deal, in a sentence. */
   term(t: Term, c: TextContext): string;
   verification: Record<Verification, string>;
+  /** What moved a number, for the round summary and the debrief (the reader is "you"). */
+  causes: CauseRenderers;
 }

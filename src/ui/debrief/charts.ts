@@ -6,15 +6,8 @@ import type { ChartSpec, Line } from './chart.ts';
 import { meanTrust, stagePct, trustAt } from './data.ts';
 import type { RoundPoint } from './data.ts';
 
-const SHORT: Record<string, string> = {
-  DPRK: 'DPRK',
-  ROK: 'ROK',
-  USA: 'USA',
-  PRC: 'PRC',
-  RUS: 'RUS',
-  JPN: 'JPN',
-};
-const shortOf = (id: string): string => SHORT[id] ?? id.slice(0, 4);
+/** A government's label on a chart line: its id, cut to four letters (DPRK, ROK, USA, …). */
+const shortOf = (id: string): string => id.slice(0, 4);
 
 function actorLines(
   world: World,

@@ -14,6 +14,7 @@ import type {
   PlayerView,
   World,
 } from '../../engine/index.ts';
+import { pairIndex } from '../../engine/index.ts';
 import { K } from './kit.ts';
 
 /** What the debrief reads: the finished game's state and, when known, its record (for the explanations). */
@@ -65,7 +66,7 @@ export function trustAt(world: World, p: RoundPoint, from: ActorId, to: ActorId)
   const n = world.actors.length;
   const i = world.actors.findIndex((a) => a.id === from);
   const j = world.actors.findIndex((a) => a.id === to);
-  return p.trust[i * n + j] ?? 0;
+  return p.trust[pairIndex(n, i, j)] ?? 0;
 }
 
 /** Mean trust the others place in `id` ('received'), or `id` places in the others ('given'). */

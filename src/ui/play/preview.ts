@@ -16,6 +16,7 @@ import {
   fadeAfter,
   findAction,
   indexOf,
+  pairIndex,
   partiesOf,
   recentKey,
   rngFrom,
@@ -116,7 +117,7 @@ function diff(world: World, a: GameState, b: GameState): Change[] {
   if (b.stage !== a.stage) out.push({ kind: 'stage', delta: b.stage - a.stage });
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      const k = i * n + j;
+      const k = pairIndex(n, i, j);
       for (const kind of ['sanctions', 'lifeline'] as const) {
         const d = b[kind][k]! - a[kind][k]!;
         if (d) out.push({ kind, from: ids[i]!, to: ids[j]!, delta: d });
@@ -147,7 +148,7 @@ export function previewOffer(
   const signingCost: Record<ActorId, number> = {};
   for (const p of parties) {
     const i = indexOf(world, p);
-    const trustIn = parties.filter((q) => q !== p).map((q) => s.trust[i * n + indexOf(world, q)]!);
+    const trustIn = parties.filter((q) => q !== p).map((q) => s.trust[pairIndex(n, i, indexOf(world, q))]!);
     signingCost[p] = costToSign(world, p, trustIn, brokered);
   }
   const accuracy = r.accuracy[draft.verification];

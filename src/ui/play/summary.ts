@@ -2,7 +2,7 @@
  * What changed for the player over one round, from two views of its own: before it committed and after the
  * round resolved. Only what the player's view carries is used, so nothing secret leaks into the summary.
  */
-import { ACTOR_VARS, apportion, findAction, inSentence, quantityKey } from '../../engine/index.ts';
+import { ACTOR_VARS, apportion, findAction, quantityKey } from '../../engine/index.ts';
 import type {
   ActorId,
   ActorVar,
@@ -14,6 +14,7 @@ import type {
   Quantity,
   World,
 } from '../../engine/index.ts';
+import { causeText } from '../../text/index.ts';
 import { h } from '../kit/dom.ts';
 import { VAR_LABELS, nameOf } from '../kit/text.ts';
 
@@ -164,49 +165,8 @@ export function shownCauses(
     list.map((g) => g.amount),
   );
   return list
-    .map((g, k) => ({ text: causeText(world, me, g.cause), amount: rounded[k]! }))
+    .map((g, k) => ({ text: causeText(g.cause, { world, me }), amount: rounded[k]! }))
     .filter((c) => c.amount !== 0);
-}
-
-/** A cause in a few words: "signing agreement #39", "humanitarian aid by South Korea", "drift". */
-export function causeText(world: World, me: ActorId, c: Cause): string {
-  const name = (id: ActorId): string => (id === me ? 'you' : nameOf(world, id));
-  const act = (id: string): string => {
-    const def = findAction(world, id);
-    return def ? inSentence(def.name) : id;
-  };
-  switch (c.kind) {
-    case 'action':
-      return `${act(c.action)} by ${name(c.actor)}${c.target ? ` toward ${name(c.target)}` : ''}`;
-    case 'step':
-      return `step of agreement #${c.agreement}: ${act(c.action)} by ${name(c.actor)}`;
-    case 'signing':
-      return `signing agreement #${c.agreement}`;
-    case 'mediation':
-      return `brokering agreement #${c.agreement}`;
-    case 'observation':
-      return `${name(c.of)} seen ${c.kept ? 'keeping' : 'breaking'} a step of agreement #${c.agreement}`;
-    case 'agreement-end':
-      return `agreement #${c.agreement} ${c.how === 'completed' ? 'ran its course' : c.how === 'broken' ? 'broke down' : 'abandoned by a new leader'}`;
-    case 'event':
-      return world.events.find((e) => e.id === c.event)?.name ?? c.event;
-    case 'leader':
-      return c.how === 'took-office'
-        ? `a new leader's honeymoon in ${nameOf(world, c.actor)}`
-        : `a hardline turn in ${nameOf(world, c.actor)}`;
-    case 'pressure':
-      return 'sanctions and lifelines';
-    case 'drift':
-      return 'drift';
-    case 'home':
-      return c.var === 'economy' ? 'the economy at home' : 'security at home';
-    case 'programme':
-      return 'a weapons programme grew';
-    case 'limit':
-      return 'held at the limit';
-    case 'unseen':
-      return 'what you could not see';
-  }
 }
 
 /** "signing agreement #39 −3, humanitarian aid by you toward North Korea +1" */

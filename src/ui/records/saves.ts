@@ -380,10 +380,6 @@ export function writeSlot(save: SaveFile, confirmReplace?: (title: string) => bo
   return r.ok ? null : r.problem;
 }
 
-export function readSlot(key: string): string | null {
-  return storage()?.getItem(key) ?? null;
-}
-
 export function deleteSlot(key: string): void {
   storage()?.removeItem(key);
 }

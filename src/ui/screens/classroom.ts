@@ -8,7 +8,7 @@ import { playerView, replay } from '../../engine/index.ts';
 import type { GameRecord, PhaseInput, PlayerView, PublicView, World } from '../../engine/index.ts';
 import { logText } from '../../text/index.ts';
 import type { Content } from '../kit/content.ts';
-import { renderControls } from '../play/controls.ts';
+import { renderControls } from '../play/controls/index.ts';
 import { renderDebrief, saveText } from '../debrief/index.ts';
 import { fill, h } from '../kit/dom.ts';
 import { panelElements, renderLog, renderMeters, renderStatus } from '../play/panels.ts';

@@ -11,7 +11,7 @@ import { ALL_LAYERS, boardModel } from '../board/model.ts';
 import type { Layers } from '../board/model.ts';
 import { boardHotspots } from '../board/hotspots.ts';
 import { dealLegend } from '../board/legend.ts';
-import { renderControls } from '../play/controls.ts';
+import { renderControls } from '../play/controls/index.ts';
 import { fill, h, uid } from '../kit/dom.ts';
 import { endReport } from './end.ts';
 import type { DebriefSource } from './end.ts';
@@ -183,7 +183,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
       h(
         'p',
         { class: 'hint' },
-        'The save keeps every round played so far (not choices entered in this phase). A save with the same name is replaced.',
+        'The save keeps every round played so far (not choices entered in this phase). If a save already has this name, you are asked before it is replaced.',
       ),
       h('div', { class: 'seed-row' }, h('label', { for: id }, 'Name'), input),
       msg,

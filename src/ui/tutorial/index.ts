@@ -9,7 +9,7 @@
  */
 import { findAction } from '../../engine/index.ts';
 import type { ActorId, PlayerView, World } from '../../engine/index.ts';
-import type { ControlsChange } from '../play/controls.ts';
+import type { ControlsChange } from '../play/controls/index.ts';
 import { fill, h } from '../kit/dom.ts';
 import type { ScenarioFile } from '../../scenario/index.ts';
 import { nameOf } from '../kit/text.ts';

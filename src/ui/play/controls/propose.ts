@@ -1,0 +1,116 @@
+/** The proposing phase: compose offers (`composer.ts`), keep a list of the ones to send, send them. */
+import type { ActorId, OfferDraft } from '../../../engine/index.ts';
+
+import { fill, h } from '../../kit/dom.ts';
+import { VERIFICATION_LABELS, nameOf, termText } from '../../kit/text.ts';
+import { createComposer } from './composer.ts';
+import type { ComposerDraft } from './composer.ts';
+import { draftHistory, errorBox, keepingFocus, submitRow } from './shared.ts';
+import type { ControlsContext } from './shared.ts';
+
+/** One offer in the list to send, with its button to take it off again. */
+function draftCard(ctx: ControlsContext, d: OfferDraft, k: number, remove: () => void): HTMLElement {
+  const { world, view } = ctx;
+  const me = view.me;
+  const with_ = [...new Set(d.terms.map((t) => t.by))]
+    .filter((p: ActorId) => p !== me)
+    .map((p) => nameOf(world, p))
+    .join(', ');
+  return h(
+    'article',
+    { class: 'card', 'aria-label': `Offer ${k + 1} to send` },
+    h('h4', null, `Offer ${k + 1}: with ${with_}`),
+    h(
+      'ul',
+      { class: 'term-list' },
+      d.terms.map((t) => h('li', null, termText(world, t, me))),
+    ),
+    h(
+      'span',
+      { class: 'meta' },
+      `${VERIFICATION_LABELS[d.verification]} verification · ${d.steps === 1 ? 'all at once' : `${d.steps} steps`} · open ${d.expires} round${d.expires > 1 ? 's' : ''}`,
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'small', 'aria-label': `Remove offer ${k + 1}`, onclick: remove },
+      'Remove',
+    ),
+  );
+}
+
+export function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
+  const { world, view } = ctx;
+  const rules = world.rules;
+  const drafts: OfferDraft[] = [];
+  const err = errorBox();
+  const list = h('div', { class: 'drafts' });
+  const history = draftHistory<{ drafts: OfferDraft[] } & ComposerDraft>(
+    panel,
+    () => ({ drafts, ...composer.get() }),
+    ({ drafts: saved, ...d }) => {
+      drafts.splice(0, drafts.length, ...saved);
+      composer.set(d);
+    },
+    () => (composer.render(), renderDrafts()),
+  );
+  const composer = createComposer(ctx, {
+    drafts: () => drafts.length,
+    add: (d) => {
+      drafts.push(d);
+      composer.reset();
+      composer.render();
+      renderDrafts();
+      ctx.onChange?.({ kind: 'offer-added', drafts: drafts.length });
+    },
+    rendered: () => history.sync(),
+  });
+
+  function renderDrafts(): void {
+    keepingFocus(list, fillDrafts);
+    history.sync();
+  }
+
+  function fillDrafts(): void {
+    fill(
+      list,
+      h('h3', null, `Offers to send this round (${drafts.length} of ${rules.offersPerRound})`),
+      drafts.length === 0
+        ? h('p', { class: 'hint' }, 'None yet. You may also send no offer this round.')
+        : h(
+            'div',
+            { class: 'draft-list' },
+            drafts.map((d, k) =>
+              draftCard(ctx, d, k, () => (drafts.splice(k, 1), renderDrafts(), composer.render())),
+            ),
+          ),
+    );
+  }
+
+  const contacts = view.contacts.map((c) => nameOf(world, c));
+  fill(
+    panel,
+    h(
+      'p',
+      { class: 'intro' },
+      'Offer deals: what you will do and what you want in return. The other parties answer in the next phase; an accepted offer becomes an agreement you carry out in the commitment phase.',
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      contacts.length
+        ? `You can talk directly to: ${contacts.join(', ')}.`
+        : 'You trust no one enough to talk directly.',
+      ` Others need a hotline or backchannel, or a mediator (trust below ${world.rules.contactTrust}).`,
+    ),
+    err.el,
+    composer.element,
+    list,
+    submitRow(
+      'Send offers and end proposals',
+      () => err.show(ctx.submit({ phase: 'proposing', offers: drafts })?.message ?? null),
+      history.element,
+    ),
+  );
+  composer.render();
+  renderDrafts();
+}
