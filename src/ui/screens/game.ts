@@ -12,6 +12,7 @@ import type { Layers } from '../board/model.ts';
 import { boardHotspots } from '../board/hotspots.ts';
 import { dealLegend } from '../board/legend.ts';
 import { renderControls } from '../play/controls/index.ts';
+import type { ControlsHandle } from '../play/controls/index.ts';
 import { fill, h, uid } from '../kit/dom.ts';
 import { endReport } from './end.ts';
 import type { DebriefSource } from './end.ts';
@@ -42,6 +43,8 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
   );
   let layers: Layers = { ...ALL_LAYERS };
   let board: Board | null = null;
+  /** What the controls of the phase shown can be asked (start an offer from the map). */
+  let controlsHandle: ControlsHandle = {};
   /** The human at the device, or null on the hand-over screen. */
   let turn: ActorId | null = null;
   /** Hot-seat: each human's round summary, shown after their next hand-over. */
@@ -519,16 +522,15 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     drawBoard(view);
     renderMeters(meters, world, view);
     phaseTitle.textContent = `Round ${view.round}: ${PHASE_TITLES[view.phase] ?? view.phase}`;
-    renderControls(controls, { world, view, submit, onChange: tell });
+    controlsHandle = renderControls(controls, { world, view, submit, onChange: tell });
     renderLog(logList, world, view);
     if (moveFocus && !dialog.open) phaseTitle.focus();
     if (moveFocus) tell({ kind: 'phase', view });
   }
 
-  /** From the map: the composer starts an offer to `to` (wired to the composer once it takes a partner). */
+  /** From the map: the composer starts a fresh offer to `to` (offers already added stay). */
   function startOffer(to: ActorId): void {
-    controls.querySelector<HTMLElement>('.composer select')?.focus();
-    void to;
+    controlsHandle.offerTo?.(to);
   }
 
   /** Mounts the board once its host is in the page (Phaser sizes itself from it), and resizes it on return. */
