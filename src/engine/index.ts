@@ -37,7 +37,16 @@ export {
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
 export { unmet, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
 export type { Facts } from './requirements.ts';
-export { metricValue, conditionValue, score, scores, outcomeOf, holds, objectiveValue } from './metrics.ts';
+export {
+  metricValue,
+  conditionValue,
+  score,
+  scores,
+  publicScores,
+  outcomeOf,
+  holds,
+  objectiveValue,
+} from './metrics.ts';
 export { playerView, publicView } from './view.ts';
 export type { PlayerView, PublicView, AgreementView, ActorPublic } from './view.ts';
 export { dealings, dealingsFromScratch } from './dealings.ts';

@@ -16,7 +16,7 @@ import {
 import type { PlayerView, World } from '../../engine/index.ts';
 import type { DebriefSource } from '../debrief/data.ts';
 import { h } from '../kit/dom.ts';
-import { VERIFICATION_LABELS, nameOf, prose } from '../kit/text.ts';
+import { VERIFICATION_LABELS, nameOf, ordinal, prose, rankOf } from '../kit/text.ts';
 
 export type { DebriefSource } from '../debrief/data.ts';
 
@@ -175,8 +175,6 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
   );
 }
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
-
 /**
  * The player's own result beside the world's outcome: its score and its rank among the governments (ties share
  * a rank), and who did best when it did not.
@@ -186,9 +184,8 @@ function yourResult(
   me: string,
 ): HTMLElement | null {
   const mine = ranked.find((r) => r.id === me);
-  if (!mine) return null;
-  const rank = 1 + ranked.filter((r) => Math.round(r.score) > Math.round(mine.score)).length;
-  const tied = ranked.filter((r) => r.id !== me && Math.round(r.score) === Math.round(mine.score)).length;
+  const place = rankOf(Object.fromEntries(ranked.map((r) => [r.id, r.score])), me);
+  if (!mine || !place) return null;
   const top = ranked[0]!;
   return h(
     'p',
@@ -196,8 +193,8 @@ function yourResult(
     h(
       'strong',
       null,
-      `Your result: ${mine.name} scored ${Math.round(mine.score)} of 100, ${tied ? 'joint ' : ''}${ORDINALS[rank - 1] ?? `#${rank}`} of the ${ranked.length} governments.`,
+      `Your result: ${mine.name} scored ${place.score} of 100, ${place.tied ? 'joint ' : ''}${ordinal(place.rank)} of the ${ranked.length} governments.`,
     ),
-    rank > 1 ? ` ${top.name} did best, with ${Math.round(top.score)}.` : ' No government did better.',
+    place.rank > 1 ? ` ${top.name} did best, with ${Math.round(top.score)}.` : ' No government did better.',
   );
 }
