@@ -43,9 +43,22 @@ function conditionText(world: World, s: GameState, c: Condition): string {
     'fact' in c
       ? `${nameIn(world, c.from)}’s ${c.measure === 'trust' ? 'trust in' : `${c.measure} on`} ${nameIn(world, c.to)}`
       : `${'of' in c && c.of ? `${nameIn(world, c.of)}’s ` : ''}${METRIC_WORDS[c.metric] ?? c.metric}`;
+  if (!('fact' in c) && c.metric === 'stage' && world.stages.length > 1) {
+    // Stages by name: the metric is the stage's share of the way (0..100), which reads badly as a number.
+    const n = world.stages.length - 1;
+    const at = (v: number, up: boolean): string =>
+      `“${world.stages[Math.min(n, Math.max(0, up ? Math.ceil((v * n) / 100 - 1e-9) : Math.floor((v * n) / 100 + 1e-9)))]}”`;
+    const stageNeed = [
+      c.atLeast !== undefined ? `${at(c.atLeast, true)} or later` : '',
+      c.atMost !== undefined ? `${at(c.atMost, false)} or earlier` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    return `${what} was at ${at(K.conditionValue(world, s, c), false)} (it needed ${stageNeed})`;
+  }
   const need = [
-    c.atLeast !== undefined ? `at least ${c.atLeast}` : '',
-    c.atMost !== undefined ? `at most ${c.atMost}` : '',
+    c.atLeast !== undefined ? `at least ${Math.round(c.atLeast)}` : '',
+    c.atMost !== undefined ? `at most ${Math.round(c.atMost)}` : '',
   ]
     .filter(Boolean)
     .join(' and ');
