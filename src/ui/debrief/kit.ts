@@ -6,6 +6,7 @@
  */
 import type * as Engine from '../../engine/index.ts';
 import type * as Text from '../kit/text.ts';
+import type * as Summary from '../play/summary.ts';
 
 export type Kit = Pick<
   typeof Engine,
@@ -18,7 +19,8 @@ export type Kit = Pick<
   | 'holds'
   | 'conditionValue'
 > &
-  Pick<typeof Text, 'nameOf' | 'prose' | 'VERIFICATION_LABELS'>;
+  Pick<typeof Text, 'nameOf' | 'prose' | 'VERIFICATION_LABELS'> &
+  Pick<typeof Summary, 'causesByRound'>;
 
 export const K = {} as Kit;
 

@@ -259,6 +259,9 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
           ),
     );
   });
+  // The columns explained where keyboard and touch reach them too, not only in hover titles; it stays open
+  // across phases once opened.
+  const wasOpen = meters.querySelector('details.column-help')?.hasAttribute('open') ?? false;
   fill(
     meters,
     h(
@@ -267,6 +270,18 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
       h('caption', { class: 'sr-only' }, 'Every government’s numbers, 0 to 100'),
       h('thead', null, head),
       h('tbody', null, rows),
+    ),
+    h(
+      'details',
+      { class: 'column-help', open: wasOpen },
+      h('summary', null, 'What the columns mean'),
+      h(
+        'dl',
+        null,
+        ACTOR_VARS.flatMap((v) => [h('dt', null, VAR_LABELS[v]), h('dd', null, varHelp(world, v))]),
+        h('dt', null, 'Your trust'),
+        h('dd', null, TRUST_HELP),
+      ),
     ),
   );
 }

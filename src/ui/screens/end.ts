@@ -17,6 +17,7 @@ import type { PlayerView, World } from '../../engine/index.ts';
 import type { DebriefSource } from '../debrief/data.ts';
 import { h } from '../kit/dom.ts';
 import { VERIFICATION_LABELS, nameOf, ordinal, prose, rankOf } from '../kit/text.ts';
+import { causesByRound } from '../play/summary.ts';
 
 export type { DebriefSource } from '../debrief/data.ts';
 
@@ -55,6 +56,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
     { class: 'debrief-more' },
     shell('debrief-charts', 'How the game moved, round by round'),
     shell('debrief-ledger', 'Who kept and broke what'),
+    shell('debrief-causes', 'What moved your numbers, round by round'),
     shell('debrief-why', 'Why the computer players did what they did'),
   );
   void import('../debrief/index.ts')
@@ -71,6 +73,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
         nameOf,
         prose,
         VERIFICATION_LABELS,
+        causesByRound,
       });
       m.renderDebrief(more, world, view, source);
     })
