@@ -523,22 +523,31 @@ export function createCoach(host: CoachHost): Coach {
   }
 
   /**
-   * Where the coach sits: over the lower left of the game, unless the window has room under the governments'
-   * table (a large screen), where it then docks without covering the table.
+   * Where the coach sits: over the lower left of the game by default. On a large screen it keeps the governments'
+   * table clear: under the table when the window has room there, else over the log (bottom right) unless the
+   * step points at the log.
    */
   function dock(): void {
     const st = element.style;
-    st.top = st.bottom = st.width = st.maxHeight = '';
+    st.top = st.bottom = st.left = st.right = st.width = st.maxHeight = '';
     if (dialogHost || element.classList.contains('right') || element.hidden) return;
     const table = document.querySelector('.governments');
     if (!table) return;
     const r = table.getBoundingClientRect();
     const room = window.innerHeight - r.bottom - 18;
-    if (room < 170) return;
-    st.top = `${Math.max(0, r.bottom + 8)}px`;
-    st.bottom = 'auto';
-    st.width = `${Math.min(r.width, 760)}px`;
-    st.maxHeight = `${room}px`;
+    if (room >= Math.min(element.scrollHeight, 240)) {
+      st.top = `${Math.max(0, r.bottom + 8)}px`;
+      st.bottom = 'auto';
+      st.width = `${Math.min(r.width, 760)}px`;
+      st.maxHeight = `${room}px`;
+      return;
+    }
+    const log = document.querySelector('.right .log');
+    if (!log || window.innerWidth < 1500 || highlighted.some((el) => log.contains(el))) return;
+    const l = log.getBoundingClientRect();
+    st.left = `${l.left}px`;
+    st.width = `${l.width}px`;
+    st.maxHeight = `${Math.max(l.height, 220)}px`;
   }
   const redock = (): void => {
     if (open) dock();

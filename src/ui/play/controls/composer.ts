@@ -269,7 +269,7 @@ function numbersHelp(d: ComposerDraft, round: number): string {
 function reachProblem(p: Parts, id: ActorId): string | null {
   const { view } = p.ctx;
   if (view.contacts.includes(id)) return null;
-  return 'no channel, trust too low';
+  return 'no contact';
 }
 
 function partiesLine(p: Parts, parties: ActorId[]): HTMLElement {
