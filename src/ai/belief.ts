@@ -16,6 +16,26 @@ function template(world: World): GameState {
   return t;
 }
 
+/**
+ * Trust as the belief has it: mine in each other government as I know it, theirs in me the same (a guess: trust
+ * is returned in kind), and trust among others at its scenario value.
+ */
+export function believedTrust(world: World, view: PlayerView): number[] {
+  const trust = template(world).trust.slice();
+  const n = world.actors.length;
+  const actors = world.actors;
+  let me = -1;
+  for (let j = 0; j < n; j++) if (actors[j]!.id === view.me) me = j;
+  const myTrust = view.myTrust;
+  for (let j = 0; j < n; j++) {
+    if (j === me) continue;
+    const mine = myTrust[actors[j]!.id] ?? trust[pairIndex(n, me, j)]!;
+    trust[pairIndex(n, me, j)] = mine;
+    trust[pairIndex(n, j, me)] = mine;
+  }
+  return trust;
+}
+
 export function beliefState(world: World, view: PlayerView, rng: Rng): GameState {
   return beliefFrom(world, view, rng.next());
 }
@@ -31,14 +51,7 @@ export function beliefFrom(world: World, view: PlayerView, draw: number, light =
   const base = template(world);
   const n = world.actors.length;
   const ids = world.actors.map((a) => a.id);
-  const me = ids.indexOf(view.me);
-  const trust = base.trust.slice();
-  ids.forEach((id, j) => {
-    if (j === me) return;
-    const mine = view.myTrust[id] ?? trust[pairIndex(n, me, j)]!;
-    trust[pairIndex(n, me, j)] = mine;
-    trust[pairIndex(n, j, me)] = mine; // a guess: trust is returned in kind
-  });
+  const trust = believedTrust(world, view);
   const hotline = new Array<number>(n * n).fill(0);
   const backchannel = new Array<number>(n * n).fill(0);
   for (const c of view.channels) {

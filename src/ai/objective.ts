@@ -5,8 +5,6 @@
  * (a broken promise is answered unless the leader is dovish enough to forgive it).
  */
 import {
-  ACTOR_VARS,
-  applyAction,
   fadeAfter,
   findAction,
   inSentence,
@@ -14,13 +12,11 @@ import {
   mayTake,
   recentKey,
   signingCost,
-  whatIfCopy,
 } from '../engine/index.ts';
 import type {
   ActionChoice,
   ActionDef,
   ActorId,
-  GameState,
   InputPhase,
   OfferDraft,
   PhaseInput,
@@ -29,8 +25,8 @@ import type {
   World,
 } from '../engine/index.ts';
 import { beliefFrom } from './belief.ts';
-import { addFlows, decisionValue, outlook } from './need.ts';
-import type { Outlook } from './need.ts';
+import { Valuation, sameKey, valuationKey } from './valuation.ts';
+import type { Valued } from './valuation.ts';
 import { creditworthy } from './forgiveness.ts';
 import { bestPackage, lately } from './packages.ts';
 import { alliesOf, breachesToward, hostile, remember, retaliation } from './memory.ts';
@@ -76,52 +72,17 @@ const DEFAULTS: ObjectiveParams = {
   horizon: 4,
 };
 
-interface Valued {
-  value: number;
-  /** The objective that moved most, for the explanation. */
-  reason: string;
-}
-
-/**
- * A what-if copy of the believed state with `terms` carried out (each scaled and faded as given) and the change
- * of sanctions and lifelines they bring counted over the outlook's horizon: what every party's valuation of the
- * terms reads.
- */
-function afterTerms(
-  world: World,
-  s: GameState,
-  look: Outlook,
-  terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
-  scale: number,
-  fade: number,
-): GameState {
-  const c = whatIfCopy(s);
-  for (const t of terms) {
-    const def = findAction(world, t.action)!;
-    applyAction(
-      world,
-      c,
-      def,
-      indexOf(world, t.by),
-      t.target === undefined ? -1 : indexOf(world, t.target),
-      scale,
-      true,
-      fade,
-    );
-  }
-  addFlows(world, c, look);
-  return c;
-}
-
-const termKey = (t: Term | (ActionChoice & { by: ActorId })): string =>
-  `${t.by}>${t.action}>${t.target ?? ''}`;
-
 /**
  * What the trust others would gain in me (or lose) from an action is worth, in points of trust: trust of
  * counterparts I am at odds with counts fully, an ally's little; goodwill fades when repeated.
  */
-function trustDelta(view: PlayerView, def: ActionDef, target: ActorId | undefined, fade: number): number {
-  const allies = alliesOf(view);
+function trustDelta(
+  view: PlayerView,
+  def: ActionDef,
+  target: ActorId | undefined,
+  fade: number,
+  allies: Set<ActorId> = alliesOf(view),
+): number {
   let sum = 0;
   for (const r of def.readings) {
     for (const a of view.actors) {
@@ -144,19 +105,6 @@ function trustDelta(view: PlayerView, def: ActionDef, target: ActorId | undefine
   return def.visibility === 'secret' ? sum * 0.4 : sum;
 }
 
-/**
- * What a valuation reads of a (light) belief, as a string: the governments' numbers, sanctions, lifelines,
- * alliances, tension, stage, forum and round. A what-if copy changes none of the trust or agreements it shares
- * with the belief, so their part of a score never moves and a value does not depend on them; every government's
- * belief agrees on all of this (it is public in the view), so the six seats deciding in one phase value the same
- * terms identically and can share the values.
- */
-function valuationKey(s: GameState): string {
-  let k = `${s.round}|${s.tension}|${s.stage}|${s.forum}`;
-  for (const a of s.actors) for (const v of ACTOR_VARS) k += `,${a[v]}`;
-  return `${k}|${s.sanctions.join(',')}|${s.lifeline.join(',')}|${s.alliance.join(',')}`;
-}
-
 /** How many recent beliefs' values a player keeps: one phase's six seats share one. */
 const KEPT = 3;
 
@@ -164,20 +112,22 @@ const stanceOf = (view: PlayerView): number => view.actors.find((a) => a.id === 
 
 export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strategy {
   const p = { ...DEFAULTS, ...params };
-  // Values shared by every seat this player sits in, per world and per belief they were read from (see
+  // Valuations shared by every seat this player sits in, per world and per belief they were read from (see
   // valuationKey): the most recent few beliefs only.
-  const shared = new WeakMap<World, { key: string; values: Map<string, Valued> }[]>();
-  const sharedValues = (world: World, belief: GameState): Map<string, Valued> => {
-    const key = valuationKey(belief);
+  const shared = new WeakMap<World, { key: Float64Array; valuation: Valuation }[]>();
+  const sharedValuation = (world: World, view: PlayerView, draw: number): Valuation => {
+    const key = valuationKey(world, view);
     let list = shared.get(world);
     if (!list) shared.set(world, (list = []));
-    let hit = list.find((x) => x.key === key);
+    let hit = list.find((x) => sameKey(x.key, key));
     if (!hit) {
-      hit = { key, values: new Map() };
+      // A light belief: valuing a move reads neither the log nor the history.
+      const belief = beliefFrom(world, view, draw, true);
+      hit = { key, valuation: new Valuation(world, belief, p.horizon, p.need) };
       list.unshift(hit);
       if (list.length > KEPT) list.pop();
     }
-    return hit.values;
+    return hit.valuation;
   };
   return {
     id: 'objective',
@@ -193,31 +143,16 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
       // With no offer to answer there is nothing to weigh, and no belief to build.
       if (phase === 'responding' && waiting.length === 0)
         return { phase, answers: [], why: `${nameOf(world, me)} has no offers to answer.` };
-      // A light belief: valuing a move reads neither the log nor the history.
-      const belief = beliefFrom(world, view, draw, true);
-      const look = outlook(world, belief, p.horizon);
-      // The same terms are valued again and again in a decision (offers, packages, mediation), often by more
-      // than one party, and by every seat deciding on the same state: each list of terms is carried out on a
-      // copy of the belief once a decision, and each party's change of score is read from that copy once for
-      // every seat that shares this belief's public numbers.
-      const afters = new Map<string, GameState>();
-      const values = sharedValues(world, belief);
+      // Every list of terms is valued once for every government, and shared by every seat whose belief agrees
+      // on what a valuation reads (see valuation.ts).
+      const valuation = sharedValuation(world, view, draw);
+      const look = valuation.look;
       const value = (
         who: ActorId,
         terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
         scale = 1,
         fade = 1,
-      ): Valued => {
-        let key = `${scale}|${fade}`;
-        for (const t of terms) key += `|${termKey(t)}`;
-        const vk = `${who}#${key}`;
-        let v = values.get(vk);
-        if (v) return v;
-        let after = afters.get(key);
-        if (!after) afters.set(key, (after = afterTerms(world, belief, look, terms, scale, fade)));
-        values.set(vk, (v = decisionValue(world, belief, after, who, look, p.need)));
-        return v;
-      };
+      ): Valued => valuation.value(who, terms, scale, fade);
       const meName = nameOf(world, me);
       const stance = stanceOf(view);
       // How each partner answers breaches, read once per decision (it is asked for every candidate act).
@@ -405,7 +340,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               const def = findAction(world, c.action)!;
               const fade = fadeAfter(world, view.myRecent[recentKey(me, c.action, c.target)], view.round);
               const own = value(me, [{ ...c, by: me }], 1, fade);
-              let v = own.value + trustWorth * trustDelta(view, def, c.target, fade);
+              let v = own.value + trustWorth * trustDelta(view, def, c.target, fade, allies);
               if (hostile(def) && c.target && provoked.has(c.target)) v += ((100 - stance) / 100) * 0.4; // answering a provocation
               if (hostile(def) && c.target && allies.has(c.target)) v -= 1;
               // Deterrence: a hostile act costs what those it hits are expected to answer with, learned from

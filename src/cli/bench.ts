@@ -89,12 +89,13 @@ function report(f: BenchFigures): string {
     ]),
     ...f.normal.map((c): [string, string] => [
       `normal difficulty, ${c.scenario}`,
-      `${c.ratio}× a tit-for-tat game (${c.normalGamesPerSec} vs ${c.titForTatGamesPerSec} games/s); 10,000 in ${duration(c.secondsFor10000)} on one thread, ${duration(c.secondsFor10000Auto)} with --workers auto`,
+      `${c.ratio}× a tit-for-tat game (${c.normalCpuMsPerGame} vs ${c.titForTatCpuMsPerGame} CPU ms a game); 10,000 in ${duration(c.secondsFor10000)} on one thread, ${duration(c.secondsFor10000Auto)} with --workers auto`,
     ]),
     [
       `  ${f.normalWorkersGames} games, --workers auto (${f.normalWorkers})`,
-      `${f.normalWorkersGamesPerSec} games/s wall (one worker: ${f.normalOneThreadGamesPerSec}); 10,000 in ${duration(f.normal10000SecondsAuto)}`,
+      `${f.normalWorkersGamesPerSec} games/s wall (one worker: ${f.normalOneThreadGamesPerSec}, so ${f.normalWorkersSpeedup}×); 10,000 in ${duration(f.normal10000SecondsAuto)}; ${f.normalWorkersCpuMsPerGame} CPU ms a game (one worker: ${f.normalOneWorkerCpuMsPerGame})`,
     ],
+    ['load average (1 min) at start, end', f.loadAverage.join(', ')],
     ['finished state, JSON', `${(f.stateBytes / 1024).toFixed(1)} KiB`],
     ['game record, JSON', `${(f.recordBytes / 1024).toFixed(1)} KiB`],
     [
@@ -122,11 +123,23 @@ export async function runBench(args: string[]): Promise<number> {
       markdown: { type: 'boolean', default: false },
       /** Rewrite the figures' parts of this document (BENCHMARKS.md). */
       update: { type: 'string' },
+      /** Normal games in each `--workers` batch of the normal-difficulty part (default 60). */
+      'normal-games': { type: 'string' },
     },
   });
+  const normalGames = values['normal-games'] === undefined ? undefined : Number(values['normal-games']);
+  if (
+    normalGames !== undefined &&
+    (!Number.isInteger(normalGames) || normalGames < 1 || normalGames > 100_000)
+  ) {
+    process.stderr.write(
+      `qpq bench: --normal-games must be a whole number from 1 to 100000, not "${values['normal-games']}".\n`,
+    );
+    return 1;
+  }
   const f = values.from
     ? (JSON.parse(readFileSync(values.from, 'utf8')) as BenchFigures)
-    : await measure(values.scenario, values.quick, !values.json);
+    : await measure(values.scenario, values.quick, !values.json, normalGames);
   if (values.update) {
     writeFileSync(
       values.update,
@@ -140,7 +153,12 @@ export async function runBench(args: string[]): Promise<number> {
   return 0;
 }
 
-async function measure(scenario: string, quick: boolean, progress: boolean): Promise<BenchFigures> {
+async function measure(
+  scenario: string,
+  quick: boolean,
+  progress: boolean,
+  normalWorkerGames?: number,
+): Promise<BenchFigures> {
   const file = /[/\\.]/.test(scenario) ? scenario : join(SCENARIO_DIR, `${scenario}.yaml`);
   // Loaded here, not at the top: the measurements pull in boardgame.io, which other commands do not need.
   const { bench } = await import('./bench/measure.ts');
@@ -156,6 +174,7 @@ async function measure(scenario: string, quick: boolean, progress: boolean): Pro
       .map((f) => readScenario(join(SCENARIO_DIR, f)))
       .map((l) => ({ world: l.world, seats: scenarioSeats(l) })),
     quick,
+    normalWorkerGames,
     log: progress
       ? (line) =>
           process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s: measuring ${line}\n`)

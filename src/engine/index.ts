@@ -35,8 +35,8 @@ export {
   MEDIATE,
 } from './validate.ts';
 export { mayTake, applyAction, applyReadings, fadeAfter, recentKey, whatIfCopy } from './effects.ts';
-export { unmet, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
-export type { Facts } from './requirements.ts';
+export { unmet, unmetText, conditionWords, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
+export type { Facts, Unmet } from './requirements.ts';
 export {
   metricValue,
   conditionValue,
@@ -45,6 +45,7 @@ export {
   publicScores,
   outcomeOf,
   holds,
+  allHold,
   objectiveValue,
 } from './metrics.ts';
 export { playerView, publicView } from './view.ts';

@@ -2,8 +2,9 @@
  * Whether an action makes sense now: its catalogue `requires` list checked against facts that both the full
  * state and a player's view can give, so the rules and every player agree on what is available.
  */
+import { allHold } from './metrics.ts';
 import { LIFELINE_MAX, SANCTIONS_MAX, indexOf, pairIndex } from './state.ts';
-import type { ActionDef, ActorId, GameState, Requirement, World } from './types.ts';
+import type { ActionDef, ActorId, Condition, GameState, Requirement, World } from './types.ts';
 import type { PlayerView } from './view.ts';
 
 export interface Facts {
@@ -13,9 +14,15 @@ export interface Facts {
   channel(kind: 'hotline' | 'backchannel', a: ActorId, b: ActorId): boolean;
   programme(of: ActorId): number;
   rivals(a: ActorId, b: ActorId): boolean;
+  /** Whether the conditions the scenario sets for an action (its `when`) all hold now. */
+  allowed(def: ActionDef): boolean;
 }
 
-export const REQUIREMENT_TEXT: Record<Requirement, string> = {
+/** Why an action is not available: a requirement of the catalogue, or the scenario's conditions for it. */
+export type Unmet = Requirement | 'conditions';
+
+export const REQUIREMENT_TEXT: Record<Unmet, string> = {
+  conditions: 'the conditions the scenario sets for it do not hold now',
   'no-forum': 'multilateral talks are already convened',
   'sanctions-on-target': 'there are no sanctions on the target to lift',
   'sanctions-below-max': 'sanctions on the target are already at the maximum',
@@ -55,16 +62,64 @@ function meets(r: Requirement, f: Facts, self: ActorId, target: ActorId | undefi
   }
 }
 
-/** The first requirement that does not hold, or null when the action is available. */
-export function unmet(
-  def: ActionDef,
-  f: Facts,
-  self: ActorId,
-  target: ActorId | undefined,
-): Requirement | null {
+/** The first requirement that does not hold (the scenario's conditions last), or null when the action is available. */
+export function unmet(def: ActionDef, f: Facts, self: ActorId, target: ActorId | undefined): Unmet | null {
   const rs = def.requires;
   for (let k = 0; k < rs.length; k++) if (!meets(rs[k]!, f, self, target)) return rs[k]!;
+  if (def.when && def.when.length > 0 && !f.allowed(def)) return 'conditions';
   return null;
+}
+
+const nameOf = (world: World, id: ActorId): string => world.actors.find((a) => a.id === id)?.name ?? id;
+
+/** Bounds in words: "at least 40", "at most 35", "from 20 to 60". */
+function boundsText(lo: number | undefined, hi: number | undefined): string {
+  if (lo !== undefined && hi !== undefined) return `from ${lo} to ${hi}`;
+  return lo !== undefined ? `at least ${lo}` : `at most ${hi ?? 100}`;
+}
+
+/** A stage bound (the engine measures the stage from 0 to 100) as the stage's name. */
+function stageBound(world: World, v: number): string {
+  const k = Math.round((v * (world.stages.length - 1)) / 100);
+  return `“${world.stages[k] ?? k}”`;
+}
+
+/**
+ * A condition in words, in the present tense, as it must hold: "China's trust in North Korea is at most 35",
+ * "North Korea has taken “Nuclear test” in the last 2 rounds". For the reasons an action is not available.
+ */
+export function conditionWords(world: World, c: Condition): string {
+  if ('fact' in c) {
+    const not = c.not ? ' not' : '';
+    const action = (id: string): string => `“${world.actions[world.actionIndex[id] ?? -1]?.name ?? id}”`;
+    switch (c.fact) {
+      case 'leader':
+        return `${nameOf(world, c.of)} is${not} led by ${c.is}`;
+      case 'action':
+        return `${c.by ? nameOf(world, c.by) : 'someone'} has${not} taken ${action(c.action)}${c.target ? ` toward ${nameOf(world, c.target)}` : ''}${c.within ? ` in the last ${c.within} round${c.within === 1 ? '' : 's'}` : ''}`;
+      case 'deal':
+        return `a deal with ${action(c.action)}${c.by ? ` by ${nameOf(world, c.by)}` : ''} has${not} been ${c.status}`;
+      case 'event':
+        return `“${world.events.find((e) => e.id === c.event)?.name ?? c.event}” has${not} happened`;
+      case 'channel':
+        return `the ${c.channel} between ${nameOf(world, c.a)} and ${nameOf(world, c.b)} is${not} open`;
+      case 'pair':
+        return `${c.measure === 'trust' ? `${nameOf(world, c.from)}’s trust in ${nameOf(world, c.to)}` : `${c.measure === 'sanctions' ? 'the sanctions' : 'the lifeline'} from ${nameOf(world, c.from)} to ${nameOf(world, c.to)}`} is ${boundsText(c.atLeast, c.atMost)}`;
+    }
+  }
+  if (c.metric === 'stage')
+    return `the peace process is ${c.atLeast !== undefined && c.atMost !== undefined ? `from ${stageBound(world, c.atLeast)} to ${stageBound(world, c.atMost)}` : c.atLeast !== undefined ? `at ${stageBound(world, c.atLeast)} or beyond` : `at ${stageBound(world, c.atMost ?? 100)} or before`}`;
+  const whose = 'of' in c && c.of ? `${nameOf(world, c.of)}’s ` : '';
+  return `${whose}${c.metric.replace(/-/g, ' ')} is ${boundsText(c.atLeast, c.atMost)}`;
+}
+
+/** Why an action is not available, in words: the requirement's sentence, or the scenario's conditions that fail. */
+export function unmetText(world: World, def: ActionDef, r: Unmet, failing?: readonly Condition[]): string {
+  if (r !== 'conditions') return REQUIREMENT_TEXT[r];
+  const cs = failing ?? def.when ?? [];
+  return cs.length
+    ? `it can be taken only while ${cs.map((c) => conditionWords(world, c)).join(', and ')}`
+    : REQUIREMENT_TEXT[r];
 }
 
 /** Facts read from the full state (a class, so making one allocates a single object and no closures). */
@@ -103,6 +158,10 @@ class StateFacts implements Facts {
   rivals(a: ActorId, b: ActorId): boolean {
     return this.s.rivalry[this.k(a, b)] === 1;
   }
+
+  allowed(def: ActionDef): boolean {
+    return allHold(this.world, this.s, def.when ?? []);
+  }
 }
 
 /** Facts read from the full state. */
@@ -139,6 +198,10 @@ class ViewFacts implements Facts {
   rivals(a: ActorId, b: ActorId): boolean {
     for (const [x, y] of this.view.rivalries) if ((x === a && y === b) || (x === b && y === a)) return true;
     return false;
+  }
+
+  allowed(def: ActionDef): boolean {
+    return !(this.view.barred ?? []).includes(def.id);
   }
 }
 

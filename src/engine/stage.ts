@@ -18,7 +18,7 @@ export function stageAtRoundStart(world: World, s: GameState): number {
  * round, or trusts each other (both ways) at least `stageTrustFloor`. A scenario without flashpoints has no
  * parties most concerned, so any advance is allowed.
  */
-export function stageMayAdvance(world: World, s: GameState): boolean {
+export function stageMayAdvance(world: World, s: Pick<GameState, 'trust' | 'agreements' | 'round'>): boolean {
   if (world.flashpoints.length === 0) return true;
   const n = world.actors.length;
   const floor = world.rules.stageTrustFloor;

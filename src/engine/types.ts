@@ -129,6 +129,11 @@ export interface ActionDef {
   joint: boolean;
   /** What must hold for it to be taken or promised. */
   requires: readonly Requirement[];
+  /**
+   * Conditions on the state the scenario sets for it (the Security Council acts only with China's consent): all
+   * must hold for it to be taken or promised. Absent or empty for none.
+   */
+  when?: readonly Condition[];
   /** One sentence for tooltips and explanations. */
   summary: string;
 }

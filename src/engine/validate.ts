@@ -3,7 +3,7 @@
  * or null; none changes anything. Inputs may come from a client over the network, so shapes are checked too.
  */
 import { mayTake } from './effects.ts';
-import { REQUIREMENT_TEXT, stateFacts, unmet, viewFacts } from './requirements.ts';
+import { stateFacts, unmet, unmetText, viewFacts } from './requirements.ts';
 import type { Facts } from './requirements.ts';
 import { absence, indexOf, pairIndex } from './state.ts';
 import { ACTOR_VARS, VERIFICATIONS } from './types.ts';
@@ -97,11 +97,12 @@ function checkTerm(world: World, facts: Facts, t: unknown, where: string): Rejec
   if (!mayTake(def, t.by)) return no('NOT_PERMITTED', `${where}: ${t.by} cannot take "${def.name}".`);
   return (
     checkTarget(world, def, t.by, t.target, where) ??
-    checkAvailable(def, facts, t.by, t.target as string | undefined, where)
+    checkAvailable(world, def, facts, t.by, t.target as string | undefined, where)
   );
 }
 
 function checkAvailable(
+  world: World,
   def: ActionDef,
   facts: Facts,
   by: string,
@@ -109,7 +110,9 @@ function checkAvailable(
   where: string,
 ): Rejection | null {
   const r = unmet(def, facts, by, target);
-  return r ? no('UNAVAILABLE', `${where}: "${def.name}" is not available: ${REQUIREMENT_TEXT[r]}.`) : null;
+  return r
+    ? no('UNAVAILABLE', `${where}: "${def.name}" is not available: ${unmetText(world, def, r)}.`)
+    : null;
 }
 
 function checkTarget(
@@ -352,7 +355,7 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
           );
         const bad =
           checkTarget(world, def, actor, c.target, `Action ${k + 1}`) ??
-          checkAvailable(def, facts!, actor, c.target as string | undefined, `Action ${k + 1}`);
+          checkAvailable(world, def, facts!, actor, c.target as string | undefined, `Action ${k + 1}`);
         if (bad) return bad;
         const key = `${def.id}>${String(c.target ?? '')}`;
         if (keys.has(key)) return no('DUPLICATE', `Action ${k + 1}: "${def.name}" is chosen twice.`);

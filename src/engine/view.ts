@@ -3,13 +3,14 @@
  * Computer players and the UI read only this. Before the game ends it never carries another actor's
  * submitted input, true compliance, observations or trust; after the end everything is revealed for the debrief.
  */
-import { scores } from './metrics.ts';
-import { copyAgreement, indexOf, pairIndex, pickVars, roundDate } from './state.ts';
+import { allHold, scores } from './metrics.ts';
+import { copyAgreement, indexOf, pairIndex, pickVars, present, roundDate } from './state.ts';
 import { canTalk } from './validate.ts';
 import { dealings } from './dealings.ts';
 import type { Dealings } from './dealings.ts';
 import type { Facts } from './requirements.ts';
 import type {
+  ActionDef,
   ActorId,
   ActorVar,
   Agreement,
@@ -35,6 +36,11 @@ export interface ActorPublic {
   vars: Record<ActorVar, number>;
   leader: Leader;
   elected: boolean;
+  /**
+   * Whether it is at the table this round: always for a government; an organisation is away before the round it
+   * joins and from the round it leaves (it offers, answers and does nothing, and no deal can include it).
+   */
+  present: boolean;
 }
 
 export interface AgreementView extends Omit<Agreement, 'record'> {
@@ -91,6 +97,12 @@ export interface PlayerView extends ViewHeader {
   submitted: Record<ActorId, boolean>;
   /** Round I last took each action on my own, by `me>action>target` (repeated gestures fade). */
   myRecent: Record<string, number>;
+  /**
+   * Actions the scenario sets conditions for (`when`) whose conditions do not hold now, by id: not available to
+   * anyone this phase (the Security Council without China's consent). Whether they hold is public; the numbers
+   * they read need not be.
+   */
+  barred: string[];
   myInput: PhaseInput | null;
   history: {
     round: number;
@@ -244,8 +256,15 @@ class View implements PlayerView {
           since: a.leader.since,
         },
         elected: def.elected,
+        present: present(this.#world, s, k),
       };
     }));
+  }
+
+  get barred(): string[] {
+    return (this.#cache.barred ??= this.#world.actions
+      .filter((d) => d.when !== undefined && d.when.length > 0 && !allHold(this.#world, this.#s, d.when))
+      .map((d) => d.id));
   }
 
   get myTrust(): Record<ActorId, number> {
@@ -325,7 +344,8 @@ class View implements PlayerView {
     if (!out) {
       out = {};
       const prefix = `${this.me}>`;
-      for (const [k, r] of Object.entries(this.#s.recent)) if (k.startsWith(prefix)) out[k] = r;
+      const recent = this.#s.recent;
+      for (const k in recent) if (k.startsWith(prefix)) out[k] = recent[k]!;
       this.#cache.myRecent = out;
     }
     return out;
@@ -428,6 +448,7 @@ class View implements PlayerView {
       rivalries: this.rivalries,
       submitted: this.submitted,
       myRecent: this.myRecent,
+      barred: this.barred,
       myInput: this.myInput,
       end: this.end,
       offers: this.offers,
@@ -487,6 +508,10 @@ class ViewStateFacts implements Facts {
   rivals(a: ActorId, b: ActorId): boolean {
     const k = this.upper(a, b);
     return k >= 0 && !!this.s.rivalry[k];
+  }
+
+  allowed(def: ActionDef): boolean {
+    return allHold(this.world, this.s, def.when ?? []);
   }
 
   /** The upper-triangle index of a pair of distinct known actors, or -1. */

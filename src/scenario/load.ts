@@ -110,6 +110,12 @@ export function parseCatalogue(file: string, text: string): Parsed<CatalogueFile
           `"${id}" is used by another action already (action #${seen.get(id)! + 1}); give each action its own id.`,
         );
       else seen.set(id, k);
+      if (items(obj(a).when).length > 0)
+        src.report(
+          ['actions', k, 'when'],
+          `conditions name a scenario's governments, leaders and events, so they belong to an action a scenario adds (actions › add), not to the catalogue.`,
+          true,
+        );
     });
   });
 }
@@ -664,6 +670,19 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
     });
   });
 
+  // Actions a scenario adds may set conditions on when they can be taken (China's consent to UN sanctions).
+  items(acts.add).forEach((a, k) => {
+    const at: Path = ['actions', 'add', k];
+    const when = items(obj(a).when);
+    when.forEach((c, j) => condition(c, [...at, 'when', j]));
+    const clash = conflicting(when);
+    if (clash)
+      src.report(
+        at,
+        `this action can never be taken: its conditions ask for ${clash.label} to be at least ${clash.show(clash.lo)} and at most ${clash.show(clash.hi)}.`,
+      );
+  });
+
   // Outcomes: exactly one for a clash, each other one reachable, and the last one always reachable.
   const outcomes = items(sc.outcomes);
   const outcomeIds = new Map<string, number>();
@@ -857,13 +876,18 @@ function warnings(src: Located, sc: Obj): void {
   }
   for (const [x, who] of Object.entries(obj(obj(sc.actions).allow))) if (x) collect(who);
   items(obj(sc.actions).add).forEach((a) => collect(obj(a).by));
+  const conditionNames = (c: unknown): void =>
+    ['of', 'leader', 'by', 'to', 'between', 'trust', 'sanctions', 'lifeline'].forEach((f) =>
+      collect(obj(c)[f]),
+    );
+  items(obj(sc.actions).add).forEach((a) => items(obj(a).when).forEach(conditionNames));
   for (const e of items(sc.events)) {
-    items(obj(e).when).forEach((c) => collect(obj(c).of));
+    items(obj(e).when).forEach(conditionNames);
     items(obj(e).effects).forEach((x) =>
       ['actor', 'from', 'to', 'between'].forEach((f) => collect(obj(x)[f])),
     );
   }
-  for (const o of items(sc.outcomes)) items(obj(o).when).forEach((c) => collect(obj(c).of));
+  for (const o of items(sc.outcomes)) items(obj(o).when).forEach(conditionNames);
   for (const id of Object.keys(obj(sc.actors)))
     if (!(CORE_ACTORS as readonly string[]).includes(id) && !named.has(id))
       src.warn(
@@ -975,19 +999,23 @@ function toAction(
   denied: readonly string[],
   governments: readonly string[],
   all: readonly string[],
+  stages: readonly string[],
 ): ActionDef {
   const open = a.organisations ? all : governments;
   const by =
     a.by === 'any' && open.length === all.length && denied.length === 0
       ? ('any' as const)
       : [...new Set([...(a.by === 'any' ? open : a.by), ...extraBy])].filter((x) => !denied.includes(x));
+  // An organisation is aimed at only by an action open to organisations or one that names it in targets: no one
+  // sanctions the Security Council or holds a summit with it.
+  const targets = a.targets ?? (a.targeted && open.length < all.length ? open : null);
   return {
     id: a.id,
     name: a.name,
     family: a.family,
     by,
     targeted: a.targeted,
-    targets: a.targets ?? null,
+    targets,
     cost: a.cost,
     effects: a.effects.map(toEffect),
     visibility: a.visibility,
@@ -997,6 +1025,7 @@ function toAction(
     dealable: a.dealable,
     joint: a.joint,
     requires: a.requires,
+    ...(a.when.length ? { when: a.when.map((c) => toCondition(c, stages)) } : {}),
     summary: a.summary,
   };
 }
@@ -1023,6 +1052,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
       Object.hasOwn(sc.actions.deny, a.id) ? sc.actions.deny[a.id]! : [],
       governments,
       all,
+      sc.stages,
     ),
   );
   const actionIndex: Record<string, number> = {};

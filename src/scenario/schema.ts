@@ -127,56 +127,6 @@ const costSchema = z
   )
   .describe('What taking the action costs the actor.');
 
-export const actionSchema = z
-  .strictObject({
-    id,
-    name: text.describe('The action as players read it.'),
-    family: z.enum(ACTION_FAMILIES),
-    by: z
-      .union([z.literal('any'), z.array(actorId).min(1)])
-      .describe('Who may take it: a list of government ids, or any.'),
-    targeted: z.boolean().describe('Whether it is aimed at another government.'),
-    targets: z
-      .array(actorId)
-      .min(1)
-      .optional()
-      .describe('Who it may be aimed at, when only some governments make sense; anyone when left out.'),
-    cost: costSchema.default({}),
-    effects: z.array(effectSchema).default([]),
-    visibility: z
-      .enum(VISIBILITIES)
-      .describe('Who sees it: public, target (and the actor), or secret (the target may detect it).'),
-    readings: z.array(readingSchema).default([]),
-    concession: z.boolean().default(false).describe('A concession: something given away.'),
-    provocation: z.boolean().default(false).describe('A provocation: a test, a launch, an incident.'),
-    dealable: z.boolean().default(true).describe('Whether it may be promised in an offer.'),
-    joint: z
-      .boolean()
-      .default(false)
-      .describe('Takes two (a summit, an exchange, a hotline): it happens only as a term of an agreement.'),
-    organisations: z
-      .boolean()
-      .default(false)
-      .describe(
-        'With by: any, organisations (kind: organisation) may take it too; otherwise only governments, and organisations named in by or allow.',
-      ),
-    requires: z
-      .array(z.enum(REQUIREMENTS))
-      .default([])
-      .describe(
-        'What must hold for it to be taken: no-forum, sanctions-on-target, sanctions-below-max, lifeline-to-target, lifeline-below-max, no-hotline, no-backchannel, has-programme, target-rival, target-not-rival.',
-      ),
-    summary: text.describe('One sentence that explains it, shown in tooltips.'),
-  })
-  .describe('An action in the catalogue.');
-
-export const catalogueSchema = z
-  .strictObject({
-    catalogue: text.describe("The catalogue's name."),
-    actions: z.array(actionSchema).min(1),
-  })
-  .describe('An action catalogue.');
-
 const metricSchema = z.enum([...ACTOR_METRICS, ...GLOBAL_METRICS]);
 
 const threshold = (what: string) =>
@@ -232,6 +182,62 @@ const conditionSchema = z
   .describe(
     'A condition on the state: one of metric, leader, action, deal, event, channel, trust, sanctions or lifeline, with what goes with it.',
   );
+
+export const actionSchema = z
+  .strictObject({
+    id,
+    name: text.describe('The action as players read it.'),
+    family: z.enum(ACTION_FAMILIES),
+    by: z
+      .union([z.literal('any'), z.array(actorId).min(1)])
+      .describe('Who may take it: a list of government ids, or any.'),
+    targeted: z.boolean().describe('Whether it is aimed at another government.'),
+    targets: z
+      .array(actorId)
+      .min(1)
+      .optional()
+      .describe('Who it may be aimed at, when only some governments make sense; anyone when left out.'),
+    cost: costSchema.default({}),
+    effects: z.array(effectSchema).default([]),
+    visibility: z
+      .enum(VISIBILITIES)
+      .describe('Who sees it: public, target (and the actor), or secret (the target may detect it).'),
+    readings: z.array(readingSchema).default([]),
+    concession: z.boolean().default(false).describe('A concession: something given away.'),
+    provocation: z.boolean().default(false).describe('A provocation: a test, a launch, an incident.'),
+    dealable: z.boolean().default(true).describe('Whether it may be promised in an offer.'),
+    joint: z
+      .boolean()
+      .default(false)
+      .describe('Takes two (a summit, an exchange, a hotline): it happens only as a term of an agreement.'),
+    organisations: z
+      .boolean()
+      .default(false)
+      .describe(
+        'With by: any, organisations (kind: organisation) may take it too; otherwise only governments, and organisations named in by or allow.',
+      ),
+    requires: z
+      .array(z.enum(REQUIREMENTS))
+      .default([])
+      .describe(
+        'What must hold for it to be taken: no-forum, sanctions-on-target, sanctions-below-max, lifeline-to-target, lifeline-below-max, no-hotline, no-backchannel, has-programme, target-rival, target-not-rival.',
+      ),
+    when: z
+      .array(conditionSchema)
+      .default([])
+      .describe(
+        "Conditions on the state, as in events, that must all hold for it to be taken or promised (the Security Council acting only with China's consent); a scenario's added actions only.",
+      ),
+    summary: text.describe('One sentence that explains it, shown in tooltips.'),
+  })
+  .describe('An action in the catalogue.');
+
+export const catalogueSchema = z
+  .strictObject({
+    catalogue: text.describe("The catalogue's name."),
+    actions: z.array(actionSchema).min(1),
+  })
+  .describe('An action catalogue.');
 
 const objectiveSchema = z
   .strictObject({

@@ -57,6 +57,9 @@ const FIELDS = [
   'normalWorkersGamesPerSec',
   'normalOneThreadGamesPerSec',
   'normal10000SecondsAuto',
+  'normalWorkersSpeedup',
+  'normalOneWorkerCpuMsPerGame',
+  'normalWorkersCpuMsPerGame',
 ];
 
 describe('qpq bench --json --quick', () => {
@@ -92,6 +95,8 @@ describe('qpq bench --json --quick', () => {
       for (const k of [
         'normalGamesPerSec',
         'titForTatGamesPerSec',
+        'normalCpuMsPerGame',
+        'titForTatCpuMsPerGame',
         'ratio',
         'secondsFor10000',
         'secondsFor10000Auto',
@@ -102,6 +107,10 @@ describe('qpq bench --json --quick', () => {
     for (const w of waits)
       for (const v of [w.roundsPerGame, w.gamesPerSec, w.secondsFor10000])
         expect(Number.isFinite(v) && v > 0, `${w.scenario}: ${v}`).toBe(true);
+    // The machine's load when the run began and ended: others share the cores, so figures are read with it.
+    const load = f.loadAverage as number[];
+    expect(load).toHaveLength(2);
+    for (const x of load) expect(Number.isFinite(x) && x >= 0).toBe(true);
     expect(Number.isFinite(f.scalingExponent)).toBe(true);
     expect(Number.isFinite(f.scalingRulesExponent)).toBe(true);
     // Every numeric field is one the test knows about, so a new figure gets a check here too.

@@ -10,11 +10,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/cli/check.ts';
-import { checkInput, holds, newGame, present, runGame, startGame } from '../../src/engine/index.ts';
+import {
+  checkInput,
+  holds,
+  newGame,
+  playerView,
+  present,
+  runGame,
+  startGame,
+  stateFacts,
+  unmet,
+  viewFacts,
+} from '../../src/engine/index.ts';
 import { computerChooser, seatStrategies } from '../../src/ai/index.ts';
 import { seatsFor } from '../../src/ai/simulate.ts';
-import type { Condition } from '../../src/engine/index.ts';
-import { loadScenario } from '../../src/scenario/index.ts';
+import type { Condition, PlayerView } from '../../src/engine/index.ts';
+import { loadScenario, parseCatalogue } from '../../src/scenario/index.ts';
 import { FIXTURES, ROOT, defaultCatalogue, rel } from './helpers.ts';
 
 const FORMAT = join(FIXTURES, 'format');
@@ -203,6 +214,35 @@ const CASES: Record<string, Expected[]> = {
       'within:',
       'within does not go with event',
       'takes not',
+    ),
+  ],
+
+  // --- Conditions on what an action requires (China's consent to sanctions).
+  'action-when-unknown-actor': [
+    error(
+      [125, 26],
+      'actions › add › joint-sanctions › when › #1 › trust › #2',
+      'DRPK',
+      'no government "DRPK"',
+      'Did you mean "DPRK"?',
+    ),
+  ],
+  'action-when-leader': [
+    error(
+      [125, 30],
+      'actions › add › joint-sanctions › when › #1 › is',
+      'Xi Jinpig',
+      'no leader',
+      'Did you mean "Xi Jinping"?',
+    ),
+  ],
+  'action-when-never': [
+    error(
+      [114, 7],
+      'actions › add › joint-sanctions',
+      'id: joint-sanctions',
+      'can never be taken',
+      'tension to be at least 60 and at most 40',
     ),
   ],
 
@@ -487,6 +527,64 @@ describe('conditions on facts', () => {
   });
 });
 
+describe('conditions on actions', () => {
+  const yaml = readFileSync(join(FORMAT, 'action-when-unknown-actor.yaml'), 'utf8').replace('DRPK]', 'DPRK]');
+  const world = loadScenario('x.yaml', yaml, defaultCatalogue()).world;
+  const def = world.actions[world.actionIndex['joint-sanctions']!]!;
+  const input = {
+    phase: 'commitment',
+    decisions: [],
+    actions: [{ action: 'joint-sanctions', target: 'DPRK' }],
+  };
+
+  it('compiles them, and takes the action away, with the reason in words, while they do not hold', () => {
+    expect(def.when).toEqual([{ fact: 'pair', measure: 'trust', from: 'PRC', to: 'DPRK', atMost: 35 }]);
+    const s = newGame(world, 1);
+    const prc = world.actors.findIndex((a) => a.id === 'PRC');
+    const dprk = world.actors.findIndex((a) => a.id === 'DPRK');
+    const n = world.actors.length;
+    s.phase = 'commitment';
+    s.sanctions[world.actors.findIndex((a) => a.id === 'USA') * n + dprk] = 0;
+    s.trust[prc * n + dprk] = 50;
+    expect(unmet(def, stateFacts(world, s), 'USA', 'DPRK')).toBe('conditions');
+    expect(playerView(world, s, 'USA').barred).toEqual(['joint-sanctions']);
+    expect(
+      unmet(
+        def,
+        viewFacts(JSON.parse(JSON.stringify(playerView(world, s, 'USA'))) as PlayerView),
+        'USA',
+        'DPRK',
+      ),
+    ).toBe('conditions');
+    const no = checkInput(world, s, 'USA', input);
+    expect(no?.code).toBe('UNAVAILABLE');
+    expect(no?.message).toContain('it can be taken only while China’s trust in North Korea is at most 35');
+    s.trust[prc * n + dprk] = 30;
+    expect(unmet(def, stateFacts(world, s), 'USA', 'DPRK')).toBeNull();
+    expect(playerView(world, s, 'USA').barred).toEqual([]);
+    expect(checkInput(world, s, 'USA', input)).toBeNull();
+  });
+
+  it('are refused in the catalogue, which knows no scenario', () => {
+    const cat = readFileSync(join(ROOT, 'scenarios', 'catalogue', 'default.yaml'), 'utf8').replace(
+      '    requires: [no-hotline]\n',
+      '    requires: [no-hotline]\n    when: [{ metric: tension, at-least: 50 }]\n',
+    );
+    const r = parseCatalogue('catalogue.yaml', cat);
+    expect(r.value).toBeNull();
+    expect(r.problems.map((p) => p.message).join('\n')).toContain('belong to an action a scenario adds');
+  });
+
+  it('keep an organisation out of reach of actions not meant for it: no one sanctions the Council', () => {
+    const withUn = readFileSync(join(FORMAT, 'org-member-unknown.yaml'), 'utf8').replace('RUSS]', 'RUS]');
+    const un = loadScenario('x.yaml', withUn, defaultCatalogue()).world;
+    const targets = (id: string) => un.actions[un.actionIndex[id]!]!.targets;
+    expect(targets('impose-sanctions')).toEqual(['DPRK', 'ROK', 'USA', 'PRC', 'RUS', 'JPN']);
+    expect(targets('humanitarian-aid')).toEqual(['DPRK']);
+    expect(targets('impose-sanctions')).not.toContain('UN');
+  });
+});
+
 describe('shipped scenarios', () => {
   const shipped = readdirSync(join(ROOT, 'scenarios'))
     .filter((f) => f.endsWith('.yaml'))
@@ -498,6 +596,25 @@ describe('shipped scenarios', () => {
       const { world } = loadScenario(file, readFileSync(file, 'utf8'), defaultCatalogue());
       const facts = [...world.events, ...world.outcomes].flatMap((x) => x.when).filter((c) => 'fact' in c);
       expect(facts.length, file).toBeGreaterThan(0);
+    }
+  });
+
+  it('seat the UN Security Council in the Six-Party Talks as an organisation that acts only with China and Russia', () => {
+    const file = join(ROOT, 'scenarios', 'six-party-talks.yaml');
+    const { world } = loadScenario(file, readFileSync(file, 'utf8'), defaultCatalogue());
+    const un = world.actors.find((a) => a.id === 'UN')!;
+    expect(un.organisation).toBe(true);
+    expect(un.members).toEqual(['USA', 'PRC', 'RUS']);
+    const mine = world.actions.filter((a) => a.by !== 'any' && a.by.includes('UN')).map((a) => a.id);
+    expect(mine.sort()).toEqual(['council-sanctions', 'lift-sanctions']);
+    const council = world.actions[world.actionIndex['council-sanctions']!]!;
+    expect(council.when).toContainEqual(expect.objectContaining({ fact: 'pair', from: 'PRC', to: 'DPRK' }));
+    // Beijing still trusts Pyongyang in 2003: no resolution until a test turns it.
+    const s = startGame(world, 'un');
+    expect(playerView(world, s, 'UN').barred).toContain('council-sanctions');
+    for (const a of world.actions.filter((x) => x.targeted)) {
+      expect(a.targets, a.id).not.toBeNull();
+      expect(a.targets, a.id).not.toContain('UN');
     }
   });
 });

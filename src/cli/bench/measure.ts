@@ -15,7 +15,7 @@ import {
   startGame,
 } from '../../engine/index.ts';
 import type { ActorId, GameRecord, GameState, RecordedInput, World } from '../../engine/index.ts';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { GameSession } from '../../session/index.ts';
 import type { Seat } from '../../session/index.ts';
 import type { LoadedScenario } from '../../scenario/index.ts';
@@ -287,6 +287,9 @@ export interface NormalCost {
   normalGamesPerSec: number;
   /** The same, tit-for-tat in every seat, measured in the same alternating runs. */
   titForTatGamesPerSec: number;
+  /** CPU milliseconds per game (one thread), Normal and tit-for-tat: less moved by others' load than wall time. */
+  normalCpuMsPerGame: number;
+  titForTatCpuMsPerGame: number;
   /** What a Normal game costs in tit-for-tat games (issue 16's goal: at most 3). */
   ratio: number;
   /** 10,000 Normal games on one thread at that rate, in seconds. */
@@ -384,6 +387,13 @@ export interface BenchFigures {
   normalOneThreadGamesPerSec: number;
   /** 10,000 Normal games of the bench scenario with `--workers auto`, wall seconds, at the measured rate. */
   normal10000SecondsAuto: number;
+  /** Wall games/s on `--workers auto` over one worker, same batch (issue 16: at least 1.7 on two workers). */
+  normalWorkersSpeedup: number;
+  /** CPU milliseconds per game of those batches, all threads: one worker, and `--workers auto`. */
+  normalOneWorkerCpuMsPerGame: number;
+  normalWorkersCpuMsPerGame: number;
+  /** The machine's one-minute load average when the run began and when it ended (others share the cores). */
+  loadAverage: number[];
 }
 
 export interface BenchOptions {
@@ -395,6 +405,8 @@ export interface BenchOptions {
   /** Every shipped scenario, with the seats `qpq simulate` gives it by default, for the instructor's wait. */
   shipped: { world: World; seats: Record<ActorId, string> }[];
   quick: boolean;
+  /** Normal games in each `--workers` batch (default 60, 2 with `quick`). */
+  normalWorkerGames?: number;
   /** Progress lines, for the text report. */
   log?: (line: string) => void;
 }
@@ -405,8 +417,10 @@ export async function bench({
   loaded,
   shipped,
   quick,
+  normalWorkerGames,
   log = () => {},
 }: BenchOptions): Promise<BenchFigures> {
+  const loadAtStart = loadavg()[0]!;
   const runs = quick ? 3 : 5;
   clock.wall = 0;
   clock.cpu = 0;
@@ -421,7 +435,7 @@ export async function bench({
     plannerGames: quick ? 1 : 2,
     scenarioGames: quick ? 1 : 12,
     normalGames: quick ? 1 : 4,
-    normalWorkerGames: quick ? 2 : 60,
+    normalWorkerGames: normalWorkerGames ?? (quick ? 2 : 60),
     minMs: quick ? 30 : 150,
     warmMs: quick ? 30 : 400,
   };
@@ -593,15 +607,19 @@ export async function bench({
   });
   const autoWorkers = availableParallelism();
   const normalWall: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
+  const normalCpu: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
   for (let k = 0; k < size.workerRuns; k++)
     for (const mode of ['one', 'auto'] as const) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage(); // the whole process: every worker thread's time counts
       await simulateInWorkers(
         world,
         { games: size.normalWorkerGames, seed: 'normal', fallback: 'objective' },
         { workers: mode === 'one' ? 1 : autoWorkers, alwaysThreads: true },
       );
+      const c = process.cpuUsage(c0);
       normalWall[mode].push(size.normalWorkerGames / ((performance.now() - t0) / 1000));
+      normalCpu[mode].push((c.user + c.system) / 1000 / size.normalWorkerGames);
     }
   const autoRate = median(normalWall.auto);
   const autoGain = autoRate / median(normalWall.one);
@@ -609,6 +627,8 @@ export async function bench({
     scenario: c.scenario,
     normalGamesPerSec: round(c.normal, 1),
     titForTatGamesPerSec: round(c.tft, 1),
+    normalCpuMsPerGame: round(1000 / c.normal, 1),
+    titForTatCpuMsPerGame: round(1000 / c.tft, 1),
     ratio: round(c.tft / c.normal, 1),
     secondsFor10000: round(10_000 / c.normal),
     secondsFor10000Auto: round(10_000 / c.normal / autoGain),
@@ -693,5 +713,9 @@ export async function bench({
     normalWorkersGamesPerSec: round(autoRate, 1),
     normalOneThreadGamesPerSec: round(median(normalWall.one), 1),
     normal10000SecondsAuto: round(10_000 / autoRate),
+    normalWorkersSpeedup: round(autoGain, 2),
+    normalOneWorkerCpuMsPerGame: round(median(normalCpu.one), 1),
+    normalWorkersCpuMsPerGame: round(median(normalCpu.auto), 1),
+    loadAverage: [round(loadAtStart, 1), round(loadavg()[0]!, 1)],
   };
 }

@@ -181,6 +181,7 @@ export function normalTable(f: BenchFigures): string {
         'Scenario',
         'Normal games/s, one thread',
         'Tit-for-tat games/s',
+        'CPU ms a game, Normal / tit-for-tat',
         'Normal / tit-for-tat cost',
         '10,000 Normal games, one thread',
         `… with \`--workers auto\` (${f.normalWorkers})`,
@@ -189,6 +190,7 @@ export function normalTable(f: BenchFigures): string {
         `\`${c.scenario}\``,
         String(c.normalGamesPerSec),
         String(c.titForTatGamesPerSec),
+        `${c.normalCpuMsPerGame} / ${c.titForTatCpuMsPerGame}`,
         `${c.ratio}×`,
         duration(c.secondsFor10000),
         duration(c.secondsFor10000Auto),
@@ -207,6 +209,11 @@ export function normalTable(f: BenchFigures): string {
           `10,000 Normal games of ${f.scenario} ≤ 60 s with \`--workers auto\``,
           `${duration(f.normal10000SecondsAuto)} (${f.normalWorkersGamesPerSec} games/s over ${f.normalWorkersGames} games on ${f.normalWorkers} workers, start-up included)`,
           met(f.normal10000SecondsAuto <= 60),
+        ],
+        [
+          `${f.normalWorkers} workers ≥ 1.7× one worker (same Normal batch, wall time)`,
+          `${f.normalWorkersSpeedup}× over ${f.normalWorkersGames} games (${f.normalWorkersCpuMsPerGame} CPU ms a game on ${f.normalWorkers} workers, ${f.normalOneWorkerCpuMsPerGame} on one; load average ${f.loadAverage.join(' → ')})`,
+          met(f.normalWorkersSpeedup >= 1.7),
         ],
         [
           '10,000 Normal games of any shipped scenario ≤ 3 min with `--workers auto`',

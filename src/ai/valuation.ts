@@ -1,0 +1,386 @@
+/**
+ * What terms are worth to each government, read from one believed state: the objective player's valuation, made
+ * cheap enough to ask thousands of times a round.
+ *
+ * A value is the change in a government's score (its own economy weighed by need) once the terms are carried
+ * out on a what-if of the believed state, with the change of sanctions and lifelines counted over the outlook's
+ * horizon (see `need.ts`). A what-if never moves trust or agreements, so only the objectives on the governments'
+ * numbers, tension and the stage can change; the value reads only the belief's public numbers (and, for a step
+ * of the peace process, whether the believer thinks the stage may advance), so one `Valuation` serves every seat
+ * whose belief agrees on them (`valuationKey`).
+ *
+ * Costs, and what keeps them low:
+ * - the terms are carried out on one scratch copy of the belief, put back after each valuation, instead of a
+ *   fresh copy each time;
+ * - every government's value is read from that one what-if at once, and kept by the terms (numbers as keys for
+ *   one or two whole terms, the commonest asks);
+ * - objectives that a what-if cannot move are never read.
+ *
+ * @example
+ *   const v = new Valuation(world, belief, 4, 2);
+ *   v.value('DPRK', [{ by: 'USA', action: 'lift-sanctions', target: 'DPRK' }]).value; // > 0: relief helps it
+ */
+import {
+  ACTOR_VARS,
+  applyAction,
+  indexOf,
+  pairIndex,
+  inSentence,
+  stageMayAdvance,
+  viewFacts,
+  whatIfCopy,
+} from '../engine/index.ts';
+import type {
+  ActionChoice,
+  ActionDef,
+  ActorId,
+  ActorVar,
+  Agreement,
+  Cause,
+  GameState,
+  PlayerView,
+  Term,
+  World,
+} from '../engine/index.ts';
+import { believedTrust } from './belief.ts';
+import { addFlows, outlook } from './need.ts';
+import type { Outlook } from './need.ts';
+
+/** A government's change of score from some terms, and the objective that moved most (its label, '' if none). */
+export interface Valued {
+  value: number;
+  reason: string;
+}
+
+/** A term as a deal writes it, or an action I would take on my own with me as its author. */
+export type AnyTerm = Term | (ActionChoice & { by: ActorId });
+
+/** A what-if keeps no ledger, so its cause is never read: one shared object instead of one per action. */
+const WHAT_IF: Cause = { kind: 'unseen' };
+
+/** How a metric reads the state, for the objectives a what-if can move. */
+const enum Read {
+  Var,
+  Tension,
+  Stage,
+}
+
+/** One objective a what-if can move, ready to read. */
+interface Mover {
+  /** Its position in the owner's objectives (for the reason). */
+  k: number;
+  read: Read;
+  /** The government whose number it reads (`Read.Var`). */
+  of: number;
+  v: (typeof ACTOR_VARS)[number];
+  /** `v`'s place in ACTOR_VARS, for `varOf`. */
+  vi: number;
+  high: boolean;
+  /** Its weight times the need multiplier, as `decisionValue` computes it. */
+  coef: number;
+  base: number;
+}
+
+interface Entry {
+  values: number[];
+  /** Per government, the index of the objective that moved most, -1 when none moved. */
+  reasons: number[];
+  kept: (Valued | undefined)[];
+}
+
+/** The actions' index and each actor's objective labels in sentence case, per world. */
+const labels = new WeakMap<World, string[][]>();
+function labelsOf(world: World): string[][] {
+  let l = labels.get(world);
+  if (!l) labels.set(world, (l = world.actors.map((a) => a.objectives.map((o) => inSentence(o.label)))));
+  return l;
+}
+
+export class Valuation {
+  readonly look: Outlook;
+  readonly #world: World;
+  readonly #base: GameState;
+  readonly #scratch: GameState;
+  readonly #n: number;
+  readonly #movers: Mover[][];
+  readonly #weights: number[];
+  readonly #labels: string[][];
+  readonly #singles = new Map<number, Entry>();
+  readonly #pairs = new Map<number, Entry>();
+  readonly #others = new Map<string, Entry>();
+  /** How many term codes there are (for pairs' numeric keys). */
+  readonly #codes: number;
+
+  /**
+   * @param belief a (light) belief, not changed here and not to be changed while this valuation is used
+   * @param horizon rounds over which a change of sanctions or lifelines is counted
+   * @param gain how much more a government's own economy weighs when it is heading low
+   */
+  constructor(world: World, belief: GameState, horizon: number, gain: number) {
+    this.#world = world;
+    this.#base = belief;
+    this.#scratch = whatIfCopy(belief);
+    const n = (this.#n = world.actors.length);
+    this.#codes = n * world.actions.length * (n + 1);
+    const look = (this.look = outlook(world, belief, horizon));
+    this.#labels = labelsOf(world);
+    this.#weights = [];
+    this.#movers = world.actors.map((def, w) => {
+      let weights = 0;
+      const out: Mover[] = [];
+      def.objectives.forEach((o, k) => {
+        weights += o.weight;
+        const need = o.metric === 'economy' && o.want === 'high' && (o.of ?? def.id) === def.id;
+        const coef = o.weight * (need ? 1 + gain * look.need[w]! : 1);
+        const high = o.want === 'high';
+        const m = o.metric;
+        let mover: Mover | null = null;
+        if ((ACTOR_VARS as readonly string[]).includes(m)) {
+          const of = indexOf(world, o.of ?? def.id);
+          // An objective on an unknown government reads 0 before and after: it never moves.
+          if (of >= 0)
+            mover = {
+              k,
+              read: Read.Var,
+              of,
+              v: m as Mover['v'],
+              vi: ACTOR_VARS.indexOf(m as Mover['v']),
+              high,
+              coef,
+              base: 0,
+            };
+        } else if (m === 'tension')
+          mover = { k, read: Read.Tension, of: -1, v: 'economy', vi: -1, high, coef, base: 0 };
+        else if (m === 'stage')
+          mover = { k, read: Read.Stage, of: -1, v: 'economy', vi: -1, high, coef, base: 0 };
+        // Trust and agreements: a what-if shares them with the belief, so they read the same before and after.
+        if (mover) {
+          mover.base = this.#read(belief, mover);
+          out.push(mover);
+        }
+      });
+      this.#weights.push(weights);
+      return out;
+    });
+  }
+
+  /** An objective's value on 0..100 in `s`, as `objectiveValue` reads it. */
+  #read(s: GameState, m: Mover): number {
+    const v =
+      m.read === Read.Var ? s.actors[m.of]![m.v] : m.read === Read.Tension ? s.tension : this.#stageRead(s);
+    return m.high ? v : 100 - v;
+  }
+
+  /** The stage as the `stage` metric reads it, on 0..100. */
+  #stageRead(s: GameState): number {
+    const len = this.#world.stages.length;
+    return len > 1 ? (100 * s.stage) / (len - 1) : 0;
+  }
+
+  /** A term's number: who does what to whom. */
+  #code(t: AnyTerm): number {
+    const w = this.#world;
+    const n = this.#n;
+    const by = indexOf(w, t.by);
+    const a = w.actionIndex[t.action]!;
+    const target = t.target === undefined ? -1 : indexOf(w, t.target);
+    return (by * w.actions.length + a) * (n + 1) + target + 1;
+  }
+
+  #entry(terms: readonly AnyTerm[], scale: number, fade: number): Entry {
+    let e: Entry | undefined;
+    if (scale === 1 && fade === 1 && terms.length === 1) {
+      const c = this.#code(terms[0]!);
+      e = this.#singles.get(c);
+      if (!e) this.#singles.set(c, (e = this.#compute(terms, scale, fade)));
+    } else if (scale === 1 && fade === 1 && terms.length === 2) {
+      const c = this.#code(terms[0]!) * this.#codes + this.#code(terms[1]!);
+      e = this.#pairs.get(c);
+      if (!e) this.#pairs.set(c, (e = this.#compute(terms, scale, fade)));
+    } else {
+      let key = `${scale}|${fade}`;
+      for (const t of terms) key += `|${this.#code(t)}`;
+      e = this.#others.get(key);
+      if (!e) this.#others.set(key, (e = this.#compute(terms, scale, fade)));
+    }
+    return e;
+  }
+
+  /**
+   * Every government's value of `terms` carried out in order (each scaled and faded as given), on the scratch
+   * copy, which is then put back as the belief has it.
+   */
+  #compute(terms: readonly AnyTerm[], scale: number, fade: number): Entry {
+    const world = this.#world;
+    const s = this.#scratch;
+    let flows = false;
+    for (const t of terms) {
+      const def = world.actions[world.actionIndex[t.action]!]!;
+      flows ||= movesPressure(def);
+      applyAction(
+        world,
+        s,
+        def,
+        indexOf(world, t.by),
+        t.target === undefined ? -1 : indexOf(world, t.target),
+        scale,
+        true,
+        fade,
+        WHAT_IF,
+      );
+    }
+    // With sanctions and lifelines as they were, every government's pressure is unchanged: no flows to count.
+    if (flows) addFlows(world, s, this.look);
+    const n = this.#n;
+    const values: number[] = [];
+    const reasons: number[] = [];
+    const stage = this.#stageRead(s);
+    for (let w = 0; w < n; w++) {
+      let sum = 0;
+      let best = 0;
+      let reason = -1;
+      for (const m of this.#movers[w]!) {
+        const x =
+          m.read === Read.Var ? varOf(s.actors[m.of]!, m.vi) : m.read === Read.Tension ? s.tension : stage;
+        const d = m.coef * ((m.high ? x : 100 - x) - m.base);
+        sum += d;
+        if (Math.abs(d) > best) {
+          best = Math.abs(d);
+          reason = m.k;
+        }
+      }
+      const weights = this.#weights[w]!;
+      values.push(weights > 0 ? sum / weights : 0);
+      reasons.push(reason);
+    }
+    this.#restore(terms);
+    return { values, reasons, kept: [] };
+  }
+
+  /** Puts the scratch copy back as the belief has it, after `terms` changed it. */
+  #restore(terms: readonly AnyTerm[]): void {
+    const s = this.#scratch;
+    const b = this.#base;
+    for (let i = 0; i < this.#n; i++) {
+      const x = s.actors[i]!;
+      const y = b.actors[i]!;
+      // Written out: a loop over ACTOR_VARS reads and writes by a computed name, several times slower.
+      x.security = y.security;
+      x.support = y.support;
+      x.economy = y.economy;
+      x.influence = y.influence;
+      x.nuclear = y.nuclear;
+      x.missile = y.missile;
+    }
+    s.tension = b.tension;
+    s.stage = b.stage;
+    s.forum = b.forum;
+    for (const t of terms) {
+      const def = this.#world.actions[this.#world.actionIndex[t.action]!]!;
+      if (touchesPairs(def)) {
+        copyInto(s.sanctions, b.sanctions);
+        copyInto(s.lifeline, b.lifeline);
+        copyInto(s.hotline, b.hotline);
+        copyInto(s.backchannel, b.backchannel);
+        break;
+      }
+    }
+  }
+
+  /** `who`'s change of score from `terms`, with the objective that moved most. */
+  value(who: ActorId, terms: readonly AnyTerm[], scale = 1, fade = 1): Valued {
+    const e = this.#entry(terms, scale, fade);
+    const w = indexOf(this.#world, who);
+    let v = e.kept[w];
+    if (!v) {
+      const r = e.reasons[w]!;
+      e.kept[w] = v = { value: e.values[w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
+    }
+    return v;
+  }
+}
+
+const pressureMoves = new WeakMap<ActionDef, boolean>();
+/** Whether an action can change sanctions or lifelines (and so the economies' pressure). */
+function movesPressure(def: ActionDef): boolean {
+  let x = pressureMoves.get(def);
+  if (x === undefined)
+    pressureMoves.set(def, (x = def.effects.some((e) => e.kind === 'sanctions' || e.kind === 'lifeline')));
+  return x;
+}
+
+const pairMoves = new WeakMap<ActionDef, boolean>();
+/** Whether an action can change a pair table (sanctions, lifelines, channels). */
+function touchesPairs(def: ActionDef): boolean {
+  let x = pairMoves.get(def);
+  if (x === undefined)
+    pairMoves.set(
+      def,
+      (x = def.effects.some((e) => e.kind === 'sanctions' || e.kind === 'lifeline' || e.kind === 'channel')),
+    );
+  return x;
+}
+
+/** A government's variable by its place in ACTOR_VARS, read by name (a computed name reads several times slower). */
+function varOf(a: Record<ActorVar, number>, vi: number): number {
+  switch (vi) {
+    case 0:
+      return a.security;
+    case 1:
+      return a.support;
+    case 2:
+      return a.economy;
+    case 3:
+      return a.influence;
+    case 4:
+      return a.nuclear;
+    default:
+      return a.missile;
+  }
+}
+
+/** The variables `#restore` and `varOf` name, in ACTOR_VARS' order: this fails to compile if that list changes. */
+const ORDER: typeof ACTOR_VARS = ['security', 'support', 'economy', 'influence', 'nuclear', 'missile'];
+void ORDER;
+
+function copyInto(to: number[], from: readonly number[]): void {
+  for (let k = 0; k < from.length; k++) to[k] = from[k]!;
+}
+
+/**
+ * What a valuation reads of the belief `beliefFrom` builds from `view`, as numbers, read from the view itself
+ * (no belief is built): the round (for the outlook's horizon), tension, the stage, and whether the believer thinks
+ * it may advance (its trust as `believedTrust` has it, and the agreements in the view), the governments' numbers,
+ * sanctions, lifelines and alliances. Beliefs with equal keys value every list of terms identically. The forum
+ * is left out: an action can convene talks, but no objective reads whether talks are convened, so a round's
+ * proposals (which use up a round of the forum) do not make its answers value the same terms again.
+ */
+export function valuationKey(world: World, view: PlayerView): Float64Array {
+  const n = world.actors.length;
+  const nv = ACTOR_VARS.length;
+  const k = new Float64Array(4 + n * nv + 3 * n * n);
+  const advance = stageMayAdvance(world, {
+    trust: believedTrust(world, view),
+    agreements: view.agreements as unknown as Agreement[],
+    round: view.round,
+  });
+  k[0] = view.round;
+  k[1] = view.tension;
+  k[2] = view.stage;
+  k[3] = advance ? 1 : 0;
+  let at = 4;
+  for (const a of view.actors) for (const v of ACTOR_VARS) k[at++] = a.vars[v];
+  const facts = viewFacts(view);
+  const ids = world.actors.map((a) => a.id);
+  for (const a of ids) for (const b of ids) k[at++] = facts.sanctions(a, b);
+  for (const a of ids) for (const b of ids) k[at++] = facts.lifeline(a, b);
+  for (const [a, b] of view.alliances) k[at + pairIndex(n, indexOf(world, a), indexOf(world, b))] = 1;
+  return k;
+}
+
+/** Whether two valuation keys are the same. */
+export function sameKey(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,175 @@
+/**
+ * The Normal player's valuation cache (src/ai/valuation.ts): every value it keeps must be the value a fresh
+ * what-if copy gives, whatever was valued before it on the same scratch copy, and a key must change whenever a
+ * number the valuation reads changes (a stale value is the classic bug of a cache).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { beliefFrom } from '../../src/ai/belief.ts';
+import { STRATEGIES, computerChooser } from '../../src/ai/index.ts';
+import type { Strategy } from '../../src/ai/index.ts';
+import { objectiveStrategy } from '../../src/ai/objective.ts';
+import { legalActions, promisable, concessionOrFriendly } from '../../src/ai/moves.ts';
+import { addFlows, decisionValue, outlook } from '../../src/ai/need.ts';
+import { Valuation, sameKey, valuationKey } from '../../src/ai/valuation.ts';
+import type { AnyTerm } from '../../src/ai/valuation.ts';
+import {
+  applyAction,
+  cloneState,
+  findAction,
+  hashValue,
+  indexOf,
+  playerView,
+  runGame,
+  startGame,
+  whatIfCopy,
+} from '../../src/engine/index.ts';
+import type { ActorId, GameState, World } from '../../src/engine/index.ts';
+import { WORLD } from '../engine/helpers.ts';
+
+const HORIZON = 4;
+const GAIN = 2;
+
+/** The value as the objective player computed it before the cache: a fresh what-if copy per list of terms. */
+function reference(
+  world: World,
+  belief: GameState,
+  who: ActorId,
+  terms: readonly AnyTerm[],
+  scale: number,
+  fade: number,
+): { value: number; reason: string } {
+  const look = outlook(world, belief, HORIZON);
+  const c = whatIfCopy(belief);
+  for (const t of terms)
+    applyAction(
+      world,
+      c,
+      findAction(world, t.action)!,
+      indexOf(world, t.by),
+      t.target === undefined ? -1 : indexOf(world, t.target),
+      scale,
+      true,
+      fade,
+    );
+  addFlows(world, c, look);
+  return decisionValue(world, belief, c, who, look, GAIN);
+}
+
+/** States met in a game of Normal players, every waiting phase of the first `rounds` rounds. */
+function statesOf(world: World, seed: string, rounds: number): GameState[] {
+  const out: GameState[] = [];
+  const seats = Object.fromEntries(world.actors.map((a) => [a.id, STRATEGIES.objective!]));
+  const choose = computerChooser(world, seed, seats);
+  const start = startGame(world, seed);
+  runGame(world, { ...start }, (s, actor, phase) => {
+    if (actor === world.actors[0]!.id && s.round <= rounds) out.push(cloneState(s));
+    return choose(s, actor, phase);
+  });
+  return out;
+}
+
+const STATES = statesOf(WORLD, 'valuation', 4);
+
+/** Every term any government could promise any other, and every action the seat could take alone. */
+function termsIn(world: World, s: GameState, me: ActorId): AnyTerm[] {
+  const view = playerView(world, s, me);
+  const out: AnyTerm[] = legalActions(world, view).map((c) => ({ ...c, by: me }));
+  for (const a of world.actors)
+    for (const b of world.actors)
+      if (a.id !== b.id) out.push(...promisable(world, view, a.id, b.id, concessionOrFriendly));
+  return out;
+}
+
+describe('the valuation cache', () => {
+  it('gives exactly the value of a fresh what-if for every term, party, scale and fade, in any order', () => {
+    expect(STATES.length).toBeGreaterThan(6);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: STATES.length - 1 }),
+        fc.integer({ min: 0, max: WORLD.actors.length - 1 }),
+        fc.array(
+          fc.record({
+            pick: fc.nat(),
+            second: fc.option(fc.nat(), { nil: undefined }),
+            who: fc.integer({ min: 0, max: WORLD.actors.length - 1 }),
+            scale: fc.constantFrom(1, 1 / 2, 1 / 3),
+            fade: fc.constantFrom(1, 0.25, 0.5),
+          }),
+          { minLength: 1, maxLength: 60 },
+        ),
+        (si, seat, asks) => {
+          const s = STATES[si]!;
+          const me = WORLD.actors[seat]!.id;
+          const view = playerView(WORLD, s, me);
+          const belief = beliefFrom(WORLD, view, 0.5, true);
+          const valuation = new Valuation(WORLD, belief, HORIZON, GAIN);
+          const terms = termsIn(WORLD, s, me);
+          for (const a of asks) {
+            const list = [terms[a.pick % terms.length]!];
+            if (a.second !== undefined) list.push(terms[a.second % terms.length]!);
+            const who = WORLD.actors[a.who]!.id;
+            const want = reference(WORLD, belief, who, list, a.scale, a.fade);
+            // Asked twice: the second answer comes from the cache.
+            for (let k = 0; k < 2; k++) expect(valuation.value(who, list, a.scale, a.fade)).toEqual(want);
+          }
+          // The belief itself is never changed by valuing.
+          expect(hashValue(belief)).toBe(hashValue(beliefFrom(WORLD, view, 0.5, true)));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keys every seat of one state alike, and tells apart states that differ in a number it reads', () => {
+    const s = STATES[3]!;
+    const keys = WORLD.actors.map((a) => valuationKey(WORLD, playerView(WORLD, s, a.id)));
+    // Seats may differ only in whether they believe the stage may advance (the key's fourth number).
+    for (const k of keys) expect(sameKey(k.slice(4), keys[0]!.slice(4))).toBe(true);
+    const me = WORLD.actors[0]!.id;
+    const base = valuationKey(WORLD, playerView(WORLD, s, me));
+    const edits: ((c: GameState) => void)[] = [
+      (c) => (c.actors[2]!.economy += 1),
+      (c) => (c.actors[5]!.missile -= 1),
+      (c) => (c.tension += 1),
+      (c) => (c.stage = (c.stage + 1) % WORLD.stages.length),
+      (c) => (c.sanctions[0 * WORLD.actors.length + 2] = (c.sanctions[2]! + 1) % 4),
+      (c) => (c.lifeline[3 * WORLD.actors.length + 0] = (c.lifeline[18]! + 1) % 4),
+      (c) => (c.alliance[1] = c.alliance[6] = 1 - c.alliance[1]!),
+      (c) => (c.round += 1),
+    ];
+    for (const edit of edits) {
+      const c = cloneState(s);
+      edit(c);
+      expect(sameKey(valuationKey(WORLD, playerView(WORLD, c, me)), base)).toBe(false);
+    }
+  });
+
+  it('leaves the forum out of the key because no value depends on it', () => {
+    const s = STATES[2]!;
+    const me = WORLD.actors[1]!.id;
+    const c = cloneState(s);
+    c.forum = s.forum + 3;
+    expect(
+      sameKey(valuationKey(WORLD, playerView(WORLD, c, me)), valuationKey(WORLD, playerView(WORLD, s, me))),
+    ).toBe(true);
+    const a = new Valuation(WORLD, beliefFrom(WORLD, playerView(WORLD, s, me), 0.5, true), HORIZON, GAIN);
+    const b = new Valuation(WORLD, beliefFrom(WORLD, playerView(WORLD, c, me), 0.5, true), HORIZON, GAIN);
+    for (const t of termsIn(WORLD, s, me))
+      for (const w of WORLD.actors) expect(b.value(w.id, [t])).toEqual(a.value(w.id, [t]));
+  });
+
+  it('plays the same games as Normal players that share no values at all', () => {
+    // One strategy object in every seat shares its valuations between seats and phases; a fresh one per decision
+    // shares nothing. A stale or wrongly shared value would make the games differ.
+    const play = (fresh: boolean, seed: string): string => {
+      const shared = objectiveStrategy();
+      const seat: Strategy = fresh
+        ? { ...shared, decide: (ctx, phase) => objectiveStrategy().decide(ctx, phase) }
+        : shared;
+      const seats = Object.fromEntries(WORLD.actors.map((a) => [a.id, seat]));
+      return hashValue(runGame(WORLD, startGame(WORLD, seed), computerChooser(WORLD, seed, seats)));
+    };
+    for (const seed of ['cache-1', 'cache-2']) expect(play(true, seed)).toBe(play(false, seed));
+  });
+});
