@@ -20,6 +20,7 @@ import {
 } from '../../src/ui/board/layout.ts';
 import type { Box } from '../../src/ui/board/layout.ts';
 import { ALL_LAYERS, boardModel, dealState } from '../../src/ui/board/model.ts';
+import { relationLines, spotName } from '../../src/ui/board/hotspots.ts';
 import type { BoardModel } from '../../src/ui/board/model.ts';
 
 const SCENARIOS = [
@@ -133,5 +134,23 @@ describe('the board layout', () => {
       expect(hidden.relations.some((r) => r.kind === 'deal')).toBe(false);
     }
     expect(drawn).toBeGreaterThan(0);
+  });
+
+  it('names each capital for screen readers, and says when an organisation is away from the table', () => {
+    const m = modelOf('six-party-talks', 0, 'ROK');
+    expect(spotName(m, 'DPRK')).toMatch(
+      /^North Korea: trust \d+ from you \((low|guarded|high)\), its trust in you hidden; .*in force with you; relations( and offer)?$/,
+    );
+    expect(relationLines(m, 'DPRK').join(' ')).toMatch(/Your trust in North Korea: \d+ of 100/);
+    const un = m.actors.find((a) => a.id === 'UN')!;
+    expect(un.organisation).toBe(true);
+    expect(un.place.kind).toBe('edge');
+    const away = {
+      ...m,
+      actors: m.actors.map((a) => (a.id === 'UN' ? { ...a, present: false, joins: 5 } : a)),
+    };
+    expect(spotName(away, 'UN')).toMatch(/^UN Security Council \(away from the table\): .*; relations$/);
+    const lay = layoutBoard(away, ALL_LAYERS, estimateWidth);
+    expect(lay.spots.get('UN')!.lines[1]!.text).toBe('New York (off map) · away');
   });
 });

@@ -79,18 +79,12 @@ export function boardHotspots(opts: HotspotOptions = {}): Hotspots {
     card.setAttribute('aria-labelledby', headId);
     const items = relationLines(m, id);
     const canOffer =
-      !a.isMe && opts.onOffer !== undefined && m.phase === 'proposing' && m.contacts.includes(id);
-    const why = a.isMe
-      ? null
-      : m.over
-        ? 'The game is over.'
-        : m.phase !== 'proposing'
-          ? 'Offers are made in phase 1 of each round (Propose deals).'
-          : !m.contacts.includes(id)
-            ? `You cannot offer ${a.name} a deal directly: your trust in it is below ${m.contactTrust} and no hotline or backchannel is open. A mediator can carry an offer.`
-            : opts.onOffer
-              ? null
-              : 'Offers are not made from this screen.';
+      !a.isMe &&
+      a.present &&
+      opts.onOffer !== undefined &&
+      m.phase === 'proposing' &&
+      m.contacts.includes(id);
+    const why = a.isMe ? null : offerProblem(m, a, opts.onOffer !== undefined);
     fill(
       card,
       h('h3', { id: headId, tabindex: '-1' }, a.isMe ? `${a.name} (you)` : a.name),
@@ -181,8 +175,26 @@ export function spotName(m: BoardModel, id: ActorId): string {
     dealWord,
   ].filter((x): x is string => x !== null);
   const action =
-    m.phase === 'proposing' && m.contacts.includes(id) && !m.over ? 'relations and offer' : 'relations';
-  return `${a.name}: ${parts.join('; ')}; ${action}`;
+    m.phase === 'proposing' && m.contacts.includes(id) && a.present && !m.over
+      ? 'relations and offer'
+      : 'relations';
+  return `${a.name}${a.present ? '' : ' (away from the table)'}: ${parts.join('; ')}; ${action}`;
+}
+
+/** Why no offer can be started to `a` from the map now, or null when one can. */
+function offerProblem(m: BoardModel, a: BoardModel['actors'][number], offers: boolean): string | null {
+  if (m.over) return 'The game is over.';
+  if (!a.present) {
+    if (a.joins !== undefined && m.round < a.joins)
+      return `${a.name} is not at the table yet: it joins in round ${a.joins}. No offer can include it before then.`;
+    if (a.leaves !== undefined && m.round >= a.leaves)
+      return `${a.name} left the table in round ${a.leaves}: no offer can include it now.`;
+    return `${a.name} is not at the table this round: no offer can include it.`;
+  }
+  if (m.phase !== 'proposing') return 'Offers are made in phase 1 of each round (Propose deals).';
+  if (!m.contacts.includes(a.id))
+    return `You cannot offer ${a.name} a deal directly: your trust in it is below ${m.contactTrust} and no hotline or backchannel is open. A mediator can carry an offer.`;
+  return offers ? null : 'Offers are not made from this screen.';
 }
 
 function sanctionWords(m: BoardModel, id: ActorId): string | null {

@@ -263,7 +263,7 @@ function labelLines(a: BoardActor): TextLine[] {
   return [
     { text: a.isMe ? `${a.name} (you)` : a.name, size: 12, bold: true },
     {
-      text: a.place.kind === 'edge' && a.place.toward ? `${a.capital} (off map)` : a.capital,
+      text: `${a.place.kind === 'edge' && a.place.toward ? `${a.capital} (off map)` : a.capital}${a.present ? '' : ' · away'}`,
       size: 10,
       bold: false,
     },

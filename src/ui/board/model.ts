@@ -25,6 +25,11 @@ export interface BoardActor {
   leader: string;
   /** An organisation (the UN), not a government. */
   organisation: boolean;
+  /** At the table this round (an organisation may join late or leave early). */
+  present: boolean;
+  /** When an organisation comes to the table or leaves it, if the scenario says. */
+  joins?: number;
+  leaves?: number;
 }
 
 /** A signed deal as this government sees it: kept so far, disputed (a step seen broken or contested), or broken. */
@@ -146,6 +151,9 @@ export function boardModel(world: World, capitals: Record<ActorId, string>, view
       isMe: a.id === view.me,
       leader: a.leader.name,
       organisation: def?.organisation === true,
+      present: a.present !== false,
+      ...(def?.joins !== undefined ? { joins: def.joins } : {}),
+      ...(def?.leaves !== undefined ? { leaves: def.leaves } : {}),
     };
   });
   const sanctions: BoardModel['sanctions'] = [];

@@ -307,7 +307,9 @@ export class BoardScene extends Phaser.Scene {
       g.fillStyle(PALETTE.yellow, 1).fillCircle(p.x, p.y, R + 5);
       g.lineStyle(2, COLOURS.ink, 1).strokeCircle(p.x, p.y, R + 5);
     }
-    g.fillStyle(COLOURS.paper, 1).lineStyle(a.isMe ? 3 : 2, COLOURS.ink, 1);
+    // Away from the table (an organisation before it joins or after it leaves): drawn faint.
+    const alpha = a.present ? 1 : 0.45;
+    g.fillStyle(COLOURS.paper, 1).lineStyle(a.isMe ? 3 : 2, COLOURS.ink, alpha);
     // An organisation is a rounded square, a government a circle.
     if (a.organisation)
       g.fillRoundedRect(p.x - R, p.y - R, 2 * R, 2 * R, 5).strokeRoundedRect(

@@ -268,6 +268,7 @@ function numbersHelp(d: ComposerDraft, round: number): string {
 /** Why `id` cannot be a party to an offer of yours now, or null when it can. */
 function reachProblem(p: Parts, id: ActorId): string | null {
   const { view } = p.ctx;
+  if (view.actors.find((a) => a.id === id)?.present === false) return 'away';
   if (view.contacts.includes(id)) return null;
   return 'no contact';
 }
