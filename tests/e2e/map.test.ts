@@ -27,6 +27,13 @@ describe('the map', () => {
       await page.getByRole('group', { name: 'Governments on the map' }).getByRole('button').count(),
     ).toBe(6);
 
+    // The buttons' layer has the canvas's box, so each button sits on its marker.
+    const boxes = await page.evaluate(() => {
+      const r = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+      const [a, b] = [r('.board-canvas canvas'), r('.board-hotspots')];
+      return [a.x, a.y, a.width, a.height, b.x, b.y, b.width, b.height];
+    });
+    for (let k = 0; k < 4; k++) expect(Math.abs(boxes[k]! - boxes[k + 4]!)).toBeLessThan(2);
     // A real click where North Korea's marker is drawn.
     const box = (await pyongyang.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);

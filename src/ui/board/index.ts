@@ -41,7 +41,8 @@ export function mountBoard(parent: HTMLElement): Board {
     onSkip: () => scene.player.skip(),
     onSpeed: (s) => (scene.player.speed = s),
   });
-  parent.after(controls.element);
+  // After the box the canvas shares with the buttons over it, so that the buttons' box is the canvas's.
+  (parent.closest('.board-stage') ?? parent).after(controls.element);
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
