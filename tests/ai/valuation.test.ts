@@ -162,13 +162,14 @@ describe('the valuation cache', () => {
   it('plays the same games as Normal players that share no values at all', () => {
     // One strategy object in every seat shares its valuations between seats and phases; a fresh one per decision
     // shares nothing. A stale or wrongly shared value would make the games differ.
+    const world: World = { ...WORLD, rounds: 6 }; // six rounds: players that share nothing are slow
     const play = (fresh: boolean, seed: string): string => {
       const shared = objectiveStrategy();
       const seat: Strategy = fresh
         ? { ...shared, decide: (ctx, phase) => objectiveStrategy().decide(ctx, phase) }
         : shared;
-      const seats = Object.fromEntries(WORLD.actors.map((a) => [a.id, seat]));
-      return hashValue(runGame(WORLD, startGame(WORLD, seed), computerChooser(WORLD, seed, seats)));
+      const seats = Object.fromEntries(world.actors.map((a) => [a.id, seat]));
+      return hashValue(runGame(world, startGame(world, seed), computerChooser(world, seed, seats)));
     };
     for (const seed of ['cache-1', 'cache-2']) expect(play(true, seed)).toBe(play(false, seed));
   });
