@@ -123,18 +123,11 @@ export default tseslint.config(
     files: [`src/${layer}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   })),
-  // Screens work from a seat's PlayerView, never the secret GameState. The exceptions read a finished game
-  // rebuilt from its public record (replay, end report, debrief) or the state a player believes, built from its
-  // own view (preview).
+  // Screens work from a seat's PlayerView, never the secret GameState: a finished game reaches the replay, the
+  // end report and the debrief as views and numbers the session rebuilt from its record (src/session/finished.ts),
+  // and the offer preview as numbers the session computed on the state the seat believes (src/session/preview.ts).
   {
     files: ['src/ui/**/*.ts'],
-    ignores: [
-      'src/ui/screens/replay.ts',
-      'src/ui/records/frames.ts',
-      'src/ui/screens/end.ts',
-      'src/ui/debrief/**',
-      'src/ui/play/preview.ts',
-    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -167,6 +160,19 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  // Rooms stay readable: no function in the browser game longer than about 150 lines. The files listed under
+  // `ignores` still hold one longer function each (issue 11's remainder: split them, then drop them from here).
+  {
+    files: ['src/ui/**/*.ts'],
+    ignores: [
+      'src/ui/screens/game.ts', // startGameScreen
+      'src/ui/screens/menu.ts', // renderMenu
+      'src/ui/screens/classroom.ts', // instructorConsole
+      'src/ui/tutorial/index.ts', // createCoach
+      'src/ui/debrief/chart.ts', // lineChart
+    ],
+    rules: { 'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true }] },
   },
   // No import cycles anywhere in src (a maintained rule, resolving our `.ts` imports as written).
   {

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast rule and scenario tests, and browser tests that build the game and drive Chromium.
+// Three projects: fast rule and scenario tests, statistical tests over many seeded games, and browser tests that
+// build the game and drive Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -8,8 +9,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**'],
+          exclude: ['tests/e2e/**', 'tests/statistical/**'],
           testTimeout: 60_000,
+        },
+      },
+      {
+        // Claims about many seeded games (calibration): slower, and read as samples, not as rules.
+        test: {
+          name: 'statistical',
+          include: ['tests/statistical/**/*.test.ts'],
+          testTimeout: 1_200_000,
         },
       },
       {

@@ -2,7 +2,17 @@
  * What a government can legally do, read from its player view and the catalogue: the building blocks
  * every strategy shares, so that no strategy produces an input the engine would reject.
  */
-import { MEDIATE, findAction, mayTake, unmet, viewFacts } from '../engine/index.ts';
+import {
+  MEDIATE,
+  actionOption,
+  costReason,
+  findAction,
+  mayAim,
+  mayProposeInView,
+  mayTake,
+  targetReason,
+  viewFacts,
+} from '../engine/index.ts';
 import { friendly, hostile } from './memory.ts';
 import type {
   ActionChoice,
@@ -67,40 +77,18 @@ function candidatesFor(
   return list;
 }
 
-/** An action's costs as a list (kept per catalogue entry). */
-const costLists = new WeakMap<ActionDef, [ActorVar, number][]>();
-function costsOf(d: ActionDef): [ActorVar, number][] {
-  let c = costLists.get(d);
-  if (!c) costLists.set(d, (c = Object.entries(d.cost).map(([v, x]) => [v as ActorVar, x ?? 0])));
-  return c;
-}
-
-/** Whether I can pay for these actions now. */
+/** Whether I can pay for these actions now (the engine's rule, `costReason`). */
 export function affordable(view: PlayerView, world: World, choices: readonly ActionChoice[]): boolean {
-  return affordableBy(myVars(view), world, choices);
+  return (
+    costReason(
+      choices.map((c) => findAction(world, c.action)!),
+      myVars(view),
+    ) === null
+  );
 }
 
 const myVars = (view: PlayerView): Record<ActorVar, number> =>
   view.actors.find((a) => a.id === view.me)!.vars;
-
-function affordableBy(
-  mine: Record<ActorVar, number>,
-  world: World,
-  choices: readonly ActionChoice[],
-): boolean {
-  if (choices.length === 1) return payable(mine, findAction(world, choices[0]!.action)!); // the common case
-  const need: Partial<Record<ActorVar, number>> = {};
-  for (const c of choices)
-    for (const [v, x] of costsOf(findAction(world, c.action)!)) need[v] = (need[v] ?? 0) + x;
-  for (const v in need) if (!(need[v as ActorVar]! <= mine[v as ActorVar])) return false;
-  return true;
-}
-
-/** Whether these variables pay for one action. */
-function payable(mine: Record<ActorVar, number>, d: ActionDef): boolean {
-  for (const [v, x] of costsOf(d)) if (!(x <= mine[v])) return false;
-  return true;
-}
 
 export { viewFacts };
 
@@ -114,14 +102,11 @@ export function legalActions(
   const mine = myVars(view);
   const out: ActionChoice[] = [];
   for (const d of candidatesFor(world, 'own', view.me, filter)) {
-    if (!d.targeted) {
-      if (!unmet(d, facts, view.me, undefined) && payable(mine, d)) out.push({ action: d.id });
-    } else
-      for (const a of world.actors) {
-        const t = a.id;
-        if (t === view.me || (d.targets && !d.targets.includes(t)) || unmet(d, facts, view.me, t)) continue;
-        if (payable(mine, d)) out.push({ action: d.id, target: t });
-      }
+    // The engine's answer for this action: its targets, and whether it can be chosen (and paid for) now.
+    const o = actionOption(world, facts, d, view.me, mine);
+    if (o.reason) continue;
+    if (!o.targets) out.push({ action: d.id });
+    else for (const t of o.targets) if (!t.reason) out.push({ action: d.id, target: t.id });
   }
   return out;
 }
@@ -137,8 +122,8 @@ export function promisable(
   const facts = viewFacts(view);
   const out: Term[] = [];
   for (const d of candidatesFor(world, 'deal', by, filter)) {
-    if (unmet(d, facts, by, d.targeted ? to : undefined)) continue;
-    if (d.targeted && d.targets && !d.targets.includes(to)) continue;
+    if (d.targeted && !mayAim(d, by, to)) continue;
+    if (targetReason(d, facts, by, d.targeted ? to : undefined)) continue;
     // A backchannel between two others is hidden from me, so I cannot know whether one is already open.
     if (by !== view.me && to !== view.me && d.requires.includes('no-backchannel')) continue;
     out.push(d.targeted ? { by, action: d.id, target: to } : { by, action: d.id });
@@ -147,10 +132,8 @@ export function promisable(
 }
 
 /** Whether a draft between me and `other` would pass the engine's checks on contact and forum. */
-export function canPropose(view: PlayerView, parties: readonly ActorId[]): boolean {
-  if (parties.length > 2 && view.forum <= 0) return false;
-  return parties.every((p) => p === view.me || view.contacts.includes(p));
-}
+export const canPropose = (view: PlayerView, parties: readonly ActorId[]): boolean =>
+  mayProposeInView(view, parties);
 
 export const mayMediate = (world: World, me: ActorId): boolean => {
   const d = findAction(world, MEDIATE);

@@ -40,7 +40,8 @@ export interface Outlook {
 export function outlook(world: World, s: GameState, horizon: number): Outlook {
   const h = Math.max(1, Math.min(horizon, world.rounds - s.round + 1));
   const pressure = world.actors.map((_, t) => economicPressure(world, s.sanctions, s.lifeline, t));
-  const need = world.actors.map((_, t) => {
+  const need = world.actors.map((a, t) => {
+    if (a.noEconomy) return 0; // an organisation without an economy needs no relief
     const e = s.actors[t]!.economy;
     // Straight on at this round's rate: the pull back toward the start weakens as it works, so this overstates
     // the move a little.

@@ -40,6 +40,7 @@ import {
   promisable,
 } from './moves.ts';
 import { counterparts, nameOf } from './policy.ts';
+import { shapeFor, shapeWords } from './shapes.ts';
 import type { DecisionContext, Strategy } from './types.ts';
 
 export interface ObjectiveParams {
@@ -185,6 +186,8 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               why: `${meName} has ${active} agreements under way and takes on no more for now.`,
             };
           let best: { offer: OfferDraft; value: number; why: string } | null = null;
+          type Weighed = { t: Term; mine: Valued; theirs: Valued };
+          let swap: { to: ActorId; g: Weighed; w: Weighed; gives: Weighed[]; wants: Weighed[] } | null = null;
           for (const to of counterparts(world, view)) {
             if (busy.has(to) || !canPropose(view, [me, to])) continue;
             const honest = (view.myTrust[to] ?? 0) / 100;
@@ -205,17 +208,50 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 if ((theirs <= 0 && !pushover) || mine <= p.threshold * 6 || refused([g.t, w.t])) continue;
                 const v = mine + jitter();
                 if (!best || v > best.value) {
-                  const programme = findAction(world, w.t.action)!.family === 'programme';
+                  swap = { to, g, w, gives, wants };
                   best = {
-                    offer: offerWithin(world, [g.t, w.t], programme ? 'inspections' : 'partial', 2, 2),
+                    offer: offerWithin(world, [g.t, w.t], 'partial', 2, 2),
                     value: v,
                     why:
                       theirs <= 0
-                        ? `${meName} presses ${nameOf(world, to)} for a one-sided swap because it serves its aim of ${w.mine.reason || g.mine.reason} and ${nameOf(world, to)} has let its breaches pass unanswered.`
-                        : `${meName} offers ${nameOf(world, to)} a swap because it serves its aim of ${w.mine.reason || g.mine.reason} and both sides gain from it.`,
+                        ? `${meName} presses ${nameOf(world, to)} for a one-sided swap because it serves its aim of ${w.mine.reason || g.mine.reason} and ${nameOf(world, to)} has let its breaches pass unanswered`
+                        : `${meName} offers ${nameOf(world, to)} a swap because it serves its aim of ${w.mine.reason || g.mine.reason} and both sides gain from it`,
                   };
                 }
               }
+          }
+          // The best swap takes the form this government gives its deals: its leader's stance, its trust in the
+          // partner and its aims decide the steps, the verification and how much goes in (src/ai/shapes.ts).
+          if (best && swap) {
+            const { to, g, w } = swap;
+            const shape = shapeFor(world, view, to, w.t, rng.next());
+            const pushover = answerRate(to) <= 1 / 3;
+            const terms = [g.t, w.t];
+            let theirs = g.theirs.value + w.theirs.value;
+            let mine = g.mine.value + w.mine.value;
+            // More of its own terms (a dove's package): the ones the partner values most, while it still gains.
+            for (const x of [...swap.gives].sort((a, b) => b.theirs.value - a.theirs.value)) {
+              if (terms.length - 1 >= shape.gives || x === g) continue;
+              if (mine + x.mine.value <= p.threshold * 6 || refused([...terms, x.t])) continue;
+              terms.splice(terms.indexOf(w.t), 0, x.t);
+              mine += x.mine.value;
+              theirs += x.theirs.value;
+            }
+            // More asked for (a hawk's all-or-nothing demand): what it values most, while the partner could still gain.
+            let asked = 1;
+            for (const x of [...swap.wants].sort((a, b) => b.mine.value - a.mine.value)) {
+              if (asked >= shape.wants || x === w) continue;
+              if ((theirs + x.theirs.value <= 0 && !pushover) || refused([...terms, x.t])) continue;
+              terms.push(x.t);
+              asked++;
+              theirs += x.theirs.value;
+            }
+            const offer = offerWithin(world, terms, shape.verification, shape.steps, 2);
+            best = {
+              offer,
+              value: best.value,
+              why: `${best.why}, ${shapeWords(shape, offer.steps, offer.verification)}.`,
+            };
           }
           const brokered = mayMediate(world, me) ? mediation(world, view, value, jitter, refused) : null;
           if (brokered && (!best || brokered.value > best.value)) best = brokered;

@@ -15,7 +15,9 @@ import {
   offerWithin,
   promisable,
 } from './moves.ts';
+import { cutsProgramme, drawSome, shapeFor, shapeWords, wantsProgrammeDown } from './shapes.ts';
 import type { DecisionContext, Strategy } from './types.ts';
+import { termWorth } from './worth.ts';
 
 export interface Stance {
   cooperate: boolean;
@@ -76,22 +78,39 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
     .filter((x) => view.contacts.includes(x) && !busy.has(x) && (view.myTrust[x] ?? 0) >= p.proposeTrust)
     .sort((a, b) => view.myTrust[b]! - view.myTrust[a]!);
   const refused = lately(view);
+  const worth = termWorth(world, view);
   for (const to of partners) {
     const st = stance(to);
-    if (!st.cooperate) continue;
-    const gives = promisable(world, view, view.me, to, friendly);
-    const wants = promisable(world, view, to, view.me, concessionOrFriendly);
-    if (!gives.length || !wants.length || !canPropose(view, [view.me, to])) continue;
-    const want = wants[pick(rng, wants.length)]!;
-    const give = gives[pick(rng, gives.length)]!;
-    const programme = findAction(world, want.action)!.family === 'programme';
+    if (!st.cooperate || !canPropose(view, [view.me, to])) continue;
+    // Only what the receiver could value, asking only for what it values itself (issue 16).
+    const gives = promisable(world, view, view.me, to, friendly).filter((t) => worth(to, [t]) > 0);
+    const wants = promisable(world, view, to, view.me, concessionOrFriendly).filter(
+      (t) => worth(view.me, [t]) > 0,
+    );
+    if (!gives.length || !wants.length) continue;
+    // What its aims put first: a cut in a programme its objectives want low, when one is on offer.
+    const aims = wants.filter((t) => cutsProgramme(world, t) && wantsProgrammeDown(world, view.me, t));
+    const pool = aims.length ? aims : wants;
+    const want = pool[pick(rng, pool.length)]!;
+    // The form follows the government (its leader's stance, its trust, its aims), not the strategy.
+    const shape = shapeFor(world, view, to, want, rng.next());
+    const draw = (): number => rng.next();
+    const terms = [
+      ...drawSome(gives, shape.gives, draw),
+      want,
+      ...drawSome(
+        wants.filter((w) => w !== want),
+        shape.wants - 1,
+        draw,
+      ),
+    ];
     // A diplomat does not put again, unchanged, what this partner turned down in the last two rounds.
-    if (refused([give, want])) continue;
-    const offer = offerWithin(world, [give, want], programme ? 'inspections' : 'partial', 2, 2);
+    if (refused(terms)) continue;
+    const offer = offerWithin(world, terms, shape.verification, shape.steps, 2);
     return {
       phase: 'proposing',
       offers: [offer],
-      why: `${me} proposes to ${nameOf(world, to)}: ${describeTerms(world, offer.terms)}, in two verified steps, because ${st.because}.`,
+      why: `${me} proposes to ${nameOf(world, to)}: ${describeTerms(world, offer.terms)}, ${shapeWords(shape, offer.steps, offer.verification)}, because ${st.because}.`,
     };
   }
   return {

@@ -4,7 +4,7 @@
  */
 import { pick } from '../engine/index.ts';
 import type { ActionChoice, InputPhase, OfferDraft, PhaseInput } from '../engine/index.ts';
-import { affordable, canPropose, legalActions, promisable } from './moves.ts';
+import { affordable, canPropose, lately, legalActions, promisable } from './moves.ts';
 import type { DecisionContext, Strategy } from './types.ts';
 import { VERIFICATIONS } from '../engine/index.ts';
 
@@ -22,9 +22,14 @@ export const randomStrategy: Strategy = {
           const to = view.contacts[pick(rng, view.contacts.length)]!;
           const gives = promisable(world, view, view.me, to, any);
           const wants = promisable(world, view, to, view.me, any);
-          if (gives.length && wants.length && canPropose(view, [view.me, to]))
+          const terms =
+            gives.length && wants.length
+              ? [gives[pick(rng, gives.length)]!, wants[pick(rng, wants.length)]!]
+              : [];
+          // Even at random, what this partner turned down lately is not put to it again unchanged.
+          if (terms.length && canPropose(view, [view.me, to]) && !lately(view)(terms))
             offers.push({
-              terms: [gives[pick(rng, gives.length)]!, wants[pick(rng, wants.length)]!],
+              terms,
               verification: VERIFICATIONS[pick(rng, VERIFICATIONS.length)]!,
               steps: 1 + pick(rng, r.maxSteps),
               expires: 1 + pick(rng, Math.min(2, r.maxExpiry)),

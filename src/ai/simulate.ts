@@ -6,7 +6,7 @@
  * (`summarise`), so that workers can each play a range and the results, put back in index order, sum to
  * exactly the summary one thread would give.
  */
-import { ACTOR_VARS, runGame, scores, startGame } from '../engine/index.ts';
+import { ACTOR_VARS, pairIndex, runGame, scores, startGame } from '../engine/index.ts';
 import type { ActorId, GameState, World } from '../engine/index.ts';
 import { computerChooser, seatStrategies } from './index.ts';
 
@@ -33,7 +33,8 @@ export interface SimulateSummary {
   meanFinal: { tension: number; stage: number };
   /** Each government's numbers and each pair's trust at the end, averaged over the games. */
   finalMeans: {
-    actors: Record<ActorId, Record<(typeof ACTOR_VARS)[number], number>>;
+    /** An organisation without an economy has no `economy` here. */
+    actors: Record<ActorId, Partial<Record<(typeof ACTOR_VARS)[number], number>>>;
     /** From each government to each other. */
     trust: Record<ActorId, Record<ActorId, number>>;
   };
@@ -239,15 +240,21 @@ export class Tally {
         ids.map((id, i) => [
           id,
           Object.fromEntries(
-            ACTOR_VARS.map((v, k) => [v, round2(this.varSum[i * ACTOR_VARS.length + k]! / n)]),
-          ) as Record<(typeof ACTOR_VARS)[number], number>,
+            ACTOR_VARS.flatMap((v, k) =>
+              v === 'economy' && w.actors[i]!.noEconomy
+                ? []
+                : [[v, round2(this.varSum[i * ACTOR_VARS.length + k]! / n)]],
+            ),
+          ) as Partial<Record<(typeof ACTOR_VARS)[number], number>>,
         ]),
       ),
       trust: Object.fromEntries(
         ids.map((a, i) => [
           a,
           Object.fromEntries(
-            ids.flatMap((b, j) => (i === j ? [] : [[b, round2(this.trustSum[i * ids.length + j]! / n)]])),
+            ids.flatMap((b, j) =>
+              i === j ? [] : [[b, round2(this.trustSum[pairIndex(ids.length, i, j)]! / n)]],
+            ),
           ),
         ]),
       ),

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { STRATEGIES, isStrategy } from '../ai/index.ts';
+import { ACTOR_VARS } from '../engine/index.ts';
 import { ScenarioError, formatProblem } from '../scenario/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { readScenario } from './files.ts';
@@ -146,7 +147,7 @@ export async function runSimulate(args: string[]): Promise<number> {
   const share = (c: number): string => `${((100 * c) / games).toFixed(1).padStart(5)} %`;
   const width = Math.max(...Object.keys(summary.outcomes).map((o) => o.length), 8);
   const stageWidth = Math.max(...world.stages.map((x) => x.length), 8);
-  const vars = Object.keys(Object.values(summary.finalMeans.actors)[0] ?? {});
+  const vars: string[] = [...ACTOR_VARS];
   const lines = [
     `${world.title} — ${games} games, seed ${values.seed}, ${elapsedMs} ms`,
     `Seats: ${Object.entries(summary.seats)
@@ -170,7 +171,7 @@ export async function runSimulate(args: string[]): Promise<number> {
     `  ${''.padEnd(6)} ${vars.map((v) => v.padStart(9)).join(' ')}`,
     ...Object.entries(summary.finalMeans.actors).map(
       ([a, v]) =>
-        `  ${a.padEnd(6)} ${vars.map((k) => (v as Record<string, number>)[k]!.toFixed(1).padStart(9)).join(' ')}`,
+        `  ${a.padEnd(6)} ${vars.map((k) => ((v as Record<string, number>)[k]?.toFixed(1) ?? '—').padStart(9)).join(' ')}`,
     ),
     '',
     'Events (games in which each fired):',

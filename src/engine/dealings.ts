@@ -122,7 +122,7 @@ function indexOf(world: World, s: GameState): Index {
 
 /** What `observer` saw of `actor` so far (the actor may be the observer itself: its own acts). */
 export function dealings(world: World, s: GameState, observer: number, actor: number): Dealings {
-  return indexOf(world, s).rows[observer * world.actors.length + actor] ?? NONE;
+  return indexOf(world, s).rows[pairIndex(world.actors.length, observer, actor)] ?? NONE;
 }
 
 /** The same, computed from the whole log and every agreement at once: the definition the index must match. */

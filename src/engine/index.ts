@@ -81,3 +81,19 @@ export { apportion, causesOf, quantityKey } from './ledger.ts';
 export { moveStage, programmeGrew, stageAtRoundStart, stageMayAdvance } from './stage.ts';
 export { rngFrom, seedState, chance, pick } from './rng.ts';
 export type { Rng } from './rng.ts';
+export {
+  REASON_REJECTION,
+  actionOption,
+  awaitsAnswer,
+  costReason,
+  dealActions,
+  mayAim,
+  mayProposeInView,
+  ownActions,
+  owesStep,
+  seatOptions,
+  signingCostInView,
+  targetOptions,
+  targetReason,
+} from './options.ts';
+export type { ActionOption, OptionReason, OptionReasonCode, SeatOptions, TargetOption } from './options.ts';

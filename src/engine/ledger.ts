@@ -31,6 +31,7 @@ export function changeVar(
   cause: Cause,
   to?: readonly ActorId[],
 ): void {
+  if (v === 'economy' && world.actors[i]!.noEconomy) return; // an organisation without an economy
   const a = s.actors[i]!;
   const was = a[v];
   a[v] = clamp(was + delta);
@@ -49,6 +50,7 @@ export function changeVarBy(
   total: number,
   parts: readonly (readonly [Cause, number])[],
 ): void {
+  if (v === 'economy' && world.actors[i]!.noEconomy) return; // an organisation without an economy
   const a = s.actors[i]!;
   const was = a[v];
   a[v] = clamp(was + total);

@@ -55,7 +55,7 @@ export function metricValue(world: World, s: GameState, metric: string, of?: Act
 /** The value a condition compares with its bounds: a metric, or one pair's relation. */
 export function conditionValue(world: World, s: GameState, c: MetricCondition | PairCondition): number {
   if ('fact' in c) {
-    const k = indexOf(world, c.from) * world.actors.length + indexOf(world, c.to);
+    const k = pairIndex(world.actors.length, indexOf(world, c.from), indexOf(world, c.to));
     return (c.measure === 'trust' ? s.trust : c.measure === 'sanctions' ? s.sanctions : s.lifeline)[k] ?? 0;
   }
   return metricValue(world, s, c.metric, 'of' in c ? c.of : undefined);
@@ -90,7 +90,7 @@ function factHolds(world: World, s: GameState, c: FactCondition): boolean {
     case 'event':
       return s.firedEvents.includes(c.event) || s.log.some((e) => e.kind === 'event' && e.ref === c.event);
     case 'channel': {
-      const k = indexOf(world, c.a) * world.actors.length + indexOf(world, c.b);
+      const k = pairIndex(world.actors.length, indexOf(world, c.a), indexOf(world, c.b));
       return (c.channel === 'hotline' ? s.hotline : s.backchannel)[k] === 1;
     }
     case 'pair': {

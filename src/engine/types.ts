@@ -260,6 +260,11 @@ export interface ActorDef {
   objectives: readonly Objective[];
   /** An organisation (the UN, KEDO), not a government: it takes only the actions open to organisations or named for it. */
   organisation?: true;
+  /**
+   * No economy of its own (an organisation not given one): sanctions, lifelines, costs and effects leave its
+   * economy alone, no screen shows it and nothing scores it. Its state keeps a fixed 50 in the economy's place.
+   */
+  noEconomy?: true;
   /** An organisation's members, by id. */
   members?: readonly ActorId[];
   /** The round it joins the table (absent before: no inputs, in no deals); from round 1 when left out. */
@@ -349,6 +354,8 @@ export interface World {
   actionIndex: Readonly<Record<string, number>>;
   events: readonly EventDef[];
   outcomes: readonly OutcomeDef[];
+  /** The id of the outcome history took in the scenario's period (what its calibration is measured against). */
+  historical?: string;
   /** Names of the peace-process stages, lowest first. */
   stages: readonly string[];
   /** Pairs where a miscalculation can start a clash. */

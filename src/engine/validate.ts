@@ -3,10 +3,11 @@
  * or null; none changes anything. Inputs may come from a client over the network, so shapes are checked too.
  */
 import { mayTake } from './effects.ts';
-import { stateFacts, unmet, unmetText, viewFacts } from './requirements.ts';
+import { REASON_REJECTION, awaitsAnswer, costReason, owesStep, targetReason } from './options.ts';
+import { stateFacts, unmetText, viewFacts } from './requirements.ts';
 import type { Facts } from './requirements.ts';
 import { absence, indexOf, pairIndex } from './state.ts';
-import { ACTOR_VARS, VERIFICATIONS } from './types.ts';
+import { VERIFICATIONS } from './types.ts';
 import type { PlayerView } from './view.ts';
 import type {
   ActionDef,
@@ -109,9 +110,12 @@ function checkAvailable(
   target: string | undefined,
   where: string,
 ): Rejection | null {
-  const r = unmet(def, facts, by, target);
-  return r
-    ? no('UNAVAILABLE', `${where}: "${def.name}" is not available: ${unmetText(world, def, r)}.`)
+  const r = targetReason(def, facts, by, target);
+  return r?.code === 'requirement'
+    ? no(
+        REASON_REJECTION[r.code],
+        `${where}: "${def.name}" is not available: ${unmetText(world, def, r.requirement)}.`,
+      )
     : null;
 }
 
@@ -249,26 +253,22 @@ function checkAnswer(world: World, s: GameState, actor: string, a: unknown, wher
   const o = byId(s.offers, a.offer);
   if (!o || o.status !== 'open')
     return no('UNKNOWN_OFFER', `${where}: offer #${String(a.offer)} is not open.`);
-  if (!o.parties.includes(actor) || o.from === actor || o.accepted.includes(actor))
+  if (!awaitsAnswer(o, actor))
     return no('NOT_ADDRESSED', `${where}: offer #${o.id} does not wait for ${actor}'s answer.`);
   if (a.reply === 'counter')
     return checkDraft(world, s, actor, (a as { counter?: unknown }).counter, `${where}, counter-offer`);
   return null;
 }
 
-/** Total cost of a list of actions, to check it is affordable. */
+/** Total cost of a list of actions, to check it is affordable (the options' rule, `costReason`). */
 function unaffordable(world: World, s: GameState, i: number, defs: ActionDef[]): Rejection | null {
-  const a = s.actors[i]!;
-  for (const v of ACTOR_VARS) {
-    let need = 0;
-    for (const d of defs) need += d.cost[v] ?? 0;
-    if (need > a[v])
-      return no(
-        'UNAFFORDABLE',
-        `These actions need ${need} ${v}; ${world.actors[i]!.id} has ${Math.floor(a[v])}.`,
-      );
-  }
-  return null;
+  const r = costReason(defs, s.actors[i]!);
+  return r?.code === 'unaffordable'
+    ? no(
+        REASON_REJECTION[r.code],
+        `These actions need ${r.need} ${r.variable}; ${world.actors[i]!.id} has ${Math.floor(r.has)}.`,
+      )
+    : null;
 }
 
 /** Validates one seat's input for the current phase. Null means it may be collected. */
@@ -329,7 +329,7 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
         const extraD = extraField(d, 'decision', `The decision on agreement #${d.agreement}`);
         if (extraD) return extraD;
         const g = byId(s.agreements, d.agreement);
-        if (!g || g.status !== 'active' || !g.parties.includes(actor))
+        if (!g || !owesStep(g, actor))
           return no('UNKNOWN_AGREEMENT', `${actor} has no active agreement #${d.agreement}.`);
         if (seen.has(g.id)) return no('DUPLICATE', `Agreement #${g.id} is decided twice.`);
         seen.add(g.id);

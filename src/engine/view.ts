@@ -276,8 +276,10 @@ class View implements PlayerView {
     if (!c) {
       c = [];
       const n = this.#world.actors.length;
+      // An organisation away from the table (before it joins, after it leaves) is no one's contact.
       for (let a = 0; a < n; a++)
-        if (a !== this.#i && canTalk(this.#world, this.#s, this.#i, a)) c.push(this.#world.actors[a]!.id);
+        if (a !== this.#i && present(this.#world, this.#s, a) && canTalk(this.#world, this.#s, this.#i, a))
+          c.push(this.#world.actors[a]!.id);
       this.#cache.contacts = c;
     }
     return c;

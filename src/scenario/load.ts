@@ -563,6 +563,75 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
     return own ? undefined : contradiction(boundsOf(conds, stageNames));
   };
 
+  // A government has elections or not, and an economy; an organisation has neither unless given, so nothing may
+  // read, score or press an economy it does not have.
+  const noEconomy = new Set<string>();
+  for (const [id, a] of Object.entries(obj(sc.actors))) {
+    const g = obj(a);
+    if (!isObj(a)) continue;
+    if (!orgs.has(id))
+      for (const [f, what] of [
+        ['elected', 'whether its leader faces scheduled elections'],
+        ['economy', 'economic health, from 0 to 100'],
+      ] as const)
+        if (g[f] === undefined)
+          src.flag(
+            ['actors', id, f],
+            src.containerPosition(['actors', id]),
+            `this required field is missing (${what}); add it under ${id}. Only an organisation (kind: organisation) may leave it out.`,
+          );
+    if (orgs.has(id) && g.economy === undefined) noEconomy.add(id);
+  }
+  const economyOf = (who: unknown, path: Path, what: string, onKey = false): void => {
+    if (typeof who === 'string' && noEconomy.has(who))
+      src.report(
+        path,
+        `${who} is an organisation without an economy, so ${what}; give ${who} an economy, or leave this out.`,
+        onKey,
+      );
+  };
+  for (const [id, a] of Object.entries(obj(sc.actors)))
+    items(obj(a).objectives).forEach((o, k) => {
+      if (obj(o).metric === 'economy')
+        economyOf(
+          str(obj(o).of) ?? id,
+          ['actors', id, 'objectives', k, 'metric'],
+          'no objective can score it',
+        );
+    });
+  for (const name of ['sanctions', 'lifeline'] as const)
+    for (const [a, row] of Object.entries(obj(rel[name])))
+      for (const b of Object.keys(obj(row)))
+        economyOf(
+          b,
+          ['relations', name, a, b],
+          `there is nothing for ${name} to ${name === 'sanctions' ? 'press' : 'feed'}`,
+          true,
+        );
+  const conditionEconomy = (c: unknown, path: Path): void => {
+    if (obj(c).metric === 'economy') economyOf(obj(c).of, [...path, 'of'], 'no condition can read it');
+  };
+  items(sc.events).forEach((e, k) => {
+    items(obj(e).when).forEach((c, j) => conditionEconomy(c, ['events', k, 'when', j]));
+    items(obj(e).effects).forEach((x, j) => {
+      const eff = obj(x);
+      if (eff.kind === 'var' && eff.var === 'economy')
+        economyOf(eff.actor, ['events', k, 'effects', j, 'actor'], 'this effect would change nothing');
+      if (eff.kind === 'sanctions' || eff.kind === 'lifeline')
+        economyOf(
+          eff.to,
+          ['events', k, 'effects', j, 'to'],
+          `there is nothing for ${String(eff.kind)} to act on`,
+        );
+    });
+  });
+  items(sc.outcomes).forEach((o, k) =>
+    items(obj(o).when).forEach((c, j) => conditionEconomy(c, ['outcomes', k, 'when', j])),
+  );
+  items(acts.add).forEach((a, k) =>
+    items(obj(a).when).forEach((c, j) => conditionEconomy(c, ['actions', 'add', k, 'when', j])),
+  );
+
   // Governments: objectives and leaders.
   for (const [id, a] of Object.entries(obj(sc.actors))) {
     const at: Path = ['actors', id];
@@ -625,10 +694,12 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
       );
     if (ev.round !== undefined && ev.chance !== undefined)
       src.report([...at, 'chance'], 'give a round (scheduled) or a chance (random), not both.', true);
+    // An event past the end is a warning, not a problem: the file works (the event never fires), and a scenario
+    // cut short for a class (rounds lowered, its later history kept) is a likely reason to have one.
     if (round !== undefined && rounds !== undefined && round > rounds)
-      src.report(
+      src.warn(
         [...at, 'round'],
-        `round ${round} comes after the last round (${rounds}), so this event can never happen.`,
+        `round ${round} comes after the last round (${rounds}), so this event can fire only after the game ends: it never happens. Lower its round, raise rounds, or remove it.`,
       );
     if (chance === 0) src.report([...at, 'chance'], 'a chance of 0 means this event can never happen.');
     if (ev.round !== undefined && (ev.from !== undefined || ev.until !== undefined))
@@ -644,9 +715,9 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
         true,
       );
     else if (from !== undefined && rounds !== undefined && from > rounds)
-      src.report(
+      src.warn(
         [...at, 'from'],
-        `round ${from} comes after the last round (${rounds}), so this event can never happen.`,
+        `round ${from} comes after the last round (${rounds}), so this event can fire only after the game ends: it never happens. Lower its from, raise rounds, or remove it.`,
         true,
       );
     const when = items(ev.when);
@@ -695,6 +766,12 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
       );
     else if (id !== undefined) outcomeIds.set(id, k);
   });
+  const historical = str(sc.historical);
+  if (historical !== undefined && !outcomeIds.has(historical) && outcomeIds.size > 0)
+    src.report(
+      ['historical'],
+      `there is no outcome "${historical}" in this scenario; historical names the outcome history took.${didYouMean(historical, outcomeIds.keys())}`,
+    );
   if (!Array.isArray(sc.outcomes)) return;
   const clash = outcomes.filter((o) => obj(o)['on-clash'] === true);
   // With no on-clash outcome, an unconditional one before the end is most likely the clash outcome that lost its
@@ -831,6 +908,9 @@ function warnings(src: Located, sc: Obj): void {
   );
   items(sc.outcomes).forEach((o, k) =>
     items(obj(o).when).forEach((c, j) => condition(c, ['outcomes', k, 'when', j])),
+  );
+  items(obj(sc.actions).add).forEach((a, k) =>
+    items(obj(a).when).forEach((c, j) => condition(c, ['actions', 'add', k, 'when', j])),
   );
 
   // A one-sided action that raises the stage without a limit lets one government move the process alone.
@@ -1030,6 +1110,9 @@ function toAction(
   };
 }
 
+/** What an organisation without an economy keeps in its place: a level nothing moves, shows or scores. */
+const NO_ECONOMY = 50;
+
 const camel = (k: string): string => k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: string): World {
@@ -1069,7 +1152,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
       return {
         id,
         name: a.name,
-        elected: a.elected,
+        elected: a.elected ?? false,
         termRounds: a['term-rounds'],
         hawkishness: a.hawkishness,
         economicWeight: a['economic-weight'],
@@ -1082,6 +1165,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
           ...(o.of !== undefined ? { of: o.of } : {}),
         })),
         ...(a.kind === 'organisation' ? { organisation: true as const, members: a.members ?? [] } : {}),
+        ...(a.economy === undefined ? { noEconomy: true as const } : {}),
         ...(a.joins !== undefined ? { joins: a.joins } : {}),
         ...(a.leaves !== undefined ? { leaves: a.leaves } : {}),
       };
@@ -1107,6 +1191,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
       when: o.when.map((c) => toCondition(c, sc.stages)),
       ...(o['on-clash'] ? { onClash: true } : {}),
     })),
+    ...(sc.historical !== undefined ? { historical: sc.historical } : {}),
     stages: sc.stages,
     flashpoints: sc.flashpoints,
     rounds: sc.rounds,
@@ -1119,7 +1204,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
           return [
             id,
             {
-              vars: pickVars(a),
+              vars: pickVars({ ...a, economy: a.economy ?? NO_ECONOMY }),
               leader: {
                 name: a.leader.name,
                 stance: a.leader.stance,

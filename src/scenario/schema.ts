@@ -277,7 +277,12 @@ export const actorSchema = z
       .describe(
         'A government, or an organisation (the UN, KEDO): an organisation takes only actions open to organisations or named for it, and has members instead of allies.',
       ),
-    elected: z.boolean().describe('Whether its leader faces scheduled elections.'),
+    elected: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether its leader faces scheduled elections: required for a government; an organisation has none unless given.',
+      ),
     'term-rounds': z
       .number()
       .int()
@@ -289,7 +294,14 @@ export const actorSchema = z
     'economic-weight': z.number().min(0).max(3).describe('Weight of its sanctions and trade.'),
     security: pct('Security'),
     support: pct('Domestic support for the leader'),
-    economy: pct('Economic health'),
+    economy: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe(
+        'Economic health, from 0 to 100: required for a government; an organisation has no economy unless given (nothing moves, shows or scores it).',
+      ),
     influence: pct('Regional influence'),
     nuclear: pct('Nuclear programme level').default(0),
     missile: pct('Missile programme level').default(0),
@@ -598,6 +610,11 @@ export const scenarioSchema = z
       .min(2)
       .describe(
         'The named ways the game can end, tried in order: exactly one with on-clash: true, and a last one without conditions.',
+      ),
+    historical: id
+      .optional()
+      .describe(
+        'The id of the outcome history took in this period: what the scenario is calibrated against (every shipped scenario names one).',
       ),
   })
   .describe('A Quid Pro Quo scenario.');

@@ -15,3 +15,7 @@ export {
   seatName,
 } from './seats.ts';
 export type { Seat } from './seats.ts';
+export { believed, previewOffer } from './preview.ts';
+export type { Change, OfferPreview, TermPreview } from './preview.ts';
+export { finishedFromState, finishedGame, recordFinished, recordFrames } from './finished.ts';
+export type { ConditionCheck, FinishedGame, Frame, RoundPoint } from './finished.ts';

@@ -3,6 +3,7 @@
  */
 import { seatRng, isStrategy, DIFFICULTIES, strategyById } from '../ai/index.ts';
 import type { Strategy } from '../ai/index.ts';
+import { awaitsAnswer, owesStep } from '../engine/index.ts';
 import type { ActorId, InputPhase, PhaseInput, PlayerView } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 
@@ -60,10 +61,8 @@ export function emptyInput(phase: InputPhase, view?: PlayerView): PhaseInput {
 }
 
 export const myActiveAgreements = (v: PlayerView): PlayerView['agreements'] =>
-  v.agreements.filter((g) => g.status === 'active' && g.parties.includes(v.me));
+  v.agreements.filter((g) => owesStep(g, v.me));
 
 /** Offers that wait for my answer this phase. */
 export const offersToAnswer = (v: PlayerView): PlayerView['offers'] =>
-  v.offers.filter(
-    (o) => o.status === 'open' && o.from !== v.me && o.parties.includes(v.me) && !o.accepted.includes(v.me),
-  );
+  v.offers.filter((o) => awaitsAnswer(o, v.me));

@@ -3,7 +3,7 @@
  * person) and plurals handled here. Action names keep their capitals where they are proper nouns or acronyms
  * ("Six-Party talks", "UN sanctions"); only an ordinary first word is lowered inside a sentence.
  */
-import { findAction, inSentence as engineInSentence } from '../engine/index.ts';
+import { REQUIREMENT_TEXT, findAction, inSentence as engineInSentence, unmetText } from '../engine/index.ts';
 import type { ActorId, Term } from '../engine/index.ts';
 import type { Messages, TextContext } from './messages.ts';
 
@@ -42,6 +42,16 @@ const act = (c: TextContext, id: string): string => {
 export const en: Messages = {
   lang: 'en',
   term,
+  reasons: {
+    // The requirement's words are the engine's own, which its refusals quote too (one source for both).
+    requirement: (r, c) => {
+      const def = findAction(c.world, r.action);
+      return def ? unmetText(c.world, def, r.requirement) : REQUIREMENT_TEXT[r.requirement];
+    },
+    'no-target': () => 'no possible target',
+    unaffordable: (r) => `needs ${r.need} ${r.variable}`,
+    away: (r, c) => `${name(c, r.actor)} is away from the table`,
+  },
   causes: {
     action: (x, c) =>
       `${act(c, x.action)} by ${who(c, x.actor)}${x.target ? ` toward ${who(c, x.target)}` : ''}`,

@@ -6,11 +6,11 @@
  * @example
  *   for (const e of view.log) console.log(logText(e, { world, me: view.me }));
  */
-import type { Cause, LogEntry } from '../engine/index.ts';
+import type { Cause, LogEntry, OptionReason } from '../engine/index.ts';
 import { en } from './en.ts';
 import type { Messages, TextContext } from './messages.ts';
 
-export type { CauseRenderers, Messages, TextContext, LogRenderers } from './messages.ts';
+export type { CauseRenderers, ReasonRenderers, Messages, TextContext, LogRenderers } from './messages.ts';
 export { en, inSentence } from './en.ts';
 
 /** The languages the game speaks, by tag. */
@@ -27,4 +27,9 @@ export const kindText = (e: LogEntry, m: Messages = en): string => m.kinds[e.kin
 /** What moved a number, in a few words: "signing agreement #39", "humanitarian aid by South Korea". */
 export function causeText(x: Cause, c: TextContext, m: Messages = en): string {
   return (m.causes[x.kind] as (x: Cause, c: TextContext) => string)(x, c);
+}
+
+/** Why an action or target cannot be chosen now, in a few words: "needs 3 economy". */
+export function reasonText(r: OptionReason, c: TextContext, m: Messages = en): string {
+  return (m.reasons[r.code] as (r: OptionReason, c: TextContext) => string)(r, c);
 }

@@ -8,6 +8,8 @@ import type {
   CauseKind,
   LogEntry,
   LogKind,
+  OptionReason,
+  OptionReasonCode,
   Term,
   Verification,
   World,
@@ -25,6 +27,11 @@ export type LogRenderers = { [K in LogKind]: (e: Extract<LogEntry, { kind: K }>,
 /** One renderer per kind of cause (what moved a number), each a few words: "signing agreement #39". */
 export type CauseRenderers = { [K in CauseKind]: (c: Extract<Cause, { kind: K }>, x: TextContext) => string };
 
+/** One renderer per reason a seat cannot choose an action now, a few words shown beside it: "needs 3 economy". */
+export type ReasonRenderers = {
+  [K in OptionReasonCode]: (r: Extract<OptionReason, { code: K }>, x: TextContext) => string;
+};
+
 export interface Messages {
   /** The language's tag (BCP 47), for `lang` attributes. */
   lang: string;
@@ -36,4 +43,6 @@ export interface Messages {
   verification: Record<Verification, string>;
   /** What moved a number, for the round summary and the debrief (the reader is "you"). */
   causes: CauseRenderers;
+  /** Why an action or a target cannot be chosen now (the engine's `seatOptions` gives the reason as data). */
+  reasons: ReasonRenderers;
 }

@@ -12,6 +12,20 @@ import { applyAction, findAction, indexOf, runGame, startGame, whatIfCopy } from
 import type { GameState, Offer, OfferDraft, PhaseInput, Term, World } from '../../src/engine/index.ts';
 
 const SCENARIOS = ['present-day', 'panmunjom-2018', 'six-party-talks'];
+/**
+ * Every strategy that plays a government and proposes, but the random baseline. Left out: `hawk`, which makes no
+ * offer at all (it cooperates with allies only, and the policy deals with counterparts, never allies), and the
+ * planner, which proposes the objective player's offer or nothing (its only alternative), at 45 s a game set.
+ */
+const GOVERNMENTS = [
+  'tit-for-tat',
+  'tit-for-tat-in-kind',
+  'generous-tit-for-tat',
+  'grim-trigger',
+  'pavlov',
+  'dove',
+  'objective',
+];
 
 /**
  * The receiver's change of score if the term were carried out now, valued as the objective player values it
@@ -59,22 +73,45 @@ describe('every term is something its receiver could value', () => {
     const { world } = readScenario(id);
     let checked = 0;
     eachProposal(world, 'objective', ['a', 'b', 'c'], (s, from, o) => {
-      const parties = [...new Set(o.terms.map((t) => t.by))];
-      if (parties.length !== 2 || !parties.includes(from)) return; // packages and mediation: below
-      const other = parties.find((x) => x !== from)!;
-      for (const t of o.terms) {
-        const receiver = t.by === from ? other : from;
-        const v = worthTo(world, s, receiver, t);
-        expect(
-          v,
-          `${from} offers ${other} ${t.by}: ${t.action} → ${t.target ?? '-'} (worth ${v} to ${receiver})`,
-        ).toBeGreaterThan(0);
-        checked++;
-      }
+      checked += checkTerms(world, s, from, o);
     });
     expect(checked).toBeGreaterThan(0);
   });
 
+  // Every other strategy but the random baseline (whose point is any legal move) offers only what the
+  // receiver values and asks only for what the proposer values, whatever its disposition.
+  it.each(GOVERNMENTS)(
+    '%s offers nothing the receiver would lose by, and asks for nothing it does not value',
+    (strategy) => {
+      let checked = 0;
+      for (const id of SCENARIOS) {
+        const { world } = readScenario(id);
+        eachProposal(world, strategy, ['a', 'b'], (s, from, o) => {
+          checked += checkTerms(world, s, from, o);
+        });
+      }
+      expect(checked).toBeGreaterThan(0);
+    },
+  );
+});
+
+/** Asserts each term of a bilateral offer is worth something to whoever receives it; the number checked. */
+function checkTerms(world: World, s: GameState, from: string, o: OfferDraft): number {
+  const parties = [...new Set(o.terms.map((t) => t.by))];
+  if (parties.length !== 2 || !parties.includes(from)) return 0; // three-way packages and mediation
+  const other = parties.find((x) => x !== from)!;
+  for (const t of o.terms) {
+    const receiver = t.by === from ? other : from;
+    const v = worthTo(world, s, receiver, t);
+    expect(
+      v,
+      `${from} offers ${other} ${t.by}: ${t.action} → ${t.target ?? '-'} (worth ${v} to ${receiver})`,
+    ).toBeGreaterThan(0);
+  }
+  return o.terms.length;
+}
+
+describe('no offer a government would never make', () => {
   it('present day: North Korea ships munitions only to Russia, and the loudspeakers face across the DMZ', () => {
     const { world } = readScenario('present-day');
     expect(findAction(world, 'ship-munitions')!.targets).toEqual(['RUS']);
@@ -91,7 +128,7 @@ describe('every term is something its receiver could value', () => {
 });
 
 describe('a refused offer is not put again unchanged', () => {
-  it.each(['tit-for-tat', 'reciprocal', 'objective'])(
+  it.each([...GOVERNMENTS, 'reciprocal', 'hawk', 'random'])(
     '%s: no government puts terms a partner turned down back to it within two rounds',
     (strategy) => {
       for (const id of SCENARIOS) {

@@ -183,9 +183,10 @@ describe('regressions', () => {
 describe('rules that narrow offers', () => {
   // Regression: a scenario with `max-steps: 1` passed `qpq check`, but `simulate` stopped on the first offer with
   // "INVALID_OFFER … steps must be a whole number from 1 to 1": the computer players always wrote two steps.
+  // Panmunjom has a rules section of its own (its clash chance): the narrowing rules join it.
   const text = readFileSync(join(SCENARIO_DIR, 'panmunjom-2018.yaml'), 'utf8').replace(
-    /^outcomes:/m,
-    'rules: { max-steps: 1, max-expiry: 1 }\noutcomes:',
+    /^rules:\n/m,
+    'rules:\n  max-steps: 1\n  max-expiry: 1\n',
   );
   const narrow = loadScenario('one-step.yaml', text, defaultCatalogue()).world;
 

@@ -21,7 +21,7 @@ const SIZE: Record<string, number> = {
   verification: 20,
   'leadership-change': 40,
   'domestic-politics': 6,
-  lifeline: 12,
+  lifeline: 30, // since the Panmunjom calibration (issue 16) the effect is a third of what it was: 12 games no longer show it
   phasing: 20,
   mediation: 20,
   hotline: 80,

@@ -334,6 +334,13 @@ const CASES: Record<string, Expected[]> = {
     'no government "DRPK"',
     'Did you mean "DPRK"?',
   ),
+  'ref-historical': one(
+    [14, 13],
+    'historical',
+    'detante',
+    'there is no outcome "detante"',
+    'Did you mean "detente"?',
+  ),
   'ref-actions-remove': one(
     [110, 12],
     'actions › remove › #1',
@@ -357,13 +364,6 @@ const CASES: Record<string, Expected[]> = {
   ),
 
   // --- Contradictions: things that can never happen.
-  'never-round-after-last': one(
-    [117, 12],
-    'events › olympics › round',
-    '9',
-    'after the last round (4)',
-    'can never happen',
-  ),
   'never-chance-zero': one([123, 13], 'events › harvest › chance', '0', 'a chance of 0', 'can never happen'),
   'never-from-after-until': one(
     [124, 5],
@@ -464,7 +464,7 @@ const CASES: Record<string, Expected[]> = {
     { at: [13, 16], field: 'flashpoints › #1 › #1', token: 'DRPK', says: ['Did you mean "DPRK"?'] },
     { at: [22, 15], field: 'actors › DPRK › security', token: 'high', says: ['should be a number'] },
     { at: [96, 5], field: 'actors › JPN › leader', token: 'leader:', says: ['needs term-ends'] },
-    { at: [117, 12], field: 'events › olympics › round', token: '9', says: ['can never happen'] },
+    { at: [117, 12], field: 'events › olympics › round', token: '0', says: ['at least 1'] },
   ],
 };
 

@@ -124,6 +124,24 @@ const CASES: Record<string, Expected[]> = {
       'joint: true, or give the effect an at-most',
     ),
   ],
+  'warn-event-after-end': [
+    warning(
+      [117, 12],
+      'events › olympics › round',
+      '9',
+      'after the last round (4)',
+      'can fire only after the game ends',
+    ),
+  ],
+  'warn-event-from-after-end': [
+    warning(
+      [124, 5],
+      'events › harvest › from',
+      'from: 6',
+      'after the last round (4)',
+      'can fire only after the game ends',
+    ),
+  ],
   'warn-actor-unreferenced': [
     warning([101, 3], 'actors › KEDO', 'KEDO:', 'no event, outcome or other government', 'Give it a role'),
   ],
@@ -261,6 +279,34 @@ const CASES: Record<string, Expected[]> = {
   ],
   'rename-unknown-field': [
     error([114, 22], 'actions › rename › convene-talks › nmae', 'nmae:', 'Did you mean "name"?'),
+  ],
+  // --- Organisations need no economy or elections; nothing may read or press an economy that is not there.
+  'org-economy-objective': [
+    error(
+      [115, 36],
+      'actors › UN › objectives › #2 › metric',
+      'economy',
+      'UN is an organisation without an economy',
+      'no objective can score it',
+    ),
+  ],
+  'org-sanctioned-no-economy': [
+    error(
+      [122, 21],
+      'relations › sanctions › USA › UN',
+      'UN:',
+      'without an economy',
+      'nothing for sanctions to press',
+    ),
+  ],
+  'government-missing-economy': [
+    error(
+      [16, 3],
+      'actors › DPRK › economy',
+      'DPRK:',
+      'this required field is missing',
+      'Only an organisation (kind: organisation) may leave it out',
+    ),
   ],
   'org-joins-after-last': [
     error([113, 12], 'actors › UN › joins', '6', 'after the last round (4)', 'never come to the table'),
@@ -404,6 +450,11 @@ describe('organisations and denied actions', () => {
     const un = world.actors.findIndex((a) => a.id === 'UN');
     const s = startGame(world, 'joins');
     expect(present(world, s, un)).toBe(false);
+    // Views say so: the organisation is marked away and is no one's contact.
+    const usa = playerView(world, s, 'USA');
+    expect(usa.actors.find((a) => a.id === 'UN')!.present).toBe(false);
+    expect(usa.actors.find((a) => a.id === 'USA')!.present).toBe(true);
+    expect(usa.contacts).not.toContain('UN');
     const offer = {
       terms: [
         { by: 'UN', action: 'impose-sanctions', target: 'DPRK' },
@@ -616,6 +667,27 @@ describe('shipped scenarios', () => {
       expect(a.targets, a.id).not.toBeNull();
       expect(a.targets, a.id).not.toContain('UN');
     }
+  });
+
+  it('play the Council without an economy or elections: nothing moves its economy, no number is lost', () => {
+    const file = join(ROOT, 'scenarios', 'six-party-talks.yaml');
+    const { world } = loadScenario(file, readFileSync(file, 'utf8'), defaultCatalogue());
+    const un = world.actors.findIndex((a) => a.id === 'UN');
+    expect(world.actors[un]).toMatchObject({ noEconomy: true, elected: false });
+    const end = runGame(
+      world,
+      startGame(world, 'no-economy'),
+      computerChooser(world, 'no-economy', seatStrategies(seatsFor(world))),
+    );
+    for (const h of end.history) expect(h.vars.UN!.economy).toBe(50);
+    for (const a of end.actors)
+      for (const v of Object.values(a)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+    expect(
+      end.causes?.some((c) => c.of.kind === 'var' && c.of.actor === 'UN' && c.of.var === 'economy'),
+    ).toBe(false);
+    for (const l of end.log)
+      if (l.kind === 'action' && l.actor === 'UN')
+        expect(['council-sanctions', 'lift-sanctions']).toContain(l.ref);
   });
 });
 

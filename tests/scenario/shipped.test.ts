@@ -31,6 +31,15 @@ describe('shipped scenarios', () => {
     },
   );
 
+  // Calibration is measured against history (docs/scenarios.md): each shipped scenario names the outcome history
+  // took, and it is not the end by military clash (the peninsula has had no war since 1953).
+  it.each(scenarios.map((f) => [rel(f), f]))('%s names its historical outcome', (name, file) => {
+    const { world } = loadScenario(name, readFileSync(file, 'utf8'), defaultCatalogue());
+    const historical = world.outcomes.find((o) => o.id === world.historical);
+    expect(historical, `${name}: historical`).toBeDefined();
+    expect(historical!.onClash).toBeFalsy();
+  });
+
   it.each(catalogues.map((f) => [rel(f), f]))('catalogue %s is valid', (name, file) => {
     expect(parseCatalogue(name, readFileSync(file, 'utf8')).problems.map(formatProblem)).toEqual([]);
   });

@@ -13,11 +13,13 @@ import {
   ledgerCsv,
   ledgerRows,
   meanTrust,
-  roundPoints,
   seriesCsv,
   tallies,
 } from '../../src/ui/debrief/data.ts';
 import { lend } from '../../src/ui/debrief/kit.ts';
+import { finishedFromState } from '../../src/session/index.ts';
+
+const roundPoints = (w: typeof world, s: GameState) => finishedFromState(w, s).points;
 import { VERIFICATION_LABELS, nameOf, prose } from '../../src/ui/kit/text.ts';
 import { causesByRound } from '../../src/ui/play/summary.ts';
 

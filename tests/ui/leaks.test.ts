@@ -48,7 +48,7 @@ describe('a shared screen leaks', () => {
       playTo(s, Infinity);
       const done = saveFileOf(s, 'finished');
       expect(replayable(loaded, done)).toBe(true);
-      expect(replayFrames(loaded, done).at(-1)!.state.end).toBeTruthy();
+      expect(replayFrames(loaded, done).at(-1)!.over).toBe(true);
     }
   });
 

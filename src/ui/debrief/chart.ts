@@ -36,6 +36,8 @@ export interface Line {
   dash: number[];
   marker: Marker;
   width?: number;
+  /** A value in words, where a number would mislead (the stage, drawn from 0 to 100, is read by name). */
+  text?: (v: number) => string;
 }
 
 export interface ChartSpec {
@@ -152,7 +154,8 @@ export function describe(spec: ChartSpec): string[] {
     const lo = Math.min(...l.values);
     const hi = Math.max(...l.values);
     const move = Math.round(b) > Math.round(a) ? 'rose' : Math.round(b) < Math.round(a) ? 'fell' : 'held';
-    return `${l.name} ${move} from ${fmt(a)} to ${fmt(b)} (lowest ${fmt(lo)}, highest ${fmt(hi)}).`;
+    const f = l.text ?? fmt;
+    return `${l.name} ${move} from ${f(a)} to ${f(b)} (lowest ${f(lo)}, highest ${f(hi)}).`;
   });
 }
 
@@ -379,7 +382,7 @@ export function lineChart(spec0: ChartSpec, controls?: HTMLElement): Chart {
               'tr',
               null,
               h('th', { scope: 'row' }, k === 0 ? label : `${k} (${label})`),
-              spec.lines.map((l) => h('td', null, fmt(l.values[k] ?? 0))),
+              spec.lines.map((l) => h('td', null, (l.text ?? fmt)(l.values[k] ?? 0))),
             ),
           ),
         ),

@@ -3,7 +3,7 @@ import type { ActorVar, World } from '../../engine/index.ts';
 import { h, uid } from '../kit/dom.ts';
 import { lineChart, styleAt } from './chart.ts';
 import type { ChartSpec, Line } from './chart.ts';
-import { meanTrust, stagePct, trustAt } from './data.ts';
+import { meanTrust, stagePct, stageWords, trustAt } from './data.ts';
 import type { RoundPoint } from './data.ts';
 
 /** A government's label on a chart line: its id, cut to four letters (DPRK, ROK, USA, …). */
@@ -13,13 +13,14 @@ function actorLines(
   world: World,
   points: readonly RoundPoint[],
   value: (p: RoundPoint, id: string) => number,
+  /** Whether an actor has this line at all (an organisation without an economy has no economy line). */
+  has: (a: World['actors'][number]) => boolean = () => true,
 ): Line[] {
-  return world.actors.map((a, k) => ({
-    name: a.name,
-    short: shortOf(a.id),
-    values: points.map((p) => value(p, a.id)),
-    ...styleAt(k),
-  }));
+  return world.actors.flatMap((a, k) =>
+    has(a)
+      ? [{ name: a.name, short: shortOf(a.id), values: points.map((p) => value(p, a.id)), ...styleAt(k) }]
+      : [],
+  );
 }
 
 /** The ways to read trust, for the chart's chooser. */
@@ -62,7 +63,17 @@ function trustSpec(world: World, points: readonly RoundPoint[], mode: string, la
 export function chartsSection(world: World, points: readonly RoundPoint[]): HTMLElement {
   const labels = points.map((p) => p.label);
   const varChart = (v: ActorVar, title: string, note: string): HTMLElement =>
-    lineChart({ title, note, labels, lines: actorLines(world, points, (p, id) => p.vars[id]![v]) }).element;
+    lineChart({
+      title,
+      note,
+      labels,
+      lines: actorLines(
+        world,
+        points,
+        (p, id) => p.vars[id]![v],
+        (a) => v !== 'economy' || !a.noEconomy,
+      ),
+    }).element;
 
   // Trust, with a chooser of the way to read it.
   const selectId = uid('trust-mode');
@@ -90,7 +101,7 @@ export function chartsSection(world: World, points: readonly RoundPoint[]): HTML
 
   const tension = lineChart({
     title: 'Tension and the peace process',
-    note: `Tension (0–100; a crisis past ${world.rules.crisisAt}, a clash possible near the top) and how far the peace process has come (0 = “${world.stages[0] ?? ''}”, 100 = “${world.stages[world.stages.length - 1] ?? ''}”).`,
+    note: `Tension (0–100; a crisis past ${world.rules.crisisAt}, a clash possible near the top) and how far the peace process has come, stage by stage from “${world.stages[0] ?? ''}” (0, at the bottom) to “${world.stages[world.stages.length - 1] ?? ''}” (${world.stages.length - 1}, at the top).`,
     labels,
     lines: [
       { name: 'Tension', short: 'Tension', values: points.map((p) => p.tension), ...styleAt(0), width: 2.5 },
@@ -98,6 +109,8 @@ export function chartsSection(world: World, points: readonly RoundPoint[]): HTML
         name: 'Peace process',
         short: 'Peace',
         values: points.map((p) => stagePct(world, p.stage)),
+        // Drawn from 0 to 100 beside tension, read as the stage itself: its name and its number from 0.
+        text: (v) => stageWords(world, v),
         ...styleAt(1),
       },
     ],

@@ -1,65 +1,24 @@
 /**
- * The debrief's numbers, with no DOM: the state at the start and after every round, the ledger of promises
+ * The debrief's numbers, with no DOM: the world at the start and after every round, the ledger of promises
  * (truth beside what each side saw), the computer players' explanations, and the CSV and JSON exports.
- * Everything is read from the finished game (its final state, its record and the end-of-game view, which
- * reveals all); nothing here changes the game.
+ * Everything is read from the finished game (its numbers rebuilt by the session from its record, and the
+ * end-of-game view, which reveals all); nothing here changes the game.
  */
 import type {
   ActorId,
-  ActorVar,
   AgreementView,
   GameRecord,
-  GameState,
   PhaseInput,
   PlayerView,
   World,
 } from '../../engine/index.ts';
 import { pairIndex } from '../../engine/index.ts';
 import { K } from './kit.ts';
+import type { FinishedGame, RoundPoint } from '../../session/index.ts';
 
-/** What the debrief reads: the finished game's state and, when known, its record (for the explanations). */
-export interface DebriefSource {
-  state: GameState;
-  record?: GameRecord;
-}
-
-/** The world at the start (round 0) and at the end of each round. */
-export interface RoundPoint {
-  round: number;
-  /** "Start" or the round's date. */
-  label: string;
-  tension: number;
-  stage: number;
-  vars: Record<ActorId, Record<ActorVar, number>>;
-  /** Flat n*n, [from * n + to]. */
-  trust: number[];
-}
-
-export function roundPoints(world: World, state: GameState): RoundPoint[] {
-  const start = K.newGame(world, 'debrief');
-  const vars = (s: GameState): RoundPoint['vars'] =>
-    Object.fromEntries(
-      world.actors.map((a, i) => [a.id, Object.fromEntries(K.ACTOR_VARS.map((v) => [v, s.actors[i]![v]]))]),
-    ) as RoundPoint['vars'];
-  return [
-    {
-      round: 0,
-      label: 'Start',
-      tension: start.tension,
-      stage: start.stage,
-      vars: vars(start),
-      trust: start.trust,
-    },
-    ...state.history.map((h) => ({
-      round: h.round,
-      label: K.roundDate(world, h.round),
-      tension: h.tension,
-      stage: h.stage,
-      vars: h.vars,
-      trust: h.trust,
-    })),
-  ];
-}
+/** What the debrief reads beside the end-of-game view: the finished game's numbers (src/session/finished.ts). */
+export type DebriefSource = FinishedGame;
+export type { RoundPoint } from '../../session/index.ts';
 
 /** How far `from` trusts `to` at a point. */
 export function trustAt(world: World, p: RoundPoint, from: ActorId, to: ActorId): number {
@@ -83,6 +42,13 @@ export function meanTrust(world: World, p: RoundPoint, id: ActorId, way: 'receiv
 /** The peace-process stage as a share of the way, 0..100. */
 export const stagePct = (world: World, stage: number): number =>
   world.stages.length > 1 ? (100 * stage) / (world.stages.length - 1) : 0;
+
+/** A stage drawn on 0..100 (as the engine measures it in conditions) in words: “Talks” (stage 2), or with `sep` “Talks”, stage 2. */
+export function stageWords(world: World, pct: number, sep?: string): string {
+  const k = Math.round((pct * (world.stages.length - 1)) / 100);
+  const name = `“${world.stages[k] ?? ''}”`;
+  return sep === undefined ? `${name} (stage ${k})` : `${name}${sep}stage ${k}`;
+}
 
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
 
@@ -263,7 +229,8 @@ export function seriesCsv(world: World, points: readonly RoundPoint[]): string {
       p.round === 0 ? `start (${K.roundDate(world, 1)})` : p.label,
       a.id,
       a.name,
-      ...K.ACTOR_VARS.map((v) => round1(p.vars[a.id]![v])),
+      // An organisation without an economy has an empty economy cell.
+      ...K.ACTOR_VARS.map((v) => (v === 'economy' && a.noEconomy ? '' : round1(p.vars[a.id]![v]))),
       round1(meanTrust(world, p, a.id, 'received')),
       round1(meanTrust(world, p, a.id, 'given')),
       ...ids.map((id) => (id === a.id ? '' : round1(trustAt(world, p, a.id, id)))),
@@ -350,7 +317,12 @@ export function debriefJson(
         world.actors.map((a) => [
           a.id,
           {
-            ...Object.fromEntries(K.ACTOR_VARS.map((v) => [v, round1(p.vars[a.id]![v])])),
+            ...Object.fromEntries(
+              K.ACTOR_VARS.filter((v) => v !== 'economy' || !a.noEconomy).map((v) => [
+                v,
+                round1(p.vars[a.id]![v]),
+              ]),
+            ),
             trustReceived: round1(meanTrust(world, p, a.id, 'received')),
             trustGiven: round1(meanTrust(world, p, a.id, 'given')),
             trustIn: Object.fromEntries(

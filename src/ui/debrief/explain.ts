@@ -12,6 +12,74 @@ import type { Explanation } from './data.ts';
 /** What set the scene in a round: events, elections, changes of leader, crises and clashes. */
 const SCENE: readonly LogEntry['kind'][] = ['event', 'election', 'leader', 'hardline', 'crisis', 'clash'];
 
+/** One explanation: the government, the phase, and its sentences. */
+const row = (world: World, e: Explanation): HTMLElement =>
+  h(
+    'tr',
+    null,
+    h('th', { scope: 'row' }, K.nameOf(world, e.actor)),
+    h('td', null, PHASE_WORDS[e.phase]),
+    h(
+      'td',
+      null,
+      e.sentences.length === 1
+        ? e.sentences[0]!
+        : h(
+            'ul',
+            null,
+            e.sentences.map((s) => h('li', null, s)),
+          ),
+    ),
+  );
+
+/** What set the scene of round `r`, from the log, or null when nothing did. */
+function scene(world: World, log: readonly LogEntry[], r: number): HTMLElement | null {
+  const lines = log.filter((e) => e.round === r && SCENE.includes(e.kind));
+  return lines.length
+    ? h(
+        'p',
+        { class: 'why-scene' },
+        h('strong', null, 'That round: '),
+        lines.map((e) => logText(e, { world })).join(' '),
+      )
+    : null;
+}
+
+/** One round's explanations as a table, under the round's date and scene. */
+function roundSection(
+  world: World,
+  log: readonly LogEntry[],
+  r: number,
+  items: readonly Explanation[],
+): HTMLElement {
+  return h(
+    'section',
+    { class: 'why-round', 'aria-label': `Round ${r}` },
+    h('h4', null, `Round ${r} · ${K.roundDate(world, r)}`),
+    scene(world, log, r),
+    h(
+      'table',
+      { class: 'why-table' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, 'Government'),
+          h('th', { scope: 'col' }, 'Phase'),
+          h('th', { scope: 'col' }, 'Why'),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        items.map((e) => row(world, e)),
+      ),
+    ),
+  );
+}
+
 export function explanationsSection(
   world: World,
   record: GameRecord | undefined,
@@ -56,37 +124,6 @@ export function explanationsSection(
   const count = h('p', { class: 'filter-count', role: 'status', 'aria-live': 'polite' });
   const list = h('div', { class: 'why-list' });
 
-  const row = (e: Explanation): HTMLElement =>
-    h(
-      'tr',
-      null,
-      h('th', { scope: 'row' }, K.nameOf(world, e.actor)),
-      h('td', null, PHASE_WORDS[e.phase]),
-      h(
-        'td',
-        null,
-        e.sentences.length === 1
-          ? e.sentences[0]!
-          : h(
-              'ul',
-              null,
-              e.sentences.map((s) => h('li', null, s)),
-            ),
-      ),
-    );
-
-  const scene = (r: number): HTMLElement | null => {
-    const lines = log.filter((e) => e.round === r && SCENE.includes(e.kind));
-    return lines.length
-      ? h(
-          'p',
-          { class: 'why-scene' },
-          h('strong', null, 'That round: '),
-          lines.map((e) => logText(e, { world })).join(' '),
-        )
-      : null;
-  };
-
   function render(): void {
     const words = find.value.trim().toLowerCase();
     const shown = all.filter(
@@ -104,30 +141,7 @@ export function explanationsSection(
     fill(
       list,
       byRound.length
-        ? byRound.map(({ r, items }) =>
-            h(
-              'section',
-              { class: 'why-round', 'aria-label': `Round ${r}` },
-              h('h4', null, `Round ${r} · ${K.roundDate(world, r)}`),
-              scene(r),
-              h(
-                'table',
-                { class: 'why-table' },
-                h(
-                  'thead',
-                  null,
-                  h(
-                    'tr',
-                    null,
-                    h('th', { scope: 'col' }, 'Government'),
-                    h('th', { scope: 'col' }, 'Phase'),
-                    h('th', { scope: 'col' }, 'Why'),
-                  ),
-                ),
-                h('tbody', null, items.map(row)),
-              ),
-            ),
-          )
+        ? byRound.map(({ r, items }) => roundSection(world, log, r, items))
         : h('p', { class: 'hint' }, 'No explanation matches these choices.'),
     );
   }

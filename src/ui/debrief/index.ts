@@ -5,7 +5,7 @@
 import type { PlayerView, World } from '../../engine/index.ts';
 import { h } from '../kit/dom.ts';
 import { chartsSection } from './charts.ts';
-import { debriefJson, ledgerCsv, ledgerRows, roundPoints, seriesCsv } from './data.ts';
+import { debriefJson, ledgerCsv, ledgerRows, seriesCsv } from './data.ts';
 import type { DebriefSource } from './data.ts';
 import { explanationsSection } from './explain.ts';
 import { ledgerSection } from './ledger.ts';
@@ -44,11 +44,11 @@ export function renderDebrief(
   const top = slot.closest('.debrief');
   if (source && view.end) {
     const why = top?.querySelector('.outcome-why');
-    if (why) why.textContent = outcomeWhy(world, source.state, view.end);
+    if (why) why.textContent = outcomeWhy(world, source, view.end);
     for (const td of top?.querySelectorAll<HTMLElement>('td.aims[data-actor]') ?? [])
-      td.textContent = aimsText(world, source.state, td.dataset.actor!);
+      td.textContent = aimsText(source, td.dataset.actor!);
   }
-  const points = source ? roundPoints(world, source.state) : [];
+  const points = source?.points ?? [];
   const base = `qpq-${slug(world.id)}${source?.record ? `-${slug(source.record.seed)}` : ''}`;
   const button = (label: string, onclick: () => void, cls = ''): HTMLButtonElement =>
     h('button', { type: 'button', class: cls, onclick }, label);

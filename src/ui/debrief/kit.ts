@@ -4,22 +4,15 @@
  * would split the engine into a chunk of its own that every page loads, and the start-up JS would grow.
  * `K` is filled by `lend` before any debrief function runs.
  */
-import type * as Engine from '../../engine/index.ts';
+import type { ACTOR_VARS, findAction, roundDate } from '../../engine/index.ts';
 import type * as Text from '../kit/text.ts';
 import type * as Summary from '../play/summary.ts';
 
-export type Kit = Pick<
-  typeof Engine,
-  | 'ACTOR_VARS'
-  | 'findAction'
-  | 'newGame'
-  | 'roundDate'
-  | 'metricValue'
-  | 'objectiveValue'
-  | 'holds'
-  | 'conditionValue'
-> &
-  Pick<typeof Text, 'nameOf' | 'prose' | 'VERIFICATION_LABELS'> &
+export type Kit = {
+  ACTOR_VARS: typeof ACTOR_VARS;
+  findAction: typeof findAction;
+  roundDate: typeof roundDate;
+} & Pick<typeof Text, 'nameOf' | 'prose' | 'VERIFICATION_LABELS'> &
   Pick<typeof Summary, 'causesByRound'>;
 
 export const K = {} as Kit;

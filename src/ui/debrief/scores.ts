@@ -1,5 +1,7 @@
 /** Words for the top of the debrief: why this outcome (and not a better one), and how each government's aims turned out. */
-import type { Condition, GameState, PlayerView, World } from '../../engine/index.ts';
+import type { Condition, PlayerView, World } from '../../engine/index.ts';
+import type { ConditionCheck, FinishedGame } from '../../session/index.ts';
+import { stageWords } from './data.ts';
 import { K } from './kit.ts';
 
 const METRIC_WORDS: Record<string, string> = {
@@ -37,53 +39,51 @@ function factText(world: World, c: Extract<Condition, { fact: string }>): string
   }
 }
 
-function conditionText(world: World, s: GameState, c: Condition): string {
+function conditionText(world: World, check: ConditionCheck): string {
+  const c: Condition = check.condition;
   if ('fact' in c && c.fact !== 'pair') return factText(world, c);
+  // The stage on its own scale, by name and number from 0, as the scenario writes it (the engine measures 0..100).
+  if (!('fact' in c) && c.metric === 'stage') {
+    const at = (v: number): string => stageWords(world, v, ', ');
+    const need =
+      c.atLeast !== undefined && c.atMost !== undefined
+        ? `from ${at(c.atLeast)}, to ${at(c.atMost)}`
+        : c.atLeast !== undefined
+          ? `${at(c.atLeast)}, or beyond`
+          : `${at(c.atMost ?? 100)}, or before`;
+    return `the peace process had reached ${at(check.value ?? 0)} (it needed ${need})`;
+  }
   const what =
     'fact' in c
       ? `${nameIn(world, c.from)}’s ${c.measure === 'trust' ? 'trust in' : `${c.measure} on`} ${nameIn(world, c.to)}`
       : `${'of' in c && c.of ? `${nameIn(world, c.of)}’s ` : ''}${METRIC_WORDS[c.metric] ?? c.metric}`;
-  if (!('fact' in c) && c.metric === 'stage' && world.stages.length > 1) {
-    // Stages by name: the metric is the stage's share of the way (0..100), which reads badly as a number.
-    const n = world.stages.length - 1;
-    const at = (v: number, up: boolean): string =>
-      `“${world.stages[Math.min(n, Math.max(0, up ? Math.ceil((v * n) / 100 - 1e-9) : Math.floor((v * n) / 100 + 1e-9)))]}”`;
-    const stageNeed = [
-      c.atLeast !== undefined ? `${at(c.atLeast, true)} or later` : '',
-      c.atMost !== undefined ? `${at(c.atMost, false)} or earlier` : '',
-    ]
-      .filter(Boolean)
-      .join(' and ');
-    return `${what} was at ${at(K.conditionValue(world, s, c), false)} (it needed ${stageNeed})`;
-  }
   const need = [
-    c.atLeast !== undefined ? `at least ${Math.round(c.atLeast)}` : '',
-    c.atMost !== undefined ? `at most ${Math.round(c.atMost)}` : '',
+    c.atLeast !== undefined ? `at least ${c.atLeast}` : '',
+    c.atMost !== undefined ? `at most ${c.atMost}` : '',
   ]
     .filter(Boolean)
     .join(' and ');
-  return `${what} was ${Math.round(K.conditionValue(world, s, c))} (it needed ${need})`;
+  return `${what} was ${Math.round(check.value ?? 0)} (it needed ${need})`;
 }
 
-const fails = (world: World, s: GameState, c: Condition): boolean => !K.holds(world, s, c);
-
 /** Why this outcome and not the ones ranked above it, in words. */
-export function outcomeWhy(world: World, s: GameState, end: NonNullable<PlayerView['end']>): string {
+export function outcomeWhy(world: World, game: FinishedGame, end: NonNullable<PlayerView['end']>): string {
   if (end.reason === 'clash')
     return 'Why: a military clash ended the game, and a clash decides the outcome on its own.';
+  const checks = new Map(game.outcomes.map((o) => [o.id, o.conditions]));
   const ranked = world.outcomes.filter((o) => !o.onClash);
   const at = ranked.findIndex((o) => o.id === end.outcome);
   const me = ranked[at];
   const held =
     me && me.when.length
-      ? `Why: ${me.when.map((c) => conditionText(world, s, c)).join(', and ')}.`
+      ? `Why: ${(checks.get(me.id) ?? []).map((c) => conditionText(world, c)).join(', and ')}.`
       : 'Why: no better outcome’s conditions held, so the world settles here.';
   const missed = ranked
     .slice(0, Math.max(0, at))
     .map((o) => {
-      const failed = o.when.filter((c) => fails(world, s, c));
+      const failed = (checks.get(o.id) ?? []).filter((c) => !c.holds);
       return failed.length
-        ? `“${o.name}” slipped away because ${failed.map((c) => conditionText(world, s, c)).join(' and ')}`
+        ? `“${o.name}” slipped away because ${failed.map((c) => conditionText(world, c)).join(' and ')}`
         : '';
     })
     .filter(Boolean);
@@ -91,10 +91,6 @@ export function outcomeWhy(world: World, s: GameState, end: NonNullable<PlayerVi
 }
 
 /** "Regime security 92 (×3) · Elite support 83 (×2) · …", the heaviest aims first. */
-export function aimsText(world: World, s: GameState, id: string): string {
-  const def = world.actors.find((a) => a.id === id);
-  return [...(def?.objectives ?? [])]
-    .sort((a, b) => b.weight - a.weight)
-    .map((o) => `${o.label} ${Math.round(K.objectiveValue(world, s, id, o))} (×${o.weight})`)
-    .join(' · ');
+export function aimsText(game: FinishedGame, id: string): string {
+  return (game.aims[id] ?? []).map((o) => `${o.label} ${Math.round(o.value)} (×${o.weight})`).join(' · ');
 }

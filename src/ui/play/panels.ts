@@ -3,7 +3,7 @@
  * in words. Shared by the game screen and the replay screen; they only read a player view.
  */
 import { ACTOR_VARS, economyAtRest, publicScores } from '../../engine/index.ts';
-import type { ActorId, ActorVar, PlayerView, Quantity, World } from '../../engine/index.ts';
+import type { ActorDef, ActorId, ActorVar, PlayerView, Quantity, World } from '../../engine/index.ts';
 import { trustBand } from '../board/model.ts';
 import { fill, h, signed } from '../kit/dom.ts';
 import { kindText, logText } from '../../text/index.ts';
@@ -125,8 +125,38 @@ function lastChange(
   return ` Since last round: ${Math.round(at(base))} → ${Math.round(now)}${why ? ` (${why})` : ''}.`;
 }
 
+/** An organisation away from the table, in a short label and a sentence. */
+function awayText(def: ActorDef, round: number): { short: string; long: string } {
+  const left = def.leaves !== undefined && round >= def.leaves;
+  return left
+    ? {
+        short: `away: left in round ${def.leaves}`,
+        long: `${def.name} left the table in round ${def.leaves}: it offers, answers and does nothing more, and no deal can include it.`,
+      }
+    : {
+        short: `away: joins in round ${def.joins ?? 1}`,
+        long: `${def.name} joins the table only in round ${def.joins ?? 1}: until then it offers, answers and does nothing, and no deal can include it.`,
+      };
+}
+
 /** How far an economy must be from where it is heading before the table shows the heading. */
 const HEADING_SHOWN = 5;
+
+/** The columns explained where keyboard and touch reach them too, not only in hover titles. */
+function columnHelp(world: World, open: boolean): HTMLElement {
+  return h(
+    'details',
+    { class: 'column-help', open },
+    h('summary', null, 'What the columns mean'),
+    h(
+      'dl',
+      null,
+      ACTOR_VARS.flatMap((v) => [h('dt', null, VAR_LABELS[v]), h('dd', null, varHelp(world, v))]),
+      h('dt', null, 'Your trust'),
+      h('dd', null, TRUST_HELP),
+    ),
+  );
+}
 
 export function renderMeters(meters: HTMLElement, world: World, view: PlayerView): void {
   const prev = view.history[view.history.length - 1];
@@ -217,13 +247,17 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
     const isMe = a.id === view.me;
     const t = view.myTrust[a.id];
     const t0 = base?.myTrust[a.id];
+    const def = world.actors.find((d) => d.id === a.id);
+    // An organisation before it joins or after it leaves: its numbers stay, marked as away from the table.
+    const away = a.present === false && def ? awayText(def, view.round) : null;
     return h(
       'tr',
-      { class: isMe ? 'me' : '' },
+      { class: [isMe ? 'me' : '', away ? 'away' : ''].filter(Boolean).join(' ') },
       h(
         'th',
         { scope: 'row' },
         h('span', { class: 'gov-name' }, isMe ? `${a.name} (you)` : a.name),
+        away ? h('span', { class: 'away-note', title: away.long }, away.short) : null,
         h(
           'span',
           {
@@ -234,16 +268,23 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
         ),
       ),
       ACTOR_VARS.map((v: ActorVar) =>
-        cell(
-          `${a.name} ${VAR_LABELS[v].toLowerCase()}`,
-          a.vars[v],
-          base ? a.vars[v] - base.vars[a.id]![v] : null,
-          varHelp(world, v),
-          helpIds[v]!,
-          '',
-          headingOf(a.id, v, a.vars[v]),
-          { kind: 'var', actor: a.id, var: v },
-        ),
+        v === 'economy' && def?.noEconomy
+          ? h(
+              'td',
+              { class: 'na', title: `${a.name} has no economy of its own: it is an organisation.` },
+              h('span', { 'aria-hidden': 'true' }, '—'),
+              h('span', { class: 'sr-only' }, `${a.name}: no economy`),
+            )
+          : cell(
+              `${a.name} ${VAR_LABELS[v].toLowerCase()}`,
+              a.vars[v],
+              base ? a.vars[v] - base.vars[a.id]![v] : null,
+              varHelp(world, v),
+              helpIds[v]!,
+              '',
+              headingOf(a.id, v, a.vars[v]),
+              { kind: 'var', actor: a.id, var: v },
+            ),
       ),
       isMe || t === undefined
         ? h('td', { class: 'na' }, '—')
@@ -271,18 +312,7 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
       h('thead', null, head),
       h('tbody', null, rows),
     ),
-    h(
-      'details',
-      { class: 'column-help', open: wasOpen },
-      h('summary', null, 'What the columns mean'),
-      h(
-        'dl',
-        null,
-        ACTOR_VARS.flatMap((v) => [h('dt', null, VAR_LABELS[v]), h('dd', null, varHelp(world, v))]),
-        h('dt', null, 'Your trust'),
-        h('dd', null, TRUST_HELP),
-      ),
-    ),
+    columnHelp(world, wasOpen),
   );
 }
 

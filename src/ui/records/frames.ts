@@ -1,19 +1,15 @@
 /**
- * A recorded game as frames: the engine replays the record's inputs in order and the state at the start of
- * every round (and at the end) is kept, for the replay screen and for explaining why a save does not load.
- * Only the engine's rules run. (A finished game's record is public: these states hold nothing a player may
- * not see by then.)
+ * A saved game as replay frames: the session rebuilds the record (`recordFrames`), a frame at the start of
+ * every round and one at the end, each with every government's view; for the replay screen and for explaining
+ * why a save does not load. (A finished game's record is public: its views hide nothing by then.)
  */
-import { replay, startGame, submit, waitingPhase } from '../../engine/index.ts';
-import type { GameRecord, GameState } from '../../engine/index.ts';
+import { recordFinished, recordFrames } from '../../session/index.ts';
+import type { Frame } from '../../session/index.ts';
+import type { GameRecord } from '../../engine/index.ts';
 import type { LoadedScenario } from '../../scenario/index.ts';
 import type { SaveFile } from './saves.ts';
 
-export interface Frame {
-  /** The round whose start this is, or the last round when the game is over. */
-  round: number;
-  state: GameState;
-}
+export type { Frame } from '../../session/index.ts';
 
 /** Why a game under way is never replayed. */
 export const NOT_OVER =
@@ -24,34 +20,16 @@ export const NOT_OVER =
  * replay of a game under way would show a shared screen everything the others have kept secret.
  */
 export function replayable(loaded: LoadedScenario, save: SaveFile): boolean {
-  if (save.seatOnly) return false;
-  try {
-    return Boolean(replay(loaded.world, save.record as unknown as GameRecord).end);
-  } catch {
-    return false;
-  }
+  return !save.seatOnly && recordFinished(loaded.world, save.record as unknown as GameRecord);
 }
 
 /**
- * The state at the start of each round, then the final state, of a finished game. Throws a sentence when an input
- * does not fit, or when the game is not over (see `replayable`).
+ * The frames of a finished game: the start of each round, then the end. Throws a sentence when an input does
+ * not fit, or when the game is not over (see `replayable`).
  */
 export function replayFrames(loaded: LoadedScenario, save: SaveFile): Frame[] {
   if (save.seatOnly) throw new Error(NOT_OVER);
-  const world = loaded.world;
-  let s = startGame(world, save.record.seed);
-  const frames: Frame[] = [{ round: s.round, state: s }];
-  save.record.inputs.forEach((r, k) => {
-    if (!waitingPhase(s)) throw new Error(`the game ended before input ${k + 1}.`);
-    if (r.round !== s.round)
-      throw new Error(`input ${k + 1} is for round ${r.round}, but the game is in round ${s.round}.`);
-    const res = submit(world, s, r.actor, r.input);
-    if (!res.ok)
-      throw new Error(`input ${k + 1} (${r.actor}, round ${r.round}) is rejected: ${res.rejection.message}`);
-    const before = s;
-    s = res.value;
-    if (s.round !== before.round || (s.end && !before.end)) frames.push({ round: s.round, state: s });
-  });
-  if (!s.end) throw new Error(NOT_OVER);
+  const frames = recordFrames(loaded.world, save.record as unknown as GameRecord);
+  if (!frames) throw new Error(NOT_OVER);
   return frames;
 }

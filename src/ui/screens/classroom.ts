@@ -4,7 +4,7 @@
  * own controls and panels, fed from the server's view of that seat; `?project=CODE` is the projector's board.
  * Tokens stay in localStorage, so reopening the page resumes the same seat.
  */
-import { playerView, replay } from '../../engine/index.ts';
+import { finishedGame } from '../../session/index.ts';
 import type { GameRecord, PhaseInput, PlayerView, PublicView, World } from '../../engine/index.ts';
 import { logText } from '../../text/index.ts';
 import type { Content } from '../kit/content.ts';
@@ -537,12 +537,9 @@ function instructorConsole(
   /** The class debrief: the game replayed here from its record, every seat's truth revealed. */
   async function showDebrief(w: World): Promise<void> {
     const record = (await api(`/api/sessions/${code}/record`, undefined, token)) as unknown as GameRecord;
-    const state = replay(w, record);
+    const { finished, views } = finishedGame(w, record);
     debrief.hidden = false;
-    renderDebrief(debrief.querySelector('.slot')!, w, playerView(w, state, w.actors[0]!.id), {
-      state,
-      record,
-    });
+    renderDebrief(debrief.querySelector('.slot')!, w, views[w.actors[0]!.id]!, finished);
   }
 }
 

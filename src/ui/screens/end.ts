@@ -3,16 +3,7 @@
  * words; the charts, the ledger of promises, the computer players' explanations and the exports follow,
  * loaded on demand (with uPlot) from ./debrief so they stay out of the main chunk.
  */
-import {
-  ACTOR_VARS,
-  conditionValue,
-  findAction,
-  holds,
-  metricValue,
-  newGame,
-  objectiveValue,
-  roundDate,
-} from '../../engine/index.ts';
+import { ACTOR_VARS, findAction, roundDate } from '../../engine/index.ts';
 import type { PlayerView, World } from '../../engine/index.ts';
 import type { DebriefSource } from '../debrief/data.ts';
 import { h } from '../kit/dom.ts';
@@ -29,7 +20,6 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
     .map((a) => ({ id: a.id, name: a.name, score: scores[a.id] ?? 0 }))
     .sort((a, b) => b.score - a.score);
   const me = view.me;
-  const s = source?.state;
   const count = (status: string): number => view.agreements.filter((g) => g.status === status).length;
   let reads = 0;
   let misreads = 0;
@@ -64,12 +54,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
       m.lend({
         ACTOR_VARS,
         findAction,
-        newGame,
         roundDate,
-        metricValue,
-        objectiveValue,
-        holds,
-        conditionValue,
         nameOf,
         prose,
         VERIFICATION_LABELS,
@@ -102,7 +87,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
     ),
     h('p', { class: 'outcome-summary' }, outcome?.summary ?? ''),
     yourResult(ranked, me),
-    s ? h('p', { class: 'outcome-why' }) : null,
+    source ? h('p', { class: 'outcome-why' }) : null,
     h(
       'div',
       { class: 'end-grid' },
@@ -126,7 +111,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
               null,
               h('th', { scope: 'col' }, 'Government'),
               h('th', { scope: 'col' }, 'Score'),
-              s ? h('th', { scope: 'col' }, 'How its aims turned out (0–100, weight)') : null,
+              source ? h('th', { scope: 'col' }, 'How its aims turned out (0–100, weight)') : null,
             ),
           ),
           h(
@@ -147,7 +132,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
                   ),
                   ` ${Math.round(r.score)}`,
                 ),
-                s ? h('td', { class: 'aims', 'data-actor': r.id }) : null,
+                source ? h('td', { class: 'aims', 'data-actor': r.id }) : null,
               ),
             ),
           ),

@@ -4,7 +4,8 @@
  * starts behind a hand-over screen that shows nothing of the previous player's; each sees only their own
  * player view. It wires plain session functions to the DOM; no rules here.
  */
-import { replay, roundDate } from '../../engine/index.ts';
+import { roundDate } from '../../engine/index.ts';
+import { finishedGame as rebuild } from '../../session/index.ts';
 import type { ActorId, PhaseInput, PlayerView, Rejection } from '../../engine/index.ts';
 import type { Board } from '../board/index.ts';
 import { ALL_LAYERS, boardModel } from '../board/model.ts';
@@ -356,7 +357,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     );
     fill(
       dialog,
-      h('div', { class: 'briefing' }, briefingPanel(session.loaded, actor, 'summary-h', leader)),
+      h('div', { class: 'briefing' }, briefingPanel(session.loaded, actor, 'summary-h', leader, view.round)),
       h('div', { class: 'submit-row' }, button),
     );
     dialog.showModal();
@@ -459,7 +460,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
   /** The finished game for the debrief: its record, public once the game is over, replayed by the engine. */
   function finishedGame(): DebriefSource {
     const rec = recordOf(session);
-    return { state: replay(world, rec), record: rec };
+    return rebuild(world, rec).finished;
   }
 
   function showEnd(): void {

@@ -1,9 +1,8 @@
 /**
- * Replaying a game round by round: the record's inputs are submitted to the engine in order and the state
- * at the start of every round (and at the end) is kept; the screen shows the board, the meters and the log
- * as one government saw them then, with next and previous round buttons. Only the engine's rules run.
+ * Replaying a game round by round: the session rebuilds the finished game's record into frames, every
+ * government's view at the start of each round and at the end; the screen shows the board, the meters and the
+ * log as one government saw them then, with next and previous round buttons. Only the engine's rules run.
  */
-import { playerView } from '../../engine/index.ts';
 import type { ActorId, PlayerView } from '../../engine/index.ts';
 import type { LoadedScenario } from '../../scenario/index.ts';
 import type { Board } from '../board/index.ts';
@@ -11,7 +10,7 @@ import { ALL_LAYERS, boardModel } from '../board/model.ts';
 import { fill, h, uid } from '../kit/dom.ts';
 import { endReport } from './end.ts';
 import { boardDescription, panelElements, renderLog, renderMeters, renderStatus } from '../play/panels.ts';
-import { download, gameRecord } from '../records/saves.ts';
+import { download } from '../records/saves.ts';
 import type { SaveFile } from '../records/saves.ts';
 import { shareControl } from '../records/share.ts';
 import type { Frame } from '../records/frames.ts';
@@ -140,9 +139,9 @@ export function startReplayScreen(
 
   function show(): void {
     const f = frames[k]!;
-    const view: PlayerView = playerView(world, f.state, seeAs);
+    const view: PlayerView = f.views[seeAs]!;
     const last = k === frames.length - 1;
-    heading.textContent = f.state.end
+    heading.textContent = f.over
       ? `The end (after round ${view.history.length ? view.round : f.round}) — step ${k + 1} of ${frames.length}`
       : `Start of round ${f.round} — step ${k + 1} of ${frames.length}`;
     prev.disabled = k === 0;
@@ -154,13 +153,8 @@ export function startReplayScreen(
     boardDesc.textContent = boardDescription(world, view);
     fill(
       extra,
-      f.state.end
-        ? h(
-            'details',
-            null,
-            h('summary', null, 'The outcome and scores'),
-            endReport(world, view, { state: f.state, record: opts.save ? gameRecord(opts.save) : undefined }),
-          )
+      f.over
+        ? h('details', null, h('summary', null, 'The outcome and scores'), endReport(world, view, f.finished))
         : null,
     );
   }

@@ -84,8 +84,61 @@ interface Step {
   right?: boolean;
 }
 
-const q = (root: ParentNode, sel: string): HTMLElement | null => root.querySelector<HTMLElement>(sel);
-const phaseButton = (root: ParentNode): HTMLElement | null => q(root, '.phase .submit-row button.primary');
+/**
+ * The coach finds what it points at as a player (or a screen reader) does: by role and accessible name, never
+ * by the page's classes or positions, so a change of layout cannot send it to the wrong control.
+ */
+const ROLES = {
+  button: 'button, [role="button"]',
+  group: 'fieldset, [role="group"]',
+  region: 'section[aria-label], section[aria-labelledby], [role="region"]',
+  status: '[role="status"]',
+  img: 'img, [role="img"]',
+  article: 'article, [role="article"]',
+  combobox: 'select, [role="combobox"]',
+  spinbutton: 'input[type="number"], [role="spinbutton"]',
+  heading: 'h1, h2, h3, h4, [role="heading"]',
+} as const;
+
+/** An element's accessible name: its aria-label, the text of what labels it, a fieldset's legend, or its text. */
+function accessibleName(el: HTMLElement): string {
+  const label = el.getAttribute('aria-label');
+  if (label) return label.trim();
+  const doc = el.ownerDocument;
+  const by = el.getAttribute('aria-labelledby');
+  if (by)
+    return by
+      .split(/\s+/)
+      .map((id) => doc.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .trim();
+  const forLabel = el.id ? doc.querySelector(`label[for="${el.id}"]`) : null;
+  if (forLabel) return (forLabel.textContent ?? '').trim();
+  if (el instanceof HTMLFieldSetElement)
+    return (el.querySelector(':scope > legend')?.textContent ?? '').trim();
+  return (el.textContent ?? '').trim();
+}
+
+/** Every element under `root` with this role whose accessible name matches `name` (any name when absent). */
+const allByRole = (root: ParentNode, role: keyof typeof ROLES, name?: RegExp): HTMLElement[] =>
+  [...root.querySelectorAll<HTMLElement>(ROLES[role])].filter((el) => !name || name.test(accessibleName(el)));
+const byRole = (root: ParentNode, role: keyof typeof ROLES, name?: RegExp): HTMLElement | null =>
+  allByRole(root, role, name)[0] ?? null;
+
+/** The button that ends the phase, whichever phase it is. */
+const phaseButton = (root: ParentNode): HTMLElement | null =>
+  byRole(
+    root,
+    'button',
+    /^(Send offers and end proposals|Send answers and end this phase|Continue to commitments|Commit and resolve the round)$/,
+  );
+/** The map of the board (the canvas's host, an image with its description). */
+const theMap = (root: ParentNode): HTMLElement | null => byRole(root, 'img', /^Map of /);
+/** The offers that wait for an answer, or the phase panel when none does. */
+const offerCards = (root: ParentNode): (HTMLElement | null)[] => {
+  const cards = allByRole(root, 'article', /^Offer #\d+ from /);
+  return cards.length ? cards : [byRole(root, 'group', /^Phase panel$/)];
+};
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
 const actionName = (c: Ctx, id: string): string => findAction(c.world, id)?.name ?? id;
 
@@ -147,7 +200,7 @@ const STEPS: Step[] = [
       'Your briefing says who you are, what you want and what you are scored on. Only you see the part marked “For your eyes only”.',
       'Open it with the Briefing button in the top bar (or the button below), read it, and close it to go on.',
     ],
-    target: (r) => [q(r, '[data-coach="briefing"]')],
+    target: (r) => [byRole(r, 'button', /^Briefing$/)],
     action: { label: 'Open my briefing', run: (host) => host.openBriefing() },
     done: (e) => e.kind === 'briefing-closed',
     next: 'I have read it',
@@ -160,7 +213,7 @@ const STEPS: Step[] = [
       'Each government sits at its capital. The line from you to another is your trust in it, with the number on it: blue from 50 up, amber from 20, red-orange below; the thicker the line, the more trust.',
       `${trustLine(c)} S1–S3 mark sanctions and A an alliance; the boxes under the map show or hide each kind.`,
     ],
-    target: (r) => [q(r, 'figure.board')],
+    target: (r) => [theMap(r)?.closest<HTMLElement>('figure') ?? null],
     next: 'Next',
   },
   {
@@ -173,7 +226,7 @@ const STEPS: Step[] = [
         : `The gauge above the map is the region’s tension: ${Math.round(c.view?.tension ?? 0)} now. From ${c.world.rules.crisisAt} up, a crisis can turn into an exchange of fire by miscalculation, which ends the game badly for everyone. Open channels such as the hotline lower that chance.`,
       'The table below the map lists every government’s numbers from 0 to 100, and your trust in each. Point at a number to read what it means; a screen reader reads each one’s explanation with it.',
     ],
-    target: (r) => [q(r, 'figure.board .board-canvas'), q(r, '.governments')],
+    target: (r) => [theMap(r), byRole(r, 'region', /^Governments$/)],
     right: true,
     next: 'Next',
   },
@@ -190,7 +243,7 @@ const STEPS: Step[] = [
         'Each term has three parts: who acts, what they do, and toward whom. Add more with the “+” buttons.',
       ];
     },
-    target: (r) => [q(r, '.composer .terms')],
+    target: (r) => allByRole(r, 'group', /^Term \d+$/),
     done: (e, c) => {
       if (e.kind !== 'composer' || e.field !== 'terms') return false;
       const s = suggestionFor(c.script, c.me);
@@ -211,7 +264,11 @@ const STEPS: Step[] = [
         'Steps split the deal over several rounds, each waiting on the last. One disputed step then suspends the deal instead of ending it. Try two steps and partial verification.',
       ];
     },
-    target: (r) => [q(r, '.composer .verification'), q(r, '.composer .numbers')],
+    target: (r) => [
+      byRole(r, 'group', /^Verification$/),
+      byRole(r, 'spinbutton', /^Steps$/),
+      byRole(r, 'spinbutton', /^Open for/),
+    ],
     done: (e) => e.kind === 'composer' && (e.field === 'verification' || e.field === 'steps'),
     next: 'Keep these',
   },
@@ -223,7 +280,10 @@ const STEPS: Step[] = [
       'Below your terms, the preview works out what each term would do to each side’s numbers, what signing costs you at home, and how often each step will be seen correctly. It changes as you change the offer.',
       'When you like it, press “Add this offer”. You can send up to three offers a round, or none.',
     ],
-    target: (r) => [q(r, '.effect-preview'), q(r, '.composer-foot button')],
+    target: (r) => [
+      byRole(r, 'status', /^Likely effects of this offer$/),
+      byRole(r, 'button', /^Add this offer/),
+    ],
     done: (e) => e.kind === 'offer-added',
   },
   {
@@ -251,7 +311,7 @@ const STEPS: Step[] = [
         'An offer becomes an agreement only when every party accepts. Then press the button at the bottom to go on.',
       ];
     },
-    target: (r) => [q(r, '.phase .cards') ?? q(r, '.phase .empty'), phaseButton(r)],
+    target: (r) => [...offerCards(r), phaseButton(r)],
   },
   {
     id: 'honour',
@@ -268,7 +328,7 @@ const STEPS: Step[] = [
         'Whatever you choose, the others see it only as well as the deal’s verification allows.',
       ];
     },
-    target: (r) => [q(r, '.phase .cards') ?? q(r, '.phase .empty')],
+    target: (r) => offerCards(r),
     next: 'Next',
   },
   {
@@ -278,7 +338,7 @@ const STEPS: Step[] = [
     text: () => [
       'You may also take up to two actions of your own: aid, a test, sanctions, a campaign at home. Each says what it costs and who will see it. Friendly gestures build trust slowly; provocations destroy it fast.',
     ],
-    target: (r) => [q(r, '.phase .actions')],
+    target: (r) => allByRole(r, 'combobox', /^Action \d+$/),
     next: 'Next',
   },
   {
@@ -298,7 +358,7 @@ const STEPS: Step[] = [
       'The summary lists what you did, what you saw the others do, how your numbers moved, and the news.',
       ...observedText(c),
     ],
-    target: (r) => [q(r, 'dialog[open] .summary-grid section:nth-child(2)')],
+    target: (r) => [byRole(r, 'heading', /^What you saw of the others$/)?.parentElement ?? null],
     next: 'Next',
   },
   {
@@ -309,7 +369,7 @@ const STEPS: Step[] = [
       `Suppose you saw a breach. Answering every breach you see with one of your own looks fair: it is tit for tat. But when one report in ${Math.round(1 / (1 - c.world.rules.accuracy.partial))} is wrong (partial verification), two honest governments that both play it will sooner or later punish each other for nothing, and every punishment is then seen as a new breach. The spiral goes down to mutual defection.`,
       'Generous reciprocity forgives an occasional apparent breach and answers only a pattern, such as two in a row. An honest partner keeps its deal with you; a real cheater shows itself again soon enough. Close the summary to go on.',
     ],
-    target: (r) => [q(r, 'dialog[open] .submit-row button.primary')],
+    target: (r) => [byRole(r, 'button', /^(Continue to round \d+|See the outcome)$/)],
   },
   {
     id: 'verification-pays',
@@ -322,7 +382,10 @@ const STEPS: Step[] = [
         'Watch the preview as you switch verification: the chance that a step looks broken when everyone kept their word falls with it.',
       ];
     },
-    target: (r) => [q(r, '.composer .verification'), q(r, '.effect-preview')],
+    target: (r) => [
+      byRole(r, 'group', /^Verification$/),
+      byRole(r, 'status', /^Likely effects of this offer$/),
+    ],
     next: 'Next',
   },
   {
@@ -332,7 +395,7 @@ const STEPS: Step[] = [
     text: () => [
       '“What you have seen” keeps, round by round, every event, every step you saw kept or broken, and every action you could see. It is your only evidence: use it to tell a pattern from bad luck.',
     ],
-    target: (r) => [q(r, '.right .log')],
+    target: (r) => [byRole(r, 'region', /^What you have seen$/)],
     next: 'Next',
   },
   {

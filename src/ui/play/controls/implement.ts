@@ -1,6 +1,6 @@
 /** The commitment phase: honour or renege on each step you owe, and choose your own actions, in secret. */
-import { findAction, mayTake, viewFacts } from '../../../engine/index.ts';
-import type { ActionChoice, ActionDef, Decision, Facts, PlayerView } from '../../../engine/index.ts';
+import { findAction, ownActions, seatOptions } from '../../../engine/index.ts';
+import type { ActionChoice, ActionDef, ActionOption, Decision, PlayerView } from '../../../engine/index.ts';
 
 import { fill, h, radios, uid } from '../../kit/dom.ts';
 import {
@@ -12,16 +12,7 @@ import {
   verificationHelp,
 } from '../../kit/text.ts';
 import { myActiveAgreements } from '../session.ts';
-import {
-  actionOptions,
-  draftHistory,
-  errorBox,
-  keepingFocus,
-  pickTarget,
-  submitRow,
-  targetsFor,
-  unavailable,
-} from './shared.ts';
+import { actionOptions, draftHistory, errorBox, keepingFocus, firstOpen, submitRow, why } from './shared.ts';
 import type { ControlsContext } from './shared.ts';
 
 export function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void {
@@ -43,13 +34,10 @@ export function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void
     () => (renderAgreements(), renderActions()),
   );
   const err = errorBox();
-  const facts = viewFacts(view);
-  const takeable = world.actions.filter((d) => mayTake(d, me) && !d.joint);
-  const notNow = (d: ActionDef): string | null => {
-    for (const [v, x] of Object.entries(d.cost))
-      if ((x ?? 0) > mine[v as keyof typeof mine]) return `needs ${x} ${v}`;
-    return unavailable(world, facts, d, me);
-  };
+  // What it may take on its own, each with its targets and whether it can pay (the engine's answer).
+  const own = new Map(seatOptions(world, view).own.map((o) => [o.action, o]));
+  const takeable = ownActions(world, me);
+  const notNow = (d: ActionDef): string | null => why(world, own.get(d.id)?.reason ?? null);
 
   const renderAgreements = (): void =>
     fill(
@@ -73,7 +61,7 @@ export function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void
     fill(
       actionRows,
       chosen.map((c, k) =>
-        actionRow(ctx, { facts, takeable, notNow }, c, k, (choice, actionChanged) => {
+        actionRow(ctx, { own, takeable, notNow }, c, k, (choice, actionChanged) => {
           chosen[k] = choice;
           renderActions();
           if (actionChanged) ctx.onChange?.({ kind: 'action', slot: k, action: choice?.action ?? null });
@@ -98,7 +86,9 @@ export function renderCommitment(panel: HTMLElement, ctx: ControlsContext): void
     h(
       'p',
       { class: 'hint' },
-      `You have ${Math.round(mine.economy)} economy, ${Math.round(mine.support)} support and ${Math.round(mine.influence)} influence to spend.`,
+      world.actors.find((a) => a.id === view.me)?.noEconomy
+        ? `You have ${Math.round(mine.support)} support and ${Math.round(mine.influence)} influence to spend (no economy: you are an organisation).`
+        : `You have ${Math.round(mine.economy)} economy, ${Math.round(mine.support)} support and ${Math.round(mine.influence)} influence to spend.`,
     ),
     actionRows,
     submitRow(
@@ -170,13 +160,12 @@ function agreementCard(
 /** One of the seat's own action slots: the action (or none) and, for a targeted one, toward whom. */
 function actionRow(
   ctx: ControlsContext,
-  menu: { facts: Facts; takeable: ActionDef[]; notNow: (d: ActionDef) => string | null },
+  menu: { own: Map<string, ActionOption>; takeable: ActionDef[]; notNow: (d: ActionDef) => string | null },
   c: ActionChoice | null,
   k: number,
   pick: (choice: ActionChoice | null, actionChanged: boolean) => void,
 ): HTMLElement {
-  const { world, view } = ctx;
-  const me = view.me;
+  const { world } = ctx;
   const sid = uid('act');
   const tid = uid('tgt');
   const def = c ? findAction(world, c.action) : undefined;
@@ -191,7 +180,8 @@ function actionRow(
         class: 'grow',
         onchange: (e: Event) => {
           const d = findAction(world, (e.target as HTMLSelectElement).value);
-          const target = d?.targeted ? pickTarget(world, menu.facts, d, me) : undefined;
+          const o = d && menu.own.get(d.id);
+          const target = d?.targeted && o ? firstOpen(o) : undefined;
           pick(!d ? null : target ? { action: d.id, target } : { action: d.id }, true);
         },
       },
@@ -208,13 +198,14 @@ function actionRow(
               onchange: (e: Event) =>
                 pick({ action: def.id, target: (e.target as HTMLSelectElement).value }, false),
             },
-            targetsFor(world, menu.facts, def, me).map((x) =>
-              h(
+            (menu.own.get(def.id)?.targets ?? []).map((x) => {
+              const no = why(world, x.reason);
+              return h(
                 'option',
-                { value: x.id, selected: x.id === c?.target, disabled: x.why !== null },
-                `${nameOf(world, x.id)}${x.why ? ` (${x.why})` : ''}`,
-              ),
-            ),
+                { value: x.id, selected: x.id === c?.target, disabled: no !== null },
+                `${nameOf(world, x.id)}${no ? ` (${no})` : ''}`,
+              );
+            }),
           ),
         ]
       : null,

@@ -2,13 +2,15 @@
  * What the phase controls share: their context, the changes they report, the error box, the undo history,
  * re-rendering without losing the keyboard's place, action menus grouped by family, the target choices.
  */
-import { ACTION_FAMILIES, REQUIREMENT_TEXT, unmet } from '../../../engine/index.ts';
+import { ACTION_FAMILIES, actionOption, targetOptions } from '../../../engine/index.ts';
 import type {
   ActionDef,
+  ActionOption,
   ActorId,
   Answer,
   Facts,
   OfferDraft,
+  OptionReason,
   PhaseInput,
   PlayerView,
   Rejection,
@@ -16,6 +18,7 @@ import type {
   World,
 } from '../../../engine/index.ts';
 
+import { reasonText } from '../../../text/index.ts';
 import { h } from '../../kit/dom.ts';
 
 export interface ControlsContext {
@@ -107,30 +110,32 @@ export function actionOptions(
   }).filter((x): x is HTMLElement => x !== null);
 }
 
-/** Each government an action could be aimed at by `by`, with the reason it cannot be now (null when it can). */
+/** The reason an option cannot be chosen, in words, or null when it can. */
+export const why = (world: World, r: OptionReason | null): string | null =>
+  r ? reasonText(r, { world }) : null;
+
+/** The first target of an option that may be chosen now, preferring `wanted`. */
+export function firstOpen(o: ActionOption, wanted?: ActorId): ActorId | undefined {
+  const ts = (o.targets ?? []).filter((t) => t.reason === null);
+  return (ts.find((t) => t.id === wanted) ?? ts[0])?.id;
+}
+
+/**
+ * Each government an action could be aimed at by `by`, with the reason it cannot be now in words (null when it
+ * can): the engine's `targetOptions`, the rule the input check applies.
+ */
 export function targetsFor(
   world: World,
   facts: Facts,
   def: ActionDef,
   by: ActorId,
 ): { id: ActorId; why: string | null }[] {
-  return world.actors
-    .filter((a) => a.id !== by && (!def.targets || def.targets.includes(a.id)))
-    .map((a) => {
-      const r = unmet(def, facts, by, a.id);
-      return { id: a.id, why: r ? REQUIREMENT_TEXT[r] : null };
-    });
+  return targetOptions(world, facts, def, by).map((t) => ({ id: t.id, why: why(world, t.reason) }));
 }
 
-/** Why `by` cannot take or promise `def` at all now, or null when some choice of target works. */
+/** Why `by` cannot take or promise `def` at all now, in words, or null when some target works (`actionOption`). */
 export function unavailable(world: World, facts: Facts, def: ActionDef, by: ActorId): string | null {
-  if (!def.targeted) {
-    const r = unmet(def, facts, by, undefined);
-    return r ? REQUIREMENT_TEXT[r] : null;
-  }
-  const ts = targetsFor(world, facts, def, by);
-  if (ts.length === 0) return 'no possible target';
-  return ts.some((t) => t.why === null) ? null : ts[0]!.why;
+  return why(world, actionOption(world, facts, def, by).reason);
 }
 
 /** The first target that works, preferring `wanted`. */
@@ -141,8 +146,7 @@ export function pickTarget(
   by: ActorId,
   wanted?: ActorId,
 ): ActorId | undefined {
-  const ts = targetsFor(world, facts, def, by).filter((t) => t.why === null);
-  return (ts.find((t) => t.id === wanted) ?? ts[0])?.id;
+  return firstOpen(actionOption(world, facts, def, by), wanted);
 }
 
 /**
