@@ -50,6 +50,7 @@ export {
   conditionValue,
   score,
   scores,
+  publicScores,
   outcomeOf,
   holds,
   allHold,

@@ -151,6 +151,37 @@ export function score(world: World, s: GameState, actor: ActorId): number {
   return weights > 0 ? sum / weights : 0;
 }
 
+/**
+ * Every government's score as it stands, read from what everyone can see (each government's public numbers,
+ * tension and the stage); null when some objective reads something private (trust). The same numbers as
+ * `scores` on the state, so a player may see its standing during the game without learning a secret.
+ */
+export function publicScores(
+  world: World,
+  seen: { actors: readonly { id: ActorId; vars: Record<string, number> }[]; tension: number; stage: number },
+): Record<ActorId, number> | null {
+  const value = (metric: string, of: ActorId): number | null => {
+    if (isActorVar(metric)) return seen.actors.find((a) => a.id === of)?.vars[metric] ?? null;
+    if (metric === 'tension') return seen.tension;
+    if (metric === 'stage')
+      return world.stages.length > 1 ? (100 * seen.stage) / (world.stages.length - 1) : 0;
+    return null;
+  };
+  const out: Record<ActorId, number> = {};
+  for (const a of world.actors) {
+    let sum = 0;
+    let weights = 0;
+    for (const o of a.objectives) {
+      const v = value(o.metric, o.of ?? a.id);
+      if (v === null) return null;
+      sum += o.weight * (o.want === 'high' ? v : 100 - v);
+      weights += o.weight;
+    }
+    out[a.id] = weights > 0 ? sum / weights : 0;
+  }
+  return out;
+}
+
 export function scores(world: World, s: GameState): Record<ActorId, number> {
   const out: Record<ActorId, number> = {};
   for (const a of world.actors) out[a.id] = score(world, s, a.id);

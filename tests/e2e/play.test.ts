@@ -85,12 +85,13 @@ describe('a new player', () => {
     await shot(page, '02-board-proposing');
     await page.locator('.board-canvas').screenshot({ path: path.join(SHOTS, '02b-board.png') });
 
-    // An offer the engine refuses shows its message: a deal needs terms for two governments.
+    // An offer the engine would refuse shows its problem at once, in place of its preview, before "Add": a deal
+    // needs terms for two governments.
     await page.getByRole('button', { name: 'Remove term 2' }).click(F);
-    await page.getByRole('button', { name: /^Add this offer/ }).click(F);
     await expect
-      .poll(() => page.getByRole('alert').filter({ hasText: 'at least two governments' }).isVisible())
+      .poll(() => page.getByRole('status').filter({ hasText: 'at least two governments' }).isVisible())
       .toBe(true);
+    expect(await page.locator('.effect-preview').textContent()).toMatch(/No preview until the problem/);
     await page.getByRole('button', { name: '+ Something you ask for' }).click(F);
 
     // Compose: we send aid to North Korea; North Korea halts missile tests; inspections, two steps.

@@ -26,7 +26,9 @@ describe('undo', () => {
     const undo = page.getByRole('button', { name: 'Undo', exact: true });
     const startOver = page.getByRole('button', { name: 'Start over' });
     const offersHeading = (n: number) =>
-      page.getByRole('heading', { name: `Offers to send this round (${n} of 3)` });
+      n === 0
+        ? page.getByText(/^Offers to send this round: none yet/)
+        : page.getByRole('heading', { name: `Offers to send this round (${n} of 3)` });
 
     // Nothing to undo yet.
     expect(await undo.isDisabled()).toBe(true);

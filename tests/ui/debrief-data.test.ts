@@ -21,6 +21,7 @@ import { finishedFromState } from '../../src/session/index.ts';
 
 const roundPoints = (w: typeof world, s: GameState) => finishedFromState(w, s).points;
 import { VERIFICATION_LABELS, nameOf, prose } from '../../src/ui/kit/text.ts';
+import { causesByRound } from '../../src/ui/play/summary.ts';
 
 const { world } = readScenario('tutorial');
 const SEED = 'debrief-data';
@@ -28,7 +29,7 @@ let end: GameState;
 let record: GameRecord;
 
 beforeAll(() => {
-  lend({ ...engine, nameOf, prose, VERIFICATION_LABELS });
+  lend({ ...engine, nameOf, prose, VERIFICATION_LABELS, causesByRound });
   const seats = Object.fromEntries(world.actors.map((a) => [a.id, strategyById('objective')]));
   const inputs: RecordedInput[] = [];
   end = engine.runGame(world, engine.startGame(world, SEED), computerChooser(world, SEED, seats), (r) =>
@@ -44,6 +45,28 @@ beforeAll(() => {
 });
 
 describe('debrief data', () => {
+  it('gives every round its causes, which add up to each change of the player’s numbers as shown', () => {
+    for (const me of world.actors.map((a) => a.id)) {
+      const view = engine.playerView(world, end, me);
+      const rounds = causesByRound(world, view);
+      expect(rounds.map((r) => r.round)).toEqual(view.history.map((h) => h.round));
+      let explained = 0;
+      for (const r of rounds)
+        for (const l of r.lines) {
+          if (l.causes.length === 0) continue;
+          expect(
+            l.causes.reduce((x, c) => x + c.amount, 0),
+            `${me}, round ${r.round}: ${l.label}`,
+          ).toBe(l.change);
+          explained++;
+        }
+      expect(explained).toBeGreaterThan(rounds.length);
+      // Nothing is left unexplained at the end: no change without causes.
+      for (const r of rounds)
+        for (const l of r.lines) if (l.change !== 0) expect(l.causes.length).toBeGreaterThan(0);
+    }
+  });
+
   it('has the start and every round, the start as the scenario sets it', () => {
     const points = roundPoints(world, end);
     expect(points.map((p) => p.round)).toEqual([...Array(end.end!.round + 1).keys()]);

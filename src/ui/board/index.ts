@@ -41,12 +41,13 @@ export function mountBoard(parent: HTMLElement): Board {
     onSkip: () => scene.player.skip(),
     onSpeed: (s) => (scene.player.speed = s),
   });
-  parent.after(controls.element);
+  // After the box the canvas shares with the buttons over it, so that the buttons' box is the canvas's.
+  (parent.closest('.board-stage') ?? parent).after(controls.element);
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
-    width: BOARD_WIDTH * px,
-    height: BOARD_HEIGHT * px,
+    width: Math.round(BOARD_WIDTH * px),
+    height: Math.round(BOARD_HEIGHT * px),
     backgroundColor: '#cadce8',
     scene,
     banner: false,

@@ -2,15 +2,19 @@
  * What the board draws, derived from one player's view: positions, labels and relations, already decided.
  * The scene reads only this; it knows no rules and no engine types beyond ids.
  */
-import type { ActorId, PlayerView, World } from '../../engine/index.ts';
+import type { ActorId, AgreementView, PlayerView, World } from '../../engine/index.ts';
 import { logText } from '../../text/index.ts';
-import { CAPITALS } from './geo.ts';
+import { CAPITALS, inFrame } from './geo.ts';
 import type { LonLat } from './geo.ts';
 
 export type Placement =
-  | { kind: 'map'; at: LonLat; label: 'left' | 'right' | 'below' | 'above' }
-  /** Off the map: drawn at the frame's edge with an arrow pointing where it lies. */
-  | { kind: 'edge'; edge: 'right' | 'top-left' | 'bottom'; slot: number };
+  /** On the map, at this place (the marker's centre). */
+  | { kind: 'map'; at: LonLat }
+  /**
+   * Off the map: drawn at the frame's edge, in the direction its capital lies on this map's projection
+   * (`toward`, the capital's longitude and latitude), or in a row along the bottom when the capital is unknown.
+   */
+  | { kind: 'edge'; toward: LonLat | null; slot: number };
 
 export interface BoardActor {
   id: ActorId;
@@ -19,6 +23,27 @@ export interface BoardActor {
   place: Placement;
   isMe: boolean;
   leader: string;
+  /** An organisation (the UN), not a government. */
+  organisation: boolean;
+  /** At the table this round (an organisation may join late or leave early). */
+  present: boolean;
+  /** When an organisation comes to the table or leaves it, if the scenario says. */
+  joins?: number;
+  leaves?: number;
+}
+
+/** A signed deal as this government sees it: kept so far, disputed (a step seen broken or contested), or broken. */
+export type DealState = 'kept' | 'disputed' | 'broken';
+
+export interface BoardDeal {
+  id: number;
+  parties: ActorId[];
+  state: DealState;
+  /** Still running (else it was broken last round or this one, and is shown one round more). */
+  active: boolean;
+  /** Steps done of all. */
+  done: number;
+  steps: number;
 }
 
 export interface BoardModel {
@@ -29,6 +54,14 @@ export interface BoardModel {
   sanctions: { from: ActorId; to: ActorId; level: number }[];
   channels: { a: ActorId; b: ActorId; kind: 'hotline' | 'backchannel' }[];
   alliances: [ActorId, ActorId][];
+  /** Deals in force, and those broken last round or this one. */
+  deals: BoardDeal[];
+  /** Governments I may make direct offers to. */
+  contacts: ActorId[];
+  /** The trust that opens direct offers without a channel. */
+  contactTrust: number;
+  /** The phase: offers are made only while it is "proposing". */
+  phase: string;
   tension: number;
   crisisAt: number;
   stage: number;
@@ -69,28 +102,38 @@ export interface Layers {
   sanctions: boolean;
   channels: boolean;
   alliances: boolean;
+  deals: boolean;
 }
 
-export const ALL_LAYERS: Layers = { trust: true, sanctions: true, channels: true, alliances: true };
+export const ALL_LAYERS: Layers = {
+  trust: true,
+  sanctions: true,
+  channels: true,
+  alliances: true,
+  deals: true,
+};
 
-/** Where the six governments sit, and which side their label goes so that neighbours do not collide. */
-// The two Korean capitals are 200 km apart: their markers are drawn a little apart (still inside each country)
-// so that the relations between them have room. The true capitals are marked with a dot.
-const PLACES: Record<string, Placement> = {
-  DPRK: { kind: 'map', at: [125.15, 39.75], label: 'above' },
-  ROK: { kind: 'map', at: [127.7, 36.95], label: 'right' },
-  PRC: { kind: 'map', at: CAPITALS.beijing!, label: 'below' },
-  JPN: { kind: 'map', at: CAPITALS.tokyo!, label: 'below' },
-  USA: { kind: 'edge', edge: 'right', slot: 0 },
-  RUS: { kind: 'edge', edge: 'top-left', slot: 0 },
+/**
+ * Markers placed by hand: the two Korean capitals are 200 km apart, so their markers are drawn a little apart
+ * (still inside each country) to leave the relations between them room. The true capitals are marked with a dot.
+ */
+const PLACES: Record<string, LonLat> = {
+  DPRK: [125.15, 39.75],
+  ROK: [127.7, 36.95],
 };
 
 function placeOf(id: ActorId, capital: string, extra: number): Placement {
-  const known = PLACES[id];
-  if (known) return known;
-  const at = CAPITALS[capital.toLowerCase()];
-  if (at) return { kind: 'map', at, label: 'below' };
-  return { kind: 'edge', edge: 'bottom', slot: extra };
+  const at = PLACES[id] ?? CAPITALS[capital.toLowerCase()];
+  if (at && inFrame(at)) return { kind: 'map', at };
+  return { kind: 'edge', toward: at ?? null, slot: extra };
+}
+
+/** How a deal looks to `me`: broken once it ended broken or abandoned, disputed once a step was. */
+export function dealState(g: AgreementView): DealState {
+  if (g.status === 'broken' || g.status === 'abandoned') return 'broken';
+  if (g.strikes > 0 || g.record.some((r) => r.disputed || Object.values(r.saw).includes(false)))
+    return 'disputed';
+  return 'kept';
 }
 
 export function boardModel(world: World, capitals: Record<ActorId, string>, view: PlayerView): BoardModel {
@@ -98,12 +141,40 @@ export function boardModel(world: World, capitals: Record<ActorId, string>, view
   const actors = view.actors.map((a) => {
     const capital = capitals[a.id] ?? a.name;
     const place = placeOf(a.id, capital, extra);
-    if (place.kind === 'edge' && place.edge === 'bottom') extra++;
-    return { id: a.id, name: a.name, capital, place, isMe: a.id === view.me, leader: a.leader.name };
+    if (place.kind === 'edge' && !place.toward) extra++;
+    const def = world.actors.find((x) => x.id === a.id);
+    return {
+      id: a.id,
+      name: a.name,
+      capital,
+      place,
+      isMe: a.id === view.me,
+      leader: a.leader.name,
+      organisation: def?.organisation === true,
+      present: a.present !== false,
+      ...(def?.joins !== undefined ? { joins: def.joins } : {}),
+      ...(def?.leaves !== undefined ? { leaves: def.leaves } : {}),
+    };
   });
   const sanctions: BoardModel['sanctions'] = [];
   for (const [from, row] of Object.entries(view.sanctions))
     for (const [to, level] of Object.entries(row)) if (level > 0) sanctions.push({ from, to, level });
+  const ids = new Set(actors.map((a) => a.id));
+  const deals = view.agreements
+    // In force, or broken (or walked away from) last round or this one; a deal carried out leaves the map.
+    .filter(
+      (g) =>
+        g.status === 'active' || (g.status !== 'completed' && g.ended !== null && g.ended >= view.round - 1),
+    )
+    .filter((g) => g.parties.filter((p) => ids.has(p)).length >= 2)
+    .map((g) => ({
+      id: g.id,
+      parties: g.parties.filter((p) => ids.has(p)),
+      state: dealState(g),
+      active: g.status === 'active',
+      done: g.done,
+      steps: g.steps,
+    }));
   return {
     me: view.me,
     actors,
@@ -111,6 +182,10 @@ export function boardModel(world: World, capitals: Record<ActorId, string>, view
     sanctions,
     channels: view.channels.map((c) => ({ a: c.a, b: c.b, kind: c.channel })),
     alliances: view.alliances.map(([a, b]) => [a, b]),
+    deals,
+    contacts: [...view.contacts],
+    contactTrust: world.rules.contactTrust,
+    phase: view.phase,
     tension: view.tension,
     crisisAt: world.rules.crisisAt,
     stage: view.stage,

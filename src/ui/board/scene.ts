@@ -6,24 +6,36 @@ import * as Phaser from 'phaser';
 import type { Atlas } from './atlas.ts';
 import { CAPITALS, DMZ, fitProjection } from './geo.ts';
 import type { LonLat, Projection } from './geo.ts';
+import {
+  BOARD_HEIGHT,
+  BOARD_WIDTH,
+  BOTTOM,
+  DEAL_STYLE,
+  MAP,
+  R,
+  TOP,
+  dist,
+  lerp,
+  layoutBoard,
+  markerPositions,
+  offset,
+} from './layout.ts';
+import type { BoardLayout, Chip, Measure, Relation, Spot, XY } from './layout.ts';
 import { ALL_LAYERS, PALETTE, trustBand } from './model.ts';
 import type { BoardActor, BoardModel, Layers } from './model.ts';
 import { Player } from './play.ts';
 import type { PlayerHooks } from './play.ts';
 
-export const BOARD_WIDTH = 640;
-export const BOARD_HEIGHT = 436;
+export { BOARD_HEIGHT, BOARD_WIDTH } from './layout.ts';
 /**
- * Canvas pixels per board unit: 2 when the board is shown larger than its size or on a dense screen, so that
- * lines and text stay sharp; else 1, which costs a quarter of the pixels (it matters to software rendering).
+ * Canvas pixels per board unit: the board's shown width times the device's pixel ratio, over its width in
+ * units, rounded up to a half, so that lines and text stay sharp on a large or dense screen; at least 1 and at
+ * most 3 (software rendering pays for every pixel).
  */
-export function pixelsFor(shownWidth: number, deviceRatio: number): 1 | 2 {
-  return (shownWidth || BOARD_WIDTH) * (deviceRatio || 1) > BOARD_WIDTH * 1.2 ? 2 : 1;
+export function pixelsFor(shownWidth: number, deviceRatio: number): number {
+  const want = ((shownWidth || BOARD_WIDTH) * (deviceRatio || 1)) / BOARD_WIDTH;
+  return Math.min(3, Math.max(1, Math.ceil(want * 2 - 0.2) / 2));
 }
-const TOP = 30; // the strip for the date and the tension gauge
-const BOTTOM = 36; // the strip for the peace-process stages
-const MAP = { x: 0, y: TOP, width: BOARD_WIDTH, height: BOARD_HEIGHT - TOP - BOTTOM };
-const R = 16; // marker radius
 const FONT = 'Inter, "Segoe UI", system-ui, sans-serif';
 const INK = '#1b1f24';
 
@@ -37,7 +49,7 @@ const COLOURS = {
   dmz: 0x7a4b9c,
 };
 
-type XY = { x: number; y: number };
+const hex = (css: string): number => parseInt(css.slice(1), 16);
 
 export class BoardScene extends Phaser.Scene {
   private project: Projection = fitProjection(MAP);
@@ -48,6 +60,9 @@ export class BoardScene extends Phaser.Scene {
   private layers: Layers = ALL_LAYERS;
   private atlas: Atlas | null = null;
   private labels: Phaser.GameObjects.Text[] = [];
+  /** Where things were put at the last redraw. */
+  private layout: BoardLayout | null = null;
+  private measure: Measure = canvasMeasure();
   /** Plays the moves of a round over the board. */
   readonly player: Player;
   /** Log entries below this index have been shown (or were there when the board opened). */
@@ -55,7 +70,7 @@ export class BoardScene extends Phaser.Scene {
 
   constructor(
     hooks: PlayerHooks,
-    private readonly px: 1 | 2 = 1,
+    private readonly px: number = 1,
   ) {
     super({ key: 'board' });
     this.player = new Player(this, hooks, (id) => this.where(id), px);
@@ -64,7 +79,7 @@ export class BoardScene extends Phaser.Scene {
   create(): void {
     this.cameras.main.setZoom(this.px).setOrigin(0, 0);
     this.base = this.add
-      .renderTexture(0, 0, BOARD_WIDTH * this.px, BOARD_HEIGHT * this.px)
+      .renderTexture(0, 0, Math.ceil(BOARD_WIDTH * this.px), Math.ceil(BOARD_HEIGHT * this.px))
       .setOrigin(0, 0)
       .setScale(1 / this.px)
       .setDepth(-1);
@@ -116,7 +131,8 @@ export class BoardScene extends Phaser.Scene {
   }
 
   private where(id: string): XY | null {
-    return this.model ? (this.positions(this.model).get(id) ?? null) : null;
+    if (!this.model) return null;
+    return this.layout?.spots.get(id)?.at ?? markerPositions(this.model).get(id) ?? null;
   }
 
   private text(
@@ -231,115 +247,58 @@ export class BoardScene extends Phaser.Scene {
     }
   }
 
-  private positions(m: BoardModel): Map<string, XY> {
-    const out = new Map<string, XY>();
-    for (const a of m.actors) {
-      const p = a.place;
-      if (p.kind === 'map') out.set(a.id, this.project(p.at));
-      else if (p.edge === 'right')
-        out.set(a.id, { x: BOARD_WIDTH - 34, y: MAP.y + MAP.height * 0.42 + p.slot * 70 });
-      else if (p.edge === 'top-left') out.set(a.id, { x: 46, y: MAP.y + 34 + p.slot * 70 });
-      else out.set(a.id, { x: 60 + p.slot * 100, y: MAP.y + MAP.height - 40 });
-    }
-    return out;
-  }
-
   private redraw(): void {
     const m = this.model!;
     for (const o of this.dynamic) o.destroy();
     this.dynamic = [];
-    const g = this.add.graphics();
-    this.dynamic.push(g);
-    const at = this.positions(m);
-    const L = this.layers;
-    const chips: (() => void)[] = [];
+    const under = this.add.graphics();
+    const over = this.add.graphics();
+    this.dynamic.push(under, over);
+    const lay = layoutBoard(m, this.layers, this.measure);
+    this.layout = lay;
     // The true capitals, where a marker is drawn apart from them.
-    g.fillStyle(COLOURS.ink, 1);
+    under.fillStyle(COLOURS.ink, 1);
     for (const c of [CAPITALS.pyongyang!, CAPITALS.seoul!]) {
       const { x, y } = this.project(c);
-      g.fillCircle(x, y, 2.5);
+      under.fillCircle(x, y, 2.5);
     }
-
-    this.drawTopStrip(g, m);
-    this.drawStages(g, m);
-
-    // Relations under the markers. Each kind keeps its own side of the line between two governments.
-    if (L.alliances)
-      for (const [a, b] of m.alliances) {
-        const [p, q] = offset(at.get(a)!, at.get(b)!, -7);
-        g.lineStyle(2, PALETTE.green, 1);
-        const [p1, q1] = offset(p, q, -2);
-        const [p2, q2] = offset(p, q, 2);
-        g.lineBetween(p1.x, p1.y, q1.x, q1.y).lineBetween(p2.x, p2.y, q2.x, q2.y);
-        chips.push(() => this.chip(chipAt(p, q, 0.5, 1, 40), 'A', PALETTE.green));
-      }
-    if (L.channels)
-      for (const c of m.channels) {
-        const [p, q] = offset(at.get(c.a)!, at.get(c.b)!, c.kind === 'hotline' ? -13 : 13);
-        g.lineStyle(2, PALETTE.purple, 1);
-        dashed(g, p, q, 2, 3);
-        chips.push(() =>
-          this.chip(
-            chipAt(p, q, 0.35, c.kind === 'hotline' ? -1 : 1, 42),
-            c.kind === 'hotline' ? 'H' : 'B',
-            PALETTE.purple,
-          ),
-        );
-      }
-    if (L.trust)
-      for (const t of m.trust) {
-        const p = at.get(m.me)!;
-        const q = at.get(t.to)!;
-        const band = trustBand(t.value);
-        g.lineStyle(1 + Math.round(t.value / 20), band.colour, 0.9);
-        if (band.word === 'low') dashed(g, p, q, 10, 4);
-        else g.lineBetween(p.x, p.y, q.x, q.y);
-        const c = chipAt(p, q, 0.6, -1);
-        chips.push(() =>
-          this.text(c.x, c.y, String(Math.round(t.value)), 11, {
-            bold: true,
-            colour: '#ffffff',
-            bg: band.css,
-            origin: [0.5, 0.5],
-          }),
-        );
-      }
-    if (L.sanctions)
-      for (const s of m.sanctions) {
-        const [p, q] = offset(at.get(s.from)!, at.get(s.to)!, 7);
-        g.lineStyle(1 + s.level, PALETTE.vermillion, 1);
-        const end = lerp(q, p, (R + 2) / Math.max(1, dist(p, q)));
-        dashed(g, p, end, 6, 4);
-        arrowHead(g, p, end, PALETTE.vermillion);
-        const c = chipAt(p, q, 0.4, 1);
-        chips.push(() =>
-          this.text(c.x, c.y, `S${s.level}`, 10, {
-            bold: true,
-            colour: '#ffffff',
-            bg: '#D55E00',
-            origin: [0.5, 0.5],
-          }),
-        );
-      }
-
-    for (const a of m.actors) this.drawActor(g, a, at.get(a.id)!);
-    for (const c of chips) c();
+    this.drawTopStrip(under, m);
+    this.drawStages(under, m);
+    // Relations under the markers; badges and labels over everything, where the layout put them.
+    for (const r of lay.relations) drawRelation(under, r);
+    for (const a of m.actors) this.drawMarker(under, a, lay.spots.get(a.id)!);
+    for (const r of lay.relations) if (r.chip) this.drawChip(over, r.chip);
+    for (const a of m.actors) this.drawLabel(over, lay.spots.get(a.id)!);
   }
 
-  private chip(c: XY, label: string, colour: number): void {
-    const css = `#${colour.toString(16).padStart(6, '0')}`;
-    this.text(c.x, c.y, label, 10, { bold: true, colour: '#ffffff', bg: css, origin: [0.5, 0.5] });
+  private drawChip(g: Phaser.GameObjects.Graphics, c: Chip): void {
+    const b = c.box;
+    const centre = { x: b.x + b.w / 2, y: b.y + b.h / 2 };
+    if (dist(centre, c.anchor) > Math.max(b.w, b.h) / 2 + 8)
+      g.lineStyle(1, hex(c.bg), 0.8).lineBetween(centre.x, centre.y, c.anchor.x, c.anchor.y);
+    g.fillStyle(hex(c.bg), 1).fillRoundedRect(b.x, b.y, b.w, b.h, 2);
+    this.text(b.x + b.w / 2, b.y + b.h / 2, c.text, c.size, {
+      bold: true,
+      colour: '#ffffff',
+      origin: [0.5, 0.5],
+    });
   }
 
-  private drawActor(g: Phaser.GameObjects.Graphics, a: BoardActor, p: XY): void {
-    if (a.place.kind === 'edge') {
+  private drawLabel(g: Phaser.GameObjects.Graphics, s: Spot): void {
+    const b = s.label;
+    g.fillStyle(COLOURS.paper, 0.88).fillRoundedRect(b.x, b.y, b.w, b.h, 3);
+    let y = b.y + 1;
+    for (const l of s.lines) {
+      this.text(b.x + b.w / 2, y, l.text, l.size, { bold: l.bold, origin: [0.5, 0] });
+      y += Math.round(l.size * 1.25) + 2;
+    }
+  }
+
+  private drawMarker(g: Phaser.GameObjects.Graphics, a: BoardActor, s: Spot): void {
+    const p = s.at;
+    const dir = s.toward ?? (a.place.kind === 'edge' ? { x: 0, y: 1 } : null);
+    if (dir) {
       // An arrow toward where the capital really lies.
-      const dir =
-        a.place.edge === 'right'
-          ? { x: 1, y: 0 }
-          : a.place.edge === 'top-left'
-            ? { x: -0.7, y: -0.7 }
-            : { x: 0, y: 1 };
       const tip = { x: p.x + dir.x * (R + 14), y: p.y + dir.y * (R + 14) };
       g.lineStyle(2, COLOURS.ink, 1).lineBetween(p.x + dir.x * R, p.y + dir.y * R, tip.x, tip.y);
       arrowHead(g, { x: p.x, y: p.y }, tip, COLOURS.ink);
@@ -348,37 +307,20 @@ export class BoardScene extends Phaser.Scene {
       g.fillStyle(PALETTE.yellow, 1).fillCircle(p.x, p.y, R + 5);
       g.lineStyle(2, COLOURS.ink, 1).strokeCircle(p.x, p.y, R + 5);
     }
-    g.fillStyle(COLOURS.paper, 1).fillCircle(p.x, p.y, R);
-    g.lineStyle(a.isMe ? 3 : 2, COLOURS.ink, 1).strokeCircle(p.x, p.y, R);
+    // Away from the table (an organisation before it joins or after it leaves): drawn faint.
+    const alpha = a.present ? 1 : 0.45;
+    g.fillStyle(COLOURS.paper, 1).lineStyle(a.isMe ? 3 : 2, COLOURS.ink, alpha);
+    // An organisation is a rounded square, a government a circle.
+    if (a.organisation)
+      g.fillRoundedRect(p.x - R, p.y - R, 2 * R, 2 * R, 5).strokeRoundedRect(
+        p.x - R,
+        p.y - R,
+        2 * R,
+        2 * R,
+        5,
+      );
+    else g.fillCircle(p.x, p.y, R).strokeCircle(p.x, p.y, R);
     this.text(p.x, p.y, a.id, a.id.length > 3 ? 9 : 10, { bold: true, origin: [0.5, 0.5] });
-    const side =
-      a.place.kind === 'map'
-        ? a.place.label
-        : a.place.edge === 'right'
-          ? 'below'
-          : a.place.edge === 'top-left'
-            ? 'right'
-            : 'above';
-    const gap = R + (a.isMe ? 8 : 4);
-    const edgeRight = a.place.kind === 'edge' && a.place.edge === 'right';
-    const [x, y, ox] = edgeRight
-      ? [p.x + R + 6, p.y + gap, 1]
-      : side === 'left'
-        ? [p.x - gap, p.y - 12, 1]
-        : side === 'right'
-          ? [p.x + gap, p.y - 12, 0]
-          : side === 'above'
-            ? [p.x, p.y - gap - 28, 0.5]
-            : [p.x, p.y + gap, 0.5];
-    const name = this.text(x, y, a.isMe ? `${a.name} (you)` : a.name, 12, {
-      bold: true,
-      bg: 'rgba(255,255,255,0.85)',
-      origin: [ox, 0],
-    });
-    this.text(x, y + name.height, a.place.kind === 'edge' ? `${a.capital} (off map)` : a.capital, 10, {
-      bg: 'rgba(255,255,255,0.85)',
-      origin: [ox, 0],
-    });
   }
 
   private drawTopStrip(g: Phaser.GameObjects.Graphics, m: BoardModel): void {
@@ -444,33 +386,6 @@ function along(p: XY, q: XY, t: number): [number, number] {
   return [p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t];
 }
 
-/** Where a line's label goes: along the line, or beside it when the line is too short to hold it between markers. */
-function chipAt(p: XY, q: XY, t: number, side: 1 | -1, away = 22): XY {
-  const len = dist(p, q);
-  if (len >= 100) return lerp(p, q, t);
-  const [a, b] = offset(p, q, side * away);
-  return lerp(a, b, 0.5);
-}
-
-function dist(p: XY, q: XY): number {
-  return Math.hypot(q.x - p.x, q.y - p.y);
-}
-
-function lerp(p: XY, q: XY, t: number): XY {
-  return { x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t };
-}
-
-/** The segment moved sideways by d pixels (to the left of p → q). */
-function offset(p: XY, q: XY, d: number): [XY, XY] {
-  const len = Math.max(1, dist(p, q));
-  const nx = (-(q.y - p.y) / len) * d;
-  const ny = ((q.x - p.x) / len) * d;
-  return [
-    { x: p.x + nx, y: p.y + ny },
-    { x: q.x + nx, y: q.y + ny },
-  ];
-}
-
 function dashed(g: Phaser.GameObjects.Graphics, p: XY, q: XY, dash: number, gap: number): void {
   const len = dist(p, q);
   if (len < 0.5) return;
@@ -495,4 +410,70 @@ function arrowHead(g: Phaser.GameObjects.Graphics, from: XY, tip: XY, colour: nu
     tip.x - ux * s + uy * s * 0.6,
     tip.y - uy * s - ux * s * 0.6,
   );
+}
+
+/** One relation's lines: the style says what it is without colour too (width, dashes, double lines, arrows). */
+function drawRelation(g: Phaser.GameObjects.Graphics, r: Relation): void {
+  for (const [p, q] of r.segments) {
+    switch (r.kind) {
+      case 'trust': {
+        const band = trustBand(r.value!);
+        g.lineStyle(1 + Math.round(r.value! / 20), band.colour, 0.9);
+        if (band.word === 'low') dashed(g, p, q, 10, 4);
+        else g.lineBetween(p.x, p.y, q.x, q.y);
+        break;
+      }
+      case 'sanction': {
+        g.lineStyle(1 + r.value!, PALETTE.vermillion, 1);
+        const end = lerp(q, p, (R + 2) / Math.max(1, dist(p, q)));
+        dashed(g, p, end, 6, 4);
+        arrowHead(g, p, end, PALETTE.vermillion);
+        break;
+      }
+      case 'hotline':
+      case 'backchannel':
+        g.lineStyle(2, PALETTE.purple, 1);
+        dashed(g, p, q, 2, 3);
+        break;
+      case 'alliance': {
+        g.lineStyle(2, PALETTE.green, 1);
+        const [p1, q1] = offset(p, q, -2);
+        const [p2, q2] = offset(p, q, 2);
+        g.lineBetween(p1.x, p1.y, q1.x, q1.y).lineBetween(p2.x, p2.y, q2.x, q2.y);
+        break;
+      }
+      case 'deal': {
+        const style = DEAL_STYLE[r.deal!.state];
+        g.lineStyle(r.deal!.active ? 3 : 2, hex(style.colour), r.deal!.active ? 1 : 0.7);
+        pattern(g, p, q, style.dash);
+        break;
+      }
+    }
+  }
+}
+
+/** A line in a dash pattern (dash, gap, dash, gap…); solid when the pattern is empty. */
+function pattern(g: Phaser.GameObjects.Graphics, p: XY, q: XY, dashes: number[]): void {
+  if (!dashes.length) {
+    g.lineBetween(p.x, p.y, q.x, q.y);
+    return;
+  }
+  const len = dist(p, q);
+  let s = 0;
+  for (let k = 0; s < len; k++) {
+    const d = dashes[k % dashes.length]!;
+    const e = Math.min(len, s + d);
+    if (k % 2 === 0) g.lineBetween(...along(p, q, s / len), ...along(p, q, e / len));
+    s = e;
+  }
+}
+
+/** Text widths as the browser measures them in the board's font. */
+function canvasMeasure(): Measure {
+  const ctx = document.createElement('canvas').getContext('2d');
+  return (s, size, bold) => {
+    if (!ctx) return [...s].length * size * 0.62;
+    ctx.font = `${bold ? 'bold ' : ''}${size}px ${FONT}`;
+    return ctx.measureText(s).width;
+  };
 }

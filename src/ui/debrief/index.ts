@@ -9,6 +9,7 @@ import { debriefJson, ledgerCsv, ledgerRows, seriesCsv } from './data.ts';
 import type { DebriefSource } from './data.ts';
 import { explanationsSection } from './explain.ts';
 import { ledgerSection } from './ledger.ts';
+import { causesSection } from './causes.ts';
 import { aimsText, outcomeWhy } from './scores.ts';
 
 export { lend } from './kit.ts';
@@ -85,6 +86,7 @@ export function renderDebrief(
       [
         ['#debrief-charts', 'Charts'],
         ['#debrief-ledger', 'Ledger of promises'],
+        ['#debrief-causes', 'Causes'],
         ['#debrief-why', 'Explanations'],
       ].map(([href, label]) =>
         h(
@@ -125,5 +127,6 @@ export function renderDebrief(
         ),
   );
   put(ledgerSection(world, view));
+  put(causesSection(world, view));
   put(explanationsSection(world, source?.record, view.log));
 }

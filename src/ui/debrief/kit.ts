@@ -6,12 +6,14 @@
  */
 import type { ACTOR_VARS, findAction, roundDate } from '../../engine/index.ts';
 import type * as Text from '../kit/text.ts';
+import type * as Summary from '../play/summary.ts';
 
 export type Kit = {
   ACTOR_VARS: typeof ACTOR_VARS;
   findAction: typeof findAction;
   roundDate: typeof roundDate;
-} & Pick<typeof Text, 'nameOf' | 'prose' | 'VERIFICATION_LABELS'>;
+} & Pick<typeof Text, 'nameOf' | 'prose' | 'VERIFICATION_LABELS'> &
+  Pick<typeof Summary, 'causesByRound'>;
 
 export const K = {} as Kit;
 

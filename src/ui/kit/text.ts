@@ -89,3 +89,31 @@ export const PHASE_TITLES: Record<string, string> = {
   commitment: 'Keep or break your word, and act',
   over: 'The game is over',
 };
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+
+/** "first", "second"… (then "#9"). */
+export const ordinal = (rank: number): string => ORDINALS[rank - 1] ?? `#${rank}`;
+
+/**
+ * Where `me` ranks among the governments by score, rounded as shown (ties share a rank), and who leads;
+ * null when `me` has no score.
+ */
+export function rankOf(
+  scores: Record<ActorId, number>,
+  me: ActorId,
+): { rank: number; tied: boolean; of: number; score: number; leader: ActorId; top: number } | null {
+  const mine = scores[me];
+  if (mine === undefined) return null;
+  const all = Object.entries(scores).map(([id, s]) => [id, Math.round(s)] as const);
+  const r = Math.round(mine);
+  const [leader, top] = all.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return {
+    rank: 1 + all.filter(([, s]) => s > r).length,
+    tied: all.some(([id, s]) => id !== me && s === r),
+    of: all.length,
+    score: r,
+    leader,
+    top,
+  };
+}

@@ -2,13 +2,13 @@
  * The panels that show one player's view: the status line, the governments' meters, the log and the board
  * in words. Shared by the game screen and the replay screen; they only read a player view.
  */
-import { ACTOR_VARS, economyAtRest } from '../../engine/index.ts';
+import { ACTOR_VARS, economyAtRest, publicScores } from '../../engine/index.ts';
 import type { ActorDef, ActorId, ActorVar, PlayerView, Quantity, World } from '../../engine/index.ts';
 import { trustBand } from '../board/model.ts';
 import { fill, h, signed } from '../kit/dom.ts';
 import { kindText, logText } from '../../text/index.ts';
 import { causesLine, shownCauses } from './summary.ts';
-import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, varHelp } from '../kit/text.ts';
+import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, rankOf, varHelp } from '../kit/text.ts';
 
 const PHASE_NUMBER: Record<string, number> = { proposing: 1, responding: 2, commitment: 3 };
 
@@ -75,6 +75,36 @@ export function renderStatus(status: HTMLElement, world: World, view: PlayerView
       },
       `Stage: ${view.stageName}`,
     ),
+    standing(world, view),
+  );
+}
+
+/** 1st, 2nd, 3rd, 4th… */
+const short = (n: number): string =>
+  `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+
+/**
+ * Where the player ranks among the governments: by the final scores at the end, else by the scores as they
+ * stand, read from the public numbers (none when an objective reads something private).
+ */
+function standing(world: World, view: PlayerView): HTMLElement | null {
+  const scores = view.scores ?? publicScores(world, view);
+  const place = scores ? rankOf(scores, view.me) : null;
+  if (!scores || !place) return null;
+  const word = `${place.tied ? 'joint ' : ''}${short(place.rank)} of ${place.of}`;
+  const lead =
+    place.rank === 1
+      ? place.tied
+        ? 'level with the leaders'
+        : 'ahead of everyone'
+      : `${nameOf(world, place.leader)} leads with ${place.top}`;
+  return h(
+    'span',
+    {
+      class: 'standing',
+      title: `${view.end ? 'Your final score' : 'Your score if the game ended now'}: ${place.score} of 100 (${lead}). Each government scores how well its own aims are met, 0–100.`,
+    },
+    `Rank: ${word}`,
   );
 }
 
@@ -111,6 +141,22 @@ function awayText(def: ActorDef, round: number): { short: string; long: string }
 
 /** How far an economy must be from where it is heading before the table shows the heading. */
 const HEADING_SHOWN = 5;
+
+/** The columns explained where keyboard and touch reach them too, not only in hover titles. */
+function columnHelp(world: World, open: boolean): HTMLElement {
+  return h(
+    'details',
+    { class: 'column-help', open },
+    h('summary', null, 'What the columns mean'),
+    h(
+      'dl',
+      null,
+      ACTOR_VARS.flatMap((v) => [h('dt', null, VAR_LABELS[v]), h('dd', null, varHelp(world, v))]),
+      h('dt', null, 'Your trust'),
+      h('dd', null, TRUST_HELP),
+    ),
+  );
+}
 
 export function renderMeters(meters: HTMLElement, world: World, view: PlayerView): void {
   const prev = view.history[view.history.length - 1];
@@ -254,6 +300,9 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
           ),
     );
   });
+  // The columns explained where keyboard and touch reach them too, not only in hover titles; it stays open
+  // across phases once opened.
+  const wasOpen = meters.querySelector('details.column-help')?.hasAttribute('open') ?? false;
   fill(
     meters,
     h(
@@ -263,6 +312,7 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
       h('thead', null, head),
       h('tbody', null, rows),
     ),
+    columnHelp(world, wasOpen),
   );
 }
 

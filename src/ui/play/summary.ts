@@ -2,7 +2,7 @@
  * What changed for the player over one round, from two views of its own: before it committed and after the
  * round resolved. Only what the player's view carries is used, so nothing secret leaks into the summary.
  */
-import { ACTOR_VARS, apportion, findAction, quantityKey } from '../../engine/index.ts';
+import { ACTOR_VARS, apportion, findAction, quantityKey, roundDate } from '../../engine/index.ts';
 import type {
   ActorId,
   ActorVar,
@@ -254,4 +254,69 @@ export function summaryNumbers(s: RoundSummary): HTMLElement {
         )
       : null,
   );
+}
+
+/** One line of the debrief's causes: a number's change over a round as shown, and what moved it. */
+export interface RoundCauseLine {
+  label: string;
+  /** Rounded ends (stages by name). */
+  before: string;
+  after: string;
+  /** The change as displayed (stages in steps). */
+  change: number;
+  causes: ShownCause[];
+}
+
+/**
+ * For each round of a game, how the player's own numbers, its trust in each other government, tension and the
+ * stage moved, with their causes from the ledger (whole numbers that add up to each change as displayed).
+ * Reads only the view: at the end it holds every cause, so the debrief can show what was hidden during play.
+ */
+export function causesByRound(
+  world: World,
+  view: PlayerView,
+): { round: number; date: string; lines: RoundCauseLine[] }[] {
+  const me = view.me;
+  const init = world.initial;
+  const start = {
+    tension: init.tension,
+    stage: init.stage,
+    vars: init.actors[me]?.vars,
+    trust: (to: ActorId): number => init.trust[me]?.[to] ?? init.defaultTrust,
+  };
+  const others = world.actors.map((a) => a.id).filter((id) => id !== me);
+  const stageName = (k: number): string => world.stages[k] ?? String(k);
+  return view.history.map((h, k) => {
+    const prev = k > 0 ? view.history[k - 1]! : null;
+    const entries = (view.causes ?? []).filter((e) => e.round === h.round);
+    const lines: RoundCauseLine[] = [];
+    const line = (of: Quantity, label: string, b: number, a: number): void => {
+      const change = Math.round(a) - Math.round(b);
+      const causes = shownCauses(world, me, entries, of, change);
+      if (change !== 0 || causes.length)
+        lines.push({ label, before: String(Math.round(b)), after: String(Math.round(a)), change, causes });
+    };
+    for (const v of ACTOR_VARS) {
+      const b = prev ? prev.vars[me]?.[v] : start.vars?.[v];
+      const a = h.vars[me]?.[v];
+      if (b !== undefined && a !== undefined) line({ kind: 'var', actor: me, var: v }, VAR_LABELS[v], b, a);
+    }
+    for (const id of others) {
+      const b = prev ? prev.myTrust[id] : start.trust(id);
+      const a = h.myTrust[id];
+      if (b !== undefined && a !== undefined)
+        line({ kind: 'trust', from: me, to: id }, `Your trust in ${nameOf(world, id)}`, b, a);
+    }
+    line({ kind: 'tension' }, 'Tension', prev ? prev.tension : start.tension, h.tension);
+    const s0 = prev ? prev.stage : start.stage;
+    if (h.stage !== s0)
+      lines.push({
+        label: 'Peace process',
+        before: stageName(s0),
+        after: stageName(h.stage),
+        change: h.stage - s0,
+        causes: shownCauses(world, me, entries, { kind: 'stage' }, h.stage - s0),
+      });
+    return { round: h.round, date: roundDate(world, h.round), lines };
+  });
 }

@@ -7,7 +7,8 @@ import { ACTOR_VARS, findAction, roundDate } from '../../engine/index.ts';
 import type { PlayerView, World } from '../../engine/index.ts';
 import type { DebriefSource } from '../debrief/data.ts';
 import { h } from '../kit/dom.ts';
-import { VERIFICATION_LABELS, nameOf, prose } from '../kit/text.ts';
+import { VERIFICATION_LABELS, nameOf, ordinal, prose, rankOf } from '../kit/text.ts';
+import { causesByRound } from '../play/summary.ts';
 
 export type { DebriefSource } from '../debrief/data.ts';
 
@@ -45,6 +46,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
     { class: 'debrief-more' },
     shell('debrief-charts', 'How the game moved, round by round'),
     shell('debrief-ledger', 'Who kept and broke what'),
+    shell('debrief-causes', 'What moved your numbers, round by round'),
     shell('debrief-why', 'Why the computer players did what they did'),
   );
   void import('../debrief/index.ts')
@@ -56,6 +58,7 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
         nameOf,
         prose,
         VERIFICATION_LABELS,
+        causesByRound,
       });
       m.renderDebrief(more, world, view, source);
     })
@@ -160,8 +163,6 @@ export function endReport(world: World, view: PlayerView, source?: DebriefSource
   );
 }
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
-
 /**
  * The player's own result beside the world's outcome: its score and its rank among the governments (ties share
  * a rank), and who did best when it did not.
@@ -171,9 +172,8 @@ function yourResult(
   me: string,
 ): HTMLElement | null {
   const mine = ranked.find((r) => r.id === me);
-  if (!mine) return null;
-  const rank = 1 + ranked.filter((r) => Math.round(r.score) > Math.round(mine.score)).length;
-  const tied = ranked.filter((r) => r.id !== me && Math.round(r.score) === Math.round(mine.score)).length;
+  const place = rankOf(Object.fromEntries(ranked.map((r) => [r.id, r.score])), me);
+  if (!mine || !place) return null;
   const top = ranked[0]!;
   return h(
     'p',
@@ -181,8 +181,8 @@ function yourResult(
     h(
       'strong',
       null,
-      `Your result: ${mine.name} scored ${Math.round(mine.score)} of 100, ${tied ? 'joint ' : ''}${ORDINALS[rank - 1] ?? `#${rank}`} of the ${ranked.length} governments.`,
+      `Your result: ${mine.name} scored ${place.score} of 100, ${place.tied ? 'joint ' : ''}${ordinal(place.rank)} of the ${ranked.length} governments.`,
     ),
-    rank > 1 ? ` ${top.name} did best, with ${Math.round(top.score)}.` : ' No government did better.',
+    place.rank > 1 ? ` ${top.name} did best, with ${Math.round(top.score)}.` : ' No government did better.',
   );
 }

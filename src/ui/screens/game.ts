@@ -10,7 +10,10 @@ import type { ActorId, PhaseInput, PlayerView, Rejection } from '../../engine/in
 import type { Board } from '../board/index.ts';
 import { ALL_LAYERS, boardModel } from '../board/model.ts';
 import type { Layers } from '../board/model.ts';
+import { boardHotspots } from '../board/hotspots.ts';
+import { dealLegend } from '../board/legend.ts';
 import { renderControls } from '../play/controls/index.ts';
+import type { ControlsHandle } from '../play/controls/index.ts';
 import { fill, h, uid } from '../kit/dom.ts';
 import { endReport } from './end.ts';
 import type { DebriefSource } from './end.ts';
@@ -41,6 +44,8 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
   );
   let layers: Layers = { ...ALL_LAYERS };
   let board: Board | null = null;
+  /** What the controls of the phase shown can be asked (start an offer from the map). */
+  let controlsHandle: ControlsHandle = {};
   /** The human at the device, or null on the hand-over screen. */
   let turn: ActorId | null = null;
   /** Hot-seat: each human's round summary, shown after their next hand-over. */
@@ -96,6 +101,7 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
         ['sanctions', 'Sanctions S1–3', 'sw-sanctions'],
         ['channels', 'Channels H/B', 'sw-channels'],
         ['alliances', 'Alliances A', 'sw-alliances'],
+        ['deals', 'Deals', null],
       ] as const
     ).map(([key, label, sw]) => {
       const id = uid('layer');
@@ -111,10 +117,11 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
             if (turn) drawBoard(session.view(turn));
           },
         }),
-        h('span', { class: `swatch ${sw}`, 'aria-hidden': 'true' }),
+        sw ? h('span', { class: `swatch ${sw}`, 'aria-hidden': 'true' }) : null,
         label,
       );
     }),
+    dealLegend(),
   );
 
   fill(
@@ -138,6 +145,8 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     dialog,
     saveDialog,
   );
+  // The game opens at its top, not at the scroll position the menu was left at.
+  window.scrollTo(0, 0);
 
   function confirmQuit(): void {
     if (session.over() || window.confirm('Leave this game and return to the menu?')) {
@@ -231,8 +240,16 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     live.textContent = text;
   }
 
+  // Buttons over the capitals: relations with each government, and offers to it from the map.
+  const hotspots = boardHotspots({ onOffer: (to) => startOffer(to) });
   // One figure for the whole game: the board mounts its own controls in it, and they stay across hand-overs.
-  const figure = h('figure', { class: 'board' }, boardHost, boardDesc, h('figcaption', null, layerToggles));
+  const figure = h(
+    'figure',
+    { class: 'board' },
+    h('div', { class: 'board-stage' }, boardHost, hotspots.element),
+    boardDesc,
+    h('figcaption', null, layerToggles),
+  );
 
   function layoutPlaying(): void {
     layoutMain();
@@ -268,7 +285,9 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
   }
 
   function drawBoard(view: PlayerView): void {
-    board?.show(boardModel(world, capitals, view), layers);
+    const model = boardModel(world, capitals, view);
+    board?.show(model, layers);
+    hotspots.update(model);
     boardDesc.textContent = boardDescription(world, view);
   }
 
@@ -504,10 +523,15 @@ export function startGameScreen(root: HTMLElement, session: Session, opts: GameS
     drawBoard(view);
     renderMeters(meters, world, view);
     phaseTitle.textContent = `Round ${view.round}: ${PHASE_TITLES[view.phase] ?? view.phase}`;
-    renderControls(controls, { world, view, submit, onChange: tell });
+    controlsHandle = renderControls(controls, { world, view, submit, onChange: tell });
     renderLog(logList, world, view);
     if (moveFocus && !dialog.open) phaseTitle.focus();
     if (moveFocus) tell({ kind: 'phase', view });
+  }
+
+  /** From the map: the composer starts a fresh offer to `to` (offers already added stay). */
+  function startOffer(to: ActorId): void {
+    controlsHandle.offerTo?.(to);
   }
 
   /** Mounts the board once its host is in the page (Phaser sizes itself from it), and resizes it on return. */

@@ -453,6 +453,8 @@ export function createCoach(host: CoachHost): Coach {
   let summaryRound = 1;
   let dialogHost: HTMLDialogElement | null = null;
   let highlighted: HTMLElement[] = [];
+  /** The step last read out or focused: a step is announced once, not again at every phase or summary. */
+  let announced = -1;
 
   const title = h('h2', { id: 'coach-h' });
   const body = h('div', { class: 'coach-body' });
@@ -526,6 +528,7 @@ export function createCoach(host: CoachHost): Coach {
     requestAnimationFrame(() => {
       pending = false;
       if (highlighted.some((el) => !el.isConnected) || highlighted.length === 0) highlight(false);
+      dock();
     });
   });
 
@@ -574,11 +577,44 @@ export function createCoach(host: CoachHost): Coach {
     element.classList.toggle('right', !!s.right);
     highlight(true);
     // In the summary the coach sits under the title: keep the dialog scrolled to its top.
+    dock();
     if (focus) {
       text.focus({ preventScroll: !!dialogHost });
       if (dialogHost) dialogHost.scrollTop = 0;
-    } else live.textContent = `Tutorial: ${s.title}. ${s.text(c)[0] ?? ''}`;
+    } else if (announced !== index) live.textContent = `Tutorial: ${s.title}. ${s.text(c)[0] ?? ''}`;
+    announced = index;
   }
+
+  /**
+   * Where the coach sits: over the lower left of the game by default. On a large screen it keeps the governments'
+   * table clear: under the table when the window has room there, else over the log (bottom right) unless the
+   * step points at the log.
+   */
+  function dock(): void {
+    const st = element.style;
+    st.top = st.bottom = st.left = st.right = st.width = st.maxHeight = '';
+    if (dialogHost || element.classList.contains('right') || element.hidden) return;
+    const table = document.querySelector('.governments');
+    if (!table) return;
+    const r = table.getBoundingClientRect();
+    const room = window.innerHeight - r.bottom - 18;
+    if (room >= Math.min(element.scrollHeight, 240)) {
+      st.top = `${Math.max(0, r.bottom + 8)}px`;
+      st.bottom = 'auto';
+      st.width = `${Math.min(r.width, 760)}px`;
+      st.maxHeight = `${room}px`;
+      return;
+    }
+    const log = document.querySelector('.right .log');
+    if (!log || window.innerWidth < 1500 || highlighted.some((el) => log.contains(el))) return;
+    const l = log.getBoundingClientRect();
+    st.left = `${l.left}px`;
+    st.width = `${l.width}px`;
+    st.maxHeight = `${Math.max(l.height, 220)}px`;
+  }
+  const redock = (): void => {
+    if (open) dock();
+  };
 
   function advance(focus: boolean): void {
     if (index < STEPS.length - 1) index++;
@@ -615,6 +651,8 @@ export function createCoach(host: CoachHost): Coach {
       index = first < 0 ? STEPS.length - 1 : first;
     }
     observer.observe(document.body, { childList: true, subtree: true });
+    window.addEventListener('resize', redock);
+    window.addEventListener('scroll', redock, { passive: true });
     host.onToggle?.(true);
     render(true);
   }
@@ -622,11 +660,14 @@ export function createCoach(host: CoachHost): Coach {
   function close(): void {
     if (!open) return;
     open = false;
+    live.textContent = '';
     const hadFocus = element.contains(document.activeElement);
     element.hidden = true;
     if (hadFocus) host.focusAfterClose?.();
     unhighlight();
     observer.disconnect();
+    window.removeEventListener('resize', redock);
+    window.removeEventListener('scroll', redock);
     host.onToggle?.(false);
   }
 

@@ -18,6 +18,7 @@ import { finishedFromState, recordFrames } from '../../../src/session/index.ts';
 import { lend, renderDebrief } from '../../../src/ui/debrief/index.ts';
 import { VERIFICATION_LABELS, nameOf, prose } from '../../../src/ui/kit/text.ts';
 import { renderControls } from '../../../src/ui/play/controls/index.ts';
+import { causesByRound } from '../../../src/ui/play/summary.ts';
 import { briefingPanel } from '../../../src/ui/play/briefing.ts';
 import { panelElements, renderLog, renderMeters, renderStatus } from '../../../src/ui/play/panels.ts';
 import { roundSummary, summaryNumbers } from '../../../src/ui/play/summary.ts';
@@ -59,7 +60,7 @@ function controls(world: LoadedScenario['world'], view: PlayerView): HTMLElement
 
 export async function renderAll(loaded: LoadedScenario, seed: string): Promise<Rendered[]> {
   const world = loaded.world;
-  lend({ ACTOR_VARS, findAction, roundDate, nameOf, prose, VERIFICATION_LABELS });
+  lend({ ACTOR_VARS, findAction, roundDate, nameOf, prose, VERIFICATION_LABELS, causesByRound });
   const seats = Object.fromEntries(world.actors.map((a) => [a.id, strategyById('reciprocal')]));
   const inputs: RecordedInput[] = [];
   // The state as each waiting phase opened (the first time per phase kind and round 1..2), and the end.

@@ -17,7 +17,7 @@ import type {
 import { fill, h, uid } from '../../kit/dom.ts';
 import { VERIFICATION_LABELS, nameOf, verificationHelp, who } from '../../kit/text.ts';
 import { previewLines, previewOffer } from '../preview.ts';
-import { actionOptions, errorBox, keepingFocus, pickTarget, targetsFor, unavailable } from './shared.ts';
+import { actionOptions, keepingFocus, pickTarget, targetsFor, twinInForce, unavailable } from './shared.ts';
 import type { ControlsContext } from './shared.ts';
 
 /** The offer being composed (an `OfferDraft` in the making). */
@@ -38,6 +38,8 @@ export interface Composer {
   /** Back to the default offer: one thing each side does, partial verification, at once, open one round. */
   reset: () => void;
   render: () => void;
+  /** A fresh offer with `to` as the other party (from the map). */
+  offerTo: (to: ActorId) => void;
 }
 
 /** What the composer's parts share: the context, the seat's facts, and the draft being changed. */
@@ -49,6 +51,11 @@ interface Parts {
   d: ComposerDraft;
   /** Re-render after a change to `field`, and tell the listener. */
   update: (field: Field) => void;
+  /**
+   * After typing in a number field: the preview, the problem and the help follow at once, without rebuilding
+   * the fields (so nothing moves when the field loses the focus to a click on "Add this offer").
+   */
+  refresh: (field: Field) => void;
 }
 
 const dealable = (world: World, by: ActorId): ActionDef[] =>
@@ -101,9 +108,15 @@ function termRow(p: Parts, t: Term, k: number): HTMLElement {
           p.update('terms');
         },
       },
-      world.actors.map((a) =>
-        h('option', { value: a.id, selected: a.id === t.by }, a.id === me ? `You (${a.name})` : a.name),
-      ),
+      world.actors.map((a) => {
+        // Only governments you can reach take part (another's offer you mediate needs a channel to each too).
+        const why = a.id === me ? null : reachProblem(p, a.id);
+        return h(
+          'option',
+          { value: a.id, selected: a.id === t.by, disabled: why !== null && a.id !== t.by },
+          a.id === me ? `You (${a.name})` : `${a.name}${why ? ` (${why})` : ''}`,
+        );
+      }),
     ),
     h('span', { class: 'will' }, 'will'),
     h('label', { for: actId, class: 'sr-only' }, `Term ${k + 1}: action`),
@@ -226,7 +239,7 @@ function numbersField(p: Parts): HTMLElement {
       min: 1,
       max: world.rules.maxSteps,
       value: d.steps,
-      onchange: (e: Event) => ((d.steps = Number((e.target as HTMLInputElement).value)), p.update('steps')),
+      oninput: (e: Event) => ((d.steps = Number((e.target as HTMLInputElement).value)), p.refresh('steps')),
     }),
     h('label', { for: expId }, 'Open for (rounds)'),
     h('input', {
@@ -235,20 +248,29 @@ function numbersField(p: Parts): HTMLElement {
       min: 1,
       max: world.rules.maxExpiry,
       value: d.expires,
-      onchange: (e: Event) => (
+      oninput: (e: Event) => (
         (d.expires = Number((e.target as HTMLInputElement).value)),
-        p.update('expires')
+        p.refresh('expires')
       ),
     }),
-    h(
-      'p',
-      { class: 'term-help' },
-      d.steps > 1
-        ? `Phased over ${d.steps} rounds: each step waits on the last being seen as kept.`
-        : 'All at once, in the commitment phase after it is signed.',
-      ` The others may answer it ${d.expires > 1 ? `until round ${view.round + d.expires - 1}` : 'this round only'}.`,
-    ),
+    h('p', { class: 'term-help numbers-help' }, numbersHelp(d, view.round)),
   );
+}
+
+function numbersHelp(d: ComposerDraft, round: number): string {
+  return `${
+    d.steps > 1
+      ? `Phased over ${d.steps} rounds: each step waits on the last being seen as kept.`
+      : 'All at once, in the commitment phase after it is signed.'
+  } The others may answer it ${d.expires > 1 ? `until round ${round + d.expires - 1}` : 'this round only'}.`;
+}
+
+/** Why `id` cannot be a party to an offer of yours now, or null when it can. */
+function reachProblem(p: Parts, id: ActorId): string | null {
+  const { view } = p.ctx;
+  if (view.actors.find((a) => a.id === id)?.present === false) return 'away';
+  if (view.contacts.includes(id)) return null;
+  return 'no contact';
 }
 
 function partiesLine(p: Parts, parties: ActorId[]): HTMLElement {
@@ -264,9 +286,13 @@ function partiesLine(p: Parts, parties: ActorId[]): HTMLElement {
 }
 
 /** The likely effects of the draft if it is signed and carried out, term by term and then overall. */
-function fillPreview(p: Parts, previewBody: HTMLElement): void {
+function fillPreview(p: Parts, previewBody: HTMLElement, problem: string | null): void {
   const { world, view } = p.ctx;
   const d: OfferDraft = { ...p.d, terms: p.d.terms.map((t) => ({ ...t })) };
+  if (problem) {
+    fill(previewBody, h('p', { class: 'hint' }, 'No preview until the problem above is fixed.'));
+    return;
+  }
   if (d.terms.length === 0 || d.terms.some((t) => !findAction(world, t.action))) {
     fill(previewBody, h('p', { class: 'hint' }, 'Add a term to see its effects.'));
     return;
@@ -299,8 +325,12 @@ export function createComposer(
   const { world, view } = ctx;
   const me = view.me;
   const others = world.actors.map((a) => a.id).filter((id) => id !== me);
-  const composeErr = errorBox();
   const body = h('div', { class: 'composer-body' });
+  // What is wrong with the offer as it stands, shown as soon as it is wrong (above the preview), and a warning
+  // when the same deal is already in force.
+  const problemId = uid('offer-problem');
+  const problem = h('p', { class: 'error', id: problemId, role: 'status', tabindex: '-1', hidden: true });
+  const twin = h('p', { class: 'warning', role: 'status', hidden: true });
   const previewBody = h('div', { id: uid('preview') });
   // One element for the whole phase, so that screen readers announce each new preview politely.
   const preview = h(
@@ -315,12 +345,16 @@ export function createComposer(
     h('h3', null, 'Likely effects if it is signed and carried out'),
     previewBody,
   );
-  const foot = h('div', { class: 'composer-foot' });
+  // One button for the whole phase: a click on it always lands, even when a field it follows has just changed.
+  const addButton = h('button', { type: 'button', 'data-focus-key': 'add-offer', onclick: () => addDraft() });
+  const foot = h('div', { class: 'composer-foot' }, addButton);
   const element = h(
     'fieldset',
     { class: 'composer' },
     h('legend', null, 'Compose an offer'),
     body,
+    problem,
+    twin,
     preview,
     foot,
   );
@@ -334,6 +368,13 @@ export function createComposer(
       render();
       ctx.onChange?.({ kind: 'composer', field, draft: draftNow() });
     },
+    refresh: (field) => {
+      const help = body.querySelector('.numbers-help');
+      if (help) help.textContent = numbersHelp(p.d, view.round);
+      check();
+      opts.rendered();
+      ctx.onChange?.({ kind: 'composer', field, draft: draftNow() });
+    },
   };
   const draftNow = (): OfferDraft => ({ ...p.d, terms: p.d.terms.map((t) => ({ ...t })) });
   const reset = (): void => {
@@ -344,11 +385,32 @@ export function createComposer(
       expires: 1,
     };
   };
-  const addDraft = (): void => {
+  /** Checks the draft as it stands: the problem or the preview, the twin warning, the button. */
+  function check(): string | null {
     const d = draftNow();
     const bad = checkDraftInView(world, view, d, 'This offer');
-    composeErr.show(bad ? bad.message : null);
-    if (!bad) opts.add(d);
+    problem.textContent = bad ? bad.message : '';
+    problem.hidden = !bad;
+    const same = bad ? null : twinInForce(view, d.terms);
+    twin.textContent = same
+      ? `Agreement #${same.id} with exactly these terms is already in force: signing this too would ask for the same steps twice.`
+      : '';
+    twin.hidden = !same;
+    fillPreview(p, previewBody, bad ? bad.message : null);
+    const n = opts.drafts();
+    addButton.textContent = `Add this offer (${n} of ${world.rules.offersPerRound})`;
+    addButton.disabled = n >= world.rules.offersPerRound;
+    if (bad) addButton.setAttribute('aria-describedby', problemId);
+    else addButton.removeAttribute('aria-describedby');
+    return bad ? bad.message : null;
+  }
+  const addDraft = (): void => {
+    // The fields' last values are already in the draft (they follow every keystroke).
+    if (check()) {
+      problem.focus();
+      return;
+    }
+    opts.add(draftNow());
   };
   function fillComposer(): void {
     const parties = [...new Set(p.d.terms.map((t) => t.by))];
@@ -364,22 +426,7 @@ export function createComposer(
       numbersField(p),
       partiesLine(p, parties),
     );
-    fillPreview(p, previewBody);
-    const n = opts.drafts();
-    fill(
-      foot,
-      composeErr.el,
-      h(
-        'button',
-        {
-          type: 'button',
-          'data-focus-key': 'add-offer',
-          disabled: n >= world.rules.offersPerRound,
-          onclick: addDraft,
-        },
-        `Add this offer (${n} of ${world.rules.offersPerRound})`,
-      ),
-    );
+    check();
   }
   function render(): void {
     keepingFocus(element, fillComposer);
@@ -392,5 +439,13 @@ export function createComposer(
     set: (d) => (p.d = d),
     reset,
     render,
+    offerTo: (to) => {
+      p.firstContact = to;
+      reset();
+      render();
+      ctx.onChange?.({ kind: 'composer', field: 'terms', draft: draftNow() });
+      element.scrollIntoView({ block: 'start' });
+      body.querySelector<HTMLElement>('select')?.focus();
+    },
   };
 }

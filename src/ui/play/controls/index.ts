@@ -7,15 +7,16 @@ import { fill, h } from '../../kit/dom.ts';
 import { renderCommitment } from './implement.ts';
 import { renderProposing } from './propose.ts';
 import { renderResponding } from './respond.ts';
-import type { ControlsContext } from './shared.ts';
+import type { ControlsContext, ControlsHandle } from './shared.ts';
 
-export type { ControlsChange, ControlsContext } from './shared.ts';
+export type { ControlsChange, ControlsContext, ControlsHandle } from './shared.ts';
 
-export function renderControls(panel: HTMLElement, ctx: ControlsContext): void {
+export function renderControls(panel: HTMLElement, ctx: ControlsContext): ControlsHandle {
+  let handle: ControlsHandle = {};
   const body = h('div', { class: 'scroll', tabindex: '0', role: 'group', 'aria-label': 'Phase panel' }); // scrollable: reachable by keyboard
   switch (ctx.view.phase) {
     case 'proposing':
-      renderProposing(body, ctx);
+      handle = renderProposing(body, ctx);
       break;
     case 'responding':
       renderResponding(body, ctx);
@@ -28,4 +29,5 @@ export function renderControls(panel: HTMLElement, ctx: ControlsContext): void {
   }
   // The button that ends the phase stays in view below the scrolling controls.
   fill(panel, body, body.querySelector(':scope > .submit-row'));
+  return handle;
 }

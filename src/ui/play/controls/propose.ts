@@ -6,7 +6,7 @@ import { VERIFICATION_LABELS, nameOf, termText } from '../../kit/text.ts';
 import { createComposer } from './composer.ts';
 import type { ComposerDraft } from './composer.ts';
 import { draftHistory, errorBox, keepingFocus, submitRow } from './shared.ts';
-import type { ControlsContext } from './shared.ts';
+import type { ControlsContext, ControlsHandle } from './shared.ts';
 
 /** One offer in the list to send, with its button to take it off again. */
 function draftCard(ctx: ControlsContext, d: OfferDraft, k: number, remove: () => void): HTMLElement {
@@ -38,12 +38,13 @@ function draftCard(ctx: ControlsContext, d: OfferDraft, k: number, remove: () =>
   );
 }
 
-export function renderProposing(panel: HTMLElement, ctx: ControlsContext): void {
+export function renderProposing(panel: HTMLElement, ctx: ControlsContext): ControlsHandle {
   const { world, view } = ctx;
   const rules = world.rules;
   const drafts: OfferDraft[] = [];
   const err = errorBox();
   const list = h('div', { class: 'drafts' });
+  const added = h('p', { class: 'sr-only', role: 'status' });
   const history = draftHistory<{ drafts: OfferDraft[] } & ComposerDraft>(
     panel,
     () => ({ drafts, ...composer.get() }),
@@ -60,6 +61,9 @@ export function renderProposing(panel: HTMLElement, ctx: ControlsContext): void 
       composer.reset();
       composer.render();
       renderDrafts();
+      // The list sits above the composer: the offer just added stays in sight, and is announced.
+      list.lastElementChild?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+      added.textContent = `Offer ${drafts.length} added to the offers to send.`;
       ctx.onChange?.({ kind: 'offer-added', drafts: drafts.length });
     },
     rendered: () => history.sync(),
@@ -73,16 +77,22 @@ export function renderProposing(panel: HTMLElement, ctx: ControlsContext): void 
   function fillDrafts(): void {
     fill(
       list,
-      h('h3', null, `Offers to send this round (${drafts.length} of ${rules.offersPerRound})`),
       drafts.length === 0
-        ? h('p', { class: 'hint' }, 'None yet. You may also send no offer this round.')
-        : h(
-            'div',
-            { class: 'draft-list' },
-            drafts.map((d, k) =>
-              draftCard(ctx, d, k, () => (drafts.splice(k, 1), renderDrafts(), composer.render())),
+        ? h(
+            'p',
+            { class: 'hint' },
+            `Offers to send this round: none yet (up to ${rules.offersPerRound}). You may also send none.`,
+          )
+        : [
+            h('h3', null, `Offers to send this round (${drafts.length} of ${rules.offersPerRound})`),
+            h(
+              'div',
+              { class: 'draft-list' },
+              drafts.map((d, k) =>
+                draftCard(ctx, d, k, () => (drafts.splice(k, 1), renderDrafts(), composer.render())),
+              ),
             ),
-          ),
+          ],
     );
   }
 
@@ -103,8 +113,9 @@ export function renderProposing(panel: HTMLElement, ctx: ControlsContext): void 
       ` Others need a hotline or backchannel, or a mediator (trust below ${world.rules.contactTrust}).`,
     ),
     err.el,
-    composer.element,
     list,
+    added,
+    composer.element,
     submitRow(
       'Send offers and end proposals',
       () => err.show(ctx.submit({ phase: 'proposing', offers: drafts })?.message ?? null),
@@ -113,4 +124,5 @@ export function renderProposing(panel: HTMLElement, ctx: ControlsContext): void 
   );
   composer.render();
   renderDrafts();
+  return { offerTo: (to) => composer.offerTo(to) };
 }

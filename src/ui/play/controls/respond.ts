@@ -5,7 +5,7 @@ import { fill, h, radios, uid } from '../../kit/dom.ts';
 import { VERIFICATION_LABELS, nameOf, termText } from '../../kit/text.ts';
 import { previewLines, previewOffer } from '../preview.ts';
 import { offersToAnswer } from '../session.ts';
-import { draftHistory, errorBox, submitRow } from './shared.ts';
+import { draftHistory, errorBox, submitRow, twinInForce } from './shared.ts';
 import type { ControlsContext } from './shared.ts';
 
 export function offerCard(
@@ -73,6 +73,7 @@ export function renderResponding(panel: HTMLElement, ctx: ControlsContext): void
           previewOffer(world, view, o, undefined, o.mediator),
           o.steps,
         );
+        const same = twinInForce(view, o.terms);
         return offerCard(
           world,
           view,
@@ -80,6 +81,13 @@ export function renderResponding(panel: HTMLElement, ctx: ControlsContext): void
           h(
             'div',
             null,
+            same
+              ? h(
+                  'p',
+                  { class: 'warning' },
+                  `Agreement #${same.id} with exactly these terms is already in force: accepting this too would ask for the same steps twice.`,
+                )
+              : null,
             h(
               'details',
               { class: 'effect-preview answer-preview' },

@@ -14,6 +14,7 @@ import type {
   PhaseInput,
   PlayerView,
   Rejection,
+  Term,
   World,
 } from '../../../engine/index.ts';
 
@@ -27,6 +28,32 @@ export interface ControlsContext {
   submit: (input: PhaseInput) => Rejection | null;
   /** Told of each change the player makes to a draft (the tutorial's coach listens). */
   onChange?: (change: ControlsChange) => void;
+}
+
+/** What the game screen may ask of the controls it rendered. */
+export interface ControlsHandle {
+  /** In the proposing phase: the composer starts a fresh offer with `to` as the other party, and takes the focus. */
+  offerTo?: (to: ActorId) => void;
+}
+
+/** A term as a string that two equal terms share (who, what, toward whom). */
+const termKey = (t: Term): string => `${t.by}>${t.action}>${t.target ?? ''}`;
+
+/**
+ * An agreement in force with exactly these terms (the same parties doing the same things toward the same
+ * governments), if there is one: signing another copy would ask for the same steps twice.
+ */
+export function twinInForce(
+  view: PlayerView,
+  terms: readonly Term[],
+): PlayerView['agreements'][number] | null {
+  const key = terms.map(termKey).sort().join('|');
+  return (
+    view.agreements.find(
+      (g) =>
+        g.status === 'active' && g.parties.includes(view.me) && g.terms.map(termKey).sort().join('|') === key,
+    ) ?? null
+  );
 }
 
 /** What the player just did in the controls, before submitting. */
