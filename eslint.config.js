@@ -168,7 +168,6 @@ export default tseslint.config(
     ignores: [
       'src/ui/screens/game.ts', // startGameScreen
       'src/ui/screens/menu.ts', // renderMenu
-      'src/ui/screens/classroom.ts', // instructorConsole
       'src/ui/tutorial/index.ts', // createCoach
       'src/ui/debrief/chart.ts', // lineChart
     ],

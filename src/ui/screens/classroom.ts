@@ -445,6 +445,49 @@ function createForm(root: HTMLElement, content: Content): void {
   });
 }
 
+/** The console's join panel: the code, its QR, the link, and the projector view. */
+function joinInfoPanel(code: string, joinUrl: string): HTMLElement {
+  return h(
+    'section',
+    { class: 'panel join-info' },
+    h('p', { class: 'join-code' }, 'Join code ', h('strong', { id: 'join-code' }, code)),
+    h('img', {
+      class: 'qr',
+      alt: `QR code for ${joinUrl}`,
+      src: `/api/sessions/${code}/qr.svg?url=${encodeURIComponent(joinUrl)}`,
+    }),
+    h('p', null, joinUrl),
+    h('p', null, h('a', { href: `?project=${code}`, target: '_blank' }, 'Projector view')),
+  );
+}
+
+/** The console's roster table around its body, which the session messages refill. */
+function rosterPanel(roster: HTMLElement): HTMLElement {
+  return h(
+    'section',
+    { class: 'panel roster-panel', 'aria-labelledby': 'roster-h' },
+    h('h2', { id: 'roster-h' }, 'Roster'),
+    h(
+      'table',
+      { class: 'roster' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, 'Government'),
+          h('th', { scope: 'col' }, 'Played by'),
+          h('th', { scope: 'col' }, 'Connected'),
+          h('th', { scope: 'col' }, 'This phase'),
+          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Seat')),
+        ),
+      ),
+      roster,
+    ),
+  );
+}
+
 function instructorConsole(
   root: HTMLElement,
   worldOf: (id: string) => World | null,
@@ -484,18 +527,7 @@ function instructorConsole(
       'main',
       { class: 'classroom instructor' },
       h('header', null, head, clock),
-      h(
-        'section',
-        { class: 'panel join-info' },
-        h('p', { class: 'join-code' }, 'Join code ', h('strong', { id: 'join-code' }, code)),
-        h('img', {
-          class: 'qr',
-          alt: `QR code for ${joinUrl}`,
-          src: `/api/sessions/${code}/qr.svg?url=${encodeURIComponent(joinUrl)}`,
-        }),
-        h('p', null, joinUrl),
-        h('p', null, h('a', { href: `?project=${code}`, target: '_blank' }, 'Projector view')),
-      ),
+      joinInfoPanel(code, joinUrl),
       h(
         'section',
         { class: 'panel' },
@@ -543,29 +575,7 @@ function instructorConsole(
         button('Release the class debrief to students', () => cmd('release')),
       ),
       news,
-      h(
-        'section',
-        { class: 'panel roster-panel', 'aria-labelledby': 'roster-h' },
-        h('h2', { id: 'roster-h' }, 'Roster'),
-        h(
-          'table',
-          { class: 'roster' },
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              h('th', { scope: 'col' }, 'Government'),
-              h('th', { scope: 'col' }, 'Played by'),
-              h('th', { scope: 'col' }, 'Connected'),
-              h('th', { scope: 'col' }, 'This phase'),
-              h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Seat')),
-            ),
-          ),
-          roster,
-        ),
-      ),
+      rosterPanel(roster),
       debrief,
     ),
   );
