@@ -168,8 +168,6 @@ export default tseslint.config(
     ignores: [
       'src/ui/screens/game.ts', // startGameScreen
       'src/ui/screens/menu.ts', // renderMenu
-      'src/ui/tutorial/index.ts', // createCoach
-      'src/ui/debrief/chart.ts', // lineChart
     ],
     rules: { 'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true }] },
   },

@@ -446,16 +446,8 @@ function stageOf(e: CoachEvent): Stage | null {
   }
 }
 
-export function createCoach(host: CoachHost): Coach {
-  let index = 0;
-  let open = false;
-  let stage: Stage = 0;
-  let summaryRound = 1;
-  let dialogHost: HTMLDialogElement | null = null;
-  let highlighted: HTMLElement[] = [];
-  /** The step last read out or focused: a step is announced once, not again at every phase or summary. */
-  let announced = -1;
-
+/** The coach's panel: its heading, text, progress, buttons and live region; the ✕ and Escape call `close`. */
+function coachPanel(close: () => void) {
   const title = h('h2', { id: 'coach-h' });
   const body = h('div', { class: 'coach-body' });
   const text = h('div', { class: 'coach-text', tabindex: '-1' }, title, body);
@@ -488,6 +480,97 @@ export function createCoach(host: CoachHost): Coach {
       close();
     }
   });
+  return { title, body, text, progress, buttons, live, element };
+}
+
+/**
+ * Where the coach sits: over the lower left of the game by default. On a large screen it keeps the governments'
+ * table clear: under the table when the window has room there, else over the log (bottom right) unless the
+ * step points at the log.
+ */
+function dockCoach(
+  element: HTMLElement,
+  dialogHost: HTMLDialogElement | null,
+  highlighted: HTMLElement[],
+): void {
+  const st = element.style;
+  st.top = st.bottom = st.left = st.right = st.width = st.maxHeight = '';
+  if (dialogHost || element.classList.contains('right') || element.hidden) return;
+  const table = document.querySelector('.governments');
+  if (!table) return;
+  const r = table.getBoundingClientRect();
+  const room = window.innerHeight - r.bottom - 18;
+  if (room >= Math.min(element.scrollHeight, 240)) {
+    st.top = `${Math.max(0, r.bottom + 8)}px`;
+    st.bottom = 'auto';
+    st.width = `${Math.min(r.width, 760)}px`;
+    st.maxHeight = `${room}px`;
+    return;
+  }
+  const log = document.querySelector('.right .log');
+  if (!log || window.innerWidth < 1500 || highlighted.some((el) => log.contains(el))) return;
+  const l = log.getBoundingClientRect();
+  st.left = `${l.left}px`;
+  st.width = `${l.width}px`;
+  st.maxHeight = `${Math.max(l.height, 220)}px`;
+}
+
+/** A step's buttons: its action, its next (or the wait for the player), and the ways to skip. */
+function coachButtons(
+  s: Step,
+  last: boolean,
+  host: CoachHost,
+  on: { advance: () => void; finish: () => void; close: () => void },
+): (HTMLElement | null)[] {
+  return [
+    s.action
+      ? h('button', { type: 'button', class: 'primary', onclick: () => s.action!.run(host) }, s.action.label)
+      : null,
+    s.next
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: s.action ? '' : 'primary',
+            onclick: () => (last ? on.finish() : on.advance()),
+          },
+          s.next,
+        )
+      : h('span', { class: 'coach-waiting' }, 'Waiting for you to do it…'),
+    !s.next && !last
+      ? h('button', { type: 'button', class: 'quiet small', onclick: () => on.advance() }, 'Skip this step')
+      : null,
+    !last
+      ? h('button', { type: 'button', class: 'quiet small', onclick: () => on.close() }, 'Skip the tutorial')
+      : null,
+  ];
+}
+
+/** Puts the coach in the summary dialog, or back home on the game screen when there is none. */
+function placeCoach(element: HTMLElement, dialog: HTMLDialogElement | null, home: CoachHost['home']): void {
+  if (dialog) {
+    // Just under the summary's title, so it is read first and the summary's button follows it.
+    const heading = dialog.querySelector(':scope > h2');
+    if (heading) heading.after(element);
+    else dialog.prepend(element);
+    element.classList.add('in-dialog');
+  } else {
+    home.append(element);
+    element.classList.remove('in-dialog');
+  }
+}
+
+export function createCoach(host: CoachHost): Coach {
+  let index = 0;
+  let open = false;
+  let stage: Stage = 0;
+  let summaryRound = 1;
+  let dialogHost: HTMLDialogElement | null = null;
+  let highlighted: HTMLElement[] = [];
+  /** The step last read out or focused: a step is announced once, not again at every phase or summary. */
+  let announced = -1;
+
+  const { title, body, text, progress, buttons, live, element } = coachPanel(() => close());
 
   const ctx = (): Ctx => {
     const view = host.view();
@@ -543,37 +626,7 @@ export function createCoach(host: CoachHost): Coach {
     );
     progress.textContent = ` · step ${index + 1} of ${STEPS.length}`;
     const last = index === STEPS.length - 1;
-    fill(
-      buttons,
-      s.action
-        ? h(
-            'button',
-            { type: 'button', class: 'primary', onclick: () => s.action!.run(host) },
-            s.action.label,
-          )
-        : null,
-      s.next
-        ? h(
-            'button',
-            {
-              type: 'button',
-              class: s.action ? '' : 'primary',
-              onclick: () => (last ? finish() : advance(true)),
-            },
-            s.next,
-          )
-        : h('span', { class: 'coach-waiting' }, 'Waiting for you to do it…'),
-      !s.next && !last
-        ? h(
-            'button',
-            { type: 'button', class: 'quiet small', onclick: () => advance(true) },
-            'Skip this step',
-          )
-        : null,
-      !last
-        ? h('button', { type: 'button', class: 'quiet small', onclick: () => close() }, 'Skip the tutorial')
-        : null,
-    );
+    fill(buttons, coachButtons(s, last, host, { advance: () => advance(true), finish, close }));
     element.classList.toggle('right', !!s.right);
     highlight(true);
     // In the summary the coach sits under the title: keep the dialog scrolled to its top.
@@ -585,32 +638,8 @@ export function createCoach(host: CoachHost): Coach {
     announced = index;
   }
 
-  /**
-   * Where the coach sits: over the lower left of the game by default. On a large screen it keeps the governments'
-   * table clear: under the table when the window has room there, else over the log (bottom right) unless the
-   * step points at the log.
-   */
   function dock(): void {
-    const st = element.style;
-    st.top = st.bottom = st.left = st.right = st.width = st.maxHeight = '';
-    if (dialogHost || element.classList.contains('right') || element.hidden) return;
-    const table = document.querySelector('.governments');
-    if (!table) return;
-    const r = table.getBoundingClientRect();
-    const room = window.innerHeight - r.bottom - 18;
-    if (room >= Math.min(element.scrollHeight, 240)) {
-      st.top = `${Math.max(0, r.bottom + 8)}px`;
-      st.bottom = 'auto';
-      st.width = `${Math.min(r.width, 760)}px`;
-      st.maxHeight = `${room}px`;
-      return;
-    }
-    const log = document.querySelector('.right .log');
-    if (!log || window.innerWidth < 1500 || highlighted.some((el) => log.contains(el))) return;
-    const l = log.getBoundingClientRect();
-    st.left = `${l.left}px`;
-    st.width = `${l.width}px`;
-    st.maxHeight = `${Math.max(l.height, 220)}px`;
+    dockCoach(element, dialogHost, highlighted);
   }
   const redock = (): void => {
     if (open) dock();
@@ -630,16 +659,7 @@ export function createCoach(host: CoachHost): Coach {
 
   function placeIn(dialog: HTMLDialogElement | null): void {
     dialogHost = dialog;
-    if (dialog) {
-      // Just under the summary's title, so it is read first and the summary's button follows it.
-      const heading = dialog.querySelector(':scope > h2');
-      if (heading) heading.after(element);
-      else dialog.prepend(element);
-      element.classList.add('in-dialog');
-    } else {
-      host.home.append(element);
-      element.classList.remove('in-dialog');
-    }
+    placeCoach(element, dialog, host.home);
   }
 
   function openCoach(): void {
