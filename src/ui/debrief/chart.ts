@@ -164,6 +164,151 @@ export interface Chart {
   update(spec: ChartSpec): void;
 }
 
+/** The uPlot options for a chart `width` pixels wide, the lines in `hidden` left out. */
+function chartOptions(spec: ChartSpec, hidden: ReadonlySet<string>, width: number): uPlot.Options {
+  const max = spec.max ?? 100;
+  const dpr = window.devicePixelRatio || 1;
+  const shown = spec.lines.filter((l) => !hidden.has(l.name));
+  return {
+    width,
+    height: Math.max(180, Math.min(260, Math.round(width * 0.42))),
+    padding: [12, Math.max(28, 12 + 7 * Math.max(0, ...shown.map((l) => l.short.length))), 0, 0],
+    legend: { show: false },
+    cursor: { show: false },
+    scales: { x: { time: false, range: [0, Math.max(1, spec.labels.length - 1)] }, y: { range: [0, max] } },
+    axes: [
+      {
+        label: 'Round',
+        labelSize: 16,
+        size: 34,
+        values: (_u, splits) =>
+          splits.map((v) => (Number.isInteger(v) ? (v === 0 ? 'Start' : String(v)) : '')),
+        incrs: [1, 2, 5, 10],
+        stroke: '#1b1f24',
+        grid: { stroke: '#e4e0d6', width: 1 },
+      },
+      {
+        values: (_u, splits) => splits.map(fmt),
+        stroke: '#1b1f24',
+        grid: { stroke: '#e4e0d6', width: 1 },
+        size: 36,
+      },
+    ],
+    series: [
+      {},
+      ...spec.lines.map((l) => ({
+        label: l.name,
+        stroke: l.colour,
+        width: l.width ?? 2,
+        dash: l.dash,
+        show: !hidden.has(l.name),
+        points: { show: false },
+      })),
+      ...(spec.threshold
+        ? [
+            {
+              label: spec.threshold.label,
+              stroke: '#555d69',
+              width: 1,
+              dash: [3, 3],
+              points: { show: false },
+            },
+          ]
+        : []),
+    ],
+    hooks: {
+      draw: [(u: uPlot) => drawMarkersAndEndLabels(u, spec, shown, dpr)],
+    },
+  };
+}
+
+/** Over the lines: a marker at every value, the lines' short names at their ends, and the threshold's label. */
+function drawMarkersAndEndLabels(u: uPlot, spec: ChartSpec, shown: Line[], dpr: number): void {
+  const ctx = u.ctx;
+  ctx.save();
+  const r = 3.6 * dpr;
+  const ends: { y: number; line: Line }[] = [];
+  for (const l of shown) {
+    ctx.fillStyle = l.colour;
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = dpr;
+    l.values.forEach((v, k) => {
+      markerPath(ctx, l.marker, u.valToPos(k, 'x', true), u.valToPos(v, 'y', true), r);
+      ctx.fill();
+      ctx.stroke();
+    });
+    const last = l.values.length - 1;
+    ends.push({ y: u.valToPos(l.values[last] ?? 0, 'y', true), line: l });
+  }
+  // End labels: those that would overlap are gathered in a block centred on where they want to be.
+  ends.sort((a, b) => a.y - b.y);
+  const gap = 11 * dpr;
+  const blocks: { top: number; items: typeof ends }[] = [];
+  for (const e of ends) {
+    blocks.push({ top: e.y, items: [e] });
+    for (let n = blocks.length; n > 1; n = blocks.length) {
+      const [a, b] = [blocks[n - 2]!, blocks[n - 1]!];
+      if (a.top + a.items.length * gap <= b.top) break;
+      a.items.push(...b.items);
+      blocks.pop();
+      const mean = a.items.reduce((t, x) => t + x.y, 0) / a.items.length;
+      a.top = mean - ((a.items.length - 1) * gap) / 2;
+    }
+  }
+  const placed = blocks.flatMap((bl) => bl.items.map((e, k) => ({ line: e.line, y: bl.top + k * gap })));
+  const x = u.valToPos(spec.labels.length - 1, 'x', true) + 7 * dpr;
+  ctx.font = `600 ${10 * dpr}px Inter, system-ui, sans-serif`;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  for (const e of placed) {
+    ctx.fillStyle = e.line.colour === '#f0e442' ? '#1b1f24' : e.line.colour;
+    ctx.fillText(e.line.short, x, e.y);
+  }
+  if (spec.threshold) {
+    ctx.fillStyle = '#555d69';
+    ctx.font = `${10 * dpr}px Inter, system-ui, sans-serif`;
+    ctx.textBaseline = 'bottom';
+    ctx.textAlign = 'left';
+    ctx.fillText(
+      spec.threshold.label,
+      u.bbox.left + 4 * dpr,
+      u.valToPos(spec.threshold.value, 'y', true) - 2 * dpr,
+    );
+  }
+  ctx.restore();
+}
+
+/** The chart's values as a table: a row per round, a column per line. */
+function valuesTable(spec: ChartSpec): HTMLElement {
+  return h(
+    'table',
+    { class: 'chart-values' },
+    h('caption', { class: 'sr-only' }, `${spec.title}, by round`),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, 'Round'),
+        spec.lines.map((l) => h('th', { scope: 'col' }, l.name)),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      spec.labels.map((label, k) =>
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, k === 0 ? label : `${k} (${label})`),
+          spec.lines.map((l) => h('td', null, (l.text ?? fmt)(l.values[k] ?? 0))),
+        ),
+      ),
+    ),
+  );
+}
+
 /** A chart in a figure: title, note, legend toggles, canvas, a text summary and a table of values. */
 export function lineChart(spec0: ChartSpec, controls?: HTMLElement): Chart {
   let spec = spec0;
@@ -196,117 +341,7 @@ export function lineChart(spec0: ChartSpec, controls?: HTMLElement): Chart {
   ro.observe(host);
 
   function options(width: number): uPlot.Options {
-    const max = spec.max ?? 100;
-    const dpr = window.devicePixelRatio || 1;
-    const shown = spec.lines.filter((l) => !hidden.has(l.name));
-    return {
-      width,
-      height: Math.max(180, Math.min(260, Math.round(width * 0.42))),
-      padding: [12, Math.max(28, 12 + 7 * Math.max(0, ...shown.map((l) => l.short.length))), 0, 0],
-      legend: { show: false },
-      cursor: { show: false },
-      scales: { x: { time: false, range: [0, Math.max(1, spec.labels.length - 1)] }, y: { range: [0, max] } },
-      axes: [
-        {
-          label: 'Round',
-          labelSize: 16,
-          size: 34,
-          values: (_u, splits) =>
-            splits.map((v) => (Number.isInteger(v) ? (v === 0 ? 'Start' : String(v)) : '')),
-          incrs: [1, 2, 5, 10],
-          stroke: '#1b1f24',
-          grid: { stroke: '#e4e0d6', width: 1 },
-        },
-        {
-          values: (_u, splits) => splits.map(fmt),
-          stroke: '#1b1f24',
-          grid: { stroke: '#e4e0d6', width: 1 },
-          size: 36,
-        },
-      ],
-      series: [
-        {},
-        ...spec.lines.map((l) => ({
-          label: l.name,
-          stroke: l.colour,
-          width: l.width ?? 2,
-          dash: l.dash,
-          show: !hidden.has(l.name),
-          points: { show: false },
-        })),
-        ...(spec.threshold
-          ? [
-              {
-                label: spec.threshold.label,
-                stroke: '#555d69',
-                width: 1,
-                dash: [3, 3],
-                points: { show: false },
-              },
-            ]
-          : []),
-      ],
-      hooks: {
-        draw: [
-          (u: uPlot) => {
-            const ctx = u.ctx;
-            ctx.save();
-            const r = 3.6 * dpr;
-            const ends: { y: number; line: Line }[] = [];
-            for (const l of shown) {
-              ctx.fillStyle = l.colour;
-              ctx.strokeStyle = '#ffffff';
-              ctx.lineWidth = dpr;
-              l.values.forEach((v, k) => {
-                markerPath(ctx, l.marker, u.valToPos(k, 'x', true), u.valToPos(v, 'y', true), r);
-                ctx.fill();
-                ctx.stroke();
-              });
-              const last = l.values.length - 1;
-              ends.push({ y: u.valToPos(l.values[last] ?? 0, 'y', true), line: l });
-            }
-            // End labels: those that would overlap are gathered in a block centred on where they want to be.
-            ends.sort((a, b) => a.y - b.y);
-            const gap = 11 * dpr;
-            const blocks: { top: number; items: typeof ends }[] = [];
-            for (const e of ends) {
-              blocks.push({ top: e.y, items: [e] });
-              for (let n = blocks.length; n > 1; n = blocks.length) {
-                const [a, b] = [blocks[n - 2]!, blocks[n - 1]!];
-                if (a.top + a.items.length * gap <= b.top) break;
-                a.items.push(...b.items);
-                blocks.pop();
-                const mean = a.items.reduce((t, x) => t + x.y, 0) / a.items.length;
-                a.top = mean - ((a.items.length - 1) * gap) / 2;
-              }
-            }
-            const placed = blocks.flatMap((bl) =>
-              bl.items.map((e, k) => ({ line: e.line, y: bl.top + k * gap })),
-            );
-            const x = u.valToPos(spec.labels.length - 1, 'x', true) + 7 * dpr;
-            ctx.font = `600 ${10 * dpr}px Inter, system-ui, sans-serif`;
-            ctx.textBaseline = 'middle';
-            ctx.textAlign = 'left';
-            for (const e of placed) {
-              ctx.fillStyle = e.line.colour === '#f0e442' ? '#1b1f24' : e.line.colour;
-              ctx.fillText(e.line.short, x, e.y);
-            }
-            if (spec.threshold) {
-              ctx.fillStyle = '#555d69';
-              ctx.font = `${10 * dpr}px Inter, system-ui, sans-serif`;
-              ctx.textBaseline = 'bottom';
-              ctx.textAlign = 'left';
-              ctx.fillText(
-                spec.threshold.label,
-                u.bbox.left + 4 * dpr,
-                u.valToPos(spec.threshold.value, 'y', true) - 2 * dpr,
-              );
-            }
-            ctx.restore();
-          },
-        ],
-      },
-    };
+    return chartOptions(spec, hidden, width);
   }
 
   function data(): uPlot.AlignedData {
@@ -358,36 +393,7 @@ export function lineChart(spec0: ChartSpec, controls?: HTMLElement): Chart {
       summary,
       describe(spec).map((s) => h('li', null, s)),
     );
-    fill(
-      table,
-      h(
-        'table',
-        { class: 'chart-values' },
-        h('caption', { class: 'sr-only' }, `${spec.title}, by round`),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'col' }, 'Round'),
-            spec.lines.map((l) => h('th', { scope: 'col' }, l.name)),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          spec.labels.map((label, k) =>
-            h(
-              'tr',
-              null,
-              h('th', { scope: 'row' }, k === 0 ? label : `${k} (${label})`),
-              spec.lines.map((l) => h('td', null, (l.text ?? fmt)(l.values[k] ?? 0))),
-            ),
-          ),
-        ),
-      ),
-    );
+    fill(table, valuesTable(spec));
   }
 
   texts();
