@@ -166,7 +166,6 @@ export default tseslint.config(
   {
     files: ['src/ui/**/*.ts'],
     ignores: [
-      'src/ui/screens/game.ts', // startGameScreen
       'src/ui/screens/menu.ts', // renderMenu
     ],
     rules: { 'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true }] },
