@@ -35,9 +35,12 @@ type Goal = 'dominant' | 'historical' | 'clash';
 
 /** Cells measured not to meet a goal (docs/scenarios.md), by "scenario/players", with the goals they miss. */
 const NOT_MET: Record<string, Goal[]> = {
-  // The normal players settle where history did not: deals, lower tension, a smaller programme.
-  'tutorial/normal': ['historical'],
+  // The normal players settle where history did not: deals, lower tension, a smaller programme. (The tutorial's
+  // normal players reach its history in 8-10 % of games: under the goal, but inside this sample's slack.)
   'six-party-talks/normal': ['historical'],
+  // A hotline now guards only its own flashpoint (issue 16's model fix): the Koreas' lines no longer calm the
+  // DPRK-USA and DPRK-Japan flashpoints, and the reciprocity players' Six-Party crises end in a clash more often.
+  'six-party-talks/default': ['clash'],
   'hanoi-2019/normal': ['historical'],
   'present-day/normal': ['historical'],
 };
