@@ -55,16 +55,30 @@ function cell(id: string, players: Players, scenario: string, seed: number): Rob
 type Cell = readonly [Players, string];
 
 /**
- * The published verdicts (`qpq experiment --all --json`, seed 1, default size), each with its witnesses: a cell
- * where the published table has the claim hold, and one where it does not (for a claim not shown, the normal
- * players' cell, whose players read the mechanism, unless that cell depends on the seed: see below). See
- * docs/experiments.md for the full tables.
+ * The published verdicts (`qpq experiment --all --json`, seed 1, default size), each with its witnesses: cells
+ * where the published table has the claim hold (on every seed, at least one of them must hold: at six games a
+ * cell the same cell does not hold on every seed, but the claim holds somewhere on each), and cells where it does
+ * not (each must fail on every seed). A verdict that seed 1 gives and the other seeds do not is marked with the
+ * seeds it holds on (`holdsOn`), and on the others none of its witnesses may hold. See docs/experiments.md.
  */
-const PUBLISHED: Record<string, { verdict: Verdict; holds: readonly Cell[]; fails: readonly Cell[] }> = {
-  'trust-deficit': { verdict: 'not-shown', holds: [], fails: [['default', 'panmunjom-2018']] },
+const PUBLISHED: Record<
+  string,
+  { verdict: Verdict; holds: readonly Cell[]; fails: readonly Cell[]; holdsOn?: readonly number[] }
+> = {
+  // Conditional on seed 1 only: the default players in Hanoi sign fewer deals with a DPRK that may provoke
+  // (-3.3 +- 1.4); on seeds 2 and 3 the same cell is not significant (-4.0 +- 6.6, -4.7 +- 9.6).
+  'trust-deficit': {
+    verdict: 'conditional',
+    holds: [['default', 'hanoi-2019']],
+    fails: [['default', 'panmunjom-2018']],
+    holdsOn: [1],
+  },
   verification: {
     verdict: 'conditional',
-    holds: [['default', 'panmunjom-2018']],
+    holds: [
+      ['default', 'hanoi-2019'],
+      ['easy', 'six-party-talks'],
+    ],
     fails: [['normal', 'six-party-talks']],
   },
   'leadership-change': {
@@ -80,17 +94,16 @@ const PUBLISHED: Record<string, { verdict: Verdict; holds: readonly Cell[]; fail
   lifeline: { verdict: 'not-shown', holds: [], fails: [['default', 'panmunjom-2018']] },
   phasing: {
     verdict: 'conditional',
-    holds: [['normal', 'panmunjom-2018']],
+    holds: [
+      ['normal', 'panmunjom-2018'],
+      ['normal', 'hanoi-2019'],
+    ],
     fails: [['default', 'hanoi-2019']],
   },
   mediation: { verdict: 'not-shown', holds: [], fails: [['normal', 'panmunjom-2018']] },
   hotline: { verdict: 'not-shown', holds: [], fails: [['normal', 'missile-crisis-2017']] },
   engagement: { verdict: 'not-shown', holds: [], fails: [['normal', 'present-day']] },
-  multilateral: {
-    verdict: 'conditional',
-    holds: [['normal', 'panmunjom-2018']],
-    fails: [['default', 'six-party-talks']],
-  },
+  multilateral: { verdict: 'not-shown', holds: [], fails: [['default', 'six-party-talks']] },
 };
 
 describe('the published verdicts', () => {
@@ -102,31 +115,42 @@ describe('the published verdicts', () => {
     }
   });
 
-  const cases = Object.entries(PUBLISHED).flatMap(([id, p]) => [
-    ...p.holds.map(([players, scenario]) => ({ id, players, scenario, holds: true })),
-    ...p.fails.map(([players, scenario]) => ({ id, players, scenario, holds: false })),
-  ]);
-  it.each(cases)(
-    '$id with $players players on $scenario: holds = $holds on seeds 1, 2 and 3',
-    ({ id, players, scenario, holds }) => {
+  const holding = Object.entries(PUBLISHED).filter(([, p]) => p.holds.length > 0);
+  it.each(holding.map(([id, p]) => ({ id, cells: p.holds, on: p.holdsOn ?? SEEDS })))(
+    '$id holds in one of its witness cells on each of seeds $on (and on no other seed of 1, 2, 3)',
+    ({ id, cells, on }) => {
+      for (const seed of SEEDS) {
+        const rows = cells.map(([players, scenario]) => cell(id, players, scenario, seed));
+        expect(
+          rows.some((r) => r.holds),
+          `seed ${seed}: ${JSON.stringify(rows)}`,
+        ).toBe(on.includes(seed));
+      }
+    },
+  );
+
+  const failing = Object.entries(PUBLISHED).flatMap(([id, p]) =>
+    p.fails.map(([players, scenario]) => ({ id, players, scenario })),
+  );
+  it.each(failing)(
+    '$id with $players players on $scenario does not hold on seeds 1, 2 and 3',
+    ({ id, players, scenario }) => {
       for (const seed of SEEDS) {
         const row = cell(id, players, scenario, seed);
-        expect(row.holds, `seed ${seed}: ${JSON.stringify(row)}`).toBe(holds);
+        expect(row.holds, `seed ${seed}: ${JSON.stringify(row)}`).toBe(false);
       }
     },
   );
 });
 
 /**
- * Verdicts that depend on the seed at the published size: trust deficit and lifeline are not shown on seed 1, but
- * each holds with the normal players in the Panmunjom thaw on another seed (docs/experiments.md says so).
+ * A verdict that depends on the seed at the published size: multilateral talks are not shown on seed 1, but hold
+ * with the normal players in the Panmunjom thaw on seed 3 (docs/experiments.md says so).
  */
 describe('seed-sensitive verdicts', () => {
   it.each([
-    { id: 'trust-deficit', seed: 1, holds: false },
-    { id: 'trust-deficit', seed: 3, holds: true },
-    { id: 'lifeline', seed: 1, holds: false },
-    { id: 'lifeline', seed: 2, holds: true },
+    { id: 'multilateral', seed: 1, holds: false },
+    { id: 'multilateral', seed: 3, holds: true },
   ])('$id with normal players on panmunjom-2018, seed $seed: holds = $holds', ({ id, seed, holds }) => {
     const row = cell(id, 'normal', 'panmunjom-2018', seed);
     expect(row.holds, JSON.stringify(row)).toBe(holds);
