@@ -521,6 +521,11 @@ function instructorConsole(
     });
     saveText(name, await res.text(), type);
   };
+  // Each of these does something in one state of the game only, so it is offered only then.
+  const startButton = button('Start', () => cmd('start'));
+  const pauseButton = button('Pause', () => cmd('pause'));
+  const resumeButton = button('Resume', () => cmd('resume'));
+  const endButton = button('End the game', () => confirm('End the game for everyone?') && cmd('end'));
   fill(
     root,
     h(
@@ -532,10 +537,10 @@ function instructorConsole(
         'section',
         { class: 'panel' },
         h('h2', null, 'Game'),
-        button('Start', () => cmd('start')),
-        button('Pause', () => cmd('pause')),
-        button('Resume', () => cmd('resume')),
-        button('End the game', () => confirm('End the game for everyone?') && cmd('end')),
+        startButton,
+        pauseButton,
+        resumeButton,
+        endButton,
         h(
           'div',
           null,
@@ -588,6 +593,10 @@ function instructorConsole(
       const s = m.session;
       head.textContent = `${s.title} · class ${code} · round ${s.round}${s.phase ? `, ${s.phase}` : ''} · ${STATUS_TEXT[s.status]}`;
       setClock(s);
+      startButton.disabled = s.status !== 'lobby';
+      pauseButton.disabled = s.status !== 'running';
+      resumeButton.disabled = s.status !== 'paused';
+      endButton.disabled = s.status === 'ended';
       announcements(news, s);
       if (world && injectSelect.options.length === 0)
         fill(
