@@ -6,8 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { playUnit } from '../ai/experiments.ts';
 import type { Unit, UnitResult } from '../ai/experiments.ts';
-import type { World } from '../engine/index.ts';
-import { readScenario } from './files.ts';
+import { worldLoader } from './files.ts';
 
 export interface ExperimentJob {
   units: Unit[];
@@ -19,12 +18,7 @@ export interface ExperimentJob {
 export type ExperimentWorkerMessage = { kind: 'unit'; index: number; result: UnitResult } | { kind: 'done' };
 
 const job = workerData as ExperimentJob & { indices: number[] };
-const worlds = new Map<string, World>();
-const load = (id: string): World => {
-  let w = worlds.get(id);
-  if (!w) worlds.set(id, (w = readScenario(id).world));
-  return w;
-};
+const load = worldLoader();
 const post = (m: ExperimentWorkerMessage): void => parentPort!.postMessage(m);
 job.units.forEach((u, k) =>
   post({

@@ -32,7 +32,7 @@ import type {
 } from '../ai/experiments.ts';
 import type { World } from '../engine/index.ts';
 import type { ExperimentJob, ExperimentWorkerMessage } from './experiment-worker.ts';
-import { readScenario } from './files.ts';
+import { worldLoader } from './files.ts';
 import { plain } from './terminal.ts';
 
 const fmt = (x: number): string =>
@@ -198,12 +198,7 @@ export async function runExperimentCommand(args: string[]): Promise<number> {
         .map(([k, v]) => `${k} (${v})`)
         .join(', ')}.`,
     );
-  const worlds = new Map<string, World>();
-  const load = (id: string): World => {
-    let w = worlds.get(id);
-    if (!w) worlds.set(id, (w = readScenario(id).world));
-    return w;
-  };
+  const load = worldLoader();
   const opts: ProtocolOptions = { games, hardGames, seeds, seed: values.seed, players: players as Players[] };
   const started = Date.now();
   const results = await runClaims(chosen as Experiment[], load, opts, workers, (done, all) => {

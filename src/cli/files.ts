@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogue, loadScenario } from '../scenario/index.ts';
 import type { Catalogue, LoadedScenario } from '../scenario/index.ts';
+import type { World } from '../engine/index.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCENARIO_DIR = join(ROOT, 'scenarios');
@@ -20,4 +21,14 @@ export function defaultCatalogue(): Catalogue {
 export function readScenario(pathOrId: string): LoadedScenario {
   const path = /[/\\.]/.test(pathOrId) ? pathOrId : join(SCENARIO_DIR, `${pathOrId}.yaml`);
   return loadScenario(path, readFileSync(path, 'utf8'), defaultCatalogue());
+}
+
+/** A scenario's world by path or id, each read once: for runs that load the same few scenarios many times. */
+export function worldLoader(): (pathOrId: string) => World {
+  const worlds = new Map<string, World>();
+  return (pathOrId) => {
+    let w = worlds.get(pathOrId);
+    if (!w) worlds.set(pathOrId, (w = readScenario(pathOrId).world));
+    return w;
+  };
 }

@@ -20,15 +20,9 @@ import {
 import type { UnitResult } from '../../src/ai/experiments.ts';
 import { DIFFICULTIES } from '../../src/ai/index.ts';
 import { runExperimentCommand } from '../../src/cli/experiment.ts';
-import { readScenario } from '../../src/cli/files.ts';
-import type { World } from '../../src/engine/index.ts';
+import { worldLoader } from '../../src/cli/files.ts';
 
-const worlds = new Map<string, World>();
-const load = (id: string): World => {
-  let w = worlds.get(id);
-  if (!w) worlds.set(id, (w = readScenario(id).world));
-  return w;
-};
+const load = worldLoader();
 
 describe('the protocol', () => {
   it('covers every claim of the design once, each on at least three shipped scenarios', () => {

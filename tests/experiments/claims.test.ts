@@ -26,15 +26,9 @@ import type {
   UnitResult,
   Verdict,
 } from '../../src/ai/experiments.ts';
-import type { World } from '../../src/engine/index.ts';
-import { readScenario } from '../../src/cli/files.ts';
+import { worldLoader } from '../../src/cli/files.ts';
 
-const worlds = new Map<string, World>();
-const load = (id: string): World => {
-  let w = worlds.get(id);
-  if (!w) worlds.set(id, (w = readScenario(id).world));
-  return w;
-};
+const load = worldLoader();
 
 const SEEDS = [1, 2, 3];
 
