@@ -44,7 +44,7 @@ export function beliefState(world: World, view: PlayerView, rng: Rng): GameState
  * The belief `beliefState` builds, from a draw of the player's generator made beforehand: a player can draw
  * at the moment it always has (keeping its generator's sequence) and build the belief only if it needs one.
  * A `light` belief leaves out what only playing rounds forward reads (the events already fired, the recent
- * gestures, the history and log): enough for valuing moves with `applyAction`, and much cheaper late in a game,
+ * gestures, the log and all but the last round of history): enough for valuing moves with `applyAction`, and much cheaper late in a game,
  * when the log is long.
  */
 export function beliefFrom(world: World, view: PlayerView, draw: number, light = false): GameState {
@@ -100,7 +100,9 @@ export function beliefFrom(world: World, view: PlayerView, draw: number, light =
     recent: light ? {} : { ...view.myRecent },
     firedEvents: light ? [] : [...new Set(view.log.flatMap((e) => (e.kind === 'event' ? [e.ref] : [])))],
     log: [],
-    history: !light && view.history.length ? [{ ...view.history[view.history.length - 1]!, trust }] : [],
+    // Even a light belief keeps the last round's line: the stage a round began at bounds how far a move can
+    // shift it (`moveStage`), so without it a what-if summit would be clamped near the scenario's first stage.
+    history: view.history.length ? [{ ...view.history[view.history.length - 1]!, trust }] : [],
     rng: seedState(Math.floor(draw * 2 ** 32)),
     end: view.end,
   };

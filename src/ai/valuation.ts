@@ -352,7 +352,7 @@ function copyInto(to: number[], from: readonly number[]): void {
 
 /**
  * What a valuation reads of the belief `beliefFrom` builds from `view`, as numbers, read from the view itself
- * (no belief is built): the round (for the outlook's horizon), tension, the stage, and whether the believer thinks
+ * (no belief is built): the round (for the outlook's horizon), tension, the stage and the stage the round began at, whether the believer thinks
  * it may advance (its trust as `believedTrust` has it, and the agreements in the view), the governments' numbers,
  * the leaders' stances (which set their priorities), sanctions, lifelines and alliances. Beliefs with equal keys value every list of terms identically. The forum
  * is left out: an action can convene talks, but no objective reads whether talks are convened, so a round's
@@ -361,7 +361,7 @@ function copyInto(to: number[], from: readonly number[]): void {
 export function valuationKey(world: World, view: PlayerView): Float64Array {
   const n = world.actors.length;
   const nv = ACTOR_VARS.length;
-  const k = new Float64Array(4 + n * (nv + 1) + 3 * n * n);
+  const k = new Float64Array(5 + n * (nv + 1) + 3 * n * n);
   const advance = stageMayAdvance(world, {
     trust: believedTrust(world, view),
     agreements: view.agreements as unknown as Agreement[],
@@ -371,7 +371,9 @@ export function valuationKey(world: World, view: PlayerView): Float64Array {
   k[1] = view.tension;
   k[2] = view.stage;
   k[3] = advance ? 1 : 0;
-  let at = 4;
+  // The stage the round began at: a move shifts the stage at most one stage from it (`moveStage`).
+  k[4] = view.history.length ? view.history[view.history.length - 1]!.stage : world.initial.stage;
+  let at = 5;
   for (const a of view.actors) for (const v of ACTOR_VARS) k[at++] = a.vars[v];
   // Each leader's stance: a leader's priorities weigh the objectives (`leaderPriority`).
   for (const a of view.actors) k[at++] = a.leader.stance;

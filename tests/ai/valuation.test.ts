@@ -174,3 +174,52 @@ describe('the valuation cache', () => {
     for (const seed of ['cache-1', 'cache-2']) expect(play(true, seed)).toBe(play(false, seed));
   });
 });
+
+describe('the light belief a valuation reads', () => {
+  // A round moves the stage at most one stage from where it began (`moveStage`). A belief that forgot where the
+  // round began valued a summit at stage 2 as if the game still stood near the scenario's first stage: the what-if
+  // stage was pulled down, and the summit looked harmful (+5.8 to South Korea at stage 0, -2.5 at stage 2).
+  const stageActions = WORLD.actions.filter((a) => a.effects.some((e) => e.kind === 'stage'));
+
+  /** A state some rounds in whose last round ended two or more stages above the scenario's start. */
+  function advanced(): GameState {
+    const s = cloneState(STATES[STATES.length - 1]!);
+    const last = { ...s.history[s.history.length - 1]! }; // a clone shares history lines: copy the one changed
+    s.history[s.history.length - 1] = last;
+    s.stage = last.stage = WORLD.initial.stage + 2;
+    return s;
+  }
+
+  it('moves the stage from where the round began, as the full belief does', () => {
+    expect(stageActions.length).toBeGreaterThan(0);
+    const s = advanced();
+    for (const me of IDS_OF(WORLD)) {
+      const view = playerView(WORLD, s, me);
+      const light = beliefFrom(WORLD, view, 0.5, true);
+      const full = beliefFrom(WORLD, view, 0.5, false);
+      for (const action of stageActions)
+        for (const target of [-1, ...WORLD.actors.map((_, i) => i)]) {
+          const a = whatIfCopy(light);
+          const b = whatIfCopy(full);
+          applyAction(WORLD, a, action, indexOf(WORLD, me), target, 1, true);
+          applyAction(WORLD, b, action, indexOf(WORLD, me), target, 1, true);
+          expect(a.stage, `${me} ${action.id} → ${target}`).toBe(b.stage);
+          expect(a.stage).toBeGreaterThanOrEqual(s.stage - 1);
+        }
+    }
+  });
+
+  it('keys the stage the round began at: the same stage reached from elsewhere values moves differently', () => {
+    const s = advanced();
+    const c = cloneState(s);
+    c.history[c.history.length - 1] = { ...c.history[c.history.length - 1]!, stage: s.stage - 1 };
+    const me = WORLD.actors[1]!.id;
+    expect(
+      sameKey(valuationKey(WORLD, playerView(WORLD, c, me)), valuationKey(WORLD, playerView(WORLD, s, me))),
+    ).toBe(false);
+  });
+});
+
+function IDS_OF(world: World): ActorId[] {
+  return world.actors.map((a) => a.id);
+}
