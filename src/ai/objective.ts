@@ -75,9 +75,10 @@ const DEFAULTS: ObjectiveParams = {
 
 /**
  * What the trust others would gain in me (or lose) from an action is worth, in points of trust: trust of
- * counterparts I am at odds with counts fully, an ally's little; goodwill fades when repeated.
+ * counterparts I am at odds with counts fully, an ally's little; goodwill fades when repeated. Each reading is
+ * seen by the observers the engine gives it (`applyReadings`): a `rivals` reading by my rivals only.
  */
-function trustDelta(
+export function trustDelta(
   view: PlayerView,
   def: ActionDef,
   target: ActorId | undefined,
@@ -85,7 +86,12 @@ function trustDelta(
   allies: Set<ActorId> = alliesOf(view),
 ): number {
   let sum = 0;
+  let rivals: Set<ActorId> | undefined;
   for (const r of def.readings) {
+    if (r.observers === 'rivals')
+      rivals ??= new Set(
+        view.rivalries.flatMap(([a, b]) => (a === view.me ? [b] : b === view.me ? [a] : [])),
+      );
     for (const a of view.actors) {
       if (a.id === view.me) continue;
       const hit =
@@ -96,7 +102,7 @@ function trustDelta(
             : r.observers === 'target-allies'
               ? target !== undefined && alliesOf(view, target).has(a.id)
               : r.observers === 'rivals'
-                ? !allies.has(a.id) // an approximation: rivalries are not in the view
+                ? rivals!.has(a.id)
                 : true;
       if (!hit) continue;
       const weight = (allies.has(a.id) ? 0.3 : 1) * (1 - (view.myTrust[a.id] ?? 50) / 200);

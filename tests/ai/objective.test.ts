@@ -7,14 +7,19 @@ import { computerChooser, seatRng, strategyById } from '../../src/ai/index.ts';
 import { hostile, remember } from '../../src/ai/memory.ts';
 import { legalActions } from '../../src/ai/moves.ts';
 import { bestPackage, termsKey } from '../../src/ai/packages.ts';
+import { trustDelta } from '../../src/ai/objective.ts';
+import { alliesOf } from '../../src/ai/memory.ts';
 import { policyStrategy } from '../../src/ai/policy.ts';
 import type { Strategy } from '../../src/ai/types.ts';
 import { readScenario } from '../../src/cli/files.ts';
 import {
+  applyReadings,
   checkInput,
+  cloneState,
   closePhaseMut,
   collectMut,
   findAction,
+  pairIndex,
   playerView,
   runGame,
   startGame,
@@ -99,6 +104,51 @@ describe('the objective player', () => {
     }
     const input = { phase: 'proposing' as const, offers: [pkg!.offer] };
     expect(checkInput(sixParty, s, 'PRC', input)).toBeNull();
+  });
+
+  it("reads an action's trust readings from the observers the engine gives them: a rivals reading from its rivals only", () => {
+    // Every trust at 50, so the engine's changes are not cut off at 0 or 100.
+    const s = startGame(sixParty, 'readings');
+    s.trust.fill(50);
+    const n = sixParty.actors.length;
+    const checked: string[] = [];
+    for (const me of ['DPRK', 'USA', 'ROK']) {
+      const view = playerView(sixParty, s, me);
+      const self = sixParty.actors.findIndex((a) => a.id === me);
+      const allies = alliesOf(view);
+      for (const c of legalActions(sixParty, view)) {
+        const def = findAction(sixParty, c.action)!;
+        // Engagement earns its goodwill as a record over a year (engagementRecord), which a one-step valuation
+        // counts in full from the first gesture on purpose; secret acts are seen only by those who detect them.
+        if (def.visibility === 'secret' || def.family === 'engagement' || !def.readings.length) continue;
+        const target = c.target === undefined ? -1 : sixParty.actors.findIndex((a) => a.id === c.target);
+        const after = cloneState(s);
+        applyReadings(
+          sixParty,
+          after,
+          def,
+          self,
+          target,
+          sixParty.actors.map(() => true),
+          1,
+          1,
+        );
+        // What the engine changed, each observer weighed as the player weighs it (an ally's trust little).
+        let expected = 0;
+        sixParty.actors.forEach((a, i) => {
+          const d = after.trust[pairIndex(n, i, self)]! - s.trust[pairIndex(n, i, self)]!;
+          expected += d * (allies.has(a.id) ? 0.3 : 1) * (1 - 50 / 200);
+        });
+        expect(trustDelta(view, def, c.target, 1), `${me}: ${c.action} ${c.target ?? ''}`).toBeCloseTo(
+          expected,
+          9,
+        );
+        if (def.readings.some((r) => r.observers === 'rivals')) checked.push(c.action);
+      }
+    }
+    // Missile tests and exercises carry a rivals reading: the comparison covers them.
+    expect(checked).toContain('missile-test');
+    expect(checked).toContain('hold-exercises');
   });
 
   it('signs three-way agreements in whole games of the Six-Party Talks', () => {
