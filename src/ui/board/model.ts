@@ -338,7 +338,8 @@ export function movesOf(view: PlayerView, fromRound: number, world: World): Boar
           ...base,
           kind: 'card',
           ...(known(actor) ? { from: actor } : {}),
-          to: [],
+          // A clash is drawn between the flashpoint pair it broke out on.
+          to: e.kind === 'clash' && e.target && known(actor) ? [e.target] : [],
           label:
             e.kind === 'crisis' || e.kind === 'clash' ? 'Crisis' : e.kind === 'event' ? 'Event' : 'Politics',
           tone: e.kind === 'crisis' || e.kind === 'clash' ? 'bad' : 'neutral',
