@@ -4,6 +4,7 @@
  */
 import type { ActorId, AgreementView, PlayerView, World } from '../../engine/index.ts';
 import { logText } from '../../text/index.ts';
+import { termText } from '../kit/text.ts';
 import { CAPITALS, inFrame } from './geo.ts';
 import type { LonLat } from './geo.ts';
 
@@ -44,6 +45,8 @@ export interface BoardDeal {
   /** Steps done of all. */
   done: number;
   steps: number;
+  /** Who does what, in words: "North Korea: Freeze a nuclear site", "You: Humanitarian aid → North Korea". */
+  terms: string[];
 }
 
 export interface BoardModel {
@@ -174,6 +177,7 @@ export function boardModel(world: World, capitals: Record<ActorId, string>, view
       active: g.status === 'active',
       done: g.done,
       steps: g.steps,
+      terms: g.terms.map((t) => termText(world, t, view.me)),
     }));
   return {
     me: view.me,
