@@ -36,8 +36,8 @@ import type {
 } from '../../src/engine/index.ts';
 import { ACTOR_VARS, ACTION_FAMILIES } from '../../src/engine/types.ts';
 import {
+  CATALOGUE_WORLD as WORLD,
   IDS,
-  WORLD,
   actionDef,
   collected,
   commitment,

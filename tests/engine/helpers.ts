@@ -2,7 +2,10 @@
  * Shared set-up for the engine tests: the shipped world, driving a game phase by phase through `submit`,
  * resolving one commitment phase in isolation, reading the state by actor id, and whole seeded games.
  */
-import { readScenario } from '../../src/cli/files.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCENARIO_DIR, defaultCatalogue, readScenario } from '../../src/cli/files.ts';
+import { loadScenario } from '../../src/scenario/index.ts';
 import { STRATEGIES, computerChooser } from '../../src/ai/index.ts';
 import type { Strategy } from '../../src/ai/index.ts';
 import {
@@ -33,6 +36,16 @@ import type {
 } from '../../src/engine/index.ts';
 
 export const WORLD: World = readScenario('panmunjom-2018').world;
+/**
+ * The same scenario with every catalogue action open to the governments the catalogue names, for the tests that
+ * walk the whole catalogue: Panmunjom itself denies the North nuclear tests (`actions › deny`: it declared its
+ * force complete in November 2017 and has not tested since).
+ */
+export const CATALOGUE_WORLD: World = (() => {
+  const path = join(SCENARIO_DIR, 'panmunjom-2018.yaml');
+  const text = readFileSync(path, 'utf8').replace(/^ {2}deny:\n(?: {4}.*\n)+/m, '');
+  return loadScenario(path, text, defaultCatalogue()).world;
+})();
 export const IDS: readonly ActorId[] = WORLD.actors.map((a) => a.id);
 
 /** A copy of a world with some rules changed (the world is plain data). */

@@ -447,11 +447,11 @@ const ROWS: RejectionRow[] = [
     code: 'UNAFFORDABLE',
     state: (() => {
       const s = copy(C.s);
-      s.actors[ix('DPRK')]!.economy = actionDefCost('nuclear-test');
+      s.actors[ix('DPRK')]!.economy = actionDefCost('public-diplomacy');
       return s;
     })(),
     actor: 'DPRK',
-    input: commitment([{ action: 'nuclear-test' }, { action: 'missile-test' }]),
+    input: commitment([{ action: 'public-diplomacy' }, { action: 'missile-test' }]),
     fix: (s) => (s.actors[ix('DPRK')]!.economy = 50),
   },
   {

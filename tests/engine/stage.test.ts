@@ -16,6 +16,7 @@ import {
 } from '../../src/engine/index.ts';
 import type { GameState, World } from '../../src/engine/index.ts';
 import {
+  CATALOGUE_WORLD,
   WORLD,
   actionDef,
   ix,
@@ -146,7 +147,8 @@ describe('programmes growing set the process back', () => {
     const s = copy(submitAll(WORLD, submitAll(WORLD, startGame(WORLD, 'test'))));
     s.stage = 2;
     roundStartsAt(s, 2);
-    const resolved = resolveWith(WORLD, s, { DPRK: commitment([{ action: 'nuclear-test' }]) });
+    // Panmunjom denies the North nuclear tests; the catalogue's own takers are open in CATALOGUE_WORLD.
+    const resolved = resolveWith(CATALOGUE_WORLD, s, { DPRK: commitment([{ action: 'nuclear-test' }]) });
     expect(programmeGrew(WORLD, resolved)).toBe(true);
     expect(react(WORLD, resolved).stage).toBe(1);
   });
