@@ -35,14 +35,12 @@ type Goal = 'dominant' | 'historical' | 'clash';
 
 /** Cells measured not to meet a goal (docs/scenarios.md), by "scenario/players", with the goals they miss. */
 const NOT_MET: Record<string, Goal[]> = {
-  // The normal players settle where history did not: deals, lower tension, a smaller programme. (The tutorial's
-  // normal players reach its history in 8-10 % of games: under the goal, but inside this sample's slack.)
-  'six-party-talks/normal': ['historical'],
-  // A hotline now guards only its own flashpoint (issue 16's model fix): the Koreas' lines no longer calm the
-  // DPRK-USA and DPRK-Japan flashpoints, and the reciprocity players' Six-Party crises end in a clash more often.
-  'six-party-talks/default': ['clash'],
-  'hanoi-2019/normal': ['historical'],
-  'present-day/normal': ['historical'],
+  // After Hanoi the normal players reach a working peace in nearly every game (98.5 % of 200) and the frozen
+  // standoff of 2020 in none: their North trades summits for aid, never Yongbyon, and tension stays low.
+  'hanoi-2019/normal': ['historical', 'dominant'],
+  // Two more normal cells miss a goal in the published table but lie inside this small sample's slack, so they are
+  // not listed: the Six-Party Talks' nuclear North (4 % of 200 games) and the present day's two hostile states
+  // (14.8 % of 400, with armed camps at 69.5 %).
 };
 
 const slack = (p: number, n: number): number => 2.5 * Math.sqrt((p * (1 - p)) / n);
