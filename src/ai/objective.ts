@@ -259,7 +259,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             world,
             view,
             counterparts(world, view).filter((x) => !busy.has(x)),
-            (who, t) => value(who, [t]).value,
+            (who, t) => valuation.valueOf(who, t),
             p.threshold * 6 + trustWorth * 2,
             jitter,
             refused,

@@ -108,6 +108,7 @@ export class Valuation {
   readonly #labels: string[][];
   readonly #singles = new Map<number, Entry>();
   readonly #pairs = new Map<number, Entry>();
+  readonly #faded = new Map<number, Map<number, Entry>>();
   readonly #others = new Map<string, Entry>();
   /** How many term codes there are (for pairs' numeric keys). */
   readonly #codes: number;
@@ -190,12 +191,24 @@ export class Valuation {
     return (by * w.actions.length + a) * (n + 1) + target + 1;
   }
 
+  /** One whole term's entry (scale and fade 1). */
+  #single(t: AnyTerm): Entry {
+    const c = this.#code(t);
+    let e = this.#singles.get(c);
+    if (!e) this.#singles.set(c, (e = this.#compute([t], 1, 1)));
+    return e;
+  }
+
   #entry(terms: readonly AnyTerm[], scale: number, fade: number): Entry {
     let e: Entry | undefined;
-    if (scale === 1 && fade === 1 && terms.length === 1) {
+    if (scale === 1 && terms.length === 1) {
+      if (fade === 1) return this.#single(terms[0]!);
+      // A gesture repeated lately, its payoff at home faded: keyed by the term and the fade, as numbers.
       const c = this.#code(terms[0]!);
-      e = this.#singles.get(c);
-      if (!e) this.#singles.set(c, (e = this.#compute(terms, scale, fade)));
+      let byFade = this.#faded.get(c);
+      if (!byFade) this.#faded.set(c, (byFade = new Map()));
+      e = byFade.get(fade);
+      if (!e) byFade.set(fade, (e = this.#compute(terms, scale, fade)));
     } else if (scale === 1 && fade === 1 && terms.length === 2) {
       const c = this.#code(terms[0]!) * this.#codes + this.#code(terms[1]!);
       e = this.#pairs.get(c);
@@ -288,6 +301,11 @@ export class Valuation {
         break;
       }
     }
+  }
+
+  /** `who`'s change of score from one whole term: `value(who, [t]).value`, without building the answer. */
+  valueOf(who: ActorId, t: AnyTerm): number {
+    return this.#single(t).values[indexOf(this.#world, who)]!;
   }
 
   /** `who`'s change of score from `terms`, with the objective that moved most. */
