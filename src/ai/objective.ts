@@ -85,7 +85,9 @@ function trustDelta(
   allies: Set<ActorId> = alliesOf(view),
 ): number {
   let sum = 0;
+  let targetAllies: Set<ActorId> | undefined;
   for (const r of def.readings) {
+    if (r.observers === 'target-allies' && target !== undefined) targetAllies ??= alliesOf(view, target);
     for (const a of view.actors) {
       if (a.id === view.me) continue;
       const hit =
@@ -94,7 +96,7 @@ function trustDelta(
           : r.observers === 'allies'
             ? allies.has(a.id)
             : r.observers === 'target-allies'
-              ? target !== undefined && alliesOf(view, target).has(a.id)
+              ? targetAllies !== undefined && targetAllies.has(a.id)
               : r.observers === 'rivals'
                 ? !allies.has(a.id) // an approximation: rivalries are not in the view
                 : true;
