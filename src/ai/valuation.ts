@@ -110,6 +110,7 @@ export class Valuation {
   readonly #pairs = new Map<number, Entry>();
   readonly #faded = new Map<number, Map<number, Entry>>();
   readonly #others = new Map<string, Entry>();
+  readonly #index: Map<ActorId, number>;
   /** How many term codes there are (for pairs' numeric keys). */
   readonly #codes: number;
 
@@ -122,6 +123,7 @@ export class Valuation {
     this.#world = world;
     this.#base = belief;
     this.#scratch = whatIfCopy(belief);
+    this.#index = indexMap(world);
     const n = (this.#n = world.actors.length);
     this.#codes = n * world.actions.length * (n + 1);
     const look = (this.look = outlook(world, belief, horizon));
@@ -181,13 +183,18 @@ export class Valuation {
     return len > 1 ? (100 * s.stage) / (len - 1) : 0;
   }
 
+  /** An actor's index in the world (as `indexOf`, -1 for an unknown id), by a map: asked for every value read. */
+  #ix(id: ActorId): number {
+    return this.#index.get(id) ?? -1;
+  }
+
   /** A term's number: who does what to whom. */
   #code(t: AnyTerm): number {
     const w = this.#world;
     const n = this.#n;
-    const by = indexOf(w, t.by);
+    const by = this.#ix(t.by);
     const a = w.actionIndex[t.action]!;
-    const target = t.target === undefined ? -1 : indexOf(w, t.target);
+    const target = t.target === undefined ? -1 : this.#ix(t.target);
     return (by * w.actions.length + a) * (n + 1) + target + 1;
   }
 
@@ -237,8 +244,8 @@ export class Valuation {
         world,
         s,
         def,
-        indexOf(world, t.by),
-        t.target === undefined ? -1 : indexOf(world, t.target),
+        this.#ix(t.by),
+        t.target === undefined ? -1 : this.#ix(t.target),
         scale,
         true,
         fade,
@@ -305,16 +312,16 @@ export class Valuation {
 
   /** `value(who, [t])`, read without the list. */
   valued(who: ActorId, t: AnyTerm): Valued {
-    return this.#answer(this.#single(t), indexOf(this.#world, who));
+    return this.#answer(this.#single(t), this.#ix(who));
   }
 
   /** `value(who, [{ by: who, action, target }], 1, fade)`: an act of `who`'s own, read without building the term. */
   valuedBy(who: ActorId, action: string, target: ActorId | undefined, fade: number): Valued {
     const w = this.#world;
-    const by = indexOf(w, who);
+    const by = this.#ix(who);
     const c =
       (by * w.actions.length + w.actionIndex[action]!) * (this.#n + 1) +
-      (target === undefined ? -1 : indexOf(w, target)) +
+      (target === undefined ? -1 : this.#ix(target)) +
       1;
     let e: Entry | undefined;
     if (fade === 1) e = this.#singles.get(c);
@@ -334,13 +341,21 @@ export class Valuation {
 
   /** `who`'s change of score from one whole term: `value(who, [t]).value`, without building the answer. */
   valueOf(who: ActorId, t: AnyTerm): number {
-    return this.#single(t).values[indexOf(this.#world, who)]!;
+    return this.#single(t).values[this.#ix(who)]!;
   }
 
   /** `who`'s change of score from `terms`, with the objective that moved most. */
   value(who: ActorId, terms: readonly AnyTerm[], scale = 1, fade = 1): Valued {
-    return this.#answer(this.#entry(terms, scale, fade), indexOf(this.#world, who));
+    return this.#answer(this.#entry(terms, scale, fade), this.#ix(who));
   }
+}
+
+const indexMaps = new WeakMap<World, Map<ActorId, number>>();
+/** Each actor's index in the world, by id, made once per world. */
+function indexMap(world: World): Map<ActorId, number> {
+  let m = indexMaps.get(world);
+  if (!m) indexMaps.set(world, (m = new Map(world.actors.map((a, i) => [a.id, i]))));
+  return m;
 }
 
 const pressureMoves = new WeakMap<ActionDef, boolean>();
