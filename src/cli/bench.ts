@@ -53,7 +53,7 @@ function difficultyRows(f: DifficultyFigures): [string, string][] {
       `  ${f.normalWorkersGames} normal games, --workers auto (${f.normalWorkers})`,
       `${f.normalWorkersGamesPerSec} games/s wall (one worker: ${f.normalOneThreadGamesPerSec}, so ${f.normalWorkersSpeedup}×); 10,000 in ${duration(f.normal10000SecondsAuto)} (${f.normal10000Measured ? 'measured' : `projected from ${f.normalWorkersGames}`}); ${f.normalWorkersCpuMsPerGame} CPU ms a game (one worker: ${f.normalOneWorkerCpuMsPerGame})`,
     ],
-    ['load average (1 min) at start, end', f.loadAverage.join(', ')],
+    ['load average (1 min) at start, end of this part', f.difficultyLoadAverage.join(', ')],
   ];
 }
 
@@ -117,6 +117,7 @@ function report(f: BenchFigures): string {
       `${duration(w.secondsFor10000)} on one thread (${w.gamesPerSec} games/s, ${w.roundsPerGame} rounds each)`,
     ]),
     ...difficultyRows(f),
+    ['load average (1 min), whole run', f.loadAverage.join(', ')],
     ['finished state, JSON', `${(f.stateBytes / 1024).toFixed(1)} KiB`],
     ['game record, JSON', `${(f.recordBytes / 1024).toFixed(1)} KiB`],
     [

@@ -119,9 +119,11 @@ describe('qpq bench --json --quick', () => {
       for (const v of [w.roundsPerGame, w.gamesPerSec, w.secondsFor10000])
         expect(Number.isFinite(v) && v > 0, `${w.scenario}: ${v}`).toBe(true);
     // The machine's load when the run began and ended: others share the cores, so figures are read with it.
-    const load = f.loadAverage as number[];
-    expect(load).toHaveLength(2);
-    for (const x of load) expect(Number.isFinite(x) && x >= 0).toBe(true);
+    for (const field of ['loadAverage', 'difficultyLoadAverage']) {
+      const load = f[field] as number[];
+      expect(load, field).toHaveLength(2);
+      for (const x of load) expect(Number.isFinite(x) && x >= 0).toBe(true);
+    }
     expect(Number.isFinite(f.scalingExponent)).toBe(true);
     expect(Number.isFinite(f.scalingRulesExponent)).toBe(true);
     // The ratios are the costs they are made of (each rounded on its own).
@@ -137,7 +139,7 @@ describe('qpq bench --json --quick', () => {
     expect(numeric.sort()).toEqual([...FIELDS, 'runs', 'scalingExponent', 'scalingRulesExponent'].sort());
   }, 120_000); // about 20 s on an idle machine; the shared one can take twice that
 
-  it('--difficulties measures only the difficulties, and --update rewrites only their part of the document', () => {
+  it('--difficulties measures only the difficulties, and --update puts them into the document and its JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qpq-bench-'));
     const run = (...args: string[]): string =>
       execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/qpq.ts', 'bench', ...args], {
@@ -159,9 +161,15 @@ describe('qpq bench --json --quick', () => {
       doc.slice(doc.indexOf(`<!-- bench:${name} -->`), doc.indexOf(`<!-- /bench:${name} -->`));
     expect(part(after, 'normal')).toContain(`${String(d.hardNormalRatio)}×`);
     expect(part(after, 'normal')).toContain('projected from 2 games');
-    // The other parts keep their content (a file outside the project is laid out without its prettier settings).
+    // The quoted JSON carries the new run's difficulties and keeps every other figure, so the tables still show it.
+    const json = (doc: string): Record<string, unknown> =>
+      JSON.parse(/<!-- bench:json -->\s*```json\n([\s\S]*?)\n```/.exec(doc)![1]!) as Record<string, unknown>;
+    expect(json(after).hardNormalRatio).toBe(d.hardNormalRatio);
+    expect(json(after).normal).toEqual(d.normal);
+    expect(json(after).peerRatio).toBe(json(before).peerRatio);
+    // The other tables keep their content (a file outside the project is laid out without its prettier settings).
     const bare = (x: string): string => x.replace(/\s+/g, '');
-    for (const other of ['figures', 'goals', 'waits', 'json'])
+    for (const other of ['figures', 'goals', 'waits'])
       expect(bare(part(after, other))).toBe(bare(part(before, other)));
   }, 120_000);
 });

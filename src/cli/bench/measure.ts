@@ -376,6 +376,8 @@ export interface BenchFigures extends DifficultyFigures {
   workersCpuEfficiency: number;
   // Every shipped scenario with its own seats, as `qpq simulate` plays it.
   scenarios: ScenarioWait[];
+  /** The machine's one-minute load average when the run began and when it ended (others share the cores). */
+  loadAverage: number[];
 }
 
 /**
@@ -415,8 +417,8 @@ export interface DifficultyFigures {
   hardNormalRatio: number;
   /** 2,000 hard games of the bench scenario with `--workers auto`, wall seconds, projected (one-thread rate × the workers' gain). */
   hard2000SecondsAuto: number;
-  /** The machine's one-minute load average when the run began and when it ended (others share the cores). */
-  loadAverage: number[];
+  /** The machine's one-minute load average when this part began and when it ended (others share the cores). */
+  difficultyLoadAverage: number[];
 }
 
 export interface BenchOptions {
@@ -801,6 +803,6 @@ export async function difficultyCosts({
     hardNormalCpuMsPerGame: round(1000 / hard.normal!, 1),
     hardNormalRatio: round(hard.normal! / hard.hard!, 1),
     hard2000SecondsAuto: round(2000 / hard.hard! / autoGain),
-    loadAverage: [round(loadAtStart, 1), round(loadavg()[0]!, 1)],
+    difficultyLoadAverage: [round(loadAtStart, 1), round(loadavg()[0]!, 1)],
   };
 }

@@ -214,7 +214,7 @@ export function normalTable(f: DifficultyFigures): string {
         ],
         [
           `${f.normalWorkers} workers ≥ 1.7× one worker (same Normal batch, wall time)`,
-          `${f.normalWorkersSpeedup}× over ${f.normalWorkersGames} games (${f.normalWorkersCpuMsPerGame} CPU ms a game on ${f.normalWorkers} workers, ${f.normalOneWorkerCpuMsPerGame} on one; load average ${f.loadAverage.join(' → ')})`,
+          `${f.normalWorkersSpeedup}× over ${f.normalWorkersGames} games (${f.normalWorkersCpuMsPerGame} CPU ms a game on ${f.normalWorkers} workers, ${f.normalOneWorkerCpuMsPerGame} on one; load average ${f.difficultyLoadAverage.join(' → ')})`,
           met(f.normalWorkersSpeedup >= 1.7),
         ],
         [
@@ -249,9 +249,15 @@ export function updateDoc(doc: string, f: BenchFigures): string {
   return updateParts(doc, PARTS, f);
 }
 
-/** Replaces only the difficulties' part of `doc`, from a \`qpq bench --difficulties\` run. */
+/**
+ * Puts a `qpq bench --difficulties` run into `doc`: its figures replace the difficulties' in the JSON the document
+ * quotes, and every part is rewritten from that JSON, so the tables still show the JSON they quote. A document
+ * without a quoted JSON gets only its difficulties' part.
+ */
 export function updateDifficulties(doc: string, f: DifficultyFigures): string {
-  return updateParts(doc, { normal: normalTable }, f);
+  const quoted = /<!-- bench:json -->\s*```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+  if (!quoted) return updateParts(doc, { normal: normalTable }, f);
+  return updateDoc(doc, { ...(JSON.parse(quoted) as BenchFigures), ...f });
 }
 
 function updateParts<F>(doc: string, parts: Record<string, (f: F) => string>, f: F): string {
