@@ -25,7 +25,7 @@ import type {
   World,
 } from '../engine/index.ts';
 import { beliefFrom } from './belief.ts';
-import { Valuation, sameKey, valuationKey } from './valuation.ts';
+import { Valuation, sameKey, valuationKey, valuationKeyOnSameState } from './valuation.ts';
 import type { Valued } from './valuation.ts';
 import { creditworthy } from './forgiveness.ts';
 import { bestPackage, lately } from './packages.ts';
@@ -118,8 +118,12 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
   // Valuations shared by every seat this player sits in, per world and per belief they were read from (see
   // valuationKey): the most recent few beliefs only.
   const shared = new WeakMap<World, { key: Float64Array; valuation: Valuation }[]>();
-  const sharedValuation = (world: World, view: PlayerView, draw: number): Valuation => {
-    const key = valuationKey(world, view);
+  // The key read for each state and phase, by its token: the other seats read only their own part of it.
+  const keys = new WeakMap<object, Float64Array>();
+  const sharedValuation = (world: World, view: PlayerView, draw: number, table?: object): Valuation => {
+    const known = table && keys.get(table);
+    const key = known ? valuationKeyOnSameState(world, view, known) : valuationKey(world, view);
+    if (table && !known) keys.set(table, key);
     let list = shared.get(world);
     if (!list) shared.set(world, (list = []));
     let hit = list.find((x) => sameKey(x.key, key));
@@ -136,7 +140,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
     id: 'objective',
     name: 'Objective-driven',
     decide(ctx: DecisionContext, phase: InputPhase): PhaseInput {
-      const { world, view, rng } = ctx;
+      const { world, view, rng, table } = ctx;
       const me = view.me;
       const draw = rng.next(); // the belief's sample of the unknown, drawn whether or not it is needed
       const waiting =
@@ -148,7 +152,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
         return { phase, answers: [], why: `${nameOf(world, me)} has no offers to answer.` };
       // Every list of terms is valued once for every government, and shared by every seat whose belief agrees
       // on what a valuation reads (see valuation.ts).
-      const valuation = sharedValuation(world, view, draw);
+      const valuation = sharedValuation(world, view, draw, table);
       const look = valuation.look;
       const value = (
         who: ActorId,

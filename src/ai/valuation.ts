@@ -417,15 +417,10 @@ export function valuationKey(world: World, view: PlayerView): Float64Array {
   const n = world.actors.length;
   const nv = ACTOR_VARS.length;
   const k = new Float64Array(5 + n * (nv + 1) + 3 * n * n);
-  const advance = stageMayAdvance(world, {
-    trust: believedTrust(world, view),
-    agreements: view.agreements as unknown as Agreement[],
-    round: view.round,
-  });
   k[0] = view.round;
   k[1] = view.tension;
   k[2] = view.stage;
-  k[3] = advance ? 1 : 0;
+  k[3] = believerAdvance(world, view);
   // The stage the round began at: a move shifts the stage at most one stage from it (`moveStage`).
   k[4] = view.history.length ? view.history[view.history.length - 1]!.stage : world.initial.stage;
   let at = 5;
@@ -446,6 +441,28 @@ export function valuationKey(world: World, view: PlayerView): Float64Array {
   for (const a of ids) for (const b of ids) k[at++] = facts.sanctions(a, b);
   for (const a of ids) for (const b of ids) k[at++] = facts.lifeline(a, b);
   for (const [a, b] of view.alliances) k[at + pairIndex(n, indexOf(world, a), indexOf(world, b))] = 1;
+  return k;
+}
+
+/** Whether `view`'s believer thinks the stage may advance (the key's only part a believer reads its own way), 1 or 0. */
+function believerAdvance(world: World, view: PlayerView): number {
+  const advance = stageMayAdvance(world, {
+    trust: believedTrust(world, view),
+    agreements: view.agreements as unknown as Agreement[],
+    round: view.round,
+  });
+  return advance ? 1 : 0;
+}
+
+/**
+ * `valuationKey(world, view)` for a view of the very state another view's key `known` was read from (another
+ * seat, the same phase): only what a believer reads its own way (whether it thinks the stage may advance) is
+ * read again; the public numbers are the same. The six seats of a phase read the whole key once instead of six
+ * times.
+ */
+export function valuationKeyOnSameState(world: World, view: PlayerView, known: Float64Array): Float64Array {
+  const k = known.slice();
+  k[3] = believerAdvance(world, view);
   return k;
 }
 
