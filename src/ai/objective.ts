@@ -30,15 +30,7 @@ import type { Valued } from './valuation.ts';
 import { creditworthy } from './forgiveness.ts';
 import { bestPackage, lately } from './packages.ts';
 import { alliesOf, breachesToward, hostile, remember, retaliation } from './memory.ts';
-import {
-  affordable,
-  canPropose,
-  concessionOrFriendly,
-  legalActions,
-  mayMediate,
-  offerWithin,
-  promisable,
-} from './moves.ts';
+import { affordable, canPropose, legalActions, mayMediate, offerWithin, sharedPromisable } from './moves.ts';
 import { counterparts, nameOf } from './policy.ts';
 import { shapeFor, shapeWords } from './shapes.ts';
 import type { DecisionContext, Strategy } from './types.ts';
@@ -178,6 +170,8 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
         case 'proposing': {
           if (world.rules.offersPerRound < 1) return { phase, offers: [] };
           const refused = lately(view);
+          // The terms each pair could promise, read once for every seat deciding on this state (moves.ts).
+          const promise = sharedPromisable(world, view, table);
           const busy = new Set<ActorId>();
           let active = 0;
           for (const g of view.agreements)
@@ -201,10 +195,10 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             const pushover = answerRate(to) <= 1 / 3;
             // No government offers what its receiver would not want, or asks for what it would not value itself:
             // every term must be worth something to the one it is for, whatever the deal's balance.
-            const gives = promisable(world, view, me, to, concessionOrFriendly)
+            const gives = promise(me, to)
               .map((t) => ({ t, mine: valuation.valued(me, t), theirs: valuation.valued(to, t) }))
               .filter((g) => g.theirs.value > 0);
-            const wants = promisable(world, view, to, me, concessionOrFriendly)
+            const wants = promise(to, me)
               .map((t) => ({ t, mine: valuation.valued(me, t), theirs: valuation.valued(to, t) }))
               .filter((w) => w.mine.value > 0);
             for (const g of gives)
@@ -260,7 +254,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             };
           }
           const brokered = mayMediate(world, me)
-            ? mediation(world, view, value, (who, t) => valuation.valueOf(who, t), jitter, refused)
+            ? mediation(world, view, value, (who, t) => valuation.valueOf(who, t), jitter, refused, promise)
             : null;
           if (brokered && (!best || brokered.value > best.value)) best = brokered;
           const pkg = bestPackage(
@@ -271,6 +265,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             p.threshold * 6 + trustWorth * 2,
             jitter,
             refused,
+            promise,
           );
           if (pkg && (!best || pkg.value > best.value)) best = pkg;
           return best
@@ -435,17 +430,14 @@ function mediation(
   one: (who: ActorId, t: Term) => number,
   jitter: () => number,
   refused: (terms: readonly Term[]) => boolean,
+  promise: (by: ActorId, to: ActorId) => readonly Term[],
 ): { offer: OfferDraft; value: number; why: string } | null {
   const me = view.me;
   let best: { offer: OfferDraft; value: number; why: string } | null = null;
   for (const [a, b] of world.flashpoints) {
     if (a === me || b === me || !canPropose(view, [a, b])) continue;
-    const ab = promisable(world, view, a, b, concessionOrFriendly).filter((t) =>
-      mayTake(findAction(world, t.action)!, a),
-    );
-    const ba = promisable(world, view, b, a, concessionOrFriendly).filter((t) =>
-      mayTake(findAction(world, t.action)!, b),
-    );
+    const ab = promise(a, b).filter((t) => mayTake(findAction(world, t.action)!, a));
+    const ba = promise(b, a).filter((t) => mayTake(findAction(world, t.action)!, b));
     for (const x of ab.slice(0, 6))
       for (const y of ba.slice(0, 6)) {
         // Each side must want what it is given, as in a swap it would make itself.

@@ -39,6 +39,9 @@ export function bestPackage(
   jitter: () => number,
   /** Term lists not to put again (a package the others turned down lately). */
   refused: (terms: readonly Term[]) => boolean = () => false,
+  /** The terms `by` could promise `to` (`promisable` with `concessionOrFriendly`, or a shared copy of it). */
+  promise: (by: ActorId, to: ActorId) => readonly Term[] = (by, to) =>
+    promisable(world, view, by, to, concessionOrFriendly),
 ): Package | null {
   if (view.forum <= 0) return null;
   const me = view.me;
@@ -52,7 +55,7 @@ export function bestPackage(
     let r = tops.get(key);
     if (!r) {
       const ranked: { t: Term; v: number }[] = [];
-      for (const t of promisable(world, view, by, to, concessionOrFriendly)) {
+      for (const t of promise(by, to)) {
         const v = value(to, t);
         if (v > 0) ranked.push({ t, v });
       }
