@@ -29,6 +29,7 @@ import { Valuation, sameKey, valuationKey, valuationKeyOnSameState } from './val
 import type { Valued } from './valuation.ts';
 import { creditworthy } from './forgiveness.ts';
 import { bestPackage, lately } from './packages.ts';
+import type { Tops } from './packages.ts';
 import { alliesOf, breachesToward, hostile, remember, retaliation } from './memory.ts';
 import { affordable, canPropose, legalActions, mayMediate, offerWithin, sharedPromisable } from './moves.ts';
 import { counterparts, nameOf } from './policy.ts';
@@ -112,6 +113,16 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
   const shared = new WeakMap<World, { key: Float64Array; valuation: Valuation }[]>();
   // The key read for each state and phase, by its token: the other seats read only their own part of it.
   const keys = new WeakMap<object, Float64Array>();
+  // The package searches' best terms per state and phase and per valuation: searches on both value alike.
+  const packed = new WeakMap<object, Map<Valuation, Tops>>();
+  const topsFor = (table: object | undefined, valuation: Valuation): Tops | undefined => {
+    if (!table) return undefined;
+    let byValuation = packed.get(table);
+    if (!byValuation) packed.set(table, (byValuation = new Map()));
+    let tops = byValuation.get(valuation);
+    if (!tops) byValuation.set(valuation, (tops = new Map()));
+    return tops;
+  };
   const sharedValuation = (world: World, view: PlayerView, draw: number, table?: object): Valuation => {
     const known = table && keys.get(table);
     const key = known ? valuationKeyOnSameState(world, view, known) : valuationKey(world, view);
@@ -266,6 +277,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             jitter,
             refused,
             promise,
+            topsFor(table, valuation),
           );
           if (pkg && (!best || pkg.value > best.value)) best = pkg;
           return best
