@@ -453,10 +453,11 @@ function mediation(
     for (const x of ab.slice(0, 6))
       for (const y of ba.slice(0, 6)) {
         // Each side must want what it is given, as in a swap it would make itself.
-        if (refused([x, y]) || one(b, x) <= 0 || one(a, y) <= 0) continue;
-        const va = value(a, [x, y]).value;
+        const pair = [x, y];
+        if (refused(pair) || one(b, x) <= 0 || one(a, y) <= 0) continue;
+        const va = value(a, pair).value;
         if (va <= 0) continue;
-        const vb = value(b, [x, y]).value;
+        const vb = value(b, pair).value;
         if (vb <= 0) continue;
         const v = Math.min(va, vb) + view.tension / 200 + jitter();
         if (!best || v > best.value)

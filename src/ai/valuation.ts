@@ -86,7 +86,8 @@ interface Entry {
   values: number[];
   /** Per government, the index of the objective that moved most, -1 when none moved. */
   reasons: number[];
-  kept: (Valued | undefined)[];
+  /** The answers built so far, per government (made on the first answer: most entries are read as numbers only). */
+  kept: (Valued | undefined)[] | null;
 }
 
 /** The actions' index and each actor's objective labels in sentence case, per world. */
@@ -255,8 +256,9 @@ export class Valuation {
     // With sanctions and lifelines as they were, every government's pressure is unchanged: no flows to count.
     if (flows) addFlows(world, s, this.look);
     const n = this.#n;
-    const values: number[] = [];
-    const reasons: number[] = [];
+    // Made at their size: grown by pushes, they were a good part of what a valuation allocates.
+    const values = new Array<number>(n);
+    const reasons = new Array<number>(n);
     const stage = this.#stageRead(s);
     for (let w = 0; w < n; w++) {
       let sum = 0;
@@ -273,11 +275,11 @@ export class Valuation {
         }
       }
       const weights = this.#weights[w]!;
-      values.push(weights > 0 ? sum / weights : 0);
-      reasons.push(reason);
+      values[w] = weights > 0 ? sum / weights : 0;
+      reasons[w] = reason;
     }
     this.#restore(terms);
-    return { values, reasons, kept: [] };
+    return { values, reasons, kept: null };
   }
 
   /** Puts the scratch copy back as the belief has it, after `terms` changed it. */
@@ -331,10 +333,11 @@ export class Valuation {
 
   /** Government `w`'s value and reason from an entry, built once and kept. */
   #answer(e: Entry, w: number): Valued {
-    let v = e.kept[w];
+    const kept = (e.kept ??= []);
+    let v = kept[w];
     if (!v) {
       const r = e.reasons[w]!;
-      e.kept[w] = v = { value: e.values[w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
+      kept[w] = v = { value: e.values[w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
     }
     return v;
   }
