@@ -483,7 +483,13 @@ export interface ProtocolOptions {
   seed: string | number;
   /** The players measured (all four when left out). */
   players?: readonly Players[];
+  /** The scenarios measured, of each claim's own (all of them when left out). */
+  scenarios?: readonly string[];
 }
+
+/** The scenarios of a claim a run measures: its own, narrowed by `opts.scenarios`. */
+export const scenariosOf = (e: Experiment, opts: ProtocolOptions): readonly string[] =>
+  opts.scenarios ? e.scenarios.filter((s) => opts.scenarios!.includes(s)) : e.scenarios;
 
 export const DEFAULT_GAMES = 2;
 export const DEFAULT_HARD_GAMES = 1;
@@ -497,7 +503,7 @@ export const gamesFor = (opts: ProtocolOptions, players: Players): number =>
 export function unitsOf(e: Experiment, opts: ProtocolOptions): Unit[] {
   const out: Unit[] = [];
   for (const players of opts.players ?? PLAYER_KINDS)
-    for (const scenario of e.scenarios)
+    for (const scenario of scenariosOf(e, opts))
       for (let batch = 0; batch < opts.seeds; batch++) out.push({ claim: e.id, scenario, players, batch });
   return out;
 }
@@ -653,7 +659,7 @@ export function summariseClaim(
 ): ClaimResult {
   const rows: RobustnessRow[] = [];
   for (const players of opts.players ?? PLAYER_KINDS)
-    for (const scenario of e.scenarios) {
+    for (const scenario of scenariosOf(e, opts)) {
       const batches: UnitResult[] = [];
       for (let batch = 0; batch < opts.seeds; batch++) {
         const r = results.get(unitKey({ claim: e.id, scenario, players, batch }));
@@ -663,11 +669,12 @@ export function summariseClaim(
       }
       rows.push(rowOf(e, players, scenario, batches));
     }
-  const verdict: Verdict = rows.every((r) => r.holds)
-    ? 'robust'
-    : rows.some((r) => r.holds)
-      ? 'conditional'
-      : 'not-shown';
+  const verdict: Verdict =
+    rows.length > 0 && rows.every((r) => r.holds)
+      ? 'robust'
+      : rows.some((r) => r.holds)
+        ? 'conditional'
+        : 'not-shown';
   const [a, b] = e.arms(load(e.scenarios[0]!));
   return {
     id: e.id,
