@@ -491,9 +491,9 @@ export interface ProtocolOptions {
 export const scenariosOf = (e: Experiment, opts: ProtocolOptions): readonly string[] =>
   opts.scenarios ? e.scenarios.filter((s) => opts.scenarios!.includes(s)) : e.scenarios;
 
-export const DEFAULT_GAMES = 2;
-export const DEFAULT_HARD_GAMES = 1;
-export const DEFAULT_SEEDS = 3;
+export const DEFAULT_GAMES = 10;
+export const DEFAULT_HARD_GAMES = 2;
+export const DEFAULT_SEEDS = 5;
 
 /** Paired games per batch for these players. */
 export const gamesFor = (opts: ProtocolOptions, players: Players): number =>

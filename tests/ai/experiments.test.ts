@@ -20,6 +20,12 @@ import {
 import type { UnitResult } from '../../src/ai/experiments.ts';
 import { DIFFICULTIES } from '../../src/ai/index.ts';
 import { runExperimentCommand } from '../../src/cli/experiment.ts';
+import {
+  RESULTS_END,
+  RESULTS_START,
+  replaceResults,
+  resultsMarkdown,
+} from '../../src/cli/experiment-markdown.ts';
 import { worldLoader } from '../../src/cli/files.ts';
 
 const load = worldLoader();
@@ -151,9 +157,50 @@ describe('qpq experiment', () => {
     [['lifeline', '--seeds', '1'], '--seeds must be a whole number from 2 to 100, not "1"'],
     [['lifeline', '--games', '0'], '--games must be a whole number from 1 to 10000, not "0"'],
     [['lifeline', '--players', 'normal,expert'], 'unknown players "expert"'],
+    [
+      ['lifeline', '--scenarios', 'present-day'],
+      '--scenarios: "present-day" is not measured by the claims named',
+    ],
+    [['lifeline', '--json', '--markdown'], 'choose one of --json and --markdown'],
   ])('refuses %j, saying why', async (args, msg) => {
     const r = await run(args);
     expect(r.code).toBe(1);
     expect(r.err).toContain(msg);
+  });
+});
+
+describe('the Results section of docs/experiments.md', () => {
+  const e = experimentById('lifeline')!;
+  const opts = { games: 1, seeds: 3, seed: 1, players: ['default', 'normal'] as const };
+  const results = new Map<string, UnitResult>();
+  for (const u of unitsOf(e, { ...opts, players: [...opts.players] }))
+    results.set(unitKey(u), {
+      a: [u.players === 'normal' ? -2 - u.batch : u.batch - 1],
+      b: [0],
+    });
+  const claim = summariseClaim(e, load, { ...opts, players: [...opts.players] }, results);
+
+  it('is generated from a run: the verdicts, where each holds, and every cell of every table', () => {
+    const md = resultsMarkdown({ elapsedMs: 90_000, workers: 2, claims: [claim] }, 'qpq experiment lifeline');
+    expect(md).toContain('`qpq experiment lifeline`: seed 1, 3 batches a cell of 1 paired games');
+    expect(md).toContain('**0 robust, 1 conditional, 0 not shown**, of 1 claims.');
+    expect(md).toContain(
+      '| 5 | `lifeline` | conditional | normal: panmunjom-2018, hanoi-2019, missile-crisis-2017 | — |',
+    );
+    expect(md).toContain('### 5. `lifeline`: conditional');
+    // One row per cell, with its effect and interval as the JSON has them.
+    const rows = md.split('\n').filter((l) => /^\| (default|normal) \(/.test(l));
+    expect(rows).toHaveLength(claim.robustness.length);
+    expect(rows[3]).toContain('| normal (objective) | panmunjom-2018 |');
+    expect(rows[3]).toContain('−3.00 ±');
+    expect(rows[3]).toMatch(/\| yes \|$/);
+    expect(md).toContain(`Why: ${e.why}`);
+  });
+
+  it('replaces only the text between the page’s markers, and says so when they are missing', () => {
+    const page = `# Title\n\nby hand\n\n${RESULTS_START}\n\nold tables\n${RESULTS_END}\n\nafter\n`;
+    const out = replaceResults(page, 'new tables\n');
+    expect(out).toBe(`# Title\n\nby hand\n\n${RESULTS_START}\n\nnew tables\n\n${RESULTS_END}\n\nafter\n`);
+    expect(() => replaceResults('# no markers', 'x')).toThrow(/no .* markers/);
   });
 });
