@@ -15,7 +15,7 @@ import {
   collectMut,
   playerView,
   rngFrom,
-  score,
+  pursuedScore,
   seedState,
   waitingPhase,
 } from '../engine/index.ts';
@@ -95,7 +95,8 @@ function rollout(
     first = false;
     if (allIn(s)) closePhaseMut(world, s);
   }
-  return score(world, s, me);
+  // Valued as the leader in office now values it (its priorities), not by the scenario's first weights.
+  return pursuedScore(world, s, me, s0);
 }
 
 export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {

@@ -41,6 +41,11 @@ export interface PolicyParams {
    * by withholding cooperation only and a hostile act by the least escalating hostile act at hand.
    */
   answer: 'any' | 'in-kind';
+  /**
+   * Whether it makes demands of those it will not cooperate with: all or nothing, two asks (a programme its aims
+   * want cut first) for the least it can give, in one inspected step; and it keeps the deals it demanded.
+   */
+  demand: boolean;
 }
 
 export const DEFAULT_POLICY: PolicyParams = {
@@ -49,6 +54,7 @@ export const DEFAULT_POLICY: PolicyParams = {
   acceptTrust: 20,
   punish: true,
   answer: 'any',
+  demand: false,
 };
 
 export const nameOf = (world: World, id: ActorId): string =>
@@ -113,12 +119,57 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
       why: `${me} proposes to ${nameOf(world, to)}: ${describeTerms(world, offer.terms)}, ${shapeWords(shape, offer.steps, offer.verification)}, because ${st.because}.`,
     };
   }
+  if (p.demand) {
+    const free = counterparts(world, view).filter(
+      (x) => view.contacts.includes(x) && !busy.has(x) && !stance(x).cooperate,
+    );
+    for (const to of free) {
+      const offer = demandOf(world, view, to, worth);
+      if (!offer || refused(offer.terms)) continue;
+      return {
+        phase: 'proposing',
+        offers: [offer],
+        why: `${me} demands of ${nameOf(world, to)}: ${describeTerms(world, offer.terms)}, all or nothing, under inspection, because ${stance(to).because}.`,
+      };
+    }
+  }
   return {
     phase: 'proposing',
     offers: [],
     why: `${me} makes no offer: no counterpart it is ready to trust is free to deal.`,
   };
 }
+
+/**
+ * A demand of `to`: the least `to` could value of what this government can give, for two of `to`'s
+ * concessions it values (a cut in a programme its aims want low first), all at once and inspected. None when
+ * there is nothing the receiver would value or nothing to ask.
+ */
+function demandOf(
+  world: World,
+  view: PlayerView,
+  to: ActorId,
+  worth: ReturnType<typeof termWorth>,
+): ReturnType<typeof offerWithin> | null {
+  const gives = promisable(world, view, view.me, to, friendly)
+    .map((t) => ({ t, w: worth(to, [t]) }))
+    .filter((x) => x.w > 0)
+    .sort((a, b) => a.w - b.w);
+  const wants = promisable(world, view, to, view.me, concessionOrFriendly)
+    .map((t) => ({
+      t,
+      w: worth(view.me, [t]),
+      aim: cutsProgramme(world, t) && wantsProgrammeDown(world, view.me, t),
+    }))
+    .filter((x) => x.w > 0)
+    .sort((a, b) => Number(b.aim) - Number(a.aim) || b.w - a.w);
+  if (!gives.length || !wants.length) return null;
+  return offerWithin(world, [gives[0]!.t, ...wants.slice(0, 2).map((x) => x.t)], 'inspections', 1, 2);
+}
+
+/** Whether agreement `g` came from an offer this government proposed (it saw itself propose it). */
+const proposedBy = (view: PlayerView, g: { offer: number }): boolean =>
+  view.log.some((e) => e.kind === 'offer' && e.ref === g.offer && e.actor === view.me);
 
 function respond(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyParams): PhaseInput {
   const { world, view } = ctx;
@@ -164,14 +215,20 @@ function commit(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: PolicyP
   const decisions = view.agreements
     .filter((g) => g.status === 'active' && g.parties.includes(view.me))
     .map((g) => {
-      const against = g.parties
-        .filter((x) => x !== view.me)
-        .map((x) => ({ x, st: stance(x) }))
-        .find(({ st }) => !st.cooperate);
+      // A government that demanded a deal keeps it: the terms were its own.
+      const own = p.demand && proposedBy(view, g);
+      const against = own
+        ? undefined
+        : g.parties
+            .filter((x) => x !== view.me)
+            .map((x) => ({ x, st: stance(x) }))
+            .find(({ st }) => !st.cooperate);
       reasons.push(
         against
           ? `${me} reneges on agreement #${g.id} because ${against.st.because}.`
-          : `${me} keeps its side of agreement #${g.id} because ${stance(g.parties.find((x) => x !== view.me)!).because}.`,
+          : own
+            ? `${me} keeps its side of agreement #${g.id} because the terms were the ones it demanded.`
+            : `${me} keeps its side of agreement #${g.id} because ${stance(g.parties.find((x) => x !== view.me)!).because}.`,
       );
       return { agreement: g.id, honour: !against };
     });

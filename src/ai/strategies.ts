@@ -97,7 +97,11 @@ export const pavlov: Strategy = policyStrategy('pavlov', 'Pavlov (win-stay, lose
   return { cooperate, because };
 });
 
-/** The hawk: cooperates with allies only; with everyone else it demands, reneges and punishes. */
+/**
+ * The hawk: cooperates with allies only. Everyone else meets demands (all or nothing, two asks for the least it
+ * can give, inspected), punishment for what it sees as defection, and broken promises, except the deals it
+ * demanded itself, which it keeps.
+ */
 export const hawk: Strategy = policyStrategy(
   'hawk',
   'Hawk',
@@ -105,7 +109,7 @@ export const hawk: Strategy = policyStrategy(
     alliesOf(ctx.view).has(other)
       ? { cooperate: true, because: `${nameOf(ctx.world, other)} is an ally` }
       : { cooperate: false, because: `it believes only pressure moves ${nameOf(ctx.world, other)}` },
-  { gesture: 0 },
+  { gesture: 0, demand: true },
 );
 
 /** The dove: always cooperates, and never punishes. */

@@ -56,6 +56,7 @@ export {
   allHold,
   objectiveValue,
   leaderPriority,
+  pursuedScore,
 } from './metrics.ts';
 export { playerView, publicView } from './view.ts';
 export type { PlayerView, PublicView, AgreementView, ActorPublic } from './view.ts';

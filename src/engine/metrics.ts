@@ -152,6 +152,23 @@ export function score(world: World, s: GameState, actor: ActorId): number {
 }
 
 /**
+ * What the leader in office of `actor` at `by` pursues, 0..100: its score with each objective weighed by that
+ * leader's priorities (`leaderPriority`). Equal to `score` while the first leader holds office. Players choosing
+ * a course value its outcome this way; the debrief scores with the scenario's weights.
+ */
+export function pursuedScore(world: World, s: GameState, actor: ActorId, by: GameState = s): number {
+  const def = world.actors[indexOf(world, actor)]!;
+  let sum = 0;
+  let weights = 0;
+  for (const o of def.objectives) {
+    const w = o.weight * leaderPriority(world, by, actor, o);
+    sum += w * objectiveValue(world, s, actor, o);
+    weights += w;
+  }
+  return weights > 0 ? sum / weights : 0;
+}
+
+/**
  * Every government's score as it stands, read from what everyone can see (each government's public numbers,
  * tension and the stage); null when some objective reads something private (trust). The same numbers as
  * `scores` on the state, so a player may see its standing during the game without learning a secret.

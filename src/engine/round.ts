@@ -342,9 +342,13 @@ export function resolveMut(world: World, s: GameState): void {
     if (s.tension >= r.crisisAt && tensionBefore < r.crisisAt) log(s, { kind: 'crisis', tension: s.tension });
     if (s.tension >= r.crisisAt) {
       const x = (s.tension - r.crisisAt) / (100 - r.crisisAt);
-      const p = r.clashChance * x * x * channelFactor(world, s);
-      if (chance(rng, p)) {
-        log(s, { kind: 'clash', tension: s.tension });
+      const factors = pairFactors(world, s);
+      const p = r.clashChance * x * x * meanOf(factors);
+      const u = p > 0 ? rng.next() : 1;
+      if (u < p) {
+        // Each flashpoint carries its share of the chance; the draw that started the clash tells whose it was.
+        const pair = flashpointOf(world, factors, u / p);
+        log(s, { kind: 'clash', tension: s.tension, ...(pair ? { actor: pair[0], target: pair[1] } : {}) });
         s.end = { outcome: outcomeOf(world, s, true), reason: 'clash', round: s.round };
       }
     }
@@ -381,8 +385,27 @@ export function pairFactors(world: World, s: GameState): number[] {
  * of the chance, lowered by its own pair's channels, so this is the mean of the pairs' factors.
  */
 export function channelFactor(world: World, s: GameState): number {
-  const f = pairFactors(world, s);
-  return f.length ? f.reduce((a, x) => a + x, 0) / f.length : 1;
+  return meanOf(pairFactors(world, s));
+}
+
+const meanOf = (f: readonly number[]): number => (f.length ? f.reduce((a, x) => a + x, 0) / f.length : 1);
+
+/**
+ * The flashpoint pair a clash broke out on, from where `q` (in [0, 1)) falls among the pairs' shares of the
+ * chance (each pair's factor over their sum); none in a scenario without flashpoints.
+ */
+export function flashpointOf(
+  world: World,
+  factors: readonly number[],
+  q: number,
+): readonly [ActorId, ActorId] | undefined {
+  const total = factors.reduce((a, x) => a + x, 0);
+  let at = 0;
+  for (let i = 0; i < factors.length; i++) {
+    at += factors[i]! / total;
+    if (q < at) return world.flashpoints[i];
+  }
+  return world.flashpoints[world.flashpoints.length - 1];
 }
 
 /** Who is neither a party to nor the mediator of an agreement. */

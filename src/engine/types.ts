@@ -510,7 +510,8 @@ export type LogFact =
   /** `actor` took action `ref` (at `target`). */
   | { kind: 'action'; actor: ActorId; ref: string; target?: ActorId }
   | { kind: 'crisis'; tension: number }
-  | { kind: 'clash'; tension: number }
+  /** A clash at this tension; `actor` and `target` are the flashpoint pair where the miscalculation happened. */
+  | { kind: 'clash'; tension: number; actor?: ActorId; target?: ActorId }
   /** What the reader saw `actor` do at `step` (1-based) of agreement `ref`. */
   | { kind: 'compliance'; actor: ActorId; ref: number; step: number; kept: boolean }
   /** Step `step` of agreement `ref` is disputed; one more disputed step ends it. */

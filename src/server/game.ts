@@ -15,7 +15,7 @@ import type {
   PublicView,
   Rejection,
 } from '../engine/index.ts';
-import { outcomeOf, scores } from '../engine/index.ts';
+import { outcomeOf, playerView, scores } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { GameSession, defaultStrategy } from '../session/index.ts';
 import type { SavedSession, Seat } from '../session/index.ts';
@@ -120,11 +120,11 @@ export class ClassroomGame {
     if (v.end) return v;
     const state = this.session.engineState();
     const world = this.session.world;
-    return {
-      ...v,
-      end: { outcome: outcomeOf(world, state, false), reason: 'rounds', round: this.round() },
-      scores: scores(world, state),
-    };
+    const end = { outcome: outcomeOf(world, state, false), reason: 'rounds' as const, round: this.round() };
+    // Seen as a finished game is seen: every hidden act, reading and step revealed, as the end screen says.
+    const live = playerView(world, { ...state, end }, actor) as PlayerView & { toJSON?: () => PlayerView };
+    const over = live.toJSON ? live.toJSON() : (JSON.parse(JSON.stringify(live)) as PlayerView);
+    return { ...over, submitted: this.submitted(), myInput: null, end, scores: scores(world, state) };
   }
 
   /** Public information only: observers, the projector and the instructor's board (plain data, read only). */

@@ -123,7 +123,8 @@ export const en: Messages = {
       `${e.actor === c.me ? 'You' : name(c, e.actor)}: ${actionName(c, e.ref)}${e.target ? ` (${name(c, e.target)})` : ''}.`,
     crisis: (e) =>
       `Tension reaches ${Math.round(e.tension)}: a crisis. Miscalculation could now start a clash.`,
-    clash: (e) => `A miscalculation at tension ${Math.round(e.tension)} turns into a military clash.`,
+    clash: (e, c) =>
+      `A miscalculation ${e.actor && e.target ? `between ${name(c, e.actor)} and ${name(c, e.target)} ` : ''}at tension ${Math.round(e.tension)} turns into a military clash.`,
     compliance: (e, c) => {
       const seer = e.to?.length === 1 && e.to[0] !== c.me ? name(c, e.to[0]!) : 'You';
       return `${seer} saw ${name(c, e.actor)} ${e.kept ? 'keep' : 'break'} step ${e.step} of agreement #${e.ref}.`;

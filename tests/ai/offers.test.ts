@@ -13,9 +13,8 @@ import type { GameState, Offer, OfferDraft, PhaseInput, Term, World } from '../.
 
 const SCENARIOS = ['present-day', 'panmunjom-2018', 'six-party-talks'];
 /**
- * Every strategy that plays a government and proposes, but the random baseline. Left out: `hawk`, which makes no
- * offer at all (it cooperates with allies only, and the policy deals with counterparts, never allies), and the
- * planner, which proposes the objective player's offer or nothing (its only alternative), at 45 s a game set.
+ * Every strategy that plays a government and proposes, but the random baseline. Left out: the planner, which
+ * proposes the objective player's offer or nothing (its only alternative), at 45 s a game set.
  */
 const GOVERNMENTS = [
   'tit-for-tat',
@@ -24,6 +23,7 @@ const GOVERNMENTS = [
   'grim-trigger',
   'pavlov',
   'dove',
+  'hawk',
   'objective',
 ];
 
@@ -128,7 +128,7 @@ describe('no offer a government would never make', () => {
 });
 
 describe('a refused offer is not put again unchanged', () => {
-  it.each([...GOVERNMENTS, 'reciprocal', 'hawk', 'random'])(
+  it.each([...GOVERNMENTS, 'reciprocal', 'random'])(
     '%s: no government puts terms a partner turned down back to it within two rounds',
     (strategy) => {
       for (const id of SCENARIOS) {
@@ -153,4 +153,45 @@ describe('a refused offer is not put again unchanged', () => {
       }
     },
   );
+});
+
+describe('the hawk makes demands', () => {
+  it.each(SCENARIOS)(
+    '%s: of those it will not cooperate with, all or nothing, inspected, asking more than it gives',
+    (id) => {
+      const { world } = readScenario(id);
+      let demands = 0;
+      eachProposal(world, 'hawk', ['a', 'b'], (_s, from, o) => {
+        demands++;
+        expect(o.steps, `${from}: one step`).toBe(1);
+        expect(o.verification).toBe('inspections');
+        const gives = o.terms.filter((t) => t.by === from).length;
+        expect(gives, `${from} gives one term`).toBe(1);
+        expect(o.terms.length - gives, `${from} asks for more than it gives`).toBeGreaterThanOrEqual(1);
+      });
+      expect(demands).toBeGreaterThan(0);
+    },
+  );
+
+  it('keeps the deals it demanded: a hawkish United States among normal governments at the Six-Party Talks', () => {
+    const { world } = readScenario('six-party-talks');
+    let kept = 0;
+    for (const seed of ['a', 'b']) {
+      const seats = Object.fromEntries(
+        world.actors.map((a) => [a.id, strategyById(a.id === 'USA' ? 'hawk' : 'objective')]),
+      );
+      const end = runGame(world, startGame(world, seed), computerChooser(world, seed, seats));
+      for (const g of end.agreements) {
+        if (end.offers.find((o) => o.id === g.offer)?.from !== 'USA') continue;
+        // What it did (the record), not what others saw: an inspected step can still be misread.
+        const steps = g.record.map((r) => r.honoured.USA);
+        expect(
+          steps.every((h) => h === true),
+          `deal #${g.id}: ${JSON.stringify(steps)}`,
+        ).toBe(true);
+        kept += steps.length;
+      }
+    }
+    expect(kept).toBeGreaterThan(0);
+  });
 });

@@ -5,7 +5,16 @@
 import { describe, expect, test } from 'vitest';
 import { channelFactor, pairFactors, react, resolve, seedState, submit } from '../../src/engine/index.ts';
 import type { GameState } from '../../src/engine/index.ts';
-import { WORLD, atCommitment, collected, commitment, copy, resolveWith, setPair } from './helpers.ts';
+import {
+  WORLD,
+  atCommitment,
+  collected,
+  commitment,
+  copy,
+  resolveWith,
+  setPair,
+  withRules,
+} from './helpers.ts';
 
 const r = WORLD.rules;
 /** The commitment phase of a fresh game, every seat in with nothing to do, and every channel closed. */
@@ -126,6 +135,29 @@ describe('clashes', () => {
 
   test('hotlines on the flashpoints make clashes rarer than none at the same tension', () => {
     expect(clashRate(100, ALL_HOTLINES, 400)).toBeLessThan(clashRate(100, [], 400) * 0.75);
+  });
+
+  test('a clash names the flashpoint pair it broke out on, each pair in proportion to its share of the chance', () => {
+    // A hotline on DPRK-USA leaves that pair hotlineFactor of the others' share: its clashes become that much rarer.
+    const world = withRules(WORLD, { clashChance: 1 }); // every clash chance at its largest: many clashes, quickly
+    const s = withChannels({ ...READY, tension: 100 }, [['hotline', 'USA', 'DPRK']]);
+    const pairs = new Map<string, number>();
+    let clashes = 0;
+    for (let k = 0; k < 3000 && clashes < 600; k++) {
+      const end = resolve(world, { ...s, rng: seedState(`pair-${k}`) });
+      const e = end.log.find((x) => x.kind === 'clash');
+      if (!e || e.kind !== 'clash') continue;
+      clashes++;
+      const named = WORLD.flashpoints.find(([a, b]) => a === e.actor && b === e.target);
+      expect(named, `${e.actor}-${e.target} is a flashpoint`).toBeDefined();
+      pairs.set(`${e.actor}-${e.target}`, (pairs.get(`${e.actor}-${e.target}`) ?? 0) + 1);
+    }
+    expect(clashes).toBe(600);
+    const share = (k: string): number => (pairs.get(k) ?? 0) / clashes;
+    const f = r.hotlineFactor;
+    expect(share('DPRK-USA')).toBeCloseTo(f / (2 + f), 1);
+    expect(share('DPRK-ROK')).toBeCloseTo(1 / (2 + f), 1);
+    expect(share('DPRK-JPN')).toBeCloseTo(1 / (2 + f), 1);
   });
 
   test('a clash ends the game with the on-clash outcome; the round ends there and later input meets GAME_OVER', () => {

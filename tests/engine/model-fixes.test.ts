@@ -3,7 +3,14 @@
  * time, not per shipment; a new leader brings new priorities.
  */
 import { describe, expect, it } from 'vitest';
-import { beginRound, engagementRecord, leaderPriority, react } from '../../src/engine/index.ts';
+import {
+  beginRound,
+  engagementRecord,
+  leaderPriority,
+  pursuedScore,
+  react,
+  score,
+} from '../../src/engine/index.ts';
 import type { GameState, Objective } from '../../src/engine/index.ts';
 import { WORLD, atCommitment, commitment, copy, ix, nextCommitment, pairOf, resolveWith } from './helpers.ts';
 
@@ -71,5 +78,20 @@ describe('a new leader brings new priorities', () => {
     dove.actors[ix('ROK')]!.leader = { ...dove.actors[ix('ROK')]!.leader, stance: Math.min(100, first + 30) };
     expect(leaderPriority(WORLD, dove, 'ROK', o('security'))).toBeLessThan(1);
     expect(leaderPriority(WORLD, dove, 'ROK', o('tension', 'low'))).toBeGreaterThan(1);
+  });
+  it('what a leader pursues is the score under the first leader, and leans to security under a hawk', () => {
+    for (const a of WORLD.actors) expect(pursuedScore(WORLD, s, a.id)).toBeCloseTo(score(WORLD, s, a.id), 12);
+    const hawk = copy(s);
+    const first = hawk.actors[ix('ROK')]!.leader.stance;
+    hawk.actors[ix('ROK')]!.leader = { ...hawk.actors[ix('ROK')]!.leader, stance: Math.max(0, first - 50) };
+    // Two futures: one safer but tenser, one calmer but less safe. The hawk ranks them the other way round.
+    const safer = copy(s);
+    safer.actors[ix('ROK')]!.security += 20;
+    safer.tension = Math.min(100, s.tension + 20);
+    const calmer = copy(s);
+    calmer.tension = Math.max(0, s.tension - 20);
+    const rank = (by: GameState): number =>
+      pursuedScore(WORLD, safer, 'ROK', by) - pursuedScore(WORLD, calmer, 'ROK', by);
+    expect(rank(hawk)).toBeGreaterThan(rank(s));
   });
 });

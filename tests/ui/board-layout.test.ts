@@ -136,12 +136,24 @@ describe('the board layout', () => {
     expect(drawn).toBeGreaterThan(0);
   });
 
+  it('lists each deal on the relations card with its terms, who does what', () => {
+    // Four rounds of normal players in the Panmunjom thaw: some deal with South Korea is in force.
+    const m = modelOf('panmunjom-2018', 4, 'ROK');
+    const deal = m.deals.find((d) => d.active && d.parties.includes('ROK'));
+    expect(deal, 'a deal of South Korea in force after four rounds').toBeDefined();
+    const partner = deal!.parties.find((p) => p !== 'ROK')!;
+    const line = relationLines(m, partner).find((l) => l.startsWith(`Deal #${deal!.id} `))!;
+    expect(line).toMatch(/Terms: .+: .+/);
+    for (const t of deal!.terms) expect(line).toContain(t);
+    expect(deal!.terms.some((t) => t.startsWith('You: '))).toBe(true);
+  });
+
   it('names each capital for screen readers, and says when an organisation is away from the table', () => {
     const m = modelOf('six-party-talks', 0, 'ROK');
+    expect(relationLines(m, 'DPRK').join(' ')).toMatch(/Your trust in North Korea: \d+ of 100/);
     expect(spotName(m, 'DPRK')).toMatch(
       /^North Korea: trust \d+ from you \((low|guarded|high)\), its trust in you hidden; .*in force with you; relations( and offer)?$/,
     );
-    expect(relationLines(m, 'DPRK').join(' ')).toMatch(/Your trust in North Korea: \d+ of 100/);
     const un = m.actors.find((a) => a.id === 'UN')!;
     expect(un.organisation).toBe(true);
     expect(un.place.kind).toBe('edge');

@@ -212,7 +212,7 @@ function dealWords(d: BoardDeal, name: (id: ActorId) => string, me: ActorId): st
   const state = d.active
     ? `${DEAL_STYLE[d.state].word}${d.state === 'kept' ? ' so far' : ''}, ${d.done} of ${d.steps} step${d.steps === 1 ? '' : 's'} done`
     : 'broken';
-  return `Deal #${d.id} with ${others.join(', ')}: ${state}.`;
+  return `Deal #${d.id} with ${others.join(', ')}: ${state}. Terms: ${d.terms.join('; ')}.`;
 }
 
 /** What the card says of your relations with one government (or, for yourself, your standing). */

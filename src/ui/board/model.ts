@@ -4,6 +4,7 @@
  */
 import type { ActorId, AgreementView, PlayerView, World } from '../../engine/index.ts';
 import { logText } from '../../text/index.ts';
+import { termText } from '../kit/text.ts';
 import { CAPITALS, inFrame } from './geo.ts';
 import type { LonLat } from './geo.ts';
 
@@ -44,6 +45,8 @@ export interface BoardDeal {
   /** Steps done of all. */
   done: number;
   steps: number;
+  /** Who does what, in words: "North Korea: Freeze a nuclear site", "You: Humanitarian aid → North Korea". */
+  terms: string[];
 }
 
 export interface BoardModel {
@@ -174,6 +177,7 @@ export function boardModel(world: World, capitals: Record<ActorId, string>, view
       active: g.status === 'active',
       done: g.done,
       steps: g.steps,
+      terms: g.terms.map((t) => termText(world, t, view.me)),
     }));
   return {
     me: view.me,
@@ -338,7 +342,8 @@ export function movesOf(view: PlayerView, fromRound: number, world: World): Boar
           ...base,
           kind: 'card',
           ...(known(actor) ? { from: actor } : {}),
-          to: [],
+          // A clash is drawn between the flashpoint pair it broke out on.
+          to: e.kind === 'clash' && e.target && known(actor) ? [e.target] : [],
           label:
             e.kind === 'crisis' || e.kind === 'clash' ? 'Crisis' : e.kind === 'event' ? 'Event' : 'Politics',
           tone: e.kind === 'crisis' || e.kind === 'clash' ? 'bad' : 'neutral',
