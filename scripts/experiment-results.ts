@@ -2,9 +2,11 @@
  * Regenerates the Results tables of docs/experiments.md from a saved run:
  *
  *   npm run -s qpq -- experiment --all --json > /tmp/run.json
- *   node --import tsx scripts/experiment-results.ts /tmp/run.json "npm run -s qpq -- experiment --all --json"
+ *   node --import tsx scripts/experiment-results.ts "npm run -s qpq -- experiment --all --json" /tmp/run.json \
+ *     [/tmp/seed2.json /tmp/seed3.json]
  *
- * The second argument is the command the run was made with, quoted on the page. Only the text between the page's
+ * The first argument is the command the main run was made with, quoted on the page; runs of other seeds after
+ * the main one make each cell say which seeds it holds on. Only the text between the page's
  * `results` markers changes; the reading above them is written by hand and must be checked against the new tables.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -43,10 +43,41 @@ function oppositeCell(r: ClaimResult): string {
   return s.join('; ');
 }
 
-/** The generated part of the Results section: the sizes, the verdicts' summary and every claim's table. */
-export function resultsMarkdown(run: ExperimentRun, command: string): string {
+/**
+ * The seeds a cell holds on, over the main run and the runs of other seeds given beside it (`"1, 2, 3"`; a seed
+ * whose run did not measure the cell is left out, and `—` when it holds on none).
+ */
+function seedsHeld(
+  runs: readonly ExperimentRun[],
+  id: string,
+  players: string,
+  scenario: string,
+): { held: string[]; measured: number } {
+  const held: string[] = [];
+  let measured = 0;
+  for (const run of runs) {
+    const c = run.claims.find((x) => x.id === id);
+    const row = c?.robustness.find((x) => x.players === players && x.scenario === scenario);
+    if (!c || !row) continue;
+    measured++;
+    if (row.holds) held.push(c.seed);
+  }
+  return { held, measured };
+}
+
+/**
+ * The generated part of the Results section: the sizes, the verdicts' summary and every claim's table. `others`
+ * are runs of the same claims on other seeds (perhaps with fewer kinds of player): each cell then says which
+ * seeds it holds on, and the summary names the cells that hold on every seed that measured them.
+ */
+export function resultsMarkdown(
+  run: ExperimentRun,
+  command: string,
+  others: readonly ExperimentRun[] = [],
+): string {
   const cs = run.claims;
   const first = cs[0];
+  const runs = [run, ...others];
   const out: string[] = [];
   const count = (v: ClaimResult['verdict']): number => cs.filter((r) => r.verdict === v).length;
   if (first) {
@@ -54,17 +85,39 @@ export function resultsMarkdown(run: ExperimentRun, command: string): string {
     out.push(
       `\`${command}\`: seed ${first.seed}, ${first.seeds} batches a cell of ${first.games} paired games (${first.hardGames} for the hard players); ${games} paired games in all, ${(run.elapsedMs / 60_000).toFixed(1)} minutes of wall time with ${run.workers} worker${run.workers > 1 ? 's' : ''}.`,
     );
+    if (others.length)
+      out.push(
+        `Runs of the same size on seed${others.length > 1 ? 's' : ''} ${others.map((o) => o.claims[0]?.seed ?? '?').join(' and ')} (${[...new Set(others.flatMap((o) => o.claims.flatMap((c) => c.robustness.map((x) => x.players))))].join(', ')} players) say which seeds each cell holds on; a cell counts as holding in the last column of the summary only if it holds on every seed that measured it.`,
+      );
     out.push('');
   }
   out.push(
     `**${count('robust')} robust, ${count('conditional')} conditional, ${count('not-shown')} not shown**, of ${cs.length} claims.`,
   );
   out.push('');
-  out.push('| claim | experiment | verdict | where it holds | the opposite, significantly |');
-  out.push('| ----: | ---------- | ------- | -------------- | --------------------------- |');
+  const every = (r: ClaimResult): string => {
+    const parts: string[] = [];
+    for (const p of [...new Set(r.robustness.map((x) => x.players))]) {
+      const s = r.robustness
+        .filter((x) => {
+          const { held, measured } = seedsHeld(runs, r.id, x.players, x.scenario);
+          return measured > 1 && held.length === measured;
+        })
+        .filter((x) => x.players === p)
+        .map((x) => x.scenario);
+      if (s.length) parts.push(`${p}: ${s.join(', ')}`);
+    }
+    return parts.length ? parts.join('; ') : 'nowhere';
+  };
+  out.push(
+    `| claim | experiment | verdict (seed ${first?.seed ?? '?'}) | where it holds | the opposite, significantly |${others.length ? ' holds on every seed |' : ''}`,
+  );
+  out.push(
+    `| ----: | ---------- | ------- | -------------- | --------------------------- |${others.length ? ' ------------------- |' : ''}`,
+  );
   for (const r of cs)
     out.push(
-      `| ${r.claim} | \`${r.id}\` | ${VERDICT[r.verdict]} | ${holdsCell(r)} | ${oppositeCell(r) || '—'} |`,
+      `| ${r.claim} | \`${r.id}\` | ${VERDICT[r.verdict]} | ${holdsCell(r)} | ${oppositeCell(r) || '—'} |${others.length ? ` ${every(r)} |` : ''}`,
     );
   for (const r of cs) {
     out.push('');
@@ -74,12 +127,21 @@ export function resultsMarkdown(run: ExperimentRun, command: string): string {
       `${r.text} Metric: ${r.metric}. Arm a: ${r.arms.a}; arm b: ${r.arms.b}; predicted: a ${r.expect} than b.`,
     );
     out.push('');
-    out.push('| players | scenario | a | b | effect (a − b) | games | holds |');
-    out.push('| ------- | -------- | -: | -: | -------------: | ----: | ----- |');
-    for (const x of r.robustness)
+    out.push(
+      `| players | scenario | a | b | effect (a − b) | games | holds |${others.length ? ' holds on seeds |' : ''}`,
+    );
+    out.push(
+      `| ------- | -------- | -: | -: | -------------: | ----: | ----- |${others.length ? ' ---- |' : ''}`,
+    );
+    for (const x of r.robustness) {
+      const { held, measured } = seedsHeld(runs, r.id, x.players, x.scenario);
+      const seeds = others.length
+        ? ` ${held.length ? held.join(', ') : '—'}${measured < runs.length ? ` (of ${measured} measured)` : ''} |`
+        : '';
       out.push(
-        `| ${x.players} (${x.strategy}) | ${x.scenario} | ${num(x.a)} | ${num(x.b)} | ${signedNum(x.effect)} ± ${num(x.ci95)} | ${x.games} | ${x.holds ? 'yes' : x.significant ? 'opposite' : 'no'} |`,
+        `| ${x.players} (${x.strategy}) | ${x.scenario} | ${num(x.a)} | ${num(x.b)} | ${signedNum(x.effect)} ± ${num(x.ci95)} | ${x.games} | ${x.holds ? 'yes' : x.significant ? 'opposite' : 'no'} |${seeds}`,
       );
+    }
     out.push('');
     out.push(r.where + (r.why ? ` Why: ${r.why}` : ''));
     out.push('');

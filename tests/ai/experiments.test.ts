@@ -197,6 +197,25 @@ describe('the Results section of docs/experiments.md', () => {
     expect(md).toContain(`Why: ${e.why}`);
   });
 
+  it('with runs of other seeds, says which seeds each cell holds on, and counts only cells that hold on all', () => {
+    const seed2 = {
+      ...claim,
+      seed: '2',
+      robustness: claim.robustness.map((x) =>
+        x.scenario === 'hanoi-2019' ? { ...x, holds: false, significant: false } : x,
+      ),
+    };
+    const md = resultsMarkdown({ elapsedMs: 1, workers: 1, claims: [claim] }, 'qpq experiment lifeline', [
+      { elapsedMs: 1, workers: 1, claims: [seed2] },
+    ]);
+    expect(md).toContain(
+      '| 5 | `lifeline` | conditional | normal: panmunjom-2018, hanoi-2019, missile-crisis-2017 | — | normal: panmunjom-2018, missile-crisis-2017 |',
+    );
+    expect(md).toMatch(/\| normal \(objective\) \| panmunjom-2018 \|.*\| yes \| 1, 2 \|/);
+    expect(md).toMatch(/\| normal \(objective\) \| hanoi-2019 \|.*\| yes \| 1 \|/);
+    expect(md).toMatch(/\| default \(reciprocal\) \| hanoi-2019 \|.*\| no \| — \|/);
+  });
+
   it('replaces only the text between the page’s markers, and says so when they are missing', () => {
     const page = `# Title\n\nby hand\n\n${RESULTS_START}\n\nold tables\n${RESULTS_END}\n\nafter\n`;
     const out = replaceResults(page, 'new tables\n');
