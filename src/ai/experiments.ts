@@ -191,6 +191,53 @@ function signedShare(_: World, end: GameState): number {
 
 /** The round a leader change or a lifeline cut is scheduled in: late enough for deals to be under way. */
 const CHANGE_ROUND = 6;
+const NEW_LEADER = 'experiment-new-leader';
+
+/**
+ * Rounds in which `actor`'s scripted politics change its leader: its scheduled elections (from the leader it
+ * starts with and from each scripted leader event, term after term) and the scenario's own leader events.
+ */
+function scriptedLeaderRounds(w: World, actor: ActorId): Set<number> {
+  const def = w.actors.find((a) => a.id === actor);
+  const out = new Set<number>();
+  if (!def) return out;
+  const terms = (first: number | undefined): void => {
+    if (!def.elected || first === undefined) return;
+    for (let r = first; r <= w.rounds; r += Math.max(1, def.termRounds)) out.add(r);
+  };
+  terms(w.initial.actors[actor]?.leader.termEnds);
+  for (const ev of w.events)
+    for (const e of ev.effects)
+      if (ev.id !== NEW_LEADER && e.kind === 'leader' && e.actor === actor && ev.round !== undefined) {
+        out.add(ev.round);
+        terms(ev.round + (e.termRounds ?? def.termRounds));
+      }
+  return out;
+}
+
+/**
+ * The round the experiment's new leader takes office: round 6, or the nearest round before it in which the
+ * scenario's own politics change no leader of `actor` at or before it. A leader event does not fire in a round
+ * whose election already changed the leader, nor after an election (the engine's `leaderEventFits`), so in the
+ * present day, whose acting president's term ends in round 6, a change in round 6 would never happen and both
+ * arms would play the same games.
+ */
+export function leaderChangeRound(w: World, actor: ActorId): number {
+  const busy = scriptedLeaderRounds(w, actor);
+  const electionBy = (r: number): boolean =>
+    [...busy].some((b) => b > 1 && b <= r && !isScriptedEvent(w, actor, b));
+  for (let r = CHANGE_ROUND; r >= 2; r--) if (!busy.has(r) && !electionBy(r)) return r;
+  return CHANGE_ROUND;
+}
+
+/** Whether round `r` carries one of the scenario's own leader events for `actor` (not an election). */
+const isScriptedEvent = (w: World, actor: ActorId, r: number): boolean =>
+  w.events.some(
+    (ev) =>
+      ev.id !== NEW_LEADER &&
+      ev.round === r &&
+      ev.effects.some((e) => e.kind === 'leader' && e.actor === actor),
+  );
 
 export const EXPERIMENTS: readonly Experiment[] = [
   {
@@ -241,22 +288,23 @@ export const EXPERIMENTS: readonly Experiment[] = [
     id: 'leadership-change',
     claim: 3,
     text: 'A new leader may walk away from a predecessor’s deal.',
-    metric: `concessions the ROK makes from round ${CHANGE_ROUND} on (alone or as honoured deal steps), with the walk-away rule off in both arms`,
+    metric: `concessions the ROK makes from the round its new leader takes office on (round ${CHANGE_ROUND}, earlier where the scenario's own politics change the ROK's leader by then; alone or as honoured deal steps), with the walk-away rule off in both arms`,
     scenarios: ['panmunjom-2018', 'hanoi-2019', 'present-day'],
     expect: 'lower',
     arms: (w) => {
       // The walk-away rule is off in both arms: only what the new leader prefers can end the ROK's deals.
       const noWalkAway = withRules(w, { walkAwayPerStance: 0 }, 'no-walk-away');
+      const round = leaderChangeRound(w, 'ROK');
       return [
         {
-          label: `a hawk (stance 10) replaces the ROK's leader in round ${CHANGE_ROUND}`,
+          label: `a hawk (stance 10) replaces the ROK's leader in round ${round}`,
           world: withEvent(
             noWalkAway,
             {
-              id: 'experiment-new-leader',
+              id: NEW_LEADER,
               name: 'A hardliner takes office',
               text: 'A hardline successor takes office in Seoul.',
-              round: CHANGE_ROUND,
+              round,
               when: [],
               once: true,
               effects: [{ kind: 'leader', actor: 'ROK', name: 'A hardliner', stance: 10 }],
@@ -267,7 +315,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
         { label: 'no leadership change', world: noWalkAway },
       ];
     },
-    measure: (w, end) => concessionsBy(w, end, (id) => id === 'ROK', CHANGE_ROUND),
+    measure: (w, end) => concessionsBy(w, end, (id) => id === 'ROK', leaderChangeRound(w, 'ROK')),
     rests:
       'A new leader weighs the government’s objectives by its own stance (security and its deterrent more when more hawkish than the leader the scenario starts with, tension and the peace process less); the walk-away rule is off, so the metric is what the successor chooses.',
     why: 'Only players that pursue their government’s objectives (normal, hard) read their leader’s priorities; the reciprocity strategies (default, easy) answer what others did and play the same under any leader. The hard players’ rows point the same way on two scenarios but rest on three games a cell (and their look-ahead scores outcomes with the scenario’s weights); in the present day the ROK concedes as much under either leader.',
