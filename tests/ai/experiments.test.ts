@@ -10,6 +10,7 @@ import {
   PLAYERS,
   PLAYER_KINDS,
   experimentById,
+  leaderChangeRound,
   playUnit,
   rowOf,
   summariseClaim,
@@ -18,7 +19,9 @@ import {
   unitsOf,
 } from '../../src/ai/experiments.ts';
 import type { UnitResult } from '../../src/ai/experiments.ts';
-import { DIFFICULTIES } from '../../src/ai/index.ts';
+import { DIFFICULTIES, computerChooser, seatStrategies } from '../../src/ai/index.ts';
+import { seatsFor } from '../../src/ai/simulate.ts';
+import { runGame, startGame } from '../../src/engine/index.ts';
 import { runExperimentCommand } from '../../src/cli/experiment.ts';
 import {
   RESULTS_END,
@@ -77,6 +80,22 @@ describe('the protocol', () => {
       for (const x of others)
         if (before.by === 'any' || before.by.includes(x))
           expect(d.by === 'any' || d.by.includes(x)).toBe(true);
+    }
+  });
+
+  it('the leadership treatment applies in each of its scenarios: the hardliner takes office in its round', () => {
+    const e = experimentById('leadership-change')!;
+    expect(leaderChangeRound(load('panmunjom-2018'), 'ROK')).toBe(6);
+    // The present day's acting president's term ends in round 6 with an election, after which no leader event
+    // fires: the change comes a round earlier.
+    expect(leaderChangeRound(load('present-day'), 'ROK')).toBe(5);
+    for (const id of e.scenarios) {
+      const [a] = e.arms(load(id));
+      const round = leaderChangeRound(a.world, 'ROK');
+      const strategies = seatStrategies(seatsFor(a.world, {}, 'reciprocal'));
+      const end = runGame(a.world, startGame(a.world, 'l'), computerChooser(a.world, 'l', strategies));
+      const took = end.log.filter((x) => x.kind === 'leader' && x.actor === 'ROK' && x.round === round);
+      expect(JSON.stringify(took), id).toContain('experiment-new-leader');
     }
   });
 
