@@ -87,37 +87,51 @@ export function resultsMarkdown(
     );
     if (others.length)
       out.push(
-        `Runs of the same size on seed${others.length > 1 ? 's' : ''} ${others.map((o) => o.claims[0]?.seed ?? '?').join(' and ')} (${[...new Set(others.flatMap((o) => o.claims.flatMap((c) => c.robustness.map((x) => x.players))))].join(', ')} players) say which seeds each cell holds on; a cell counts as holding in the last column of the summary only if it holds on every seed that measured it.`,
+        `Runs of the same size on seed${others.length > 1 ? 's' : ''} ${others.map((o) => o.claims[0]?.seed ?? '?').join(' and ')} (${[...new Set(others.flatMap((o) => o.claims.flatMap((c) => c.robustness.map((x) => x.players))))].join(', ')} players) say which seeds each cell holds on; a cell counts as holding over every seed only if it holds on every seed that measured it (the hard players' cells, measured on one seed, cannot make a claim conditional over every seed on their own).`,
       );
     out.push('');
   }
+  /** Whether a cell holds on every seed that measured it, and was measured on more than one. */
+  const steady = (r: ClaimResult, x: ClaimResult['robustness'][number]): boolean => {
+    const { held, measured } = seedsHeld(runs, r.id, x.players, x.scenario);
+    return measured > 1 && held.length === measured;
+  };
+  /**
+   * The verdict over every seed: robust when every cell holds on every seed that measured it, conditional when
+   * some cell measured on several seeds holds on each of them, not shown otherwise.
+   */
+  const overSeeds = (r: ClaimResult): ClaimResult['verdict'] =>
+    r.robustness.every(
+      (x) =>
+        seedsHeld(runs, r.id, x.players, x.scenario).held.length ===
+        seedsHeld(runs, r.id, x.players, x.scenario).measured,
+    )
+      ? 'robust'
+      : r.robustness.some((x) => steady(r, x))
+        ? 'conditional'
+        : 'not-shown';
+  const countOver = (v: ClaimResult['verdict']): number => cs.filter((r) => overSeeds(r) === v).length;
   out.push(
-    `**${count('robust')} robust, ${count('conditional')} conditional, ${count('not-shown')} not shown**, of ${cs.length} claims.`,
+    `**Seed ${first?.seed ?? '?'}: ${count('robust')} robust, ${count('conditional')} conditional, ${count('not-shown')} not shown**, of ${cs.length} claims.${others.length ? ` **Over every seed: ${countOver('robust')} robust, ${countOver('conditional')} conditional, ${countOver('not-shown')} not shown.**` : ''}`,
   );
   out.push('');
   const every = (r: ClaimResult): string => {
     const parts: string[] = [];
     for (const p of [...new Set(r.robustness.map((x) => x.players))]) {
-      const s = r.robustness
-        .filter((x) => {
-          const { held, measured } = seedsHeld(runs, r.id, x.players, x.scenario);
-          return measured > 1 && held.length === measured;
-        })
-        .filter((x) => x.players === p)
-        .map((x) => x.scenario);
+      const s = r.robustness.filter((x) => x.players === p && steady(r, x)).map((x) => x.scenario);
       if (s.length) parts.push(`${p}: ${s.join(', ')}`);
     }
     return parts.length ? parts.join('; ') : 'nowhere';
   };
   out.push(
-    `| claim | experiment | verdict (seed ${first?.seed ?? '?'}) | where it holds | the opposite, significantly |${others.length ? ' holds on every seed |' : ''}`,
+    `| claim | experiment | verdict (seed ${first?.seed ?? '?'}) | where it holds | the opposite, significantly |${others.length ? ' verdict over every seed | holds on every seed |' : ''}`,
   );
   out.push(
-    `| ----: | ---------- | ------- | -------------- | --------------------------- |${others.length ? ' ------------------- |' : ''}`,
+    `| ----: | ---------- | ------- | -------------- | --------------------------- |${others.length ? ' ------- | ------------------- |' : ''}`,
   );
   for (const r of cs)
     out.push(
-      `| ${r.claim} | \`${r.id}\` | ${VERDICT[r.verdict]} | ${holdsCell(r)} | ${oppositeCell(r) || '—'} |${others.length ? ` ${every(r)} |` : ''}`,
+      `| ${r.claim} | \`${r.id}\` | ${VERDICT[r.verdict]} | ${holdsCell(r)} | ${oppositeCell(r) || '—'} |${others.length ? ` ${VERDICT[overSeeds(r)]} | ${every(r)} |` : ''}`,
     );
   for (const r of cs) {
     out.push('');

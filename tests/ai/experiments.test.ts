@@ -202,7 +202,7 @@ describe('the Results section of docs/experiments.md', () => {
   it('is generated from a run: the verdicts, where each holds, and every cell of every table', () => {
     const md = resultsMarkdown({ elapsedMs: 90_000, workers: 2, claims: [claim] }, 'qpq experiment lifeline');
     expect(md).toContain('`qpq experiment lifeline`: seed 1, 3 batches a cell of 1 paired games');
-    expect(md).toContain('**0 robust, 1 conditional, 0 not shown**, of 1 claims.');
+    expect(md).toContain('**Seed 1: 0 robust, 1 conditional, 0 not shown**, of 1 claims.');
     expect(md).toContain(
       '| 5 | `lifeline` | conditional | normal: panmunjom-2018, hanoi-2019, missile-crisis-2017 | — |',
     );
@@ -228,7 +228,7 @@ describe('the Results section of docs/experiments.md', () => {
       { elapsedMs: 1, workers: 1, claims: [seed2] },
     ]);
     expect(md).toContain(
-      '| 5 | `lifeline` | conditional | normal: panmunjom-2018, hanoi-2019, missile-crisis-2017 | — | normal: panmunjom-2018, missile-crisis-2017 |',
+      '| 5 | `lifeline` | conditional | normal: panmunjom-2018, hanoi-2019, missile-crisis-2017 | — | conditional | normal: panmunjom-2018, missile-crisis-2017 |',
     );
     expect(md).toMatch(/\| normal \(objective\) \| panmunjom-2018 \|.*\| yes \| 1, 2 \|/);
     expect(md).toMatch(/\| normal \(objective\) \| hanoi-2019 \|.*\| yes \| 1 \|/);
