@@ -679,7 +679,7 @@ const list = (xs: readonly string[]): string =>
   xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 
 /** Where the claim holds, in words, from the table. */
-function whereOf(rows: readonly RobustnessRow[]): string {
+export function whereOf(rows: readonly RobustnessRow[]): string {
   const by = (pred: (r: RobustnessRow) => boolean): string => {
     const parts: string[] = [];
     for (const p of PLAYER_KINDS) {

@@ -4,7 +4,8 @@
  * each claim's robustness table, where it holds, why, and what it rests on. `scripts/experiment-results.ts`
  * rewrites the page between its `results` markers from a saved JSON.
  */
-import type { ClaimResult } from '../ai/experiments.ts';
+import { PLAYER_KINDS, experimentById, whereOf } from '../ai/experiments.ts';
+import type { ClaimResult, Verdict } from '../ai/experiments.ts';
 
 /** What `qpq experiment --json` prints. */
 export interface ExperimentRun {
@@ -25,6 +26,63 @@ const VERDICT: Record<ClaimResult['verdict'], string> = {
   conditional: 'conditional',
   'not-shown': 'not shown',
 };
+
+/**
+ * Runs of the same seed made with different players (say the hard players apart, at their own size) as one run
+ * per seed: each claim's rows joined in the order of the kinds of player, and its verdict and `where` read again
+ * from the whole table. Runs of other seeds stay apart, in the order given.
+ */
+export function combineRuns(runs: readonly ExperimentRun[]): ExperimentRun[] {
+  const bySeed = new Map<string, ExperimentRun>();
+  for (const run of runs) {
+    const seed = run.claims[0]?.seed ?? '';
+    const had = bySeed.get(seed);
+    if (!had) {
+      bySeed.set(seed, { ...run, claims: run.claims.map((c) => ({ ...c })) });
+      continue;
+    }
+    had.elapsedMs += run.elapsedMs;
+    had.workers = Math.max(had.workers, run.workers);
+    for (const c of run.claims) {
+      const mine = had.claims.find((x) => x.id === c.id);
+      if (!mine) {
+        had.claims.push({ ...c });
+        continue;
+      }
+      const rows = [...mine.robustness, ...c.robustness].sort(
+        (a, b) => PLAYER_KINDS.indexOf(a.players) - PLAYER_KINDS.indexOf(b.players),
+      );
+      const verdict: Verdict = rows.every((r) => r.holds)
+        ? 'robust'
+        : rows.some((r) => r.holds)
+          ? 'conditional'
+          : 'not-shown';
+      const hard = c.robustness.some((r) => r.players === 'hard') ? c : mine;
+      Object.assign(mine, {
+        robustness: rows,
+        verdict,
+        where: whereOf(rows),
+        why: verdict === 'robust' ? '' : (experimentById(c.id)?.why ?? c.why),
+        hardGames: hard.hardGames,
+      });
+    }
+  }
+  return [...bySeed.values()];
+}
+
+/** Each kind of player's size in a run, from its rows: "default, easy, normal: 5 batches × 10; hard: 3 × 1". */
+function sizes(run: ExperimentRun): string {
+  const by = new Map<string, string[]>();
+  for (const p of PLAYER_KINDS) {
+    const rows = run.claims.flatMap((c) => c.robustness.filter((r) => r.players === p));
+    if (!rows.length) continue;
+    const batches = Math.max(...rows.map((r) => r.batches));
+    const games = Math.max(...rows.map((r) => Math.round(r.games / Math.max(1, r.batches))));
+    const key = `${batches} batches of ${games} paired games a cell`;
+    by.set(key, [...(by.get(key) ?? []), p]);
+  }
+  return [...by.entries()].map(([k, ps]) => `${ps.join(', ')} players: ${k}`).join('; ');
+}
 
 /** Where a claim holds, as a short cell: "normal: panmunjom-2018, hanoi-2019; hard: …" or "everywhere". */
 function holdsCell(r: ClaimResult): string {
@@ -83,7 +141,7 @@ export function resultsMarkdown(
   if (first) {
     const games = cs.reduce((s, r) => s + r.robustness.reduce((t, x) => t + x.games, 0), 0);
     out.push(
-      `\`${command}\`: seed ${first.seed}, ${first.seeds} batches a cell of ${first.games} paired games (${first.hardGames} for the hard players); ${games} paired games in all, ${(run.elapsedMs / 60_000).toFixed(1)} minutes of wall time with ${run.workers} worker${run.workers > 1 ? 's' : ''}.`,
+      `\`${command}\`: seed ${first.seed}; ${sizes(run)}; ${games} paired games in all, ${(run.elapsedMs / 60_000).toFixed(1)} minutes of wall time with ${run.workers} worker${run.workers > 1 ? 's' : ''}.`,
     );
     if (others.length)
       out.push(

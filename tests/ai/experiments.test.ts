@@ -26,6 +26,7 @@ import { runExperimentCommand } from '../../src/cli/experiment.ts';
 import {
   RESULTS_END,
   RESULTS_START,
+  combineRuns,
   replaceResults,
   resultsMarkdown,
 } from '../../src/cli/experiment-markdown.ts';
@@ -201,7 +202,9 @@ describe('the Results section of docs/experiments.md', () => {
 
   it('is generated from a run: the verdicts, where each holds, and every cell of every table', () => {
     const md = resultsMarkdown({ elapsedMs: 90_000, workers: 2, claims: [claim] }, 'qpq experiment lifeline');
-    expect(md).toContain('`qpq experiment lifeline`: seed 1, 3 batches a cell of 1 paired games');
+    expect(md).toContain(
+      '`qpq experiment lifeline`: seed 1; default, normal players: 3 batches of 1 paired games a cell',
+    );
     expect(md).toContain('**Seed 1: 0 robust, 1 conditional, 0 not shown**, of 1 claims.');
     expect(md).toContain(
       '| 5 | `lifeline` | conditional | normal: panmunjom-2018, hanoi-2019, missile-crisis-2017 | — |',
@@ -233,6 +236,29 @@ describe('the Results section of docs/experiments.md', () => {
     expect(md).toMatch(/\| normal \(objective\) \| panmunjom-2018 \|.*\| yes \| 1, 2 \|/);
     expect(md).toMatch(/\| normal \(objective\) \| hanoi-2019 \|.*\| yes \| 1 \|/);
     expect(md).toMatch(/\| default \(reciprocal\) \| hanoi-2019 \|.*\| no \| — \|/);
+  });
+
+  it('joins runs of one seed made with different players into one table, and reads the verdict again', () => {
+    const part = (players: readonly string[]): typeof claim => ({
+      ...claim,
+      robustness: claim.robustness.filter((x) => players.includes(x.players)),
+    });
+    const onlyDefault = { ...part(['default']), verdict: 'not-shown' as const };
+    const [one] = combineRuns([
+      { elapsedMs: 1, workers: 1, claims: [onlyDefault] },
+      { elapsedMs: 2, workers: 2, claims: [part(['normal'])] },
+    ]);
+    expect(one!.elapsedMs).toBe(3);
+    expect(one!.claims[0]!.robustness).toEqual(claim.robustness);
+    expect(one!.claims[0]!.verdict).toBe('conditional');
+    expect(one!.claims[0]!.where).toBe(claim.where);
+    // Another seed stays apart.
+    expect(
+      combineRuns([
+        { elapsedMs: 1, workers: 1, claims: [claim] },
+        { elapsedMs: 1, workers: 1, claims: [{ ...claim, seed: '2' }] },
+      ]),
+    ).toHaveLength(2);
   });
 
   it('replaces only the text between the page’s markers, and says so when they are missing', () => {
