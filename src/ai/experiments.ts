@@ -318,7 +318,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: (w, end) => concessionsBy(w, end, (id) => id === 'ROK', leaderChangeRound(w, 'ROK')),
     rests:
       'A new leader weighs the government’s objectives by its own stance (security and its deterrent more when more hawkish than the leader the scenario starts with, tension and the peace process less); the walk-away rule is off, so the metric is what the successor chooses.',
-    why: 'Only players that pursue their government’s objectives (normal, hard) read their leader’s priorities; the reciprocity strategies (default, easy) answer what others did and play the same under any leader. The hard players’ rows point the same way on two scenarios but rest on three games a cell (and their look-ahead scores outcomes with the scenario’s weights); in the present day the ROK concedes as much under either leader.',
+    why: 'The normal players read their leader’s priorities and concede 4.6 to 8.4 concessions a game less under the hardliner in every scenario and on every seed, since the treatment applies in the present day too (it came in the round of the ROK’s scripted election there, and never fired). The reciprocity strategies do not read priorities; they feel a new leader only through the shape of the deals its stance sets (`src/ai/shapes.ts`: a dove gives two terms for one, a hawk one for one). So they concede less under the hardliner where the predecessor was a dove (Moon Jae-in in the Panmunjom thaw and in Hanoi: significantly on most seeds), and about as much in the present day, whose acting president was already a hawk.',
   },
   {
     id: 'domestic-politics',
