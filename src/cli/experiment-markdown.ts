@@ -215,9 +215,13 @@ export function resultsMarkdown(
       );
     }
     out.push('');
-    out.push(r.where + (r.why ? ` Why: ${r.why}` : ''));
+    // The why and what it rests on are the experiments' current words (written after reading the runs), so a
+    // reading corrected since the run is what the page shows; the numbers and verdicts are the run's.
+    const e = experimentById(r.id);
+    const why = r.verdict === 'robust' ? '' : (e?.why ?? r.why);
+    out.push(r.where + (why ? ` Why: ${why}` : ''));
     out.push('');
-    out.push(`Rests on: ${r.rests}`);
+    out.push(`Rests on: ${e?.rests ?? r.rests}`);
   }
   return out.join('\n') + '\n';
 }
