@@ -65,55 +65,62 @@ interface Published {
  * chosen from the runs of seeds 1, 2 and 3 (docs/experiments.md, Results).
  */
 const PUBLISHED: Record<string, Published> = {
+  // The reciprocity players sign fewer deals with a DPRK that may provoke; in the present day nobody deals with
+  // it in either world; the normal players show no effect of either sign.
   'trust-deficit': {
     verdict: 'conditional',
     holds: [
       ['default', 'hanoi-2019'],
-      ['easy', 'hanoi-2019'],
+      ['easy', 'panmunjom-2018'],
     ],
     fails: [
       ['default', 'present-day'],
       ['normal', 'panmunjom-2018'],
     ],
   },
+  // Every reciprocity cell holds; the normal players, who keep their word, hold in the Panmunjom thaw only.
   verification: {
     verdict: 'conditional',
     holds: [
-      ['default', 'panmunjom-2018'],
-      ['easy', 'six-party-talks'],
+      ['default', 'six-party-talks'],
+      ['easy', 'hanoi-2019'],
+      ['normal', 'panmunjom-2018'],
     ],
-    fails: [['normal', 'six-party-talks']],
+    fails: [['normal', 'hanoi-2019']],
   },
+  // The normal players everywhere (the present day now included); the reciprocity players where a dove gave way
+  // to the hardliner, not in the present day, where the predecessor was already a hawk.
   'leadership-change': {
     verdict: 'conditional',
     holds: [
-      ['normal', 'hanoi-2019'],
-      ['easy', 'hanoi-2019'],
+      ['normal', 'present-day'],
+      ['default', 'hanoi-2019'],
     ],
-    fails: [['default', 'present-day']],
+    fails: [['easy', 'present-day']],
   },
   'domestic-politics': {
     verdict: 'conditional',
     holds: [
       ['normal', 'panmunjom-2018'],
-      ['normal', 'hanoi-2019'],
+      ['easy', 'hanoi-2019'],
     ],
     fails: [['default', 'panmunjom-2018']],
   },
+  // The reciprocity players do not read the economy: their two worlds play the same games.
   lifeline: {
     verdict: 'conditional',
-    holds: [['normal', 'missile-crisis-2017']],
+    holds: [['normal', 'panmunjom-2018']],
     fails: [['default', 'hanoi-2019']],
   },
   phasing: {
     verdict: 'conditional',
-    holds: [
-      ['normal', 'panmunjom-2018'],
-      ['normal', 'six-party-talks'],
+    holds: [['normal', 'six-party-talks']],
+    fails: [
+      ['easy', 'hanoi-2019'],
+      ['default', 'panmunjom-2018'],
     ],
-    fails: [['easy', 'hanoi-2019']],
-    opposite: [['default', 'six-party-talks']],
   },
+  // A model problem: mediators broker between parties who already talk (docs/experiments.md).
   mediation: {
     verdict: 'not-shown',
     holds: [],
@@ -121,9 +128,10 @@ const PUBLISHED: Record<string, Published> = {
       ['default', 'hanoi-2019'],
       ['normal', 'panmunjom-2018'],
     ],
-    opposite: [['normal', 'hanoi-2019']],
   },
-  hotline: { verdict: 'not-shown', holds: [], fails: [['default', 'panmunjom-2018']] },
+  // A power problem: a clash is rare; the sign is the predicted one in most cells, within the interval.
+  hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
+  // A model problem: with the normal players the DPRK provokes more when the others may engage.
   engagement: {
     verdict: 'not-shown',
     holds: [],
@@ -132,14 +140,8 @@ const PUBLISHED: Record<string, Published> = {
   },
   multilateral: {
     verdict: 'conditional',
-    holds: [
-      ['normal', 'panmunjom-2018'],
-      ['normal', 'hanoi-2019'],
-    ],
-    fails: [
-      ['default', 'six-party-talks'],
-      ['normal', 'six-party-talks'],
-    ],
+    holds: [['normal', 'panmunjom-2018']],
+    fails: [['default', 'six-party-talks']],
   },
 };
 
