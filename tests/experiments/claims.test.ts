@@ -96,7 +96,7 @@ const PUBLISHED: Record<string, Published> = {
       ['normal', 'present-day'],
       ['default', 'hanoi-2019'],
     ],
-    fails: [['easy', 'present-day']],
+    fails: [['default', 'present-day']],
   },
   'domestic-politics': {
     verdict: 'conditional',
