@@ -170,26 +170,33 @@ export function offerWithin(
 }
 
 /** A key for a list of terms, whatever their order. */
-export const termsKey = (terms: readonly Term[]): string =>
-  terms
-    .map((t) => `${t.by}>${t.action}>${t.target ?? ''}`)
-    .sort()
-    .join('|');
+const termKey = (t: Term): string => `${t.by}>${t.action}>${t.target ?? ''}`;
+
+export const termsKey = (terms: readonly Term[]): string => terms.map(termKey).sort().join('|');
 
 /**
  * What this government proposed lately that was turned down or left to expire, by terms: a diplomat does not
  * put the same package again the round after it was refused, and waits `rounds` before trying it again.
  */
 export function lately(view: PlayerView, rounds = 2): (terms: readonly Term[]) => boolean {
-  const keys = new Set(
-    view.offers
-      .filter(
-        (o) =>
-          o.from === view.me &&
-          (o.status === 'rejected' || o.status === 'expired') &&
-          o.round >= view.round - rounds,
-      )
-      .map((o) => termsKey(o.terms)),
-  );
-  return (terms) => keys.size > 0 && keys.has(termsKey(terms));
+  const keys = new Set<string>();
+  // Every term of a refused list, and the lists' lengths: a list with a term or a length no refused list has
+  // was not refused, which is known without building its key (a search asks this of thousands of lists).
+  const seen = new Set<string>();
+  const lengths = new Set<number>();
+  for (const o of view.offers)
+    if (
+      o.from === view.me &&
+      (o.status === 'rejected' || o.status === 'expired') &&
+      o.round >= view.round - rounds
+    ) {
+      keys.add(termsKey(o.terms));
+      lengths.add(o.terms.length);
+      for (const t of o.terms) seen.add(termKey(t));
+    }
+  return (terms) => {
+    if (keys.size === 0 || !lengths.has(terms.length)) return false;
+    for (const t of terms) if (!seen.has(termKey(t))) return false;
+    return keys.has(termsKey(terms));
+  };
 }

@@ -85,7 +85,9 @@ function trustDelta(
   allies: Set<ActorId> = alliesOf(view),
 ): number {
   let sum = 0;
+  let targetAllies: Set<ActorId> | undefined;
   for (const r of def.readings) {
+    if (r.observers === 'target-allies' && target !== undefined) targetAllies ??= alliesOf(view, target);
     for (const a of view.actors) {
       if (a.id === view.me) continue;
       const hit =
@@ -94,7 +96,7 @@ function trustDelta(
           : r.observers === 'allies'
             ? allies.has(a.id)
             : r.observers === 'target-allies'
-              ? target !== undefined && alliesOf(view, target).has(a.id)
+              ? targetAllies !== undefined && targetAllies.has(a.id)
               : r.observers === 'rivals'
                 ? !allies.has(a.id) // an approximation: rivalries are not in the view
                 : true;
@@ -196,10 +198,10 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             // No government offers what its receiver would not want, or asks for what it would not value itself:
             // every term must be worth something to the one it is for, whatever the deal's balance.
             const gives = promisable(world, view, me, to, concessionOrFriendly)
-              .map((t) => ({ t, mine: value(me, [t]), theirs: value(to, [t]) }))
+              .map((t) => ({ t, mine: valuation.valued(me, t), theirs: valuation.valued(to, t) }))
               .filter((g) => g.theirs.value > 0);
             const wants = promisable(world, view, to, me, concessionOrFriendly)
-              .map((t) => ({ t, mine: value(me, [t]), theirs: value(to, [t]) }))
+              .map((t) => ({ t, mine: valuation.valued(me, t), theirs: valuation.valued(to, t) }))
               .filter((w) => w.mine.value > 0);
             for (const g of gives)
               for (const w of wants) {
@@ -253,13 +255,15 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               why: `${best.why}, ${shapeWords(shape, offer.steps, offer.verification)}.`,
             };
           }
-          const brokered = mayMediate(world, me) ? mediation(world, view, value, jitter, refused) : null;
+          const brokered = mayMediate(world, me)
+            ? mediation(world, view, value, (who, t) => valuation.valueOf(who, t), jitter, refused)
+            : null;
           if (brokered && (!best || brokered.value > best.value)) best = brokered;
           const pkg = bestPackage(
             world,
             view,
             counterparts(world, view).filter((x) => !busy.has(x)),
-            (who, t) => value(who, [t]).value,
+            (who, t) => valuation.valueOf(who, t),
             p.threshold * 6 + trustWorth * 2,
             jitter,
             refused,
@@ -361,11 +365,10 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             });
           // Unilateral actions: the best few by value, answering hostility where the leader is hawkish enough.
           const provoked = new Set(
-            counterparts(world, view).filter(
-              (x) =>
-                remember(world, view, x).last?.move === 'D' &&
-                remember(world, view, x).last!.round >= view.round - 1,
-            ),
+            counterparts(world, view).filter((x) => {
+              const last = remember(world, view, x).last;
+              return last?.move === 'D' && last.round >= view.round - 1;
+            }),
           );
           const allies = alliesOf(view);
           const rivals = new Set(view.rivalries.flatMap(([a, b]) => (a === me ? [b] : b === me ? [a] : [])));
@@ -380,7 +383,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             .map((c) => {
               const def = findAction(world, c.action)!;
               const fade = fadeAfter(world, view.myRecent[recentKey(me, c.action, c.target)], view.round);
-              const own = value(me, [{ ...c, by: me }], 1, fade);
+              const own = valuation.valuedBy(me, c.action, c.target, fade);
               let v = own.value + trustWorth * trustDelta(view, def, c.target, fade, allies);
               if (hostile(def) && c.target && provoked.has(c.target)) v += ((100 - stance) / 100) * 0.4; // answering a provocation
               if (hostile(def) && c.target && allies.has(c.target)) v -= 1;
@@ -425,6 +428,7 @@ function mediation(
   world: World,
   view: PlayerView,
   value: (who: ActorId, terms: readonly Term[]) => Valued,
+  one: (who: ActorId, t: Term) => number,
   jitter: () => number,
   refused: (terms: readonly Term[]) => boolean,
 ): { offer: OfferDraft; value: number; why: string } | null {
@@ -441,7 +445,7 @@ function mediation(
     for (const x of ab.slice(0, 6))
       for (const y of ba.slice(0, 6)) {
         // Each side must want what it is given, as in a swap it would make itself.
-        if (refused([x, y]) || value(b, [x]).value <= 0 || value(a, [y]).value <= 0) continue;
+        if (refused([x, y]) || one(b, x) <= 0 || one(a, y) <= 0) continue;
         const va = value(a, [x, y]).value;
         if (va <= 0) continue;
         const vb = value(b, [x, y]).value;

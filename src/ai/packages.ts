@@ -4,7 +4,7 @@
  * does something for me. Each side gets what it wants from someone other than the one it pays, so a package can
  * close where no bilateral swap would.
  */
-import { findAction } from '../engine/index.ts';
+import { findAction, indexOf } from '../engine/index.ts';
 import type { ActorId, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
 import { canPropose, concessionOrFriendly, offerWithin, promisable } from './moves.ts';
 import { nameOf } from './policy.ts';
@@ -42,47 +42,55 @@ export function bestPackage(
 ): Package | null {
   if (view.forum <= 0) return null;
   const me = view.me;
-  // Each party's value of each single term, read once: the search asks for the same ones many times over.
-  const singles = new Map<Term, Map<ActorId, number>>();
-  const one = (who: ActorId, t: Term): number => {
-    let row = singles.get(t);
-    if (!row) singles.set(t, (row = new Map()));
-    let v = row.get(who);
-    if (v === undefined) row.set(who, (v = value(who, t)));
-    return v;
-  };
-  const tops = new Map<string, Term[]>();
-  const top = (by: ActorId, to: ActorId, judge: ActorId): Term[] => {
-    const key = `${by}>${to}>${judge}`;
+  const n = world.actors.length;
+  // Each judge's value of each term, read once (the search asks for the same ones many times over), and each
+  // side's best terms for its receiver, per (giver, receiver): numbers as keys, no strings.
+  const ix = (x: ActorId): number => indexOf(world, x);
+  const tops = new Map<number, { ts: Term[]; by: Map<number, number[]> }>();
+  const top = (by: ActorId, to: ActorId): { ts: Term[]; by: Map<number, number[]> } => {
+    const key = ix(by) * n + ix(to);
     let r = tops.get(key);
-    if (!r)
-      tops.set(
-        key,
-        (r = promisable(world, view, by, to, concessionOrFriendly)
-          .map((t) => ({ t, v: one(judge, t) }))
-          .filter((x) => x.v > 0)
-          .sort((x, y) => y.v - x.v)
-          .slice(0, WIDTH)
-          .map((x) => x.t)),
-      );
+    if (!r) {
+      const ranked: { t: Term; v: number }[] = [];
+      for (const t of promisable(world, view, by, to, concessionOrFriendly)) {
+        const v = value(to, t);
+        if (v > 0) ranked.push({ t, v });
+      }
+      ranked.sort((x, y) => y.v - x.v);
+      const ts = ranked.slice(0, WIDTH).map((x) => x.t);
+      tops.set(key, (r = { ts, by: new Map([[ix(to), ranked.slice(0, WIDTH).map((x) => x.v)]]) }));
+    }
     return r;
+  };
+  // The values of a side's best terms to one judge, read once per judge.
+  const row = (r: { ts: Term[]; by: Map<number, number[]> }, who: ActorId): number[] => {
+    const w = ix(who);
+    let vs = r.by.get(w);
+    if (!vs) r.by.set(w, (vs = r.ts.map((t) => value(who, t))));
+    return vs;
   };
   const trust = (x: ActorId): number => (view.myTrust[x] ?? 0) / 100;
   let best: Package | null = null;
   for (const a of partners)
     for (const b of partners) {
       if (a === b || !canPropose(view, [me, a, b])) continue;
-      // What I give a (valued by a), what a gives b (valued by b), what b gives me (valued by me), with each
-      // party's value of each term read once into numbers before the search.
-      const xs = top(me, a, a);
-      const ys = top(a, b, b);
-      const zs = top(b, me, me);
+      // What I give a (valued by a), what a gives b (valued by b), what b gives me (valued by me).
+      const x = top(me, a);
+      const y = top(a, b);
+      const z = top(b, me);
+      const xs = x.ts;
+      const ys = y.ts;
+      const zs = z.ts;
       if (!xs.length || !ys.length || !zs.length) continue;
       const tb = trust(b);
-      const row = (ts: Term[], who: ActorId): number[] => ts.map((t) => one(who, t));
-      const [xMe, xA, xB] = [row(xs, me), row(xs, a), row(xs, b)];
-      const [yA, yB] = [row(ys, a), row(ys, b)];
-      const [zMe, zA, zB] = [row(zs, me), row(zs, a), row(zs, b)];
+      const xMe = row(x, me);
+      const xA = row(x, a);
+      const xB = row(x, b);
+      const yA = row(y, a);
+      const yB = row(y, b);
+      const zMe = row(z, me);
+      const zA = row(z, a);
+      const zB = row(z, b);
       for (let i = 0; i < xs.length; i++)
         for (let j = 0; j < ys.length; j++)
           for (let k = 0; k < zs.length; k++) {

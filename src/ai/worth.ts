@@ -4,47 +4,44 @@
  * players that do not value moves themselves: a reciprocity strategy still offers only what its receiver could
  * value and asks only for what it values itself. A valuation reads only public numbers, so every government
  * values a term for a given receiver the same way.
+ *
+ * The values come from the objective player's `Valuation`, shared by every seat whose view agrees on what a
+ * valuation reads (`valuationKey`): the six seats of a phase value the same terms on one belief instead of six.
  */
-import { applyAction, findAction, indexOf, whatIfCopy } from '../engine/index.ts';
-import type { ActorId, GameState, PlayerView, Term, World } from '../engine/index.ts';
+import type { ActorId, PlayerView, Term, World } from '../engine/index.ts';
 import { beliefFrom } from './belief.ts';
-import { addFlows, decisionValue, outlook } from './need.ts';
-import type { Outlook } from './need.ts';
+import { Valuation, sameKey, valuationKey } from './valuation.ts';
 
 /** The objective player's defaults: need doubles an economy's weight at most, over a four-round horizon. */
 const NEED_GAIN = 2;
 const HORIZON = 4;
+/** How many recent beliefs' valuations are kept per world: one phase's seats share one. */
+const KEPT = 3;
 
 export type Worth = (who: ActorId, terms: readonly Term[]) => number;
 
-/** A valuer for one decision: the belief is built on first use, and each (receiver, terms) is valued once. */
+const shared = new WeakMap<World, { key: Float64Array; valuation: Valuation }[]>();
+
+/** The valuation for `view`'s belief, shared with every view that agrees on what a valuation reads. */
+function valuationFor(world: World, view: PlayerView): Valuation {
+  const key = valuationKey(world, view);
+  let list = shared.get(world);
+  if (!list) shared.set(world, (list = []));
+  let hit = list.find((x) => sameKey(x.key, key));
+  if (!hit) {
+    // The draw fills in only hidden trust, which a valuation does not read.
+    hit = { key, valuation: new Valuation(world, beliefFrom(world, view, 0.5, true), HORIZON, NEED_GAIN) };
+    list.unshift(hit);
+    if (list.length > KEPT) list.pop();
+  }
+  return hit.valuation;
+}
+
+/** A valuer for one decision: the valuation is found (or built) on first use. */
 export function termWorth(world: World, view: PlayerView): Worth {
-  let belief: GameState | null = null;
-  let look: Outlook | null = null;
-  const memo = new Map<string, number>();
+  let valuation: Valuation | null = null;
   return (who, terms) => {
-    let key = who;
-    for (const t of terms) key += `|${t.by}>${t.action}>${t.target ?? ''}`;
-    let v = memo.get(key);
-    if (v !== undefined) return v;
-    if (!belief) {
-      // The draw fills in only hidden trust, which a valuation does not read.
-      belief = beliefFrom(world, view, 0.5, true);
-      look = outlook(world, belief, HORIZON);
-    }
-    const c = whatIfCopy(belief);
-    for (const t of terms)
-      applyAction(
-        world,
-        c,
-        findAction(world, t.action)!,
-        indexOf(world, t.by),
-        t.target === undefined ? -1 : indexOf(world, t.target),
-        1,
-        true,
-      );
-    addFlows(world, c, look!);
-    memo.set(key, (v = decisionValue(world, belief, c, who, look!, NEED_GAIN).value));
-    return v;
+    valuation ??= valuationFor(world, view);
+    return terms.length === 1 ? valuation.valueOf(who, terms[0]!) : valuation.value(who, terms).value;
   };
 }

@@ -21,15 +21,44 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BenchFigures } from './bench/measure.ts';
-import { duration, formatMarkdown, markdown, updateDoc } from './bench/report.ts';
+import type { BenchFigures, DifficultyFigures } from './bench/measure.ts';
+import {
+  duration,
+  formatMarkdown,
+  markdown,
+  normalTable,
+  updateDifficulties,
+  updateDoc,
+} from './bench/report.ts';
 import { SCENARIO_DIR, readScenario } from './files.ts';
 import { scenarioSeats } from './simulate.ts';
 
-export type { BenchFigures } from './bench/measure.ts';
+export type { BenchFigures, DifficultyFigures } from './bench/measure.ts';
 
 const n = (x: number): string => x.toLocaleString('en');
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+
+/** The difficulties' rows of the text report (issue 16). */
+function difficultyRows(f: DifficultyFigures): [string, string][] {
+  return [
+    ...f.normal.map((c): [string, string] => [
+      `normal difficulty, ${c.scenario}`,
+      `${c.ratio}× a tit-for-tat game (${c.normalCpuMsPerGame} vs ${c.titForTatCpuMsPerGame} CPU ms a game); 10,000 in ${duration(c.secondsFor10000)} on one thread, ${duration(c.secondsFor10000Auto)} with --workers auto`,
+    ]),
+    [
+      `hard difficulty, ${f.scenario}`,
+      `${f.hardNormalRatio}× a Normal game (${f.hardCpuMsPerGame} vs ${f.hardNormalCpuMsPerGame} CPU ms a game); 2,000 in ${duration(f.hard2000SecondsAuto)} with --workers auto (projected)`,
+    ],
+    [
+      `  ${f.normalWorkersGames} normal games, --workers auto (${f.normalWorkers})`,
+      `${f.normalWorkersGamesPerSec} games/s wall (one worker: ${f.normalOneThreadGamesPerSec}, so ${f.normalWorkersSpeedup}×); 10,000 in ${duration(f.normal10000SecondsAuto)} (${f.normal10000Measured ? 'measured' : `projected from ${f.normalWorkersGames}`}); ${f.normalWorkersCpuMsPerGame} CPU ms a game (one worker: ${f.normalOneWorkerCpuMsPerGame})`,
+    ],
+    ['load average (1 min) at start, end of this part', f.difficultyLoadAverage.join(', ')],
+  ];
+}
+
+const table = (title: string, rows: [string, string][]): string =>
+  title + '\n' + rows.map(([k, v]) => `  ${k.padEnd(42)} ${v}`).join('\n') + '\n';
 
 function report(f: BenchFigures): string {
   const rows: [string, string][] = [
@@ -87,15 +116,8 @@ function report(f: BenchFigures): string {
       `10,000 games of ${w.scenario}`,
       `${duration(w.secondsFor10000)} on one thread (${w.gamesPerSec} games/s, ${w.roundsPerGame} rounds each)`,
     ]),
-    ...f.normal.map((c): [string, string] => [
-      `normal difficulty, ${c.scenario}`,
-      `${c.ratio}× a tit-for-tat game (${c.normalCpuMsPerGame} vs ${c.titForTatCpuMsPerGame} CPU ms a game); 10,000 in ${duration(c.secondsFor10000)} on one thread, ${duration(c.secondsFor10000Auto)} with --workers auto`,
-    ]),
-    [
-      `  ${f.normalWorkersGames} games, --workers auto (${f.normalWorkers})`,
-      `${f.normalWorkersGamesPerSec} games/s wall (one worker: ${f.normalOneThreadGamesPerSec}, so ${f.normalWorkersSpeedup}×); 10,000 in ${duration(f.normal10000SecondsAuto)}; ${f.normalWorkersCpuMsPerGame} CPU ms a game (one worker: ${f.normalOneWorkerCpuMsPerGame})`,
-    ],
-    ['load average (1 min) at start, end', f.loadAverage.join(', ')],
+    ...difficultyRows(f),
+    ['load average (1 min), whole run', f.loadAverage.join(', ')],
     ['finished state, JSON', `${(f.stateBytes / 1024).toFixed(1)} KiB`],
     ['game record, JSON', `${(f.recordBytes / 1024).toFixed(1)} KiB`],
     [
@@ -125,6 +147,8 @@ export async function runBench(args: string[]): Promise<number> {
       update: { type: 'string' },
       /** Normal games in each `--workers` batch of the normal-difficulty part (default 60). */
       'normal-games': { type: 'string' },
+      /** Measure only the difficulties' cost (Normal against tit-for-tat, hard against Normal, the workers). */
+      difficulties: { type: 'boolean', default: false },
     },
   });
   const normalGames = values['normal-games'] === undefined ? undefined : Number(values['normal-games']);
@@ -136,6 +160,23 @@ export async function runBench(args: string[]): Promise<number> {
       `qpq bench: --normal-games must be a whole number from 1 to 100000, not "${values['normal-games']}".\n`,
     );
     return 1;
+  }
+  if (values.difficulties) {
+    const d = values.from
+      ? (JSON.parse(readFileSync(values.from, 'utf8')) as DifficultyFigures)
+      : await measureDifficulties(values.scenario, values.quick, !values.json, normalGames);
+    if (values.update) {
+      writeFileSync(
+        values.update,
+        await formatMarkdown(values.update, updateDifficulties(readFileSync(values.update, 'utf8'), d)),
+      );
+      process.stderr.write(`qpq bench: the difficulties' figures in ${values.update} are updated.\n`);
+    }
+    if (values.json) process.stdout.write(JSON.stringify(d) + '\n');
+    else if (values.markdown) process.stdout.write(normalTable(d) + '\n');
+    else if (!values.update)
+      process.stdout.write(table("Quid Pro Quo benchmark, the difficulties' cost", difficultyRows(d)));
+    return 0;
   }
   const f = values.from
     ? (JSON.parse(readFileSync(values.from, 'utf8')) as BenchFigures)
@@ -153,13 +194,44 @@ export async function runBench(args: string[]): Promise<number> {
   return 0;
 }
 
+/** Every shipped scenario, with the seats `qpq simulate` gives it by default. */
+const shippedScenarios = () =>
+  readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => readScenario(join(SCENARIO_DIR, f)))
+    .map((l) => ({ world: l.world, seats: scenarioSeats(l) }));
+
+const scenarioFile = (scenario: string): string =>
+  /[/\\.]/.test(scenario) ? scenario : join(SCENARIO_DIR, `${scenario}.yaml`);
+
+async function measureDifficulties(
+  scenario: string,
+  quick: boolean,
+  progress: boolean,
+  normalWorkerGames?: number,
+): Promise<DifficultyFigures> {
+  const { difficultyCosts } = await import('./bench/measure.ts');
+  const t0 = performance.now();
+  return difficultyCosts({
+    world: readScenario(scenarioFile(scenario)).world,
+    shipped: shippedScenarios(),
+    quick,
+    normalWorkerGames,
+    log: progress
+      ? (line) =>
+          process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s: measuring ${line}\n`)
+      : undefined,
+  });
+}
+
 async function measure(
   scenario: string,
   quick: boolean,
   progress: boolean,
   normalWorkerGames?: number,
 ): Promise<BenchFigures> {
-  const file = /[/\\.]/.test(scenario) ? scenario : join(SCENARIO_DIR, `${scenario}.yaml`);
+  const file = scenarioFile(scenario);
   // Loaded here, not at the top: the measurements pull in boardgame.io, which other commands do not need.
   const { bench } = await import('./bench/measure.ts');
   const t0 = performance.now();
@@ -168,11 +240,7 @@ async function measure(
     file,
     world: loaded.world,
     loaded,
-    shipped: readdirSync(SCENARIO_DIR)
-      .filter((f) => f.endsWith('.yaml'))
-      .sort()
-      .map((f) => readScenario(join(SCENARIO_DIR, f)))
-      .map((l) => ({ world: l.world, seats: scenarioSeats(l) })),
+    shipped: shippedScenarios(),
     quick,
     normalWorkerGames,
     log: progress

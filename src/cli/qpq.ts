@@ -26,6 +26,8 @@ Commands:
                                          each claim's two worlds under every kind of player on three scenarios:
                                          a robustness table and a verdict (robust, conditional, not shown)
   bench [--json] [--quick]               the benchmark figures
+  bench --difficulties [--normal-games N] [--json] [--update BENCHMARKS.md]
+                                         only the difficulties' cost: Normal vs tit-for-tat, hard vs Normal, workers
   bench --browser [--runs N] [--json]    the board's start-up time against bare Phaser, JS sizes, frame rate
   bench --classroom [--sessions N] [--clients M] [--rounds R] [--think MS] [--json]
                                          the classroom server under N sessions × M students: ack latency, lag, memory

@@ -3,6 +3,9 @@
  * a finite positive number (the growth exponents only finite: a quick run is too short to pin their sign).
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/files.ts';
 
@@ -60,6 +63,12 @@ const FIELDS = [
   'normalWorkersSpeedup',
   'normalOneWorkerCpuMsPerGame',
   'normalWorkersCpuMsPerGame',
+  // the hard difficulty against Normal (issue 16)
+  'hardGames',
+  'hardCpuMsPerGame',
+  'hardNormalCpuMsPerGame',
+  'hardNormalRatio',
+  'hard2000SecondsAuto',
 ];
 
 describe('qpq bench --json --quick', () => {
@@ -75,6 +84,8 @@ describe('qpq bench --json --quick', () => {
     expect(f.batchStrategy).toBe('tit-for-tat');
     expect(f.batchRounds).toBe(30);
     expect(f.peerSameFinalState).toBe(true);
+    // The quick batch of Normal games is two, so the 10,000-game time is a projection, and says so.
+    expect(f.normal10000Measured).toBe(false);
     for (const k of FIELDS) {
       expect(f[k], k).toEqual(expect.any(Number));
       expect(Number.isFinite(f[k]) && (f[k] as number) > 0, `${k} = ${String(f[k])}`).toBe(true);
@@ -108,13 +119,57 @@ describe('qpq bench --json --quick', () => {
       for (const v of [w.roundsPerGame, w.gamesPerSec, w.secondsFor10000])
         expect(Number.isFinite(v) && v > 0, `${w.scenario}: ${v}`).toBe(true);
     // The machine's load when the run began and ended: others share the cores, so figures are read with it.
-    const load = f.loadAverage as number[];
-    expect(load).toHaveLength(2);
-    for (const x of load) expect(Number.isFinite(x) && x >= 0).toBe(true);
+    for (const field of ['loadAverage', 'difficultyLoadAverage']) {
+      const load = f[field] as number[];
+      expect(load, field).toHaveLength(2);
+      for (const x of load) expect(Number.isFinite(x) && x >= 0).toBe(true);
+    }
     expect(Number.isFinite(f.scalingExponent)).toBe(true);
     expect(Number.isFinite(f.scalingRulesExponent)).toBe(true);
+    // The ratios are the costs they are made of (each rounded on its own).
+    expect(
+      Math.abs(
+        (f.hardNormalRatio as number) - (f.hardCpuMsPerGame as number) / (f.hardNormalCpuMsPerGame as number),
+      ),
+    ).toBeLessThan(0.5);
+    const own = normal.find((c) => c.scenario === f.scenario)!;
+    expect(f.normalCostRatio).toBe(own.ratio);
     // Every numeric field is one the test knows about, so a new figure gets a check here too.
     const numeric = Object.keys(f).filter((k) => typeof f[k] === 'number');
     expect(numeric.sort()).toEqual([...FIELDS, 'runs', 'scalingExponent', 'scalingRulesExponent'].sort());
   }, 120_000); // about 20 s on an idle machine; the shared one can take twice that
+
+  it('--difficulties measures only the difficulties, and --update puts them into the document and its JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qpq-bench-'));
+    const run = (...args: string[]): string =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/qpq.ts', 'bench', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+    const out = run('--difficulties', '--json', '--quick');
+    const d = JSON.parse(out) as Record<string, unknown>;
+    expect(d.pureRoundsPerSec).toBeUndefined(); // nothing but the difficulties was measured
+    for (const k of ['normalCostRatio', 'hardNormalRatio', 'normal10000SecondsAuto', 'normalWorkersSpeedup'])
+      expect(Number.isFinite(d[k]) && (d[k] as number) > 0, k).toBe(true);
+    expect(d.normal10000Measured).toBe(false);
+    writeFileSync(join(dir, 'd.json'), out);
+    const before = readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8');
+    writeFileSync(join(dir, 'B.md'), before);
+    run('--difficulties', '--from', join(dir, 'd.json'), '--update', join(dir, 'B.md'));
+    const after = readFileSync(join(dir, 'B.md'), 'utf8');
+    const part = (doc: string, name: string): string =>
+      doc.slice(doc.indexOf(`<!-- bench:${name} -->`), doc.indexOf(`<!-- /bench:${name} -->`));
+    expect(part(after, 'normal')).toContain(`${String(d.hardNormalRatio)}×`);
+    expect(part(after, 'normal')).toContain('projected from 2 games');
+    // The quoted JSON carries the new run's difficulties and keeps every other figure, so the tables still show it.
+    const json = (doc: string): Record<string, unknown> =>
+      JSON.parse(/<!-- bench:json -->\s*```json\n([\s\S]*?)\n```/.exec(doc)![1]!) as Record<string, unknown>;
+    expect(json(after).hardNormalRatio).toBe(d.hardNormalRatio);
+    expect(json(after).normal).toEqual(d.normal);
+    expect(json(after).peerRatio).toBe(json(before).peerRatio);
+    // The other tables keep their content (a file outside the project is laid out without its prettier settings).
+    const bare = (x: string): string => x.replace(/\s+/g, '');
+    for (const other of ['figures', 'goals', 'waits'])
+      expect(bare(part(after, other))).toBe(bare(part(before, other)));
+  }, 120_000);
 });

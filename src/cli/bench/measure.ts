@@ -301,7 +301,8 @@ export interface NormalCost {
   secondsFor10000Auto: number;
 }
 
-export interface BenchFigures {
+/** Every figure of `qpq bench`. */
+export interface BenchFigures extends DifficultyFigures {
   scenario: string;
   engine: string;
   runs: number;
@@ -375,6 +376,16 @@ export interface BenchFigures {
   workersCpuEfficiency: number;
   // Every shipped scenario with its own seats, as `qpq simulate` plays it.
   scenarios: ScenarioWait[];
+  /** The machine's one-minute load average when the run began and when it ended (others share the cores). */
+  loadAverage: number[];
+}
+
+/**
+ * The difficulties' cost (issue 16): `qpq bench` measures them with everything else, `qpq bench --difficulties`
+ * alone (a few minutes).
+ */
+export interface DifficultyFigures {
+  scenario: string;
   // The Normal difficulty (objective player in every seat) against tit-for-tat, every shipped scenario.
   normal: NormalCost[];
   /** The bench scenario's Normal game in tit-for-tat games, same run (issue 16: at most 3). */
@@ -385,15 +396,29 @@ export interface BenchFigures {
   /** Wall games/s of that batch (start-up included), and on one thread in the same way. */
   normalWorkersGamesPerSec: number;
   normalOneThreadGamesPerSec: number;
-  /** 10,000 Normal games of the bench scenario with `--workers auto`, wall seconds, at the measured rate. */
+  /**
+   * 10,000 Normal games of the bench scenario with `--workers auto`, wall seconds: measured when the batch was
+   * 10,000 games (`--normal-games 10000`), else projected from the batch's rate (`normal10000Measured`).
+   */
   normal10000SecondsAuto: number;
+  normal10000Measured: boolean;
   /** Wall games/s on `--workers auto` over one worker, same batch (issue 16: at least 1.7 on two workers). */
   normalWorkersSpeedup: number;
   /** CPU milliseconds per game of those batches, all threads: one worker, and `--workers auto`. */
   normalOneWorkerCpuMsPerGame: number;
   normalWorkersCpuMsPerGame: number;
-  /** The machine's one-minute load average when the run began and when it ended (others share the cores). */
-  loadAverage: number[];
+  /**
+   * The hard difficulty (the planner in every seat) against Normal on the bench scenario, the same seeds in
+   * alternating runs on one thread: games, CPU ms a game of each, and the ratio.
+   */
+  hardGames: number;
+  hardCpuMsPerGame: number;
+  hardNormalCpuMsPerGame: number;
+  hardNormalRatio: number;
+  /** 2,000 hard games of the bench scenario with `--workers auto`, wall seconds, projected (one-thread rate × the workers' gain). */
+  hard2000SecondsAuto: number;
+  /** The machine's one-minute load average when this part began and when it ended (others share the cores). */
+  difficultyLoadAverage: number[];
 }
 
 export interface BenchOptions {
@@ -425,6 +450,7 @@ export async function bench({
   clock.wall = 0;
   clock.cpu = 0;
   const size = {
+    ...difficultySize(quick, normalWorkerGames),
     games: quick ? 2 : 16,
     batchGames: quick ? 1 : 6,
     scalingGames: quick ? 1 : 2,
@@ -433,11 +459,6 @@ export async function bench({
     workerGames: quick ? 4 : 300,
     workerRuns: quick ? 1 : 3,
     plannerGames: quick ? 1 : 2,
-    scenarioGames: quick ? 1 : 12,
-    normalGames: quick ? 1 : 4,
-    normalWorkerGames: normalWorkerGames ?? (quick ? 2 : 60),
-    minMs: quick ? 30 : 150,
-    warmMs: quick ? 30 : 400,
   };
 
   // 1. The shipped scenario: recorded games replayed (pure, machine) and played (games/s).
@@ -593,47 +614,9 @@ export async function bench({
     };
   });
 
-  // 6b. The Normal difficulty against tit-for-tat on every shipped scenario, alternately, on one thread; then the
-  // bench scenario's Normal batch through `qpq simulate --workers auto`, against one worker thread, in wall time.
-  log('the normal difficulty against tit-for-tat, every shipped scenario');
-  const normalSeeds = Array.from({ length: size.normalGames }, (_, i) => gameSeed('normal', i));
-  const tftSeeds = Array.from({ length: size.scenarioGames }, (_, i) => gameSeed('normal', i));
-  const costs = shipped.map(({ world: w }) => {
-    const r = alternate(quick ? 1 : runs, size, {
-      normal: { units: size.normalGames, run: () => playGames(w, normalSeeds, 'objective') },
-      tft: { units: size.scenarioGames, run: () => playGames(w, tftSeeds, 'tit-for-tat') },
-    });
-    return { scenario: w.id, normal: r.normal!, tft: r.tft! };
-  });
-  const autoWorkers = availableParallelism();
-  const normalWall: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
-  const normalCpu: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
-  for (let k = 0; k < size.workerRuns; k++)
-    for (const mode of ['one', 'auto'] as const) {
-      const t0 = performance.now();
-      const c0 = process.cpuUsage(); // the whole process: every worker thread's time counts
-      await simulateInWorkers(
-        world,
-        { games: size.normalWorkerGames, seed: 'normal', fallback: 'objective' },
-        { workers: mode === 'one' ? 1 : autoWorkers, alwaysThreads: true },
-      );
-      const c = process.cpuUsage(c0);
-      normalWall[mode].push(size.normalWorkerGames / ((performance.now() - t0) / 1000));
-      normalCpu[mode].push((c.user + c.system) / 1000 / size.normalWorkerGames);
-    }
-  const autoRate = median(normalWall.auto);
-  const autoGain = autoRate / median(normalWall.one);
-  const normal = costs.map((c): NormalCost => ({
-    scenario: c.scenario,
-    normalGamesPerSec: round(c.normal, 1),
-    titForTatGamesPerSec: round(c.tft, 1),
-    normalCpuMsPerGame: round(1000 / c.normal, 1),
-    titForTatCpuMsPerGame: round(1000 / c.tft, 1),
-    ratio: round(c.tft / c.normal, 1),
-    secondsFor10000: round(10_000 / c.normal),
-    secondsFor10000Auto: round(10_000 / c.normal / autoGain),
-  }));
-  const own = normal.find((c) => c.scenario === world.id);
+  // 6b. The difficulties: Normal against tit-for-tat on every shipped scenario, hard against Normal, and the
+  // Normal batch on worker threads.
+  const difficulty = await difficultyCosts({ world, shipped, quick, normalWorkerGames, log });
 
   // 7. A browser game through GameSession.
   log('a browser game through GameSession: per input, per click');
@@ -645,7 +628,7 @@ export async function bench({
   const pt = plannerTimes(quick ? fixedLength(world, 2) : world, size.plannerGames);
 
   return {
-    scenario: world.id,
+    ...difficulty,
     engine: ENGINE_VERSION,
     runs,
     timing: 'process CPU seconds (workers: wall seconds)',
@@ -706,6 +689,104 @@ export async function bench({
     workersPlaySpeedup: round(median(play[2]) / median(play[1]), 2),
     workersCpuEfficiency: round(median(cpu[1]) / median(cpu[2]), 2),
     scenarios,
+    loadAverage: [round(loadAtStart, 1), round(loadavg()[0]!, 1)],
+  };
+}
+
+/** The sizes of the difficulties' part, and the timing settings every part shares. */
+function difficultySize(quick: boolean, normalWorkerGames: number | undefined) {
+  const batch = normalWorkerGames ?? (quick ? 2 : 60);
+  return {
+    /** Games of each shipped scenario per timed run: Normal, and tit-for-tat (also the instructor's wait). */
+    normalGames: quick ? 1 : 4,
+    scenarioGames: quick ? 1 : 12,
+    /** The Normal batch on worker threads; a batch of thousands runs once per setting, not three times. */
+    normalWorkerGames: batch,
+    workerRuns: quick || batch >= 1000 ? 1 : 3,
+    /** Hard games (the planner in every seat) per timed run; quick plays two rounds of one. */
+    hardGames: quick ? 1 : 2,
+    minMs: quick ? 30 : 150,
+    warmMs: quick ? 30 : 400,
+  };
+}
+
+export interface DifficultyOptions {
+  /** The bench scenario. */
+  world: World;
+  /** Every shipped scenario, for the Normal against tit-for-tat costs. */
+  shipped: { world: World; seats: Record<ActorId, string> }[];
+  quick: boolean;
+  /** Normal games in each `--workers` batch (default 60, 2 with `quick`). */
+  normalWorkerGames?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * The difficulties' cost (issue 16): the Normal difficulty against tit-for-tat on every shipped scenario,
+ * alternately, on one thread (CPU time); the hard difficulty against Normal on the bench scenario, the same way;
+ * then the bench scenario's Normal batch through `qpq simulate --workers auto` against one worker thread, in wall
+ * time, start-up included.
+ */
+export async function difficultyCosts({
+  world,
+  shipped,
+  quick,
+  normalWorkerGames,
+  log = () => {},
+}: DifficultyOptions): Promise<DifficultyFigures> {
+  const loadAtStart = loadavg()[0]!;
+  const runs = quick ? 3 : 5;
+  const size = difficultySize(quick, normalWorkerGames);
+  log('the normal difficulty against tit-for-tat, every shipped scenario');
+  const normalSeeds = Array.from({ length: size.normalGames }, (_, i) => gameSeed('normal', i));
+  const tftSeeds = Array.from({ length: size.scenarioGames }, (_, i) => gameSeed('normal', i));
+  const costs = shipped.map(({ world: w }) => {
+    const r = alternate(quick ? 1 : runs, size, {
+      normal: { units: size.normalGames, run: () => playGames(w, normalSeeds, 'objective') },
+      tft: { units: size.scenarioGames, run: () => playGames(w, tftSeeds, 'tit-for-tat') },
+    });
+    return { scenario: w.id, normal: r.normal!, tft: r.tft! };
+  });
+  log('the hard difficulty against normal');
+  // Quick: two rounds of one game, enough to check that it is measured.
+  const hardWorld = quick ? fixedLength(world, 2) : world;
+  const hardSeeds = Array.from({ length: size.hardGames }, (_, i) => gameSeed('hard', i));
+  const hard = alternate(quick ? 1 : 3, size, {
+    hard: { units: size.hardGames, run: () => playGames(hardWorld, hardSeeds, 'planner') },
+    normal: { units: size.hardGames, run: () => playGames(hardWorld, hardSeeds, 'objective') },
+  });
+  log(`${size.normalWorkerGames} normal games on one worker and with --workers auto`);
+  const autoWorkers = availableParallelism();
+  const normalWall: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
+  const normalCpu: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
+  for (let k = 0; k < size.workerRuns; k++)
+    for (const mode of ['one', 'auto'] as const) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage(); // the whole process: every worker thread's time counts
+      await simulateInWorkers(
+        world,
+        { games: size.normalWorkerGames, seed: 'normal', fallback: 'objective' },
+        { workers: mode === 'one' ? 1 : autoWorkers, alwaysThreads: true },
+      );
+      const c = process.cpuUsage(c0);
+      normalWall[mode].push(size.normalWorkerGames / ((performance.now() - t0) / 1000));
+      normalCpu[mode].push((c.user + c.system) / 1000 / size.normalWorkerGames);
+    }
+  const autoRate = median(normalWall.auto);
+  const autoGain = autoRate / median(normalWall.one);
+  const normal = costs.map((c): NormalCost => ({
+    scenario: c.scenario,
+    normalGamesPerSec: round(c.normal, 1),
+    titForTatGamesPerSec: round(c.tft, 1),
+    normalCpuMsPerGame: round(1000 / c.normal, 1),
+    titForTatCpuMsPerGame: round(1000 / c.tft, 1),
+    ratio: round(c.tft / c.normal, 1),
+    secondsFor10000: round(10_000 / c.normal),
+    secondsFor10000Auto: round(10_000 / c.normal / autoGain),
+  }));
+  const own = normal.find((c) => c.scenario === world.id);
+  return {
+    scenario: world.id,
     normal,
     normalCostRatio: own ? own.ratio : round(costs[0]!.tft / costs[0]!.normal, 1),
     normalWorkersGames: size.normalWorkerGames,
@@ -713,9 +794,15 @@ export async function bench({
     normalWorkersGamesPerSec: round(autoRate, 1),
     normalOneThreadGamesPerSec: round(median(normalWall.one), 1),
     normal10000SecondsAuto: round(10_000 / autoRate),
+    normal10000Measured: size.normalWorkerGames === 10_000,
     normalWorkersSpeedup: round(autoGain, 2),
     normalOneWorkerCpuMsPerGame: round(median(normalCpu.one), 1),
     normalWorkersCpuMsPerGame: round(median(normalCpu.auto), 1),
-    loadAverage: [round(loadAtStart, 1), round(loadavg()[0]!, 1)],
+    hardGames: size.hardGames,
+    hardCpuMsPerGame: round(1000 / hard.hard!, 1),
+    hardNormalCpuMsPerGame: round(1000 / hard.normal!, 1),
+    hardNormalRatio: round(hard.normal! / hard.hard!, 1),
+    hard2000SecondsAuto: round(2000 / hard.hard! / autoGain),
+    difficultyLoadAverage: [round(loadAtStart, 1), round(loadavg()[0]!, 1)],
   };
 }

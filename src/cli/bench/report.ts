@@ -3,7 +3,7 @@
  * and the instructor's wait. `qpq bench --from bench.json --update BENCHMARKS.md` rewrites the parts between
  * the document's `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` markers, so the prose stays as written.
  */
-import type { BenchFigures } from './measure.ts';
+import type { BenchFigures, DifficultyFigures } from './measure.ts';
 
 const n = (x: number): string => x.toLocaleString('en');
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
@@ -173,7 +173,7 @@ export function waitsTable(f: BenchFigures): string {
 }
 
 /** The Normal difficulty's cost per shipped scenario, and issue 16's goals for it. */
-export function normalTable(f: BenchFigures): string {
+export function normalTable(f: DifficultyFigures): string {
   const met = (ok: boolean): string => (ok ? '**met**' : '**not met**');
   return (
     table(
@@ -207,18 +207,25 @@ export function normalTable(f: BenchFigures): string {
         ],
         [
           `10,000 Normal games of ${f.scenario} ≤ 60 s with \`--workers auto\``,
-          `${duration(f.normal10000SecondsAuto)} (${f.normalWorkersGamesPerSec} games/s over ${f.normalWorkersGames} games on ${f.normalWorkers} workers, start-up included)`,
+          f.normal10000Measured
+            ? `${duration(f.normal10000SecondsAuto)}, measured (${f.normalWorkersGamesPerSec} games/s over 10,000 games on ${f.normalWorkers} workers, start-up included)`
+            : `${duration(f.normal10000SecondsAuto)}, projected from ${f.normalWorkersGames} games (${f.normalWorkersGamesPerSec} games/s on ${f.normalWorkers} workers, start-up included; \`--normal-games 10000\` plays them all)`,
           met(f.normal10000SecondsAuto <= 60),
         ],
         [
           `${f.normalWorkers} workers ≥ 1.7× one worker (same Normal batch, wall time)`,
-          `${f.normalWorkersSpeedup}× over ${f.normalWorkersGames} games (${f.normalWorkersCpuMsPerGame} CPU ms a game on ${f.normalWorkers} workers, ${f.normalOneWorkerCpuMsPerGame} on one; load average ${f.loadAverage.join(' → ')})`,
+          `${f.normalWorkersSpeedup}× over ${f.normalWorkersGames} games (${f.normalWorkersCpuMsPerGame} CPU ms a game on ${f.normalWorkers} workers, ${f.normalOneWorkerCpuMsPerGame} on one; load average ${f.difficultyLoadAverage.join(' → ')})`,
           met(f.normalWorkersSpeedup >= 1.7),
         ],
         [
           '10,000 Normal games of any shipped scenario ≤ 3 min with `--workers auto`',
           `${duration(Math.max(...f.normal.map((c) => c.secondsFor10000Auto)))} at most (one-thread rates × the measured gain of the workers)`,
           met(f.normal.every((c) => c.secondsFor10000Auto <= 180)),
+        ],
+        [
+          `A hard game (the planner in every seat) costs at most 10× a Normal game (${f.scenario}, same run)`,
+          `${f.hardNormalRatio}× (${f.hardCpuMsPerGame} vs ${f.hardNormalCpuMsPerGame} CPU ms a game, ${f.hardGames} games a run); 2,000 hard games in ${duration(f.hard2000SecondsAuto)} with \`--workers auto\`, projected`,
+          met(f.hardNormalRatio <= 10),
         ],
       ],
     )
@@ -239,8 +246,23 @@ const PARTS: Record<string, (f: BenchFigures) => string> = {
 
 /** Replaces each `<!-- bench:NAME -->...<!-- /bench:NAME -->` part of `doc` with the figures' own. */
 export function updateDoc(doc: string, f: BenchFigures): string {
+  return updateParts(doc, PARTS, f);
+}
+
+/**
+ * Puts a `qpq bench --difficulties` run into `doc`: its figures replace the difficulties' in the JSON the document
+ * quotes, and every part is rewritten from that JSON, so the tables still show the JSON they quote. A document
+ * without a quoted JSON gets only its difficulties' part.
+ */
+export function updateDifficulties(doc: string, f: DifficultyFigures): string {
+  const quoted = /<!-- bench:json -->\s*```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+  if (!quoted) return updateParts(doc, { normal: normalTable }, f);
+  return updateDoc(doc, { ...(JSON.parse(quoted) as BenchFigures), ...f });
+}
+
+function updateParts<F>(doc: string, parts: Record<string, (f: F) => string>, f: F): string {
   let out = doc;
-  for (const [name, make] of Object.entries(PARTS)) {
+  for (const [name, make] of Object.entries(parts)) {
     const re = new RegExp(`(<!-- bench:${name} -->)[\\s\\S]*?(<!-- /bench:${name} -->)`);
     if (!re.test(out))
       throw new Error(`The document has no <!-- bench:${name} --> ... <!-- /bench:${name} --> part.`);
