@@ -12,7 +12,7 @@
  * A cell that holds on one seed and not on another is no witness: the page says which seeds each cell holds on.
  *
  * Run with `npx vitest run --project experiments`: about 4 CPU-minutes (8.6 minutes of wall time at a load of 9),
- * most of it the normal players. cells.
+ * most of it the normal players' cells.
  */
 import { describe, expect, it } from 'vitest';
 import {
