@@ -444,7 +444,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: (_, end) => (end.end?.reason === 'clash' ? 1 : 0),
     rests:
       'Each flashpoint pair carries its own chance of a clash, and a hotline on that pair lowers that pair’s chance only (`hotlineFactor`): the effect on clashes is mostly this rule read back, an assumption of the model from the sources; what the players add is that a hotline also lets its pair talk and deal.',
-    why: 'A power problem: a clash is a rare event (1 to 12 % of games here). Of the 27 cells over three seeds, 21 have the predicted sign and none the opposite significantly, but only one holds; at 40 games a batch (200 pairs a cell, seed 1) 8 of 9 cells have the predicted sign, each within its interval. About a thousand pairs a cell would be needed for effects of 2 to 4 points. What the effect rests on is the rule itself (below).',
+    why: 'A power problem: a clash is a rare event (1 to 13 % of games). Of the 27 cells over three seeds at this size, 21 have the predicted sign and none the opposite significantly, but only one holds. At 1,000 pairs a cell (seed 1, 200 games a batch) 5 of the 6 reciprocity cells hold (−0.02 to −0.05 of games ending in a clash); the sixth (the easy players in the present day, 1 % of games with a clash) has the predicted sign within its interval. What the effect rests on is the rule itself (below).',
   },
   {
     id: 'engagement',
