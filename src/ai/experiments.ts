@@ -444,7 +444,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: (_, end) => (end.end?.reason === 'clash' ? 1 : 0),
     rests:
       'Each flashpoint pair carries its own chance of a clash, and a hotline on that pair lowers that pair’s chance only (`hotlineFactor`): the effect on clashes is mostly this rule read back, an assumption of the model from the sources; what the players add is that a hotline also lets its pair talk and deal.',
-    why: 'A power problem: a clash is a rare event (1 to 13 % of games). Of the 27 cells over three seeds at this size, 21 have the predicted sign and none the opposite significantly, but only one holds. At 1,000 pairs a cell (seed 1, 200 games a batch) 5 of the 6 reciprocity cells hold (−0.02 to −0.05 of games ending in a clash); the sixth (the easy players in the present day, 1 % of games with a clash) has the predicted sign within its interval. What the effect rests on is the rule itself (below).',
+    why: 'A power problem: a clash is a rare event (1 to 13 % of games). Of the 27 cells over three seeds at this size, 21 have the predicted sign and none the opposite significantly, but only one holds. At 1,000 pairs a cell (seed 1, 200 games a batch) 7 of the 9 default, easy and normal cells hold (−0.02 to −0.06 of games ending in a clash); the other two (clashes in 1 to 3 % of games) have the predicted sign within their intervals. What the effect rests on is the rule itself (below).',
   },
   {
     id: 'engagement',
