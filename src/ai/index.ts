@@ -3,7 +3,7 @@
  * drives `runGame` (batch) or feeds the machine, and reads nothing but each seat's player view.
  */
 import { playerView, present, rngFrom, seedState } from '../engine/index.ts';
-import type { ActorId, Chooser, Rng, World } from '../engine/index.ts';
+import type { ActorId, Chooser, GameState, Rng, World } from '../engine/index.ts';
 import { objectiveStrategy } from './objective.ts';
 import { plannerStrategy } from './planner.ts';
 import { randomStrategy } from './random.ts';
@@ -75,6 +75,15 @@ export function computerChooser(
   const rngs: Record<ActorId, Rng> = {};
   for (const a of world.actors) rngs[a.id] = seatRng(seed, a.id);
   const index = Object.fromEntries(world.actors.map((a, i) => [a.id, i]));
+  // One token per state and phase (`DecisionContext.table`): `runGame` changes the state only by closing a phase
+  // (collecting an input fills the inbox, which no view shows of others); the round, the log's length and the
+  // phase guard against any other caller that changes it in place.
+  let table = { s: null as GameState | null, round: -1, logged: -1, phase: '', token: {} };
+  const tableOf = (s: GameState, phase: string): object => {
+    if (table.s !== s || table.round !== s.round || table.logged !== s.log.length || table.phase !== phase)
+      table = { s, round: s.round, logged: s.log.length, phase, token: {} };
+    return table.token;
+  };
   return (s, actor, phase) => {
     // An organisation away from the table (before it joins, after it leaves) offers, answers and acts nothing.
     if (!present(world, s, index[actor]!)) {
@@ -83,11 +92,14 @@ export function computerChooser(
       const mine = s.agreements.some((g) => g.status === 'active' && g.parties.includes(actor));
       if (!mine) return { phase, decisions: [], actions: [] };
       const input = seats[actor]!.decide(
-        { world, view: playerView(world, s, actor), rng: rngs[actor]! },
+        { world, view: playerView(world, s, actor), rng: rngs[actor]!, table: tableOf(s, phase) },
         phase,
       );
       return input.phase === 'commitment' ? { ...input, actions: [] } : input;
     }
-    return seats[actor]!.decide({ world, view: playerView(world, s, actor), rng: rngs[actor]! }, phase);
+    return seats[actor]!.decide(
+      { world, view: playerView(world, s, actor), rng: rngs[actor]!, table: tableOf(s, phase) },
+      phase,
+    );
   };
 }

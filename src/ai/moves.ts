@@ -7,6 +7,7 @@ import {
   actionOption,
   costReason,
   findAction,
+  indexOf,
   mayAim,
   mayProposeInView,
   mayTake,
@@ -129,6 +130,33 @@ export function promisable(
     out.push(d.targeted ? { by, action: d.id, target: to } : { by, action: d.id });
   }
   return out;
+}
+
+const promised = new WeakMap<object, Map<number, Term[]>>();
+
+/**
+ * `promisable(world, view, by, to, concessionOrFriendly)`, shared by every seat deciding on one state in one phase
+ * (`table`, see `DecisionContext`): the lists read only public facts but for a backchannel, which only its two ends
+ * see, so a list is shared between `by` and `to` and among the other seats. The lists are shared: not to be
+ * changed. Without a table, each is read afresh.
+ */
+export function sharedPromisable(
+  world: World,
+  view: PlayerView,
+  table: object | undefined,
+): (by: ActorId, to: ActorId) => readonly Term[] {
+  if (!table) return (by, to) => promisable(world, view, by, to, concessionOrFriendly);
+  let lists = promised.get(table);
+  if (!lists) promised.set(table, (lists = new Map()));
+  const known = lists;
+  const n = world.actors.length;
+  return (by, to) => {
+    const end = by === view.me || to === view.me ? 1 : 0;
+    const key = (indexOf(world, by) * n + indexOf(world, to)) * 2 + end;
+    let list = known.get(key);
+    if (!list) known.set(key, (list = promisable(world, view, by, to, concessionOrFriendly)));
+    return list;
+  };
 }
 
 /** Whether a draft between me and `other` would pass the engine's checks on contact and forum. */

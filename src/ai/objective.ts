@@ -25,20 +25,13 @@ import type {
   World,
 } from '../engine/index.ts';
 import { beliefFrom } from './belief.ts';
-import { Valuation, sameKey, valuationKey } from './valuation.ts';
+import { Valuation, sameKey, valuationKey, valuationKeyOnSameState } from './valuation.ts';
 import type { Valued } from './valuation.ts';
 import { creditworthy } from './forgiveness.ts';
 import { bestPackage, lately } from './packages.ts';
+import type { Tops } from './packages.ts';
 import { alliesOf, breachesToward, hostile, remember, retaliation } from './memory.ts';
-import {
-  affordable,
-  canPropose,
-  concessionOrFriendly,
-  legalActions,
-  mayMediate,
-  offerWithin,
-  promisable,
-} from './moves.ts';
+import { affordable, canPropose, legalActions, mayMediate, offerWithin, sharedPromisable } from './moves.ts';
 import { counterparts, nameOf } from './policy.ts';
 import { shapeFor, shapeWords } from './shapes.ts';
 import type { DecisionContext, Strategy } from './types.ts';
@@ -118,8 +111,22 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
   // Valuations shared by every seat this player sits in, per world and per belief they were read from (see
   // valuationKey): the most recent few beliefs only.
   const shared = new WeakMap<World, { key: Float64Array; valuation: Valuation }[]>();
-  const sharedValuation = (world: World, view: PlayerView, draw: number): Valuation => {
-    const key = valuationKey(world, view);
+  // The key read for each state and phase, by its token: the other seats read only their own part of it.
+  const keys = new WeakMap<object, Float64Array>();
+  // The package searches' best terms per state and phase and per valuation: searches on both value alike.
+  const packed = new WeakMap<object, Map<Valuation, Tops>>();
+  const topsFor = (table: object | undefined, valuation: Valuation): Tops | undefined => {
+    if (!table) return undefined;
+    let byValuation = packed.get(table);
+    if (!byValuation) packed.set(table, (byValuation = new Map()));
+    let tops = byValuation.get(valuation);
+    if (!tops) byValuation.set(valuation, (tops = new Map()));
+    return tops;
+  };
+  const sharedValuation = (world: World, view: PlayerView, draw: number, table?: object): Valuation => {
+    const known = table && keys.get(table);
+    const key = known ? valuationKeyOnSameState(world, view, known) : valuationKey(world, view);
+    if (table && !known) keys.set(table, key);
     let list = shared.get(world);
     if (!list) shared.set(world, (list = []));
     let hit = list.find((x) => sameKey(x.key, key));
@@ -136,7 +143,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
     id: 'objective',
     name: 'Objective-driven',
     decide(ctx: DecisionContext, phase: InputPhase): PhaseInput {
-      const { world, view, rng } = ctx;
+      const { world, view, rng, table } = ctx;
       const me = view.me;
       const draw = rng.next(); // the belief's sample of the unknown, drawn whether or not it is needed
       const waiting =
@@ -148,7 +155,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
         return { phase, answers: [], why: `${nameOf(world, me)} has no offers to answer.` };
       // Every list of terms is valued once for every government, and shared by every seat whose belief agrees
       // on what a valuation reads (see valuation.ts).
-      const valuation = sharedValuation(world, view, draw);
+      const valuation = sharedValuation(world, view, draw, table);
       const look = valuation.look;
       const value = (
         who: ActorId,
@@ -174,6 +181,8 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
         case 'proposing': {
           if (world.rules.offersPerRound < 1) return { phase, offers: [] };
           const refused = lately(view);
+          // The terms each pair could promise, read once for every seat deciding on this state (moves.ts).
+          const promise = sharedPromisable(world, view, table);
           const busy = new Set<ActorId>();
           let active = 0;
           for (const g of view.agreements)
@@ -197,10 +206,10 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             const pushover = answerRate(to) <= 1 / 3;
             // No government offers what its receiver would not want, or asks for what it would not value itself:
             // every term must be worth something to the one it is for, whatever the deal's balance.
-            const gives = promisable(world, view, me, to, concessionOrFriendly)
+            const gives = promise(me, to)
               .map((t) => ({ t, mine: valuation.valued(me, t), theirs: valuation.valued(to, t) }))
               .filter((g) => g.theirs.value > 0);
-            const wants = promisable(world, view, to, me, concessionOrFriendly)
+            const wants = promise(to, me)
               .map((t) => ({ t, mine: valuation.valued(me, t), theirs: valuation.valued(to, t) }))
               .filter((w) => w.mine.value > 0);
             for (const g of gives)
@@ -256,7 +265,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             };
           }
           const brokered = mayMediate(world, me)
-            ? mediation(world, view, value, (who, t) => valuation.valueOf(who, t), jitter, refused)
+            ? mediation(world, view, value, (who, t) => valuation.valueOf(who, t), jitter, refused, promise)
             : null;
           if (brokered && (!best || brokered.value > best.value)) best = brokered;
           const pkg = bestPackage(
@@ -267,6 +276,8 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
             p.threshold * 6 + trustWorth * 2,
             jitter,
             refused,
+            promise,
+            topsFor(table, valuation),
           );
           if (pkg && (!best || pkg.value > best.value)) best = pkg;
           return best
@@ -431,24 +442,22 @@ function mediation(
   one: (who: ActorId, t: Term) => number,
   jitter: () => number,
   refused: (terms: readonly Term[]) => boolean,
+  promise: (by: ActorId, to: ActorId) => readonly Term[],
 ): { offer: OfferDraft; value: number; why: string } | null {
   const me = view.me;
   let best: { offer: OfferDraft; value: number; why: string } | null = null;
   for (const [a, b] of world.flashpoints) {
     if (a === me || b === me || !canPropose(view, [a, b])) continue;
-    const ab = promisable(world, view, a, b, concessionOrFriendly).filter((t) =>
-      mayTake(findAction(world, t.action)!, a),
-    );
-    const ba = promisable(world, view, b, a, concessionOrFriendly).filter((t) =>
-      mayTake(findAction(world, t.action)!, b),
-    );
+    const ab = promise(a, b).filter((t) => mayTake(findAction(world, t.action)!, a));
+    const ba = promise(b, a).filter((t) => mayTake(findAction(world, t.action)!, b));
     for (const x of ab.slice(0, 6))
       for (const y of ba.slice(0, 6)) {
         // Each side must want what it is given, as in a swap it would make itself.
-        if (refused([x, y]) || one(b, x) <= 0 || one(a, y) <= 0) continue;
-        const va = value(a, [x, y]).value;
+        const pair = [x, y];
+        if (refused(pair) || one(b, x) <= 0 || one(a, y) <= 0) continue;
+        const va = value(a, pair).value;
         if (va <= 0) continue;
-        const vb = value(b, [x, y]).value;
+        const vb = value(b, pair).value;
         if (vb <= 0) continue;
         const v = Math.min(va, vb) + view.tension / 200 + jitter();
         if (!best || v > best.value)

@@ -22,6 +22,12 @@ export interface Package {
   why: string;
 }
 
+/**
+ * Each side's best terms for its receiver and their values to each judge, per (giver, receiver, whether the
+ * searcher is one of the two): what a search reads, to be shared by searches on the same valuation and state.
+ */
+export type Tops = Map<number, { ts: Term[]; by: Map<number, number[]> }>;
+
 /** How many of each side's best terms a search considers: packages grow as the cube of this. */
 const WIDTH = 4;
 
@@ -39,6 +45,14 @@ export function bestPackage(
   jitter: () => number,
   /** Term lists not to put again (a package the others turned down lately). */
   refused: (terms: readonly Term[]) => boolean = () => false,
+  /** The terms `by` could promise `to` (`promisable` with `concessionOrFriendly`, or a shared copy of it). */
+  promise: (by: ActorId, to: ActorId) => readonly Term[] = (by, to) =>
+    promisable(world, view, by, to, concessionOrFriendly),
+  /**
+   * Where each side's best terms are kept: a search on the same valuation, state and phase (another seat's) may
+   * pass the same map, when `value` and `promise` answer alike for it.
+   */
+  tops: Tops = new Map(),
 ): Package | null {
   if (view.forum <= 0) return null;
   const me = view.me;
@@ -46,13 +60,13 @@ export function bestPackage(
   // Each judge's value of each term, read once (the search asks for the same ones many times over), and each
   // side's best terms for its receiver, per (giver, receiver): numbers as keys, no strings.
   const ix = (x: ActorId): number => indexOf(world, x);
-  const tops = new Map<number, { ts: Term[]; by: Map<number, number[]> }>();
   const top = (by: ActorId, to: ActorId): { ts: Term[]; by: Map<number, number[]> } => {
-    const key = ix(by) * n + ix(to);
+    // Whether I am one of the two: only a backchannel's ends see it, so the terms may differ (see sharedPromisable).
+    const key = (ix(by) * n + ix(to)) * 2 + (by === me || to === me ? 1 : 0);
     let r = tops.get(key);
     if (!r) {
       const ranked: { t: Term; v: number }[] = [];
-      for (const t of promisable(world, view, by, to, concessionOrFriendly)) {
+      for (const t of promise(by, to)) {
         const v = value(to, t);
         if (v > 0) ranked.push({ t, v });
       }

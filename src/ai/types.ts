@@ -9,6 +9,13 @@ export interface DecisionContext {
    * depends on the view and this generator alone, so a saved game continues as the unsaved one would.
    */
   rng: Rng;
+  /**
+   * A token for the state the decision is taken on: the same object for every seat's decision on one state in
+   * one phase, another once the state moves on (see `computerChooser`). It says nothing about the state; a
+   * strategy may use it only as a cache key, for what every seat would otherwise read from its view alike (the
+   * public numbers). Absent, nothing is shared by it.
+   */
+  table?: object;
 }
 
 export interface Strategy {

@@ -86,7 +86,8 @@ interface Entry {
   values: number[];
   /** Per government, the index of the objective that moved most, -1 when none moved. */
   reasons: number[];
-  kept: (Valued | undefined)[];
+  /** The answers built so far, per government (made on the first answer: most entries are read as numbers only). */
+  kept: (Valued | undefined)[] | null;
 }
 
 /** The actions' index and each actor's objective labels in sentence case, per world. */
@@ -255,8 +256,9 @@ export class Valuation {
     // With sanctions and lifelines as they were, every government's pressure is unchanged: no flows to count.
     if (flows) addFlows(world, s, this.look);
     const n = this.#n;
-    const values: number[] = [];
-    const reasons: number[] = [];
+    // Made at their size: grown by pushes, they were a good part of what a valuation allocates.
+    const values = new Array<number>(n);
+    const reasons = new Array<number>(n);
     const stage = this.#stageRead(s);
     for (let w = 0; w < n; w++) {
       let sum = 0;
@@ -273,11 +275,11 @@ export class Valuation {
         }
       }
       const weights = this.#weights[w]!;
-      values.push(weights > 0 ? sum / weights : 0);
-      reasons.push(reason);
+      values[w] = weights > 0 ? sum / weights : 0;
+      reasons[w] = reason;
     }
     this.#restore(terms);
-    return { values, reasons, kept: [] };
+    return { values, reasons, kept: null };
   }
 
   /** Puts the scratch copy back as the belief has it, after `terms` changed it. */
@@ -331,10 +333,11 @@ export class Valuation {
 
   /** Government `w`'s value and reason from an entry, built once and kept. */
   #answer(e: Entry, w: number): Valued {
-    let v = e.kept[w];
+    const kept = (e.kept ??= []);
+    let v = kept[w];
     if (!v) {
       const r = e.reasons[w]!;
-      e.kept[w] = v = { value: e.values[w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
+      kept[w] = v = { value: e.values[w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
     }
     return v;
   }
@@ -417,15 +420,10 @@ export function valuationKey(world: World, view: PlayerView): Float64Array {
   const n = world.actors.length;
   const nv = ACTOR_VARS.length;
   const k = new Float64Array(5 + n * (nv + 1) + 3 * n * n);
-  const advance = stageMayAdvance(world, {
-    trust: believedTrust(world, view),
-    agreements: view.agreements as unknown as Agreement[],
-    round: view.round,
-  });
   k[0] = view.round;
   k[1] = view.tension;
   k[2] = view.stage;
-  k[3] = advance ? 1 : 0;
+  k[3] = believerAdvance(world, view);
   // The stage the round began at: a move shifts the stage at most one stage from it (`moveStage`).
   k[4] = view.history.length ? view.history[view.history.length - 1]!.stage : world.initial.stage;
   let at = 5;
@@ -446,6 +444,28 @@ export function valuationKey(world: World, view: PlayerView): Float64Array {
   for (const a of ids) for (const b of ids) k[at++] = facts.sanctions(a, b);
   for (const a of ids) for (const b of ids) k[at++] = facts.lifeline(a, b);
   for (const [a, b] of view.alliances) k[at + pairIndex(n, indexOf(world, a), indexOf(world, b))] = 1;
+  return k;
+}
+
+/** Whether `view`'s believer thinks the stage may advance (the key's only part a believer reads its own way), 1 or 0. */
+function believerAdvance(world: World, view: PlayerView): number {
+  const advance = stageMayAdvance(world, {
+    trust: believedTrust(world, view),
+    agreements: view.agreements as unknown as Agreement[],
+    round: view.round,
+  });
+  return advance ? 1 : 0;
+}
+
+/**
+ * `valuationKey(world, view)` for a view of the very state another view's key `known` was read from (another
+ * seat, the same phase): only what a believer reads its own way (whether it thinks the stage may advance) is
+ * read again; the public numbers are the same. The six seats of a phase read the whole key once instead of six
+ * times.
+ */
+export function valuationKeyOnSameState(world: World, view: PlayerView, known: Float64Array): Float64Array {
+  const k = known.slice();
+  k[3] = believerAdvance(world, view);
   return k;
 }
 

@@ -26,6 +26,7 @@ import {
 } from '../../src/engine/index.ts';
 import type { ActorId, GameState, World } from '../../src/engine/index.ts';
 import { WORLD } from '../engine/helpers.ts';
+import { readScenario } from '../../src/cli/files.ts';
 
 const HORIZON = 4;
 const GAIN = 2;
@@ -160,18 +161,29 @@ describe('the valuation cache', () => {
   });
 
   it('plays the same games as Normal players that share no values at all', () => {
-    // One strategy object in every seat shares its valuations between seats and phases; a fresh one per decision
-    // shares nothing. A stale or wrongly shared value would make the games differ.
-    const world: World = { ...WORLD, rounds: 6 }; // six rounds: players that share nothing are slow
-    const play = (fresh: boolean, seed: string): string => {
+    // One strategy object in every seat shares its valuations between seats and phases, and (by the table token
+    // `computerChooser` gives each state and phase) the valuation key's public numbers, the lists of terms each
+    // pair could promise and the package search's best terms; a fresh one per decision, given no table, shares
+    // nothing. A stale or wrongly shared value or list would make the games differ.
+    // Six rounds (players that share nothing are slow); the Six-Party Talks convene talks, where packages are searched.
+    const worlds: World[] = [
+      { ...WORLD, rounds: 6 },
+      { ...readScenario('six-party-talks').world, rounds: 6 },
+    ];
+    const play = (world: World, fresh: boolean, seed: string): string => {
       const shared = objectiveStrategy();
       const seat: Strategy = fresh
-        ? { ...shared, decide: (ctx, phase) => objectiveStrategy().decide(ctx, phase) }
+        ? {
+            ...shared,
+            decide: ({ world, view, rng }, phase) => objectiveStrategy().decide({ world, view, rng }, phase),
+          }
         : shared;
       const seats = Object.fromEntries(world.actors.map((a) => [a.id, seat]));
       return hashValue(runGame(world, startGame(world, seed), computerChooser(world, seed, seats)));
     };
-    for (const seed of ['cache-1', 'cache-2']) expect(play(true, seed)).toBe(play(false, seed));
+    for (const world of worlds)
+      for (const seed of ['cache-1', 'cache-2'])
+        expect(play(world, true, seed)).toBe(play(world, false, seed));
   });
 });
 
