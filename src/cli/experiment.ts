@@ -1,8 +1,9 @@
 /**
- * `qpq experiment <id...> | --all [--games N] [--hard-games N] [--seeds B] [--seed S] [--players LIST] [--workers N] [--json]`:
- * each claim's robustness table (players × scenario: effect ± interval, significant?) and its verdict, under the
- * protocol of src/ai/experiments.ts. With --workers the batches are shared out over worker threads; the result is
- * the same as with one.
+ * `qpq experiment <id...> | --all [--games N] [--hard-games N] [--seeds B] [--seed S] [--players LIST]
+ * [--scenarios LIST] [--workers N] [--json | --markdown]`: each claim's robustness table (players × scenario:
+ * effect ± interval, significant?) and its verdict, under the protocol of src/ai/experiments.ts. `--markdown`
+ * prints the Results tables of docs/experiments.md (src/cli/experiment-markdown.ts). With --workers the batches
+ * are shared out over worker threads; the result is the same as with one.
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -32,6 +33,7 @@ import type {
 } from '../ai/experiments.ts';
 import type { World } from '../engine/index.ts';
 import type { ExperimentJob, ExperimentWorkerMessage } from './experiment-worker.ts';
+import { resultsMarkdown } from './experiment-markdown.ts';
 import { worldLoader } from './files.ts';
 import { plain } from './terminal.ts';
 
@@ -169,8 +171,10 @@ export async function runExperimentCommand(args: string[]): Promise<number> {
       seeds: { type: 'string', default: String(DEFAULT_SEEDS) },
       seed: { type: 'string', default: '1' },
       players: { type: 'string', default: PLAYER_KINDS.join(',') },
+      scenarios: { type: 'string' },
       workers: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false },
     },
   });
   const ids = EXPERIMENTS.map((e) => e.id);
@@ -198,16 +202,37 @@ export async function runExperimentCommand(args: string[]): Promise<number> {
         .map(([k, v]) => `${k} (${v})`)
         .join(', ')}.`,
     );
+  if (values.json && values.markdown) return fail('choose one of --json and --markdown.');
+  const scenarios = values.scenarios?.split(',').map((x) => x.trim());
+  if (scenarios) {
+    const own = new Set((chosen as Experiment[]).flatMap((e) => e.scenarios));
+    const bad = scenarios.find((s) => !own.has(s));
+    if (bad !== undefined)
+      return fail(
+        `--scenarios: "${plain(bad)}" is not measured by ${values.all ? 'any claim' : 'the claims named'}; they use: ${[...own].join(', ')}.`,
+      );
+  }
   const load = worldLoader();
-  const opts: ProtocolOptions = { games, hardGames, seeds, seed: values.seed, players: players as Players[] };
+  const opts: ProtocolOptions = {
+    games,
+    hardGames,
+    seeds,
+    seed: values.seed,
+    players: players as Players[],
+    ...(scenarios ? { scenarios } : {}),
+  };
   const started = Date.now();
   const results = await runClaims(chosen as Experiment[], load, opts, workers, (done, all) => {
-    if (!values.json && process.stderr.isTTY) process.stderr.write(`\r${done}/${all} batches`);
+    if (process.stderr.isTTY) process.stderr.write(`\r${done}/${all} batches`);
   });
-  if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   const elapsedMs = Date.now() - started;
   if (values.json)
     process.stdout.write(JSON.stringify({ elapsedMs, workers, claims: results }, null, 2) + '\n');
+  else if (values.markdown)
+    process.stdout.write(
+      resultsMarkdown({ elapsedMs, workers, claims: results }, `qpq experiment ${args.join(' ')}`),
+    );
   else
     process.stdout.write(
       `${tableText(results)}\n(${(elapsedMs / 1000).toFixed(0)} s, ${workers} worker${workers > 1 ? 's' : ''})\n`,

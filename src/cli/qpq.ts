@@ -22,7 +22,7 @@ Commands:
   tournament [--strategies a,b] [--noise P] [--rounds R] [--repetitions K] [--seed S] [--json]
                                          an Axelrod-style round robin of the computer strategies
   experiment <id...> | --all [--games N] [--hard-games N] [--seeds B] [--seed S] [--players LIST]
-             [--workers N] [--json]
+             [--scenarios LIST] [--workers N] [--json | --markdown]
                                          each claim's two worlds under every kind of player on three scenarios:
                                          a robustness table and a verdict (robust, conditional, not shown)
   bench [--json] [--quick]               the benchmark figures

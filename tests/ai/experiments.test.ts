@@ -10,6 +10,7 @@ import {
   PLAYERS,
   PLAYER_KINDS,
   experimentById,
+  leaderChangeRound,
   playUnit,
   rowOf,
   summariseClaim,
@@ -18,8 +19,17 @@ import {
   unitsOf,
 } from '../../src/ai/experiments.ts';
 import type { UnitResult } from '../../src/ai/experiments.ts';
-import { DIFFICULTIES } from '../../src/ai/index.ts';
+import { DIFFICULTIES, computerChooser, seatStrategies } from '../../src/ai/index.ts';
+import { seatsFor } from '../../src/ai/simulate.ts';
+import { runGame, startGame } from '../../src/engine/index.ts';
 import { runExperimentCommand } from '../../src/cli/experiment.ts';
+import {
+  RESULTS_END,
+  RESULTS_START,
+  combineRuns,
+  replaceResults,
+  resultsMarkdown,
+} from '../../src/cli/experiment-markdown.ts';
 import { worldLoader } from '../../src/cli/files.ts';
 
 const load = worldLoader();
@@ -71,6 +81,22 @@ describe('the protocol', () => {
       for (const x of others)
         if (before.by === 'any' || before.by.includes(x))
           expect(d.by === 'any' || d.by.includes(x)).toBe(true);
+    }
+  });
+
+  it('the leadership treatment applies in each of its scenarios: the hardliner takes office in its round', () => {
+    const e = experimentById('leadership-change')!;
+    expect(leaderChangeRound(load('panmunjom-2018'), 'ROK')).toBe(6);
+    // The present day's acting president's term ends in round 6 with an election, after which no leader event
+    // fires: the change comes a round earlier.
+    expect(leaderChangeRound(load('present-day'), 'ROK')).toBe(5);
+    for (const id of e.scenarios) {
+      const [a] = e.arms(load(id));
+      const round = leaderChangeRound(a.world, 'ROK');
+      const strategies = seatStrategies(seatsFor(a.world, {}, 'reciprocal'));
+      const end = runGame(a.world, startGame(a.world, 'l'), computerChooser(a.world, 'l', strategies));
+      const took = end.log.filter((x) => x.kind === 'leader' && x.actor === 'ROK' && x.round === round);
+      expect(JSON.stringify(took), id).toContain('experiment-new-leader');
     }
   });
 
@@ -151,9 +177,94 @@ describe('qpq experiment', () => {
     [['lifeline', '--seeds', '1'], '--seeds must be a whole number from 2 to 100, not "1"'],
     [['lifeline', '--games', '0'], '--games must be a whole number from 1 to 10000, not "0"'],
     [['lifeline', '--players', 'normal,expert'], 'unknown players "expert"'],
+    [
+      ['lifeline', '--scenarios', 'present-day'],
+      '--scenarios: "present-day" is not measured by the claims named',
+    ],
+    [['lifeline', '--json', '--markdown'], 'choose one of --json and --markdown'],
   ])('refuses %j, saying why', async (args, msg) => {
     const r = await run(args);
     expect(r.code).toBe(1);
     expect(r.err).toContain(msg);
+  });
+});
+
+describe('the Results section of docs/experiments.md', () => {
+  const e = experimentById('lifeline')!;
+  const opts = { games: 1, seeds: 3, seed: 1, players: ['default', 'normal'] as const };
+  const results = new Map<string, UnitResult>();
+  for (const u of unitsOf(e, { ...opts, players: [...opts.players] }))
+    results.set(unitKey(u), {
+      a: [u.players === 'normal' ? -2 - u.batch : u.batch - 1],
+      b: [0],
+    });
+  const claim = summariseClaim(e, load, { ...opts, players: [...opts.players] }, results);
+
+  it('is generated from a run: the verdicts, where each holds, and every cell of every table', () => {
+    const md = resultsMarkdown({ elapsedMs: 90_000, workers: 2, claims: [claim] }, 'qpq experiment lifeline');
+    expect(md).toContain(
+      '`qpq experiment lifeline`: seed 1; default, normal players: 3 batches of 1 paired games a cell',
+    );
+    expect(md).toContain('**Seed 1: 0 robust, 1 conditional, 0 not shown**, of 1 claims.');
+    expect(md).toContain(
+      '| 5 | `lifeline` | conditional | normal: panmunjom-2018, hanoi-2019, missile-crisis-2017 | — |',
+    );
+    expect(md).toContain('### 5. `lifeline`: conditional');
+    // One row per cell, with its effect and interval as the JSON has them.
+    const rows = md.split('\n').filter((l) => /^\| (default|normal) \(/.test(l));
+    expect(rows).toHaveLength(claim.robustness.length);
+    expect(rows[3]).toContain('| normal (objective) | panmunjom-2018 |');
+    expect(rows[3]).toContain('−3.00 ±');
+    expect(rows[3]).toMatch(/\| yes \|$/);
+    expect(md).toContain(`Why: ${e.why}`);
+  });
+
+  it('with runs of other seeds, says which seeds each cell holds on, and counts only cells that hold on all', () => {
+    const seed2 = {
+      ...claim,
+      seed: '2',
+      robustness: claim.robustness.map((x) =>
+        x.scenario === 'hanoi-2019' ? { ...x, holds: false, significant: false } : x,
+      ),
+    };
+    const md = resultsMarkdown({ elapsedMs: 1, workers: 1, claims: [claim] }, 'qpq experiment lifeline', [
+      { elapsedMs: 1, workers: 1, claims: [seed2] },
+    ]);
+    expect(md).toContain(
+      '| 5 | `lifeline` | conditional | normal: panmunjom-2018, hanoi-2019, missile-crisis-2017 | — | conditional | normal: panmunjom-2018, missile-crisis-2017 |',
+    );
+    expect(md).toMatch(/\| normal \(objective\) \| panmunjom-2018 \|.*\| yes \| 1, 2 \|/);
+    expect(md).toMatch(/\| normal \(objective\) \| hanoi-2019 \|.*\| yes \| 1 \|/);
+    expect(md).toMatch(/\| default \(reciprocal\) \| hanoi-2019 \|.*\| no \| — \|/);
+  });
+
+  it('joins runs of one seed made with different players into one table, and reads the verdict again', () => {
+    const part = (players: readonly string[]): typeof claim => ({
+      ...claim,
+      robustness: claim.robustness.filter((x) => players.includes(x.players)),
+    });
+    const onlyDefault = { ...part(['default']), verdict: 'not-shown' as const };
+    const [one] = combineRuns([
+      { elapsedMs: 1, workers: 1, claims: [onlyDefault] },
+      { elapsedMs: 2, workers: 2, claims: [part(['normal'])] },
+    ]);
+    expect(one!.elapsedMs).toBe(3);
+    expect(one!.claims[0]!.robustness).toEqual(claim.robustness);
+    expect(one!.claims[0]!.verdict).toBe('conditional');
+    expect(one!.claims[0]!.where).toBe(claim.where);
+    // Another seed stays apart.
+    expect(
+      combineRuns([
+        { elapsedMs: 1, workers: 1, claims: [claim] },
+        { elapsedMs: 1, workers: 1, claims: [{ ...claim, seed: '2' }] },
+      ]),
+    ).toHaveLength(2);
+  });
+
+  it('replaces only the text between the page’s markers, and says so when they are missing', () => {
+    const page = `# Title\n\nby hand\n\n${RESULTS_START}\n\nold tables\n${RESULTS_END}\n\nafter\n`;
+    const out = replaceResults(page, 'new tables\n');
+    expect(out).toBe(`# Title\n\nby hand\n\n${RESULTS_START}\n\nnew tables\n\n${RESULTS_END}\n\nafter\n`);
+    expect(() => replaceResults('# no markers', 'x')).toThrow(/no .* markers/);
   });
 });

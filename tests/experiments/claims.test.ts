@@ -1,12 +1,18 @@
 /**
- * The published verdicts (docs/experiments.md), asserted on three seeds. The full table of a claim (four kinds of
- * player × three scenarios) costs too much to replay here on every seed, so each verdict is asserted through its
- * witnesses: for a claim that holds somewhere, a cell where the published table has it hold must hold on every
- * seed; for a claim that fails somewhere, a cell where the published table has it fail must fail on every seed.
- * A verdict is robust only if no cell fails, conditional if both kinds of witness exist, not shown if none holds.
- * Each cell is played at the published size (batches of paired games, the interval from their spread).
+ * The published verdicts (docs/experiments.md), asserted on seeds 1, 2 and 3 at the published size (5 batches of
+ * 10 paired games a cell). The whole table of a claim (four kinds of player × three scenarios) costs too much to
+ * replay here on three seeds, above all the hard players' rows, so each verdict is asserted through witnesses
+ * played by the default, easy and normal players:
  *
- * Run with `npx vitest run --project experiments` (minutes: the normal players' cells dominate).
+ * - `holds`: cells where the claim holds (the predicted sign, its interval clear of zero) on every seed;
+ * - `fails`: cells where it does not hold on any seed (no effect, or the opposite);
+ * - `opposite`: cells where the opposite holds, significantly, on every seed: a finding against the claim.
+ *
+ * A verdict is robust only with no failing witness, conditional with both kinds, not shown with no holding one.
+ * A cell that holds on one seed and not on another is no witness: the page says which seeds each cell holds on.
+ *
+ * Run with `npx vitest run --project experiments`: about 4 CPU-minutes (8.6 minutes of wall time at a load of 9),
+ * most of it the normal players' cells.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -48,56 +54,96 @@ function cell(id: string, players: Players, scenario: string, seed: number): Rob
 
 type Cell = readonly [Players, string];
 
+interface Published {
+  verdict: Verdict;
+  holds: readonly Cell[];
+  fails: readonly Cell[];
+  opposite?: readonly Cell[];
+}
+
 /**
- * The published verdicts (`qpq experiment --all --json`, seed 1, default size), each with its witnesses: cells
- * where the published table has the claim hold (on every seed, at least one of them must hold: at six games a
- * cell the same cell does not hold on every seed, but the claim holds somewhere on each), and cells where it does
- * not (each must fail on every seed). A verdict that seed 1 gives and the other seeds do not is marked with the
- * seeds it holds on (`holdsOn`), and on the others none of its witnesses may hold. See docs/experiments.md.
+ * The published verdicts (`qpq experiment --all --json`, seed 1, the default size) and their witnesses, each
+ * chosen from the runs of seeds 1, 2 and 3 (docs/experiments.md, Results).
  */
-const PUBLISHED: Record<
-  string,
-  { verdict: Verdict; holds: readonly Cell[]; fails: readonly Cell[]; holdsOn?: readonly number[] }
-> = {
-  // Conditional on seed 1 only: the default players in Hanoi sign fewer deals with a DPRK that may provoke
-  // (-3.3 +- 1.4); on seeds 2 and 3 the same cell is not significant (-4.0 +- 6.6, -4.7 +- 9.6).
+const PUBLISHED: Record<string, Published> = {
+  // The reciprocity players sign fewer deals with a DPRK that may provoke; in the present day nobody deals with
+  // it in either world; the normal players show no effect of either sign.
   'trust-deficit': {
-    verdict: 'conditional',
-    holds: [['default', 'hanoi-2019']],
-    fails: [['default', 'panmunjom-2018']],
-    holdsOn: [1],
-  },
-  verification: {
     verdict: 'conditional',
     holds: [
       ['default', 'hanoi-2019'],
-      ['easy', 'six-party-talks'],
+      ['easy', 'panmunjom-2018'],
     ],
-    fails: [['normal', 'six-party-talks']],
+    fails: [
+      ['default', 'present-day'],
+      ['normal', 'panmunjom-2018'],
+    ],
   },
+  // Every reciprocity cell holds; the normal players, who keep their word, hold in the Panmunjom thaw only.
+  verification: {
+    verdict: 'conditional',
+    holds: [
+      ['default', 'six-party-talks'],
+      ['easy', 'hanoi-2019'],
+      ['normal', 'panmunjom-2018'],
+    ],
+    fails: [['normal', 'hanoi-2019']],
+  },
+  // The normal players everywhere (the present day now included); the reciprocity players where a dove gave way
+  // to the hardliner, not in the present day, where the predecessor was already a hawk.
   'leadership-change': {
     verdict: 'conditional',
-    holds: [['normal', 'panmunjom-2018']],
-    fails: [['default', 'panmunjom-2018']],
+    holds: [
+      ['normal', 'present-day'],
+      ['default', 'hanoi-2019'],
+    ],
+    fails: [['default', 'present-day']],
   },
   'domestic-politics': {
     verdict: 'conditional',
-    holds: [['normal', 'hanoi-2019']],
-    fails: [['default', 'hanoi-2019']],
-  },
-  lifeline: { verdict: 'not-shown', holds: [], fails: [['default', 'panmunjom-2018']] },
-  phasing: {
-    verdict: 'conditional',
     holds: [
       ['normal', 'panmunjom-2018'],
-      ['normal', 'hanoi-2019'],
+      ['easy', 'hanoi-2019'],
     ],
+    fails: [['default', 'panmunjom-2018']],
+  },
+  // The reciprocity players do not read the economy: their two worlds play the same games.
+  lifeline: {
+    verdict: 'conditional',
+    holds: [['normal', 'panmunjom-2018']],
     fails: [['default', 'hanoi-2019']],
   },
-  mediation: { verdict: 'not-shown', holds: [], fails: [['normal', 'panmunjom-2018']] },
-  hotline: { verdict: 'not-shown', holds: [], fails: [['normal', 'missile-crisis-2017']] },
-  engagement: { verdict: 'not-shown', holds: [], fails: [['normal', 'present-day']] },
-  multilateral: { verdict: 'not-shown', holds: [], fails: [['default', 'six-party-talks']] },
+  phasing: {
+    verdict: 'conditional',
+    holds: [['normal', 'six-party-talks']],
+    fails: [
+      ['easy', 'hanoi-2019'],
+      ['default', 'panmunjom-2018'],
+    ],
+  },
+  // A model problem: mediators broker between parties who already talk (docs/experiments.md).
+  mediation: {
+    verdict: 'not-shown',
+    holds: [],
+    fails: [
+      ['default', 'hanoi-2019'],
+      ['normal', 'panmunjom-2018'],
+    ],
+  },
+  // A power problem: a clash is rare; the sign is the predicted one in most cells, within the interval.
+  hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
+  // A model problem: with the normal players the DPRK provokes more when the others may engage.
+  engagement: {
+    verdict: 'not-shown',
+    holds: [],
+    fails: [['default', 'present-day']],
+    opposite: [['normal', 'panmunjom-2018']],
+  },
+  multilateral: {
+    verdict: 'conditional',
+    holds: [['normal', 'panmunjom-2018']],
+    fails: [['default', 'six-party-talks']],
+  },
 };
 
 describe('the published verdicts', () => {
@@ -105,48 +151,30 @@ describe('the published verdicts', () => {
     expect(Object.keys(PUBLISHED).sort()).toEqual(EXPERIMENTS.map((e) => e.id).sort());
     for (const [id, p] of Object.entries(PUBLISHED)) {
       expect(p.holds.length > 0, id).toBe(p.verdict !== 'not-shown');
-      expect(p.fails.length > 0, id).toBe(p.verdict !== 'robust');
+      expect(p.fails.length + (p.opposite?.length ?? 0) > 0, id).toBe(p.verdict !== 'robust');
     }
   });
 
-  const holding = Object.entries(PUBLISHED).filter(([, p]) => p.holds.length > 0);
-  it.each(holding.map(([id, p]) => ({ id, cells: p.holds, on: p.holdsOn ?? SEEDS })))(
-    '$id holds in one of its witness cells on each of seeds $on (and on no other seed of 1, 2, 3)',
-    ({ id, cells, on }) => {
-      for (const seed of SEEDS) {
-        const rows = cells.map(([players, scenario]) => cell(id, players, scenario, seed));
-        expect(
-          rows.some((r) => r.holds),
-          `seed ${seed}: ${JSON.stringify(rows)}`,
-        ).toBe(on.includes(seed));
-      }
-    },
-  );
-
-  const failing = Object.entries(PUBLISHED).flatMap(([id, p]) =>
-    p.fails.map(([players, scenario]) => ({ id, players, scenario })),
-  );
-  it.each(failing)(
-    '$id with $players players on $scenario does not hold on seeds 1, 2 and 3',
-    ({ id, players, scenario }) => {
+  const witnesses = Object.entries(PUBLISHED).flatMap(([id, p]) => [
+    ...p.holds.map(([players, scenario]) => ({ id, players, scenario, want: 'holds' as const })),
+    ...p.fails.map(([players, scenario]) => ({ id, players, scenario, want: 'fails' as const })),
+    ...(p.opposite ?? []).map(([players, scenario]) => ({
+      id,
+      players,
+      scenario,
+      want: 'opposite' as const,
+    })),
+  ]);
+  it.each(witnesses)(
+    '$id with $players players on $scenario: $want on seeds 1, 2 and 3',
+    ({ id, players, scenario, want }) => {
       for (const seed of SEEDS) {
         const row = cell(id, players, scenario, seed);
-        expect(row.holds, `seed ${seed}: ${JSON.stringify(row)}`).toBe(false);
+        const got = row.holds ? 'holds' : row.significant ? 'opposite' : 'fails';
+        // "fails" means only that the claim does not hold: no effect, or the opposite.
+        if (want === 'fails') expect(row.holds, `seed ${seed}: ${JSON.stringify(row)}`).toBe(false);
+        else expect(got, `seed ${seed}: ${JSON.stringify(row)}`).toBe(want);
       }
     },
   );
-});
-
-/**
- * A verdict that depends on the seed at the published size: multilateral talks are not shown on seed 1, but hold
- * with the normal players in the Panmunjom thaw on seed 3 (docs/experiments.md says so).
- */
-describe('seed-sensitive verdicts', () => {
-  it.each([
-    { id: 'multilateral', seed: 1, holds: false },
-    { id: 'multilateral', seed: 3, holds: true },
-  ])('$id with normal players on panmunjom-2018, seed $seed: holds = $holds', ({ id, seed, holds }) => {
-    const row = cell(id, 'normal', 'panmunjom-2018', seed);
-    expect(row.holds, JSON.stringify(row)).toBe(holds);
-  });
 });
