@@ -73,6 +73,7 @@ describe('a new player', () => {
     // Round 1, proposals: the board is drawn and the composer is there.
     await expect.poll(() => phaseHeading(page).textContent()).toBe('Round 1: Propose deals');
     await page.locator('.board-canvas canvas').waitFor();
+    // The scenario's 70, and a point of fissile material from the first quarter ("The centrifuges keep spinning").
     await expect
       .poll(() =>
         page
@@ -80,7 +81,7 @@ describe('a new player', () => {
           .getByRole('meter', { name: 'North Korea nuclear' })
           .getAttribute('aria-valuenow'),
       )
-      .toBe('70');
+      .toBe('71');
     await page.waitForTimeout(300);
     await shot(page, '02-board-proposing');
     await page.locator('.board-canvas').screenshot({ path: path.join(SHOTS, '02b-board.png') });
