@@ -9,7 +9,9 @@
  * - `opposite`: cells where the opposite holds, significantly, on every seed: a finding against the claim.
  *
  * A verdict is robust only with no failing witness, conditional with both kinds, not shown with no holding one.
- * A cell that holds on one seed and not on another is no witness: the page says which seeds each cell holds on.
+ * A cell that holds on one seed and not on another is no witness, unless it names the seeds it is asserted on (the
+ * only such cell is the one that makes verification conditional over the seeds): the page says which seeds each
+ * cell holds on.
  *
  * Run with `npx vitest run --project experiments`: about 4 CPU-minutes (8.6 minutes of wall time at a load of 9),
  * most of it the normal players' cells.
@@ -52,7 +54,8 @@ function cell(id: string, players: Players, scenario: string, seed: number): Rob
   return rowOf(experimentById(id)!, players, scenario, batches);
 }
 
-type Cell = readonly [Players, string];
+/** Players and scenario, and the seeds the witness is asserted on where not all of them (a seed-sensitive cell). */
+type Cell = readonly [Players, string] | readonly [Players, string, readonly number[]];
 
 interface Published {
   verdict: Verdict;
@@ -76,18 +79,21 @@ const PUBLISHED: Record<string, Published> = {
     ],
     fails: [
       ['default', 'present-day'],
-      ['normal', 'panmunjom-2018'],
+      ['normal', 'hanoi-2019'],
     ],
   },
-  // Every reciprocity cell holds; the normal players, who keep their word, hold in the Panmunjom thaw only.
+  // Every cell holds on every seed but one: after Hanoi the normal players, who keep their word, leave inspections
+  // almost nothing to stop (0.01 broken steps a game), and it holds there on seed 1 only. Robust on seed 1 (the
+  // hard players included); conditional over seeds 1-3.
   verification: {
     verdict: 'conditional',
     holds: [
       ['default', 'six-party-talks'],
       ['easy', 'hanoi-2019'],
       ['normal', 'panmunjom-2018'],
+      ['normal', 'six-party-talks'],
     ],
-    fails: [['normal', 'hanoi-2019']],
+    fails: [['normal', 'hanoi-2019', [2, 3]]],
   },
   // The normal players everywhere (the present day now included); the reciprocity players where a dove gave way
   // to the hardliner, not in the present day, where the predecessor was already a hawk.
@@ -99,13 +105,17 @@ const PUBLISHED: Record<string, Published> = {
     ],
     fails: [['default', 'present-day']],
   },
+  // The normal players everywhere, by far; the reciprocity players only on some seeds.
   'domestic-politics': {
     verdict: 'conditional',
     holds: [
       ['normal', 'panmunjom-2018'],
-      ['easy', 'hanoi-2019'],
+      ['normal', 'hanoi-2019'],
     ],
-    fails: [['default', 'panmunjom-2018']],
+    fails: [
+      ['default', 'hanoi-2019'],
+      ['easy', 'present-day'],
+    ],
   },
   // The reciprocity players do not read the economy: their two worlds play the same games.
   lifeline: {
@@ -132,12 +142,15 @@ const PUBLISHED: Record<string, Published> = {
   },
   // A power problem: a clash is rare; the sign is the predicted one in most cells, within the interval.
   hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
-  // A model problem: with the normal players the DPRK provokes more when the others may engage.
+  // Not shown anywhere; with the normal players the DPRK provokes more (not less) when the others may engage, in
+  // most cells, significantly only on some seeds (the present day on seed 2).
   engagement: {
     verdict: 'not-shown',
     holds: [],
-    fails: [['default', 'present-day']],
-    opposite: [['normal', 'panmunjom-2018']],
+    fails: [
+      ['default', 'present-day'],
+      ['normal', 'panmunjom-2018'],
+    ],
   },
   multilateral: {
     verdict: 'conditional',
@@ -155,20 +168,23 @@ describe('the published verdicts', () => {
     }
   });
 
-  const witnesses = Object.entries(PUBLISHED).flatMap(([id, p]) => [
-    ...p.holds.map(([players, scenario]) => ({ id, players, scenario, want: 'holds' as const })),
-    ...p.fails.map(([players, scenario]) => ({ id, players, scenario, want: 'fails' as const })),
-    ...(p.opposite ?? []).map(([players, scenario]) => ({
-      id,
-      players,
-      scenario,
-      want: 'opposite' as const,
-    })),
-  ]);
+  const of = (c: Cell, want: 'holds' | 'fails' | 'opposite') => ({
+    players: c[0],
+    scenario: c[1],
+    seeds: c[2] ?? SEEDS,
+    want,
+  });
+  const witnesses = Object.entries(PUBLISHED).flatMap(([id, p]) =>
+    [
+      ...p.holds.map((c) => of(c, 'holds')),
+      ...p.fails.map((c) => of(c, 'fails')),
+      ...(p.opposite ?? []).map((c) => of(c, 'opposite')),
+    ].map((w) => ({ id, ...w, on: w.seeds.join(', ') })),
+  );
   it.each(witnesses)(
-    '$id with $players players on $scenario: $want on seeds 1, 2 and 3',
-    ({ id, players, scenario, want }) => {
-      for (const seed of SEEDS) {
+    '$id with $players players on $scenario: $want on seeds $on',
+    ({ id, players, scenario, want, seeds }) => {
+      for (const seed of seeds) {
         const row = cell(id, players, scenario, seed);
         const got = row.holds ? 'holds' : row.significant ? 'opposite' : 'fails';
         // "fails" means only that the claim does not hold: no effect, or the opposite.
