@@ -161,37 +161,42 @@ export async function runBench(args: string[]): Promise<number> {
     );
     return 1;
   }
-  if (values.difficulties) {
-    const d = values.from
-      ? (JSON.parse(readFileSync(values.from, 'utf8')) as DifficultyFigures)
-      : await measureDifficulties(values.scenario, values.quick, !values.json, normalGames);
+  /** Measures (or reads `--from`), updates `--update`'s figures, and prints the figures in the form asked for. */
+  async function emit<T>(part: {
+    measure: () => Promise<T>;
+    update: (doc: string, figures: T) => string;
+    what: string;
+    markdown: (figures: T) => string;
+    text: (figures: T) => string;
+  }): Promise<number> {
+    const f = values.from ? (JSON.parse(readFileSync(values.from, 'utf8')) as T) : await part.measure();
     if (values.update) {
       writeFileSync(
         values.update,
-        await formatMarkdown(values.update, updateDifficulties(readFileSync(values.update, 'utf8'), d)),
+        await formatMarkdown(values.update, part.update(readFileSync(values.update, 'utf8'), f)),
       );
-      process.stderr.write(`qpq bench: the difficulties' figures in ${values.update} are updated.\n`);
+      process.stderr.write(`qpq bench: ${part.what} in ${values.update} are updated.\n`);
     }
-    if (values.json) process.stdout.write(JSON.stringify(d) + '\n');
-    else if (values.markdown) process.stdout.write(normalTable(d) + '\n');
-    else if (!values.update)
-      process.stdout.write(table("Quid Pro Quo benchmark, the difficulties' cost", difficultyRows(d)));
+    if (values.json) process.stdout.write(JSON.stringify(f) + '\n');
+    else if (values.markdown) process.stdout.write(part.markdown(f) + '\n');
+    else if (!values.update) process.stdout.write(part.text(f));
     return 0;
   }
-  const f = values.from
-    ? (JSON.parse(readFileSync(values.from, 'utf8')) as BenchFigures)
-    : await measure(values.scenario, values.quick, !values.json, normalGames);
-  if (values.update) {
-    writeFileSync(
-      values.update,
-      await formatMarkdown(values.update, updateDoc(readFileSync(values.update, 'utf8'), f)),
-    );
-    process.stderr.write(`qpq bench: the figures in ${values.update} are updated.\n`);
-  }
-  if (values.json) process.stdout.write(JSON.stringify(f) + '\n');
-  else if (values.markdown) process.stdout.write(markdown(f) + '\n');
-  else if (!values.update) process.stdout.write(report(f));
-  return 0;
+  if (values.difficulties)
+    return emit<DifficultyFigures>({
+      measure: () => measureDifficulties(values.scenario, values.quick, !values.json, normalGames),
+      update: updateDifficulties,
+      what: "the difficulties' figures",
+      markdown: normalTable,
+      text: (d) => table("Quid Pro Quo benchmark, the difficulties' cost", difficultyRows(d)),
+    });
+  return emit<BenchFigures>({
+    measure: () => measure(values.scenario, values.quick, !values.json, normalGames),
+    update: updateDoc,
+    what: 'the figures',
+    markdown,
+    text: report,
+  });
 }
 
 /** Every shipped scenario, with the seats `qpq simulate` gives it by default. */
