@@ -15,7 +15,14 @@ import {
   offerWithin,
   promisable,
 } from './moves.ts';
-import { cutsProgramme, drawSome, shapeFor, shapeWords, wantsProgrammeDown } from './shapes.ts';
+import {
+  ALL_OR_NOTHING,
+  cutsProgramme,
+  drawSome,
+  shapeFor,
+  shapeWords,
+  wantsProgrammeDown,
+} from './shapes.ts';
 import type { DecisionContext, Strategy } from './types.ts';
 import { termWorth } from './worth.ts';
 
@@ -164,7 +171,14 @@ function demandOf(
     .filter((x) => x.w > 0)
     .sort((a, b) => Number(b.aim) - Number(a.aim) || b.w - a.w);
   if (!gives.length || !wants.length) return null;
-  return offerWithin(world, [gives[0]!.t, ...wants.slice(0, 2).map((x) => x.t)], 'inspections', 1, 2);
+  const shape = ALL_OR_NOTHING;
+  return offerWithin(
+    world,
+    [...gives.slice(0, shape.gives).map((x) => x.t), ...wants.slice(0, shape.wants).map((x) => x.t)],
+    shape.verification,
+    shape.steps,
+    2,
+  );
 }
 
 /** Whether agreement `g` came from an offer this government proposed (it saw itself propose it). */

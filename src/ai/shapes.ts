@@ -57,17 +57,20 @@ export const DOVE_ABOVE = 60;
 export const DEMAND_BELOW = 50;
 export const TRUSTED_FROM = 60;
 
+/** A demand: two asks for one give, all at once, under inspection. */
+export const ALL_OR_NOTHING: Readonly<DealShape> = {
+  kind: 'all-or-nothing',
+  gives: 1,
+  wants: 2,
+  steps: 1,
+  verification: 'inspections',
+};
+
 export function dealShape(f: ShapeFacts): DealShape {
   if (f.stance < HAWK_BELOW) {
     const hawkishness = (HAWK_BELOW - f.stance) / HAWK_BELOW; // 0..1
     if (f.asksProgramme && f.wantsProgrammeDown && f.trust < DEMAND_BELOW && f.draw < 0.4 + 0.5 * hawkishness)
-      return {
-        kind: 'all-or-nothing',
-        gives: 1,
-        wants: 2,
-        steps: 1,
-        verification: 'inspections',
-      };
+      return { ...ALL_OR_NOTHING };
     return {
       kind: 'step-by-step',
       gives: 1,

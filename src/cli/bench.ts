@@ -217,17 +217,21 @@ async function measureDifficulties(
   normalWorkerGames?: number,
 ): Promise<DifficultyFigures> {
   const { difficultyCosts } = await import('./bench/measure.ts');
-  const t0 = performance.now();
   return difficultyCosts({
     world: readScenario(scenarioFile(scenario)).world,
     shipped: shippedScenarios(),
     quick,
     normalWorkerGames,
-    log: progress
-      ? (line) =>
-          process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s: measuring ${line}\n`)
-      : undefined,
+    log: progressLog(progress),
   });
+}
+
+/** Progress lines on stderr, timed from now ("12.3 s: measuring …"), when asked for. */
+function progressLog(progress: boolean): ((line: string) => void) | undefined {
+  const t0 = performance.now();
+  return progress
+    ? (line) => process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s: measuring ${line}\n`)
+    : undefined;
 }
 
 async function measure(
@@ -239,7 +243,6 @@ async function measure(
   const file = scenarioFile(scenario);
   // Loaded here, not at the top: the measurements pull in boardgame.io, which other commands do not need.
   const { bench } = await import('./bench/measure.ts');
-  const t0 = performance.now();
   const loaded = readScenario(file);
   return bench({
     file,
@@ -248,9 +251,6 @@ async function measure(
     shipped: shippedScenarios(),
     quick,
     normalWorkerGames,
-    log: progress
-      ? (line) =>
-          process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s: measuring ${line}\n`)
-      : undefined,
+    log: progressLog(progress),
   });
 }
