@@ -68,6 +68,10 @@ export function boardHotspots(opts: HotspotOptions = {}): Hotspots {
     card.style.right = right ? '' : pct(BOARD_WIDTH - at.x + R + 8, BOARD_WIDTH);
     card.style.top = pct(Math.min(Math.max(at.y - 60, 34), BOARD_HEIGHT - 220), BOARD_HEIGHT);
     card.hidden = false;
+    // A long card (many deals) is lifted until it ends inside the board, instead of hanging below it.
+    const box = card.parentElement;
+    const over = box ? card.offsetTop + card.offsetHeight - (box.clientHeight - 4) : 0;
+    if (over > 0) card.style.top = `${Math.max(4, card.offsetTop - over)}px`;
     for (const [k, b] of buttons) b.setAttribute('aria-expanded', String(k === id));
     card.querySelector<HTMLElement>('h3')?.focus();
   }
