@@ -23,6 +23,13 @@ export const shot = (page: Page, name: string): Promise<Buffer> =>
 export const F = { force: true } as const;
 
 /**
+ * For the menu, where nothing animates: Playwright's own wait for a stable element that receives the click.
+ * A forced click at load time can land where a choice was a moment before the page finished laying out
+ * (CI once saw "Clicking the checkbox did not change its state" on the first scenario choice).
+ */
+export const MENU = { timeout: 15_000 } as const;
+
+/**
  * One Chromium for a test file and the address of the site the e2e run serves: registers the file's
  * beforeAll and afterAll. Read `site.browser` and `site.url` inside tests.
  */

@@ -1,7 +1,7 @@
 /** Steps shared by the e2e tests: start a game from the menu, play phases, close summaries. */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { F } from './browser.ts';
+import { F, MENU } from './browser.ts';
 
 /** The heading of the phase panel, e.g. "Round 3: Answer offers". */
 export const phaseHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /^Round \d+: / });
@@ -17,10 +17,10 @@ export interface StartOptions {
 /** From the menu: picks the scenario, the government, the hot-seat players and the seed, and starts. */
 export async function startFromMenu(page: Page, url: string, o: StartOptions = {}): Promise<void> {
   await page.goto(url);
-  await page.getByRole('radio', { name: o.scenario ?? /The Panmunjom thaw/ }).check(F);
-  await page.getByRole('radio', { name: o.government ?? /^South Korea/ }).check(F);
+  await page.getByRole('radio', { name: o.scenario ?? /The Panmunjom thaw/ }).check(MENU);
+  await page.getByRole('radio', { name: o.government ?? /^South Korea/ }).check(MENU);
   for (const name of o.humans ?? [])
-    await page.getByRole('checkbox', { name: `${name} is played by a person` }).check(F);
+    await page.getByRole('checkbox', { name: `${name} is played by a person` }).check(MENU);
   await page.getByRole('textbox', { name: 'Seed' }).fill(o.seed ?? 'e2e-seed');
   await page.getByRole('button', { name: 'Start the game' }).click(F);
 }

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { F, shot, useSite } from './browser.ts';
+import { F, MENU, shot, useSite } from './browser.ts';
 import {
   answerButton,
   commitButton,
@@ -49,9 +49,9 @@ describe('hot-seat', () => {
     const errors = watchErrors(page);
     await page.goto(site.url);
     // At setup, with two people playing, nobody's private briefing is shown.
-    await page.getByRole('radio', { name: /The Panmunjom thaw/ }).check(F);
-    await page.getByRole('radio', { name: /^South Korea/ }).check(F);
-    await page.getByRole('checkbox', { name: 'China is played by a person' }).check(F);
+    await page.getByRole('radio', { name: /The Panmunjom thaw/ }).check(MENU);
+    await page.getByRole('radio', { name: /^South Korea/ }).check(MENU);
+    await page.getByRole('checkbox', { name: 'China is played by a person' }).check(MENU);
     await expect
       .poll(() => page.getByRole('heading', { name: 'Hot-seat game: 2 players' }).isVisible())
       .toBe(true);

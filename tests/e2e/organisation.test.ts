@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { F, shot, useSite } from './browser.ts';
+import { F, MENU, shot, useSite } from './browser.ts';
 import { phaseHeading, playQuietRound, watchErrors } from './helpers.ts';
 
 const site = useSite();
@@ -39,7 +39,7 @@ for (const [width, height] of [
     await expect.poll(() => page.getByRole('radio', { name: /The Council joins/ }).isChecked()).toBe(true);
 
     // The menu's briefing for the Council: an organisation, its members, when it is at the table.
-    await page.getByRole('radio', { name: /^United Nations Security Council/ }).check(F);
+    await page.getByRole('radio', { name: /^United Nations Security Council/ }).check(MENU);
     const briefing = page.locator('section.briefing');
     await expect
       .poll(async () => (await briefing.textContent()) ?? '')
@@ -50,7 +50,7 @@ for (const [width, height] of [
     expect(said).toContain('has no economy and no elections');
     await shot(page, `organisation-01-briefing-${width}`);
 
-    await page.getByRole('radio', { name: /^United States/ }).check(F);
+    await page.getByRole('radio', { name: /^United States/ }).check(MENU);
     await page.getByRole('textbox', { name: 'Seed' }).fill('council');
     await page.getByRole('button', { name: 'Start the game' }).click(F);
     await expect.poll(() => phaseHeading(page).textContent()).toBe('Round 1: Propose deals');

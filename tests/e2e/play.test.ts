@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import path from 'node:path';
-import { F, SHOTS, shot, useSite } from './browser.ts';
+import { F, MENU, SHOTS, shot, useSite } from './browser.ts';
 import { replayToEnd, watchErrors } from './helpers.ts';
 
 const site = useSite();
@@ -57,8 +57,8 @@ describe('a new player', () => {
     await page.goto(site.url);
 
     // The menu: scenario, government, computer players, seed, briefing.
-    await page.getByRole('radio', { name: /The Panmunjom thaw/ }).check(F);
-    await page.getByRole('radio', { name: /^South Korea/ }).check(F);
+    await page.getByRole('radio', { name: /The Panmunjom thaw/ }).check(MENU);
+    await page.getByRole('radio', { name: /^South Korea/ }).check(MENU);
     await expect
       .poll(() => page.getByRole('heading', { name: 'Your briefing: South Korea' }).isVisible())
       .toBe(true);
