@@ -4,7 +4,7 @@
  */
 import { playerView, present, rngFrom, seedState } from '../engine/index.ts';
 import type { ActorId, Chooser, GameState, Rng, World } from '../engine/index.ts';
-import { objectiveStrategy } from './objective.ts';
+import { EASY_PARAMS, objectiveStrategy } from './objective.ts';
 import { plannerStrategy } from './planner.ts';
 import { randomStrategy } from './random.ts';
 import {
@@ -33,17 +33,20 @@ export const STRATEGIES: Record<string, Strategy> = Object.fromEntries(
     dove,
     randomStrategy,
     objectiveStrategy(),
+    objectiveStrategy(EASY_PARAMS, { id: 'objective-easy', name: 'Objective-driven, short-sighted' }),
     plannerStrategy(),
     reciprocalStrategy,
   ].map((s) => [s.id, s]),
 );
 
 /**
- * Difficulty, as a player chooses it: forgiving reciprocators, governments that pursue their objectives,
- * or governments that also look ahead.
+ * Difficulty, as a player chooses it: how well the governments play, never what the world does. Every difficulty
+ * reads the world the same way (each government pursues its leader's priorities over the scenario's objectives);
+ * easy governments do it with a short-sighted, thinly staffed ministry (`EASY_PARAMS`), normal ones as well as the
+ * objective player can, and hard ones also check their choices against simulated futures.
  */
 export const DIFFICULTIES = {
-  easy: { strategy: 'generous-tit-for-tat', label: 'Easy: forgiving' },
+  easy: { strategy: 'objective-easy', label: 'Easy: short-sighted' },
   normal: { strategy: 'objective', label: 'Normal: pursue their aims' },
   hard: { strategy: 'planner', label: 'Hard: plan ahead' },
 } as const;

@@ -53,6 +53,16 @@ export interface ObjectiveParams {
   need: number;
   /** Rounds over which a change of sanctions or lifelines is counted when valuing a move. */
   horizon: number;
+  /**
+   * How many of the governments free to deal it studies for a swap or a package in a round, drawn afresh each round
+   * (its desk officers follow only so many relationships at once). `Infinity`: every one, and no draw is made.
+   */
+  attention: number;
+  /**
+   * The share of its own possible acts (each action toward each target) it weighs in a round, drawn afresh each
+   * round; 1: every one, and no draw is made.
+   */
+  scope: number;
 }
 
 const DEFAULTS: ObjectiveParams = {
@@ -64,7 +74,47 @@ const DEFAULTS: ObjectiveParams = {
   answered: 0.6,
   need: 2,
   horizon: 4,
+  attention: Infinity,
+  scope: 1,
 };
+
+/**
+ * The Easy difficulty: the same reasoning as Normal (its leader's priorities, the economy, mediation, swaps and
+ * three-way packages, shaped as its government shapes deals), run by a less capable foreign ministry. Each handicap
+ * is something a thinner, less experienced ministry does, chosen from that and not from any result it gives
+ * (docs/computer-players.md, "Easy"):
+ * - short-sighted: it counts a change of sanctions or lifelines over the next two quarters, not a year, so it
+ *   undervalues lasting relief and sees a squeeze coming later;
+ * - rough estimates: its valuation of any option may be off by up to 0.25 points, about half of what a typical
+ *   single term is worth to its receiver in the shipped scenarios (median 0.55), where Normal's is off by 0.05; so
+ *   it cannot rank options that close, and now and then takes a small loss for a gain;
+ * - fewer negotiators: it carries one agreement at a time, not two;
+ * - narrow attention: each round it studies two of the governments free to deal, drawn afresh, for its swaps and
+ *   packages, instead of every one; a deal with the others goes unseen that round;
+ * - fewer options worked up: each round it weighs half of its own possible acts (each action toward each target),
+ *   drawn afresh, so its best move is sometimes never put to its leader.
+ */
+export const EASY_PARAMS: Partial<ObjectiveParams> = {
+  horizon: 2,
+  noise: 0.25,
+  bandwidth: 1,
+  attention: 2,
+  scope: 0.5,
+};
+
+/** `k` of `xs` drawn with `rng`, in their order in `xs`; all of them, with no draw, when `k` covers them. */
+function attend<T>(xs: readonly T[], k: number, next: () => number): readonly T[] {
+  if (xs.length <= k) return xs;
+  const idx = xs.map((_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(next() * (idx.length - i));
+    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+  }
+  return idx
+    .slice(0, k)
+    .sort((a, b) => a - b)
+    .map((i) => xs[i]!);
+}
 
 /**
  * What the trust others would gain in me (or lose) from an action is worth, in points of trust: trust of
@@ -112,7 +162,10 @@ const KEPT = 3;
 
 const stanceOf = (view: PlayerView): number => view.actors.find((a) => a.id === view.me)!.leader.stance;
 
-export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strategy {
+export function objectiveStrategy(
+  params: Partial<ObjectiveParams> = {},
+  as: { id: string; name: string } = { id: 'objective', name: 'Objective-driven' },
+): Strategy {
   const p = { ...DEFAULTS, ...params };
   // Valuations shared by every seat this player sits in, per world and per belief they were read from (see
   // valuationKey): the most recent few beliefs only.
@@ -146,8 +199,8 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
     return hit.valuation;
   };
   return {
-    id: 'objective',
-    name: 'Objective-driven',
+    id: as.id,
+    name: as.name,
     decide(ctx: DecisionContext, phase: InputPhase): PhaseInput {
       const { world, view, rng, table } = ctx;
       const me = view.me;
@@ -202,11 +255,17 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
               offers: [],
               why: `${meName} has ${active} agreements under way and takes on no more for now.`,
             };
+          // The governments it studies this round for a swap or a package (all of them, unless its attention is short).
+          const studied = attend(
+            counterparts(world, view).filter((x) => !busy.has(x)),
+            p.attention,
+            () => rng.next(),
+          );
           let best: { offer: OfferDraft; value: number; why: string } | null = null;
           type Weighed = { t: Term; mine: Valued; theirs: Valued };
           let swap: { to: ActorId; g: Weighed; w: Weighed; gives: Weighed[]; wants: Weighed[] } | null = null;
-          for (const to of counterparts(world, view)) {
-            if (busy.has(to) || !canPropose(view, [me, to])) continue;
+          for (const to of studied) {
+            if (!canPropose(view, [me, to])) continue;
             const honest = (view.myTrust[to] ?? 0) / 100;
             // A partner that has let my breaches and provocations pass unanswered is pressed for more.
             const pushover = answerRate(to) <= 1 / 3;
@@ -277,7 +336,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
           const pkg = bestPackage(
             world,
             view,
-            counterparts(world, view).filter((x) => !busy.has(x)),
+            studied,
             (who, t) => valuation.valueOf(who, t),
             p.threshold * 6 + trustWorth * 2,
             jitter,
@@ -389,7 +448,10 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
           );
           const allies = alliesOf(view);
           const rivals = new Set(view.rivalries.flatMap(([a, b]) => (a === me ? [b] : b === me ? [a] : [])));
-          const scored = legalActions(world, view)
+          const legal = legalActions(world, view);
+          const weighed =
+            p.scope >= 1 ? legal : attend(legal, Math.ceil(legal.length * p.scope), () => rng.next());
+          const scored = weighed
             // Concessions go to counterparts, not allies; hostility only to rivals, or to whoever provoked.
             .filter((c) => {
               const d = findAction(world, c.action)!;

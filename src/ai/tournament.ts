@@ -8,9 +8,12 @@ import { DEFAULT_RULES, runGame, startGame } from '../engine/index.ts';
 import type { ActionDef, Agreement, GameState, World } from '../engine/index.ts';
 import { STRATEGIES, computerChooser, strategyById } from './index.ts';
 
-/** The tournament's field by default: every strategy, once (the reciprocal player is tit-for-tat by another name). */
+/**
+ * The tournament's field by default: every rule of play, once (the reciprocal player is tit-for-tat by another
+ * name, and the easy objective player is the objective player with a weaker ministry: name it to enter it).
+ */
 export const TOURNAMENT_DEFAULT: readonly string[] = Object.keys(STRATEGIES).filter(
-  (s) => s !== 'reciprocal',
+  (s) => s !== 'reciprocal' && s !== 'objective-easy',
 );
 
 /** What one honoured step is worth: to the other side, and what it costs the one who honours. */

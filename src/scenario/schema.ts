@@ -32,6 +32,7 @@ export const STRATEGY_IDS = [
   'dove',
   'random',
   'objective',
+  'objective-easy',
   'planner',
   'reciprocal',
 ] as const;
