@@ -15,8 +15,8 @@
  * - workers: `qpq simulate` on one and two worker threads;
  * - sizes: a finished game's state and its record, as JSON;
  * - the planner's decision time, p50 and p95, over whole games;
- * - the normal difficulty (objective players) against tit-for-tat on every shipped scenario, and 10,000 Normal
- *   games with `--workers auto`.
+ * - the normal difficulty (objective players) against tit-for-tat and the easy difficulty on every shipped
+ *   scenario, and 10,000 Normal games with `--workers auto`.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ function difficultyRows(f: DifficultyFigures): [string, string][] {
   return [
     ...f.normal.map((c): [string, string] => [
       `normal difficulty, ${c.scenario}`,
-      `${c.ratio}× a tit-for-tat game (${c.normalCpuMsPerGame} vs ${c.titForTatCpuMsPerGame} CPU ms a game); 10,000 in ${duration(c.secondsFor10000)} on one thread, ${duration(c.secondsFor10000Auto)} with --workers auto`,
+      `${c.ratio}× a tit-for-tat game (${c.normalCpuMsPerGame} vs ${c.titForTatCpuMsPerGame} CPU ms a game); 10,000 in ${duration(c.secondsFor10000)} on one thread, ${duration(c.secondsFor10000Auto)} with --workers auto; easy ${c.easyCpuMsPerGame} CPU ms a game (${c.easyNormalRatio}× Normal)`,
     ]),
     [
       `hard difficulty, ${f.scenario}`,

@@ -109,6 +109,8 @@ describe('qpq bench --json --quick', () => {
         'normalCpuMsPerGame',
         'titForTatCpuMsPerGame',
         'ratio',
+        'easyCpuMsPerGame',
+        'easyNormalRatio',
         'secondsFor10000',
         'secondsFor10000Auto',
       ])

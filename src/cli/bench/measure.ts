@@ -2,7 +2,7 @@
  * The measurements of `qpq bench`. Every rate is the median of several runs, and within a run the paths
  * take turns (A, B, C, A, B, C, ...), so that a slow spell on the shared machine falls on all of them alike.
  */
-import { computerChooser, seatStrategies, strategyById } from '../../ai/index.ts';
+import { DIFFICULTIES, computerChooser, seatStrategies, strategyById } from '../../ai/index.ts';
 import { gameSeed, seatsFor } from '../../ai/simulate.ts';
 import {
   ENGINE_VERSION,
@@ -292,6 +292,10 @@ export interface NormalCost {
   titForTatCpuMsPerGame: number;
   /** What a Normal game costs in tit-for-tat games (issue 16's goal: at most 3). */
   ratio: number;
+  /** CPU milliseconds per game with the Easy difficulty in every seat, in the same alternating runs. */
+  easyCpuMsPerGame: number;
+  /** What an Easy game costs in Normal games: a weaker player must cost no more than Normal (at most 1). */
+  easyNormalRatio: number;
   /** 10,000 Normal games on one thread at that rate, in seconds. */
   secondsFor10000: number;
   /**
@@ -722,8 +726,8 @@ export interface DifficultyOptions {
 }
 
 /**
- * The difficulties' cost (issue 16): the Normal difficulty against tit-for-tat on every shipped scenario,
- * alternately, on one thread (CPU time); the hard difficulty against Normal on the bench scenario, the same way;
+ * The difficulties' cost (issue 16): the Normal difficulty against tit-for-tat and the Easy difficulty on every
+ * shipped scenario, alternately, on one thread (CPU time); the hard difficulty against Normal on the bench scenario, the same way;
  * then the bench scenario's Normal batch through `qpq simulate --workers auto` against one worker thread, in wall
  * time, start-up included.
  */
@@ -744,8 +748,9 @@ export async function difficultyCosts({
     const r = alternate(quick ? 1 : runs, size, {
       normal: { units: size.normalGames, run: () => playGames(w, normalSeeds, 'objective') },
       tft: { units: size.scenarioGames, run: () => playGames(w, tftSeeds, 'tit-for-tat') },
+      easy: { units: size.normalGames, run: () => playGames(w, normalSeeds, DIFFICULTIES.easy.strategy) },
     });
-    return { scenario: w.id, normal: r.normal!, tft: r.tft! };
+    return { scenario: w.id, normal: r.normal!, tft: r.tft!, easy: r.easy! };
   });
   log('the hard difficulty against normal');
   // Quick: two rounds of one game, enough to check that it is measured.
@@ -781,6 +786,8 @@ export async function difficultyCosts({
     normalCpuMsPerGame: round(1000 / c.normal, 1),
     titForTatCpuMsPerGame: round(1000 / c.tft, 1),
     ratio: round(c.tft / c.normal, 1),
+    easyCpuMsPerGame: round(1000 / c.easy, 1),
+    easyNormalRatio: round(c.normal / c.easy, 2),
     secondsFor10000: round(10_000 / c.normal),
     secondsFor10000Auto: round(10_000 / c.normal / autoGain),
   }));

@@ -183,6 +183,7 @@ export function normalTable(f: DifficultyFigures): string {
         'Tit-for-tat games/s',
         'CPU ms a game, Normal / tit-for-tat',
         'Normal / tit-for-tat cost',
+        'Easy CPU ms a game (Easy / Normal cost)',
         '10,000 Normal games, one thread',
         `… with \`--workers auto\` (${f.normalWorkers})`,
       ],
@@ -192,6 +193,7 @@ export function normalTable(f: DifficultyFigures): string {
         String(c.titForTatGamesPerSec),
         `${c.normalCpuMsPerGame} / ${c.titForTatCpuMsPerGame}`,
         `${c.ratio}×`,
+        `${c.easyCpuMsPerGame} (${c.easyNormalRatio}×)`,
         duration(c.secondsFor10000),
         duration(c.secondsFor10000Auto),
       ]),
@@ -221,6 +223,11 @@ export function normalTable(f: DifficultyFigures): string {
           '10,000 Normal games of any shipped scenario ≤ 3 min with `--workers auto`',
           `${duration(Math.max(...f.normal.map((c) => c.secondsFor10000Auto)))} at most (one-thread rates × the measured gain of the workers)`,
           met(f.normal.every((c) => c.secondsFor10000Auto <= 180)),
+        ],
+        [
+          'An Easy game costs no more than a Normal game (same run): a weaker player, not a slower one',
+          `${Math.max(...f.normal.map((c) => c.easyNormalRatio))}× at most over the shipped scenarios`,
+          met(f.normal.every((c) => c.easyNormalRatio <= 1)),
         ],
         [
           `A hard game (the planner in every seat) costs at most 10× a Normal game (${f.scenario}, same run)`,

@@ -1,0 +1,92 @@
+/**
+ * The Easy difficulty (issue 16, point 4): the objective player run by a weaker ministry (`EASY_PARAMS` in
+ * src/ai/objective.ts), so difficulty changes how well a government plays, not how it reads the world.
+ *
+ * - Weaker: in the same seat, among the same Normal governments and on the same game seeds, a Normal government
+ *   scores more (its own score) than an Easy one, on two shipped scenarios, with a 95 % interval over the paired
+ *   games that excludes no difference.
+ * - The same reading of the world: at the Six-Party Talks, Easy governments mediate and put three-way packages at
+ *   the convened talks, and propose one-step and phased deals, as Normal does and the old easy player (generous
+ *   tit-for-tat, two-party swaps only) never did on the same seeds.
+ * - Its cost against Normal's is measured by `qpq bench --difficulties` (BENCHMARKS.md), not timed here.
+ */
+import { describe, expect, it } from 'vitest';
+import { DIFFICULTIES, computerChooser, strategyById } from '../../src/ai/index.ts';
+import { EASY_PARAMS } from '../../src/ai/objective.ts';
+import type { Strategy } from '../../src/ai/index.ts';
+import { readScenario } from '../../src/cli/files.ts';
+import { runGame, scores, startGame } from '../../src/engine/index.ts';
+import type { GameState, World } from '../../src/engine/index.ts';
+
+const easy = strategyById(DIFFICULTIES.easy.strategy);
+const normal = strategyById(DIFFICULTIES.normal.strategy);
+
+const play = (world: World, seed: string, seat: (id: string) => Strategy): GameState =>
+  runGame(
+    world,
+    startGame(world, seed),
+    computerChooser(world, seed, Object.fromEntries(world.actors.map((a) => [a.id, seat(a.id)]))),
+  );
+
+describe('the easy difficulty', () => {
+  it('is the objective player with a weaker ministry, not a reciprocity rule', () => {
+    expect(DIFFICULTIES.easy.strategy).toBe('objective-easy');
+    expect(DIFFICULTIES.easy.label).toBe('Easy: short-sighted');
+    // Every handicap is a weaker setting of Normal's own (objective.ts DEFAULTS): a shorter horizon, a rougher
+    // valuation, fewer agreements at once, fewer counterparts and fewer of its own acts studied.
+    expect(EASY_PARAMS).toEqual({ horizon: 2, noise: 0.25, bandwidth: 1, attention: 2, scope: 0.5 });
+  });
+
+  // 20 paired games for each of the six seats: Normal in the seat, then Easy in it, everyone else Normal
+  // (measured when it was written: +1.9 ± 0.8 points on panmunjom-2018 and present-day, on other seeds).
+  it.each(['panmunjom-2018', 'present-day'])(
+    'plays worse than Normal: in the same seat among Normal governments, Easy scores less (%s)',
+    (id) => {
+      const { world } = readScenario(id);
+      const seeds = Array.from({ length: 20 }, (_, i) => `easy-${i}`);
+      // Every seat's Normal arm is the same all-Normal game: played once a seed.
+      const allNormal = seeds.map((seed) =>
+        scores(
+          world,
+          play(world, seed, () => normal),
+        ),
+      );
+      const diffs: number[] = [];
+      for (const seat of world.actors)
+        seeds.forEach((seed, i) => {
+          const asEasy = scores(
+            world,
+            play(world, seed, (a) => (a === seat.id ? easy : normal)),
+          );
+          diffs.push(allNormal[i]![seat.id]! - asEasy[seat.id]!);
+        });
+      const n = diffs.length;
+      const mean = diffs.reduce((a, b) => a + b, 0) / n;
+      const sd = Math.sqrt(diffs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+      const half = (1.96 * sd) / Math.sqrt(n);
+      expect(mean - half, `${id}: Normal − Easy = ${mean.toFixed(2)} ± ${half.toFixed(2)}`).toBeGreaterThan(
+        0,
+      );
+    },
+    120_000,
+  );
+
+  it('reads the world as Normal does: at the Six-Party Talks it mediates, puts three-way packages and phases or not', () => {
+    const { world } = readScenario('six-party-talks');
+    const seeds = ['read-1', 'read-2', 'read-3'];
+    const offersBy = (s: Strategy) => seeds.flatMap((seed) => play(world, seed, () => s).offers);
+    const mine = offersBy(easy);
+    // Normal's own kinds of offer, which a reciprocity rule never makes.
+    expect(mine.filter((o) => o.mediator !== null).length, 'mediated packages').toBeGreaterThan(0);
+    expect(
+      mine.filter((o) => o.mediator === null && o.parties.length > 2).length,
+      'three-way packages',
+    ).toBeGreaterThan(0);
+    expect(mine.some((o) => o.steps === 1)).toBe(true);
+    expect(mine.some((o) => o.steps > 1)).toBe(true);
+    // The old easy player on the same seeds: two-party swaps only, never brokered.
+    const old = offersBy(strategyById('generous-tit-for-tat'));
+    expect(old.length).toBeGreaterThan(0);
+    expect(old.every((o) => o.mediator === null && o.parties.length === 2)).toBe(true);
+  }, 120_000);
+});
