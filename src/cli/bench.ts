@@ -43,7 +43,7 @@ function difficultyRows(f: DifficultyFigures): [string, string][] {
   return [
     ...f.normal.map((c): [string, string] => [
       `normal difficulty, ${c.scenario}`,
-      `${c.ratio}× a tit-for-tat game (${c.normalCpuMsPerGame} vs ${c.titForTatCpuMsPerGame} CPU ms a game); 10,000 in ${duration(c.secondsFor10000)} on one thread, ${duration(c.secondsFor10000Auto)} with --workers auto; easy ${c.easyCpuMsPerGame} CPU ms a game (${c.easyNormalRatio}× Normal)`,
+      `${c.ratio}× a tit-for-tat game (${c.normalCpuMsPerGame} vs ${c.titForTatCpuMsPerGame} CPU ms a game); 10,000 in ${duration(c.secondsFor10000)} on one thread, ${duration(c.secondsFor10000Auto)} with --workers auto${c.easyCpuMsPerGame === undefined ? '' : `; easy ${c.easyCpuMsPerGame} CPU ms a game (${c.easyNormalRatio}× Normal)`}`,
     ]),
     [
       `hard difficulty, ${f.scenario}`,

@@ -292,10 +292,13 @@ export interface NormalCost {
   titForTatCpuMsPerGame: number;
   /** What a Normal game costs in tit-for-tat games (issue 16's goal: at most 3). */
   ratio: number;
-  /** CPU milliseconds per game with the Easy difficulty in every seat, in the same alternating runs. */
-  easyCpuMsPerGame: number;
+  /**
+   * CPU milliseconds per game with the Easy difficulty in every seat, in the same alternating runs (absent from a
+   * run saved before session 7).
+   */
+  easyCpuMsPerGame?: number;
   /** What an Easy game costs in Normal games: a weaker player must cost no more than Normal (at most 1). */
-  easyNormalRatio: number;
+  easyNormalRatio?: number;
   /** 10,000 Normal games on one thread at that rate, in seconds. */
   secondsFor10000: number;
   /**

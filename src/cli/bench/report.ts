@@ -193,7 +193,8 @@ export function normalTable(f: DifficultyFigures): string {
         String(c.titForTatGamesPerSec),
         `${c.normalCpuMsPerGame} / ${c.titForTatCpuMsPerGame}`,
         `${c.ratio}×`,
-        `${c.easyCpuMsPerGame} (${c.easyNormalRatio}×)`,
+        // A run saved before the easy difficulty was timed (session 7) has no easy figures.
+        c.easyCpuMsPerGame === undefined ? 'not measured' : `${c.easyCpuMsPerGame} (${c.easyNormalRatio}×)`,
         duration(c.secondsFor10000),
         duration(c.secondsFor10000Auto),
       ]),
@@ -224,11 +225,13 @@ export function normalTable(f: DifficultyFigures): string {
           `${duration(Math.max(...f.normal.map((c) => c.secondsFor10000Auto)))} at most (one-thread rates × the measured gain of the workers)`,
           met(f.normal.every((c) => c.secondsFor10000Auto <= 180)),
         ],
-        [
-          'An Easy game costs no more than a Normal game (same run): a weaker player, not a slower one',
-          `${Math.max(...f.normal.map((c) => c.easyNormalRatio))}× at most over the shipped scenarios`,
-          met(f.normal.every((c) => c.easyNormalRatio <= 1)),
-        ],
+        f.normal.every((c) => c.easyNormalRatio !== undefined)
+          ? [
+              'An Easy game costs no more than a Normal game (same run): a weaker player, not a slower one',
+              `${Math.max(...f.normal.map((c) => c.easyNormalRatio ?? 0))}× at most over the shipped scenarios`,
+              met(f.normal.every((c) => (c.easyNormalRatio ?? 0) <= 1)),
+            ]
+          : ['An Easy game costs no more than a Normal game (same run)', 'not measured in this run', '—'],
         [
           `A hard game (the planner in every seat) costs at most 10× a Normal game (${f.scenario}, same run)`,
           `${f.hardNormalRatio}× (${f.hardCpuMsPerGame} vs ${f.hardNormalCpuMsPerGame} CPU ms a game, ${f.hardGames} games a run); 2,000 hard games in ${duration(f.hard2000SecondsAuto)} with \`--workers auto\`, projected`,
