@@ -33,7 +33,7 @@ export const STRATEGIES: Record<string, Strategy> = Object.fromEntries(
     dove,
     randomStrategy,
     objectiveStrategy(),
-    objectiveStrategy(EASY_PARAMS, { id: 'objective-easy', name: 'Objective-driven, short-sighted' }),
+    objectiveStrategy(EASY_PARAMS, { id: 'objective-easy', name: 'Short-sighted' }),
     plannerStrategy(),
     reciprocalStrategy,
   ].map((s) => [s.id, s]),
