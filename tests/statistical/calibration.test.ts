@@ -40,14 +40,11 @@ const NOT_MET: Record<string, Goal[]> = {
   'hanoi-2019/normal': ['historical', 'dominant'],
   // The easy players became a weaker objective player in session 7 (they were generous tit-for-tat): they read the
   // world as the normal players do, and miss where those miss. Measured with `simulate <id> --games 200 --seed 1
-  // --workers 1 --strategy objective-easy`, before the table in docs/scenarios.md is rerun: the Six-Party Talks'
-  // nuclear North in 2.0 % of games (action for action 36.5 %); after Hanoi a working peace in 98.5 % and the
-  // frozen standoff in none; the present day's two hostile states in 1.5 %, with armed camps at 83.5 %.
-  'six-party-talks/easy': ['historical'],
-  'hanoi-2019/easy': ['historical', 'dominant'],
+  // --workers 1 --strategy objective-easy` after the stage rule `dealReach`, before the table in docs/scenarios.md
+  // is rerun: after Hanoi the frozen standoff in 0.5 % of games (a working peace 70.0 %, no deal and no war
+  // 29.5 %); the present day's two hostile states in 1.5 %, with armed camps at 83.5 %.
+  'hanoi-2019/easy': ['historical'],
   'present-day/easy': ['historical', 'dominant'],
-  // Panmunjom's easy players reach its nuclear standoff in 9.5 % of 200 games, short of 15 % but inside this small
-  // sample's slack, so the cell is not listed.
   // Two more normal cells miss a goal in the published table but lie inside this small sample's slack, so they are
   // not listed: the Six-Party Talks' nuclear North (4 % of 200 games) and the present day's two hostile states
   // (14.8 % of 400, with armed camps at 69.5 %).
