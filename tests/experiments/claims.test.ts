@@ -73,10 +73,9 @@ const PUBLISHED: Record<string, Published> = {
   // it in either world; the normal players show no effect of either sign.
   'trust-deficit': {
     verdict: 'conditional',
-    holds: [
-      ['default', 'hanoi-2019'],
-      ['easy', 'panmunjom-2018'],
-    ],
+    // Session 7: the easy players are a weaker objective player now, and like the normal ones show no effect in the
+    // Panmunjom thaw (+0.2 ± 1.2 deals on seed 1), where generous tit-for-tat held: no easy witness until the rerun.
+    holds: [['default', 'hanoi-2019']],
     fails: [
       ['default', 'present-day'],
       ['normal', 'hanoi-2019'],
@@ -87,9 +86,10 @@ const PUBLISHED: Record<string, Published> = {
   // hard players included); conditional over seeds 1-3.
   verification: {
     verdict: 'conditional',
+    // (The easy witness after Hanoi held with generous tit-for-tat; the weaker objective player keeps its word as
+    // Normal does: +0.006 ± 0.006 on seed 1, not significant. No easy witness until the rerun.)
     holds: [
       ['default', 'six-party-talks'],
-      ['easy', 'hanoi-2019'],
       ['normal', 'panmunjom-2018'],
       ['normal', 'six-party-talks'],
     ],
@@ -112,10 +112,9 @@ const PUBLISHED: Record<string, Published> = {
       ['normal', 'panmunjom-2018'],
       ['normal', 'hanoi-2019'],
     ],
-    fails: [
-      ['default', 'hanoi-2019'],
-      ['easy', 'present-day'],
-    ],
+    // (The easy players weigh support at home now, as Normal does: in the present day the claim holds with them,
+    // −12.7 ± 3.4 on seed 1, where generous tit-for-tat showed nothing. Until the rerun, no easy witness.)
+    fails: [['default', 'hanoi-2019']],
   },
   // The reciprocity players do not read the economy: their two worlds play the same games.
   lifeline: {
@@ -126,10 +125,9 @@ const PUBLISHED: Record<string, Published> = {
   phasing: {
     verdict: 'conditional',
     holds: [['normal', 'six-party-talks']],
-    fails: [
-      ['easy', 'hanoi-2019'],
-      ['default', 'panmunjom-2018'],
-    ],
+    // (After Hanoi the claim now holds with the easy players, −0.20 ± 0.05 on seed 1, as it does with Normal;
+    // generous tit-for-tat showed nothing. Until the rerun, no easy witness.)
+    fails: [['default', 'panmunjom-2018']],
   },
   // A model problem: mediators broker between parties who already talk (docs/experiments.md).
   mediation: {
