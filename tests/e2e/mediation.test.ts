@@ -33,6 +33,7 @@ describe('mediation in the composer', () => {
     expect(await page.locator('.preview', { hasText: 'Parties:' }).textContent()).toMatch(
       /they already talk directly/,
     );
+    await problem.scrollIntoViewIfNeeded();
     await shot(page, `mediation-01-no-bridge-${w}`);
 
     // Japan and North Korea cannot talk: the package is a bridge, and it can be added.
@@ -41,6 +42,7 @@ describe('mediation in the composer', () => {
     expect(await page.locator('.preview', { hasText: 'Parties:' }).textContent()).toMatch(
       /bridging Japan and North Korea, who cannot talk directly/,
     );
+    await page.locator('.preview', { hasText: 'Parties:' }).scrollIntoViewIfNeeded();
     await shot(page, `mediation-02-bridge-${w}`);
     await page.getByRole('button', { name: /^Add this offer/ }).click(F);
     await expect
