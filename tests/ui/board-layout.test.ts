@@ -137,10 +137,10 @@ describe('the board layout', () => {
   });
 
   it('lists each deal on the relations card with its terms, who does what', () => {
-    // Four rounds of normal players in the Panmunjom thaw: some deal with South Korea is in force.
-    const m = modelOf('panmunjom-2018', 4, 'ROK');
+    // Five rounds of normal players in the Panmunjom thaw: some deal with South Korea is in force.
+    const m = modelOf('panmunjom-2018', 5, 'ROK');
     const deal = m.deals.find((d) => d.active && d.parties.includes('ROK'));
-    expect(deal, 'a deal of South Korea in force after four rounds').toBeDefined();
+    expect(deal, 'a deal of South Korea in force after five rounds').toBeDefined();
     const partner = deal!.parties.find((p) => p !== 'ROK')!;
     const line = relationLines(m, partner).find((l) => l.startsWith(`Deal #${deal!.id} `))!;
     expect(line).toMatch(/Terms: .+: .+/);
