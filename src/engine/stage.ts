@@ -66,8 +66,8 @@ export function moveStage(
 
 /**
  * How high a deal between rivals carried out in full may lift the process (undefined: no cap). A deal with a
- * step on a weapons programme or on security (a freeze, a dismantling, exercises suspended, guard posts
- * withdrawn) may lift it to the top. A deal of declarations, aid and relief alone lifts it no higher than its
+ * concession on a weapons programme or on security (a freeze, a dismantling, inspections, exercises suspended,
+ * a guarantee) may lift it to the top; security cooperation (shared intelligence, patrols) is not such a step. A deal of declarations, aid and relief alone lifts it no higher than its
  * most far-reaching declaration could on its own (a summit "opens talks but cannot by itself go beyond them"),
  * and one with no declaration at all no higher than the least of them. A world whose stage effects have no
  * `at-most` puts no cap on any deal.
@@ -79,7 +79,7 @@ export function dealReach(world: World, g: Pick<Agreement, 'terms'>): number | u
     let cap: number | undefined;
     for (const e of a.effects)
       if (e.kind === 'stage' && e.delta > 0) cap = Math.max(cap ?? 0, e.atMost ?? Infinity);
-    return { concrete: a.family === 'programme' || a.family === 'security', cap };
+    return { concrete: a.concession && (a.family === 'programme' || a.family === 'security'), cap };
   };
   let own: number | undefined;
   for (const t of g.terms) {

@@ -243,9 +243,12 @@ describe('completion', () => {
       expect(completedAt(RELIEF_FOR_INSPECTIONS, cap, 'inspections').stage).toBe(cap + 1);
     });
 
-    test('a security step is a step too, and a world whose stage effects have no cap caps no deal', () => {
+    test('a security concession is a step too, and a world whose stage effects have no cap caps no deal', () => {
       const guarantee = [term('USA', 'security-guarantee', 'DPRK'), term('DPRK', 'summit', 'USA')];
       expect(dealReach(WORLD, { terms: guarantee })).toBeUndefined();
+      // Security cooperation is no concession: sharing intelligence with a summit is still a declaration's deal.
+      const sharing = [term('ROK', 'intelligence-sharing', 'DPRK'), term('DPRK', 'summit', 'ROK')];
+      expect(dealReach(WORLD, { terms: sharing })).toBe(cap);
       const uncapped: World = {
         ...WORLD,
         actions: WORLD.actions.map((a) => ({
