@@ -743,9 +743,10 @@ function projector(
         fill(
           log,
           v.log
-            .map((e, k) => h('li', null, `Round ${e.round}: ${texts[k]}`))
+            .map((e, k) => `Round ${e.round}: ${texts[k]}`)
             .slice(-8)
-            .reverse(),
+            .reverse()
+            .map((line) => h('li', null, line)),
         );
       }
     },
