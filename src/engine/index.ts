@@ -30,6 +30,8 @@ export {
   checkDraft,
   checkDraftInView,
   canTalk,
+  speaking,
+  talkingPairs,
   findAction,
   partiesOf,
   MEDIATE,
