@@ -5,9 +5,9 @@
  * - Weaker: in the same seat, among the same Normal governments and on the same game seeds, a Normal government
  *   scores more (its own score) than an Easy one, on two shipped scenarios, with a 95 % interval over the paired
  *   games that excludes no difference.
- * - The same reading of the world: at the Six-Party Talks, Easy governments mediate and put three-way packages at
- *   the convened talks, and propose one-step and phased deals, as Normal does and the old easy player (generous
- *   tit-for-tat, two-party swaps only) never did on the same seeds.
+ * - The same reading of the world: Easy governments mediate (in the tutorial), put three-way packages at the
+ *   Six-Party Talks' convened talks, and propose one-step and phased deals, as Normal does and the old easy player
+ *   (generous tit-for-tat, two-party swaps only) never did on the same seeds.
  * - Its cost against Normal's is measured by `qpq bench --difficulties` (BENCHMARKS.md), not timed here.
  */
 import { describe, expect, it } from 'vitest';
@@ -72,21 +72,26 @@ describe('the easy difficulty', () => {
     120_000,
   );
 
-  it('reads the world as Normal does: at the Six-Party Talks it mediates, puts three-way packages and phases or not', () => {
-    const { world } = readScenario('six-party-talks');
-    const seeds = ['read-1', 'read-2', 'read-3'];
-    const offersBy = (s: Strategy) => seeds.flatMap((seed) => play(world, seed, () => s).offers);
-    const mine = offersBy(easy);
-    // Normal's own kinds of offer, which a reciprocity rule never makes.
-    expect(mine.filter((o) => o.mediator !== null).length, 'mediated packages').toBeGreaterThan(0);
+  it('reads the world as Normal does: it mediates, puts three-way packages at convened talks, and phases or not', () => {
+    const seeds = ['read-1', 'read-2', 'read-3', 'read-4'];
+    const offersBy = (id: string, s: Strategy) => {
+      const { world } = readScenario(id);
+      return seeds.flatMap((seed) => play(world, seed, () => s).offers);
+    };
+    // Normal's own kinds of offer, which a reciprocity rule never makes: a mediator's package between a pair that
+    // cannot talk (the tutorial's China, between the Koreas), and three-way packages at the Six-Party Talks.
+    const tutorial = offersBy('tutorial', easy);
+    const sixParty = offersBy('six-party-talks', easy);
+    expect(tutorial.filter((o) => o.mediator !== null).length, 'mediated packages').toBeGreaterThan(0);
     expect(
-      mine.filter((o) => o.mediator === null && o.parties.length > 2).length,
+      sixParty.filter((o) => o.mediator === null && o.parties.length > 2).length,
       'three-way packages',
     ).toBeGreaterThan(0);
-    expect(mine.some((o) => o.steps === 1)).toBe(true);
-    expect(mine.some((o) => o.steps > 1)).toBe(true);
+    expect(sixParty.some((o) => o.steps === 1)).toBe(true);
+    expect(sixParty.some((o) => o.steps > 1)).toBe(true);
     // The old easy player on the same seeds: two-party swaps only, never brokered.
-    const old = offersBy(strategyById('generous-tit-for-tat'));
+    const gtft = strategyById('generous-tit-for-tat');
+    const old = [...offersBy('tutorial', gtft), ...offersBy('six-party-talks', gtft)];
     expect(old.length).toBeGreaterThan(0);
     expect(old.every((o) => o.mediator === null && o.parties.length === 2)).toBe(true);
   }, 120_000);
