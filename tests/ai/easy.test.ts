@@ -38,8 +38,8 @@ describe('the easy difficulty', () => {
   });
 
   // 20 paired games for each of the six seats: Normal in the seat, then Easy in it, everyone else Normal
-  // Measured with these seeds: +2.3 ± 0.8 points on panmunjom-2018, +2.2 ± 0.8 on present-day; with the next twenty
-  // (easy-20 to easy-39), +1.6 ± 0.8 and +2.6 ± 1.0.
+  // Measured with these seeds: +1.7 ± 0.9 points on panmunjom-2018, +2.2 ± 0.8 on present-day; with the next twenty
+  // (easy-20 to easy-39), +1.5 ± 0.8 on panmunjom-2018.
   it.each(['panmunjom-2018', 'present-day'])(
     'plays worse than Normal: in the same seat among Normal governments, Easy scores less (%s)',
     (id) => {
