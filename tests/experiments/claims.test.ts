@@ -74,7 +74,7 @@ const PUBLISHED: Record<string, Published> = {
   'trust-deficit': {
     verdict: 'conditional',
     // Session 7: the easy players are a weaker objective player now, and like the normal ones show no effect in the
-    // Panmunjom thaw (+0.2 ± 1.2 deals on seed 1), where generous tit-for-tat held: no easy witness until the rerun.
+    // Panmunjom thaw (−0.12 ± 1.08 deals on seed 1), where generous tit-for-tat held: no easy witness until the rerun.
     holds: [['default', 'hanoi-2019']],
     fails: [
       ['default', 'present-day'],
@@ -86,8 +86,8 @@ const PUBLISHED: Record<string, Published> = {
   // hard players included); conditional over seeds 1-3.
   verification: {
     verdict: 'conditional',
-    // (The easy witness after Hanoi held with generous tit-for-tat; the weaker objective player keeps its word as
-    // Normal does: +0.006 ± 0.006 on seed 1, not significant. No easy witness until the rerun.)
+    // (The easy witness after Hanoi held with generous tit-for-tat; with the weaker objective player it holds on
+    // seed 1 too, −0.014 ± 0.007, but seeds 2 and 3 were not run: no easy witness until the rerun.)
     holds: [
       ['default', 'six-party-talks'],
       ['normal', 'panmunjom-2018'],
@@ -113,7 +113,7 @@ const PUBLISHED: Record<string, Published> = {
       ['normal', 'hanoi-2019'],
     ],
     // (The easy players weigh support at home now, as Normal does: in the present day the claim holds with them,
-    // −12.7 ± 3.4 on seed 1, where generous tit-for-tat showed nothing. Until the rerun, no easy witness.)
+    // −17.7 ± 2.2 on seed 1, where generous tit-for-tat showed nothing. Until the rerun, no easy witness.)
     fails: [['default', 'hanoi-2019']],
   },
   // The reciprocity players do not read the economy: their two worlds play the same games.
@@ -125,7 +125,7 @@ const PUBLISHED: Record<string, Published> = {
   phasing: {
     verdict: 'conditional',
     holds: [['normal', 'six-party-talks']],
-    // (After Hanoi the claim now holds with the easy players, −0.20 ± 0.05 on seed 1, as it does with Normal;
+    // (After Hanoi the claim now holds with the easy players, −0.14 ± 0.06 on seed 1, as it does with Normal;
     // generous tit-for-tat showed nothing. Until the rerun, no easy witness.)
     fails: [['default', 'panmunjom-2018']],
   },
