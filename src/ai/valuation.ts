@@ -35,7 +35,6 @@ import type {
   ActionChoice,
   ActionDef,
   ActorId,
-  ActorVar,
   Agreement,
   Cause,
   GameState,
@@ -80,6 +79,8 @@ interface Mover {
   /** Its weight times the need multiplier, as `decisionValue` computes it. */
   coef: number;
   base: number;
+  /** The number it reads, as a place in a valuation's slots: `of`'s `v`, then tension, then the stage. */
+  slot: number;
 }
 
 interface Entry {
@@ -89,6 +90,9 @@ interface Entry {
   /** The answers built so far, per government (made on the first answer: most entries are read as numbers only). */
   kept: (Valued | undefined)[] | null;
 }
+
+/** How many variables a government has (its slots in a valuation). */
+const NV = ACTOR_VARS.length;
 
 /** The actions' index and each actor's objective labels in sentence case, per world. */
 const labels = new WeakMap<World, string[][]>();
@@ -111,9 +115,20 @@ export class Valuation {
   readonly #pairs = new Map<number, Entry>();
   readonly #faded = new Map<number, Map<number, Entry>>();
   readonly #others = new Map<string, Entry>();
-  readonly #index: Map<ActorId, number>;
+  readonly #ids: ActorId[];
   /** How many term codes there are (for pairs' numeric keys). */
   readonly #codes: number;
+  /**
+   * Every number an objective can read, as slots (each government's variables in ACTOR_VARS' order, then tension,
+   * then the stage as the metric reads it): as the belief has them, and as the last what-if left them.
+   */
+  readonly #baseSlots: Float64Array;
+  readonly #slots: Float64Array;
+  /** Per slot, the governments with an objective on it; per government, whether a what-if moved one of them. */
+  readonly #readers: number[][];
+  readonly #moved: Uint8Array;
+  /** The governments whose objectives are read after every what-if (see the constructor). */
+  readonly #always: Uint8Array;
 
   /**
    * @param belief a (light) belief, not changed here and not to be changed while this valuation is used
@@ -124,7 +139,7 @@ export class Valuation {
     this.#world = world;
     this.#base = belief;
     this.#scratch = whatIfCopy(belief);
-    this.#index = indexMap(world);
+    this.#ids = world.actors.map((a) => a.id);
     const n = (this.#n = world.actors.length);
     this.#codes = n * world.actions.length * (n + 1);
     const look = (this.look = outlook(world, belief, horizon));
@@ -155,20 +170,56 @@ export class Valuation {
               high,
               coef,
               base: 0,
+              slot: 0,
             };
         } else if (m === 'tension')
-          mover = { k, read: Read.Tension, of: -1, v: 'economy', vi: -1, high, coef, base: 0 };
+          mover = { k, read: Read.Tension, of: -1, v: 'economy', vi: -1, high, coef, base: 0, slot: 0 };
         else if (m === 'stage')
-          mover = { k, read: Read.Stage, of: -1, v: 'economy', vi: -1, high, coef, base: 0 };
+          mover = { k, read: Read.Stage, of: -1, v: 'economy', vi: -1, high, coef, base: 0, slot: 0 };
         // Trust and agreements: a what-if shares them with the belief, so they read the same before and after.
         if (mover) {
           mover.base = this.#read(belief, mover);
+          mover.slot = mover.read === Read.Var ? mover.of * NV + mover.vi : n * NV + mover.read - 1;
           out.push(mover);
         }
       });
       this.#weights.push(weights);
       return out;
     });
+    const slots = n * NV + 2;
+    this.#baseSlots = new Float64Array(slots);
+    this.#slots = new Float64Array(slots);
+    this.#readSlots(belief, this.#baseSlots);
+    this.#readers = Array.from({ length: slots }, () => []);
+    this.#moved = new Uint8Array(n);
+    this.#always = new Uint8Array(n);
+    this.#movers.forEach((ms, w) => {
+      for (const m of ms) {
+        const r = this.#readers[m.slot]!;
+        if (!r.includes(w)) r.push(w);
+        // A weight that is not a finite number makes even an unmoved objective's term NaN (as `decisionValue`
+        // computes it): such a government's objectives are always read.
+        if (!Number.isFinite(m.coef)) this.#always[w] = 1;
+      }
+    });
+  }
+
+  /** Every slot's number in `s` (see `#baseSlots`). */
+  #readSlots(s: GameState, out: Float64Array): void {
+    const n = this.#n;
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      // Written out, in ACTOR_VARS' order (see ORDER): a computed name reads several times slower.
+      const a = s.actors[i]!;
+      out[at++] = a.security;
+      out[at++] = a.support;
+      out[at++] = a.economy;
+      out[at++] = a.influence;
+      out[at++] = a.nuclear;
+      out[at++] = a.missile;
+    }
+    out[at++] = s.tension;
+    out[at] = this.#stageRead(s);
   }
 
   /** An objective's value on 0..100 in `s`, as `objectiveValue` reads it. */
@@ -186,7 +237,10 @@ export class Valuation {
 
   /** An actor's index in the world (as `indexOf`, -1 for an unknown id), by a map: asked for every value read. */
   #ix(id: ActorId): number {
-    return this.#index.get(id) ?? -1;
+    // A scan of a few ids beats a map's lookup here.
+    const ids = this.#ids;
+    for (let i = 0; i < ids.length; i++) if (ids[i] === id) return i;
+    return -1;
   }
 
   /** A term's number: who does what to whom. */
@@ -259,21 +313,31 @@ export class Valuation {
     // Made at their size: grown by pushes, they were a good part of what a valuation allocates.
     const values = new Array<number>(n);
     const reasons = new Array<number>(n);
-    const stage = this.#stageRead(s);
+    // Only the objectives on a number the what-if moved are read: an unmoved one adds an exact zero to the sum
+    // and never becomes the reason, so skipping it changes no value (and most terms move a few numbers only).
+    const cur = this.#slots;
+    const base = this.#baseSlots;
+    const moved = this.#moved;
+    this.#readSlots(s, cur);
+    moved.set(this.#always);
+    for (let slot = 0; slot < cur.length; slot++)
+      if (cur[slot] !== base[slot]) for (const w of this.#readers[slot]!) moved[w] = 1;
     for (let w = 0; w < n; w++) {
       let sum = 0;
       let best = 0;
       let reason = -1;
-      for (const m of this.#movers[w]!) {
-        const x =
-          m.read === Read.Var ? varOf(s.actors[m.of]!, m.vi) : m.read === Read.Tension ? s.tension : stage;
-        const d = m.coef * ((m.high ? x : 100 - x) - m.base);
-        sum += d;
-        if (Math.abs(d) > best) {
-          best = Math.abs(d);
-          reason = m.k;
+      const all = this.#always[w] === 1;
+      if (moved[w])
+        for (const m of this.#movers[w]!) {
+          const x = cur[m.slot]!;
+          if (x === base[m.slot] && !all) continue;
+          const d = m.coef * ((m.high ? x : 100 - x) - m.base);
+          sum += d;
+          if (Math.abs(d) > best) {
+            best = Math.abs(d);
+            reason = m.k;
+          }
         }
-      }
       const weights = this.#weights[w]!;
       values[w] = weights > 0 ? sum / weights : 0;
       reasons[w] = reason;
@@ -353,14 +417,6 @@ export class Valuation {
   }
 }
 
-const indexMaps = new WeakMap<World, Map<ActorId, number>>();
-/** Each actor's index in the world, by id, made once per world. */
-function indexMap(world: World): Map<ActorId, number> {
-  let m = indexMaps.get(world);
-  if (!m) indexMaps.set(world, (m = new Map(world.actors.map((a, i) => [a.id, i]))));
-  return m;
-}
-
 const pressureMoves = new WeakMap<ActionDef, boolean>();
 /** Whether an action can change sanctions or lifelines (and so the economies' pressure). */
 function movesPressure(def: ActionDef): boolean {
@@ -382,25 +438,7 @@ function touchesPairs(def: ActionDef): boolean {
   return x;
 }
 
-/** A government's variable by its place in ACTOR_VARS, read by name (a computed name reads several times slower). */
-function varOf(a: Record<ActorVar, number>, vi: number): number {
-  switch (vi) {
-    case 0:
-      return a.security;
-    case 1:
-      return a.support;
-    case 2:
-      return a.economy;
-    case 3:
-      return a.influence;
-    case 4:
-      return a.nuclear;
-    default:
-      return a.missile;
-  }
-}
-
-/** The variables `#restore` and `varOf` name, in ACTOR_VARS' order: this fails to compile if that list changes. */
+/** The variables `#restore` and `#readSlots` name, in ACTOR_VARS' order: this fails to compile if that list changes. */
 const ORDER: typeof ACTOR_VARS = ['security', 'support', 'economy', 'influence', 'nuclear', 'missile'];
 void ORDER;
 
