@@ -404,7 +404,8 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
           );
           const allies = alliesOf(view);
           const rivals = new Set(view.rivalries.flatMap(([a, b]) => (a === me ? [b] : b === me ? [a] : [])));
-          const recent = view.myRecent;
+          // Read as a map: the view's record is a dictionary, slow to look a fresh key up in.
+          const recent = new Map(Object.entries(view.myRecent));
           // Each target's allies, read once for every action's readings (trustDelta).
           const theirAllies = new Map<ActorId, Set<ActorId>>();
           const scored: {
@@ -425,7 +426,7 @@ export function objectiveStrategy(params: Partial<ObjectiveParams> = {}): Strate
                 : def.concession && allies.has(c.target))
             )
               continue;
-            const fade = fadeAfter(world, recent[recentKey(me, c.action, c.target)], view.round);
+            const fade = fadeAfter(world, recent.get(recentKey(me, c.action, c.target)), view.round);
             const own = valuation.valuedBy(me, c.action, c.target, fade);
             let v =
               own.value + trustWorth * trustDelta(view, def, c.target, fade, allies, rivals, theirAllies);

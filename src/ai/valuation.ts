@@ -83,13 +83,12 @@ interface Mover {
   slot: number;
 }
 
-interface Entry {
-  values: number[];
-  /** Per government, the index of the objective that moved most, -1 when none moved. */
-  reasons: number[];
-  /** The answers built so far, per government (made on the first answer: most entries are read as numbers only). */
-  kept: (Valued | undefined)[] | null;
-}
+/**
+ * An entry (every government's value of one list of terms, and the objective that moved each most) is a number:
+ * its place in a valuation's pool, where its n values are followed by its n reasons (the index of the objective
+ * that moved most, -1 when none moved). No object per entry: a game makes thousands.
+ */
+type Entry = number;
 
 /** How many variables a government has (its slots in a valuation). */
 const NV = ACTOR_VARS.length;
@@ -111,6 +110,11 @@ export class Valuation {
   readonly #movers: Mover[][];
   readonly #weights: number[];
   readonly #labels: string[][];
+  /** The entries' numbers, 2n per entry (see Entry), grown as needed. */
+  #pool = new Float64Array(0);
+  #entries = 0;
+  /** The answers built so far, per entry and government (made on the first answer: most are read as numbers). */
+  readonly #kept: (Valued | undefined)[][] = [];
   readonly #singles = new Map<number, Entry>();
   readonly #pairs = new Map<number, Entry>();
   readonly #faded = new Map<number, Map<number, Entry>>();
@@ -257,7 +261,7 @@ export class Valuation {
   #single(t: AnyTerm): Entry {
     const c = this.#code(t);
     let e = this.#singles.get(c);
-    if (!e) this.#singles.set(c, (e = this.#compute([t], 1, 1)));
+    if (e === undefined) this.#singles.set(c, (e = this.#compute([t], 1, 1)));
     return e;
   }
 
@@ -270,16 +274,16 @@ export class Valuation {
       let byFade = this.#faded.get(c);
       if (!byFade) this.#faded.set(c, (byFade = new Map()));
       e = byFade.get(fade);
-      if (!e) byFade.set(fade, (e = this.#compute(terms, scale, fade)));
+      if (e === undefined) byFade.set(fade, (e = this.#compute(terms, scale, fade)));
     } else if (scale === 1 && fade === 1 && terms.length === 2) {
       const c = this.#code(terms[0]!) * this.#codes + this.#code(terms[1]!);
       e = this.#pairs.get(c);
-      if (!e) this.#pairs.set(c, (e = this.#compute(terms, scale, fade)));
+      if (e === undefined) this.#pairs.set(c, (e = this.#compute(terms, scale, fade)));
     } else {
       let key = `${scale}|${fade}`;
       for (const t of terms) key += `|${this.#code(t)}`;
       e = this.#others.get(key);
-      if (!e) this.#others.set(key, (e = this.#compute(terms, scale, fade)));
+      if (e === undefined) this.#others.set(key, (e = this.#compute(terms, scale, fade)));
     }
     return e;
   }
@@ -310,9 +314,14 @@ export class Valuation {
     // With sanctions and lifelines as they were, every government's pressure is unchanged: no flows to count.
     if (flows) addFlows(world, s, this.look);
     const n = this.#n;
-    // Made at their size: grown by pushes, they were a good part of what a valuation allocates.
-    const values = new Array<number>(n);
-    const reasons = new Array<number>(n);
+    const e = this.#entries++;
+    const at = e * 2 * n;
+    if (this.#pool.length < at + 2 * n) {
+      const grown = new Float64Array(Math.max(64, 2 * this.#pool.length, at + 2 * n));
+      grown.set(this.#pool);
+      this.#pool = grown;
+    }
+    const out = this.#pool;
     // Only the objectives on a number the what-if moved are read: an unmoved one adds an exact zero to the sum
     // and never becomes the reason, so skipping it changes no value (and most terms move a few numbers only).
     const cur = this.#slots;
@@ -339,11 +348,11 @@ export class Valuation {
           }
         }
       const weights = this.#weights[w]!;
-      values[w] = weights > 0 ? sum / weights : 0;
-      reasons[w] = reason;
+      out[at + w] = weights > 0 ? sum / weights : 0;
+      out[at + n + w] = reason;
     }
     this.#restore(terms);
-    return { values, reasons, kept: null };
+    return e;
   }
 
   /** Puts the scratch copy back as the belief has it, after `terms` changed it. */
@@ -392,23 +401,25 @@ export class Valuation {
     let e: Entry | undefined;
     if (fade === 1) e = this.#singles.get(c);
     else e = this.#faded.get(c)?.get(fade);
-    return e ? this.#answer(e, by) : this.value(who, [{ by: who, action, target }], 1, fade);
+    return e !== undefined ? this.#answer(e, by) : this.value(who, [{ by: who, action, target }], 1, fade);
   }
 
   /** Government `w`'s value and reason from an entry, built once and kept. */
   #answer(e: Entry, w: number): Valued {
-    const kept = (e.kept ??= []);
+    const kept = (this.#kept[e] ??= []);
     let v = kept[w];
     if (!v) {
-      const r = e.reasons[w]!;
-      kept[w] = v = { value: e.values[w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
+      const n = this.#n;
+      const r = this.#pool[e * 2 * n + n + w]!;
+      kept[w] = v = { value: this.#pool[e * 2 * n + w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
     }
     return v;
   }
 
   /** `who`'s change of score from one whole term: `value(who, [t]).value`, without building the answer. */
   valueOf(who: ActorId, t: AnyTerm): number {
-    return this.#single(t).values[this.#ix(who)]!;
+    const e = this.#single(t);
+    return this.#pool[e * 2 * this.#n + this.#ix(who)]!;
   }
 
   /** `who`'s change of score from `terms`, with the objective that moved most. */
