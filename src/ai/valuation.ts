@@ -111,7 +111,9 @@ export class Valuation {
   readonly #weights: number[];
   readonly #labels: string[][];
   /** The entries' numbers, 2n per entry (see Entry), grown as needed. */
-  #pool = new Float64Array(0);
+  readonly #pool: number[] = [];
+  /** Each government's reason during a what-if, before it joins the pool. */
+  readonly #why: Int32Array;
   #entries = 0;
   /** The answers built so far, per entry and government (made on the first answer: most are read as numbers). */
   readonly #kept: (Valued | undefined)[][] = [];
@@ -196,6 +198,7 @@ export class Valuation {
     this.#readSlots(belief, this.#baseSlots);
     this.#readers = Array.from({ length: slots }, () => []);
     this.#moved = new Uint8Array(n);
+    this.#why = new Int32Array(n);
     this.#always = new Uint8Array(n);
     this.#movers.forEach((ms, w) => {
       for (const m of ms) {
@@ -315,13 +318,10 @@ export class Valuation {
     if (flows) addFlows(world, s, this.look);
     const n = this.#n;
     const e = this.#entries++;
-    const at = e * 2 * n;
-    if (this.#pool.length < at + 2 * n) {
-      const grown = new Float64Array(Math.max(64, 2 * this.#pool.length, at + 2 * n));
-      grown.set(this.#pool);
-      this.#pool = grown;
-    }
+    // A plain array grown by pushes (values, then reasons): typed arrays this size live outside the heap, and
+    // growing one cost more than it saved.
     const out = this.#pool;
+    const why = this.#why;
     // Only the objectives on a number the what-if moved are read: an unmoved one adds an exact zero to the sum
     // and never becomes the reason, so skipping it changes no value (and most terms move a few numbers only).
     const cur = this.#slots;
@@ -348,9 +348,10 @@ export class Valuation {
           }
         }
       const weights = this.#weights[w]!;
-      out[at + w] = weights > 0 ? sum / weights : 0;
-      out[at + n + w] = reason;
+      out.push(weights > 0 ? sum / weights : 0);
+      why[w] = reason;
     }
+    for (let w = 0; w < n; w++) out.push(why[w]!);
     this.#restore(terms);
     return e;
   }
