@@ -117,7 +117,11 @@ export class Valuation {
   #entries = 0;
   /** The answers built so far, per entry and government (made on the first answer: most are read as numbers). */
   readonly #kept: (Valued | undefined)[][] = [];
-  readonly #singles = new Map<number, Entry>();
+  /** One whole term's entry by its code (-1: not valued yet): an array, read far more often than a map would be. */
+  readonly #singles: Int32Array;
+  /** The list `#single` values a term in, reused (a what-if keeps no reference to it). */
+  readonly #one: AnyTerm[] = [];
+  readonly #strays = new Map<number, Entry>();
   readonly #pairs = new Map<number, Entry>();
   readonly #faded = new Map<number, Map<number, Entry>>();
   readonly #others = new Map<string, Entry>();
@@ -148,6 +152,7 @@ export class Valuation {
     this.#ids = world.actors.map((a) => a.id);
     const n = (this.#n = world.actors.length);
     this.#codes = n * world.actions.length * (n + 1);
+    this.#singles = new Int32Array(this.#codes).fill(-1);
     const look = (this.look = outlook(world, belief, horizon));
     this.#labels = labelsOf(world);
     this.#weights = [];
@@ -263,8 +268,22 @@ export class Valuation {
   /** One whole term's entry (scale and fade 1). */
   #single(t: AnyTerm): Entry {
     const c = this.#code(t);
-    let e = this.#singles.get(c);
-    if (e === undefined) this.#singles.set(c, (e = this.#compute([t], 1, 1)));
+    const one = this.#one;
+    if (!(c >= 0 && c < this.#singles.length)) {
+      // A term naming no known government or action has no place in the array (its what-if is the engine's to
+      // refuse or to apply as it does).
+      let x = this.#strays.get(c);
+      if (x === undefined) {
+        one[0] = t;
+        this.#strays.set(c, (x = this.#compute(one, 1, 1)));
+      }
+      return x;
+    }
+    let e = this.#singles[c]!;
+    if (e < 0) {
+      one[0] = t;
+      this.#singles[c] = e = this.#compute(one, 1, 1);
+    }
     return e;
   }
 
@@ -400,8 +419,10 @@ export class Valuation {
       (target === undefined ? -1 : this.#ix(target)) +
       1;
     let e: Entry | undefined;
-    if (fade === 1) e = this.#singles.get(c);
-    else e = this.#faded.get(c)?.get(fade);
+    if (fade === 1) {
+      const x = c >= 0 && c < this.#singles.length ? this.#singles[c]! : this.#strays.get(c);
+      if (x !== undefined && x >= 0) e = x;
+    } else e = this.#faded.get(c)?.get(fade);
     return e !== undefined ? this.#answer(e, by) : this.value(who, [{ by: who, action, target }], 1, fade);
   }
 
