@@ -90,6 +90,9 @@ interface Mover {
  */
 type Entry = number;
 
+/** Per world, the governments with an objective on each slot (see `Valuation`'s `#readers`). */
+const slotReaders = new WeakMap<World, number[][]>();
+
 /** How many variables a government has (its slots in a valuation). */
 const NV = ACTOR_VARS.length;
 
@@ -201,18 +204,23 @@ export class Valuation {
     this.#baseSlots = new Float64Array(slots);
     this.#slots = new Float64Array(slots);
     this.#readSlots(belief, this.#baseSlots);
-    this.#readers = Array.from({ length: slots }, () => []);
     this.#moved = new Uint8Array(n);
     this.#why = new Int32Array(n);
     this.#always = new Uint8Array(n);
+    // Which objectives can move, and so who reads each slot, depends on the world alone: read once per world.
+    let readers = slotReaders.get(world);
+    if (!readers) {
+      readers = Array.from({ length: slots }, (): number[] => []);
+      this.#movers.forEach((ms, w) => {
+        for (const m of ms) if (!readers![m.slot]!.includes(w)) readers![m.slot]!.push(w);
+      });
+      slotReaders.set(world, readers);
+    }
+    this.#readers = readers;
     this.#movers.forEach((ms, w) => {
-      for (const m of ms) {
-        const r = this.#readers[m.slot]!;
-        if (!r.includes(w)) r.push(w);
-        // A weight that is not a finite number makes even an unmoved objective's term NaN (as `decisionValue`
-        // computes it): such a government's objectives are always read.
-        if (!Number.isFinite(m.coef)) this.#always[w] = 1;
-      }
+      // A weight that is not a finite number makes even an unmoved objective's term NaN (as `decisionValue`
+      // computes it): such a government's objectives are always read.
+      for (const m of ms) if (!Number.isFinite(m.coef)) this.#always[w] = 1;
     });
   }
 
@@ -519,7 +527,7 @@ export function valuationKey(world: World, view: PlayerView): Float64Array {
 }
 
 /** Whether `view`'s believer thinks the stage may advance (the key's only part a believer reads its own way), 1 or 0. */
-function believerAdvance(world: World, view: PlayerView): number {
+export function believerAdvance(world: World, view: PlayerView): number {
   const advance = stageMayAdvance(world, {
     trust: believedTrust(world, view),
     agreements: view.agreements as unknown as Agreement[],
@@ -538,6 +546,16 @@ export function valuationKeyOnSameState(world: World, view: PlayerView, known: F
   const k = known.slice();
   k[3] = believerAdvance(world, view);
   return k;
+}
+
+/**
+ * Whether `a` is the key `valuationKeyOnSameState` would make from `known` for a believer whose `believerAdvance`
+ * is `advance`: the same test without making that key.
+ */
+export function sameKeyOnSameState(a: Float64Array, known: Float64Array, advance: number): boolean {
+  if (a.length !== known.length || a[3] !== advance) return false;
+  for (let i = 0; i < a.length; i++) if (i !== 3 && a[i] !== known[i]) return false;
+  return true;
 }
 
 /** Whether two valuation keys are the same. */
