@@ -175,10 +175,16 @@ describe('the valuation cache', () => {
         const view = playerView(WORLD, s, a.id);
         const whole = valuationKeyOnSameState(WORLD, view, known);
         const advance = believerAdvance(WORLD, view);
+        expect(whole[3]).toBe(advance);
         for (const k of kept) {
           const same = sameKeyOnSameState(k, known, advance);
           expect(same).toBe(sameKey(k, whole));
           if (same) matches++;
+          // A believer that reads the stage the other way has another key, though every public number agrees.
+          const other = whole.slice();
+          other[3] = 1 - advance;
+          expect(sameKeyOnSameState(k, known, 1 - advance)).toBe(sameKey(k, other));
+          if (same) expect(sameKeyOnSameState(k, known, 1 - advance)).toBe(false);
         }
       }
       // Each seat at least finds its own key on this state.
