@@ -30,6 +30,8 @@ export {
   checkDraft,
   checkDraftInView,
   canTalk,
+  speaking,
+  talkingPairs,
   findAction,
   partiesOf,
   MEDIATE,
@@ -89,7 +91,7 @@ export {
   economyChange,
 } from './round.ts';
 export { apportion, causesOf, quantityKey } from './ledger.ts';
-export { moveStage, programmeGrew, stageAtRoundStart, stageMayAdvance } from './stage.ts';
+export { dealReach, moveStage, programmeGrew, stageAtRoundStart, stageMayAdvance } from './stage.ts';
 export { rngFrom, seedState, chance, pick } from './rng.ts';
 export type { Rng } from './rng.ts';
 export {

@@ -8,7 +8,7 @@ import { allHold, outcomeOf } from './metrics.ts';
 import { changeLeader, checkSupport, holdElection, leaderEventFits, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
 import { changeTension, changeTrust, changeVar, changeVarBy } from './ledger.ts';
-import { moveStage, programmeGrew } from './stage.ts';
+import { dealReach, moveStage, programmeGrew } from './stage.ts';
 import type { Rng } from './rng.ts';
 import { clamp, cloneState, indexOf, newGame, pairGrid, pairIndex, pickVars } from './state.ts';
 import { signingCost } from './signing.ts';
@@ -501,7 +501,8 @@ function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed'
   );
   const cause: Cause = { kind: 'agreement-end', agreement: g.id, how };
   if (how === 'completed') {
-    if (rivals) moveStage(world, s, r.stageOnComplete, cause);
+    // Declarations and aid alone take the process no higher than a summit can; a verified step goes further.
+    if (rivals) moveStage(world, s, r.stageOnComplete, cause, dealReach(world, g));
     for (const p of g.parties)
       for (const q of g.parties)
         if (p !== q) changeTrust(world, s, indexOf(world, p), indexOf(world, q), r.trustCompleted, cause);

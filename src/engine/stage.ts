@@ -5,7 +5,7 @@
  */
 import { note } from './ledger.ts';
 import { clamp, indexOf, pairIndex } from './state.ts';
-import type { ActorId, Cause, GameState, World } from './types.ts';
+import type { ActorId, Agreement, Cause, GameState, World } from './types.ts';
 
 /** The stage at the start of the current round (the end of the last one, or the scenario's start). */
 export function stageAtRoundStart(world: World, s: GameState): number {
@@ -62,6 +62,38 @@ export function moveStage(
   s.stage = clamp(want, Math.max(0, base - 1), Math.min(top, base + 1));
   note(s, { kind: 'stage' }, cause, s.stage - was, to);
   return s.stage - was;
+}
+
+/**
+ * How high a deal between rivals carried out in full may lift the process (undefined: no cap). A deal with a
+ * concession on a weapons programme or on security (a freeze, a dismantling, inspections, exercises suspended,
+ * a guarantee) may lift it to the top; security cooperation (shared intelligence, patrols) is not such a step. A deal of declarations, aid and relief alone lifts it no higher than its
+ * most far-reaching declaration could on its own (a summit "opens talks but cannot by itself go beyond them"),
+ * and one with no declaration at all no higher than the least of them. A world whose stage effects have no
+ * `at-most` puts no cap on any deal.
+ */
+export function dealReach(world: World, g: Pick<Agreement, 'terms'>): number | undefined {
+  const capOf = (id: string): { concrete: boolean; cap: number | undefined } => {
+    const a = world.actions[world.actionIndex[id] ?? -1];
+    if (!a) return { concrete: false, cap: undefined };
+    let cap: number | undefined;
+    for (const e of a.effects)
+      if (e.kind === 'stage' && e.delta > 0) cap = Math.max(cap ?? 0, e.atMost ?? Infinity);
+    return { concrete: a.concession && (a.family === 'programme' || a.family === 'security'), cap };
+  };
+  let own: number | undefined;
+  for (const t of g.terms) {
+    const { concrete, cap } = capOf(t.action);
+    if (concrete || cap === Infinity) return undefined;
+    if (cap !== undefined) own = Math.max(own ?? 0, cap);
+  }
+  if (own !== undefined) return own;
+  let least: number | undefined;
+  for (const a of world.actions) {
+    const { cap } = capOf(a.id);
+    if (cap !== undefined && cap !== Infinity) least = Math.min(least ?? Infinity, cap);
+  }
+  return least;
 }
 
 /** Whether some government's nuclear or missile programme grew by `stageProgrammeGrowth` or more this round. */

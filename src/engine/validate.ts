@@ -85,6 +85,33 @@ export function canTalk(world: World, s: GameState, from: number, to: number): b
   return s.hotline[k] === 1 || s.backchannel[k] === 1 || s.trust[k]! >= world.rules.contactTrust;
 }
 
+/**
+ * Whether two governments are on speaking terms, as everyone can tell: a hotline is open between them, or either
+ * would open direct talks with the other (its trust is at least `contactTrust`). Governments say in public whom
+ * they will receive and whom they refuse to meet; how far they trust each other stays private (only this one
+ * bit of it is public). A backchannel is left out: it is secret, so it cannot make a pair publicly talk. A
+ * mediator's package must join at least one pair that is not on speaking terms (`draftProblem`).
+ */
+export function speaking(world: World, s: GameState, a: number, b: number): boolean {
+  const n = world.actors.length;
+  const ab = pairIndex(n, a, b);
+  const ba = pairIndex(n, b, a);
+  const t = world.rules.contactTrust;
+  return s.hotline[ab] === 1 || s.hotline[ba] === 1 || s.trust[ab]! >= t || s.trust[ba]! >= t;
+}
+
+/** The pairs of `parties` (in their order) that are on speaking terms by `talks`, as "A–B". */
+export function talkingPairs(
+  parties: readonly ActorId[],
+  talks: (a: ActorId, b: ActorId) => boolean,
+): [ActorId, ActorId][] {
+  const out: [ActorId, ActorId][] = [];
+  for (let x = 0; x < parties.length; x++)
+    for (let y = x + 1; y < parties.length; y++)
+      if (talks(parties[x]!, parties[y]!)) out.push([parties[x]!, parties[y]!]);
+  return out;
+}
+
 /** Checks one term's actor, action and target. */
 function checkTerm(world: World, facts: Facts, t: unknown, where: string): Rejection | null {
   if (!isObj(t) || typeof t.by !== 'string' || typeof t.action !== 'string')
@@ -153,6 +180,7 @@ export function checkDraft(
     forum: s.forum,
     round: s.round,
     canTalk: (a, b) => canTalk(world, s, indexOf(world, a), indexOf(world, b)),
+    speaking: (a, b) => speaking(world, s, indexOf(world, a), indexOf(world, b)),
   });
 }
 
@@ -172,6 +200,7 @@ export function checkDraftInView(
     forum: view.forum,
     round: view.round,
     canTalk: (a, b) => a === view.me && view.contacts.includes(b),
+    speaking: (a, b) => view.talking.some(([x, y]) => (x === a && y === b) || (x === b && y === a)),
   });
 }
 
@@ -181,6 +210,8 @@ interface DraftFacts {
   /** The round, for who is at the table (an organisation may join late or leave). */
   round: number;
   canTalk(from: ActorId, to: ActorId): boolean;
+  /** Whether two governments are publicly on speaking terms (`speaking`). */
+  speaking(a: ActorId, b: ActorId): boolean;
 }
 
 function draftProblem(
@@ -224,6 +255,15 @@ function draftProblem(
     const def = findAction(world, MEDIATE);
     if (!def || !mayTake(def, from))
       return no('NOT_PERMITTED', `${where}: ${from} is not a party and cannot mediate.`);
+    // A mediator bridges where direct talks fail: between parties who all talk already it has nothing to carry.
+    const talking = talkingPairs(parties, f.speaking);
+    if (talking.length === (parties.length * (parties.length - 1)) / 2)
+      return no(
+        'NO_BRIDGE',
+        `${where}: ${from} cannot mediate between governments that already talk directly (${talking
+          .map(([a, b]) => `${a} and ${b}`)
+          .join(', ')}): a mediated package must join at least one pair that cannot.`,
+      );
   }
   if (parties.length > 2 && f.forum <= 0)
     return no(

@@ -5,7 +5,7 @@
  */
 import { allHold, scores } from './metrics.ts';
 import { copyAgreement, indexOf, pairIndex, pickVars, present, roundDate } from './state.ts';
-import { canTalk } from './validate.ts';
+import { canTalk, speaking } from './validate.ts';
 import { dealings } from './dealings.ts';
 import type { Dealings } from './dealings.ts';
 import type { Facts } from './requirements.ts';
@@ -80,6 +80,12 @@ export interface PlayerView extends ViewHeader {
   lifeline: Record<ActorId, Record<ActorId, number>>;
   /** Open hotlines (public) and my own backchannels (others' only at the end). */
   channels: { a: ActorId; b: ActorId; channel: Channel }[];
+  /**
+   * Pairs on speaking terms (public): a hotline, or either would open direct talks with the other. How far one
+   * trusts the other is private; whether it will receive the other's envoys is said in public. Backchannels are
+   * secret and left out. A mediator may broker only where some pair of the parties is not in this list.
+   */
+  talking: [ActorId, ActorId][];
   alliances: [ActorId, ActorId][];
   /** Rivals read each other's moves with suspicion (public, fixed by the scenario). */
   rivalries: [ActorId, ActorId][];
@@ -297,6 +303,19 @@ class View implements PlayerView {
     return (this.#cache.channels ??= this.#pairs().channels);
   }
 
+  get talking(): PlayerView['talking'] {
+    let out = this.#cache.talking;
+    if (!out) {
+      out = [];
+      const ids = this.#world.actors;
+      for (let a = 0; a < ids.length; a++)
+        for (let b = a + 1; b < ids.length; b++)
+          if (speaking(this.#world, this.#s, a, b)) out.push([ids[a]!.id, ids[b]!.id]);
+      this.#cache.talking = out;
+    }
+    return out;
+  }
+
   get alliances(): PlayerView['alliances'] {
     return (this.#cache.alliances ??= this.#pairs().alliances);
   }
@@ -446,6 +465,7 @@ class View implements PlayerView {
       sanctions: this.sanctions,
       lifeline: this.lifeline,
       channels: this.channels,
+      talking: this.talking,
       alliances: this.alliances,
       rivalries: this.rivalries,
       submitted: this.submitted,
@@ -566,6 +586,8 @@ export interface PublicView extends ViewHeader {
   lifeline: Record<ActorId, Record<ActorId, number>>;
   /** Open hotlines (backchannels only at the end). */
   channels: { a: ActorId; b: ActorId; channel: Channel }[];
+  /** Pairs on speaking terms (a hotline, or either would open direct talks), as in a player's view. */
+  talking: [ActorId, ActorId][];
   alliances: [ActorId, ActorId][];
   rivalries: [ActorId, ActorId][];
   /** Public log entries (the whole log at the end). */
@@ -598,6 +620,7 @@ export function publicView(world: World, s: GameState): PublicView {
     sanctions: v.sanctions,
     lifeline: v.lifeline,
     channels: v.channels.filter((c) => over || c.channel === 'hotline'),
+    talking: v.talking,
     alliances: v.alliances,
     rivalries: v.rivalries,
     log: over ? s.log.slice() : s.log.filter((e) => e.to === null),

@@ -467,7 +467,14 @@ export const rulesSchema = z
     'hardline-shift': pct('Stance shift of a leader who turns hardline'),
     'walk-away-per-stance': z.number().min(0).max(0.1),
     'election-spread': z.number().min(1).max(50),
-    'stage-on-complete': z.number().int().min(0).max(4),
+    'stage-on-complete': z
+      .number()
+      .int()
+      .min(0)
+      .max(4)
+      .describe(
+        'Stages a deal between rivals carried out in full lifts the peace process; a deal without a programme or security step lifts it no higher than its declarations’ at-most.',
+      ),
     'stage-on-break': z.number().int().min(-4).max(0),
     'stage-trust-floor': pct(
       'Trust both ways the parties most concerned (a flashpoint pair) need, without a deal between them, for the stage to advance',

@@ -42,6 +42,8 @@ const act = (c: TextContext, id: string): string => {
 export const en: Messages = {
   lang: 'en',
   term,
+  eventAgain: (name, first, injected) =>
+    `${name}, again (as in round ${first})${injected ? ' (set off by the instructor)' : ''}.`,
   reasons: {
     // The requirement's words are the engine's own, which its refusals quote too (one source for both).
     requirement: (r, c) => {

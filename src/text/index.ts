@@ -21,6 +21,26 @@ export function logText(e: LogEntry, c: TextContext, m: Messages = en): string {
   return (m.log[e.kind] as (e: LogEntry, c: TextContext) => string)(e, c);
 }
 
+/**
+ * A log's lines as sentences, in the log's order. An event that fires again (a programme that keeps growing, a
+ * recurring incident) is written in full the first time the reader saw it, and after that by its name and the
+ * round where its text is, so that a long game's log is not the same paragraph every round.
+ */
+export function logTexts(entries: readonly LogEntry[], c: TextContext, m: Messages = en): string[] {
+  const first = new Map<string, number>();
+  return entries.map((e) => {
+    if (e.kind === 'event') {
+      const was = first.get(e.ref);
+      if (was !== undefined && was < e.round) {
+        const name = c.world.events.find((ev) => ev.id === e.ref)?.name ?? e.ref;
+        return m.eventAgain(name, was, e.injected === true);
+      }
+      if (was === undefined) first.set(e.ref, e.round);
+    }
+    return logText(e, c, m);
+  });
+}
+
 /** The short label of a log line's kind. */
 export const kindText = (e: LogEntry, m: Messages = en): string => m.kinds[e.kind];
 

@@ -45,4 +45,6 @@ export interface Messages {
   causes: CauseRenderers;
   /** Why an action or a target cannot be chosen now (the engine's `seatOptions` gives the reason as data). */
   reasons: ReasonRenderers;
+  /** A repeating event's line after the first time the reader saw it: its name, and where its text is. */
+  eventAgain(name: string, firstRound: number, injected: boolean): string;
 }

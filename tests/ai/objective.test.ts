@@ -29,6 +29,7 @@ import type { ActionChoice, PlayerView, World } from '../../src/engine/index.ts'
 
 const panmunjom = readScenario('panmunjom-2018').world;
 const sixParty = readScenario('six-party-talks').world;
+const hanoi = readScenario('hanoi-2019').world;
 
 const active = (view: PlayerView): number =>
   view.agreements.filter((g) => g.status === 'active' && g.parties.includes(view.me)).length;
@@ -104,6 +105,37 @@ describe('the objective player', () => {
     }
     const input = { phase: 'proposing' as const, offers: [pkg!.offer] };
     expect(checkInput(sixParty, s, 'PRC', input)).toBeNull();
+  });
+
+  it('brokers only between parties who cannot talk directly (by the public `talking` list), and the engine accepts every package', () => {
+    let inputs = 0;
+    for (const w of [panmunjom, hanoi])
+      for (const seed of ['bridge-1', 'bridge-2']) {
+        const seats = Object.fromEntries(w.actors.map((a) => [a.id, strategyById('objective')]));
+        const choose = computerChooser(w, seed, seats);
+        const s = startGame(w, seed);
+        for (let p = waitingPhase(s); p; p = waitingPhase(s)) {
+          for (const a of w.actors) {
+            const input = choose(s, a.id, p);
+            if (input.phase === 'proposing') {
+              const { talking } = playerView(w, s, a.id);
+              for (const o of input.offers) {
+                const parties = [...new Set(o.terms.map((t) => t.by))];
+                if (parties.includes(a.id)) continue;
+                const apart = parties.some((x) =>
+                  parties.some((y) => x !== y && !talking.some(([m, n]) => m === x && n === y)),
+                );
+                expect(apart, `${a.id} brokers ${parties.join('–')}, who all talk`).toBe(true);
+              }
+            }
+            expect(checkInput(w, s, a.id, input)).toBeNull();
+            inputs++;
+            collectMut(w, s, a.id, input);
+          }
+          closePhaseMut(w, s);
+        }
+      }
+    expect(inputs).toBeGreaterThan(100);
   });
 
   it("reads an action's trust readings from the observers the engine gives them: a rivals reading from its rivals only", () => {

@@ -3,7 +3,7 @@
  * allows), how deals complete or break on what was seen, and how trust follows the observations.
  */
 import { describe, expect, test } from 'vitest';
-import { VERIFICATIONS, react, seedState } from '../../src/engine/index.ts';
+import { VERIFICATIONS, dealReach, react, seedState } from '../../src/engine/index.ts';
 import type {
   ActorId,
   Agreement,
@@ -207,6 +207,57 @@ describe('completion', () => {
       Math.min(WORLD.rules.trustCompleted, 100 - pairOf(s, 'trust', 'ROK', 'USA')),
       9,
     );
+  });
+
+  describe('a deal of declarations and aid alone lifts the stage no higher than a summit can', () => {
+    const summit = actionDef('summit').effects.find((e) => e.kind === 'stage');
+    const cap = summit?.kind === 'stage' ? summit.atMost! : NaN;
+    const SUMMIT_FOR_AID = [term('ROK', 'humanitarian-aid', 'DPRK'), term('DPRK', 'summit', 'ROK')];
+    const RELIEF_FOR_REUNIONS = [
+      term('ROK', 'lift-sanctions', 'DPRK'),
+      term('DPRK', 'family-reunions', 'ROK'),
+    ];
+    /** The stage after the deal completes in a round that began at `from`. */
+    function completedAt(terms: ReturnType<typeof term>[], from: number, label: string): GameState {
+      const { s, id } = signed(SEES_TRUTH, offer(terms, 'inspections', 1), 'ROK', label);
+      const at = { ...s, stage: from };
+      roundStartsAt(at, from);
+      const after = resolveWith(SEES_TRUTH, at);
+      expect(agreement(after, id).status).toBe('completed');
+      return after;
+    }
+
+    test('the summit’s own cap is where a summit-for-aid deal stops, and below it the deal still lifts', () => {
+      expect(cap).toBe(2);
+      expect(dealReach(WORLD, { terms: SUMMIT_FOR_AID })).toBe(cap);
+      expect(completedAt(SUMMIT_FOR_AID, cap, 'at-cap').stage).toBe(cap);
+      // Below the cap the summit itself lifts the stage one step and the deal would lift it again, but a
+      // round moves it one step at most: from 1, both together end at 2.
+      expect(completedAt(SUMMIT_FOR_AID, cap - 1, 'below-cap').stage).toBe(cap);
+    });
+
+    test('relief for family reunions, with no declaration, stops at the least cap; a step on a programme goes past it', () => {
+      expect(dealReach(WORLD, { terms: RELIEF_FOR_REUNIONS })).toBe(cap);
+      expect(completedAt(RELIEF_FOR_REUNIONS, cap, 'relief-reunions').stage).toBe(cap);
+      expect(dealReach(WORLD, { terms: RELIEF_FOR_INSPECTIONS })).toBeUndefined();
+      expect(completedAt(RELIEF_FOR_INSPECTIONS, cap, 'inspections').stage).toBe(cap + 1);
+    });
+
+    test('a security concession is a step too, and a world whose stage effects have no cap caps no deal', () => {
+      const guarantee = [term('USA', 'security-guarantee', 'DPRK'), term('DPRK', 'summit', 'USA')];
+      expect(dealReach(WORLD, { terms: guarantee })).toBeUndefined();
+      // Security cooperation is no concession: sharing intelligence with a summit is still a declaration's deal.
+      const sharing = [term('ROK', 'intelligence-sharing', 'DPRK'), term('DPRK', 'summit', 'ROK')];
+      expect(dealReach(WORLD, { terms: sharing })).toBe(cap);
+      const uncapped: World = {
+        ...WORLD,
+        actions: WORLD.actions.map((a) => ({
+          ...a,
+          effects: a.effects.map((e) => (e.kind === 'stage' ? { kind: 'stage', delta: e.delta } : e)),
+        })),
+      };
+      expect(dealReach(uncapped, { terms: SUMMIT_FOR_AID })).toBeUndefined();
+    });
   });
 
   test('the stage never rises past the last stage', () => {

@@ -3,9 +3,10 @@
  * mediated packages, multilateral deals; and every typed rejection an input can meet, each leaving the state as it was.
  */
 import { describe, expect, test } from 'vitest';
-import { REJECTION_CODES, playerView, startGame, submit } from '../../src/engine/index.ts';
+import { REJECTION_CODES, checkDraftInView, playerView, startGame, submit } from '../../src/engine/index.ts';
 import type { ActorId, GameState, OfferDraft, PhaseInput } from '../../src/engine/index.ts';
 import {
+  IDS,
   REUNIONS_FOR_MORATORIUM,
   WORLD,
   commitment,
@@ -246,6 +247,115 @@ describe('mediated packages', () => {
   });
 });
 
+describe('a mediator bridges only where direct talks fail', () => {
+  const PACKAGE = offer(
+    [term('USA', 'security-guarantee', 'DPRK'), term('DPRK', 'freeze-site')],
+    'inspections',
+    1,
+    1,
+  );
+  const T = WORLD.rules.contactTrust;
+  const brokeredBy = (s: GameState, who: ActorId, draft: OfferDraft = PACKAGE): string =>
+    ((r) => (r.ok ? 'ok' : r.rejection.code))(submit(WORLD, s, who, proposing([draft])));
+  const withPair = (change: (s: GameState) => void): GameState => {
+    const s = copy(P);
+    change(s);
+    return s;
+  };
+
+  test('between two who cannot talk it is put; once either would talk to the other it is refused, naming the pair', () => {
+    expect(brokeredBy(P, 'ROK')).toBe('ok');
+    for (const [a, b] of [
+      ['USA', 'DPRK'],
+      ['DPRK', 'USA'],
+    ] as const) {
+      const s = withPair((x) => setPair(x, 'trust', a, b, T));
+      const r = submit(WORLD, s, 'ROK', proposing([PACKAGE]));
+      expect(r.ok ? null : r.rejection).toMatchObject({
+        code: 'NO_BRIDGE',
+        message: expect.stringContaining('USA and DPRK') as string,
+      });
+      // One point short of contact-trust both ways, the bridge is needed again.
+      expect(
+        brokeredBy(
+          withPair((x) => setPair(x, 'trust', a, b, T - 1)),
+          'ROK',
+        ),
+      ).toBe('ok');
+    }
+  });
+
+  test('a hotline makes a pair talk in public; a secret backchannel does not, so a mediator may still bridge it', () => {
+    expect(
+      brokeredBy(
+        withPair((x) => setPair(x, 'hotline', 'USA', 'DPRK', 1, true)),
+        'ROK',
+      ),
+    ).toBe('NO_BRIDGE');
+    expect(
+      brokeredBy(
+        withPair((x) => setPair(x, 'backchannel', 'USA', 'DPRK', 1, true)),
+        'ROK',
+      ),
+    ).toBe('ok');
+  });
+
+  test('a package among three needs one pair of them that cannot talk; among three who all talk it is refused', () => {
+    const TRIO = offer(
+      [
+        term('USA', 'security-guarantee', 'DPRK'),
+        term('JPN', 'humanitarian-aid', 'DPRK'),
+        term('DPRK', 'freeze-site'),
+      ],
+      'inspections',
+      1,
+      1,
+    );
+    const convened = withPair((x) => (x.forum = 2));
+    expect(brokeredBy(convened, 'ROK', TRIO)).toBe('ok');
+    const allTalk = withPair((x) => {
+      x.forum = 2;
+      for (const a of ['USA', 'JPN', 'DPRK'])
+        for (const b of ['USA', 'JPN', 'DPRK']) if (a !== b) setPair(x, 'trust', a, b, T);
+    });
+    const r = submit(WORLD, allTalk, 'ROK', proposing([TRIO]));
+    expect(r.ok ? null : r.rejection.message).toMatch(/USA and JPN, USA and DPRK, JPN and DPRK/);
+  });
+
+  test('the mediator can tell before it submits: its view gives the same verdict as the state', () => {
+    for (const s of [
+      P,
+      withPair((x) => setPair(x, 'trust', 'DPRK', 'USA', T)),
+      withPair((x) => setPair(x, 'hotline', 'USA', 'DPRK', 1, true)),
+    ]) {
+      const inView = checkDraftInView(WORLD, playerView(WORLD, s, 'ROK'), PACKAGE, 'Offer 1');
+      expect(inView?.code ?? 'ok').toBe(brokeredBy(s, 'ROK'));
+    }
+  });
+
+  test('every view lists the same pairs on speaking terms: a hotline or contact-trust either way, never a backchannel', () => {
+    const s = withPair((x) => {
+      setPair(x, 'trust', 'DPRK', 'JPN', T);
+      setPair(x, 'backchannel', 'USA', 'DPRK', 1, true);
+    });
+    const lists = IDS.map((me) => playerView(WORLD, s, me).talking);
+    for (const l of lists) expect(l).toEqual(lists[0]);
+    const has = (a: ActorId, b: ActorId): boolean =>
+      lists[0]!.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+    expect(has('DPRK', 'JPN')).toBe(true);
+    expect(has('DPRK', 'USA')).toBe(false);
+    expect(has('DPRK', 'ROK')).toBe(true); // the inter-Korean hotline
+    for (const a of IDS)
+      for (const b of IDS)
+        if (a < b)
+          expect(has(a, b)).toBe(
+            pairOf(s, 'trust', a, b) >= T ||
+              pairOf(s, 'trust', b, a) >= T ||
+              pairOf(s, 'hotline', a, b) === 1,
+          );
+  });
+});
+
 describe('multilateral deals', () => {
   const TRIPLE = offer(
     [
@@ -347,6 +457,14 @@ const ROWS: RejectionRow[] = [
     actor: 'JPN',
     input: proposing([offer([term('JPN', 'lift-sanctions', 'DPRK'), term('DPRK', 'missile-moratorium')])]),
     fix: (s) => setPair(s, 'trust', 'JPN', 'DPRK', WORLD.rules.contactTrust),
+  },
+  {
+    name: 'the ROK mediates between the USA and the DPRK once the USA would talk to the DPRK directly',
+    code: 'NO_BRIDGE',
+    state: ((s) => (setPair(s, 'trust', 'USA', 'DPRK', WORLD.rules.contactTrust), s))(copy(P)),
+    actor: 'ROK',
+    input: proposing([offer([term('USA', 'lift-sanctions', 'DPRK'), term('DPRK', 'freeze-site')])]),
+    fix: (s) => setPair(s, 'trust', 'USA', 'DPRK', WORLD.rules.contactTrust - 1),
   },
   {
     name: 'three parties without convened talks',
@@ -729,6 +847,7 @@ describe('typed rejections: the input is refused with its code and the state is 
   test('every rejection code the brief lists has at least one row', () => {
     const listed = [
       'NO_CHANNEL',
+      'NO_BRIDGE',
       'NO_FORUM',
       'NOT_PERMITTED',
       'BAD_TARGET',

@@ -193,13 +193,17 @@ const FAKE: Record<'proposing' | 'responding' | 'commitment', PhaseInput> = {
 const flip = (r: Record<string, boolean>, keep: string): Record<string, boolean> =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === keep ? v : !v]));
 
-/** The state with everything `me` must not know changed: others' inputs, trust rows, observations, true compliance, private log lines and offers, channels between others. */
+/** The state with everything `me` must not know changed: others' inputs, trust rows (short of whether they would talk), observations, true compliance, private log lines and offers, channels between others. */
 function scramble(s: GameState, me: string): GameState {
   const n = IDS.length;
   const mi = ix(me);
   const c = copy(s);
   c.inbox = c.inbox.map((x, i) => (i === mi || x === null ? x : FAKE[x.phase]));
-  const rows = (t: number[]): number[] => t.map((x, k) => (Math.floor(k / n) === mi ? x : (x + 17) % 100));
+  // Others' trust changes, but stays on its side of contact-trust: whether a government would open talks with
+  // another is public (the view's `talking`), how far it trusts it is not.
+  const T = WORLD.rules.contactTrust;
+  const hide = (x: number): number => (x < T ? (x + 17) % T : T + ((x - T + 17) % (101 - T)));
+  const rows = (t: number[]): number[] => t.map((x, k) => (Math.floor(k / n) === mi ? x : hide(x)));
   c.trust = rows(c.trust);
   c.history = c.history.map((h) => ({ ...h, trust: rows(h.trust) }));
   c.agreements = c.agreements.map((g) => ({

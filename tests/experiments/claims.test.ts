@@ -131,7 +131,8 @@ const PUBLISHED: Record<string, Published> = {
       ['default', 'panmunjom-2018'],
     ],
   },
-  // A model problem: mediators broker between parties who already talk (docs/experiments.md).
+  // A model problem: mediators may bridge only parties who cannot talk, and almost never put a package there that
+  // both would sign (docs/experiments.md).
   mediation: {
     verdict: 'not-shown',
     holds: [],

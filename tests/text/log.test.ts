@@ -7,7 +7,7 @@ import { computerChooser, seatStrategies } from '../../src/ai/index.ts';
 import { readScenario } from '../../src/cli/files.ts';
 import { LOG_KINDS, runGame, startGame } from '../../src/engine/index.ts';
 import type { LogEntry, World } from '../../src/engine/index.ts';
-import { en, inSentence, logText } from '../../src/text/index.ts';
+import { en, inSentence, logText, logTexts } from '../../src/text/index.ts';
 
 const SCENARIOS = ['panmunjom-2018', 'missile-crisis-2017', 'hanoi-2019'];
 
@@ -138,5 +138,27 @@ describe('the log is data', () => {
       expect(typeof en.log[k]).toBe('function');
       expect(en.kinds[k]).toMatch(/^[a-z]+$/);
     }
+  });
+});
+
+describe('a repeating event', () => {
+  test('is told in full the first time and named after that, with the round where its text is', () => {
+    const { world, log } = GAMES[0]!; // the Panmunjom thaw: "The centrifuges keep spinning" until a freeze
+    const ev = world.events.find((e) => e.id === 'fissile-production')!;
+    const fired = log.flatMap((e, k) => (e.kind === 'event' && e.ref === ev.id ? [k] : []));
+    expect(fired.length).toBeGreaterThan(1);
+    const texts = logTexts(log, { world });
+    const firstRound = log[fired[0]!]!.round;
+    expect(texts[fired[0]!]).toBe(logText(log[fired[0]!]!, { world }));
+    expect(texts[fired[0]!]).toContain(ev.text.trim().slice(0, 40));
+    for (const k of fired.slice(1)) expect(texts[k]).toBe(`${ev.name}, again (as in round ${firstRound}).`);
+    // Every other line is the line's own sentence, but for other events told before.
+    const seen = new Map<string, number>();
+    log.forEach((e, k) => {
+      if (e.kind === 'event' && (seen.get(e.ref) ?? e.round) < e.round)
+        expect(texts[k]).toMatch(/, again \(as in round \d+\)/);
+      else expect(texts[k]).toBe(logText(e, { world }));
+      if (e.kind === 'event' && !seen.has(e.ref)) seen.set(e.ref, e.round);
+    });
   });
 });

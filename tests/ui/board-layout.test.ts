@@ -17,6 +17,7 @@ import {
   layoutBoard,
   markerPositions,
   overlapArea,
+  separateLabels,
 } from '../../src/ui/board/layout.ts';
 import type { Box } from '../../src/ui/board/layout.ts';
 import { ALL_LAYERS, boardModel, dealState } from '../../src/ui/board/model.ts';
@@ -137,10 +138,10 @@ describe('the board layout', () => {
   });
 
   it('lists each deal on the relations card with its terms, who does what', () => {
-    // Four rounds of normal players in the Panmunjom thaw: some deal with South Korea is in force.
-    const m = modelOf('panmunjom-2018', 4, 'ROK');
+    // Five rounds of normal players in the Panmunjom thaw: some deal with South Korea is in force.
+    const m = modelOf('panmunjom-2018', 5, 'ROK');
     const deal = m.deals.find((d) => d.active && d.parties.includes('ROK'));
-    expect(deal, 'a deal of South Korea in force after four rounds').toBeDefined();
+    expect(deal, 'a deal of South Korea in force after five rounds').toBeDefined();
     const partner = deal!.parties.find((p) => p !== 'ROK')!;
     const line = relationLines(m, partner).find((l) => l.startsWith(`Deal #${deal!.id} `))!;
     expect(line).toMatch(/Terms: .+: .+/);
@@ -164,5 +165,28 @@ describe('the board layout', () => {
     expect(spotName(away, 'UN')).toMatch(/^UN Security Council \(away from the table\): .*; relations$/);
     const lay = layoutBoard(away, ALL_LAYERS, estimateWidth);
     expect(lay.spots.get('UN')!.lines[1]!.text).toBe('New York (off map) · away');
+  });
+});
+
+describe('move labels of neighbouring governments', () => {
+  it('are pushed apart in the way each stack grows, and stay on the board', () => {
+    // Moscow's stack grows down from the top of the map and Beijing's up from below it: at one height they cover.
+    const moscow = { x: 40, y: 80, w: 70, h: 16, dir: 1 as const };
+    const moscow2 = { ...moscow, y: 100 };
+    const beijing = { x: 45, y: 100, w: 80, h: 16, dir: -1 as const };
+    const ys = separateLabels([moscow, moscow2, beijing]);
+    const box = (b: Box & { dir: number }, y: number): Box => ({
+      x: b.x - b.w / 2,
+      y: y - b.h / 2,
+      w: b.w,
+      h: b.h,
+    });
+    const boxes = [box(moscow, ys[0]!), box(moscow2, ys[1]!), box(beijing, ys[2]!)];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlapArea(boxes[i]!, boxes[j]!)).toBe(0);
+    expect(ys.slice(0, 2)).toEqual([80, 100]); // the first placed keep their places
+    expect(ys[2]).toBeLessThan(100); // Beijing's label moved up, its own stack's way
+    // A label that cannot move further without leaving the board stays where it is rather than leave it.
+    expect(separateLabels([moscow, { ...moscow, dir: -1 }], 20, { top: 75, bottom: 436 })).toEqual([80, 80]);
   });
 });

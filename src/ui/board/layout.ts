@@ -402,3 +402,29 @@ function centroid(pts: XY[]): XY {
   const n = pts.length;
   return { x: pts.reduce((s, p) => s + p.x, 0) / n, y: pts.reduce((s, p) => s + p.y, 0) / n };
 }
+
+/**
+ * Moves labels apart along y so that no two overlap: each label, in order, steps away from the labels already
+ * placed in its own direction (`dir`: -1 up, +1 down, the way its stack grows) by `step` until it is clear,
+ * and stays inside the board. Labels stacked at one government already clear each other; this keeps the
+ * stacks of two neighbouring governments (Beijing and an off-map Moscow) from covering each other's words.
+ * Returns the new centre y of each box (boxes are centred on x, y).
+ */
+export function separateLabels(
+  boxes: readonly (Box & { dir: -1 | 1 })[],
+  step = 20,
+  bounds: { top: number; bottom: number } = { top: 0, bottom: BOARD_HEIGHT },
+): number[] {
+  const placed: Box[] = [];
+  return boxes.map((b) => {
+    let y = b.y;
+    const at = (yy: number): Box => ({ x: b.x - b.w / 2, y: yy - b.h / 2, w: b.w, h: b.h });
+    for (let tries = 0; tries < 12 && placed.some((p) => overlapArea(at(y), p) > 0); tries++) {
+      const next = y + b.dir * step;
+      if (next - b.h / 2 < bounds.top || next + b.h / 2 > bounds.bottom) break;
+      y = next;
+    }
+    placed.push(at(y));
+    return y;
+  });
+}

@@ -3,7 +3,7 @@
  * The scene reads only this; it knows no rules and no engine types beyond ids.
  */
 import type { ActorId, AgreementView, PlayerView, World } from '../../engine/index.ts';
-import { logText } from '../../text/index.ts';
+import { logTexts } from '../../text/index.ts';
 import { termText } from '../kit/text.ts';
 import { CAPITALS, inFrame } from './geo.ts';
 import type { LonLat } from './geo.ts';
@@ -256,10 +256,12 @@ export function movesOf(view: PlayerView, fromRound: number, world: World): Boar
   const out: BoardMove[] = [];
   const ids = new Set(view.actors.map((a) => a.id));
   const known = (id: ActorId | undefined): id is ActorId => id !== undefined && ids.has(id);
+  // The log's own sentences: an event seen before is named, not told again, on its card.
+  const texts = logTexts(view.log, { world, me: view.me });
   for (let index = view.log.length - 1; index >= 0; index--) {
     const e = view.log[index]!;
     if (e.round < fromRound) break;
-    const base = { index, round: e.round, text: logText(e, { world, me: view.me }) };
+    const base = { index, round: e.round, text: texts[index]! };
     switch (e.kind) {
       case 'offer': {
         const o = view.offers.find((x) => x.id === e.ref);

@@ -7,6 +7,7 @@ import type * as Phaser from 'phaser';
 import type { BoardMove } from './model.ts';
 import { PALETTE } from './model.ts';
 import type { Cue } from './sound.ts';
+import { separateLabels } from './layout.ts';
 
 type XY = { x: number; y: number };
 
@@ -207,6 +208,8 @@ export class Player {
     g.clear();
     const motion = this.hooks.motion();
     const tags = this.texts.filter((t) => t.getData('move'));
+    // Which way each label's stack grows (up or down), for keeping neighbouring governments' labels apart.
+    const dirs: (-1 | 1 | undefined)[] = [];
     beat.moves.forEach((m, k) => {
       const tag = tags[k];
       const tone = TONE[m.tone].fill;
@@ -232,6 +235,7 @@ export class Player {
           const same = beat.moves.slice(0, k).filter((o) => o.from === m.from && o.to[0] === m.to[0]).length;
           // The label rides the middle of the trail, clear of both governments' names.
           tag?.setPosition(last.x, last.y - 14 - same * 20).setAlpha(fade);
+          dirs[k] = -1;
           break;
         }
         case 'pulse': {
@@ -241,6 +245,7 @@ export class Player {
           // Labels stack above the marker, or below it near the top of the map.
           const y = from.y < 110 ? from.y + R + 16 + same * 20 : from.y - R - 26 - same * 20;
           tag?.setPosition(from.x, y).setAlpha(fade);
+          dirs[k] = from.y < 110 ? 1 : -1;
           break;
         }
         case 'summit': {
@@ -254,6 +259,7 @@ export class Player {
           marker(g, lerp(to, mid, t), tone, false, 7, fade);
           if (t >= 1) rings(g, mid, tone, motion ? (p - 0.5) * 2 : 0.4, fade);
           tag?.setPosition(mid.x, mid.y - 22).setAlpha(fade);
+          dirs[k] = -1;
           break;
         }
         case 'reveal': {
@@ -266,6 +272,7 @@ export class Player {
           g.lineStyle(4, tone, fade).strokeCircle(from.x, from.y, R + 6);
           const same = beat.moves.slice(0, k).filter((o) => o.from === m.from).length;
           tag?.setPosition(from.x, from.y + R + 16 + same * 20).setAlpha(fade);
+          dirs[k] = 1;
           break;
         }
         case 'deal': {
@@ -280,6 +287,7 @@ export class Player {
           for (const q of pts) g.strokeCircle(q.x, q.y, R + 5);
           const c = centroid(pts);
           tag?.setPosition(c.x, c.y + (k - (beat.moves.length - 1) / 2) * 20).setAlpha(fade);
+          dirs[k] = 1;
           break;
         }
         case 'card': {
@@ -297,6 +305,15 @@ export class Player {
         }
       }
     });
+    const moved = beat.moves.flatMap((_, k) => {
+      const tag = tags[k];
+      const dir = dirs[k];
+      return tag && dir ? [{ tag, dir }] : [];
+    });
+    const ys = separateLabels(
+      moved.map(({ tag, dir }) => ({ x: tag.x, y: tag.y, w: tag.displayWidth, h: tag.displayHeight, dir })),
+    );
+    moved.forEach(({ tag }, i) => tag.setY(ys[i]!));
   }
 }
 

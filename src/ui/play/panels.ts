@@ -6,7 +6,7 @@ import { ACTOR_VARS, economyAtRest, publicScores } from '../../engine/index.ts';
 import type { ActorDef, ActorId, ActorVar, PlayerView, Quantity, World } from '../../engine/index.ts';
 import { trustBand } from '../board/model.ts';
 import { fill, h, signed } from '../kit/dom.ts';
-import { kindText, logText } from '../../text/index.ts';
+import { kindText, logTexts } from '../../text/index.ts';
 import { causesLine, shownCauses } from './summary.ts';
 import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, rankOf, varHelp } from '../kit/text.ts';
 
@@ -317,8 +317,10 @@ export function renderMeters(meters: HTMLElement, world: World, view: PlayerView
 }
 
 export function renderLog(logList: HTMLElement, world: World, view: PlayerView): void {
-  const byRound = new Map<number, PlayerView['log']>();
-  for (const e of view.log) byRound.set(e.round, [...(byRound.get(e.round) ?? []), e]);
+  // Sentences first, over the whole log in its order, so a repeating event is written in full only once.
+  const texts = logTexts(view.log, { world, me: view.me });
+  const byRound = new Map<number, { e: PlayerView['log'][number]; text: string }[]>();
+  view.log.forEach((e, k) => byRound.set(e.round, [...(byRound.get(e.round) ?? []), { e, text: texts[k]! }]));
   const rounds = [...byRound.keys()].sort((a, b) => b - a);
   fill(
     logList,
@@ -340,14 +342,8 @@ export function renderLog(logList: HTMLElement, world: World, view: PlayerView):
           null,
           byRound
             .get(r)!
-            .map((e) =>
-              h(
-                'li',
-                { class: `log-${kindText(e)}` },
-                h('span', { class: 'kind' }, kindText(e)),
-                ' ',
-                logText(e, { world, me: view.me }),
-              ),
+            .map(({ e, text }) =>
+              h('li', { class: `log-${kindText(e)}` }, h('span', { class: 'kind' }, kindText(e)), ' ', text),
             ),
         ),
       ),

@@ -6,7 +6,7 @@
  */
 import { finishedGame } from '../../session/index.ts';
 import type { GameRecord, PhaseInput, PlayerView, PublicView, World } from '../../engine/index.ts';
-import { logText } from '../../text/index.ts';
+import { logTexts } from '../../text/index.ts';
 import type { Content } from '../kit/content.ts';
 import { renderControls } from '../play/controls/index.ts';
 import { renderDebrief, saveText } from '../debrief/index.ts';
@@ -737,14 +737,18 @@ function projector(
       head.textContent = `${s.title} · join with ${code} · round ${s.round} (${v.date}) · tension ${Math.round(v.tension)}`;
       setClock(s);
       announcements(news, s);
-      if (world)
+      if (world) {
+        // Sentences over the whole log, so an event the room has seen before is named, not told again.
+        const texts = logTexts(v.log, { world });
         fill(
           log,
           v.log
+            .map((e, k) => `Round ${e.round}: ${texts[k]}`)
             .slice(-8)
             .reverse()
-            .map((e) => h('li', null, `Round ${e.round}: ${logText(e, { world })}`)),
+            .map((line) => h('li', null, line)),
         );
+      }
     },
     () => undefined,
     () => undefined,

@@ -17,7 +17,15 @@ import type {
 import { fill, h, uid } from '../../kit/dom.ts';
 import { VERIFICATION_LABELS, nameOf, verificationHelp, who } from '../../kit/text.ts';
 import { previewLines, previewOffer } from '../preview.ts';
-import { actionOptions, keepingFocus, pickTarget, targetsFor, twinInForce, unavailable } from './shared.ts';
+import {
+  actionOptions,
+  keepingFocus,
+  pickTarget,
+  talkingIn,
+  targetsFor,
+  twinInForce,
+  unavailable,
+} from './shared.ts';
 import type { ControlsContext } from './shared.ts';
 
 /** The offer being composed (an `OfferDraft` in the making). */
@@ -273,6 +281,19 @@ function reachProblem(p: Parts, id: ActorId): string | null {
   return 'no contact';
 }
 
+/** What mediating this draft would do: bridge a pair that cannot talk, or nothing (all the parties talk already). */
+function mediationNote(p: Parts, parties: ActorId[]): string {
+  const { world, view } = p.ctx;
+  const apart: string[] = [];
+  for (let i = 0; i < parties.length; i++)
+    for (let j = i + 1; j < parties.length; j++)
+      if (!talkingIn(view, parties[i]!, parties[j]!))
+        apart.push(`${nameOf(world, parties[i]!)} and ${nameOf(world, parties[j]!)}`);
+  return apart.length
+    ? ` — you would mediate, bridging ${apart.join(', ')}, who cannot talk directly`
+    : ' — you would mediate, but they already talk directly: a mediator only brings together governments that cannot';
+}
+
 function partiesLine(p: Parts, parties: ActorId[]): HTMLElement {
   const { world } = p.ctx;
   return h(
@@ -281,7 +302,7 @@ function partiesLine(p: Parts, parties: ActorId[]): HTMLElement {
     h('strong', null, 'Parties: '),
     parties.map((x) => who(world, x, p.me)).join(', '),
     parties.length > 2 ? ' (needs six-party talks to be convened)' : '',
-    !parties.includes(p.me) ? ' — you would mediate' : '',
+    !parties.includes(p.me) ? mediationNote(p, parties) : '',
   );
 }
 

@@ -1,12 +1,33 @@
 /** The proposing phase: compose offers (`composer.ts`), keep a list of the ones to send, send them. */
+import { MEDIATE, findAction, mayTake } from '../../../engine/index.ts';
 import type { ActorId, OfferDraft } from '../../../engine/index.ts';
 
 import { fill, h } from '../../kit/dom.ts';
 import { VERIFICATION_LABELS, nameOf, termText } from '../../kit/text.ts';
 import { createComposer } from './composer.ts';
 import type { ComposerDraft } from './composer.ts';
-import { draftHistory, errorBox, keepingFocus, submitRow } from './shared.ts';
+import { bridgeablePairs, draftHistory, errorBox, keepingFocus, submitRow } from './shared.ts';
 import type { ControlsContext, ControlsHandle } from './shared.ts';
+
+/**
+ * For a government that may mediate: between whom it could broker a package now. A mediator bridges only two
+ * governments that cannot talk directly; between two on speaking terms there is nothing to carry.
+ */
+function mediationHint(ctx: ControlsContext): HTMLElement | null {
+  const { world, view } = ctx;
+  const def = findAction(world, MEDIATE);
+  if (!def || !mayTake(def, view.me)) return null;
+  const pairs = bridgeablePairs(world, view);
+  return h(
+    'p',
+    { class: 'hint mediation-hint' },
+    pairs.length
+      ? `You may mediate (an offer in which you have no term) between governments that cannot talk to each other directly: ${pairs
+          .map(([a, b]) => `${nameOf(world, a)} and ${nameOf(world, b)}`)
+          .join('; ')}.`
+      : 'You may mediate only between governments that cannot talk to each other directly: every pair you can reach talks already, so there is no one to bring together now.',
+  );
+}
 
 /** One offer in the list to send, with its button to take it off again. */
 function draftCard(ctx: ControlsContext, d: OfferDraft, k: number, remove: () => void): HTMLElement {
@@ -112,6 +133,7 @@ export function renderProposing(panel: HTMLElement, ctx: ControlsContext): Contr
         : 'You trust no one enough to talk directly.',
       ` Others need a hotline or backchannel, or a mediator (trust below ${world.rules.contactTrust}).`,
     ),
+    mediationHint(ctx),
     err.el,
     list,
     added,

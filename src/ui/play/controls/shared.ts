@@ -2,7 +2,14 @@
  * What the phase controls share: their context, the changes they report, the error box, the undo history,
  * re-rendering without losing the keyboard's place, action menus grouped by family, the target choices.
  */
-import { ACTION_FAMILIES, actionOption, targetOptions } from '../../../engine/index.ts';
+import {
+  ACTION_FAMILIES,
+  MEDIATE,
+  actionOption,
+  findAction,
+  mayTake,
+  targetOptions,
+} from '../../../engine/index.ts';
 import type {
   ActionDef,
   ActionOption,
@@ -256,4 +263,25 @@ export function submitRow(label: string, onClick: () => void, extra?: HTMLElemen
     extra ?? null,
     h('button', { type: 'button', class: 'primary', onclick: onClick }, label),
   );
+}
+
+/** Whether `a` and `b` are on speaking terms in `view` (public: a hotline, or either would open talks). */
+export const talkingIn = (view: PlayerView, a: ActorId, b: ActorId): boolean =>
+  view.talking.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+
+/**
+ * The pairs `view.me` could bridge as a mediator: two governments at the table it can talk to that are not on
+ * speaking terms with each other. None when it may not mediate; a mediator has nothing to carry between two
+ * that already talk (the engine refuses such a package).
+ */
+export function bridgeablePairs(world: World, view: PlayerView): [ActorId, ActorId][] {
+  const def = findAction(world, MEDIATE);
+  if (!def || !mayTake(def, view.me)) return [];
+  const here = new Set(view.actors.filter((a) => a.present).map((a) => a.id));
+  const reach = view.contacts.filter((c) => here.has(c));
+  const out: [ActorId, ActorId][] = [];
+  for (let i = 0; i < reach.length; i++)
+    for (let j = i + 1; j < reach.length; j++)
+      if (!talkingIn(view, reach[i]!, reach[j]!)) out.push([reach[i]!, reach[j]!]);
+  return out;
 }
