@@ -73,14 +73,8 @@ const PUBLISHED: Record<string, Published> = {
   // it in either world; the normal players show no effect of either sign.
   'trust-deficit': {
     verdict: 'conditional',
-    holds: [
-      ['default', 'hanoi-2019'],
-      ['easy', 'panmunjom-2018'],
-    ],
-    fails: [
-      ['default', 'present-day'],
-      ['normal', 'hanoi-2019'],
-    ],
+    holds: [['easy', 'panmunjom-2018']],
+    fails: [['normal', 'hanoi-2019']],
   },
   // Every cell holds on every seed but one: after Hanoi the normal players, who keep their word, leave inspections
   // almost nothing to stop (0.01 broken steps a game), and it holds there on seed 1 only. Robust on seed 1 (the
@@ -88,7 +82,6 @@ const PUBLISHED: Record<string, Published> = {
   verification: {
     verdict: 'conditional',
     holds: [
-      ['default', 'six-party-talks'],
       ['easy', 'hanoi-2019'],
       ['normal', 'panmunjom-2018'],
       ['normal', 'six-party-talks'],
@@ -99,11 +92,8 @@ const PUBLISHED: Record<string, Published> = {
   // to the hardliner, not in the present day, where the predecessor was already a hawk.
   'leadership-change': {
     verdict: 'conditional',
-    holds: [
-      ['normal', 'present-day'],
-      ['default', 'hanoi-2019'],
-    ],
-    fails: [['default', 'present-day']],
+    holds: [['normal', 'present-day']],
+    fails: [],
   },
   // The normal players everywhere, by far; the reciprocity players only on some seeds.
   'domestic-politics': {
@@ -112,34 +102,25 @@ const PUBLISHED: Record<string, Published> = {
       ['normal', 'panmunjom-2018'],
       ['normal', 'hanoi-2019'],
     ],
-    fails: [
-      ['default', 'hanoi-2019'],
-      ['easy', 'present-day'],
-    ],
+    fails: [['easy', 'present-day']],
   },
   // The reciprocity players do not read the economy: their two worlds play the same games.
   lifeline: {
     verdict: 'conditional',
     holds: [['normal', 'panmunjom-2018']],
-    fails: [['default', 'hanoi-2019']],
+    fails: [],
   },
   phasing: {
     verdict: 'conditional',
     holds: [['normal', 'six-party-talks']],
-    fails: [
-      ['easy', 'hanoi-2019'],
-      ['default', 'panmunjom-2018'],
-    ],
+    fails: [['easy', 'hanoi-2019']],
   },
   // A model problem: mediators may bridge only parties who cannot talk, and almost never put a package there that
   // both would sign (docs/experiments.md).
   mediation: {
     verdict: 'not-shown',
     holds: [],
-    fails: [
-      ['default', 'hanoi-2019'],
-      ['normal', 'panmunjom-2018'],
-    ],
+    fails: [['normal', 'panmunjom-2018']],
   },
   // A power problem: a clash is rare; the sign is the predicted one in most cells, within the interval.
   hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
@@ -148,15 +129,12 @@ const PUBLISHED: Record<string, Published> = {
   engagement: {
     verdict: 'not-shown',
     holds: [],
-    fails: [
-      ['default', 'present-day'],
-      ['normal', 'panmunjom-2018'],
-    ],
+    fails: [['normal', 'panmunjom-2018']],
   },
   multilateral: {
     verdict: 'conditional',
     holds: [['normal', 'panmunjom-2018']],
-    fails: [['default', 'six-party-talks']],
+    fails: [],
   },
 };
 
