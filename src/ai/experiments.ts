@@ -54,9 +54,12 @@ export interface Experiment {
   why: string;
 }
 
-/** The players a claim is measured with: the default batch players and each difficulty's. */
+/**
+ * The players a claim is measured with: each difficulty's. Normal's are also the default batch players of
+ * `qpq simulate` and `qpq experiment` (they were the reciprocity strategy before issue 16, which reads neither the
+ * economy nor mediation nor multilateral packages, so three claims' arms played the same games with it).
+ */
 export const PLAYERS = {
-  default: 'reciprocal',
   easy: DIFFICULTIES.easy.strategy,
   normal: DIFFICULTIES.normal.strategy,
   hard: DIFFICULTIES.hard.strategy,

@@ -25,7 +25,7 @@ import type {
   World,
 } from '../engine/index.ts';
 import { beliefFrom } from './belief.ts';
-import { Valuation, sameKey, valuationKey, valuationKeyOnSameState } from './valuation.ts';
+import { Valuation, believerAdvance, sameKey, sameKeyOnSameState, valuationKey } from './valuation.ts';
 import type { Valued } from './valuation.ts';
 import { creditworthy } from './forgiveness.ts';
 import { bestPackage, lately } from './packages.ts';
@@ -129,12 +129,23 @@ export function trustDelta(
   target: ActorId | undefined,
   fade: number,
   allies: Set<ActorId> = alliesOf(view),
+  /** My rivals, if the caller has read them already (they are read here otherwise). */
+  myRivals?: Set<ActorId>,
+  /** Each target's allies read so far, to be read once per decision (filled here). */
+  alliesByTarget?: Map<ActorId, Set<ActorId>>,
 ): number {
+  if (def.readings.length === 0) return 0;
   let sum = 0;
-  let rivals: Set<ActorId> | undefined;
+  let rivals = myRivals;
   let targetAllies: Set<ActorId> | undefined;
   for (const r of def.readings) {
-    if (r.observers === 'target-allies' && target !== undefined) targetAllies ??= alliesOf(view, target);
+    if (r.observers === 'target-allies' && target !== undefined && !targetAllies) {
+      targetAllies = alliesByTarget?.get(target);
+      if (!targetAllies) {
+        targetAllies = alliesOf(view, target);
+        alliesByTarget?.set(target, targetAllies);
+      }
+    }
     if (r.observers === 'rivals')
       rivals ??= new Set(
         view.rivalries.flatMap(([a, b]) => (a === view.me ? [b] : b === view.me ? [a] : [])),
@@ -186,11 +197,25 @@ export function objectiveStrategy(
   };
   const sharedValuation = (world: World, view: PlayerView, draw: number, table?: object): Valuation => {
     const known = table && keys.get(table);
-    const key = known ? valuationKeyOnSameState(world, view, known) : valuationKey(world, view);
-    if (table && !known) keys.set(table, key);
     let list = shared.get(world);
     if (!list) shared.set(world, (list = []));
-    let hit = list.find((x) => sameKey(x.key, key));
+    let hit: { key: Float64Array; valuation: Valuation } | undefined;
+    let key: Float64Array;
+    if (known) {
+      // Another seat read the public numbers on this state: only this believer's own reading is new, and a key
+      // is made only for a valuation not met before.
+      const advance = believerAdvance(world, view);
+      hit = list.find((x) => sameKeyOnSameState(x.key, known, advance));
+      key = known;
+      if (!hit) {
+        key = known.slice();
+        key[3] = advance;
+      }
+    } else {
+      key = valuationKey(world, view);
+      if (table) keys.set(table, key);
+      hit = list.find((x) => sameKey(x.key, key));
+    }
     if (!hit) {
       // A light belief: valuing a move reads neither the log nor the history.
       const belief = beliefFrom(world, view, draw, true);
@@ -273,12 +298,16 @@ export function objectiveStrategy(
             const pushover = answerRate(to) <= 1 / 3;
             // No government offers what its receiver would not want, or asks for what it would not value itself:
             // every term must be worth something to the one it is for, whatever the deal's balance.
-            const gives = promise(me, to)
-              .map((t) => ({ t, mine: valuation.valued(me, t), theirs: valuation.valued(to, t) }))
-              .filter((g) => g.theirs.value > 0);
-            const wants = promise(to, me)
-              .map((t) => ({ t, mine: valuation.valued(me, t), theirs: valuation.valued(to, t) }))
-              .filter((w) => w.mine.value > 0);
+            const gives: Weighed[] = [];
+            for (const t of promise(me, to)) {
+              const theirs = valuation.valued(to, t);
+              if (theirs.value > 0) gives.push({ t, mine: valuation.valued(me, t), theirs });
+            }
+            const wants: Weighed[] = [];
+            for (const t of promise(to, me)) {
+              const mine = valuation.valued(me, t);
+              if (mine.value > 0) wants.push({ t, mine, theirs: valuation.valued(to, t) });
+            }
             for (const g of gives)
               for (const w of wants) {
                 const mine = g.mine.value + w.mine.value * honest + trustWorth * 2;
@@ -453,30 +482,45 @@ export function objectiveStrategy(
           const legal = legalActions(world, view);
           const weighed =
             p.scope >= 1 ? legal : attend(legal, Math.ceil(legal.length * p.scope), () => rng.next());
-          const scored = weighed
+          // Read as a map: the view's record is a dictionary, slow to look a fresh key up in.
+          const recent = new Map(Object.entries(view.myRecent));
+          // Each target's allies, read once for every action's readings (trustDelta).
+          const theirAllies = new Map<ActorId, Set<ActorId>>();
+          const scored: {
+            c: ActionChoice;
+            v: number;
+            reason: string;
+            costly: boolean;
+            def: ActionDef;
+          }[] = [];
+          for (const c of weighed) {
+            const def = findAction(world, c.action)!;
+            const bad = hostile(def);
             // Concessions go to counterparts, not allies; hostility only to rivals, or to whoever provoked.
-            .filter((c) => {
-              const d = findAction(world, c.action)!;
-              if (!c.target) return true;
-              if (hostile(d)) return rivals.has(c.target) || provoked.has(c.target);
-              return !(d.concession && allies.has(c.target));
-            })
-            .map((c) => {
-              const def = findAction(world, c.action)!;
-              const fade = fadeAfter(world, view.myRecent[recentKey(me, c.action, c.target)], view.round);
-              const own = valuation.valuedBy(me, c.action, c.target, fade);
-              let v = own.value + trustWorth * trustDelta(view, def, c.target, fade, allies);
-              if (hostile(def) && c.target && provoked.has(c.target)) v += ((100 - stance) / 100) * 0.4; // answering a provocation
-              if (hostile(def) && c.target && allies.has(c.target)) v -= 1;
-              // Deterrence: a hostile act costs what those it hits are expected to answer with, learned from
-              // how they answered before. A government that never answers invites more.
-              if (hostile(def)) {
-                const hit = c.target ? [c.target] : [...rivals];
-                const answer = hit.reduce((acc, x) => acc + answerRate(x), 0) * p.answered;
-                v -= def.visibility === 'secret' ? answer * 0.4 : answer;
-              }
-              return { c, v: v + jitter(), reason: own.reason, costly: own.value < 0 && !hostile(def), def };
-            });
+            if (
+              c.target &&
+              (bad
+                ? !(rivals.has(c.target) || provoked.has(c.target))
+                : def.concession && allies.has(c.target))
+            )
+              continue;
+            const fade = fadeAfter(world, recent.get(recentKey(me, c.action, c.target)), view.round);
+            const own = valuation.valuedBy(me, c.action, c.target, fade);
+            let v =
+              own.value + trustWorth * trustDelta(view, def, c.target, fade, allies, rivals, theirAllies);
+            if (bad && c.target && provoked.has(c.target)) v += ((100 - stance) / 100) * 0.4; // answering a provocation
+            if (bad && c.target && allies.has(c.target)) v -= 1;
+            // Deterrence: a hostile act costs what those it hits are expected to answer with, learned from
+            // how they answered before. A government that never answers invites more.
+            if (bad) {
+              let answer = 0;
+              if (c.target) answer += answerRate(c.target);
+              else for (const x of rivals) answer += answerRate(x);
+              answer *= p.answered;
+              v -= def.visibility === 'secret' ? answer * 0.4 : answer;
+            }
+            scored.push({ c, v: v + jitter(), reason: own.reason, costly: own.value < 0 && !bad, def });
+          }
           scored.sort((a, b) => b.v - a.v);
           const actions: ActionChoice[] = [];
           for (const x of scored) {

@@ -65,14 +65,26 @@ export function bestPackage(
     const key = (ix(by) * n + ix(to)) * 2 + (by === me || to === me ? 1 : 0);
     let r = tops.get(key);
     if (!r) {
-      const ranked: { t: Term; v: number }[] = [];
+      // The WIDTH best by value, kept in order as they come (what a stable sort by value, highest first, keeps):
+      // a term goes after every kept one worth as much or more.
+      const ts: Term[] = [];
+      const vs: number[] = [];
       for (const t of promise(by, to)) {
         const v = value(to, t);
-        if (v > 0) ranked.push({ t, v });
+        if (!(v > 0)) continue;
+        let i = vs.length;
+        while (i > 0 && vs[i - 1]! < v) i--;
+        if (i >= WIDTH) continue;
+        // Shifted by hand: a splice makes an array of what it removes.
+        let j = Math.min(ts.length, WIDTH - 1);
+        for (; j > i; j--) {
+          ts[j] = ts[j - 1]!;
+          vs[j] = vs[j - 1]!;
+        }
+        ts[i] = t;
+        vs[i] = v;
       }
-      ranked.sort((x, y) => y.v - x.v);
-      const ts = ranked.slice(0, WIDTH).map((x) => x.t);
-      tops.set(key, (r = { ts, by: new Map([[ix(to), ranked.slice(0, WIDTH).map((x) => x.v)]]) }));
+      tops.set(key, (r = { ts, by: new Map([[ix(to), vs]]) }));
     }
     return r;
   };

@@ -35,7 +35,6 @@ import type {
   ActionChoice,
   ActionDef,
   ActorId,
-  ActorVar,
   Agreement,
   Cause,
   GameState,
@@ -80,15 +79,22 @@ interface Mover {
   /** Its weight times the need multiplier, as `decisionValue` computes it. */
   coef: number;
   base: number;
+  /** The number it reads, as a place in a valuation's slots: `of`'s `v`, then tension, then the stage. */
+  slot: number;
 }
 
-interface Entry {
-  values: number[];
-  /** Per government, the index of the objective that moved most, -1 when none moved. */
-  reasons: number[];
-  /** The answers built so far, per government (made on the first answer: most entries are read as numbers only). */
-  kept: (Valued | undefined)[] | null;
-}
+/**
+ * An entry (every government's value of one list of terms, and the objective that moved each most) is a number:
+ * its place in a valuation's pool, where its n values are followed by its n reasons (the index of the objective
+ * that moved most, -1 when none moved). No object per entry: a game makes thousands.
+ */
+type Entry = number;
+
+/** Per world, the governments with an objective on each slot (see `Valuation`'s `#readers`). */
+const slotReaders = new WeakMap<World, number[][]>();
+
+/** How many variables a government has (its slots in a valuation). */
+const NV = ACTOR_VARS.length;
 
 /** The actions' index and each actor's objective labels in sentence case, per world. */
 const labels = new WeakMap<World, string[][]>();
@@ -107,13 +113,35 @@ export class Valuation {
   readonly #movers: Mover[][];
   readonly #weights: number[];
   readonly #labels: string[][];
-  readonly #singles = new Map<number, Entry>();
+  /** The entries' numbers, 2n per entry (see Entry), grown as needed. */
+  readonly #pool: number[] = [];
+  /** Each government's reason during a what-if, before it joins the pool. */
+  readonly #why: Int32Array;
+  #entries = 0;
+  /** The answers built so far, per entry and government (made on the first answer: most are read as numbers). */
+  readonly #kept: (Valued | undefined)[][] = [];
+  /** One whole term's entry by its code (-1: not valued yet): an array, read far more often than a map would be. */
+  readonly #singles: Int32Array;
+  /** The list `#single` values a term in, reused (a what-if keeps no reference to it). */
+  readonly #one: AnyTerm[] = [];
+  readonly #strays = new Map<number, Entry>();
   readonly #pairs = new Map<number, Entry>();
   readonly #faded = new Map<number, Map<number, Entry>>();
   readonly #others = new Map<string, Entry>();
-  readonly #index: Map<ActorId, number>;
+  readonly #ids: ActorId[];
   /** How many term codes there are (for pairs' numeric keys). */
   readonly #codes: number;
+  /**
+   * Every number an objective can read, as slots (each government's variables in ACTOR_VARS' order, then tension,
+   * then the stage as the metric reads it): as the belief has them, and as the last what-if left them.
+   */
+  readonly #baseSlots: Float64Array;
+  readonly #slots: Float64Array;
+  /** Per slot, the governments with an objective on it; per government, whether a what-if moved one of them. */
+  readonly #readers: number[][];
+  readonly #moved: Uint8Array;
+  /** The governments whose objectives are read after every what-if (see the constructor). */
+  readonly #always: Uint8Array;
 
   /**
    * @param belief a (light) belief, not changed here and not to be changed while this valuation is used
@@ -124,9 +152,10 @@ export class Valuation {
     this.#world = world;
     this.#base = belief;
     this.#scratch = whatIfCopy(belief);
-    this.#index = indexMap(world);
+    this.#ids = world.actors.map((a) => a.id);
     const n = (this.#n = world.actors.length);
     this.#codes = n * world.actions.length * (n + 1);
+    this.#singles = new Int32Array(this.#codes).fill(-1);
     const look = (this.look = outlook(world, belief, horizon));
     this.#labels = labelsOf(world);
     this.#weights = [];
@@ -155,20 +184,62 @@ export class Valuation {
               high,
               coef,
               base: 0,
+              slot: 0,
             };
         } else if (m === 'tension')
-          mover = { k, read: Read.Tension, of: -1, v: 'economy', vi: -1, high, coef, base: 0 };
+          mover = { k, read: Read.Tension, of: -1, v: 'economy', vi: -1, high, coef, base: 0, slot: 0 };
         else if (m === 'stage')
-          mover = { k, read: Read.Stage, of: -1, v: 'economy', vi: -1, high, coef, base: 0 };
+          mover = { k, read: Read.Stage, of: -1, v: 'economy', vi: -1, high, coef, base: 0, slot: 0 };
         // Trust and agreements: a what-if shares them with the belief, so they read the same before and after.
         if (mover) {
           mover.base = this.#read(belief, mover);
+          mover.slot = mover.read === Read.Var ? mover.of * NV + mover.vi : n * NV + mover.read - 1;
           out.push(mover);
         }
       });
       this.#weights.push(weights);
       return out;
     });
+    const slots = n * NV + 2;
+    this.#baseSlots = new Float64Array(slots);
+    this.#slots = new Float64Array(slots);
+    this.#readSlots(belief, this.#baseSlots);
+    this.#moved = new Uint8Array(n);
+    this.#why = new Int32Array(n);
+    this.#always = new Uint8Array(n);
+    // Which objectives can move, and so who reads each slot, depends on the world alone: read once per world.
+    let readers = slotReaders.get(world);
+    if (!readers) {
+      readers = Array.from({ length: slots }, (): number[] => []);
+      this.#movers.forEach((ms, w) => {
+        for (const m of ms) if (!readers![m.slot]!.includes(w)) readers![m.slot]!.push(w);
+      });
+      slotReaders.set(world, readers);
+    }
+    this.#readers = readers;
+    this.#movers.forEach((ms, w) => {
+      // A weight that is not a finite number makes even an unmoved objective's term NaN (as `decisionValue`
+      // computes it): such a government's objectives are always read.
+      for (const m of ms) if (!Number.isFinite(m.coef)) this.#always[w] = 1;
+    });
+  }
+
+  /** Every slot's number in `s` (see `#baseSlots`). */
+  #readSlots(s: GameState, out: Float64Array): void {
+    const n = this.#n;
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      // Written out, in ACTOR_VARS' order (see ORDER): a computed name reads several times slower.
+      const a = s.actors[i]!;
+      out[at++] = a.security;
+      out[at++] = a.support;
+      out[at++] = a.economy;
+      out[at++] = a.influence;
+      out[at++] = a.nuclear;
+      out[at++] = a.missile;
+    }
+    out[at++] = s.tension;
+    out[at] = this.#stageRead(s);
   }
 
   /** An objective's value on 0..100 in `s`, as `objectiveValue` reads it. */
@@ -186,7 +257,10 @@ export class Valuation {
 
   /** An actor's index in the world (as `indexOf`, -1 for an unknown id), by a map: asked for every value read. */
   #ix(id: ActorId): number {
-    return this.#index.get(id) ?? -1;
+    // A scan of a few ids beats a map's lookup here.
+    const ids = this.#ids;
+    for (let i = 0; i < ids.length; i++) if (ids[i] === id) return i;
+    return -1;
   }
 
   /** A term's number: who does what to whom. */
@@ -202,8 +276,22 @@ export class Valuation {
   /** One whole term's entry (scale and fade 1). */
   #single(t: AnyTerm): Entry {
     const c = this.#code(t);
-    let e = this.#singles.get(c);
-    if (!e) this.#singles.set(c, (e = this.#compute([t], 1, 1)));
+    const one = this.#one;
+    if (!(c >= 0 && c < this.#singles.length)) {
+      // A term naming no known government or action has no place in the array (its what-if is the engine's to
+      // refuse or to apply as it does).
+      let x = this.#strays.get(c);
+      if (x === undefined) {
+        one[0] = t;
+        this.#strays.set(c, (x = this.#compute(one, 1, 1)));
+      }
+      return x;
+    }
+    let e = this.#singles[c]!;
+    if (e < 0) {
+      one[0] = t;
+      this.#singles[c] = e = this.#compute(one, 1, 1);
+    }
     return e;
   }
 
@@ -216,16 +304,16 @@ export class Valuation {
       let byFade = this.#faded.get(c);
       if (!byFade) this.#faded.set(c, (byFade = new Map()));
       e = byFade.get(fade);
-      if (!e) byFade.set(fade, (e = this.#compute(terms, scale, fade)));
+      if (e === undefined) byFade.set(fade, (e = this.#compute(terms, scale, fade)));
     } else if (scale === 1 && fade === 1 && terms.length === 2) {
       const c = this.#code(terms[0]!) * this.#codes + this.#code(terms[1]!);
       e = this.#pairs.get(c);
-      if (!e) this.#pairs.set(c, (e = this.#compute(terms, scale, fade)));
+      if (e === undefined) this.#pairs.set(c, (e = this.#compute(terms, scale, fade)));
     } else {
       let key = `${scale}|${fade}`;
       for (const t of terms) key += `|${this.#code(t)}`;
       e = this.#others.get(key);
-      if (!e) this.#others.set(key, (e = this.#compute(terms, scale, fade)));
+      if (e === undefined) this.#others.set(key, (e = this.#compute(terms, scale, fade)));
     }
     return e;
   }
@@ -256,30 +344,43 @@ export class Valuation {
     // With sanctions and lifelines as they were, every government's pressure is unchanged: no flows to count.
     if (flows) addFlows(world, s, this.look);
     const n = this.#n;
-    // Made at their size: grown by pushes, they were a good part of what a valuation allocates.
-    const values = new Array<number>(n);
-    const reasons = new Array<number>(n);
-    const stage = this.#stageRead(s);
+    const e = this.#entries++;
+    // A plain array grown by pushes (values, then reasons): typed arrays this size live outside the heap, and
+    // growing one cost more than it saved.
+    const out = this.#pool;
+    const why = this.#why;
+    // Only the objectives on a number the what-if moved are read: an unmoved one adds an exact zero to the sum
+    // and never becomes the reason, so skipping it changes no value (and most terms move a few numbers only).
+    const cur = this.#slots;
+    const base = this.#baseSlots;
+    const moved = this.#moved;
+    this.#readSlots(s, cur);
+    moved.set(this.#always);
+    for (let slot = 0; slot < cur.length; slot++)
+      if (cur[slot] !== base[slot]) for (const w of this.#readers[slot]!) moved[w] = 1;
     for (let w = 0; w < n; w++) {
       let sum = 0;
       let best = 0;
       let reason = -1;
-      for (const m of this.#movers[w]!) {
-        const x =
-          m.read === Read.Var ? varOf(s.actors[m.of]!, m.vi) : m.read === Read.Tension ? s.tension : stage;
-        const d = m.coef * ((m.high ? x : 100 - x) - m.base);
-        sum += d;
-        if (Math.abs(d) > best) {
-          best = Math.abs(d);
-          reason = m.k;
+      const all = this.#always[w] === 1;
+      if (moved[w])
+        for (const m of this.#movers[w]!) {
+          const x = cur[m.slot]!;
+          if (x === base[m.slot] && !all) continue;
+          const d = m.coef * ((m.high ? x : 100 - x) - m.base);
+          sum += d;
+          if (Math.abs(d) > best) {
+            best = Math.abs(d);
+            reason = m.k;
+          }
         }
-      }
       const weights = this.#weights[w]!;
-      values[w] = weights > 0 ? sum / weights : 0;
-      reasons[w] = reason;
+      out.push(weights > 0 ? sum / weights : 0);
+      why[w] = reason;
     }
+    for (let w = 0; w < n; w++) out.push(why[w]!);
     this.#restore(terms);
-    return { values, reasons, kept: null };
+    return e;
   }
 
   /** Puts the scratch copy back as the belief has it, after `terms` changed it. */
@@ -326,39 +427,35 @@ export class Valuation {
       (target === undefined ? -1 : this.#ix(target)) +
       1;
     let e: Entry | undefined;
-    if (fade === 1) e = this.#singles.get(c);
-    else e = this.#faded.get(c)?.get(fade);
-    return e ? this.#answer(e, by) : this.value(who, [{ by: who, action, target }], 1, fade);
+    if (fade === 1) {
+      const x = c >= 0 && c < this.#singles.length ? this.#singles[c]! : this.#strays.get(c);
+      if (x !== undefined && x >= 0) e = x;
+    } else e = this.#faded.get(c)?.get(fade);
+    return e !== undefined ? this.#answer(e, by) : this.value(who, [{ by: who, action, target }], 1, fade);
   }
 
   /** Government `w`'s value and reason from an entry, built once and kept. */
   #answer(e: Entry, w: number): Valued {
-    const kept = (e.kept ??= []);
+    const kept = (this.#kept[e] ??= []);
     let v = kept[w];
     if (!v) {
-      const r = e.reasons[w]!;
-      kept[w] = v = { value: e.values[w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
+      const n = this.#n;
+      const r = this.#pool[e * 2 * n + n + w]!;
+      kept[w] = v = { value: this.#pool[e * 2 * n + w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
     }
     return v;
   }
 
   /** `who`'s change of score from one whole term: `value(who, [t]).value`, without building the answer. */
   valueOf(who: ActorId, t: AnyTerm): number {
-    return this.#single(t).values[this.#ix(who)]!;
+    const e = this.#single(t);
+    return this.#pool[e * 2 * this.#n + this.#ix(who)]!;
   }
 
   /** `who`'s change of score from `terms`, with the objective that moved most. */
   value(who: ActorId, terms: readonly AnyTerm[], scale = 1, fade = 1): Valued {
     return this.#answer(this.#entry(terms, scale, fade), this.#ix(who));
   }
-}
-
-const indexMaps = new WeakMap<World, Map<ActorId, number>>();
-/** Each actor's index in the world, by id, made once per world. */
-function indexMap(world: World): Map<ActorId, number> {
-  let m = indexMaps.get(world);
-  if (!m) indexMaps.set(world, (m = new Map(world.actors.map((a, i) => [a.id, i]))));
-  return m;
 }
 
 const pressureMoves = new WeakMap<ActionDef, boolean>();
@@ -382,25 +479,7 @@ function touchesPairs(def: ActionDef): boolean {
   return x;
 }
 
-/** A government's variable by its place in ACTOR_VARS, read by name (a computed name reads several times slower). */
-function varOf(a: Record<ActorVar, number>, vi: number): number {
-  switch (vi) {
-    case 0:
-      return a.security;
-    case 1:
-      return a.support;
-    case 2:
-      return a.economy;
-    case 3:
-      return a.influence;
-    case 4:
-      return a.nuclear;
-    default:
-      return a.missile;
-  }
-}
-
-/** The variables `#restore` and `varOf` name, in ACTOR_VARS' order: this fails to compile if that list changes. */
+/** The variables `#restore` and `#readSlots` name, in ACTOR_VARS' order: this fails to compile if that list changes. */
 const ORDER: typeof ACTOR_VARS = ['security', 'support', 'economy', 'influence', 'nuclear', 'missile'];
 void ORDER;
 
@@ -448,7 +527,7 @@ export function valuationKey(world: World, view: PlayerView): Float64Array {
 }
 
 /** Whether `view`'s believer thinks the stage may advance (the key's only part a believer reads its own way), 1 or 0. */
-function believerAdvance(world: World, view: PlayerView): number {
+export function believerAdvance(world: World, view: PlayerView): number {
   const advance = stageMayAdvance(world, {
     trust: believedTrust(world, view),
     agreements: view.agreements as unknown as Agreement[],
@@ -467,6 +546,16 @@ export function valuationKeyOnSameState(world: World, view: PlayerView, known: F
   const k = known.slice();
   k[3] = believerAdvance(world, view);
   return k;
+}
+
+/**
+ * Whether `a` is the key `valuationKeyOnSameState` would make from `known` for a believer whose `believerAdvance`
+ * is `advance`: the same test without making that key.
+ */
+export function sameKeyOnSameState(a: Float64Array, known: Float64Array, advance: number): boolean {
+  if (a.length !== known.length || a[3] !== advance) return false;
+  for (let i = 0; i < a.length; i++) if (i !== 3 && a[i] !== known[i]) return false;
+  return true;
 }
 
 /** Whether two valuation keys are the same. */

@@ -90,7 +90,7 @@ async function runUnitsInWorkers(
   onUnit: () => void,
 ): Promise<Map<string, UnitResult>> {
   const order = units.map((_, k) => k);
-  const cost: Record<Players, number> = { hard: 0, normal: 1, easy: 2, default: 3 };
+  const cost: Record<Players, number> = { hard: 0, normal: 1, easy: 2 };
   order.sort((x, y) => cost[units[x]!.players] - cost[units[y]!.players] || x - y);
   const shares: number[][] = Array.from({ length: workers }, () => []);
   order.forEach((k, n) => shares[n % workers]!.push(k));

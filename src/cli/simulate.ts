@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { STRATEGIES, isStrategy } from '../ai/index.ts';
+import { DIFFICULTIES, STRATEGIES, isStrategy } from '../ai/index.ts';
 import { ACTOR_VARS } from '../engine/index.ts';
 import { ScenarioError, formatProblem } from '../scenario/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
@@ -13,8 +13,11 @@ import { readScenario } from './files.ts';
 import { simulateInWorkers } from './parallel.ts';
 import { MAX_GAMES, exitIfOrphaned, plain } from './terminal.ts';
 
-/** The computer players of `qpq simulate` when neither the scenario nor the command names one. */
-export const DEFAULT_STRATEGY = 'reciprocal';
+/**
+ * The computer players of `qpq simulate` (and of `qpq experiment`) when neither the scenario nor the command names
+ * one: Normal's, the players a class meets by default, so that an instructor's playtest shows what students meet.
+ */
+export const DEFAULT_STRATEGY: string = DIFFICULTIES.normal.strategy;
 
 /** The strategies a scenario gives its governments (its `strategy:` fields), which `qpq simulate` seats by default. */
 export function scenarioSeats(loaded: LoadedScenario): Record<string, string> {

@@ -23,6 +23,7 @@ import { DIFFICULTIES, computerChooser, seatStrategies } from '../../src/ai/inde
 import { seatsFor } from '../../src/ai/simulate.ts';
 import { runGame, startGame } from '../../src/engine/index.ts';
 import { runExperimentCommand } from '../../src/cli/experiment.ts';
+import { DEFAULT_STRATEGY } from '../../src/cli/simulate.ts';
 import {
   RESULTS_END,
   RESULTS_START,
@@ -43,8 +44,9 @@ describe('the protocol', () => {
     }
   });
 
-  it('measures with the default batch players and every difficulty’s players', () => {
-    expect(PLAYERS.default).toBe('reciprocal');
+  it('measures with every difficulty’s players, Normal’s being the default batch players', () => {
+    expect(Object.keys(PLAYERS)).toEqual(['easy', 'normal', 'hard']);
+    expect(DEFAULT_STRATEGY).toBe(PLAYERS.normal);
     expect(PLAYERS.easy).toBe(DIFFICULTIES.easy.strategy);
     expect(PLAYERS.normal).toBe(DIFFICULTIES.normal.strategy);
     expect(PLAYERS.hard).toBe(DIFFICULTIES.hard.strategy);
@@ -101,7 +103,7 @@ describe('the protocol', () => {
   });
 
   it('a batch is deterministic for its seed', () => {
-    const u = { claim: 'verification', scenario: 'panmunjom-2018', players: 'default' as const, batch: 0 };
+    const u = { claim: 'verification', scenario: 'panmunjom-2018', players: 'easy' as const, batch: 0 };
     expect(playUnit(load, u, 2, 5)).toEqual(playUnit(load, u, 2, 5));
   });
 });
@@ -111,7 +113,7 @@ describe('the table and the verdict', () => {
   const batch = (d: number[]): UnitResult => ({ a: d.map((x) => x), b: d.map(() => 0) });
 
   it('the effect is the mean of the batches’ mean paired differences, its interval Student’s t from their spread', () => {
-    const row = rowOf(e, 'default', 'panmunjom-2018', [batch([-2, -4]), batch([-2]), batch([-4, -4])]);
+    const row = rowOf(e, 'easy', 'panmunjom-2018', [batch([-2, -4]), batch([-2]), batch([-4, -4])]);
     // Batch means −3, −2, −4: mean −3, sd 1, t(2) = 4.303.
     expect(row.effect).toBeCloseTo(-3, 3);
     expect(row.ci95).toBeCloseTo(4.303 / Math.sqrt(3), 2);
@@ -122,10 +124,10 @@ describe('the table and the verdict', () => {
   });
 
   it('an effect of the wrong sign is significant but does not hold; one batch gives no interval', () => {
-    const wrong = rowOf(e, 'default', 'x', [batch([2]), batch([3]), batch([2.5])]);
+    const wrong = rowOf(e, 'easy', 'x', [batch([2]), batch([3]), batch([2.5])]);
     expect(wrong.significant).toBe(true);
     expect(wrong.holds).toBe(false);
-    const one = rowOf(e, 'default', 'x', [batch([-5]), { a: [], b: [] }]);
+    const one = rowOf(e, 'easy', 'x', [batch([-5]), { a: [], b: [] }]);
     expect(one.ci95).toBe(Infinity);
     expect(one.significant).toBe(false);
     expect(t95(1)).toBeCloseTo(12.706, 3);
@@ -146,7 +148,7 @@ describe('the table and the verdict', () => {
   });
 
   it('says where a conditional claim holds, in words', () => {
-    const opts = { games: 1, seeds: 3, seed: 1, players: ['default', 'normal'] as const };
+    const opts = { games: 1, seeds: 3, seed: 1, players: ['easy', 'normal'] as const };
     const results = new Map<string, UnitResult>();
     for (const u of unitsOf(e, { ...opts, players: [...opts.players] }))
       results.set(unitKey(u), batch(u.players === 'normal' ? [-2 - u.batch] : [u.batch - 1]));
@@ -155,7 +157,7 @@ describe('the table and the verdict', () => {
     expect(r.where).toContain(
       'Holds with normal players (objective) on panmunjom-2018, hanoi-2019 and missile-crisis-2017',
     );
-    expect(r.where).toContain('No significant effect with default players (reciprocal)');
+    expect(r.where).toContain(`No significant effect with easy players (${PLAYERS.easy})`);
     expect(r.why).toBe(e.why);
   });
 });
@@ -191,7 +193,7 @@ describe('qpq experiment', () => {
 
 describe('the Results section of docs/experiments.md', () => {
   const e = experimentById('lifeline')!;
-  const opts = { games: 1, seeds: 3, seed: 1, players: ['default', 'normal'] as const };
+  const opts = { games: 1, seeds: 3, seed: 1, players: ['easy', 'normal'] as const };
   const results = new Map<string, UnitResult>();
   for (const u of unitsOf(e, { ...opts, players: [...opts.players] }))
     results.set(unitKey(u), {
@@ -203,7 +205,7 @@ describe('the Results section of docs/experiments.md', () => {
   it('is generated from a run: the verdicts, where each holds, and every cell of every table', () => {
     const md = resultsMarkdown({ elapsedMs: 90_000, workers: 2, claims: [claim] }, 'qpq experiment lifeline');
     expect(md).toContain(
-      '`qpq experiment lifeline`: seed 1; default, normal players: 3 batches of 1 paired games a cell',
+      '`qpq experiment lifeline`: seed 1; easy, normal players: 3 batches of 1 paired games a cell',
     );
     expect(md).toContain('**Seed 1: 0 robust, 1 conditional, 0 not shown**, of 1 claims.');
     expect(md).toContain(
@@ -211,7 +213,7 @@ describe('the Results section of docs/experiments.md', () => {
     );
     expect(md).toContain('### 5. `lifeline`: conditional');
     // One row per cell, with its effect and interval as the JSON has them.
-    const rows = md.split('\n').filter((l) => /^\| (default|normal) \(/.test(l));
+    const rows = md.split('\n').filter((l) => /^\| (easy|normal) \(/.test(l));
     expect(rows).toHaveLength(claim.robustness.length);
     expect(rows[3]).toContain('| normal (objective) | panmunjom-2018 |');
     expect(rows[3]).toContain('−3.00 ±');
@@ -235,7 +237,8 @@ describe('the Results section of docs/experiments.md', () => {
     );
     expect(md).toMatch(/\| normal \(objective\) \| panmunjom-2018 \|.*\| yes \| 1, 2 \|/);
     expect(md).toMatch(/\| normal \(objective\) \| hanoi-2019 \|.*\| yes \| 1 \|/);
-    expect(md).toMatch(/\| default \(reciprocal\) \| hanoi-2019 \|.*\| no \| — \|/);
+    expect(md).toContain(`| easy (${PLAYERS.easy}) | hanoi-2019 |`);
+    expect(md).toMatch(new RegExp(`\\| easy \\(${PLAYERS.easy}\\) \\| hanoi-2019 \\|.*\\| no \\| — \\|`));
   });
 
   it('joins runs of one seed made with different players into one table, and reads the verdict again', () => {
@@ -243,9 +246,9 @@ describe('the Results section of docs/experiments.md', () => {
       ...claim,
       robustness: claim.robustness.filter((x) => players.includes(x.players)),
     });
-    const onlyDefault = { ...part(['default']), verdict: 'not-shown' as const };
+    const onlyEasy = { ...part(['easy']), verdict: 'not-shown' as const };
     const [one] = combineRuns([
-      { elapsedMs: 1, workers: 1, claims: [onlyDefault] },
+      { elapsedMs: 1, workers: 1, claims: [onlyEasy] },
       { elapsedMs: 2, workers: 2, claims: [part(['normal'])] },
     ]);
     expect(one!.elapsedMs).toBe(3);

@@ -11,7 +11,14 @@ import type { Strategy } from '../../src/ai/index.ts';
 import { objectiveStrategy } from '../../src/ai/objective.ts';
 import { legalActions, promisable, concessionOrFriendly } from '../../src/ai/moves.ts';
 import { addFlows, decisionValue, outlook } from '../../src/ai/need.ts';
-import { Valuation, sameKey, valuationKey } from '../../src/ai/valuation.ts';
+import {
+  Valuation,
+  believerAdvance,
+  sameKey,
+  sameKeyOnSameState,
+  valuationKey,
+  valuationKeyOnSameState,
+} from '../../src/ai/valuation.ts';
 import type { AnyTerm } from '../../src/ai/valuation.ts';
 import {
   applyAction,
@@ -120,6 +127,69 @@ describe('the valuation cache', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('answers every way of asking (valueOf, valued, valuedBy) exactly as a fresh what-if, on beliefs of one world', () => {
+    // Whole terms' entries live in an array by the term's code, every entry's numbers in one pool, and who reads
+    // each number is kept per world: a value read from the wrong place, a stale slot or another belief's readers
+    // would differ from the reference here. Two beliefs of one world, valued alternately, share the per-world part.
+    const states = [STATES[1]!, STATES[STATES.length - 1]!];
+    const seats = [WORLD.actors[0]!.id, WORLD.actors[2]!.id];
+    const valuations = states.map((s, k) => {
+      const belief = beliefFrom(WORLD, playerView(WORLD, s, seats[k]!), 0.5, true);
+      return {
+        belief,
+        valuation: new Valuation(WORLD, belief, HORIZON, GAIN),
+        terms: termsIn(WORLD, s, seats[k]!),
+      };
+    });
+    let asked = 0;
+    for (let i = 0; i < 40; i++)
+      for (const { belief, valuation, terms } of valuations) {
+        const t = terms[(i * 7) % terms.length]!;
+        for (const w of WORLD.actors) {
+          const want = reference(WORLD, belief, w.id, [t], 1, 1);
+          expect(valuation.valueOf(w.id, t)).toBe(want.value);
+          expect(valuation.valued(w.id, t)).toEqual(want);
+          asked++;
+        }
+        // An act of the seat's own, at full weight and faded, read without building the term.
+        const fade = i % 2 ? 1 : 0.5;
+        expect(valuation.valuedBy(t.by, t.action, t.target, fade)).toEqual(
+          reference(WORLD, belief, t.by, [{ by: t.by, action: t.action, target: t.target }], 1, fade),
+        );
+      }
+    expect(asked).toBe(40 * 2 * WORLD.actors.length);
+  });
+
+  it("finds a seat's key among those kept without copying the phase's key, as comparing whole keys does", () => {
+    // `sameKeyOnSameState(kept, known, advance)` must say exactly what `sameKey(kept, valuationKeyOnSameState(…))`
+    // says, for every seat of a state against keys read on that state and on others.
+    for (const s of [STATES[2]!, STATES[STATES.length - 1]!]) {
+      const known = valuationKey(WORLD, playerView(WORLD, s, WORLD.actors[0]!.id));
+      const kept = [...STATES.slice(0, 4), s].flatMap((x) =>
+        WORLD.actors.map((a) => valuationKey(WORLD, playerView(WORLD, x, a.id))),
+      );
+      let matches = 0;
+      for (const a of WORLD.actors) {
+        const view = playerView(WORLD, s, a.id);
+        const whole = valuationKeyOnSameState(WORLD, view, known);
+        const advance = believerAdvance(WORLD, view);
+        expect(whole[3]).toBe(advance);
+        for (const k of kept) {
+          const same = sameKeyOnSameState(k, known, advance);
+          expect(same).toBe(sameKey(k, whole));
+          if (same) matches++;
+          // A believer that reads the stage the other way has another key, though every public number agrees.
+          const other = whole.slice();
+          other[3] = 1 - advance;
+          expect(sameKeyOnSameState(k, known, 1 - advance)).toBe(sameKey(k, other));
+          if (same) expect(sameKeyOnSameState(k, known, 1 - advance)).toBe(false);
+        }
+      }
+      // Each seat at least finds its own key on this state.
+      expect(matches).toBeGreaterThanOrEqual(WORLD.actors.length);
+    }
   });
 
   it('keys every seat of one state alike, and tells apart states that differ in a number it reads', () => {

@@ -75,21 +75,18 @@ const PUBLISHED: Record<string, Published> = {
     verdict: 'conditional',
     // Session 7: the easy players are a weaker objective player now, and like the normal ones show no effect in the
     // Panmunjom thaw (−0.12 ± 1.08 deals on seed 1), where generous tit-for-tat held: no easy witness until the rerun.
-    holds: [['default', 'hanoi-2019']],
-    fails: [
-      ['default', 'present-day'],
-      ['normal', 'hanoi-2019'],
-    ],
+    holds: [],
+    fails: [['normal', 'hanoi-2019']],
   },
   // Every cell holds on every seed but one: after Hanoi the normal players, who keep their word, leave inspections
   // almost nothing to stop (0.01 broken steps a game), and it holds there on seed 1 only. Robust on seed 1 (the
   // hard players included); conditional over seeds 1-3.
   verification: {
     verdict: 'conditional',
-    // (The easy witness after Hanoi held with generous tit-for-tat; with the weaker objective player it holds on
-    // seed 1 too, −0.014 ± 0.007, but seeds 2 and 3 were not run: no easy witness until the rerun.)
+    // (The easy witness after Hanoi held with generous tit-for-tat; with the weaker objective player of session 7 it
+    // holds on seed 1 too, −0.014 ± 0.007; seeds 2 and 3 were not run with it.)
     holds: [
-      ['default', 'six-party-talks'],
+      ['easy', 'hanoi-2019'],
       ['normal', 'panmunjom-2018'],
       ['normal', 'six-party-talks'],
     ],
@@ -99,11 +96,8 @@ const PUBLISHED: Record<string, Published> = {
   // to the hardliner, not in the present day, where the predecessor was already a hawk.
   'leadership-change': {
     verdict: 'conditional',
-    holds: [
-      ['normal', 'present-day'],
-      ['default', 'hanoi-2019'],
-    ],
-    fails: [['default', 'present-day']],
+    holds: [['normal', 'present-day']],
+    fails: [],
   },
   // The normal players everywhere, by far; the reciprocity players only on some seeds.
   'domestic-politics': {
@@ -114,30 +108,27 @@ const PUBLISHED: Record<string, Published> = {
     ],
     // (The easy players weigh support at home now, as Normal does: in the present day the claim holds with them,
     // −17.7 ± 2.2 on seed 1, where generous tit-for-tat showed nothing. Until the rerun, no easy witness.)
-    fails: [['default', 'hanoi-2019']],
+    fails: [],
   },
   // The reciprocity players do not read the economy: their two worlds play the same games.
   lifeline: {
     verdict: 'conditional',
     holds: [['normal', 'panmunjom-2018']],
-    fails: [['default', 'hanoi-2019']],
+    fails: [],
   },
   phasing: {
     verdict: 'conditional',
     holds: [['normal', 'six-party-talks']],
     // (After Hanoi the claim now holds with the easy players, −0.14 ± 0.06 on seed 1, as it does with Normal;
     // generous tit-for-tat showed nothing. Until the rerun, no easy witness.)
-    fails: [['default', 'panmunjom-2018']],
+    fails: [],
   },
   // A model problem: mediators may bridge only parties who cannot talk, and almost never put a package there that
   // both would sign (docs/experiments.md).
   mediation: {
     verdict: 'not-shown',
     holds: [],
-    fails: [
-      ['default', 'hanoi-2019'],
-      ['normal', 'panmunjom-2018'],
-    ],
+    fails: [['normal', 'panmunjom-2018']],
   },
   // A power problem: a clash is rare; the sign is the predicted one in most cells, within the interval.
   hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
@@ -146,15 +137,12 @@ const PUBLISHED: Record<string, Published> = {
   engagement: {
     verdict: 'not-shown',
     holds: [],
-    fails: [
-      ['default', 'present-day'],
-      ['normal', 'panmunjom-2018'],
-    ],
+    fails: [['normal', 'panmunjom-2018']],
   },
   multilateral: {
     verdict: 'conditional',
     holds: [['normal', 'panmunjom-2018']],
-    fails: [['default', 'six-party-talks']],
+    fails: [],
   },
 };
 

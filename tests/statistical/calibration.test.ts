@@ -13,7 +13,6 @@ import { describe, expect, it } from 'vitest';
 import { DIFFICULTIES } from '../../src/ai/index.ts';
 import { simulate } from '../../src/ai/simulate.ts';
 import { readScenario } from '../../src/cli/files.ts';
-import { DEFAULT_STRATEGY } from '../../src/cli/simulate.ts';
 
 const SCENARIOS = [
   'tutorial',
@@ -24,9 +23,11 @@ const SCENARIOS = [
   'present-day',
 ];
 
-/** The players of each column: `qpq simulate`'s default players (no shipped scenario seats its own) and two difficulties. */
+/**
+ * The players of each column: two difficulties. Normal's are `qpq simulate`'s default players too (no shipped
+ * scenario seats its own), so the default column is the normal one.
+ */
 const PLAYERS: Record<string, { strategy?: string; games: number }> = {
-  default: { strategy: DEFAULT_STRATEGY, games: 150 },
   easy: { strategy: DIFFICULTIES.easy.strategy, games: 150 },
   normal: { strategy: DIFFICULTIES.normal.strategy, games: 40 },
 };
