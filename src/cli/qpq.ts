@@ -18,7 +18,8 @@ Commands:
   check [--strict] <files...>            validate scenario files; one "path:line:column: message" per problem,
                                          "path:line:column: warning: message" per warning (--strict: warnings fail)
   simulate <scenario> --games N --seed S [--json] [--strategy ID] [--seat ACTOR=ID ...]
-                                         N seeded computer-only games, summarised
+                                         N seeded computer-only games, summarised (Normal's players
+                                         unless --strategy or the scenario names one)
   tournament [--strategies a,b] [--noise P] [--rounds R] [--repetitions K] [--seed S] [--json]
                                          an Axelrod-style round robin of the computer strategies
   experiment <id...> | --all [--games N] [--hard-games N] [--seeds B] [--seed S] [--players LIST]
