@@ -69,7 +69,8 @@ describe('qpq simulate --json', () => {
           `${id} ${ev}`,
         ).toBe(e.games === 0);
     }
-  });
+    // Six processes of Normal's players (the batch default): a few seconds each on a quiet machine.
+  }, 180_000);
 
   it('explains a bad argument and exits 1', () => {
     expect(() => qpq('simulate', 'scenarios/panmunjom-2018.yaml', '--games', 'many')).toThrow(
