@@ -2,19 +2,17 @@
  * The published verdicts (docs/experiments.md), asserted on seeds 1, 2 and 3 at the published size (5 batches of
  * 10 paired games a cell). The whole table of a claim (four kinds of player × three scenarios) costs too much to
  * replay here on three seeds, above all the hard players' rows, so each verdict is asserted through witnesses
- * played by the default, easy and normal players:
+ * played by the easy and normal players on seeds 1, 2 and 3, and a few hard ones on seed 1:
  *
  * - `holds`: cells where the claim holds (the predicted sign, its interval clear of zero) on every seed;
  * - `fails`: cells where it does not hold on any seed (no effect, or the opposite);
  * - `opposite`: cells where the opposite holds, significantly, on every seed: a finding against the claim.
  *
  * A verdict is robust only with no failing witness, conditional with both kinds, not shown with no holding one.
- * A cell that holds on one seed and not on another is no witness, unless it names the seeds it is asserted on (the
- * only such cell is the one that makes verification conditional over the seeds): the page says which seeds each
- * cell holds on.
+ * A cell that holds on one seed and not on another is no witness, unless it names the seeds it is asserted on: the
+ * hard players' cells name seed 1, the only seed they were run on.
  *
- * Run with `npx vitest run --project experiments`: about 4 CPU-minutes (8.6 minutes of wall time at a load of 9),
- * most of it the normal players' cells.
+ * Run with `npx vitest run --project experiments`: about 5 CPU-minutes, most of it the normal players' cells.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -65,63 +63,71 @@ interface Published {
 }
 
 /**
- * The published verdicts (`qpq experiment --all --json`, seed 1, the default size) and their witnesses, each
- * chosen from the runs of seeds 1, 2 and 3 (docs/experiments.md, Results).
+ * The published verdicts (`qpq experiment --all --json`, seed 1, the default size, session 7: the easy, normal and
+ * hard players) and their witnesses, each chosen from the runs of seeds 1, 2 and 3 (docs/experiments.md, Results).
+ * The hard players' witnesses are asserted on seed 1 only, the seed they were run on: a hard cell is 20 planner
+ * games, cheap once, too dear on three seeds for every cell.
  */
 const PUBLISHED: Record<string, Published> = {
-  // The reciprocity players sign fewer deals with a DPRK that may provoke; in the present day nobody deals with
-  // it in either world; the normal players show no effect of either sign.
+  // Nobody's deals with the DPRK fall when it may provoke: provocations cost it little trust against the value of
+  // a deal priced with the trust of the day (docs/experiments.md).
   'trust-deficit': {
-    verdict: 'conditional',
-    // Session 7: the easy players are a weaker objective player now, and like the normal ones show no effect in the
-    // Panmunjom thaw (−0.12 ± 1.08 deals on seed 1), where generous tit-for-tat held: no easy witness until the rerun.
+    verdict: 'not-shown',
     holds: [],
-    fails: [['normal', 'hanoi-2019']],
+    fails: [
+      ['easy', 'panmunjom-2018'],
+      ['normal', 'present-day'],
+    ],
   },
-  // Every cell holds on every seed but one: after Hanoi the normal players, who keep their word, leave inspections
-  // almost nothing to stop (0.01 broken steps a game), and it holds there on seed 1 only. Robust on seed 1 (the
-  // hard players included); conditional over seeds 1-3.
+  // Every cell holds on seed 1 but the easy players' in the Panmunjom thaw (−0.02 ± 0.03: the sign, not the power).
   verification: {
     verdict: 'conditional',
-    // (The easy witness after Hanoi held with generous tit-for-tat; with the weaker objective player of session 7 it
-    // holds on seed 1 too, −0.014 ± 0.007; seeds 2 and 3 were not run with it.)
     holds: [
       ['easy', 'hanoi-2019'],
       ['normal', 'panmunjom-2018'],
-      ['normal', 'six-party-talks'],
+      ['hard', 'six-party-talks', [1]],
     ],
-    fails: [['normal', 'hanoi-2019', [2, 3]]],
+    fails: [['easy', 'panmunjom-2018']],
   },
-  // The normal players everywhere (the present day now included); the reciprocity players where a dove gave way
-  // to the hardliner, not in the present day, where the predecessor was already a hawk.
+  // Every difficulty concedes less under the hardliner, on every seed; the hard players' present day (−1.2 ± 2.2 on
+  // ten paired games) is the one cell short of it.
   'leadership-change': {
     verdict: 'conditional',
-    holds: [['normal', 'present-day']],
+    holds: [
+      ['easy', 'present-day'],
+      ['normal', 'hanoi-2019'],
+      ['hard', 'panmunjom-2018', [1]],
+    ],
+    fails: [['hard', 'present-day', [1]]],
+  },
+  // Robust: every difficulty, every scenario, every seed.
+  'domestic-politics': {
+    verdict: 'robust',
+    holds: [
+      ['easy', 'hanoi-2019'],
+      ['normal', 'present-day'],
+      ['hard', 'hanoi-2019', [1]],
+    ],
     fails: [],
   },
-  // The normal players everywhere, by far; the reciprocity players only on some seeds.
-  'domestic-politics': {
+  // The normal players feel the economy's need in the Panmunjom thaw and the missile crisis on every seed; the easy
+  // players' shorter horizon mostly misses it.
+  lifeline: {
     verdict: 'conditional',
     holds: [
       ['normal', 'panmunjom-2018'],
-      ['normal', 'hanoi-2019'],
+      ['normal', 'missile-crisis-2017'],
     ],
-    // (The easy players weigh support at home now, as Normal does: in the present day the claim holds with them,
-    // −17.7 ± 2.2 on seed 1, where generous tit-for-tat showed nothing. Until the rerun, no easy witness.)
-    fails: [],
+    fails: [['easy', 'hanoi-2019']],
   },
-  // The reciprocity players do not read the economy: their two worlds play the same games.
-  lifeline: {
-    verdict: 'conditional',
-    holds: [['normal', 'panmunjom-2018']],
-    fails: [],
-  },
+  // Every easy and normal cell on every seed; the hard players' Six-Party Talks (−0.08 ± 0.15) fall short.
   phasing: {
     verdict: 'conditional',
-    holds: [['normal', 'six-party-talks']],
-    // (After Hanoi the claim now holds with the easy players, −0.14 ± 0.06 on seed 1, as it does with Normal;
-    // generous tit-for-tat showed nothing. Until the rerun, no easy witness.)
-    fails: [],
+    holds: [
+      ['easy', 'six-party-talks'],
+      ['normal', 'hanoi-2019'],
+    ],
+    fails: [['hard', 'six-party-talks', [1]]],
   },
   // A model problem: mediators may bridge only parties who cannot talk, and almost never put a package there that
   // both would sign (docs/experiments.md).
@@ -130,19 +136,23 @@ const PUBLISHED: Record<string, Published> = {
     holds: [],
     fails: [['normal', 'panmunjom-2018']],
   },
-  // A power problem: a clash is rare; the sign is the predicted one in most cells, within the interval.
+  // A power problem: a clash is rare.
   hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
-  // Not shown anywhere; with the normal players the DPRK provokes more (not less) when the others may engage, in
-  // most cells, significantly only on some seeds (the present day on seed 2).
+  // Not shown anywhere; the easy players' DPRK provokes more when the others may engage in the present day on seed 1.
   engagement: {
     verdict: 'not-shown',
     holds: [],
     fails: [['normal', 'panmunjom-2018']],
   },
+  // Packages among three or more hold in the Panmunjom thaw and after Hanoi with every difficulty but the hard one
+  // (Panmunjom); at the Six-Party Talks the forum is convened by events in both worlds and the cells vary by seed.
   multilateral: {
     verdict: 'conditional',
-    holds: [['normal', 'panmunjom-2018']],
-    fails: [],
+    holds: [
+      ['easy', 'hanoi-2019'],
+      ['normal', 'panmunjom-2018'],
+    ],
+    fails: [['hard', 'panmunjom-2018', [1]]],
   },
 };
 
