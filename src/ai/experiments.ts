@@ -321,7 +321,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: (w, end) => concessionsBy(w, end, (id) => id === 'ROK', leaderChangeRound(w, 'ROK')),
     rests:
       'A new leader weighs the government’s objectives by its own stance (security and its deterrent more when more hawkish than the leader the scenario starts with, tension and the peace process less); the walk-away rule is off, so the metric is what the successor chooses.',
-    why: "Every difficulty reads its leader's priorities and concedes less under the hardliner, in every scenario and on every seed: the easy players 4.3 to 6.3 concessions a game less, the normal players 3.7 to 8.9. The one cell short is the hard players' present day (−1.2 ± 2.2 on ten paired games): the planner's ROK concedes little there in either world.",
+    why: "Every difficulty reads its leader's priorities and concedes less under the hardliner, in every scenario and on every seed: the easy players 4.3 to 6.3 concessions a game less, the normal players 3.7 to 8.9, the hard players 1.5 to 7.8 (seed 1).",
   },
   {
     id: 'domestic-politics',
@@ -373,7 +373,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: (world, end) => concessionsBy(world, end, (id) => id === 'DPRK'),
     rests:
       'Lifelines feed the economy (rules); the need to deal is read by the players from the economy’s outlook.',
-    why: "Only players that look far enough ahead feel the economy's need: the normal players hold in the Panmunjom thaw and the missile crisis on every seed (−0.5 to −1.2 concessions), after Hanoi on seed 3 only (−0.4 to −1.0, within the interval on seeds 1 and 2, where the North concedes about 13 a game in either world). The easy players count sanctions and relief over two quarters, not four, and mostly miss it (the predicted sign in 8 of 9 cells, significant in 2); the hard players show nothing on ten paired games, and after Hanoi the opposite.",
+    why: "Only players that look far enough ahead feel the economy's need: the normal players hold in the Panmunjom thaw and the missile crisis on every seed (−0.5 to −1.2 concessions), after Hanoi on seed 3 only (−0.4 to −1.0, within the interval on seeds 1 and 2, where the North concedes about 13 a game in either world). The easy players count sanctions and relief over two quarters, not four, and mostly miss it (the predicted sign in 8 of 9 cells, significant in 2); the hard players show nothing (−0.4 ± 0.4 in the Panmunjom thaw, about 0 elsewhere).",
   },
   {
     id: 'phasing',
@@ -389,7 +389,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: brokenShare,
     rests:
       'A phased deal survives one disputed step and breaks on the second (`phasedStrikes`), which a one-step deal cannot: the effect is largely this rule read back, an assumption of the model from the sources, not a finding.',
-    why: "Every easy and normal cell holds on every seed: phased deals break a fifth to a half less often (0.06 to 0.18 of finished deals), because a phased deal survives one disputed step (the rule) and these players forgive more when a second dispute would end it. The hard players hold in the Panmunjom thaw and after Hanoi; at the Six-Party Talks they have the sign (−0.08 ± 0.15) without the power of ten paired games. Session 6's tit-for-tat players showed the opposite: each step is read, and one misreading starts the spiral inside the deal; the claim holds for players who forgive, which is the sources' own argument for phased, verifiable steps.",
+    why: "Phased deals break a fifth to a half less often with every difficulty, in every scenario and on every seed (0.06 to 0.20 of finished deals), because a phased deal survives one disputed step (the rule) and these players forgive more when a second dispute would end it. Session 6's tit-for-tat players showed the opposite: each step is read, and one misreading starts the spiral inside the deal; the claim holds for players who forgive, which is the sources' own argument for phased, verifiable steps.",
   },
   {
     id: 'mediation',
@@ -498,7 +498,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     measure: signedShare,
     rests:
       'Deals among three or more governments are possible only while talks sit, and need every party’s yes (rules); whether they are put, and whether they fail more often, is the players’ choice.',
-    why: "With packages among three or more governments, the talks lower the share of offers signed in the Panmunjom thaw and after Hanoi with the easy and normal players on every seed (by 0.07 to 0.19), and with the hard players after Hanoi. At the Six-Party Talks, whose own scheduled Beijing rounds convene the talks in both worlds, the effect is 0 to 0.03 and holds only on some seeds; the hard players' Panmunjom cell (−0.01 ± 0.14) has no power.",
+    why: 'With packages among three or more governments, the talks lower the share of offers signed in the Panmunjom thaw and after Hanoi with the easy and normal players on every seed (by 0.07 to 0.19), and with the hard players after Hanoi. At the Six-Party Talks, whose own scheduled Beijing rounds convene the talks in both worlds, the effect is 0 to 0.03 and holds only on some seeds (the hard players there: +0.01 ± 0.01, the opposite); the hard players in the Panmunjom thaw show nothing (+0.01 ± 0.04).',
   },
 ];
 

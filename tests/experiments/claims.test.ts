@@ -89,16 +89,15 @@ const PUBLISHED: Record<string, Published> = {
     ],
     fails: [['easy', 'panmunjom-2018']],
   },
-  // Every difficulty concedes less under the hardliner, on every seed; the hard players' present day (−1.2 ± 2.2 on
-  // ten paired games) is the one cell short of it.
+  // Robust: every difficulty concedes less under the hardliner, in every scenario, on every seed.
   'leadership-change': {
-    verdict: 'conditional',
+    verdict: 'robust',
     holds: [
       ['easy', 'present-day'],
       ['normal', 'hanoi-2019'],
-      ['hard', 'panmunjom-2018', [1]],
+      ['hard', 'present-day', [1]],
     ],
-    fails: [['hard', 'present-day', [1]]],
+    fails: [],
   },
   // Robust: every difficulty, every scenario, every seed.
   'domestic-politics': {
@@ -120,14 +119,15 @@ const PUBLISHED: Record<string, Published> = {
     ],
     fails: [['easy', 'hanoi-2019']],
   },
-  // Every easy and normal cell on every seed; the hard players' Six-Party Talks (−0.08 ± 0.15) fall short.
+  // Robust: phased deals break less often with every difficulty, in every scenario, on every seed.
   phasing: {
-    verdict: 'conditional',
+    verdict: 'robust',
     holds: [
       ['easy', 'six-party-talks'],
       ['normal', 'hanoi-2019'],
+      ['hard', 'six-party-talks', [1]],
     ],
-    fails: [['hard', 'six-party-talks', [1]]],
+    fails: [],
   },
   // A model problem: mediators may bridge only parties who cannot talk, and almost never put a package there that
   // both would sign (docs/experiments.md).
@@ -144,8 +144,8 @@ const PUBLISHED: Record<string, Published> = {
     holds: [],
     fails: [['normal', 'panmunjom-2018']],
   },
-  // Packages among three or more hold in the Panmunjom thaw and after Hanoi with every difficulty but the hard one
-  // (Panmunjom); at the Six-Party Talks the forum is convened by events in both worlds and the cells vary by seed.
+  // Packages among three or more hold in the Panmunjom thaw and after Hanoi with the easy and normal players, and
+  // after Hanoi with the hard ones; at the Six-Party Talks the forum is convened by events in both worlds.
   multilateral: {
     verdict: 'conditional',
     holds: [
