@@ -36,23 +36,15 @@ type Goal = 'dominant' | 'historical' | 'clash';
 
 /** Cells measured not to meet a goal (docs/scenarios.md), by "scenario/players", with the goals they miss. */
 const NOT_MET: Record<string, Goal[]> = {
-  // After Hanoi the normal players reach a working peace in nearly every game (98.5 % of 200) and the frozen
-  // standoff of 2020 in none: their North trades summits for aid, never Yongbyon, and tension stays low.
-  'hanoi-2019/normal': ['historical', 'dominant'],
-  // The easy players became a weaker objective player in session 7 (they were generous tit-for-tat): they read the
-  // world as the normal players do, and miss where those miss. Measured with `simulate <id> --games 200 --seed 1
-  // --workers 1 --strategy objective-easy` on the tree with the stage rule `dealReach` and the mediation rule,
-  // before the table in docs/scenarios.md is rerun: after Hanoi the frozen standoff in 4.0 % of games (a working
-  // peace in 82.0 %); the present day's two hostile states in 2.0 %, with armed camps at 83.0 %. Two more easy
-  // cells miss a goal at 200 games but lie inside this small sample's slack, so they are not listed: the missile
-  // crisis's off-ramp (12.0 %, brinkmanship 78.0 %) and Panmunjom's nuclear standoff (10.5 %, an arms race 56.0 %);
-  // and after Hanoi the working peace's 82.0 % is above 70 %. (The Six-Party Talks, after the Yongbyon reactor:
-  // the nuclear North in 68.0 %, just under the 70 % cap.)
+  // The easy players (a weaker objective player since session 7) in docs/scenarios.md's 2,000-game table: after
+  // Hanoi the frozen standoff in 4.9 % of games (a working peace in 84.2 %); the present day's two hostile states
+  // in 0.9 %, with armed camps at 82.5 %.
   'hanoi-2019/easy': ['historical'],
   'present-day/easy': ['historical', 'dominant'],
-  // Two more normal cells miss a goal in the published table but lie inside this small sample's slack, so they are
-  // not listed: the Six-Party Talks' nuclear North (4 % of 200 games) and the present day's two hostile states
-  // (14.8 % of 400, with armed camps at 69.5 %).
+  // More cells miss a goal in that table but lie inside this small sample's slack, so they are not listed. Normal:
+  // the tutorial's back to the brink (8.1 %), after Hanoi a working peace in 86.6 % and the frozen standoff in 4.2 %,
+  // the present day's two hostile states in 13.9 % (armed camps 69.2 %). Easy: the missile crisis's off-ramp
+  // (8.9 %, brinkmanship 79.5 %), Panmunjom's nuclear standoff (11.0 %), and after Hanoi the working peace's 84.2 %.
 };
 
 const slack = (p: number, n: number): number => 2.5 * Math.sqrt((p * (1 - p)) / n);
