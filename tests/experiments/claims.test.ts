@@ -85,7 +85,7 @@ const PUBLISHED: Record<string, Published> = {
     holds: [
       ['easy', 'hanoi-2019'],
       ['normal', 'panmunjom-2018'],
-      ['hard', 'six-party-talks', [1]],
+      ['hard', 'panmunjom-2018', [1]],
     ],
     fails: [['easy', 'panmunjom-2018']],
   },
@@ -125,7 +125,7 @@ const PUBLISHED: Record<string, Published> = {
     holds: [
       ['easy', 'six-party-talks'],
       ['normal', 'hanoi-2019'],
-      ['hard', 'six-party-talks', [1]],
+      ['hard', 'panmunjom-2018', [1]],
     ],
     fails: [],
   },
