@@ -243,9 +243,10 @@ export class Player {
           rings(g, from, tone, motion ? p : 0.4, fade);
           const same = beat.moves.slice(0, k).filter((o) => o.from === m.from).length;
           // Labels stack above the marker, or below it near the top of the map.
-          const y = from.y < 110 ? from.y + R + 16 + same * 20 : from.y - R - 26 - same * 20;
+          const below = from.y < 110;
+          const y = below ? from.y + R + 16 + same * 20 : from.y - R - 26 - same * 20;
           tag?.setPosition(from.x, y).setAlpha(fade);
-          dirs[k] = from.y < 110 ? 1 : -1;
+          dirs[k] = below ? 1 : -1;
           break;
         }
         case 'summit': {
