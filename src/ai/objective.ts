@@ -12,6 +12,7 @@ import {
   mayTake,
   recentKey,
   signingCost,
+  talkingIn,
 } from '../engine/index.ts';
 import type {
   ActionChoice,
@@ -548,10 +549,6 @@ export function objectiveStrategy(
   };
 }
 
-/** Whether `a` and `b` are publicly on speaking terms (then a mediator has nothing to bridge). */
-const talks = (view: PlayerView, a: ActorId, b: ActorId): boolean =>
-  view.talking.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
-
 /**
  * A mediator's package between two rivals who cannot talk directly, if both would gain. Which pairs talk is
  * public (`view.talking`): a mediator bridges only a pair that is not on speaking terms, as the rules require.
@@ -568,7 +565,7 @@ function mediation(
   const me = view.me;
   let best: { offer: OfferDraft; value: number; why: string } | null = null;
   for (const [a, b] of world.flashpoints) {
-    if (a === me || b === me || talks(view, a, b) || !canPropose(view, [a, b])) continue;
+    if (a === me || b === me || talkingIn(view, a, b) || !canPropose(view, [a, b])) continue;
     const ab = promise(a, b).filter((t) => mayTake(findAction(world, t.action)!, a));
     const ba = promise(b, a).filter((t) => mayTake(findAction(world, t.action)!, b));
     for (const x of ab.slice(0, 6))

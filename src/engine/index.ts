@@ -31,6 +31,7 @@ export {
   checkDraftInView,
   canTalk,
   speaking,
+  talkingIn,
   talkingPairs,
   findAction,
   partiesOf,

@@ -64,36 +64,45 @@ export function moveStage(
   return s.stage - was;
 }
 
+/** An action's own reach: whether it is a step past declarations, and the highest stage its effects may lift to. */
+function reachOf(world: World, id: string): { concrete: boolean; cap: number | undefined } {
+  const a = world.actions[world.actionIndex[id] ?? -1];
+  if (!a) return { concrete: false, cap: undefined };
+  let cap: number | undefined;
+  for (const e of a.effects)
+    if (e.kind === 'stage' && e.delta > 0) cap = Math.max(cap ?? 0, e.atMost ?? Infinity);
+  return { concrete: a.concession && (a.family === 'programme' || a.family === 'security'), cap };
+}
+
+/** The least `at-most` of the world's stage-raising actions (undefined if none has one), once per world. */
+const leastCaps = new WeakMap<World, number | undefined>();
+function leastCap(world: World): number | undefined {
+  if (leastCaps.has(world)) return leastCaps.get(world);
+  let least: number | undefined;
+  for (const a of world.actions) {
+    const { cap } = reachOf(world, a.id);
+    if (cap !== undefined && cap !== Infinity) least = Math.min(least ?? Infinity, cap);
+  }
+  leastCaps.set(world, least);
+  return least;
+}
+
 /**
  * How high a deal between rivals carried out in full may lift the process (undefined: no cap). A deal with a
  * concession on a weapons programme or on security (a freeze, a dismantling, inspections, exercises suspended,
- * a guarantee) may lift it to the top; security cooperation (shared intelligence, patrols) is not such a step. A deal of declarations, aid and relief alone lifts it no higher than its
- * most far-reaching declaration could on its own (a summit "opens talks but cannot by itself go beyond them"),
- * and one with no declaration at all no higher than the least of them. A world whose stage effects have no
- * `at-most` puts no cap on any deal.
+ * a guarantee) may lift it to the top; security cooperation (shared intelligence, patrols) is not such a step.
+ * A deal of declarations, aid and relief alone lifts it no higher than its most far-reaching declaration could
+ * on its own (a summit "opens talks but cannot by itself go beyond them"), and one with no declaration at all no
+ * higher than the least of them. A world whose stage effects have no `at-most` puts no cap on any deal.
  */
 export function dealReach(world: World, g: Pick<Agreement, 'terms'>): number | undefined {
-  const capOf = (id: string): { concrete: boolean; cap: number | undefined } => {
-    const a = world.actions[world.actionIndex[id] ?? -1];
-    if (!a) return { concrete: false, cap: undefined };
-    let cap: number | undefined;
-    for (const e of a.effects)
-      if (e.kind === 'stage' && e.delta > 0) cap = Math.max(cap ?? 0, e.atMost ?? Infinity);
-    return { concrete: a.concession && (a.family === 'programme' || a.family === 'security'), cap };
-  };
   let own: number | undefined;
   for (const t of g.terms) {
-    const { concrete, cap } = capOf(t.action);
+    const { concrete, cap } = reachOf(world, t.action);
     if (concrete || cap === Infinity) return undefined;
     if (cap !== undefined) own = Math.max(own ?? 0, cap);
   }
-  if (own !== undefined) return own;
-  let least: number | undefined;
-  for (const a of world.actions) {
-    const { cap } = capOf(a.id);
-    if (cap !== undefined && cap !== Infinity) least = Math.min(least ?? Infinity, cap);
-  }
-  return least;
+  return own ?? leastCap(world);
 }
 
 /** Whether some government's nuclear or missile programme grew by `stageProgrammeGrowth` or more this round. */

@@ -100,6 +100,13 @@ export function speaking(world: World, s: GameState, a: number, b: number): bool
   return s.hotline[ab] === 1 || s.hotline[ba] === 1 || s.trust[ab]! >= t || s.trust[ba]! >= t;
 }
 
+/** Whether `a` and `b` are on speaking terms in a view's public list (`PlayerView.talking`), either way round. */
+export const talkingIn = (
+  view: { readonly talking: readonly (readonly [ActorId, ActorId])[] },
+  a: ActorId,
+  b: ActorId,
+): boolean => view.talking.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+
 /** The pairs of `parties` (in their order) that are on speaking terms by `talks`, as "A–B". */
 export function talkingPairs(
   parties: readonly ActorId[],
@@ -200,7 +207,7 @@ export function checkDraftInView(
     forum: view.forum,
     round: view.round,
     canTalk: (a, b) => a === view.me && view.contacts.includes(b),
-    speaking: (a, b) => view.talking.some(([x, y]) => (x === a && y === b) || (x === b && y === a)),
+    speaking: (a, b) => talkingIn(view, a, b),
   });
 }
 

@@ -3,7 +3,14 @@
  * long the offer stays open, with a preview of its likely effects. It checks a draft against the seat's view
  * before adding it to the offers to send; the engine checks it again when the phase input is submitted.
  */
-import { VERIFICATIONS, checkDraftInView, findAction, mayTake, viewFacts } from '../../../engine/index.ts';
+import {
+  VERIFICATIONS,
+  checkDraftInView,
+  findAction,
+  mayTake,
+  talkingIn,
+  viewFacts,
+} from '../../../engine/index.ts';
 import type {
   ActionDef,
   ActorId,
@@ -17,15 +24,7 @@ import type {
 import { fill, h, uid } from '../../kit/dom.ts';
 import { VERIFICATION_LABELS, nameOf, verificationHelp, who } from '../../kit/text.ts';
 import { previewLines, previewOffer } from '../preview.ts';
-import {
-  actionOptions,
-  keepingFocus,
-  pickTarget,
-  talkingIn,
-  targetsFor,
-  twinInForce,
-  unavailable,
-} from './shared.ts';
+import { actionOptions, keepingFocus, pickTarget, targetsFor, twinInForce, unavailable } from './shared.ts';
 import type { ControlsContext } from './shared.ts';
 
 /** The offer being composed (an `OfferDraft` in the making). */

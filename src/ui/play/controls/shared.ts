@@ -8,6 +8,7 @@ import {
   actionOption,
   findAction,
   mayTake,
+  talkingIn,
   targetOptions,
 } from '../../../engine/index.ts';
 import type {
@@ -264,10 +265,6 @@ export function submitRow(label: string, onClick: () => void, extra?: HTMLElemen
     h('button', { type: 'button', class: 'primary', onclick: onClick }, label),
   );
 }
-
-/** Whether `a` and `b` are on speaking terms in `view` (public: a hotline, or either would open talks). */
-export const talkingIn = (view: PlayerView, a: ActorId, b: ActorId): boolean =>
-  view.talking.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
 
 /**
  * The pairs `view.me` could bridge as a mediator: two governments at the table it can talk to that are not on
