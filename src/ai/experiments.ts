@@ -110,6 +110,26 @@ const takers = (w: World, id: string): ActorId[] => {
 const withEvent = (w: World, ev: World['events'][number], tag: string): World =>
   vary(w, { events: [...w.events, ev] }, tag);
 
+/**
+ * A world without multilateral talks: nobody may convene them, and the scenario's scheduled rounds (events that
+ * convene the talks, as the Six-Party Talks' Beijing rounds do) happen without convening them; the events' other
+ * effects stay.
+ */
+function withoutForum(w: World): World {
+  const denied = deny(w, (d) => d.id === 'convene-talks', takers(w, 'convene-talks'), 'no-talks');
+  return vary(
+    denied,
+    {
+      events: denied.events.map((ev) =>
+        ev.effects.some((e) => e.kind === 'forum')
+          ? { ...ev, effects: ev.effects.filter((e) => e.kind !== 'forum') }
+          : ev,
+      ),
+    },
+    'no-scheduled-talks',
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Measures read from a finished game
 
@@ -396,13 +416,14 @@ export const EXPERIMENTS: readonly Experiment[] = [
     claim: 7,
     text: 'Third-party mediation can bridge offers neither side would make directly.',
     metric: 'agreements signed per game between governments that could not talk directly',
-    scenarios: ['panmunjom-2018', 'hanoi-2019', 'present-day'],
+    scenarios: ['panmunjom-2018', 'hanoi-2019', 'missile-crisis-2017'],
     expect: 'higher',
+    // Only the brokering differs: in both worlds the mediators may still offer to mediate (a public gesture).
     arms: (w) => [
-      { label: 'mediators may mediate (as shipped)', world: w },
+      { label: 'mediators may broker packages (as shipped)', world: w },
       {
-        label: 'mediation denied to every mediator',
-        world: deny(w, (d) => d.id === 'mediate', takers(w, 'mediate'), 'no-mediator'),
+        label: 'no mediated packages (offering to mediate is a gesture only)',
+        world: withRules(w, { mediatedDeals: false }, 'no-brokering'),
       },
     ],
     measure: beyondDirectTalks,
@@ -491,8 +512,8 @@ export const EXPERIMENTS: readonly Experiment[] = [
     arms: (w) => [
       { label: 'six-party talks may be convened (as shipped)', world: w },
       {
-        label: 'convening talks denied to everyone',
-        world: deny(w, (d) => d.id === 'convene-talks', takers(w, 'convene-talks'), 'no-talks'),
+        label: 'no multilateral talks: convening denied to everyone, and no scheduled round convenes them',
+        world: withoutForum(w),
       },
     ],
     measure: signedShare,

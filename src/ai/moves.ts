@@ -3,12 +3,12 @@
  * every strategy shares, so that no strategy produces an input the engine would reject.
  */
 import {
-  MEDIATE,
   actionOption,
   costReason,
   findAction,
   indexOf,
   mayAim,
+  mayBroker,
   mayProposeInView,
   mayTake,
   targetReason,
@@ -163,10 +163,7 @@ export function sharedPromisable(
 export const canPropose = (view: PlayerView, parties: readonly ActorId[]): boolean =>
   mayProposeInView(view, parties);
 
-export const mayMediate = (world: World, me: ActorId): boolean => {
-  const d = findAction(world, MEDIATE);
-  return d !== undefined && mayTake(d, me);
-};
+export const mayMediate = (world: World, me: ActorId): boolean => mayBroker(world, me);
 
 export function draft(
   terms: Term[],

@@ -385,7 +385,13 @@ export function objectiveStrategy(
           const reasons: string[] = [];
           const valued = waiting.map((o) => {
             const others = o.parties.filter((x) => x !== me);
-            const trust = Math.min(...others.map((x) => view.myTrust[x] ?? 0)) / 100;
+            // The other side's promise is read with my trust in whoever stands behind it: the least trusted party,
+            // or the mediator that vouches for the deal where the world has mediators vouch (`mediatorGuarantee`:
+            // a breach it sees costs the breaker its whole trust) and I trust it more.
+            const direct = Math.min(...others.map((x) => view.myTrust[x] ?? 0));
+            const vouched =
+              o.mediator !== null && world.rules.mediatorGuarantee ? (view.myTrust[o.mediator] ?? 0) : 0;
+            const trust = Math.max(direct, vouched) / 100;
             const mineT = o.terms.filter((t) => t.by === me);
             const theirT = o.terms.filter((t) => t.by !== me);
             const gain = value(me, mineT).value + value(me, theirT).value * trust;
@@ -452,7 +458,9 @@ export function objectiveStrategy(
               // Reputation is worth what the others would make me pay for a breach: nothing against a partner
               // who never answers one, much against one who always does.
               const others = g.parties.filter((x) => x !== me);
-              const reputation = others.reduce(
+              // A mediator that vouches for the deal counts a breach it sees as a broken promise to itself.
+              const judges = g.mediator && world.rules.mediatorGuarantee ? [...others, g.mediator] : others;
+              const reputation = judges.reduce(
                 (acc, x) => acc + trustWorth * world.rules.trustKept * Math.max(0, 3 * answerRate(x) - 0.5),
                 0,
               );

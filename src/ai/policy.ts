@@ -197,7 +197,8 @@ function respond(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
     const doubts = others
       .map((x) => ({ x, st: stance(x) }))
       .filter(({ x, st }) => !st.cooperate || (view.myTrust[x] ?? 0) < p.acceptTrust);
-    const broker = o.mediator ? (view.myTrust[o.mediator] ?? 0) : 0;
+    // A mediator vouches for what it brokers where the world has it so (`mediatorGuarantee`).
+    const broker = o.mediator && world.rules.mediatorGuarantee ? (view.myTrust[o.mediator] ?? 0) : 0;
     const brokered =
       doubts.length > 0 &&
       o.mediator !== null &&

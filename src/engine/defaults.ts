@@ -19,6 +19,8 @@ export const DEFAULT_RULES: Rules = {
   acceptCost: 4,
   mediatedCostShare: 0.5,
   mediatorInfluence: 4,
+  mediatedDeals: true,
+  mediatorGuarantee: true, // the mediator lends its standing to the deal (The DMZ quid pro quo: legitimacy and motivation)
   tensionRelax: 0.12, // an eighth of the way back to the baseline each quarter: crises cool over about a year
   tensionFloor: 5,
   programmeTension: 35, // a programme at 75 keeps tension near 31 even in quiet years

@@ -36,6 +36,7 @@ export {
   findAction,
   partiesOf,
   MEDIATE,
+  mayBroker,
 } from './validate.ts';
 export {
   mayTake,

@@ -625,13 +625,23 @@ export function reactMut(world: World, s: GameState): void {
       if (!rec || rec.round !== s.round) continue;
       for (const [o, seenOf] of Object.entries(rec.observed)) {
         const oi = indexOf(world, o);
+        // A mediator vouched for the deal it brokered: a step it sees broken is a broken promise to itself, and
+        // costs the breaker its whole `trustBroken`, not the step's share (`mediatorGuarantee`).
+        const vouched = r.mediatorGuarantee && o === g.mediator;
         for (const [p, kept] of Object.entries(seenOf))
-          changeTrust(world, s, oi, indexOf(world, p), (kept ? r.trustKept : -r.trustBroken) / g.steps, {
-            kind: 'observation',
-            agreement: g.id,
-            of: p,
-            kept,
-          });
+          changeTrust(
+            world,
+            s,
+            oi,
+            indexOf(world, p),
+            kept ? r.trustKept / g.steps : -r.trustBroken / (vouched ? 1 : g.steps),
+            {
+              kind: 'observation',
+              agreement: g.id,
+              of: p,
+              kept,
+            },
+          );
       }
     }
     for (let t = 0; t < n; t++) {

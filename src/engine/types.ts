@@ -296,6 +296,17 @@ export interface Rules {
   mediatedCostShare: number;
   /** Influence a mediator gains when its package is accepted. */
   mediatorInfluence: number;
+  /**
+   * Whether a government allowed to mediate may put packages between others. When false its offer to mediate is
+   * a public gesture only (the experiments' world without brokered deals).
+   */
+  mediatedDeals: boolean;
+  /**
+   * Whether a mediator vouches for the deals it brokers: a step of such a deal that it sees broken costs the
+   * breaker its trust as a broken promise to the mediator itself (the whole `trustBroken`, not the step's
+   * share), so a party may read the other side's promise with the trust it places in the mediator.
+   */
+  mediatorGuarantee: boolean;
   /** Share of the gap to the baseline tension closed each round. */
   tensionRelax: number;
   /** Baseline tension: a floor, plus this many points per 100 of the most advanced weapons programme. */

@@ -76,6 +76,16 @@ export function findAction(world: World, id: unknown): ActionDef | undefined {
 export const MEDIATE = 'mediate';
 
 /**
+ * Whether `actor` may put packages between others: it may take `mediate`, and the world allows mediated deals
+ * (`mediatedDeals`; where it does not, offering to mediate is a gesture only).
+ */
+export function mayBroker(world: World, actor: ActorId): boolean {
+  if (!world.rules.mediatedDeals) return false;
+  const def = findAction(world, MEDIATE);
+  return def !== undefined && mayTake(def, actor);
+}
+
+/**
  * Whether `from` will open direct talks with `to`: it trusts `to` enough, or a channel is open between them.
  * It rests on the proposer's own trust only, so every government can tell what it may propose.
  */
@@ -259,8 +269,12 @@ function draftProblem(
     );
   const mediated = !parties.includes(from);
   if (mediated) {
-    const def = findAction(world, MEDIATE);
-    if (!def || !mayTake(def, from))
+    if (!world.rules.mediatedDeals)
+      return no(
+        'NOT_PERMITTED',
+        `${where}: ${from} is not a party, and no government may put packages between others in this world.`,
+      );
+    if (!mayBroker(world, from))
       return no('NOT_PERMITTED', `${where}: ${from} is not a party and cannot mediate.`);
     // A mediator bridges where direct talks fail: between parties who all talk already it has nothing to carry.
     const talking = talkingPairs(parties, f.speaking);

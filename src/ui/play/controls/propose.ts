@@ -1,5 +1,5 @@
 /** The proposing phase: compose offers (`composer.ts`), keep a list of the ones to send, send them. */
-import { MEDIATE, findAction, mayTake } from '../../../engine/index.ts';
+import { mayBroker } from '../../../engine/index.ts';
 import type { ActorId, OfferDraft } from '../../../engine/index.ts';
 
 import { fill, h } from '../../kit/dom.ts';
@@ -15,8 +15,7 @@ import type { ControlsContext, ControlsHandle } from './shared.ts';
  */
 function mediationHint(ctx: ControlsContext): HTMLElement | null {
   const { world, view } = ctx;
-  const def = findAction(world, MEDIATE);
-  if (!def || !mayTake(def, view.me)) return null;
+  if (!mayBroker(world, view.me)) return null;
   const pairs = bridgeablePairs(world, view);
   return h(
     'p',

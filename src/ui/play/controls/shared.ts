@@ -4,10 +4,8 @@
  */
 import {
   ACTION_FAMILIES,
-  MEDIATE,
   actionOption,
-  findAction,
-  mayTake,
+  mayBroker,
   talkingIn,
   targetOptions,
 } from '../../../engine/index.ts';
@@ -272,8 +270,7 @@ export function submitRow(label: string, onClick: () => void, extra?: HTMLElemen
  * that already talk (the engine refuses such a package).
  */
 export function bridgeablePairs(world: World, view: PlayerView): [ActorId, ActorId][] {
-  const def = findAction(world, MEDIATE);
-  if (!def || !mayTake(def, view.me)) return [];
+  if (!mayBroker(world, view.me)) return [];
   const here = new Set(view.actors.filter((a) => a.present).map((a) => a.id));
   const reach = view.contacts.filter((c) => here.has(c));
   const out: [ActorId, ActorId][] = [];
