@@ -10,6 +10,7 @@ import {
   inSentence,
   indexOf,
   mayTake,
+  pairIndex,
   recentKey,
   signingCost,
   talkingIn,
@@ -25,7 +26,7 @@ import type {
   Term,
   World,
 } from '../engine/index.ts';
-import { beliefFrom } from './belief.ts';
+import { beliefFrom, believedTrust } from './belief.ts';
 import { Valuation, believerAdvance, sameKey, sameKeyOnSameState, valuationKey } from './valuation.ts';
 import type { Valued } from './valuation.ts';
 import { creditworthy } from './forgiveness.ts';
@@ -362,7 +363,16 @@ export function objectiveStrategy(
             };
           }
           const brokered = mayMediate(world, me)
-            ? mediation(world, view, value, (who, t) => valuation.valueOf(who, t), jitter, refused, promise)
+            ? mediation(
+                world,
+                view,
+                value,
+                (who, t) => valuation.valueOf(who, t),
+                valuation.worthOfVar(me, me, 'influence', world.rules.mediatorInfluence),
+                jitter,
+                refused,
+                promise,
+              )
             : null;
           if (brokered && (!best || brokered.value > best.value)) best = brokered;
           const pkg = bestPackage(
@@ -560,37 +570,64 @@ export function objectiveStrategy(
 /**
  * A mediator's package between two rivals who cannot talk directly, if both would gain. Which pairs talk is
  * public (`view.talking`): a mediator bridges only a pair that is not on speaking terms, as the rules require.
+ * The mediator weighs a bridge as it weighs its own deals, by what it gains: what the package's terms do for its
+ * own aims, and the influence the rules give a mediator whose package is signed (`standing`, its worth to it).
  */
 function mediation(
   world: World,
   view: PlayerView,
   value: (who: ActorId, terms: readonly Term[]) => Valued,
   one: (who: ActorId, t: Term) => number,
+  standing: number,
   jitter: () => number,
   refused: (terms: readonly Term[]) => boolean,
   promise: (by: ActorId, to: ActorId) => readonly Term[],
 ): { offer: OfferDraft; value: number; why: string } | null {
   const me = view.me;
   let best: { offer: OfferDraft; value: number; why: string } | null = null;
+  const n = world.actors.length;
+  const trust = believedTrust(world, view);
+  const mine = indexOf(world, me);
+  const reads = (p: ActorId, q: ActorId): number => {
+    const i = indexOf(world, p);
+    const direct = trust[pairIndex(n, i, indexOf(world, q))]!;
+    return Math.max(direct, world.rules.mediatorGuarantee ? trust[pairIndex(n, i, mine)]! : 0) / 100;
+  };
   for (const [a, b] of world.flashpoints) {
     if (a === me || b === me || talkingIn(view, a, b) || !canPropose(view, [a, b])) continue;
-    const ab = promise(a, b).filter((t) => mayTake(findAction(world, t.action)!, a));
-    const ba = promise(b, a).filter((t) => mayTake(findAction(world, t.action)!, b));
-    for (const x of ab.slice(0, 6))
-      for (const y of ba.slice(0, 6)) {
-        // Each side must want what it is given, as in a swap it would make itself.
-        const pair = [x, y];
-        if (refused(pair) || one(b, x) <= 0 || one(a, y) <= 0) continue;
-        const va = value(a, pair).value;
-        if (va <= 0) continue;
-        const vb = value(b, pair).value;
-        if (vb <= 0) continue;
-        const v = Math.min(va, vb) + view.tension / 200 + jitter();
+    // Each side must want what it is given, as in a swap it would make itself.
+    const ab = promise(a, b).filter((t) => mayTake(findAction(world, t.action)!, a) && one(b, t) > 0);
+    const ba = promise(b, a).filter((t) => mayTake(findAction(world, t.action)!, b) && one(a, t) > 0);
+    // One term from a side and one or two from the other, as a government's own swap takes more of its terms
+    // (`shapeFor`): a bridge may need more from one side than a single term.
+    const sets = (list: readonly Term[]): Term[][] => {
+      const out: Term[][] = list.map((t) => [t]);
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++) out.push([list[i]!, list[j]!]);
+      return out;
+    };
+    const sum = (who: ActorId, ts: readonly Term[]): number => ts.reduce((acc, t) => acc + one(who, t), 0);
+    const fromA = sets(ab);
+    const fromB = sets(ba);
+    const rA = reads(a, b);
+    const rB = reads(b, a);
+    for (const xs of fromA)
+      for (const ys of fromB) {
+        if (xs.length + ys.length > 3) continue;
+        // Each side reads the other's promise as it would on the table: discounted by the trust it reads it with
+        // (its own in the other, or in me where I vouch for the deal), which I can only guess (`believedTrust`).
+        if (sum(a, xs) + sum(a, ys) * rA <= 0 || sum(b, ys) + sum(b, xs) * rB <= 0) continue;
+        const terms = [...xs, ...ys];
+        if (refused(terms)) continue;
+        if (value(a, terms).value <= 0 || value(b, terms).value <= 0) continue;
+        const own = value(me, terms).value + standing;
+        if (own <= 0) continue;
+        const v = own + jitter();
         if (!best || v > best.value)
           best = {
-            offer: offerWithin(world, [x, y], 'partial', 2, 2),
+            offer: offerWithin(world, terms, 'partial', 2, 2),
             value: v,
-            why: `${nameOf(world, me)} brokers a package between ${nameOf(world, a)} and ${nameOf(world, b)} because tension is ${view.tension >= 50 ? 'high' : 'rising'} and each side gains from it.`,
+            why: `${nameOf(world, me)} brokers a package between ${nameOf(world, a)} and ${nameOf(world, b)}, who cannot talk directly, because each side gains from it and a signed package raises its standing.`,
           };
       }
   }

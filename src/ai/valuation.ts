@@ -452,6 +452,23 @@ export class Valuation {
     return this.#pool[e * 2 * this.#n + this.#ix(who)]!;
   }
 
+  /**
+   * `who`'s change of score were `of`'s number `v` to move by `delta` from the belief (kept within 0..100, as the
+   * engine keeps it) and nothing else: what a consequence the rules attach to a deal, not a term of it, is worth
+   * (a mediator's influence when its package is signed).
+   */
+  worthOfVar(who: ActorId, of: ActorId, v: (typeof ACTOR_VARS)[number], delta: number): number {
+    const w = this.#ix(who);
+    const o = this.#ix(of);
+    if (w < 0 || o < 0) return 0;
+    const slot = o * NV + ACTOR_VARS.indexOf(v);
+    const x = Math.min(100, Math.max(0, this.#baseSlots[slot]! + delta));
+    let sum = 0;
+    for (const m of this.#movers[w]!) if (m.slot === slot) sum += m.coef * ((m.high ? x : 100 - x) - m.base);
+    const weights = this.#weights[w]!;
+    return weights > 0 ? sum / weights : 0;
+  }
+
   /** `who`'s change of score from `terms`, with the objective that moved most. */
   value(who: ActorId, terms: readonly AnyTerm[], scale = 1, fade = 1): Valued {
     return this.#answer(this.#entry(terms, scale, fade), this.#ix(who));
