@@ -369,7 +369,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     claim: 5,
     text: 'China’s economic lifeline reduces the DPRK’s need to deal.',
     metric: 'concessions made by the DPRK per game (alone or as honoured deal steps)',
-    scenarios: ['hanoi-2019', 'missile-crisis-2017', 'six-party-talks', 'panmunjom-2018'],
+    scenarios: ['hanoi-2019', 'missile-crisis-2017', 'six-party-talks'],
     expect: 'lower',
     arms: (w) => [
       { label: 'China keeps its lifeline', world: w },
@@ -416,7 +416,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     claim: 7,
     text: 'Third-party mediation can bridge offers neither side would make directly.',
     metric: 'agreements signed per game between governments that could not talk directly',
-    scenarios: ['hanoi-2019', 'missile-crisis-2017', 'six-party-talks', 'panmunjom-2018'],
+    scenarios: ['hanoi-2019', 'missile-crisis-2017', 'six-party-talks'],
     expect: 'higher',
     // Only the brokering differs: in both worlds the mediators may still offer to mediate (a public gesture).
     arms: (w) => [
