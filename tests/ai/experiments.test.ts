@@ -21,7 +21,7 @@ import {
 import type { UnitResult } from '../../src/ai/experiments.ts';
 import { DIFFICULTIES, computerChooser, seatStrategies } from '../../src/ai/index.ts';
 import { seatsFor } from '../../src/ai/simulate.ts';
-import { runGame, startGame } from '../../src/engine/index.ts';
+import { mayBroker, runGame, startGame } from '../../src/engine/index.ts';
 import { runExperimentCommand } from '../../src/cli/experiment.ts';
 import { DEFAULT_STRATEGY } from '../../src/cli/simulate.ts';
 import {
@@ -100,6 +100,43 @@ describe('the protocol', () => {
       const took = end.log.filter((x) => x.kind === 'leader' && x.actor === 'ROK' && x.round === round);
       expect(JSON.stringify(took), id).toContain('experiment-new-leader');
     }
+  });
+
+  it('mediation denies only the brokering: offering to mediate stays open to the same governments in both worlds', () => {
+    const e = experimentById('mediation')!;
+    for (const id of e.scenarios) {
+      const base = load(id);
+      const [a, b] = e.arms(base);
+      expect(a.world.rules.mediatedDeals, id).toBe(true);
+      expect(b.world.rules.mediatedDeals, id).toBe(false);
+      expect(b.world.actions, id).toEqual(a.world.actions);
+      expect({ ...b.world.rules, mediatedDeals: true }, id).toEqual(a.world.rules);
+      // The claim applies: someone may mediate there.
+      expect(mayBroker(a.world, 'PRC') || mayBroker(a.world, 'RUS') || mayBroker(a.world, 'ROK'), id).toBe(
+        true,
+      );
+    }
+  });
+
+  it('multilateral talks are absent from the second world: nobody may convene them and no scheduled round does', () => {
+    const e = experimentById('multilateral')!;
+    for (const id of e.scenarios) {
+      const base = load(id);
+      const [a, b] = e.arms(base);
+      const forums = (w: typeof base): number =>
+        w.events.reduce((n, ev) => n + ev.effects.filter((x) => x.kind === 'forum').length, 0);
+      const convene = b.world.actions.find((d) => d.id === 'convene-talks')!;
+      expect(convene.by, id).toEqual([]);
+      expect(forums(b.world), id).toBe(0);
+      expect(
+        b.world.events.map((ev) => ev.id),
+        id,
+      ).toEqual(a.world.events.map((ev) => ev.id));
+    }
+    // At the Six-Party Talks the scheduled Beijing rounds convene the talks as shipped.
+    expect(experimentById('multilateral')!.scenarios).toContain('six-party-talks');
+    const [six] = e.arms(load('six-party-talks'));
+    expect(six.world.events.some((ev) => ev.effects.some((x) => x.kind === 'forum'))).toBe(true);
   });
 
   it('a batch is deterministic for its seed', () => {

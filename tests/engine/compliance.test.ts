@@ -318,24 +318,39 @@ describe('trust follows what was observed', () => {
     );
   });
 
-  test('a mediator watches the parties too, and its trust in each follows what it saw', () => {
-    const PACKAGE = offer(
-      [term('USA', 'security-guarantee', 'DPRK'), term('DPRK', 'freeze-site')],
-      'inspections',
-      2,
-    );
-    const { s, id } = signed(SEES_TRUTH, PACKAGE, 'ROK', 'mediator');
-    const resolved = resolveWith(SEES_TRUTH, s, decide(id, { USA: true, DPRK: false }));
-    expect(Object.keys(agreement(resolved, id).record[0]!.observed).sort()).toEqual(['DPRK', 'ROK', 'USA']);
-    const reacted = react(SEES_TRUTH, resolved);
-    const r = WORLD.rules;
-    expect(pairOf(reacted, 'trust', 'ROK', 'USA') - pairOf(resolved, 'trust', 'ROK', 'USA')).toBeCloseTo(
-      Math.min(r.trustKept / 2, 100 - pairOf(resolved, 'trust', 'ROK', 'USA')),
-      9,
-    );
-    expect(pairOf(reacted, 'trust', 'ROK', 'DPRK') - pairOf(resolved, 'trust', 'ROK', 'DPRK')).toBeCloseTo(
-      -r.trustBroken / 2,
-      9,
-    );
-  });
+  const PACKAGE = offer(
+    [term('USA', 'security-guarantee', 'DPRK'), term('DPRK', 'freeze-site')],
+    'inspections',
+    2,
+  );
+
+  test.each([
+    [true, 1],
+    [false, 2],
+  ])(
+    'a mediator watches the parties too; vouching for the deal (mediatorGuarantee %s), a breach it sees costs the breaker 1/%i of trust-broken',
+    (guarantee, share) => {
+      const world = withRules(SEES_TRUTH, { mediatorGuarantee: guarantee });
+      const { s, id } = signed(world, PACKAGE, 'ROK', 'mediator');
+      const resolved = resolveWith(world, s, decide(id, { USA: true, DPRK: false }));
+      expect(Object.keys(agreement(resolved, id).record[0]!.observed).sort()).toEqual(['DPRK', 'ROK', 'USA']);
+      const reacted = react(world, resolved);
+      const r = world.rules;
+      // A kept step earns the mediator's trust by the step's share, as any observer's.
+      expect(pairOf(reacted, 'trust', 'ROK', 'USA') - pairOf(resolved, 'trust', 'ROK', 'USA')).toBeCloseTo(
+        Math.min(r.trustKept / 2, 100 - pairOf(resolved, 'trust', 'ROK', 'USA')),
+        9,
+      );
+      // A broken one is a broken promise to the mediator that vouched for it: the whole trust-broken.
+      expect(pairOf(reacted, 'trust', 'ROK', 'DPRK') - pairOf(resolved, 'trust', 'ROK', 'DPRK')).toBeCloseTo(
+        Math.max(-r.trustBroken / share, -pairOf(resolved, 'trust', 'ROK', 'DPRK')),
+        9,
+      );
+      // The parties read each other as they always do, by the step's share.
+      expect(pairOf(reacted, 'trust', 'USA', 'DPRK') - pairOf(resolved, 'trust', 'USA', 'DPRK')).toBeCloseTo(
+        Math.max(-r.trustBroken / 2, -pairOf(resolved, 'trust', 'USA', 'DPRK')),
+        9,
+      );
+    },
+  );
 });

@@ -23,6 +23,7 @@ import {
   submitAll,
   term,
   varOf,
+  withRules,
 } from './helpers.ts';
 
 const P = startGame(WORLD, 'offers');
@@ -283,6 +284,20 @@ describe('a mediator bridges only where direct talks fail', () => {
         ),
       ).toBe('ok');
     }
+  });
+
+  test('in a world without mediated deals the package is refused, and offering to mediate stays a gesture', () => {
+    const none = withRules(WORLD, { mediatedDeals: false });
+    const r = submit(none, P, 'ROK', proposing([PACKAGE]));
+    expect(r.ok ? null : r.rejection).toMatchObject({
+      code: 'NOT_PERMITTED',
+      message: expect.stringContaining('no government may put packages between others') as string,
+    });
+    // A direct offer is unchanged, and so is the public gesture of offering to mediate.
+    expect(brokeredBy(P, 'ROK')).toBe('ok');
+    const s = submitAll(none, P);
+    const gesture = submit(none, submitAll(none, s), 'ROK', commitment([{ action: 'mediate' }], []));
+    expect(gesture.ok).toBe(true);
   });
 
   test('a hotline makes a pair talk in public; a secret backchannel does not, so a mediator may still bridge it', () => {
