@@ -369,7 +369,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     claim: 5,
     text: 'China’s economic lifeline reduces the DPRK’s need to deal.',
     metric: 'concessions made by the DPRK per game (alone or as honoured deal steps)',
-    scenarios: ['hanoi-2019', 'missile-crisis-2017', 'six-party-talks'],
+    scenarios: ['panmunjom-2018', 'hanoi-2019', 'missile-crisis-2017'],
     expect: 'lower',
     arms: (w) => [
       { label: 'China keeps its lifeline', world: w },
