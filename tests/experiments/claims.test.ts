@@ -129,12 +129,16 @@ const PUBLISHED: Record<string, Published> = {
     ],
     fails: [],
   },
-  // A model problem: mediators may bridge only parties who cannot talk, and almost never put a package there that
-  // both would sign (docs/experiments.md).
+  // Robust since session 8: mediators vouch for what they broker and weigh a bridge by their own gain, and the
+  // experiment denies only the brokering (docs/experiments.md).
   mediation: {
-    verdict: 'not-shown',
-    holds: [],
-    fails: [['normal', 'panmunjom-2018']],
+    verdict: 'robust',
+    holds: [
+      ['easy', 'six-party-talks'],
+      ['normal', 'hanoi-2019'],
+      ['hard', 'missile-crisis-2017', [1]],
+    ],
+    fails: [],
   },
   // A power problem: a clash is rare.
   hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
@@ -144,13 +148,13 @@ const PUBLISHED: Record<string, Published> = {
     holds: [],
     fails: [['normal', 'panmunjom-2018']],
   },
-  // Packages among three or more hold in the Panmunjom thaw and after Hanoi with the easy and normal players, and
-  // after Hanoi with the hard ones; at the Six-Party Talks the forum is convened by events in both worlds.
+  // Every easy and normal cell holds on every seed (since session 8 the second world has no talks at the Six-Party
+  // Talks either); the hard players hold only after Hanoi: they sign three-way packages as readily as two-way ones.
   multilateral: {
     verdict: 'conditional',
     holds: [
-      ['easy', 'hanoi-2019'],
-      ['normal', 'panmunjom-2018'],
+      ['easy', 'panmunjom-2018'],
+      ['normal', 'six-party-talks'],
     ],
     fails: [['hard', 'panmunjom-2018', [1]]],
   },
