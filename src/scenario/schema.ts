@@ -445,10 +445,14 @@ export const rulesSchema = z
     'mediator-influence': z.number().min(0).max(20),
     'mediated-deals': z
       .boolean()
-      .describe('Whether a government allowed to mediate may put packages between others (its gesture stays).'),
+      .describe(
+        'Whether a government allowed to mediate may put packages between others (its gesture stays).',
+      ),
     'mediator-guarantee': z
       .boolean()
-      .describe("Whether a mediator vouches for the deals it brokers: a breach it sees costs its whole trust."),
+      .describe(
+        'Whether a mediator vouches for the deals it brokers: a breach it sees costs its whole trust.',
+      ),
     'tension-relax': z
       .number()
       .min(0)

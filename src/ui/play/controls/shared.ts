@@ -2,13 +2,7 @@
  * What the phase controls share: their context, the changes they report, the error box, the undo history,
  * re-rendering without losing the keyboard's place, action menus grouped by family, the target choices.
  */
-import {
-  ACTION_FAMILIES,
-  actionOption,
-  mayBroker,
-  talkingIn,
-  targetOptions,
-} from '../../../engine/index.ts';
+import { ACTION_FAMILIES, actionOption, mayBroker, talkingIn, targetOptions } from '../../../engine/index.ts';
 import type {
   ActionDef,
   ActionOption,
