@@ -79,12 +79,15 @@ const PUBLISHED: Record<string, Published> = {
       ['normal', 'present-day'],
     ],
   },
-  // Every cell holds on seed 1 but the easy players' in the Panmunjom thaw (−0.02 ± 0.03: the sign, not the power).
+  // The effects are small (0.01 to 0.02 of the steps) and near the power: on the session 8 code (main's
+  // security-reach and the mediators' changes, which change every game with a mediator) the easy players after Hanoi
+  // hold on seeds 2 and 3 and the normal ones in the Panmunjom thaw on seeds 1 and 3 (seed 2: −0.019 ± 0.020); the
+  // easy players in the Panmunjom thaw hold on none.
   verification: {
     verdict: 'conditional',
     holds: [
-      ['easy', 'hanoi-2019'],
-      ['normal', 'panmunjom-2018'],
+      ['easy', 'hanoi-2019', [2, 3]],
+      ['normal', 'panmunjom-2018', [1, 3]],
       ['hard', 'panmunjom-2018', [1]],
     ],
     fails: [['easy', 'panmunjom-2018']],
@@ -109,15 +112,15 @@ const PUBLISHED: Record<string, Published> = {
     ],
     fails: [],
   },
-  // The normal players feel the economy's need in the Panmunjom thaw and the missile crisis on every seed; the easy
-  // players' shorter horizon mostly misses it.
+  // The normal players feel the economy's need in the Panmunjom thaw and the missile crisis on every seed; after
+  // Hanoi nobody does on every seed (session 8: the easy players there hold on seed 1 only, the normal ones on none).
   lifeline: {
     verdict: 'conditional',
     holds: [
       ['normal', 'panmunjom-2018'],
       ['normal', 'missile-crisis-2017'],
     ],
-    fails: [['easy', 'hanoi-2019']],
+    fails: [['normal', 'hanoi-2019']],
   },
   // Robust: phased deals break less often with every difficulty, in every scenario, on every seed.
   phasing: {
