@@ -33,7 +33,6 @@ import {
 } from '../engine/index.ts';
 import type {
   ActionChoice,
-  ActionDef,
   ActorId,
   Agreement,
   Cause,
@@ -140,6 +139,8 @@ export class Valuation {
   /** Per slot, the governments with an objective on it; per government, whether a what-if moved one of them. */
   readonly #readers: number[][];
   readonly #moved: Uint8Array;
+  /** The slots the last what-if moved (`#take`). */
+  readonly #changed: Int32Array;
   /** The governments whose objectives are read after every what-if (see the constructor). */
   readonly #always: Uint8Array;
 
@@ -205,6 +206,8 @@ export class Valuation {
     this.#slots = new Float64Array(slots);
     this.#readSlots(belief, this.#baseSlots);
     this.#moved = new Uint8Array(n);
+    this.#changed = new Int32Array(slots);
+    this.#slots.set(this.#baseSlots);
     this.#why = new Int32Array(n);
     this.#always = new Uint8Array(n);
     // Which objectives can move, and so who reads each slot, depends on the world alone: read once per world.
@@ -325,14 +328,17 @@ export class Valuation {
   #compute(terms: readonly AnyTerm[], scale: number, fade: number): Entry {
     const world = this.#world;
     const s = this.#scratch;
+    const kinds = actionKinds(world);
     let flows = false;
+    let pairs = false;
     for (const t of terms) {
-      const def = world.actions[world.actionIndex[t.action]!]!;
-      flows ||= movesPressure(def);
+      const a = world.actionIndex[t.action]!;
+      flows ||= (kinds[a]! & MOVES_PRESSURE) !== 0;
+      pairs ||= (kinds[a]! & TOUCHES_PAIRS) !== 0;
       applyAction(
         world,
         s,
-        def,
+        world.actions[a]!,
         this.#ix(t.by),
         t.target === undefined ? -1 : this.#ix(t.target),
         scale,
@@ -351,13 +357,13 @@ export class Valuation {
     const why = this.#why;
     // Only the objectives on a number the what-if moved are read: an unmoved one adds an exact zero to the sum
     // and never becomes the reason, so skipping it changes no value (and most terms move a few numbers only).
+    // `cur` holds the belief's numbers but for the slots this what-if moved (`#take`), put back at the end.
     const cur = this.#slots;
     const base = this.#baseSlots;
     const moved = this.#moved;
-    this.#readSlots(s, cur);
     moved.set(this.#always);
-    for (let slot = 0; slot < cur.length; slot++)
-      if (cur[slot] !== base[slot]) for (const w of this.#readers[slot]!) moved[w] = 1;
+    const changed = this.#take(s);
+    for (let k = 0; k < changed; k++) for (const w of this.#readers[this.#changed[k]!]!) moved[w] = 1;
     for (let w = 0; w < n; w++) {
       let sum = 0;
       let best = 0;
@@ -379,38 +385,76 @@ export class Valuation {
       why[w] = reason;
     }
     for (let w = 0; w < n; w++) out.push(why[w]!);
-    this.#restore(terms);
+    for (let k = 0; k < changed; k++) cur[this.#changed[k]!] = base[this.#changed[k]!]!;
+    if (pairs) {
+      const b = this.#base;
+      copyInto(s.sanctions, b.sanctions);
+      copyInto(s.lifeline, b.lifeline);
+      copyInto(s.hotline, b.hotline);
+      copyInto(s.backchannel, b.backchannel);
+    }
     return e;
   }
 
-  /** Puts the scratch copy back as the belief has it, after `terms` changed it. */
-  #restore(terms: readonly AnyTerm[]): void {
-    const s = this.#scratch;
-    const b = this.#base;
-    for (let i = 0; i < this.#n; i++) {
-      const x = s.actors[i]!;
-      const y = b.actors[i]!;
-      // Written out: a loop over ACTOR_VARS reads and writes by a computed name, several times slower.
-      x.security = y.security;
-      x.support = y.support;
-      x.economy = y.economy;
-      x.influence = y.influence;
-      x.nuclear = y.nuclear;
-      x.missile = y.missile;
+  /**
+   * Reads what a what-if left in the scratch copy, in one pass that also puts it back as the belief has it: each
+   * slot whose number moved is written to `#slots` and listed in `#changed`; returns how many moved. The forum
+   * is put back too (no objective reads it); pair tables are put back by the caller.
+   */
+  #take(s: GameState): number {
+    const cur = this.#slots;
+    const base = this.#baseSlots;
+    const changed = this.#changed;
+    let k = 0;
+    let at = 0;
+    for (let i = 0; i < this.#n; i++, at += NV) {
+      // Written out, in ACTOR_VARS' order (see ORDER): a computed name reads several times slower.
+      const a = s.actors[i]!;
+      if (a.security !== base[at]) {
+        cur[at] = a.security;
+        a.security = base[at]!;
+        changed[k++] = at;
+      }
+      if (a.support !== base[at + 1]) {
+        cur[at + 1] = a.support;
+        a.support = base[at + 1]!;
+        changed[k++] = at + 1;
+      }
+      if (a.economy !== base[at + 2]) {
+        cur[at + 2] = a.economy;
+        a.economy = base[at + 2]!;
+        changed[k++] = at + 2;
+      }
+      if (a.influence !== base[at + 3]) {
+        cur[at + 3] = a.influence;
+        a.influence = base[at + 3]!;
+        changed[k++] = at + 3;
+      }
+      if (a.nuclear !== base[at + 4]) {
+        cur[at + 4] = a.nuclear;
+        a.nuclear = base[at + 4]!;
+        changed[k++] = at + 4;
+      }
+      if (a.missile !== base[at + 5]) {
+        cur[at + 5] = a.missile;
+        a.missile = base[at + 5]!;
+        changed[k++] = at + 5;
+      }
     }
+    if (s.tension !== base[at]) {
+      cur[at] = s.tension;
+      changed[k++] = at;
+    }
+    const stage = this.#stageRead(s);
+    if (stage !== base[at + 1]) {
+      cur[at + 1] = stage;
+      changed[k++] = at + 1;
+    }
+    const b = this.#base;
     s.tension = b.tension;
     s.stage = b.stage;
     s.forum = b.forum;
-    for (const t of terms) {
-      const def = this.#world.actions[this.#world.actionIndex[t.action]!]!;
-      if (touchesPairs(def)) {
-        copyInto(s.sanctions, b.sanctions);
-        copyInto(s.lifeline, b.lifeline);
-        copyInto(s.hotline, b.hotline);
-        copyInto(s.backchannel, b.backchannel);
-        break;
-      }
-    }
+    return k;
   }
 
   /** `value(who, [t])`, read without the list. */
@@ -458,28 +502,29 @@ export class Valuation {
   }
 }
 
-const pressureMoves = new WeakMap<ActionDef, boolean>();
-/** Whether an action can change sanctions or lifelines (and so the economies' pressure). */
-function movesPressure(def: ActionDef): boolean {
-  let x = pressureMoves.get(def);
-  if (x === undefined)
-    pressureMoves.set(def, (x = def.effects.some((e) => e.kind === 'sanctions' || e.kind === 'lifeline')));
-  return x;
+/** An action that can change sanctions or lifelines (and so the economies' pressure). */
+const MOVES_PRESSURE = 1;
+/** An action that can change a pair table (sanctions, lifelines, channels). */
+const TOUCHES_PAIRS = 2;
+
+/** Per world, each action's kinds (by its place in `world.actions`), read once. */
+const kindsByWorld = new WeakMap<World, Uint8Array>();
+function actionKinds(world: World): Uint8Array {
+  let k = kindsByWorld.get(world);
+  if (!k) {
+    k = new Uint8Array(world.actions.length);
+    world.actions.forEach((def, a) => {
+      for (const e of def.effects) {
+        if (e.kind === 'sanctions' || e.kind === 'lifeline') k![a]! |= MOVES_PRESSURE | TOUCHES_PAIRS;
+        if (e.kind === 'channel') k![a]! |= TOUCHES_PAIRS;
+      }
+    });
+    kindsByWorld.set(world, k);
+  }
+  return k;
 }
 
-const pairMoves = new WeakMap<ActionDef, boolean>();
-/** Whether an action can change a pair table (sanctions, lifelines, channels). */
-function touchesPairs(def: ActionDef): boolean {
-  let x = pairMoves.get(def);
-  if (x === undefined)
-    pairMoves.set(
-      def,
-      (x = def.effects.some((e) => e.kind === 'sanctions' || e.kind === 'lifeline' || e.kind === 'channel')),
-    );
-  return x;
-}
-
-/** The variables `#restore` and `#readSlots` name, in ACTOR_VARS' order: this fails to compile if that list changes. */
+/** The variables `#take` and `#readSlots` name, in ACTOR_VARS' order: this fails to compile if that list changes. */
 const ORDER: typeof ACTOR_VARS = ['security', 'support', 'economy', 'influence', 'nuclear', 'missile'];
 void ORDER;
 
