@@ -466,10 +466,11 @@ export class Valuation {
   valuedBy(who: ActorId, action: string, target: ActorId | undefined, fade: number): Valued {
     const w = this.#world;
     const by = this.#ix(who);
-    const c =
-      (by * w.actions.length + w.actionIndex[action]!) * (this.#n + 1) +
-      (target === undefined ? -1 : this.#ix(target)) +
-      1;
+    const a = w.actionIndex[action]!;
+    const to = target === undefined ? -1 : this.#ix(target);
+    const c = (by * w.actions.length + a) * (this.#n + 1) + to + 1;
+    // An act that can move none of its author's objectives is worth exactly nothing to it: no what-if needed.
+    if (by >= 0 && this.#always[by] === 0 && !touchesOwnAims(w, this.#readers, by, a, to)) return NOTHING;
     let e: Entry | undefined;
     if (fade === 1) {
       const x = c >= 0 && c < this.#singles.length ? this.#singles[c]! : this.#strays.get(c);
@@ -500,6 +501,55 @@ export class Valuation {
   value(who: ActorId, terms: readonly AnyTerm[], scale = 1, fade = 1): Valued {
     return this.#answer(this.#entry(terms, scale, fade), this.#ix(who));
   }
+}
+
+/** What an act that moves none of its author's objectives is worth to it (what `#compute` gives it). */
+const NOTHING: Valued = Object.freeze({ value: 0, reason: '' });
+
+/** Per world, whether each act (by its term code, see `#code`) may move a number its author's objectives read. */
+const ownAims = new WeakMap<World, Int8Array>();
+
+/**
+ * Whether actor `by` taking action `a` toward `to` (-1: none) may move a number one of `by`'s own objectives reads
+ * (`readers`: per slot, who reads it), from what the action can touch at most: its costs (the author's numbers), its
+ * effects on numbers (the author's, the target's, or anyone's for allies, target's allies and others), tension, the
+ * stage, and every economy when it changes sanctions or lifelines (the flows `addFlows` counts). When it may not,
+ * no what-if of it moves a slot `by` reads, and its value to `by` is exactly 0 with no reason.
+ */
+function touchesOwnAims(world: World, readers: number[][], by: number, a: number, to: number): boolean {
+  const n = world.actors.length;
+  const code = (by * world.actions.length + a) * (n + 1) + to + 1;
+  let known = ownAims.get(world);
+  if (!known) ownAims.set(world, (known = new Int8Array(n * world.actions.length * (n + 1)).fill(-1)));
+  if (known[code]! >= 0) return known[code] === 1;
+  const def = world.actions[a]!;
+  const reads = (slot: number): boolean => readers[slot]!.includes(by);
+  const readsVar = (i: number, v: number): boolean => reads(i * NV + v);
+  const anyone = (v: number): boolean => world.actors.some((_, i) => readsVar(i, v));
+  let touches = ACTOR_VARS.some((v, k) => (def.cost[v] ?? 0) !== 0 && readsVar(by, k));
+  for (const e of def.effects) {
+    if (touches) break;
+    switch (e.kind) {
+      case 'var': {
+        const v = ACTOR_VARS.indexOf(e.var);
+        touches =
+          e.who === 'self' ? readsVar(by, v) : e.who === 'target' ? to >= 0 && readsVar(to, v) : anyone(v);
+        break;
+      }
+      case 'tension':
+        touches = reads(n * NV);
+        break;
+      case 'stage':
+        touches = reads(n * NV + 1);
+        break;
+      case 'sanctions':
+      case 'lifeline':
+        touches = anyone(ACTOR_VARS.indexOf('economy'));
+        break;
+    }
+  }
+  known[code] = touches ? 1 : 0;
+  return touches;
 }
 
 /** An action that can change sanctions or lifelines (and so the economies' pressure). */
