@@ -57,7 +57,10 @@ function noteAct(world: World, byRound: Map<number, Move>, me: ActorId, e: Actio
 /** Every move of `other` toward me that I saw, by round (a D in a round outweighs a C in it). */
 function seenMoves(world: World, view: PlayerView, other: ActorId): Seen[] {
   const known = view.dealings?.(other);
-  if (known) return fold(world, view.me, known).seen;
+  if (known) {
+    const f = fold(world, view.me, known);
+    return (f.seen ??= sorted(f.byRound));
+  }
   return sorted(seenBy(world, view, other));
 }
 
@@ -86,20 +89,21 @@ interface Fold {
   steps: number;
   acts: number;
   byRound: Map<number, Move>;
-  seen: Seen[];
+  /** `byRound` in order, made when first read after the row grew. */
+  seen: Seen[] | null;
 }
 const folds = new WeakMap<Dealings, Fold>();
 
 function fold(world: World, me: ActorId, known: Dealings): Fold {
   let f = folds.get(known);
-  if (!f) folds.set(known, (f = { steps: 0, acts: 0, byRound: new Map(), seen: [] }));
+  if (!f) folds.set(known, (f = { steps: 0, acts: 0, byRound: new Map(), seen: null }));
   const { steps, acts } = known;
   if (f.steps < steps.length || f.acts < acts.length) {
     for (let k = f.steps; k < steps.length; k++) note(f.byRound, steps[k]!.round, steps[k]!.saw ? 'C' : 'D');
     for (let k = f.acts; k < acts.length; k++) noteAct(world, f.byRound, me, acts[k]!);
     f.steps = steps.length;
     f.acts = acts.length;
-    f.seen = sorted(f.byRound);
+    f.seen = null;
   }
   return f;
 }
