@@ -457,6 +457,43 @@ export class Valuation {
     return k;
   }
 
+  /**
+   * Takes over `parent`'s entries for single acts (whole, or faded) that hold here too. `parent` must value a
+   * belief whose valuation key differs from this one's only in some governments' numbers other than their
+   * economies, at the slots `changed` (see `changedNumbers`): a round's signed deals change the signers' support
+   * between proposals and commitments, and nothing else a valuation reads. The weights (leaders' stances) and
+   * needs (economies, sanctions, lifelines, the round) are then the same here, so an act that can move none of the
+   * changed slots (`touchedSlots`) moves the same slots from the same numbers on both beliefs, and every
+   * government's value of it and its reason are the same: copied, not worked out again.
+   */
+  inherit(parent: Valuation, changed: readonly number[]): void {
+    if (parent.#world !== this.#world || this.#always.some((x) => x === 1)) return;
+    const world = this.#world;
+    const n = this.#n;
+    const mask = new Uint8Array(this.#slots.length);
+    for (const x of changed) mask[x] = 1;
+    const acts = world.actions.length;
+    const holds = (c: number): boolean => {
+      const to = (c % (n + 1)) - 1;
+      const rest = Math.floor(c / (n + 1));
+      return !touchedSlots(world, Math.floor(rest / acts), rest % acts, to).some((x) => mask[x] === 1);
+    };
+    const copy = (e: Entry): Entry => {
+      for (let k = 0; k < 2 * n; k++) this.#pool.push(parent.#pool[e * 2 * n + k]!);
+      return this.#entries++;
+    };
+    for (let c = 0; c < parent.#singles.length; c++) {
+      const e = parent.#singles[c]!;
+      if (e >= 0 && this.#singles[c]! < 0 && holds(c)) this.#singles[c] = copy(e);
+    }
+    for (const [c, byFade] of parent.#faded) {
+      if (!(c >= 0 && c < this.#codes) || !holds(c)) continue;
+      let mine = this.#faded.get(c);
+      if (!mine) this.#faded.set(c, (mine = new Map()));
+      for (const [fade, e] of byFade) if (!mine.has(fade)) mine.set(fade, copy(e));
+    }
+  }
+
   /** `value(who, [t])`, read without the list. */
   valued(who: ActorId, t: AnyTerm): Valued {
     return this.#answer(this.#single(t), this.#ix(who));
@@ -506,50 +543,70 @@ export class Valuation {
 /** What an act that moves none of its author's objectives is worth to it (what `#compute` gives it). */
 const NOTHING: Valued = Object.freeze({ value: 0, reason: '' });
 
-/** Per world, whether each act (by its term code, see `#code`) may move a number its author's objectives read. */
+/** Per world, the slots each act (by its term code, see `#code`) may move (`touchedSlots`), made when first asked. */
+const touched = new WeakMap<World, (readonly number[] | undefined)[]>();
+
+/**
+ * The slots (see `Valuation`'s `#slots`) that actor `by` taking action `a` toward `to` (-1: none) may move, read
+ * from what the action can touch at most: its costs (the author's numbers), its effects on numbers (the author's,
+ * the target's, or anyone's for allies, target's allies and others), tension, the stage, and every economy when it
+ * changes sanctions or lifelines (the flows `addFlows` counts). A what-if of the act moves no other slot.
+ */
+function touchedSlots(world: World, by: number, a: number, to: number): readonly number[] {
+  const n = world.actors.length;
+  const code = (by * world.actions.length + a) * (n + 1) + to + 1;
+  let known = touched.get(world);
+  if (!known) touched.set(world, (known = []));
+  let slots = known[code];
+  if (!slots) {
+    const def = world.actions[a]!;
+    const out = new Set<number>();
+    const anyone = (v: number): void => world.actors.forEach((_, i) => out.add(i * NV + v));
+    ACTOR_VARS.forEach((v, k) => {
+      if ((def.cost[v] ?? 0) !== 0) out.add(by * NV + k);
+    });
+    for (const e of def.effects)
+      switch (e.kind) {
+        case 'var': {
+          const v = ACTOR_VARS.indexOf(e.var);
+          if (e.who === 'self') out.add(by * NV + v);
+          else if (e.who === 'target') {
+            if (to >= 0) out.add(to * NV + v);
+          } else anyone(v);
+          break;
+        }
+        case 'tension':
+          out.add(n * NV);
+          break;
+        case 'stage':
+          out.add(n * NV + 1);
+          break;
+        case 'sanctions':
+        case 'lifeline':
+          anyone(ACTOR_VARS.indexOf('economy'));
+          break;
+      }
+    known[code] = slots = [...out];
+  }
+  return slots;
+}
+
+/** Per world, whether each act (by its term code) may move a number its author's objectives read. */
 const ownAims = new WeakMap<World, Int8Array>();
 
 /**
  * Whether actor `by` taking action `a` toward `to` (-1: none) may move a number one of `by`'s own objectives reads
- * (`readers`: per slot, who reads it), from what the action can touch at most: its costs (the author's numbers), its
- * effects on numbers (the author's, the target's, or anyone's for allies, target's allies and others), tension, the
- * stage, and every economy when it changes sanctions or lifelines (the flows `addFlows` counts). When it may not,
- * no what-if of it moves a slot `by` reads, and its value to `by` is exactly 0 with no reason.
+ * (`readers`: per slot, who reads it; `touchedSlots`: what the act may move). When it may not, no what-if of it
+ * moves a slot `by` reads, and its value to `by` is exactly 0 with no reason.
  */
 function touchesOwnAims(world: World, readers: number[][], by: number, a: number, to: number): boolean {
   const n = world.actors.length;
   const code = (by * world.actions.length + a) * (n + 1) + to + 1;
   let known = ownAims.get(world);
   if (!known) ownAims.set(world, (known = new Int8Array(n * world.actions.length * (n + 1)).fill(-1)));
-  if (known[code]! >= 0) return known[code] === 1;
-  const def = world.actions[a]!;
-  const reads = (slot: number): boolean => readers[slot]!.includes(by);
-  const readsVar = (i: number, v: number): boolean => reads(i * NV + v);
-  const anyone = (v: number): boolean => world.actors.some((_, i) => readsVar(i, v));
-  let touches = ACTOR_VARS.some((v, k) => (def.cost[v] ?? 0) !== 0 && readsVar(by, k));
-  for (const e of def.effects) {
-    if (touches) break;
-    switch (e.kind) {
-      case 'var': {
-        const v = ACTOR_VARS.indexOf(e.var);
-        touches =
-          e.who === 'self' ? readsVar(by, v) : e.who === 'target' ? to >= 0 && readsVar(to, v) : anyone(v);
-        break;
-      }
-      case 'tension':
-        touches = reads(n * NV);
-        break;
-      case 'stage':
-        touches = reads(n * NV + 1);
-        break;
-      case 'sanctions':
-      case 'lifeline':
-        touches = anyone(ACTOR_VARS.indexOf('economy'));
-        break;
-    }
-  }
-  known[code] = touches ? 1 : 0;
-  return touches;
+  if (known[code]! < 0)
+    known[code] = touchedSlots(world, by, a, to).some((x) => readers[x]!.includes(by)) ? 1 : 0;
+  return known[code] === 1;
 }
 
 /** An action that can change sanctions or lifelines (and so the economies' pressure). */
@@ -651,6 +708,24 @@ export function sameKeyOnSameState(a: Float64Array, known: Float64Array, advance
   if (a.length !== known.length || a[3] !== advance) return false;
   for (let i = 0; i < a.length; i++) if (i !== 3 && a[i] !== known[i]) return false;
   return true;
+}
+
+/**
+ * The slots (see `Valuation`) at which two valuation keys differ, when they differ only in some governments'
+ * numbers other than their economies (what `Valuation.inherit` needs); null when anything else differs.
+ */
+export function changedNumbers(a: Float64Array, b: Float64Array, actors: number): number[] | null {
+  if (a.length !== b.length) return null;
+  const economy = ACTOR_VARS.indexOf('economy');
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    // The key's governments' numbers: from index 5, NV per government in ACTOR_VARS' order, as the slots are.
+    const slot = i - 5;
+    if (slot < 0 || slot >= actors * NV || slot % NV === economy) return null;
+    out.push(slot);
+  }
+  return out;
 }
 
 /** Whether two valuation keys are the same. */
