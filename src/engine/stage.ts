@@ -64,14 +64,21 @@ export function moveStage(
   return s.stage - was;
 }
 
-/** An action's own reach: whether it is a step past declarations, and the highest stage its effects may lift to. */
-function reachOf(world: World, id: string): { concrete: boolean; cap: number | undefined } {
+/**
+ * An action's own reach: whether it is a step past declarations (a concession on a weapons programme or on
+ * security, or neither), and the highest stage its effects may lift to.
+ */
+function reachOf(
+  world: World,
+  id: string,
+): { step: 'programme' | 'security' | undefined; cap: number | undefined } {
   const a = world.actions[world.actionIndex[id] ?? -1];
-  if (!a) return { concrete: false, cap: undefined };
+  if (!a) return { step: undefined, cap: undefined };
   let cap: number | undefined;
   for (const e of a.effects)
     if (e.kind === 'stage' && e.delta > 0) cap = Math.max(cap ?? 0, e.atMost ?? Infinity);
-  return { concrete: a.concession && (a.family === 'programme' || a.family === 'security'), cap };
+  const step = a.concession && (a.family === 'programme' || a.family === 'security') ? a.family : undefined;
+  return { step, cap };
 }
 
 /** The least `at-most` of the world's stage-raising actions (undefined if none has one), once per world. */
@@ -94,15 +101,25 @@ function leastCap(world: World): number | undefined {
  * A deal of declarations, aid and relief alone lifts it no higher than its most far-reaching declaration could
  * on its own (a summit "opens talks but cannot by itself go beyond them"), and one with no declaration at all no
  * higher than the least of them. A world whose stage effects have no `at-most` puts no cap on any deal.
+ *
+ * Where the scenario sets `securityReach`, a deal whose only steps are security concessions lifts the process
+ * no higher than that stage (or its declarations' cap, if higher): after the 2018 summits, exercises called off
+ * and a military agreement made a working agreement, and nothing verified followed without the programme.
  */
 export function dealReach(world: World, g: Pick<Agreement, 'terms'>): number | undefined {
   let own: number | undefined;
+  let security = false;
   for (const t of g.terms) {
-    const { concrete, cap } = reachOf(world, t.action);
-    if (concrete || cap === Infinity) return undefined;
+    const { step, cap } = reachOf(world, t.action);
+    if (step === 'programme' || cap === Infinity) return undefined;
+    if (step === 'security') {
+      if (world.securityReach === undefined) return undefined;
+      security = true;
+    }
     if (cap !== undefined) own = Math.max(own ?? 0, cap);
   }
-  return own ?? leastCap(world);
+  const declared = own ?? leastCap(world);
+  return security ? Math.max(declared ?? 0, world.securityReach!) : declared;
 }
 
 /** Whether some government's nuclear or missile programme grew by `stageProgrammeGrowth` or more this round. */

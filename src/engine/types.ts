@@ -360,6 +360,12 @@ export interface World {
   stages: readonly string[];
   /** Pairs where a miscalculation can start a clash. */
   flashpoints: readonly (readonly [ActorId, ActorId])[];
+  /**
+   * The highest stage (counted from 0) a deal between rivals can lift the process to when its only steps past
+   * declarations are security concessions (exercises suspended, a guarantee), with none on a weapons programme.
+   * Undefined: security concessions, like a programme's, may lift it to the top.
+   */
+  securityReach?: number;
   rounds: number;
   /** Calendar of round 1, for display: year and quarter (1..4). */
   start: { year: number; quarter: number };

@@ -399,6 +399,18 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
       `there is no stage "${sc.stage}"; use a name from stages, or its number ${stageRange}.${didYouMean(sc.stage, stageNames)}`,
     );
 
+  const reach = sc['security-reach'];
+  if (typeof reach === 'number' && stagesKnown && reach >= stageNames.length)
+    src.report(
+      ['security-reach'],
+      `must be one of the ${stageNames.length} stages, ${stageRange}; it is ${reach}.`,
+    );
+  if (typeof reach === 'string' && stagesKnown && !stageNames.includes(reach))
+    src.report(
+      ['security-reach'],
+      `there is no stage "${reach}"; use a name from stages, or its number ${stageRange}.${didYouMean(reach, stageNames)}`,
+    );
+
   /** Checks one condition; false when a threshold means nothing, so that its list is not compared with others. */
   const condition = (c: unknown, path: Path): boolean => {
     const o = obj(c);
@@ -1194,6 +1206,14 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
     ...(sc.historical !== undefined ? { historical: sc.historical } : {}),
     stages: sc.stages,
     flashpoints: sc.flashpoints,
+    ...(sc['security-reach'] !== undefined
+      ? {
+          securityReach:
+            typeof sc['security-reach'] === 'number'
+              ? sc['security-reach']
+              : sc.stages.indexOf(sc['security-reach']),
+        }
+      : {}),
     rounds: sc.rounds,
     start: sc.start,
     rules,

@@ -563,6 +563,12 @@ export const scenarioSchema = z
       .union([z.number().int().min(0), z.string().min(1)])
       .describe("The stage at the start: a stage's name, or its number counted from 0 (0 is the first)."),
     tension: pct('Regional tension at the start'),
+    'security-reach': z
+      .union([z.number().int().min(0), z.string().min(1)])
+      .optional()
+      .describe(
+        "The highest stage a deal can lift the peace process to when its only real steps are security concessions (exercises suspended, a guarantee), with nothing on a weapons programme: a stage's name, or its number counted from 0. Leave it out and such a deal may lift the process to the top, as a step on a programme can.",
+      ),
     actors: z.record(actorId, actorSchema).describe('The governments, by id.'),
     relations: z
       .strictObject({

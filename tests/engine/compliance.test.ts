@@ -258,6 +258,18 @@ describe('completion', () => {
       };
       expect(dealReach(uncapped, { terms: SUMMIT_FOR_AID })).toBeUndefined();
     });
+
+    test('where the scenario sets a security reach, security concessions lift no higher than it; a programme step still does', () => {
+      const reach = cap + 1;
+      const WORLD_REACH: World = { ...WORLD, securityReach: reach };
+      const guarantee = [term('USA', 'security-guarantee', 'DPRK'), term('DPRK', 'summit', 'USA')];
+      expect(dealReach(WORLD_REACH, { terms: guarantee })).toBe(reach);
+      // A reach below a declaration's own cap does not pull the deal under what its declaration reaches.
+      expect(dealReach({ ...WORLD, securityReach: 0 }, { terms: guarantee })).toBe(cap);
+      expect(dealReach(WORLD_REACH, { terms: RELIEF_FOR_INSPECTIONS })).toBeUndefined();
+      const both = [...guarantee, term('DPRK', 'allow-inspections')];
+      expect(dealReach(WORLD_REACH, { terms: both })).toBeUndefined();
+    });
   });
 
   test('the stage never rises past the last stage', () => {

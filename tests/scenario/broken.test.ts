@@ -429,6 +429,13 @@ const CASES: Record<string, Expected[]> = {
     'only elected leaders have a term',
   ),
   'stage-beyond-stages': one([11, 8], 'stage', '2', 'one of the 2 stages, counted from 0', 'it is 2'),
+  'security-reach-unknown-stage': one(
+    [12, 17],
+    'security-reach',
+    'Talk',
+    'there is no stage "Talk"',
+    'Did you mean "Talks"',
+  ),
   'flashpoint-self': one(
     [13, 15],
     'flashpoints › #1',
