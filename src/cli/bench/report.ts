@@ -224,7 +224,7 @@ export function normalTable(f: DifficultyFigures): string {
         ],
         [
           '10,000 Normal games of any shipped scenario ≤ 3 min with `--workers auto`',
-          `${duration(Math.max(...f.normal.map((c) => c.secondsFor10000Auto)))} at most (one-thread rates × the measured gain of the workers)`,
+          `${duration(Math.max(...f.normal.map((c) => c.secondsFor10000Auto)))} at most (${f.normalWorkersStartupMs === undefined ? 'one-thread rates × the measured gain of the workers' : "the workers' start-up, then one-thread rates × the workers' gain in rate of play"})`,
           met(f.normal.every((c) => c.secondsFor10000Auto <= 180)),
         ],
         f.normal.every((c) => c.easyNormalRatio !== undefined)
