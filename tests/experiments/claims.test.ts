@@ -69,15 +69,12 @@ interface Published {
  * games, cheap once, too dear on three seeds for every cell.
  */
 const PUBLISHED: Record<string, Published> = {
-  // Nobody's deals with the DPRK fall when it may provoke: provocations cost it little trust against the value of
-  // a deal priced with the trust of the day (docs/experiments.md).
+  // A record of provocations lowers the deals signed with the DPRK in 26 of 27 cells, significantly in 10: the
+  // normal players after Hanoi on every seed, the easy players at the Six-Party Talks on none (power).
   'trust-deficit': {
-    verdict: 'not-shown',
-    holds: [],
-    fails: [
-      ['easy', 'panmunjom-2018'],
-      ['normal', 'present-day'],
-    ],
+    verdict: 'conditional',
+    holds: [['normal', 'hanoi-2019']],
+    fails: [['easy', 'six-party-talks']],
   },
   // Every cell holds on seed 1 but the easy players' in the Panmunjom thaw (−0.02 ± 0.03: the sign, not the power).
   verification: {
