@@ -57,14 +57,22 @@ function noteAct(world: World, byRound: Map<number, Move>, me: ActorId, e: Actio
 /** Every move of `other` toward me that I saw, by round (a D in a round outweighs a C in it). */
 function seenMoves(world: World, view: PlayerView, other: ActorId): Seen[] {
   const known = view.dealings?.(other);
-  if (known) return fold(world, view.me, known).seen;
+  if (known) {
+    const f = fold(world, view.me, known);
+    return (f.seen ??= sorted(f.byRound));
+  }
+  return sorted(seenBy(world, view, other));
+}
+
+/** `seenMoves` by round, read from the view's lists (no running index). */
+function seenBy(world: World, view: PlayerView, other: ActorId): Map<number, Move> {
   const byRound = new Map<number, Move>();
   for (const g of view.agreements) {
     if (!g.parties.includes(other) || !g.parties.includes(view.me)) continue;
     for (const r of g.record) if (other in r.saw) note(byRound, r.round, r.saw[other] ? 'C' : 'D');
   }
   for (const e of view.log) if (e.kind === 'action' && e.actor === other) noteAct(world, byRound, view.me, e);
-  return sorted(byRound);
+  return byRound;
 }
 
 function sorted(byRound: Map<number, Move>): Seen[] {
@@ -81,20 +89,21 @@ interface Fold {
   steps: number;
   acts: number;
   byRound: Map<number, Move>;
-  seen: Seen[];
+  /** `byRound` in order, made when first read after the row grew. */
+  seen: Seen[] | null;
 }
 const folds = new WeakMap<Dealings, Fold>();
 
 function fold(world: World, me: ActorId, known: Dealings): Fold {
   let f = folds.get(known);
-  if (!f) folds.set(known, (f = { steps: 0, acts: 0, byRound: new Map(), seen: [] }));
+  if (!f) folds.set(known, (f = { steps: 0, acts: 0, byRound: new Map(), seen: null }));
   const { steps, acts } = known;
   if (f.steps < steps.length || f.acts < acts.length) {
     for (let k = f.steps; k < steps.length; k++) note(f.byRound, steps[k]!.round, steps[k]!.saw ? 'C' : 'D');
     for (let k = f.acts; k < acts.length; k++) noteAct(world, f.byRound, me, acts[k]!);
     f.steps = steps.length;
     f.acts = acts.length;
-    f.seen = sorted(f.byRound);
+    f.seen = null;
   }
   return f;
 }
@@ -177,7 +186,48 @@ function later(best: Seen | null, round: number, move: Move): Seen | null {
  * toward it, the share in which I saw it defect (with a prior of one in two, so a stranger is given 0.5).
  */
 export function retaliation(world: World, view: PlayerView, other: ActorId): number {
-  const theirs = new Map(seenMoves(world, view, other).map((s) => [s.round, s.move]));
+  const theirs = view.dealings?.(other);
+  const mine = view.dealings?.(view.me);
+  if (!theirs || !mine) return answered(world, view, other, seenBy(world, view, other));
+  // Read from the view's running index: kept with its row, and read again only when a row has grown.
+  let byOther = rates.get(theirs);
+  if (!byOther) rates.set(theirs, (byOther = new Map()));
+  const kept = byOther.get(other);
+  if (
+    kept &&
+    kept.mine === mine &&
+    kept.steps === theirs.steps.length &&
+    kept.acts === theirs.acts.length &&
+    kept.myActs === mine.acts.length
+  )
+    return kept.rate;
+  const rate = answered(world, view, other, fold(world, view.me, theirs).byRound);
+  byOther.set(other, {
+    mine,
+    steps: theirs.steps.length,
+    acts: theirs.acts.length,
+    myActs: mine.acts.length,
+    rate,
+  });
+  return rate;
+}
+
+/**
+ * `retaliation`'s answers, per row of the index (what I saw of the other) and other government (a row nothing
+ * was seen in is one shared empty row), with the lengths of the rows it was read from.
+ */
+const rates = new WeakMap<
+  Dealings,
+  Map<ActorId, { mine: Dealings; steps: number; acts: number; myActs: number; rate: number }>
+>();
+
+/** `retaliation` from the other's moves toward me as I saw them, by round. */
+function answered(
+  world: World,
+  view: PlayerView,
+  other: ActorId,
+  byRound: ReadonlyMap<number, Move>,
+): number {
   const mine = new Set<number>();
   const { steps, acts } = myDealings(view, other);
   for (const r of steps) if (!r.mine) mine.add(r.round);
@@ -186,6 +236,6 @@ export function retaliation(world: World, view: PlayerView, other: ActorId): num
     if (d && hostile(d)) mine.add(e.round);
   }
   let hits = 0;
-  for (const r of mine) if (theirs.get(r + 1) === 'D') hits++;
+  for (const r of mine) if (byRound.get(r + 1) === 'D') hits++;
   return (hits + 1) / (mine.size + 2);
 }

@@ -27,7 +27,14 @@ import type {
   World,
 } from '../engine/index.ts';
 import { beliefFrom, believedTrust } from './belief.ts';
-import { Valuation, believerAdvance, sameKey, sameKeyOnSameState, valuationKey } from './valuation.ts';
+import {
+  Valuation,
+  believerAdvance,
+  changedNumbers,
+  sameKey,
+  sameKeyOnSameState,
+  valuationKey,
+} from './valuation.ts';
 import type { Valued } from './valuation.ts';
 import { creditworthy } from './forgiveness.ts';
 import { bestPackage, lately } from './packages.ts';
@@ -222,6 +229,15 @@ export function objectiveStrategy(
       // A light belief: valuing a move reads neither the log nor the history.
       const belief = beliefFrom(world, view, draw, true);
       hit = { key, valuation: new Valuation(world, belief, p.horizon, p.need) };
+      // A belief that differs from a recent one only in a few governments' numbers (the support a round's
+      // signings cost) takes over that valuation's acts that cannot move those numbers (see `inherit`).
+      for (const x of list) {
+        const changed = changedNumbers(x.key, key, world.actors.length);
+        if (changed) {
+          hit.valuation.inherit(x.valuation, changed);
+          break;
+        }
+      }
       list.unshift(hit);
       if (list.length > KEPT) list.pop();
     }

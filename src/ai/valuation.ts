@@ -33,7 +33,6 @@ import {
 } from '../engine/index.ts';
 import type {
   ActionChoice,
-  ActionDef,
   ActorId,
   Agreement,
   Cause,
@@ -140,6 +139,8 @@ export class Valuation {
   /** Per slot, the governments with an objective on it; per government, whether a what-if moved one of them. */
   readonly #readers: number[][];
   readonly #moved: Uint8Array;
+  /** The slots the last what-if moved (`#take`). */
+  readonly #changed: Int32Array;
   /** The governments whose objectives are read after every what-if (see the constructor). */
   readonly #always: Uint8Array;
 
@@ -205,6 +206,8 @@ export class Valuation {
     this.#slots = new Float64Array(slots);
     this.#readSlots(belief, this.#baseSlots);
     this.#moved = new Uint8Array(n);
+    this.#changed = new Int32Array(slots);
+    this.#slots.set(this.#baseSlots);
     this.#why = new Int32Array(n);
     this.#always = new Uint8Array(n);
     // Which objectives can move, and so who reads each slot, depends on the world alone: read once per world.
@@ -325,14 +328,17 @@ export class Valuation {
   #compute(terms: readonly AnyTerm[], scale: number, fade: number): Entry {
     const world = this.#world;
     const s = this.#scratch;
+    const kinds = actionKinds(world);
     let flows = false;
+    let pairs = false;
     for (const t of terms) {
-      const def = world.actions[world.actionIndex[t.action]!]!;
-      flows ||= movesPressure(def);
+      const a = world.actionIndex[t.action]!;
+      flows ||= (kinds[a]! & MOVES_PRESSURE) !== 0;
+      pairs ||= (kinds[a]! & TOUCHES_PAIRS) !== 0;
       applyAction(
         world,
         s,
-        def,
+        world.actions[a]!,
         this.#ix(t.by),
         t.target === undefined ? -1 : this.#ix(t.target),
         scale,
@@ -351,13 +357,13 @@ export class Valuation {
     const why = this.#why;
     // Only the objectives on a number the what-if moved are read: an unmoved one adds an exact zero to the sum
     // and never becomes the reason, so skipping it changes no value (and most terms move a few numbers only).
+    // `cur` holds the belief's numbers but for the slots this what-if moved (`#take`), put back at the end.
     const cur = this.#slots;
     const base = this.#baseSlots;
     const moved = this.#moved;
-    this.#readSlots(s, cur);
     moved.set(this.#always);
-    for (let slot = 0; slot < cur.length; slot++)
-      if (cur[slot] !== base[slot]) for (const w of this.#readers[slot]!) moved[w] = 1;
+    const changed = this.#take(s);
+    for (let k = 0; k < changed; k++) for (const w of this.#readers[this.#changed[k]!]!) moved[w] = 1;
     for (let w = 0; w < n; w++) {
       let sum = 0;
       let best = 0;
@@ -379,37 +385,112 @@ export class Valuation {
       why[w] = reason;
     }
     for (let w = 0; w < n; w++) out.push(why[w]!);
-    this.#restore(terms);
+    for (let k = 0; k < changed; k++) cur[this.#changed[k]!] = base[this.#changed[k]!]!;
+    if (pairs) {
+      const b = this.#base;
+      copyInto(s.sanctions, b.sanctions);
+      copyInto(s.lifeline, b.lifeline);
+      copyInto(s.hotline, b.hotline);
+      copyInto(s.backchannel, b.backchannel);
+    }
     return e;
   }
 
-  /** Puts the scratch copy back as the belief has it, after `terms` changed it. */
-  #restore(terms: readonly AnyTerm[]): void {
-    const s = this.#scratch;
-    const b = this.#base;
-    for (let i = 0; i < this.#n; i++) {
-      const x = s.actors[i]!;
-      const y = b.actors[i]!;
-      // Written out: a loop over ACTOR_VARS reads and writes by a computed name, several times slower.
-      x.security = y.security;
-      x.support = y.support;
-      x.economy = y.economy;
-      x.influence = y.influence;
-      x.nuclear = y.nuclear;
-      x.missile = y.missile;
+  /**
+   * Reads what a what-if left in the scratch copy, in one pass that also puts it back as the belief has it: each
+   * slot whose number moved is written to `#slots` and listed in `#changed`; returns how many moved. The forum
+   * is put back too (no objective reads it); pair tables are put back by the caller.
+   */
+  #take(s: GameState): number {
+    const cur = this.#slots;
+    const base = this.#baseSlots;
+    const changed = this.#changed;
+    let k = 0;
+    let at = 0;
+    for (let i = 0; i < this.#n; i++, at += NV) {
+      // Written out, in ACTOR_VARS' order (see ORDER): a computed name reads several times slower.
+      const a = s.actors[i]!;
+      if (a.security !== base[at]) {
+        cur[at] = a.security;
+        a.security = base[at]!;
+        changed[k++] = at;
+      }
+      if (a.support !== base[at + 1]) {
+        cur[at + 1] = a.support;
+        a.support = base[at + 1]!;
+        changed[k++] = at + 1;
+      }
+      if (a.economy !== base[at + 2]) {
+        cur[at + 2] = a.economy;
+        a.economy = base[at + 2]!;
+        changed[k++] = at + 2;
+      }
+      if (a.influence !== base[at + 3]) {
+        cur[at + 3] = a.influence;
+        a.influence = base[at + 3]!;
+        changed[k++] = at + 3;
+      }
+      if (a.nuclear !== base[at + 4]) {
+        cur[at + 4] = a.nuclear;
+        a.nuclear = base[at + 4]!;
+        changed[k++] = at + 4;
+      }
+      if (a.missile !== base[at + 5]) {
+        cur[at + 5] = a.missile;
+        a.missile = base[at + 5]!;
+        changed[k++] = at + 5;
+      }
     }
+    if (s.tension !== base[at]) {
+      cur[at] = s.tension;
+      changed[k++] = at;
+    }
+    const stage = this.#stageRead(s);
+    if (stage !== base[at + 1]) {
+      cur[at + 1] = stage;
+      changed[k++] = at + 1;
+    }
+    const b = this.#base;
     s.tension = b.tension;
     s.stage = b.stage;
     s.forum = b.forum;
-    for (const t of terms) {
-      const def = this.#world.actions[this.#world.actionIndex[t.action]!]!;
-      if (touchesPairs(def)) {
-        copyInto(s.sanctions, b.sanctions);
-        copyInto(s.lifeline, b.lifeline);
-        copyInto(s.hotline, b.hotline);
-        copyInto(s.backchannel, b.backchannel);
-        break;
-      }
+    return k;
+  }
+
+  /**
+   * Takes over `parent`'s entries for single acts (whole, or faded) that hold here too. `parent` must value a
+   * belief whose valuation key differs from this one's only in some governments' numbers other than their
+   * economies, at the slots `changed` (see `changedNumbers`): a round's signed deals change the signers' support
+   * between proposals and commitments, and nothing else a valuation reads. The weights (leaders' stances) and
+   * needs (economies, sanctions, lifelines, the round) are then the same here, so an act that can move none of the
+   * changed slots (`touchedSlots`) moves the same slots from the same numbers on both beliefs, and every
+   * government's value of it and its reason are the same: copied, not worked out again.
+   */
+  inherit(parent: Valuation, changed: readonly number[]): void {
+    if (parent.#world !== this.#world || this.#always.some((x) => x === 1)) return;
+    const world = this.#world;
+    const n = this.#n;
+    const mask = new Uint8Array(this.#slots.length);
+    for (const x of changed) mask[x] = 1;
+    const acts = world.actions.length;
+    const holds = (c: number): boolean => {
+      const to = (c % (n + 1)) - 1;
+      const rest = Math.floor(c / (n + 1));
+      return !touchedSlots(world, Math.floor(rest / acts), rest % acts, to).some((x) => mask[x] === 1);
+    };
+    const copy = (e: Entry): Entry => {
+      for (let k = 0; k < 2 * n; k++) this.#pool.push(parent.#pool[e * 2 * n + k]!);
+      return this.#entries++;
+    };
+    for (let c = 0; c < parent.#singles.length; c++) {
+      const e = parent.#singles[c]!;
+      if (e >= 0 && this.#singles[c]! < 0 && holds(c)) this.#singles[c] = copy(e);
+    }
+    for (const [c, byFade] of parent.#faded) {
+      if (!(c >= 0 && c < this.#codes) || !holds(c)) continue;
+      let mine = this.#faded.get(c);
+      if (!mine) this.#faded.set(c, (mine = new Map()));
+      for (const [fade, e] of byFade) if (!mine.has(fade)) mine.set(fade, copy(e));
     }
   }
 
@@ -422,10 +503,11 @@ export class Valuation {
   valuedBy(who: ActorId, action: string, target: ActorId | undefined, fade: number): Valued {
     const w = this.#world;
     const by = this.#ix(who);
-    const c =
-      (by * w.actions.length + w.actionIndex[action]!) * (this.#n + 1) +
-      (target === undefined ? -1 : this.#ix(target)) +
-      1;
+    const a = w.actionIndex[action]!;
+    const to = target === undefined ? -1 : this.#ix(target);
+    const c = (by * w.actions.length + a) * (this.#n + 1) + to + 1;
+    // An act that can move none of its author's objectives is worth exactly nothing to it: no what-if needed.
+    if (by >= 0 && this.#always[by] === 0 && !touchesOwnAims(w, this.#readers, by, a, to)) return NOTHING;
     let e: Entry | undefined;
     if (fade === 1) {
       const x = c >= 0 && c < this.#singles.length ? this.#singles[c]! : this.#strays.get(c);
@@ -475,28 +557,98 @@ export class Valuation {
   }
 }
 
-const pressureMoves = new WeakMap<ActionDef, boolean>();
-/** Whether an action can change sanctions or lifelines (and so the economies' pressure). */
-function movesPressure(def: ActionDef): boolean {
-  let x = pressureMoves.get(def);
-  if (x === undefined)
-    pressureMoves.set(def, (x = def.effects.some((e) => e.kind === 'sanctions' || e.kind === 'lifeline')));
-  return x;
+/** What an act that moves none of its author's objectives is worth to it (what `#compute` gives it). */
+const NOTHING: Valued = Object.freeze({ value: 0, reason: '' });
+
+/** Per world, the slots each act (by its term code, see `#code`) may move (`touchedSlots`), made when first asked. */
+const touched = new WeakMap<World, (readonly number[] | undefined)[]>();
+
+/**
+ * The slots (see `Valuation`'s `#slots`) that actor `by` taking action `a` toward `to` (-1: none) may move, read
+ * from what the action can touch at most: its costs (the author's numbers), its effects on numbers (the author's,
+ * the target's, or anyone's for allies, target's allies and others), tension, the stage, and every economy when it
+ * changes sanctions or lifelines (the flows `addFlows` counts). A what-if of the act moves no other slot.
+ */
+function touchedSlots(world: World, by: number, a: number, to: number): readonly number[] {
+  const n = world.actors.length;
+  const code = (by * world.actions.length + a) * (n + 1) + to + 1;
+  let known = touched.get(world);
+  if (!known) touched.set(world, (known = []));
+  let slots = known[code];
+  if (!slots) {
+    const def = world.actions[a]!;
+    const out = new Set<number>();
+    const anyone = (v: number): void => world.actors.forEach((_, i) => out.add(i * NV + v));
+    ACTOR_VARS.forEach((v, k) => {
+      if ((def.cost[v] ?? 0) !== 0) out.add(by * NV + k);
+    });
+    for (const e of def.effects)
+      switch (e.kind) {
+        case 'var': {
+          const v = ACTOR_VARS.indexOf(e.var);
+          if (e.who === 'self') out.add(by * NV + v);
+          else if (e.who === 'target') {
+            if (to >= 0) out.add(to * NV + v);
+          } else anyone(v);
+          break;
+        }
+        case 'tension':
+          out.add(n * NV);
+          break;
+        case 'stage':
+          out.add(n * NV + 1);
+          break;
+        case 'sanctions':
+        case 'lifeline':
+          anyone(ACTOR_VARS.indexOf('economy'));
+          break;
+      }
+    known[code] = slots = [...out];
+  }
+  return slots;
 }
 
-const pairMoves = new WeakMap<ActionDef, boolean>();
-/** Whether an action can change a pair table (sanctions, lifelines, channels). */
-function touchesPairs(def: ActionDef): boolean {
-  let x = pairMoves.get(def);
-  if (x === undefined)
-    pairMoves.set(
-      def,
-      (x = def.effects.some((e) => e.kind === 'sanctions' || e.kind === 'lifeline' || e.kind === 'channel')),
-    );
-  return x;
+/** Per world, whether each act (by its term code) may move a number its author's objectives read. */
+const ownAims = new WeakMap<World, Int8Array>();
+
+/**
+ * Whether actor `by` taking action `a` toward `to` (-1: none) may move a number one of `by`'s own objectives reads
+ * (`readers`: per slot, who reads it; `touchedSlots`: what the act may move). When it may not, no what-if of it
+ * moves a slot `by` reads, and its value to `by` is exactly 0 with no reason.
+ */
+function touchesOwnAims(world: World, readers: number[][], by: number, a: number, to: number): boolean {
+  const n = world.actors.length;
+  const code = (by * world.actions.length + a) * (n + 1) + to + 1;
+  let known = ownAims.get(world);
+  if (!known) ownAims.set(world, (known = new Int8Array(n * world.actions.length * (n + 1)).fill(-1)));
+  if (known[code]! < 0)
+    known[code] = touchedSlots(world, by, a, to).some((x) => readers[x]!.includes(by)) ? 1 : 0;
+  return known[code] === 1;
 }
 
-/** The variables `#restore` and `#readSlots` name, in ACTOR_VARS' order: this fails to compile if that list changes. */
+/** An action that can change sanctions or lifelines (and so the economies' pressure). */
+const MOVES_PRESSURE = 1;
+/** An action that can change a pair table (sanctions, lifelines, channels). */
+const TOUCHES_PAIRS = 2;
+
+/** Per world, each action's kinds (by its place in `world.actions`), read once. */
+const kindsByWorld = new WeakMap<World, Uint8Array>();
+function actionKinds(world: World): Uint8Array {
+  let k = kindsByWorld.get(world);
+  if (!k) {
+    k = new Uint8Array(world.actions.length);
+    world.actions.forEach((def, a) => {
+      for (const e of def.effects) {
+        if (e.kind === 'sanctions' || e.kind === 'lifeline') k![a]! |= MOVES_PRESSURE | TOUCHES_PAIRS;
+        if (e.kind === 'channel') k![a]! |= TOUCHES_PAIRS;
+      }
+    });
+    kindsByWorld.set(world, k);
+  }
+  return k;
+}
+
+/** The variables `#take` and `#readSlots` name, in ACTOR_VARS' order: this fails to compile if that list changes. */
 const ORDER: typeof ACTOR_VARS = ['security', 'support', 'economy', 'influence', 'nuclear', 'missile'];
 void ORDER;
 
@@ -573,6 +725,24 @@ export function sameKeyOnSameState(a: Float64Array, known: Float64Array, advance
   if (a.length !== known.length || a[3] !== advance) return false;
   for (let i = 0; i < a.length; i++) if (i !== 3 && a[i] !== known[i]) return false;
   return true;
+}
+
+/**
+ * The slots (see `Valuation`) at which two valuation keys differ, when they differ only in some governments'
+ * numbers other than their economies (what `Valuation.inherit` needs); null when anything else differs.
+ */
+export function changedNumbers(a: Float64Array, b: Float64Array, actors: number): number[] | null {
+  if (a.length !== b.length) return null;
+  const economy = ACTOR_VARS.indexOf('economy');
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    // The key's governments' numbers: from index 5, NV per government in ACTOR_VARS' order, as the slots are.
+    const slot = i - 5;
+    if (slot < 0 || slot >= actors * NV || slot % NV === economy) return null;
+    out.push(slot);
+  }
+  return out;
 }
 
 /** Whether two valuation keys are the same. */

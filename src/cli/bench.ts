@@ -51,7 +51,7 @@ function difficultyRows(f: DifficultyFigures): [string, string][] {
     ],
     [
       `  ${f.normalWorkersGames} normal games, --workers auto (${f.normalWorkers})`,
-      `${f.normalWorkersGamesPerSec} games/s wall (one worker: ${f.normalOneThreadGamesPerSec}, so ${f.normalWorkersSpeedup}×); 10,000 in ${duration(f.normal10000SecondsAuto)} (${f.normal10000Measured ? 'measured' : `projected from ${f.normalWorkersGames}`}); ${f.normalWorkersCpuMsPerGame} CPU ms a game (one worker: ${f.normalOneWorkerCpuMsPerGame})`,
+      `10,000 in ${duration(f.normal10000SecondsAuto)} (one worker: ${f.normal10000SecondsOne === undefined ? 'not measured' : duration(f.normal10000SecondsOne)}, so ${f.normalWorkersSpeedup}×; ${f.normal10000Measured ? 'measured' : f.normalWorkersStartupMs === undefined ? `projected from ${f.normalWorkersGames}` : `projected from ${f.normalWorkersGames}: start-up ${n(f.normalWorkersStartupMs)} ms, then play ${f.normalWorkersPlaySpeedup}× one worker's rate`}); ${f.normalWorkersCpuMsPerGame} CPU ms a game (one worker: ${f.normalOneWorkerCpuMsPerGame})`,
     ],
     ['load average (1 min) at start, end of this part', f.difficultyLoadAverage.join(', ')],
   ];
@@ -145,13 +145,25 @@ export async function runBench(args: string[]): Promise<number> {
       markdown: { type: 'boolean', default: false },
       /** Rewrite the figures' parts of this document (BENCHMARKS.md). */
       update: { type: 'string' },
-      /** Normal games in each `--workers` batch of the normal-difficulty part (default 60). */
+      /** Normal games in each `--workers` batch of the normal-difficulty part (default 240). */
       'normal-games': { type: 'string' },
+      /** Play the 10,000 Normal games on one worker and with `--workers auto` (`--normal-games 10000`), not a projection. */
+      full: { type: 'boolean', default: false },
       /** Measure only the difficulties' cost (Normal against tit-for-tat, hard against Normal, the workers). */
       difficulties: { type: 'boolean', default: false },
     },
   });
-  const normalGames = values['normal-games'] === undefined ? undefined : Number(values['normal-games']);
+  if (values.full && values['normal-games'] !== undefined && Number(values['normal-games']) !== 10_000) {
+    process.stderr.write(
+      'qpq bench: --full plays 10,000 Normal games; leave out --normal-games, or give 10000.\n',
+    );
+    return 1;
+  }
+  const normalGames = values.full
+    ? 10_000
+    : values['normal-games'] === undefined
+      ? undefined
+      : Number(values['normal-games']);
   if (
     normalGames !== undefined &&
     (!Number.isInteger(normalGames) || normalGames < 1 || normalGames > 100_000)

@@ -5,7 +5,7 @@
  */
 import { note } from './ledger.ts';
 import { clamp, indexOf, pairIndex } from './state.ts';
-import type { ActorId, Agreement, Cause, GameState, World } from './types.ts';
+import type { ActorId, Cause, GameState, Term, World } from './types.ts';
 
 /** The stage at the start of the current round (the end of the last one, or the scenario's start). */
 export function stageAtRoundStart(world: World, s: GameState): number {
@@ -106,7 +106,7 @@ function leastCap(world: World): number | undefined {
  * no higher than that stage (or its declarations' cap, if higher): after the 2018 summits, exercises called off
  * and a military agreement made a working agreement, and nothing verified followed without the programme.
  */
-export function dealReach(world: World, g: Pick<Agreement, 'terms'>): number | undefined {
+export function dealReach(world: World, g: { readonly terms: readonly Term[] }): number | undefined {
   let own: number | undefined;
   let security = false;
   for (const t of g.terms) {

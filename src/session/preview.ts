@@ -13,6 +13,7 @@ import {
   ACTOR_VARS,
   applyAction,
   cloneState,
+  dealReach,
   fadeAfter,
   findAction,
   indexOf,
@@ -56,6 +57,18 @@ export interface OfferPreview {
   /** Trust each party gains in each other when every step is seen kept, and loses per step seen broken. */
   trustIfKept: number;
   trustPerBrokenStep: number;
+  /**
+   * What the deal carried out in full does to the peace process: nothing among partners (`rivals` false);
+   * between rivals a stage forward a round, up to `upTo` (null: the last stage). `because` says what caps it:
+   * declarations and aid without a real step, or security concessions alone where the scenario caps them.
+   * `step`: it holds a concession on a weapons programme or on security.
+   */
+  process: {
+    rivals: boolean;
+    upTo: number | null;
+    because: 'declarations' | 'security' | null;
+    step: boolean;
+  };
 }
 
 const EPS = 0.05;
@@ -156,5 +169,32 @@ export function previewOffer(
     cleanStep: accuracy ** reads,
     trustIfKept: r.trustKept + r.trustCompleted,
     trustPerBrokenStep: r.trustBroken / steps,
+    process: processOf(world, s, draft.terms, parties),
+  };
+}
+
+/** How far a deal carried out in full can take the peace process (`dealReach`), and why no further. */
+function processOf(
+  world: World,
+  s: GameState,
+  terms: readonly Term[],
+  parties: readonly ActorId[],
+): OfferPreview['process'] {
+  const n = world.actors.length;
+  const rivals = parties.some((p) =>
+    parties.some((q) => s.rivalry[pairIndex(n, indexOf(world, p), indexOf(world, q))] === 1),
+  );
+  const upTo = rivals ? (dealReach(world, { terms }) ?? null) : null;
+  const conceded = (family: string): boolean =>
+    terms.some((t) => {
+      const d = findAction(world, t.action);
+      return d?.concession === true && d.family === family;
+    });
+  const security = conceded('security');
+  return {
+    rivals,
+    upTo,
+    because: upTo === null ? null : security ? 'security' : 'declarations',
+    step: security || conceded('programme'),
   };
 }

@@ -21,7 +21,7 @@ import {
 import type { UnitResult } from '../../src/ai/experiments.ts';
 import { DIFFICULTIES, computerChooser, seatStrategies } from '../../src/ai/index.ts';
 import { seatsFor } from '../../src/ai/simulate.ts';
-import { mayBroker, runGame, startGame } from '../../src/engine/index.ts';
+import { indexOf, mayBroker, newGame, pairIndex, runGame, startGame } from '../../src/engine/index.ts';
 import { runExperimentCommand } from '../../src/cli/experiment.ts';
 import { DEFAULT_STRATEGY } from '../../src/cli/simulate.ts';
 import {
@@ -73,17 +73,25 @@ describe('the protocol', () => {
     },
   );
 
-  it('trust deficit denies provocations to the DPRK alone', () => {
+  it('the trust deficit lowers the others’ starting trust in the DPRK by the readings of a nuclear and a missile test, and nothing else', () => {
     const base = load('panmunjom-2018');
-    const [, b] = experimentById('trust-deficit')!.arms(base);
-    for (const d of b.world.actions.filter((x) => x.provocation)) {
-      const before = base.actions.find((x) => x.id === d.id)!;
-      const others = base.actors.map((a) => a.id).filter((x) => x !== 'DPRK');
-      expect(d.by === 'any' ? [] : d.by).not.toContain('DPRK');
-      for (const x of others)
-        if (before.by === 'any' || before.by.includes(x))
-          expect(d.by === 'any' || d.by.includes(x)).toBe(true);
+    const [a, b] = experimentById('trust-deficit')!.arms(base);
+    expect(b.world).toBe(base);
+    const s0 = newGame(base, 0);
+    const s1 = newGame(a.world, 0);
+    const n = base.actors.length;
+    const at = (s: typeof s0, from: string, to: string): number =>
+      s.trust[pairIndex(n, indexOf(base, from), indexOf(base, to))]!;
+    for (const x of base.actors.map((y) => y.id).filter((y) => y !== 'DPRK')) {
+      // A nuclear test costs every observer 10 points, a missile test 6 and its rivals 3 more (the catalogue).
+      const cost = 10 + 6 + (base.initial.rivalries.some((p) => p.includes('DPRK') && p.includes(x)) ? 3 : 0);
+      expect(at(s1, x, 'DPRK'), x).toBe(Math.max(0, at(s0, x, 'DPRK') - cost));
+      expect(at(s1, 'DPRK', x), x).toBe(at(s0, 'DPRK', x));
     }
+    const { trust: _t0, ...rest0 } = s0;
+    const { trust: _t1, ...rest1 } = s1;
+    expect(rest1).toEqual(rest0);
+    expect(a.world.actions).toBe(base.actions);
   });
 
   it('the leadership treatment applies in each of its scenarios: the hardliner takes office in its round', () => {

@@ -14,6 +14,7 @@ import { addFlows, decisionValue, outlook } from '../../src/ai/need.ts';
 import {
   Valuation,
   believerAdvance,
+  changedNumbers,
   sameKey,
   sameKeyOnSameState,
   valuationKey,
@@ -254,6 +255,65 @@ describe('the valuation cache', () => {
     for (const world of worlds)
       for (const seed of ['cache-1', 'cache-2'])
         expect(play(world, true, seed)).toBe(play(world, false, seed));
+  });
+});
+
+describe("a valuation taking over a recent one (the support a round's signings cost)", () => {
+  /**
+   * A state some rounds in, and a copy in which two governments' support fell, as signing deals makes it: one to
+   * nearly nothing, where a what-if's cost in support is cut short at 0 and so is worth less than before.
+   */
+  const state = STATES[STATES.length - 2]!;
+  const signed = cloneState(state);
+  signed.actors[0]!.support = 1;
+  signed.actors[2]!.support = Math.max(0, signed.actors[2]!.support - 3);
+  const me = WORLD.actors[1]!.id;
+  const SUPPORT = 1; // its place in ACTOR_VARS, and so in each government's slots
+
+  it('names the slots of the numbers that moved, and nothing when anything else a valuation reads moved', () => {
+    const key = (s: GameState): Float64Array => valuationKey(WORLD, playerView(WORLD, s, me));
+    const nv = 6;
+    expect(changedNumbers(key(state), key(signed), WORLD.actors.length)).toEqual([SUPPORT, 2 * nv + SUPPORT]);
+    expect(changedNumbers(key(state), key(state), WORLD.actors.length)).toEqual([]);
+    // An economy weighs into every government's need, and tension is no government's number: neither is taken over.
+    const poorer = cloneState(state);
+    poorer.actors[0]!.economy = Math.max(0, poorer.actors[0]!.economy - 5);
+    expect(changedNumbers(key(state), key(poorer), WORLD.actors.length)).toBeNull();
+    const tenser = cloneState(state);
+    tenser.tension = Math.min(100, tenser.tension + 5);
+    expect(changedNumbers(key(state), key(tenser), WORLD.actors.length)).toBeNull();
+  });
+
+  it('gives every act, whole or faded, exactly the value a fresh what-if on its own belief gives', () => {
+    const before = beliefFrom(WORLD, playerView(WORLD, state, me), 0.5, true);
+    const after = beliefFrom(WORLD, playerView(WORLD, signed, me), 0.5, true);
+    const terms = termsIn(WORLD, state, me);
+    const parent = new Valuation(WORLD, before, HORIZON, GAIN);
+    // Everything valued on the earlier belief first, as a round's proposals do.
+    for (const t of terms) {
+      for (const w of WORLD.actors) parent.valued(w.id, t);
+      parent.valuedBy(t.by, t.action, t.target, 0.5);
+    }
+    const changed = changedNumbers(
+      valuationKey(WORLD, playerView(WORLD, state, me)),
+      valuationKey(WORLD, playerView(WORLD, signed, me)),
+      WORLD.actors.length,
+    )!;
+    const child = new Valuation(WORLD, after, HORIZON, GAIN);
+    child.inherit(parent, changed);
+    let differs = 0;
+    for (const t of terms) {
+      for (const w of WORLD.actors) {
+        const want = reference(WORLD, after, w.id, [t], 1, 1);
+        expect(child.valued(w.id, t), `${t.by} ${t.action} ${t.target ?? ''} to ${w.id}`).toEqual(want);
+        if (want.value !== reference(WORLD, before, w.id, [t], 1, 1).value) differs++;
+      }
+      expect(child.valuedBy(t.by, t.action, t.target, 0.5)).toEqual(
+        reference(WORLD, after, t.by, [{ by: t.by, action: t.action, target: t.target }], 1, 0.5),
+      );
+    }
+    // The fall of support does change some acts' values: those must have been worked out again.
+    expect(differs).toBeGreaterThan(0);
   });
 });
 

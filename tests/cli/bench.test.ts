@@ -2,7 +2,7 @@
  * `qpq bench --json --quick` through the real command: every figure the issue asks for is there, and each is
  * a finite positive number (the growth exponents only finite: a quick run is too short to pin their sign).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,10 @@ const FIELDS = [
   'normalWorkersGamesPerSec',
   'normalOneThreadGamesPerSec',
   'normal10000SecondsAuto',
+  'normal10000SecondsOne',
+  'normalWorkersStartupMs',
+  'normalOneWorkerStartupMs',
+  'normalWorkersPlaySpeedup',
   'normalWorkersSpeedup',
   'normalOneWorkerCpuMsPerGame',
   'normalWorkersCpuMsPerGame',
@@ -136,6 +140,15 @@ describe('qpq bench --json --quick', () => {
     ).toBeLessThan(0.5);
     const own = normal.find((c) => c.scenario === f.scenario)!;
     expect(f.normalCostRatio).toBe(own.ratio);
+    // A projected 10,000 games pay the workers' start-up once, then play: never less than the start-up, and the
+    // scaling is the ratio of the one-worker and the auto figures (each rounded on its own).
+    const secs = (k: string): number => f[k] as number;
+    expect(secs('normal10000SecondsAuto')).toBeGreaterThanOrEqual(
+      Math.floor(secs('normalWorkersStartupMs') / 1000),
+    );
+    expect(
+      Math.abs(secs('normalWorkersSpeedup') - secs('normal10000SecondsOne') / secs('normal10000SecondsAuto')),
+    ).toBeLessThan(0.2);
     // Every numeric field is one the test knows about, so a new figure gets a check here too.
     const numeric = Object.keys(f).filter((k) => typeof f[k] === 'number');
     expect(numeric.sort()).toEqual([...FIELDS, 'runs', 'scalingExponent', 'scalingRulesExponent'].sort());
@@ -174,4 +187,14 @@ describe('qpq bench --json --quick', () => {
     for (const other of ['figures', 'goals', 'waits'])
       expect(bare(part(after, other))).toBe(bare(part(before, other)));
   }, 120_000);
+
+  it('--full plays the 10,000 games, so it refuses a different --normal-games', () => {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/qpq.ts', 'bench', '--difficulties', '--full', '--normal-games', '60'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--full plays 10,000 Normal games');
+  }, 30_000);
 });

@@ -42,7 +42,11 @@ describe('mediation in the composer', () => {
     expect(await page.locator('.preview', { hasText: 'Parties:' }).textContent()).toMatch(
       /bridging Japan and North Korea, who cannot talk directly/,
     );
-    await page.locator('.preview', { hasText: 'Parties:' }).scrollIntoViewIfNeeded();
+    // What the package would do to the peace process, carried out in full: Japan and the North are rivals.
+    expect(await page.locator('.preview-notes').textContent()).toMatch(
+      /Carried out in full, it (can|will not) move the peace process/,
+    );
+    await page.locator('.preview-notes').scrollIntoViewIfNeeded();
     await shot(page, `mediation-02-bridge-${w}`);
     await page.getByRole('button', { name: /^Add this offer/ }).click(F);
     await expect

@@ -69,15 +69,12 @@ interface Published {
  * games, cheap once, too dear on three seeds for every cell.
  */
 const PUBLISHED: Record<string, Published> = {
-  // Nobody's deals with the DPRK fall when it may provoke: provocations cost it little trust against the value of
-  // a deal priced with the trust of the day (docs/experiments.md).
+  // A record of provocations lowers the deals signed with the DPRK in 26 of 27 cells, significantly in 10: the
+  // normal players after Hanoi on every seed, the easy players at the Six-Party Talks on none (power).
   'trust-deficit': {
-    verdict: 'not-shown',
-    holds: [],
-    fails: [
-      ['easy', 'panmunjom-2018'],
-      ['normal', 'present-day'],
-    ],
+    verdict: 'conditional',
+    holds: [['normal', 'hanoi-2019']],
+    fails: [['easy', 'six-party-talks']],
   },
   // The effects are small (0.01 to 0.02 of the steps) and near the power: on the session 8 code (main's
   // security-reach and the mediators' changes, which change every game with a mediator) the easy players after Hanoi

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/cli/files.ts';
 import { findAction, playerView, startGame } from '../../src/engine/index.ts';
 import type { OfferDraft } from '../../src/engine/index.ts';
-import { amount, changesText, previewLines, previewOffer } from '../../src/ui/play/preview.ts';
+import { amount, changesText, previewLines, previewOffer, processLine } from '../../src/ui/play/preview.ts';
 import type { Change } from '../../src/ui/play/preview.ts';
 
 const { world } = readScenario('tutorial');
@@ -103,5 +103,68 @@ describe('offer preview', () => {
     expect(amount(0.4)).toBe('+0.4');
     expect(amount(-2.4)).toBe('−2');
     expect(amount(0)).toBe('±0');
+  });
+});
+
+describe('what a deal carried out in full does to the peace process', () => {
+  const hanoi = readScenario('hanoi-2019').world;
+  const rok = playerView(hanoi, startGame(hanoi, 'preview-process'), 'ROK');
+  const draft = (terms: OfferDraft['terms']): OfferDraft => ({
+    terms,
+    verification: 'partial',
+    steps: 1,
+    expires: 1,
+  });
+
+  it('declarations and aid between rivals reach no higher than a declaration can', () => {
+    const p = previewOffer(world, view, aidForRegret);
+    // The tutorial's summit lifts the stage to "Agreement" at most: the least cap of its declarations.
+    expect(p.process).toEqual({ rivals: true, upTo: 2, because: 'declarations', step: false });
+    expect(processLine(world, p, 0)).toContain('to “Agreement” at most');
+    expect(processLine(world, p, 2)).toContain('will not move the peace process, already at “Agreement”');
+  });
+
+  it('after Hanoi, suspended exercises for an end-of-war declaration reach a working agreement, not verified steps', () => {
+    const p = previewOffer(
+      hanoi,
+      rok,
+      draft([
+        { by: 'ROK', action: 'suspend-exercises', target: 'DPRK' },
+        { by: 'DPRK', action: 'end-of-war', target: 'ROK' },
+      ]),
+    );
+    expect(p.process).toEqual({ rivals: true, upTo: 3, because: 'security', step: true });
+    // From "Summitry", where the scenario starts, one stage up and no further.
+    expect(processLine(hanoi, p, 2)).toContain(
+      'to “Working agreement” at most: in this scenario, security concessions',
+    );
+    expect(processLine(hanoi, p, 3)).toContain('will not move the peace process');
+  });
+
+  it('a step on the programme has no cap, and a deal among partners leaves the process alone', () => {
+    const inspections = previewOffer(
+      hanoi,
+      rok,
+      draft([
+        { by: 'ROK', action: 'economic-incentives', target: 'DPRK' },
+        { by: 'DPRK', action: 'allow-inspections' },
+      ]),
+    );
+    expect(inspections.process).toEqual({ rivals: true, upTo: null, because: null, step: true });
+    expect(processLine(hanoi, inspections, rok.stage)).toContain('it holds a real step');
+    const allies = previewOffer(
+      hanoi,
+      rok,
+      draft([
+        { by: 'ROK', action: 'intelligence-sharing', target: 'USA' },
+        { by: 'USA', action: 'intelligence-sharing', target: 'ROK' },
+      ]),
+    );
+    expect(allies.process.rivals).toBe(false);
+    expect(processLine(hanoi, allies, rok.stage)).toContain('leaves the peace process alone');
+    // The composer and the answer cards show the line when given the stage.
+    expect(previewLines(hanoi, 'ROK', allies, 1, rok.stage).at(-1)).toBe(
+      processLine(hanoi, allies, rok.stage),
+    );
   });
 });

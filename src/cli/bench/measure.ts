@@ -302,8 +302,9 @@ export interface NormalCost {
   /** 10,000 Normal games on one thread at that rate, in seconds. */
   secondsFor10000: number;
   /**
-   * 10,000 Normal games with `--workers auto`, in wall seconds: the one-thread figure divided by the speedup
-   * the bench scenario's Normal batch got from `--workers auto` (measured there, applied here).
+   * 10,000 Normal games with `--workers auto`, in wall seconds: the workers' start-up, then the one-thread rate
+   * times the gain in play rate the bench scenario's Normal batch got from `--workers auto` (measured there,
+   * applied here).
    */
   secondsFor10000Auto: number;
 }
@@ -404,12 +405,27 @@ export interface DifficultyFigures {
   normalWorkersGamesPerSec: number;
   normalOneThreadGamesPerSec: number;
   /**
+   * Wall milliseconds until every worker was ready to play: with `--workers auto`, and with one worker thread
+   * (absent from a run saved before session 8, which spread the start-up over the batch's games).
+   */
+  normalWorkersStartupMs?: number;
+  normalOneWorkerStartupMs?: number;
+  /** Games/s once every worker was playing (start-up left out), `--workers auto` over one worker thread. */
+  normalWorkersPlaySpeedup?: number;
+  /**
    * 10,000 Normal games of the bench scenario with `--workers auto`, wall seconds: measured when the batch was
-   * 10,000 games (`--normal-games 10000`), else projected from the batch's rate (`normal10000Measured`).
+   * 10,000 games (`--full`, or `--normal-games 10000`), else projected as the batch's start-up plus 10,000 games
+   * at the rate it played once started (`normal10000Measured`), so that a small batch's start-up is counted
+   * once, as in a real run, and not ten thousand games over.
    */
   normal10000SecondsAuto: number;
+  /** The same on one worker thread (absent from a run saved before session 8). */
+  normal10000SecondsOne?: number;
   normal10000Measured: boolean;
-  /** Wall games/s on `--workers auto` over one worker, same batch (issue 16: at least 1.7 on two workers). */
+  /**
+   * The gain of `--workers auto` over one worker on 10,000 games, wall time: the ratio of the two figures above
+   * (issue 16: at least 1.7 on two workers).
+   */
   normalWorkersSpeedup: number;
   /** CPU milliseconds per game of those batches, all threads: one worker, and `--workers auto`. */
   normalOneWorkerCpuMsPerGame: number;
@@ -437,7 +453,7 @@ export interface BenchOptions {
   /** Every shipped scenario, with the seats `qpq simulate` gives it by default, for the instructor's wait. */
   shipped: { world: World; seats: Record<ActorId, string> }[];
   quick: boolean;
-  /** Normal games in each `--workers` batch (default 60, 2 with `quick`). */
+  /** Normal games in each `--workers` batch (default 240, 2 with `quick`; 10,000 with `qpq bench --full`). */
   normalWorkerGames?: number;
   /** Progress lines, for the text report. */
   log?: (line: string) => void;
@@ -702,7 +718,8 @@ export async function bench({
 
 /** The sizes of the difficulties' part, and the timing settings every part shares. */
 function difficultySize(quick: boolean, normalWorkerGames: number | undefined) {
-  const batch = normalWorkerGames ?? (quick ? 2 : 60);
+  // Large enough that games of unequal length even out between the workers (start-up is timed apart).
+  const batch = normalWorkerGames ?? (quick ? 2 : 240);
   return {
     /** Games of each shipped scenario per timed run: Normal, and tit-for-tat (also the instructor's wait). */
     normalGames: quick ? 1 : 4,
@@ -723,7 +740,7 @@ export interface DifficultyOptions {
   /** Every shipped scenario, for the Normal against tit-for-tat costs. */
   shipped: { world: World; seats: Record<ActorId, string> }[];
   quick: boolean;
-  /** Normal games in each `--workers` batch (default 60, 2 with `quick`). */
+  /** Normal games in each `--workers` batch (default 240, 2 with `quick`; 10,000 with `qpq bench --full`). */
   normalWorkerGames?: number;
   log?: (line: string) => void;
 }
@@ -767,21 +784,40 @@ export async function difficultyCosts({
   const autoWorkers = availableParallelism();
   const normalWall: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
   const normalCpu: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
+  // Start-up (until every worker is ready) and play (games/s from then on), apart: a run of 10,000 games pays
+  // the start-up once, so a projection from a small batch must not spread it over every game.
+  const normalStartup: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
+  const normalPlay: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
   for (let k = 0; k < size.workerRuns; k++)
     for (const mode of ['one', 'auto'] as const) {
       const t0 = performance.now();
+      let ready = t0;
       const c0 = process.cpuUsage(); // the whole process: every worker thread's time counts
       await simulateInWorkers(
         world,
         { games: size.normalWorkerGames, seed: 'normal', fallback: 'objective' },
-        { workers: mode === 'one' ? 1 : autoWorkers, alwaysThreads: true },
+        {
+          workers: mode === 'one' ? 1 : autoWorkers,
+          alwaysThreads: true,
+          onReady: () => (ready = performance.now()),
+        },
       );
+      const t1 = performance.now();
       const c = process.cpuUsage(c0);
-      normalWall[mode].push(size.normalWorkerGames / ((performance.now() - t0) / 1000));
+      normalWall[mode].push(size.normalWorkerGames / ((t1 - t0) / 1000));
       normalCpu[mode].push((c.user + c.system) / 1000 / size.normalWorkerGames);
+      normalStartup[mode].push(ready - t0);
+      normalPlay[mode].push(size.normalWorkerGames / (Math.max(1, t1 - ready) / 1000));
     }
   const autoRate = median(normalWall.auto);
-  const autoGain = autoRate / median(normalWall.one);
+  const measured = size.normalWorkerGames === 10_000;
+  // 10,000 games: measured, or the start-up plus 10,000 games at the rate of play.
+  const tenThousand = (mode: 'one' | 'auto'): number =>
+    measured
+      ? 10_000 / median(normalWall[mode])
+      : median(normalStartup[mode]) / 1000 + 10_000 / median(normalPlay[mode]);
+  const autoGain = median(normalPlay.auto) / median(normalPlay.one);
+  const autoStartup = median(normalStartup.auto) / 1000;
   const normal = costs.map((c): NormalCost => ({
     scenario: c.scenario,
     normalGamesPerSec: round(c.normal, 1),
@@ -792,7 +828,7 @@ export async function difficultyCosts({
     easyCpuMsPerGame: round(1000 / c.easy, 1),
     easyNormalRatio: round(c.normal / c.easy, 2),
     secondsFor10000: round(10_000 / c.normal),
-    secondsFor10000Auto: round(10_000 / c.normal / autoGain),
+    secondsFor10000Auto: round(autoStartup + 10_000 / c.normal / autoGain),
   }));
   const own = normal.find((c) => c.scenario === world.id);
   return {
@@ -803,16 +839,20 @@ export async function difficultyCosts({
     normalWorkers: autoWorkers,
     normalWorkersGamesPerSec: round(autoRate, 1),
     normalOneThreadGamesPerSec: round(median(normalWall.one), 1),
-    normal10000SecondsAuto: round(10_000 / autoRate),
-    normal10000Measured: size.normalWorkerGames === 10_000,
-    normalWorkersSpeedup: round(autoGain, 2),
+    normalWorkersStartupMs: round(median(normalStartup.auto)),
+    normalOneWorkerStartupMs: round(median(normalStartup.one)),
+    normalWorkersPlaySpeedup: round(autoGain, 2),
+    normal10000SecondsAuto: round(tenThousand('auto')),
+    normal10000SecondsOne: round(tenThousand('one')),
+    normal10000Measured: measured,
+    normalWorkersSpeedup: round(tenThousand('one') / tenThousand('auto'), 2),
     normalOneWorkerCpuMsPerGame: round(median(normalCpu.one), 1),
     normalWorkersCpuMsPerGame: round(median(normalCpu.auto), 1),
     hardGames: size.hardGames,
     hardCpuMsPerGame: round(1000 / hard.hard!, 1),
     hardNormalCpuMsPerGame: round(1000 / hard.normal!, 1),
     hardNormalRatio: round(hard.normal! / hard.hard!, 1),
-    hard2000SecondsAuto: round(2000 / hard.hard! / autoGain),
+    hard2000SecondsAuto: round(autoStartup + 2000 / hard.hard! / autoGain),
     difficultyLoadAverage: [round(loadAtStart, 1), round(loadavg()[0]!, 1)],
   };
 }

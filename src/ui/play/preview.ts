@@ -68,8 +68,39 @@ export function changesText(world: World, me: ActorId, changes: readonly Change[
 
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
 
-/** The preview as short sentences, one per line: each term, then signing, trust and verification. */
-export function previewLines(world: World, me: ActorId, p: OfferPreview, steps = 1): string[] {
+/**
+ * What the deal carried out in full does to the peace process, as a sentence: the view's `stage` is where it
+ * stands now.
+ */
+export function processLine(world: World, p: OfferPreview, stage: number): string {
+  const { rivals, upTo, because, step } = p.process;
+  if (!rivals)
+    return 'Carried out in full, it leaves the peace process alone: only deals between rivals move it.';
+  if (upTo === null)
+    return step
+      ? 'Carried out in full, it can move the peace process a stage forward: it holds a real step, a concession on a programme or on security.'
+      : 'Carried out in full, it can move the peace process a stage forward.';
+  const why =
+    because === 'security'
+      ? 'in this scenario, security concessions without a step on a weapons programme go no higher'
+      : 'without a concession on a weapons programme or on security, a deal goes no higher';
+  const cap = `“${world.stages[upTo] ?? ''}”`;
+  return stage >= upTo
+    ? `Carried out in full, it will not move the peace process, already at ${cap} or past it: ${why}.`
+    : `Carried out in full, it can move the peace process a stage forward, to ${cap} at most: ${why}.`;
+}
+
+/**
+ * The preview as short sentences, one per line: each term, then signing, trust and verification, and, given the
+ * stage the process stands at, what the deal carried out in full does to it.
+ */
+export function previewLines(
+  world: World,
+  me: ActorId,
+  p: OfferPreview,
+  steps = 1,
+  stage?: number,
+): string[] {
   const lines = p.terms.map((t) => `${termText(world, t.term, me)}: ${changesText(world, me, t.changes)}.`);
   const others = p.parties.filter((x) => x !== me);
   const round1 = (x: number): number => Math.max(0, Math.round(x * 10) / 10);
@@ -90,5 +121,6 @@ export function previewLines(world: World, me: ActorId, p: OfferPreview, steps =
   lines.push(
     `Steps seen kept: trust about +${Math.round(p.trustIfKept)} between you in all; each seen broken: −${Math.round(p.trustPerBrokenStep)}${steps > 1 ? `; ${world.rules.phasedStrikes} disputed in a row end the deal` : ', and the deal ends'}.`,
   );
+  if (stage !== undefined) lines.push(processLine(world, p, stage));
   return lines;
 }

@@ -317,7 +317,7 @@ function fillPreview(p: Parts, previewBody: HTMLElement, problem: string | null)
     fill(previewBody, h('p', { class: 'hint' }, 'Add a term to see its effects.'));
     return;
   }
-  const lines = previewLines(world, p.me, previewOffer(world, view, d), d.steps);
+  const lines = previewLines(world, p.me, previewOffer(world, view, d), d.steps, view.stage);
   const nTerms = d.terms.length;
   fill(
     previewBody,

@@ -72,6 +72,7 @@ export function renderResponding(panel: HTMLElement, ctx: ControlsContext): void
           view.me,
           previewOffer(world, view, o, undefined, o.mediator),
           o.steps,
+          view.stage,
         );
         const same = twinInForce(view, o.terms);
         return offerCard(
