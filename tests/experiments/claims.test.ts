@@ -63,27 +63,25 @@ interface Published {
 }
 
 /**
- * The published verdicts (`qpq experiment --all --json`, seed 1, the default size, session 7: the easy, normal and
+ * The published verdicts (`qpq experiment --all --json`, seed 1, the default size, session 8: the easy, normal and
  * hard players) and their witnesses, each chosen from the runs of seeds 1, 2 and 3 (docs/experiments.md, Results).
  * The hard players' witnesses are asserted on seed 1 only, the seed they were run on: a hard cell is 20 planner
  * games, cheap once, too dear on three seeds for every cell.
  */
 const PUBLISHED: Record<string, Published> = {
-  // A record of provocations lowers the deals signed with the DPRK in 26 of 27 cells, significantly in 10: the
-  // normal players after Hanoi on every seed, the easy players at the Six-Party Talks on none (power).
+  // A record of provocations lowers the deals signed with the DPRK in 20 of 21 cells, significantly in 8 (power):
+  // the normal players after Hanoi on seeds 1 and 2, the easy players at the Six-Party Talks on none.
   'trust-deficit': {
     verdict: 'conditional',
-    holds: [['normal', 'hanoi-2019']],
+    holds: [['normal', 'hanoi-2019', [1, 2]]],
     fails: [['easy', 'six-party-talks']],
   },
-  // The effects are small (0.01 to 0.02 of the steps) and near the power: on the session 8 code (main's
-  // security-reach and the mediators' changes, which change every game with a mediator) the easy players after Hanoi
-  // hold on seeds 2 and 3 and the normal ones in the Panmunjom thaw on seeds 1 and 3 (seed 2: −0.019 ± 0.020); the
-  // easy players in the Panmunjom thaw hold on none.
+  // The easy and normal players' effects are small (0.01 to 0.02 of the steps) and near the power: on the session 8
+  // code the normal players in the Panmunjom thaw hold on seeds 1 and 3 (seed 2: −0.02 ± 0.02), the easy players
+  // nowhere; the hard players, who renege far more where it is hard to see, hold everywhere.
   verification: {
     verdict: 'conditional',
     holds: [
-      ['easy', 'hanoi-2019', [2, 3]],
       ['normal', 'panmunjom-2018', [1, 3]],
       ['hard', 'panmunjom-2018', [1]],
     ],
@@ -110,7 +108,7 @@ const PUBLISHED: Record<string, Published> = {
     fails: [],
   },
   // The normal players feel the economy's need in the Panmunjom thaw and the missile crisis on every seed; after
-  // Hanoi nobody does on every seed (session 8: the easy players there hold on seed 1 only, the normal ones on none).
+  // Hanoi nobody does on every seed (session 8: the easy players there hold on seed 3 only, the normal ones on none).
   lifeline: {
     verdict: 'conditional',
     holds: [
@@ -142,7 +140,8 @@ const PUBLISHED: Record<string, Published> = {
   },
   // A power problem: a clash is rare.
   hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
-  // Not shown anywhere; the easy players' DPRK provokes more when the others may engage in the present day on seed 1.
+  // Not shown anywhere; the DPRK provokes more when the others may engage in the present day and the Panmunjom thaw
+  // (the normal players there on seeds 2 and 3).
   engagement: {
     verdict: 'not-shown',
     holds: [],
