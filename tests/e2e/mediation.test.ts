@@ -29,7 +29,7 @@ describe('mediation in the composer', () => {
     await page.getByRole('combobox', { name: 'Term 2: who acts' }).selectOption('USA', F);
     const problem = page.getByRole('status').filter({ hasText: 'cannot mediate between governments' });
     await expect.poll(() => problem.isVisible()).toBe(true);
-    expect(await problem.textContent()).toMatch(/JPN and USA/);
+    expect(await problem.textContent()).toMatch(/Japan and United States/);
     expect(await page.locator('.preview', { hasText: 'Parties:' }).textContent()).toMatch(
       /they already talk directly/,
     );

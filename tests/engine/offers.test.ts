@@ -274,7 +274,7 @@ describe('a mediator bridges only where direct talks fail', () => {
       const r = submit(WORLD, s, 'ROK', proposing([PACKAGE]));
       expect(r.ok ? null : r.rejection).toMatchObject({
         code: 'NO_BRIDGE',
-        message: expect.stringContaining('USA and DPRK') as string,
+        message: expect.stringContaining('United States and North Korea') as string,
       });
       // One point short of contact-trust both ways, the bridge is needed again.
       expect(
@@ -334,7 +334,9 @@ describe('a mediator bridges only where direct talks fail', () => {
         for (const b of ['USA', 'JPN', 'DPRK']) if (a !== b) setPair(x, 'trust', a, b, T);
     });
     const r = submit(WORLD, allTalk, 'ROK', proposing([TRIO]));
-    expect(r.ok ? null : r.rejection.message).toMatch(/USA and JPN, USA and DPRK, JPN and DPRK/);
+    expect(r.ok ? null : r.rejection.message).toMatch(
+      /United States and Japan, United States and North Korea, Japan and North Korea/,
+    );
   });
 
   test('the mediator can tell before it submits: its view gives the same verdict as the state', () => {
