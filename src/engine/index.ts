@@ -93,7 +93,15 @@ export {
   economyChange,
 } from './round.ts';
 export { apportion, causesOf, quantityKey } from './ledger.ts';
-export { dealReach, moveStage, programmeGrew, stageAtRoundStart, stageMayAdvance } from './stage.ts';
+export {
+  amongRivals,
+  dealReach,
+  moveStage,
+  programmeGrew,
+  stageAtRoundStart,
+  stageMayAdvance,
+  stepOf,
+} from './stage.ts';
 export { rngFrom, seedState, chance, pick } from './rng.ts';
 export type { Rng } from './rng.ts';
 export {

@@ -8,7 +8,7 @@ import { allHold, outcomeOf } from './metrics.ts';
 import { changeLeader, checkSupport, holdElection, leaderEventFits, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
 import { changeTension, changeTrust, changeVar, changeVarBy } from './ledger.ts';
-import { dealReach, moveStage, programmeGrew } from './stage.ts';
+import { amongRivals, dealReach, moveStage, programmeGrew } from './stage.ts';
 import type { Rng } from './rng.ts';
 import { clamp, cloneState, indexOf, newGame, pairGrid, pairIndex, pickVars } from './state.ts';
 import { signingCost } from './signing.ts';
@@ -492,13 +492,10 @@ function runStep(
 
 function endAgreement(world: World, s: GameState, g: Agreement, how: 'completed' | 'broken'): void {
   const r = world.rules;
-  const n = world.actors.length;
   g.status = how;
   g.ended = s.round;
   // Only deals between rivals are steps of the peace process; deals among friends leave the stage alone.
-  const rivals = g.parties.some((p) =>
-    g.parties.some((q) => s.rivalry[pairIndex(n, indexOf(world, p), indexOf(world, q))] === 1),
-  );
+  const rivals = amongRivals(world, s, g.parties);
   const cause: Cause = { kind: 'agreement-end', agreement: g.id, how };
   if (how === 'completed') {
     // Declarations and aid alone take the process no higher than a summit can; a verified step goes further.

@@ -81,6 +81,32 @@ function reachOf(
   return { step, cap };
 }
 
+/**
+ * The strongest step past declarations among a deal's terms: a concession on a weapons programme, else one on
+ * security, else none.
+ */
+export function stepOf(world: World, terms: readonly Term[]): 'programme' | 'security' | undefined {
+  let best: 'security' | undefined;
+  for (const t of terms) {
+    const { step } = reachOf(world, t.action);
+    if (step === 'programme') return step;
+    if (step === 'security') best = step;
+  }
+  return best;
+}
+
+/** Whether some two of `parties` are rivals: only their deals are steps of the peace process. */
+export function amongRivals(
+  world: World,
+  s: Pick<GameState, 'rivalry'>,
+  parties: readonly ActorId[],
+): boolean {
+  const n = world.actors.length;
+  return parties.some((p) =>
+    parties.some((q) => s.rivalry[pairIndex(n, indexOf(world, p), indexOf(world, q))] === 1),
+  );
+}
+
 /** The least `at-most` of the world's stage-raising actions (undefined if none has one), once per world. */
 const leastCaps = new WeakMap<World, number | undefined>();
 function leastCap(world: World): number | undefined {

@@ -11,6 +11,7 @@
  */
 import {
   ACTOR_VARS,
+  amongRivals,
   applyAction,
   cloneState,
   dealReach,
@@ -23,6 +24,7 @@ import {
   rngFrom,
   seedState,
   signingCost as costToSign,
+  stepOf,
 } from '../engine/index.ts';
 import type { ActorId, ActorVar, GameState, OfferDraft, PlayerView, Term, World } from '../engine/index.ts';
 import { beliefState } from '../ai/belief.ts';
@@ -180,21 +182,13 @@ function processOf(
   terms: readonly Term[],
   parties: readonly ActorId[],
 ): OfferPreview['process'] {
-  const n = world.actors.length;
-  const rivals = parties.some((p) =>
-    parties.some((q) => s.rivalry[pairIndex(n, indexOf(world, p), indexOf(world, q))] === 1),
-  );
+  const rivals = amongRivals(world, s, parties);
   const upTo = rivals ? (dealReach(world, { terms }) ?? null) : null;
-  const conceded = (family: string): boolean =>
-    terms.some((t) => {
-      const d = findAction(world, t.action);
-      return d?.concession === true && d.family === family;
-    });
-  const security = conceded('security');
+  const step = stepOf(world, terms);
   return {
     rivals,
     upTo,
-    because: upTo === null ? null : security ? 'security' : 'declarations',
-    step: security || conceded('programme'),
+    because: upTo === null ? null : step === 'security' ? 'security' : 'declarations',
+    step: step !== undefined,
   };
 }
