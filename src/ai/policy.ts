@@ -3,7 +3,7 @@
  * government this round (and why); the policy turns that into offers, answers, honour-or-renege decisions
  * and unilateral acts, each with a sentence a student can read in the debrief.
  */
-import { describeTerms, findAction, inSentence, pick } from '../engine/index.ts';
+import { describeTerms, findAction, inSentence, nameOf, pick } from '../engine/index.ts';
 import type { ActionChoice, ActorId, InputPhase, PhaseInput, PlayerView, World } from '../engine/index.ts';
 import { alliesOf, friendly, hostile } from './memory.ts';
 import {
@@ -64,8 +64,8 @@ export const DEFAULT_POLICY: PolicyParams = {
   demand: false,
 };
 
-export const nameOf = (world: World, id: ActorId): string =>
-  world.actors.find((a) => a.id === id)?.name ?? id;
+/** A government's name: the engine's. */
+export { nameOf };
 
 const actionName = (world: World, c: ActionChoice): string => {
   const d = findAction(world, c.action)!;

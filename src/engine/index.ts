@@ -47,7 +47,15 @@ export {
   recentKey,
   whatIfCopy,
 } from './effects.ts';
-export { unmet, unmetText, conditionWords, stateFacts, viewFacts, REQUIREMENT_TEXT } from './requirements.ts';
+export {
+  nameOf,
+  unmet,
+  unmetText,
+  conditionWords,
+  stateFacts,
+  viewFacts,
+  REQUIREMENT_TEXT,
+} from './requirements.ts';
 export type { Facts, Unmet } from './requirements.ts';
 export {
   metricValue,

@@ -70,7 +70,9 @@ export function unmet(def: ActionDef, f: Facts, self: ActorId, target: ActorId |
   return null;
 }
 
-const nameOf = (world: World, id: ActorId): string => world.actors.find((a) => a.id === id)?.name ?? id;
+/** A government's name, for words shown to players (its id if the world does not know it). */
+export const nameOf = (world: World, id: ActorId): string =>
+  world.actors.find((a) => a.id === id)?.name ?? id;
 
 /** Bounds in words: "at least 40", "at most 35", "from 20 to 60". */
 function boundsText(lo: number | undefined, hi: number | undefined): string {

@@ -4,7 +4,7 @@
  */
 import { mayTake } from './effects.ts';
 import { REASON_REJECTION, awaitsAnswer, costReason, owesStep, targetReason } from './options.ts';
-import { stateFacts, unmetText, viewFacts } from './requirements.ts';
+import { nameOf, stateFacts, unmetText, viewFacts } from './requirements.ts';
 import type { Facts } from './requirements.ts';
 import { absence, indexOf, pairIndex } from './state.ts';
 import { VERIFICATIONS } from './types.ts';
@@ -24,8 +24,6 @@ import type {
 
 const no = (code: RejectionCode, message: string): Rejection => ({ code, message });
 
-/** A government's name for a refusal's words (its id if the world does not know it). */
-const named = (world: World, id: ActorId): string => world.actors.find((a) => a.id === id)?.name ?? id;
 const isObj = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 const isInt = (x: unknown, lo: number, hi: number): x is number =>
@@ -143,7 +141,7 @@ function checkTerm(world: World, facts: Facts, t: unknown, where: string): Rejec
   if (!def) return no('UNKNOWN_ACTION', `${where}: there is no action "${t.action}".`);
   if (!def.dealable) return no('NOT_PERMITTED', `${where}: "${def.name}" cannot be promised in a deal.`);
   if (!mayTake(def, t.by))
-    return no('NOT_PERMITTED', `${where}: ${named(world, t.by)} cannot take "${def.name}".`);
+    return no('NOT_PERMITTED', `${where}: ${nameOf(world, t.by)} cannot take "${def.name}".`);
   return (
     checkTarget(world, def, t.by, t.target, where) ??
     checkAvailable(world, def, facts, t.by, t.target as string | undefined, where)
@@ -276,17 +274,17 @@ function draftProblem(
     if (!world.rules.mediatedDeals)
       return no(
         'NOT_PERMITTED',
-        `${where}: ${named(world, from)} is not a party, and no government may put packages between others in this world.`,
+        `${where}: ${nameOf(world, from)} is not a party, and no government may put packages between others in this world.`,
       );
     if (!mayBroker(world, from))
-      return no('NOT_PERMITTED', `${where}: ${named(world, from)} is not a party and cannot mediate.`);
+      return no('NOT_PERMITTED', `${where}: ${nameOf(world, from)} is not a party and cannot mediate.`);
     // A mediator bridges where direct talks fail: between parties who all talk already it has nothing to carry.
     const talking = talkingPairs(parties, f.speaking);
     if (talking.length === (parties.length * (parties.length - 1)) / 2)
       return no(
         'NO_BRIDGE',
-        `${where}: ${named(world, from)} cannot mediate between governments that already talk directly (${talking
-          .map(([a, b]) => `${named(world, a)} and ${named(world, b)}`)
+        `${where}: ${nameOf(world, from)} cannot mediate between governments that already talk directly (${talking
+          .map(([a, b]) => `${nameOf(world, a)} and ${nameOf(world, b)}`)
           .join(', ')}): a mediated package must join at least one pair that cannot.`,
       );
   }
@@ -300,7 +298,7 @@ function draftProblem(
     if (!f.canTalk(from, p))
       return no(
         'NO_CHANNEL',
-        `${where}: ${named(world, from)} trusts ${named(world, p)} too little to talk without a channel or a mediator.`,
+        `${where}: ${nameOf(world, from)} trusts ${nameOf(world, p)} too little to talk without a channel or a mediator.`,
       );
   }
   return null;
@@ -319,7 +317,10 @@ function checkAnswer(world: World, s: GameState, actor: string, a: unknown, wher
   if (!o || o.status !== 'open')
     return no('UNKNOWN_OFFER', `${where}: offer #${String(a.offer)} is not open.`);
   if (!awaitsAnswer(o, actor))
-    return no('NOT_ADDRESSED', `${where}: offer #${o.id} does not wait for ${named(world, actor)}'s answer.`);
+    return no(
+      'NOT_ADDRESSED',
+      `${where}: offer #${o.id} does not wait for ${nameOf(world, actor)}'s answer.`,
+    );
   if (a.reply === 'counter')
     return checkDraft(world, s, actor, (a as { counter?: unknown }).counter, `${where}, counter-offer`);
   return null;
@@ -349,7 +350,7 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
     if (extra) return extra;
   }
   if (s.inbox[i])
-    return no('ALREADY_SUBMITTED', `${named(world, actor)} has already submitted for this phase.`);
+    return no('ALREADY_SUBMITTED', `${nameOf(world, actor)} has already submitted for this phase.`);
   const inp = input as PhaseInput;
   const away = absence(world, s, i);
   // Away from the table: no offers, answers or actions; only decisions on agreements it is already in.
@@ -396,7 +397,7 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
         if (extraD) return extraD;
         const g = byId(s.agreements, d.agreement);
         if (!g || !owesStep(g, actor))
-          return no('UNKNOWN_AGREEMENT', `${named(world, actor)} has no active agreement #${d.agreement}.`);
+          return no('UNKNOWN_AGREEMENT', `${nameOf(world, actor)} has no active agreement #${d.agreement}.`);
         if (seen.has(g.id)) return no('DUPLICATE', `Agreement #${g.id} is decided twice.`);
         seen.add(g.id);
       }
@@ -413,7 +414,7 @@ export function checkInput(world: World, s: GameState, actor: string, input: unk
         const def = findAction(world, c.action);
         if (!def) return no('UNKNOWN_ACTION', `Action ${k + 1}: there is no action "${String(c.action)}".`);
         if (!mayTake(def, actor))
-          return no('NOT_PERMITTED', `Action ${k + 1}: ${named(world, actor)} cannot take "${def.name}".`);
+          return no('NOT_PERMITTED', `Action ${k + 1}: ${nameOf(world, actor)} cannot take "${def.name}".`);
         if (def.joint)
           return no(
             'NOT_PERMITTED',

@@ -1,9 +1,9 @@
 /** Words for the screen: names, terms, variables and phases in plain language. */
-import { findAction } from '../../engine/index.ts';
+import { findAction, nameOf } from '../../engine/index.ts';
 import type { ActionDef, ActorId, ActorVar, Term, Verification, World } from '../../engine/index.ts';
 
-export const nameOf = (world: World, id: ActorId): string =>
-  world.actors.find((a) => a.id === id)?.name ?? id;
+/** A government's name: the engine's. */
+export { nameOf };
 
 /** "You" for me, the government's name otherwise. */
 export const who = (world: World, id: ActorId, me: ActorId): string =>
