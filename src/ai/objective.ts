@@ -41,7 +41,7 @@ import { bestPackage, lately } from './packages.ts';
 import type { Tops } from './packages.ts';
 import { alliesOf, breachesToward, hostile, remember, retaliation } from './memory.ts';
 import { affordable, canPropose, legalActions, mayMediate, offerWithin, sharedPromisable } from './moves.ts';
-import { counterparts, nameOf } from './policy.ts';
+import { counterparts, nameOf, vouchedTrust } from './policy.ts';
 import { shapeFor, shapeWords } from './shapes.ts';
 import type { DecisionContext, Strategy } from './types.ts';
 
@@ -415,9 +415,7 @@ export function objectiveStrategy(
             // or the mediator that vouches for the deal where the world has mediators vouch (`mediatorGuarantee`:
             // a breach it sees costs the breaker its whole trust) and I trust it more.
             const direct = Math.min(...others.map((x) => view.myTrust[x] ?? 0));
-            const vouched =
-              o.mediator !== null && world.rules.mediatorGuarantee ? (view.myTrust[o.mediator] ?? 0) : 0;
-            const trust = Math.max(direct, vouched) / 100;
+            const trust = Math.max(direct, vouchedTrust(world, view, o.mediator)) / 100;
             const mineT = o.terms.filter((t) => t.by === me);
             const theirT = o.terms.filter((t) => t.by !== me);
             const gain = value(me, mineT).value + value(me, theirT).value * trust;

@@ -67,6 +67,13 @@ export const DEFAULT_POLICY: PolicyParams = {
 /** A government's name: the engine's. */
 export { nameOf };
 
+/**
+ * My trust in the mediator that vouches for a brokered offer, where the world has mediators vouch
+ * (`mediatorGuarantee`: a breach it sees costs the breaker its whole trust); 0 for a direct offer.
+ */
+export const vouchedTrust = (world: World, view: PlayerView, mediator: ActorId | null): number =>
+  mediator !== null && world.rules.mediatorGuarantee ? (view.myTrust[mediator] ?? 0) : 0;
+
 const actionName = (world: World, c: ActionChoice): string => {
   const d = findAction(world, c.action)!;
   return `${inSentence(d.name)}${c.target ? ` toward ${nameOf(world, c.target)}` : ''}`;
@@ -197,8 +204,7 @@ function respond(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
     const doubts = others
       .map((x) => ({ x, st: stance(x) }))
       .filter(({ x, st }) => !st.cooperate || (view.myTrust[x] ?? 0) < p.acceptTrust);
-    // A mediator vouches for what it brokers where the world has it so (`mediatorGuarantee`).
-    const broker = o.mediator && world.rules.mediatorGuarantee ? (view.myTrust[o.mediator] ?? 0) : 0;
+    const broker = vouchedTrust(world, view, o.mediator);
     const brokered =
       doubts.length > 0 &&
       o.mediator !== null &&
