@@ -85,15 +85,28 @@ function candidates(base: PhaseInput): PhaseInput[] {
   });
 }
 
-/** Plays from `s` (in `phase`, with `mine` as my input) to the horizon, everyone else by the stand-in; my score at the end. */
-function rollout(
+/**
+ * The last round a lookahead from `round` plays: the round the others answer the choice in. A step kept or broken,
+ * or an act, is answered next round; so is an offer or an answer, since a deal signed this round takes its first
+ * step this round, and what the others saw of that step (a dispute, a strike against a phased deal, a step seen
+ * broken to repay) comes only in the next. Stopping at this round's end read a package by its first step alone,
+ * before any of that: a misreading that flattered three-way packages, whose steps six pairs watch instead of two
+ * (docs/experiments.md, claim 10).
+ */
+export const lookaheadRound = (round: number, horizon: number): number => round + horizon;
+
+/**
+ * Plays a copy of `s0` (in its waiting phase, with `mine` as my input there) to the end of `horizonRound`, every
+ * other input by the stand-in (and mine after the first phase), its dice from `seed`; the state reached.
+ */
+export function playAhead(
   world: World,
   s0: GameState,
   me: ActorId,
   mine: PhaseInput,
   horizonRound: number,
   seed: number,
-): number {
+): GameState {
   const s = cloneState(s0);
   const stand = titForTat;
   // The stand-ins' dice come from their own seeded generator, never the game's.
@@ -109,6 +122,19 @@ function rollout(
     first = false;
     if (allIn(s)) closePhaseMut(world, s);
   }
+  return s;
+}
+
+/** Plays from `s0` to the horizon (`playAhead`); my score at the end. */
+function rollout(
+  world: World,
+  s0: GameState,
+  me: ActorId,
+  mine: PhaseInput,
+  horizonRound: number,
+  seed: number,
+): number {
+  const s = playAhead(world, s0, me, mine, horizonRound, seed);
   // Valued as the leader in office now values it (its priorities), not by the scenario's first weights.
   return pursuedScore(world, s, me, s0);
 }
@@ -127,9 +153,8 @@ export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {
       const totals = options.map(() => 0);
       const counts = options.map(() => 0);
       let rollouts = 0;
-      // Far enough for the others to answer the choice: an offer or an answer is settled (accepted, signed, its
-      // first step taken) by the end of this round; a step kept or broken, or an act, is answered next round.
-      const ahead = phase === 'commitment' ? p.horizon : Math.max(0, p.horizon - 1);
+      // Far enough for the others to answer the choice, whatever the phase (`lookaheadRound`).
+      const last = lookaheadRound(view.round, p.horizon);
       outer: for (let k = 0; k < p.samples; k++) {
         const belief = beliefState(world, view, rng);
         // Every candidate meets the same sampled future (the same belief and the same dice for the stand-ins),
@@ -138,7 +163,7 @@ export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {
         // Others have not necessarily submitted yet in the real game; in the sample their inputs come from the stand-in.
         for (let c = 0; c < options.length; c++) {
           if (rollouts >= p.maxRollouts) break outer;
-          totals[c]! += rollout(world, belief, view.me, options[c]!, view.round + ahead, seed);
+          totals[c]! += rollout(world, belief, view.me, options[c]!, last, seed);
           counts[c]!++;
           rollouts++;
         }
