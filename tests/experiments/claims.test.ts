@@ -148,16 +148,17 @@ const PUBLISHED: Record<string, Published> = {
     fails: [['normal', 'panmunjom-2018']],
   },
   // Every easy and normal cell holds on every seed (since session 8 the second world has no talks at the Six-Party
-  // Talks either). The hard players hold at the Six-Party Talks and after Hanoi since session 9, when the planner
-  // began to read an answer to the next round, where a disputed first step is answered; in the Panmunjom thaw the
-  // sign is right but within noise on seed 1 (−0.02 ± 0.08).
+  // Talks either). The hard players hold in every scenario on seed 1 since session 9, when the planner began to read
+  // an answer to the next round, where a disputed first step is answered: before, they signed three-way packages
+  // as readily as two-way ones at the Six-Party Talks and in the Panmunjom thaw.
   multilateral: {
-    verdict: 'conditional',
+    verdict: 'robust',
     holds: [
       ['easy', 'panmunjom-2018'],
       ['normal', 'six-party-talks'],
+      ['hard', 'six-party-talks', [1]],
     ],
-    fails: [['hard', 'panmunjom-2018', [1]]],
+    fails: [],
   },
 };
 
