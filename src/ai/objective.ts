@@ -179,6 +179,38 @@ export function trustDelta(
   return def.visibility === 'secret' ? sum * 0.4 : sum;
 }
 
+/** Per world, whether no action's id has the `>` that `recentKey` puts between its parts (ids never do). */
+const plainIds = new WeakMap<World, boolean>();
+
+/**
+ * When `view.me` last took each of its own acts (`view.myRecent`), by the act's number: its action's place in the
+ * catalogue times one more than the governments, plus its target's place plus one (0 for none). Read once per
+ * decision, so that weighing an act makes no string key. Null when a key does not read back exactly as one of its
+ * acts' `recentKey` (then each act is looked up by that key, as before).
+ */
+function recentByAct(world: World, view: PlayerView): Map<number, number> | null {
+  let plain = plainIds.get(world);
+  if (plain === undefined) plainIds.set(world, (plain = world.actions.every((a) => !a.id.includes('>'))));
+  if (!plain) return null;
+  const out = new Map<number, number>();
+  const mine = view.myRecent;
+  const prefix = `${view.me}>`;
+  const acts1 = world.actors.length + 1;
+  for (const k in mine) {
+    if (!k.startsWith(prefix)) return null;
+    const rest = k.slice(prefix.length);
+    const j = rest.indexOf('>');
+    if (j < 0) return null;
+    const action = rest.slice(0, j);
+    const target = j + 1 < rest.length ? rest.slice(j + 1) : undefined;
+    const a = Object.hasOwn(world.actionIndex, action) ? world.actionIndex[action]! : -1;
+    const t = target === undefined ? -1 : indexOf(world, target);
+    if (a < 0 || (target !== undefined && t < 0) || recentKey(view.me, action, target) !== k) return null;
+    out.set(a * acts1 + t + 1, mine[k]!);
+  }
+  return out;
+}
+
 /** How many recent beliefs' values a player keeps: one phase's six seats share one. */
 const KEPT = 3;
 
@@ -515,8 +547,9 @@ export function objectiveStrategy(
           const legal = legalActions(world, view);
           const weighed =
             p.scope >= 1 ? legal : attend(legal, Math.ceil(legal.length * p.scope), () => rng.next());
-          // Read as a map: the view's record is a dictionary, slow to look a fresh key up in.
-          const recent = new Map(Object.entries(view.myRecent));
+          // When each act was last taken, by the act's number: no string key made per act weighed.
+          const recent = recentByAct(world, view);
+          const acts1 = world.actors.length + 1;
           // Each target's allies, read once for every action's readings (trustDelta).
           const theirAllies = new Map<ActorId, Set<ActorId>>();
           const scored: {
@@ -537,7 +570,16 @@ export function objectiveStrategy(
                 : def.concession && allies.has(c.target))
             )
               continue;
-            const fade = fadeAfter(world, recent.get(recentKey(me, c.action, c.target)), view.round);
+            const last =
+              recent === null
+                ? view.myRecent[recentKey(me, c.action, c.target)]
+                : recent.size === 0
+                  ? undefined
+                  : recent.get(
+                      world.actionIndex[c.action]! * acts1 +
+                        (c.target === undefined ? 0 : indexOf(world, c.target) + 1),
+                    );
+            const fade = fadeAfter(world, last, view.round);
             const own = valuation.valuedBy(me, c.action, c.target, fade);
             let v =
               own.value + trustWorth * trustDelta(view, def, c.target, fade, allies, rivals, theirAllies);
