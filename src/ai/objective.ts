@@ -179,34 +179,44 @@ export function trustDelta(
   return def.visibility === 'secret' ? sum * 0.4 : sum;
 }
 
-/** Per world, whether no action's id has the `>` that `recentKey` puts between its parts (ids never do). */
-const plainIds = new WeakMap<World, boolean>();
+/** Per world, each `view.myRecent` key read so far and its act's number (see `recentByAct`), -1 for a key that is not one. */
+const actCodes = new WeakMap<World, Map<string, number>>();
 
 /**
- * When `view.me` last took each of its own acts (`view.myRecent`), by the act's number: its action's place in the
- * catalogue times one more than the governments, plus its target's place plus one (0 for none). Read once per
- * decision, so that weighing an act makes no string key. Null when a key does not read back exactly as one of its
- * acts' `recentKey` (then each act is looked up by that key, as before).
+ * The number of the act a `recentKey` names: its action's place in the catalogue times one more than the
+ * governments, plus its target's place plus one (0 for none), and its author's place (`n + 1` per author) on top;
+ * -1 when the key does not read back exactly as one act's `recentKey`.
+ */
+function actCode(world: World, key: string): number {
+  const parts = key.split('>');
+  if (parts.length !== 3) return -1;
+  const [by, action, target] = parts as [string, string, string];
+  const i = indexOf(world, by);
+  const a = Object.hasOwn(world.actionIndex, action) ? world.actionIndex[action]! : -1;
+  const t = target === '' ? -1 : indexOf(world, target);
+  if (i < 0 || a < 0 || (target !== '' && t < 0) || recentKey(by, action, target || undefined) !== key)
+    return -1;
+  const n1 = world.actors.length + 1;
+  return (i * world.actions.length + a) * n1 + t + 1;
+}
+
+/**
+ * When `view.me` last took each of its own acts (`view.myRecent`), by the act's number without its author (see
+ * `actCode`). Read once per decision, so that weighing an act makes no string key; each key is read apart once per
+ * world. Null when a key is not one of its acts' `recentKey` (then each act is looked up by that key, as before).
  */
 function recentByAct(world: World, view: PlayerView): Map<number, number> | null {
-  let plain = plainIds.get(world);
-  if (plain === undefined) plainIds.set(world, (plain = world.actions.every((a) => !a.id.includes('>'))));
-  if (!plain) return null;
+  let codes = actCodes.get(world);
+  if (!codes) actCodes.set(world, (codes = new Map()));
   const out = new Map<number, number>();
   const mine = view.myRecent;
-  const prefix = `${view.me}>`;
-  const acts1 = world.actors.length + 1;
+  const acts = world.actions.length * (world.actors.length + 1);
+  const author = indexOf(world, view.me) * acts;
   for (const k in mine) {
-    if (!k.startsWith(prefix)) return null;
-    const rest = k.slice(prefix.length);
-    const j = rest.indexOf('>');
-    if (j < 0) return null;
-    const action = rest.slice(0, j);
-    const target = j + 1 < rest.length ? rest.slice(j + 1) : undefined;
-    const a = Object.hasOwn(world.actionIndex, action) ? world.actionIndex[action]! : -1;
-    const t = target === undefined ? -1 : indexOf(world, target);
-    if (a < 0 || (target !== undefined && t < 0) || recentKey(view.me, action, target) !== k) return null;
-    out.set(a * acts1 + t + 1, mine[k]!);
+    let c = codes.get(k);
+    if (c === undefined) codes.set(k, (c = actCode(world, k)));
+    if (c < 0 || c - author < 0 || c - author >= acts) return null;
+    out.set(c - author, mine[k]!);
   }
   return out;
 }
@@ -662,7 +672,11 @@ function mediation(
         for (let j = i + 1; j < list.length; j++) out.push([list[i]!, list[j]!]);
       return out;
     };
-    const sum = (who: ActorId, ts: readonly Term[]): number => ts.reduce((acc, t) => acc + one(who, t), 0);
+    const sum = (who: ActorId, ts: readonly Term[]): number => {
+      let acc = 0;
+      for (const t of ts) acc += one(who, t);
+      return acc;
+    };
     const fromA = sets(ab);
     const fromB = sets(ba);
     const rA = reads(a, b);

@@ -117,8 +117,8 @@ export class Valuation {
   /** Each government's reason during a what-if, before it joins the pool. */
   readonly #why: Int32Array;
   #entries = 0;
-  /** The answers built so far, per entry and government (made on the first answer: most are read as numbers). */
-  readonly #kept: (Valued | undefined)[][] = [];
+  /** The answers built so far, n per entry, by government (made on the first answer: most are read as numbers). */
+  readonly #kept: (Valued | undefined)[] = [];
   /** One whole term's entry by its code (-1: not valued yet): an array, read far more often than a map would be. */
   readonly #singles: Int32Array;
   /** The list `#single` values a term in, reused (a what-if keeps no reference to it). */
@@ -536,12 +536,14 @@ export class Valuation {
 
   /** Government `w`'s value and reason from an entry, built once and kept. */
   #answer(e: Entry, w: number): Valued {
-    const kept = (this.#kept[e] ??= []);
-    let v = kept[w];
+    const n = this.#n;
+    const kept = this.#kept;
+    // One flat list, n places per entry, filled in order (no list per entry, and no holes).
+    while (kept.length < (e + 1) * n) kept.push(undefined);
+    let v = kept[e * n + w];
     if (!v) {
-      const n = this.#n;
       const r = this.#pool[e * 2 * n + n + w]!;
-      kept[w] = v = { value: this.#pool[e * 2 * n + w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
+      kept[e * n + w] = v = { value: this.#pool[e * 2 * n + w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
     }
     return v;
   }
