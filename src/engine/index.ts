@@ -96,6 +96,7 @@ export {
   tensionBaseline,
   describeTerms,
   inSentence,
+  twinInForce,
   economicPressure,
   economyAtRest,
   economyChange,

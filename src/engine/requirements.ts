@@ -98,7 +98,7 @@ export function conditionWords(world: World, c: Condition): string {
       case 'leader':
         return `${nameOf(world, c.of)} is${not} led by ${c.is}`;
       case 'action':
-        return `${c.by ? nameOf(world, c.by) : 'someone'} has${not} taken ${action(c.action)}${c.target ? ` toward ${nameOf(world, c.target)}` : ''}${c.within ? ` in the last ${c.within} round${c.within === 1 ? '' : 's'}` : ''}`;
+        return `${c.by ? `${nameOf(world, c.by)} has${not}` : c.not ? 'no one has' : 'someone has'} taken ${action(c.action)}${c.target ? ` toward ${nameOf(world, c.target)}` : ''}${c.within ? ` in the last ${c.within} round${c.within === 1 ? '' : 's'}` : ''}`;
       case 'deal':
         return `a deal with ${action(c.action)}${c.by ? ` by ${nameOf(world, c.by)}` : ''} has${not} been ${c.status}`;
       case 'event':

@@ -24,6 +24,7 @@ import type {
   EventDef,
   GameState,
   Offer,
+  Term,
   OfferDraft,
   Phase,
   PhaseInput,
@@ -290,11 +291,39 @@ export function closeResponsesMut(world: World, s: GameState): void {
         addOffer(s, x.actor, a.counter, o.id, s.round + a.counter.expires);
       }
     } else if (o.parties.every((p) => o.accepted.includes(p))) {
-      sign(world, s, o);
+      const twin = twinInForce(s.agreements, o);
+      if (twin) {
+        o.status = 'expired';
+        log(s, { kind: 'moot', ref: o.id, agreement: twin.id }, offerAudience(o));
+      } else sign(world, s, o);
     }
   }
   s.phase = 'commitment';
   resetInbox(s);
+}
+
+/** A term as a string that two equal terms share (who, what, toward whom). */
+const termKey = (t: Term): string => `${t.by}>${t.action}>${t.target ?? ''}`;
+
+/** The key of a list of terms, whatever their order: equal for two deals that ask the same steps of the same parties. */
+export const termsKey = (terms: readonly Term[]): string => terms.map(termKey).sort().join('|');
+
+/**
+ * An agreement in force (signed earlier, or earlier this round) with exactly these terms, if there is one. Signing
+ * another copy would ask for the same steps twice: two mediators brokering the same package, or a swap put twice,
+ * make one agreement, not two.
+ */
+export function twinInForce<A extends Pick<Agreement, 'status' | 'terms'>>(
+  agreements: readonly A[],
+  deal: { readonly terms: readonly Term[] },
+): A | null {
+  let key: string | undefined;
+  for (const g of agreements) {
+    if (g.status !== 'active' || g.terms.length !== deal.terms.length) continue;
+    key ??= termsKey(deal.terms);
+    if (termsKey(g.terms) === key) return g;
+  }
+  return null;
 }
 
 const offerAudience = (o: Offer): string[] => (o.mediator ? [o.mediator, ...o.parties] : o.parties.slice());

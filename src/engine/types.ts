@@ -514,6 +514,11 @@ export type LogFact =
   | { kind: 'offer'; actor: ActorId; ref: number; counters?: number; terms: Term[] }
   /** Offer `ref` was rejected by `by` (`actor` is the first of them). */
   | { kind: 'rejected'; actor: ActorId; ref: number; by: ActorId[] }
+  /**
+   * Offer `ref` was accepted by all but not signed: agreement `agreement`, with exactly its terms, is already in
+   * force (two mediators brokering the same package, or a swap put twice), so it would ask for the same steps twice.
+   */
+  | { kind: 'moot'; ref: number; agreement: number }
   /** Agreement `ref` was signed. */
   | {
       kind: 'agreement';
@@ -556,6 +561,7 @@ export const LOG_KINDS = [
   'hardline',
   'offer',
   'rejected',
+  'moot',
   'agreement',
   'action',
   'crisis',

@@ -413,7 +413,7 @@ export function createComposer(
     problem.hidden = !bad;
     const same = bad ? null : twinInForce(view, d.terms);
     twin.textContent = same
-      ? `Agreement #${same.id} with exactly these terms is already in force: signing this too would ask for the same steps twice.`
+      ? `Agreement #${same.id} with exactly these terms is already in force, so this copy would not be signed: it would ask for the same steps twice.`
       : '';
     twin.hidden = !same;
     fillPreview(p, previewBody, bad ? bad.message : null);

@@ -86,7 +86,7 @@ export function renderResponding(panel: HTMLElement, ctx: ControlsContext): void
               ? h(
                   'p',
                   { class: 'warning' },
-                  `Agreement #${same.id} with exactly these terms is already in force: accepting this too would ask for the same steps twice.`,
+                  `Agreement #${same.id} with exactly these terms is already in force, so this copy would not be signed: it would ask for the same steps twice.`,
                 )
               : null,
             h(

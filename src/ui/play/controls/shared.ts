@@ -2,7 +2,14 @@
  * What the phase controls share: their context, the changes they report, the error box, the undo history,
  * re-rendering without losing the keyboard's place, action menus grouped by family, the target choices.
  */
-import { ACTION_FAMILIES, actionOption, mayBroker, talkingIn, targetOptions } from '../../../engine/index.ts';
+import {
+  ACTION_FAMILIES,
+  actionOption,
+  mayBroker,
+  talkingIn,
+  targetOptions,
+  twinInForce as engineTwin,
+} from '../../../engine/index.ts';
 import type {
   ActionDef,
   ActionOption,
@@ -36,23 +43,17 @@ export interface ControlsHandle {
   offerTo?: (to: ActorId) => void;
 }
 
-/** A term as a string that two equal terms share (who, what, toward whom). */
-const termKey = (t: Term): string => `${t.by}>${t.action}>${t.target ?? ''}`;
-
 /**
- * An agreement in force with exactly these terms (the same parties doing the same things toward the same
- * governments), if there is one: signing another copy would ask for the same steps twice.
+ * An agreement of this government's in force with exactly these terms (the same parties doing the same things
+ * toward the same governments), if there is one: the rules would not sign another copy (`twinInForce`).
  */
 export function twinInForce(
   view: PlayerView,
   terms: readonly Term[],
 ): PlayerView['agreements'][number] | null {
-  const key = terms.map(termKey).sort().join('|');
-  return (
-    view.agreements.find(
-      (g) =>
-        g.status === 'active' && g.parties.includes(view.me) && g.terms.map(termKey).sort().join('|') === key,
-    ) ?? null
+  return engineTwin(
+    view.agreements.filter((g) => g.parties.includes(view.me)),
+    { terms },
   );
 }
 
