@@ -135,8 +135,11 @@ function myDealings(
 
 /** How many steps I have myself withheld from deals with `other`: how often I have tested it. */
 export function breachesToward(view: PlayerView, other: ActorId): number {
+  // With the view's index, the steps are read without gathering my acts toward it (only steps are counted).
+  const theirs = view.dealings?.(other);
+  const steps = theirs && view.dealings?.(view.me) ? theirs.steps : myDealings(view, other).steps;
   let n = 0;
-  for (const r of myDealings(view, other).steps) if (!r.mine) n++;
+  for (const r of steps) if (!r.mine) n++;
   return n;
 }
 

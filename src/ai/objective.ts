@@ -179,6 +179,48 @@ export function trustDelta(
   return def.visibility === 'secret' ? sum * 0.4 : sum;
 }
 
+/** Per world, each `view.myRecent` key read so far and its act's number (see `recentByAct`), -1 for a key that is not one. */
+const actCodes = new WeakMap<World, Map<string, number>>();
+
+/**
+ * The number of the act a `recentKey` names: its action's place in the catalogue times one more than the
+ * governments, plus its target's place plus one (0 for none), and its author's place (`n + 1` per author) on top;
+ * -1 when the key does not read back exactly as one act's `recentKey`.
+ */
+function actCode(world: World, key: string): number {
+  const parts = key.split('>');
+  if (parts.length !== 3) return -1;
+  const [by, action, target] = parts as [string, string, string];
+  const i = indexOf(world, by);
+  const a = Object.hasOwn(world.actionIndex, action) ? world.actionIndex[action]! : -1;
+  const t = target === '' ? -1 : indexOf(world, target);
+  if (i < 0 || a < 0 || (target !== '' && t < 0) || recentKey(by, action, target || undefined) !== key)
+    return -1;
+  const n1 = world.actors.length + 1;
+  return (i * world.actions.length + a) * n1 + t + 1;
+}
+
+/**
+ * When `view.me` last took each of its own acts (`view.myRecent`), by the act's number without its author (see
+ * `actCode`). Read once per decision, so that weighing an act makes no string key; each key is read apart once per
+ * world. Null when a key is not one of its acts' `recentKey` (then each act is looked up by that key, as before).
+ */
+function recentByAct(world: World, view: PlayerView): Map<number, number> | null {
+  let codes = actCodes.get(world);
+  if (!codes) actCodes.set(world, (codes = new Map()));
+  const out = new Map<number, number>();
+  const mine = view.myRecent;
+  const acts = world.actions.length * (world.actors.length + 1);
+  const author = indexOf(world, view.me) * acts;
+  for (const k in mine) {
+    let c = codes.get(k);
+    if (c === undefined) codes.set(k, (c = actCode(world, k)));
+    if (c < 0 || c - author < 0 || c - author >= acts) return null;
+    out.set(c - author, mine[k]!);
+  }
+  return out;
+}
+
 /** How many recent beliefs' values a player keeps: one phase's six seats share one. */
 const KEPT = 3;
 
@@ -515,8 +557,9 @@ export function objectiveStrategy(
           const legal = legalActions(world, view);
           const weighed =
             p.scope >= 1 ? legal : attend(legal, Math.ceil(legal.length * p.scope), () => rng.next());
-          // Read as a map: the view's record is a dictionary, slow to look a fresh key up in.
-          const recent = new Map(Object.entries(view.myRecent));
+          // When each act was last taken, by the act's number: no string key made per act weighed.
+          const recent = recentByAct(world, view);
+          const acts1 = world.actors.length + 1;
           // Each target's allies, read once for every action's readings (trustDelta).
           const theirAllies = new Map<ActorId, Set<ActorId>>();
           const scored: {
@@ -537,7 +580,16 @@ export function objectiveStrategy(
                 : def.concession && allies.has(c.target))
             )
               continue;
-            const fade = fadeAfter(world, recent.get(recentKey(me, c.action, c.target)), view.round);
+            const last =
+              recent === null
+                ? view.myRecent[recentKey(me, c.action, c.target)]
+                : recent.size === 0
+                  ? undefined
+                  : recent.get(
+                      world.actionIndex[c.action]! * acts1 +
+                        (c.target === undefined ? 0 : indexOf(world, c.target) + 1),
+                    );
+            const fade = fadeAfter(world, last, view.round);
             const own = valuation.valuedBy(me, c.action, c.target, fade);
             let v =
               own.value + trustWorth * trustDelta(view, def, c.target, fade, allies, rivals, theirAllies);
@@ -620,7 +672,11 @@ function mediation(
         for (let j = i + 1; j < list.length; j++) out.push([list[i]!, list[j]!]);
       return out;
     };
-    const sum = (who: ActorId, ts: readonly Term[]): number => ts.reduce((acc, t) => acc + one(who, t), 0);
+    const sum = (who: ActorId, ts: readonly Term[]): number => {
+      let acc = 0;
+      for (const t of ts) acc += one(who, t);
+      return acc;
+    };
     const fromA = sets(ab);
     const fromB = sets(ba);
     const rA = reads(a, b);

@@ -117,8 +117,8 @@ export class Valuation {
   /** Each government's reason during a what-if, before it joins the pool. */
   readonly #why: Int32Array;
   #entries = 0;
-  /** The answers built so far, per entry and government (made on the first answer: most are read as numbers). */
-  readonly #kept: (Valued | undefined)[][] = [];
+  /** The answers built so far, n per entry, by government (made on the first answer: most are read as numbers). */
+  readonly #kept: (Valued | undefined)[] = [];
   /** One whole term's entry by its code (-1: not valued yet): an array, read far more often than a map would be. */
   readonly #singles: Int32Array;
   /** The list `#single` values a term in, reused (a what-if keeps no reference to it). */
@@ -143,6 +143,9 @@ export class Valuation {
   readonly #changed: Int32Array;
   /** The governments whose objectives are read after every what-if (see the constructor). */
   readonly #always: Uint8Array;
+  /** The valuation whose entries this one takes over where they hold (`inherit`), and the slots that differ. */
+  #parent: Valuation | null = null;
+  #parentMask: Uint8Array | null = null;
 
   /**
    * @param belief a (light) belief, not changed here and not to be changed while this valuation is used
@@ -292,8 +295,12 @@ export class Valuation {
     }
     let e = this.#singles[c]!;
     if (e < 0) {
-      one[0] = t;
-      this.#singles[c] = e = this.#compute(one, 1, 1);
+      e = this.#inherited(c, 1);
+      if (e < 0) {
+        one[0] = t;
+        e = this.#compute(one, 1, 1);
+      }
+      this.#singles[c] = e;
     }
     return e;
   }
@@ -307,7 +314,11 @@ export class Valuation {
       let byFade = this.#faded.get(c);
       if (!byFade) this.#faded.set(c, (byFade = new Map()));
       e = byFade.get(fade);
-      if (e === undefined) byFade.set(fade, (e = this.#compute(terms, scale, fade)));
+      if (e === undefined) {
+        e = this.#inherited(c, fade);
+        if (e < 0) e = this.#compute(terms, scale, fade);
+        byFade.set(fade, e);
+      }
     } else if (scale === 1 && fade === 1 && terms.length === 2) {
       const c = this.#code(terms[0]!) * this.#codes + this.#code(terms[1]!);
       e = this.#pairs.get(c);
@@ -468,30 +479,37 @@ export class Valuation {
    */
   inherit(parent: Valuation, changed: readonly number[]): void {
     if (parent.#world !== this.#world || this.#always.some((x) => x === 1)) return;
-    const world = this.#world;
-    const n = this.#n;
     const mask = new Uint8Array(this.#slots.length);
     for (const x of changed) mask[x] = 1;
+    // Taken over when first asked for, not all at once: most of a round's proposal values are never read again.
+    // The parent keeps no parent of its own (values it would have taken over it works out again, the same), so a
+    // valuation keeps at most one other alive.
+    parent.#parent = null;
+    parent.#parentMask = null;
+    this.#parent = parent;
+    this.#parentMask = mask;
+  }
+
+  /**
+   * The parent's entry (see `inherit`) for the act of code `c`, whole (`fade` 1) or faded, copied here, when it
+   * has one and the act can move none of the slots that differ; -1 otherwise.
+   */
+  #inherited(c: number, fade: number): Entry {
+    const parent = this.#parent;
+    if (parent === null || !(c >= 0 && c < this.#codes)) return -1;
+    const pe = fade === 1 ? parent.#singles[c]! : (parent.#faded.get(c)?.get(fade) ?? -1);
+    if (pe < 0) return -1;
+    const world = this.#world;
+    const n = this.#n;
     const acts = world.actions.length;
-    const holds = (c: number): boolean => {
-      const to = (c % (n + 1)) - 1;
-      const rest = Math.floor(c / (n + 1));
-      return !touchedSlots(world, Math.floor(rest / acts), rest % acts, to).some((x) => mask[x] === 1);
-    };
-    const copy = (e: Entry): Entry => {
-      for (let k = 0; k < 2 * n; k++) this.#pool.push(parent.#pool[e * 2 * n + k]!);
-      return this.#entries++;
-    };
-    for (let c = 0; c < parent.#singles.length; c++) {
-      const e = parent.#singles[c]!;
-      if (e >= 0 && this.#singles[c]! < 0 && holds(c)) this.#singles[c] = copy(e);
-    }
-    for (const [c, byFade] of parent.#faded) {
-      if (!(c >= 0 && c < this.#codes) || !holds(c)) continue;
-      let mine = this.#faded.get(c);
-      if (!mine) this.#faded.set(c, (mine = new Map()));
-      for (const [fade, e] of byFade) if (!mine.has(fade)) mine.set(fade, copy(e));
-    }
+    const rest = Math.floor(c / (n + 1));
+    const mask = this.#parentMask!;
+    for (const x of touchedSlots(world, Math.floor(rest / acts), rest % acts, (c % (n + 1)) - 1))
+      if (mask[x] === 1) return -1;
+    const pool = this.#pool;
+    const from = parent.#pool;
+    for (let k = pe * 2 * n, end = k + 2 * n; k < end; k++) pool.push(from[k]!);
+    return this.#entries++;
   }
 
   /** `value(who, [t])`, read without the list. */
@@ -518,12 +536,14 @@ export class Valuation {
 
   /** Government `w`'s value and reason from an entry, built once and kept. */
   #answer(e: Entry, w: number): Valued {
-    const kept = (this.#kept[e] ??= []);
-    let v = kept[w];
+    const n = this.#n;
+    const kept = this.#kept;
+    // One flat list, n places per entry, filled in order (no list per entry, and no holes).
+    while (kept.length < (e + 1) * n) kept.push(undefined);
+    let v = kept[e * n + w];
     if (!v) {
-      const n = this.#n;
       const r = this.#pool[e * 2 * n + n + w]!;
-      kept[w] = v = { value: this.#pool[e * 2 * n + w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
+      kept[e * n + w] = v = { value: this.#pool[e * 2 * n + w]!, reason: r < 0 ? '' : this.#labels[w]![r]! };
     }
     return v;
   }

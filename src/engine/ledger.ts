@@ -89,7 +89,7 @@ export function changeTrust(
 export function changeTension(s: GameState, delta: number, cause: Cause, to?: readonly ActorId[]): void {
   const was = s.tension;
   s.tension = clamp(was + delta);
-  note(s, { kind: 'tension' }, cause, s.tension - was, to);
+  if (s.causes) note(s, { kind: 'tension' }, cause, s.tension - was, to);
 }
 
 /**

@@ -60,7 +60,7 @@ export function moveStage(
   }
   const was = s.stage;
   s.stage = clamp(want, Math.max(0, base - 1), Math.min(top, base + 1));
-  note(s, { kind: 'stage' }, cause, s.stage - was, to);
+  if (s.causes) note(s, { kind: 'stage' }, cause, s.stage - was, to);
   return s.stage - was;
 }
 
