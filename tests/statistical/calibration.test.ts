@@ -5,7 +5,7 @@
  *
  * A sample of n games is held to each goal with 2.5 standard errors of slack, so the test fails on a real
  * miss, not on the luck of a small sample. The cells that docs/scenarios.md records as not meeting the goals are
- * listed in NOT_MET with the goal they miss: the test asserts they still miss it, so it fails (and the table must
+ * listed in NOT_MET with the goal they miss: the test asserts they still miss it (in the sample as it stands), so it fails (and the table must
  * be rerun and the docs changed) when calibration moves either way. The hard difficulty (the planner) is measured
  * for the docs only: a few hundred of its games take too long for a test.
  */
@@ -36,16 +36,15 @@ type Goal = 'dominant' | 'historical' | 'clash';
 
 /** Cells measured not to meet a goal (docs/scenarios.md), by "scenario/players", with the goals they miss. */
 const NOT_MET: Record<string, Goal[]> = {
-  // docs/scenarios.md's 2,000-game table of session 8. The easy players: after Hanoi the frozen standoff in 8.6 %
-  // of games (a working peace in 79.5 %: mediated packages between the North and Japan, and a North that buys
-  // goodwill with unilateral gestures, keep tension low); the present day's two hostile states in 0.9 %, with
-  // armed camps at 82.5 %.
-  'hanoi-2019/easy': ['historical'],
-  'present-day/easy': ['historical', 'dominant'],
-  // More cells miss a goal in that table but lie inside this small sample's slack, so they are not listed. Normal:
-  // the tutorial's back to the brink (6.0 %), after Hanoi a working peace in 85.2 % and the frozen standoff in 3.1 %,
-  // the present day's two hostile states in 14.0 % (armed camps 69.2 %). Easy: the Six-Party Talks' nuclear North
-  // (76.8 %), the missile crisis's off-ramp (11.9 %, brinkmanship 78.1 %), Panmunjom's nuclear standoff (10.7 %).
+  // docs/scenarios.md's 2,000-game table of session 9. The easy players' present day: two hostile states in 2.5 % of
+  // games, with spiral (42.8 %) and armed camps: a short-sighted ministry's exercises and cyber operations keep
+  // tension past the crisis line.
+  'present-day/easy': ['historical'],
+  // The missile crisis: brinkmanship without end in 78.7 % of games and the off-ramp in 11.3 %.
+  'missile-crisis-2017/easy': ['dominant', 'historical'],
+  // Two more cells miss a goal in that table but close to it, so this small sample may land either side and they
+  // are not listed, both with the easy players: the Six-Party Talks' nuclear North (73.7 %) and Panmunjom's
+  // nuclear standoff (11.1 %). Every normal cell meets the goals.
 };
 
 const slack = (p: number, n: number): number => 2.5 * Math.sqrt((p * (1 - p)) / n);
@@ -59,13 +58,27 @@ describe('calibration of the shipped scenarios (small samples)', () => {
     const share = (outcome: string): number => (r.outcomes[outcome] ?? 0) / games;
     const top = Math.max(...Object.keys(r.outcomes).map(share));
     const historical = share(world.historical!);
-    const missed: Goal[] = [];
-    if (top > 0.7 + slack(0.7, games)) missed.push('dominant');
-    if (historical < 0.15 - slack(0.15, games)) missed.push('historical');
-    if (r.clashRate > 0.2 + slack(0.2, games)) missed.push('clash');
+    // A cell may miss a goal by this much (0 for the sample as it stands).
+    const misses = (by: (p: number) => number): Goal[] => {
+      const out: Goal[] = [];
+      if (top > 0.7 + by(0.7)) out.push('dominant');
+      if (historical < 0.15 - by(0.15)) out.push('historical');
+      if (r.clashRate > 0.2 + by(0.2)) out.push('clash');
+      return out;
+    };
     const table = `${id}/${players}: top ${top}, historical ${historical}, clash ${r.clashRate}`;
     const known = NOT_MET[`${id}/${players}`];
-    if (known) for (const g of known) expect(missed, `${table}: recorded as missing ${g}`).toContain(g);
-    else expect(missed, table).toEqual([]);
+    // A recorded miss must still be a miss in the sample; any other cell must meet every goal within the slack.
+    if (known)
+      for (const g of known)
+        expect(
+          misses(() => 0),
+          `${table}: recorded as missing ${g}`,
+        ).toContain(g);
+    else
+      expect(
+        misses((p) => slack(p, games)),
+        table,
+      ).toEqual([]);
   });
 });
