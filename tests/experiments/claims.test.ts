@@ -63,26 +63,27 @@ interface Published {
 }
 
 /**
- * The published verdicts (`qpq experiment --all --json`, seed 1, the default size, session 8: the easy, normal and
+ * The published verdicts (`qpq experiment --all --json`, seed 1, the default size, session 9: the easy, normal and
  * hard players) and their witnesses, each chosen from the runs of seeds 1, 2 and 3 (docs/experiments.md, Results).
  * The hard players' witnesses are asserted on seed 1 only, the seed they were run on: a hard cell is 20 planner
  * games, cheap once, too dear on three seeds for every cell.
  */
 const PUBLISHED: Record<string, Published> = {
-  // A record of provocations lowers the deals signed with the DPRK in 20 of 21 cells, significantly in 8 (power):
-  // the normal players after Hanoi on seeds 1 and 2, the easy players at the Six-Party Talks on none.
+  // A record of provocations lowers the deals signed with the DPRK in all 18 easy and normal cells on seeds 1 to 3
+  // (session 9), significantly in 9 (power): the normal players after Hanoi and at the Six-Party Talks on every
+  // seed, the easy players in the Panmunjom thaw on none.
   'trust-deficit': {
     verdict: 'conditional',
-    holds: [['normal', 'hanoi-2019', [1, 2]]],
-    fails: [['easy', 'six-party-talks']],
+    holds: [['normal', 'hanoi-2019']],
+    fails: [['easy', 'panmunjom-2018']],
   },
-  // The easy and normal players' effects are small (0.01 to 0.02 of the steps) and near the power: on the session 8
-  // code the normal players in the Panmunjom thaw hold on seeds 1 and 3 (seed 2: −0.02 ± 0.02), the easy players
-  // nowhere; the hard players, who renege far more where it is hard to see, hold everywhere.
+  // The easy and normal players' effects are small (0.01 to 0.02 of the steps) and near the power: on the session 9
+  // code the normal players in the Panmunjom thaw hold on every seed, the easy players nowhere; the hard players,
+  // who renege far more where it is hard to see, hold everywhere.
   verification: {
     verdict: 'conditional',
     holds: [
-      ['normal', 'panmunjom-2018', [1, 3]],
+      ['normal', 'panmunjom-2018'],
       ['hard', 'panmunjom-2018', [1]],
     ],
     fails: [['easy', 'panmunjom-2018']],
@@ -108,7 +109,7 @@ const PUBLISHED: Record<string, Published> = {
     fails: [],
   },
   // The normal players feel the economy's need in the Panmunjom thaw and the missile crisis on every seed; after
-  // Hanoi nobody does on every seed (session 8: the easy players there hold on seed 3 only, the normal ones on none).
+  // Hanoi nobody does on every seed (session 9: the normal North there concedes a little more with the lifeline).
   lifeline: {
     verdict: 'conditional',
     holds: [
