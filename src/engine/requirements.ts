@@ -100,7 +100,7 @@ export function conditionWords(world: World, c: Condition): string {
       case 'action':
         return `${c.by ? `${nameOf(world, c.by)} has${not}` : c.not ? 'no one has' : 'someone has'} taken ${action(c.action)}${c.target ? ` toward ${nameOf(world, c.target)}` : ''}${c.within ? ` in the last ${c.within} round${c.within === 1 ? '' : 's'}` : ''}`;
       case 'deal':
-        return `a deal with ${action(c.action)}${c.by ? ` by ${nameOf(world, c.by)}` : ''} has${not} been ${c.status}`;
+        return `${c.not ? 'no' : 'a'} deal with ${action(c.action)}${c.by ? ` by ${nameOf(world, c.by)}` : ''} has been ${c.status}`;
       case 'event':
         return `“${world.events.find((e) => e.id === c.event)?.name ?? c.event}” has${not} happened`;
       case 'channel':

@@ -23,7 +23,9 @@ describe('one-time acts after Hanoi', () => {
     const { s } = signed(hanoi, declaration, 'ROK', 'once');
     const no = checkInput(hanoi, { ...s, phase: 'proposing' }, 'USA', again);
     expect(no?.code).toBe('UNAVAILABLE');
-    expect(no?.message).toContain('“Declare an end to the Korean War” has not been signed');
+    expect(no?.message).toContain(
+      'it can be taken only while no deal with “Declare an end to the Korean War” has been signed, and no one has taken “Declare an end to the Korean War”',
+    );
     expect(playerView(hanoi, s, 'DPRK').barred).toContain('end-of-war');
     expect(playerView(hanoi, s, 'DPRK').barred).not.toContain('dismantle-launch-site');
   });
