@@ -119,6 +119,12 @@ export function conditionWords(world: World, c: Condition): string {
 export function unmetText(world: World, def: ActionDef, r: Unmet, failing?: readonly Condition[]): string {
   if (r !== 'conditions') return REQUIREMENT_TEXT[r];
   const cs = failing ?? def.when ?? [];
+  // An act the scenario lets be sold once (its conditions: no deal with it signed, and not done on its own).
+  if (
+    cs.length &&
+    cs.every((c) => 'fact' in c && (c.fact === 'deal' || c.fact === 'action') && c.not && c.action === def.id)
+  )
+    return 'it can be done or promised only once, and already has been';
   return cs.length
     ? `it can be taken only while ${cs.map((c) => conditionWords(world, c)).join(', and ')}`
     : REQUIREMENT_TEXT[r];

@@ -24,7 +24,7 @@ describe('one-time acts after Hanoi', () => {
     const no = checkInput(hanoi, { ...s, phase: 'proposing' }, 'USA', again);
     expect(no?.code).toBe('UNAVAILABLE');
     expect(no?.message).toContain(
-      'it can be taken only while no deal with “Declare an end to the Korean War” has been signed, and no one has taken “Declare an end to the Korean War”',
+      'Offer 1, term 2: "Declare an end to the Korean War" is not available: it can be done or promised only once, and already has been.',
     );
     expect(playerView(hanoi, s, 'DPRK').barred).toContain('end-of-war');
     expect(playerView(hanoi, s, 'DPRK').barred).not.toContain('dismantle-launch-site');
@@ -42,6 +42,6 @@ describe('one-time acts after Hanoi', () => {
     expect(s2.log.some((e) => e.kind === 'action' && e.ref === 'dismantle-launch-site')).toBe(true);
     const no = checkInput(hanoi, s2, 'DPRK', site);
     expect(no?.code).toBe('UNAVAILABLE');
-    expect(no?.message).toContain('no one has taken “Dismantle a missile test site”');
+    expect(no?.message).toContain('it can be done or promised only once');
   });
 });
