@@ -8,36 +8,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { computerChooser, strategyById } from '../../src/ai/index.ts';
-import { readScenario } from '../../src/cli/files.ts';
-import { ENGINE_VERSION, runGame, startGame } from '../../src/engine/index.ts';
-import type { RecordedInput } from '../../src/engine/index.ts';
 import { F, SHOTS, shot, useSite } from './browser.ts';
-import { phaseHeading, playQuietRound, replayToEnd, watchErrors } from './helpers.ts';
+import { computerGameFile, phaseHeading, playQuietRound, replayToEnd, watchErrors } from './helpers.ts';
 
 const site = useSite();
 const SEED = 'debrief-e2e';
 
 /** A tutorial game by computer players, cut after round 5, with South Korea's seat left to a person. */
 function fiveRounds(): { file: string; rounds: number } {
-  const { world } = readScenario('tutorial');
-  const seats = Object.fromEntries(world.actors.map((a) => [a.id, strategyById('objective')]));
-  const inputs: RecordedInput[] = [];
-  runGame(world, startGame(world, SEED), computerChooser(world, SEED, seats), (r) => inputs.push(r));
-  const save = {
-    format: 'quid-pro-quo-save',
-    title: 'Debrief test',
-    savedAt: new Date(0).toISOString(),
-    engine: ENGINE_VERSION,
-    record: {
-      engine: ENGINE_VERSION,
-      scenario: { id: world.id, hash: world.hash },
-      seed: SEED,
-      seats: Object.fromEntries(world.actors.map((a) => [a.id, a.id === 'ROK' ? 'human' : 'objective'])),
-      inputs: inputs.filter((r) => r.round < world.rounds),
-    },
-  };
-  return { file: JSON.stringify(save), rounds: world.rounds };
+  const { file, world } = computerGameFile('tutorial', SEED, 'ROK', 6);
+  return { file, rounds: world.rounds };
 }
 
 async function downloaded(page: Page, button: string): Promise<{ name: string; text: string }> {

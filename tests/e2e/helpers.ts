@@ -1,7 +1,43 @@
 /** Steps shared by the e2e tests: start a game from the menu, play phases, close summaries. */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { computerChooser, strategyById } from '../../src/ai/index.ts';
+import { readScenario } from '../../src/cli/files.ts';
+import { ENGINE_VERSION, runGame, startGame } from '../../src/engine/index.ts';
+import type { GameState, RecordedInput, World } from '../../src/engine/index.ts';
 import { F, MENU } from './browser.ts';
+
+/**
+ * A shared game file of a game played by Normal computer players in Node, cut before round `until`, with `human`'s
+ * seat left to a person: loaded in the page, it continues at round `until`. Also the world and the whole game's end.
+ */
+export function computerGameFile(
+  scenario: string,
+  seed: string,
+  human: string,
+  until: number,
+): { file: string; world: World; end: GameState } {
+  const { world } = readScenario(scenario);
+  const seats = Object.fromEntries(world.actors.map((a) => [a.id, strategyById('objective')]));
+  const inputs: RecordedInput[] = [];
+  const end = runGame(world, startGame(world, seed), computerChooser(world, seed, seats), (r) =>
+    inputs.push(r),
+  );
+  const save = {
+    format: 'quid-pro-quo-save',
+    title: `${world.title} (e2e)`,
+    savedAt: new Date(0).toISOString(),
+    engine: ENGINE_VERSION,
+    record: {
+      engine: ENGINE_VERSION,
+      scenario: { id: world.id, hash: world.hash },
+      seed,
+      seats: Object.fromEntries(world.actors.map((a) => [a.id, a.id === human ? 'human' : 'objective'])),
+      inputs: inputs.filter((r) => r.round < until),
+    },
+  };
+  return { file: JSON.stringify(save), world, end };
+}
 
 /** The heading of the phase panel, e.g. "Round 3: Answer offers". */
 export const phaseHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /^Round \d+: / });

@@ -5,42 +5,21 @@
  * Screenshot at 1280×720 in tests/e2e/screenshots/.
  */
 import { describe, expect, test } from 'vitest';
-import { computerChooser, strategyById } from '../../src/ai/index.ts';
-import { readScenario } from '../../src/cli/files.ts';
-import { ENGINE_VERSION, runGame, startGame } from '../../src/engine/index.ts';
-import type { RecordedInput } from '../../src/engine/index.ts';
 import { F, shot, useSite } from './browser.ts';
-import { phaseHeading, watchErrors } from './helpers.ts';
+import { computerGameFile, phaseHeading, watchErrors } from './helpers.ts';
 
 const site = useSite();
 const SEED = 'once-e2e';
 
 /** A Hanoi game by computer players, cut after round 1, with the United States' seat left to a person. */
 function firstRound(): string {
-  const { world } = readScenario('hanoi-2019');
-  const seats = Object.fromEntries(world.actors.map((a) => [a.id, strategyById('objective')]));
-  const inputs: RecordedInput[] = [];
-  const end = runGame(world, startGame(world, SEED), computerChooser(world, SEED, seats), (r) =>
-    inputs.push(r),
-  );
+  const { file, end } = computerGameFile('hanoi-2019', SEED, 'USA', 2);
   const declared = end.agreements.find(
     (g) => g.signed === 1 && g.terms.some((t) => t.action === 'end-of-war'),
   );
   // The premise of the test: the declaration was signed in round 1 of this seeded game.
   expect(declared).toBeDefined();
-  return JSON.stringify({
-    format: 'quid-pro-quo-save',
-    title: 'Once',
-    savedAt: new Date(0).toISOString(),
-    engine: ENGINE_VERSION,
-    record: {
-      engine: ENGINE_VERSION,
-      scenario: { id: world.id, hash: world.hash },
-      seed: SEED,
-      seats: Object.fromEntries(world.actors.map((a) => [a.id, a.id === 'USA' ? 'human' : 'objective'])),
-      inputs: inputs.filter((r) => r.round < 2),
-    },
-  });
+  return file;
 }
 
 describe('an act sold once', () => {
