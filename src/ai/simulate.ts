@@ -8,12 +8,12 @@
  */
 import { ACTOR_VARS, pairIndex, runGame, scores, startGame } from '../engine/index.ts';
 import type { ActorId, GameState, World } from '../engine/index.ts';
-import { computerChooser, seatStrategies } from './index.ts';
+import { DIFFICULTIES, computerChooser, seatStrategies } from './index.ts';
 
 export interface SimulateOptions {
   games: number;
   seed: string | number;
-  /** Strategy id per seat; seats left out play `fallback`. */
+  /** Strategy id per seat; seats left out play `fallback`: Normal's player when not given, as `qpq simulate`. */
   seats?: Record<ActorId, string>;
   fallback?: string;
   /** Called after each game with its index, for progress. */
@@ -81,7 +81,7 @@ export const gameSeed = (seed: string | number, i: number): string => `${seed}:$
 export function seatsFor(
   world: World,
   seats: Record<ActorId, string> = {},
-  fallback = 'reciprocal',
+  fallback: string = DIFFICULTIES.normal.strategy,
 ): Record<ActorId, string> {
   return Object.fromEntries(world.actors.map((a) => [a.id, seats[a.id] ?? fallback]));
 }
