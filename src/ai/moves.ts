@@ -12,6 +12,8 @@ import {
   mayProposeInView,
   mayTake,
   targetReason,
+  termKey,
+  termsKey,
   viewFacts,
 } from '../engine/index.ts';
 import { friendly, hostile } from './memory.ts';
@@ -194,10 +196,8 @@ export function offerWithin(
   };
 }
 
-/** A key for a list of terms, whatever their order. */
-const termKey = (t: Term): string => `${t.by}>${t.action}>${t.target ?? ''}`;
-
-export const termsKey = (terms: readonly Term[]): string => terms.map(termKey).sort().join('|');
+/** A key for a term, and for a list of terms whatever their order: the engine's, which spots twin deals. */
+export { termKey, termsKey };
 
 /**
  * What this government proposed lately that was turned down or left to expire, by terms: a diplomat does not

@@ -97,6 +97,8 @@ export {
   describeTerms,
   inSentence,
   twinInForce,
+  termKey,
+  termsKey,
   economicPressure,
   economyAtRest,
   economyChange,

@@ -24,12 +24,12 @@ import type {
   EventDef,
   GameState,
   Offer,
-  Term,
   OfferDraft,
   Phase,
   PhaseInput,
   Rejection,
   RoundSnapshot,
+  Term,
   World,
 } from './types.ts';
 
@@ -303,7 +303,7 @@ export function closeResponsesMut(world: World, s: GameState): void {
 }
 
 /** A term as a string that two equal terms share (who, what, toward whom). */
-const termKey = (t: Term): string => `${t.by}>${t.action}>${t.target ?? ''}`;
+export const termKey = (t: Term): string => `${t.by}>${t.action}>${t.target ?? ''}`;
 
 /** The key of a list of terms, whatever their order: equal for two deals that ask the same steps of the same parties. */
 export const termsKey = (terms: readonly Term[]): string => terms.map(termKey).sort().join('|');
