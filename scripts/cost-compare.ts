@@ -10,7 +10,9 @@
  *   mkdir -p /tmp/old && git archive HEAD~1 src scenarios | tar -x -C /tmp/old && ln -s "$PWD/node_modules" /tmp/old/
  *   OLD=/tmp/old nice -n 10 node --import tsx scripts/cost-compare.ts panmunjom-2018 hanoi-2019
  *
- * Settings (environment): STRATEGY (default objective), GAMES per batch (10), BATCHES per pass (4), SEED (1).
+ * Settings (environment): STRATEGY (default objective), GAMES per batch (10), BATCHES per pass (4), SEED (1), WARM
+ * (40: games each copy plays before it is timed, on seeds outside the timed ones; V8 is still compiling a Normal
+ * game's code over its first hundred or so games, a second or two of background CPU, which `cpuUsage` counts).
  * Prints, per scenario, each copy's CPU ms a game over both passes and old ÷ new (above 1: the new code is faster).
  */
 import { resolve } from 'node:path';
@@ -32,6 +34,7 @@ const strategy = process.env.STRATEGY ?? 'objective';
 const games = Number(process.env.GAMES ?? 10);
 const batches = Number(process.env.BATCHES ?? 4);
 const seed = process.env.SEED ?? '1';
+const warm = Number(process.env.WARM ?? 40);
 const ids = process.argv.slice(2).length ? process.argv.slice(2) : ['panmunjom-2018'];
 
 const load = async (root: string): Promise<{ sim: Sim; files: Files }> => ({
@@ -40,10 +43,10 @@ const load = async (root: string): Promise<{ sim: Sim; files: Files }> => ({
 });
 const copies = { old: await load(old), new: await load(resolve(import.meta.dirname, '..')) };
 
-/** CPU ms of games `from`..`from + n` of `world` on one copy. */
+/** CPU ms of games `from`..`from + n` of `world` on one copy (`playGames` takes the end index, not a count). */
 function cpu(sim: Sim, world: World, from: number, n: number): number {
   const t0 = process.cpuUsage();
-  sim.playGames(world, { seed, fallback: strategy }, from, n, () => {});
+  sim.playGames(world, { seed, fallback: strategy }, from, from + n, () => {});
   const u = process.cpuUsage(t0);
   return (u.user + u.system) / 1000;
 }
@@ -59,7 +62,7 @@ for (const id of ids) {
     ['new', 'old'],
   ] as const) {
     // Warm both copies' compiled code on games outside the measured ones.
-    for (const k of order) cpu(copies[k].sim, worlds[k], 100_000, 3);
+    for (const k of order) cpu(copies[k].sim, worlds[k], 100_000, warm);
     for (let b = 0; b < batches; b++) {
       const turn = b % 2 === 0 ? order : ([order[1], order[0]] as const);
       for (const k of turn) total[k] += cpu(copies[k].sim, worlds[k], b * games, games);
