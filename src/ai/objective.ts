@@ -226,6 +226,30 @@ const KEPT = 3;
 
 const stanceOf = (view: PlayerView): number => view.actors.find((a) => a.id === view.me)!.leader.stance;
 
+/** What one decision has read before its phase's reasoning starts (see `decide`). */
+interface Turn {
+  world: World;
+  view: PlayerView;
+  rng: DecisionContext['rng'];
+  table: DecisionContext['table'];
+  me: ActorId;
+  /** The offers it has to answer (responding only). */
+  waiting: PlayerView['offers'];
+  valuation: Valuation;
+  value: (
+    who: ActorId,
+    terms: readonly (Term | (ActionChoice & { by: ActorId }))[],
+    scale?: number,
+    fade?: number,
+  ) => Valued;
+  meName: string;
+  stance: number;
+  answerRate: (x: ActorId) => number;
+  needy: number;
+  trustWorth: number;
+  jitter: () => number;
+}
+
 export function objectiveStrategy(
   params: Partial<ObjectiveParams> = {},
   as: { id: string; name: string } = { id: 'objective', name: 'Objective-driven' },
@@ -285,6 +309,314 @@ export function objectiveStrategy(
     }
     return hit.valuation;
   };
+
+  function proposing(t: Turn): PhaseInput {
+    const phase = 'proposing' as const;
+    const { world, view, rng, table, me, valuation, value, meName, answerRate, trustWorth, jitter } = t;
+    if (world.rules.offersPerRound < 1) return { phase, offers: [] };
+    const refused = lately(view);
+    // The terms each pair could promise, read once for every seat deciding on this state (moves.ts).
+    const promise = sharedPromisable(world, view, table);
+    const busy = new Set<ActorId>();
+    let active = 0;
+    for (const g of view.agreements)
+      if (g.status === 'active' && g.parties.includes(me)) {
+        active++;
+        g.parties.forEach((x) => busy.add(x));
+      }
+    if (active >= p.bandwidth)
+      return {
+        phase,
+        offers: [],
+        why: `${meName} has ${active} agreements under way and takes on no more for now.`,
+      };
+    // The governments it studies this round for a swap or a package (all of them, unless its attention is short).
+    const studied = attend(
+      counterparts(world, view).filter((x) => !busy.has(x)),
+      p.attention,
+      () => rng.next(),
+    );
+    let best: { offer: OfferDraft; value: number; why: string } | null = null;
+    type Weighed = { t: Term; mine: Valued; theirs: Valued };
+    let swap: { to: ActorId; g: Weighed; w: Weighed; gives: Weighed[]; wants: Weighed[] } | null = null;
+    for (const to of studied) {
+      if (!canPropose(view, [me, to])) continue;
+      const honest = (view.myTrust[to] ?? 0) / 100;
+      // A partner that has let my breaches and provocations pass unanswered is pressed for more.
+      const pushover = answerRate(to) <= 1 / 3;
+      // No government offers what its receiver would not want, or asks for what it would not value itself:
+      // every term must be worth something to the one it is for, whatever the deal's balance.
+      const gives: Weighed[] = [];
+      for (const t of promise(me, to)) {
+        const theirs = valuation.valued(to, t);
+        if (theirs.value > 0) gives.push({ t, mine: valuation.valued(me, t), theirs });
+      }
+      const wants: Weighed[] = [];
+      for (const t of promise(to, me)) {
+        const mine = valuation.valued(me, t);
+        if (mine.value > 0) wants.push({ t, mine, theirs: valuation.valued(to, t) });
+      }
+      for (const g of gives)
+        for (const w of wants) {
+          const mine = g.mine.value + w.mine.value * honest + trustWorth * 2;
+          const theirs = g.theirs.value + w.theirs.value;
+          if ((theirs <= 0 && !pushover) || mine <= p.threshold * 6 || refused([g.t, w.t])) continue;
+          const v = mine + jitter();
+          if (!best || v > best.value) {
+            swap = { to, g, w, gives, wants };
+            best = {
+              offer: offerWithin(world, [g.t, w.t], 'partial', 2, 2),
+              value: v,
+              why:
+                theirs <= 0
+                  ? `${meName} presses ${nameOf(world, to)} for a one-sided swap because it serves its aim of ${w.mine.reason || g.mine.reason} and ${nameOf(world, to)} has let its breaches pass unanswered`
+                  : `${meName} offers ${nameOf(world, to)} a swap because it serves its aim of ${w.mine.reason || g.mine.reason} and both sides gain from it`,
+            };
+          }
+        }
+    }
+    // The best swap takes the form this government gives its deals: its leader's stance, its trust in the
+    // partner and its aims decide the steps, the verification and how much goes in (src/ai/shapes.ts).
+    if (best && swap) {
+      const { to, g, w } = swap;
+      const shape = shapeFor(world, view, to, w.t, rng.next());
+      const pushover = answerRate(to) <= 1 / 3;
+      const terms = [g.t, w.t];
+      let theirs = g.theirs.value + w.theirs.value;
+      let mine = g.mine.value + w.mine.value;
+      // More of its own terms (a dove's package): the ones the partner values most, while it still gains.
+      for (const x of [...swap.gives].sort((a, b) => b.theirs.value - a.theirs.value)) {
+        if (terms.length - 1 >= shape.gives || x === g) continue;
+        if (mine + x.mine.value <= p.threshold * 6 || refused([...terms, x.t])) continue;
+        terms.splice(terms.indexOf(w.t), 0, x.t);
+        mine += x.mine.value;
+        theirs += x.theirs.value;
+      }
+      // More asked for (a hawk's all-or-nothing demand): what it values most, while the partner could still gain.
+      let asked = 1;
+      for (const x of [...swap.wants].sort((a, b) => b.mine.value - a.mine.value)) {
+        if (asked >= shape.wants || x === w) continue;
+        if ((theirs + x.theirs.value <= 0 && !pushover) || refused([...terms, x.t])) continue;
+        terms.push(x.t);
+        asked++;
+        theirs += x.theirs.value;
+      }
+      const offer = offerWithin(world, terms, shape.verification, shape.steps, 2);
+      best = {
+        offer,
+        value: best.value,
+        why: `${best.why}, ${shapeWords(shape, offer.steps, offer.verification)}.`,
+      };
+    }
+    const brokered = mayMediate(world, me)
+      ? mediation(
+          world,
+          view,
+          value,
+          (who, t) => valuation.valueOf(who, t),
+          valuation.worthOfVar(me, me, 'influence', world.rules.mediatorInfluence),
+          jitter,
+          refused,
+          promise,
+        )
+      : null;
+    if (brokered && (!best || brokered.value > best.value)) best = brokered;
+    const pkg = bestPackage(
+      world,
+      view,
+      studied,
+      (who, t) => valuation.valueOf(who, t),
+      p.threshold * 6 + trustWorth * 2,
+      jitter,
+      refused,
+      promise,
+      topsFor(table, valuation),
+    );
+    if (pkg && (!best || pkg.value > best.value)) best = pkg;
+    return best
+      ? { phase, offers: [best.offer], why: best.why }
+      : { phase, offers: [], why: `${meName} sees no deal worth proposing this round.` };
+  }
+
+  function responding(t: Turn): PhaseInput {
+    const phase = 'responding' as const;
+    const { world, view, me, waiting, value, meName, trustWorth, jitter } = t;
+    const reasons: string[] = [];
+    const valued = waiting.map((o) => {
+      const others = o.parties.filter((x) => x !== me);
+      // The other side's promise is read with my trust in whoever stands behind it: the least trusted party,
+      // or the mediator that vouches for the deal where the world has mediators vouch (`mediatorGuarantee`:
+      // a breach it sees costs the breaker its whole trust) and I trust it more.
+      const direct = Math.min(...others.map((x) => view.myTrust[x] ?? 0));
+      const trust = Math.max(direct, vouchedTrust(world, view, o.mediator)) / 100;
+      const mineT = o.terms.filter((t) => t.by === me);
+      const theirT = o.terms.filter((t) => t.by !== me);
+      const gain = value(me, mineT).value + value(me, theirT).value * trust;
+      // The engine's signing-cost rule, in the units of the gain above, fed what the resolution will charge:
+      // its trust in each other party (the rule takes the mean). The gain is still discounted by the least
+      // trusted party, whose step is the one most in doubt.
+      const homeCost =
+        signingCost(
+          world,
+          me,
+          others.map((x) => view.myTrust[x] ?? 0),
+          o.mediator !== null,
+        ) / 20;
+      return { o, others, trust, value: gain - homeCost + trustWorth * 5 + jitter() };
+    });
+    // Diplomats can carry only so many agreements at once: the best offers first, while there is room.
+    // A brokered deal is carried by its mediator's diplomats and takes no room.
+    let room =
+      p.bandwidth - view.agreements.filter((g) => g.status === 'active' && g.parties.includes(me)).length;
+    const chosen = new Set(
+      [...valued]
+        .filter((x) => x.value > 0)
+        .sort((a, b) => b.value - a.value)
+        .filter((x) => x.o.mediator !== null || room-- > 0)
+        .map((x) => x.o.id),
+    );
+    const answers = valued.map(({ o, others, trust, value }) => {
+      const yes = chosen.has(o.id);
+      reasons.push(
+        `${meName} ${yes ? 'accepts' : 'rejects'} offer #${o.id} because ${yes ? 'what it gains outweighs the cost at home' : value > 0 ? 'it already has as many agreements under way as it can carry' : trust < 0.3 ? `it does not trust ${nameOf(world, others[0]!)} to deliver` : 'it gives too little for what it costs'}.`,
+      );
+      return { offer: o.id, reply: yes ? ('accept' as const) : ('reject' as const) };
+    });
+    return { phase, answers, why: reasons.join(' ') || `${meName} has no offers to answer.` };
+  }
+
+  function commitment(t: Turn): PhaseInput {
+    const phase = 'commitment' as const;
+    const { world, view, rng, me, valuation, value, meName, stance, answerRate, needy, trustWorth, jitter } =
+      t;
+    const reasons: string[] = [];
+    // A phased deal goes on under protest after one disputed step, and the next dispute ends it: answering
+    // a seen breach then costs the whole rest of the deal, so the benefit of the doubt comes more readily.
+    const forgiveness = (g: (typeof view.agreements)[number]): number =>
+      g.steps > 1 && g.strikes === world.rules.phasedStrikes - 1 ? 1 - (1 - stance / 100) / 2 : stance / 100;
+    const decisions = view.agreements
+      .filter((g) => g.status === 'active' && g.parties.includes(me))
+      .map((g) => {
+        const last = g.record[g.record.length - 1];
+        const cheater = last ? Object.entries(last.saw).find(([, kept]) => !kept)?.[0] : undefined;
+        const credit = cheater ? creditworthy(world, view, cheater, g.verification) : true;
+        if (cheater && (!credit || rng.next() > forgiveness(g))) {
+          reasons.push(
+            credit
+              ? `${meName} reneges on agreement #${g.id} because it saw ${nameOf(world, cheater)} break its last step.`
+              : `${meName} reneges on agreement #${g.id} because ${nameOf(world, cheater)} has been seen to break its word too often to be misread.`,
+          );
+          return { agreement: g.id, honour: false };
+        }
+        const cost = value(
+          me,
+          g.terms.filter((t) => t.by === me),
+          1 / g.steps,
+        ).value;
+        // Reputation is worth what the others would make me pay for a breach: nothing against a partner
+        // who never answers one, much against one who always does.
+        const others = g.parties.filter((x) => x !== me);
+        // A mediator that vouches for the deal counts a breach it sees as a broken promise to itself.
+        const judges = g.mediator && world.rules.mediatorGuarantee ? [...others, g.mediator] : others;
+        const reputation = judges.reduce(
+          (acc, x) => acc + trustWorth * world.rules.trustKept * Math.max(0, 3 * answerRate(x) - 0.5),
+          0,
+        );
+        // A hawkish leader tests an untested partner once in a while: a step withheld shows whether it answers.
+        const untested = others.every((x) => breachesToward(view, x) === 0);
+        const probe = cost < 0 && !cheater && untested && rng.next() < (p.probe * (100 - stance)) / 100;
+        // The habit of keeping one's word is worth less toward a partner who has shown it lets breaches pass.
+        const habit = p.threshold * 4 * Math.min(1, 2 * Math.min(...others.map((x) => answerRate(x))));
+        const keep = !probe && cost + reputation + jitter() > -habit;
+        reasons.push(
+          keep
+            ? `${meName} keeps its word on agreement #${g.id}${cheater ? `, forgiving what looked like a breach by ${nameOf(world, cheater)},` : ''} because its reputation is worth more than the step costs.`
+            : probe
+              ? `${meName} withholds its step on agreement #${g.id} to test whether ${nameOf(world, others[0]!)} answers a breach.`
+              : `${meName} reneges on agreement #${g.id} because the step costs it more than ${nameOf(world, others[0]!)} has shown it would make it pay.`,
+        );
+        return { agreement: g.id, honour: keep };
+      });
+    // Unilateral actions: the best few by value, answering hostility where the leader is hawkish enough.
+    const provoked = new Set(
+      counterparts(world, view).filter((x) => {
+        const last = remember(world, view, x).last;
+        return last?.move === 'D' && last.round >= view.round - 1;
+      }),
+    );
+    const allies = alliesOf(view);
+    const rivals = new Set(view.rivalries.flatMap(([a, b]) => (a === me ? [b] : b === me ? [a] : [])));
+    const legal = legalActions(world, view);
+    const weighed = p.scope >= 1 ? legal : attend(legal, Math.ceil(legal.length * p.scope), () => rng.next());
+    // When each act was last taken, by the act's number: no string key made per act weighed.
+    const recent = recentByAct(world, view);
+    const acts1 = world.actors.length + 1;
+    // Each target's allies, read once for every action's readings (trustDelta).
+    const theirAllies = new Map<ActorId, Set<ActorId>>();
+    const scored: {
+      c: ActionChoice;
+      v: number;
+      reason: string;
+      costly: boolean;
+      def: ActionDef;
+    }[] = [];
+    for (const c of weighed) {
+      const def = findAction(world, c.action)!;
+      const bad = hostile(def);
+      // Concessions go to counterparts, not allies; hostility only to rivals, or to whoever provoked.
+      if (
+        c.target &&
+        (bad ? !(rivals.has(c.target) || provoked.has(c.target)) : def.concession && allies.has(c.target))
+      )
+        continue;
+      const last =
+        recent === null
+          ? view.myRecent[recentKey(me, c.action, c.target)]
+          : recent.size === 0
+            ? undefined
+            : recent.get(
+                world.actionIndex[c.action]! * acts1 +
+                  (c.target === undefined ? 0 : indexOf(world, c.target) + 1),
+              );
+      const fade = fadeAfter(world, last, view.round);
+      const own = valuation.valuedBy(me, c.action, c.target, fade);
+      let v = own.value + trustWorth * trustDelta(view, def, c.target, fade, allies, rivals, theirAllies);
+      if (bad && c.target && provoked.has(c.target)) v += ((100 - stance) / 100) * 0.4; // answering a provocation
+      if (bad && c.target && allies.has(c.target)) v -= 1;
+      // Deterrence: a hostile act costs what those it hits are expected to answer with, learned from
+      // how they answered before. A government that never answers invites more.
+      if (bad) {
+        let answer = 0;
+        if (c.target) answer += answerRate(c.target);
+        else for (const x of rivals) answer += answerRate(x);
+        answer *= p.answered;
+        v -= def.visibility === 'secret' ? answer * 0.4 : answer;
+      }
+      scored.push({ c, v: v + jitter(), reason: own.reason, costly: own.value < 0 && !bad, def });
+    }
+    scored.sort((a, b) => b.v - a.v);
+    const actions: ActionChoice[] = [];
+    for (const x of scored) {
+      if (actions.length >= world.rules.actionsPerRound || x.v <= p.threshold) break;
+      if (actions.some((a) => a.action === x.c.action) || !affordable(view, world, [...actions, x.c]))
+        continue;
+      if (x.def.targeted && x.c.target && !view.actors.some((a) => a.id === x.c.target)) continue;
+      actions.push(x.c);
+      const toward = x.c.target ? ` toward ${nameOf(world, x.c.target)}` : '';
+      // A step that costs it something is taken for the goodwill it earns, not for the aim it sets back.
+      const because = x.costly
+        ? `the goodwill it earns is worth more than what it costs in ${x.reason}${needy >= 0.3 ? ', and with its economy under pressure it needs the deals goodwill opens' : ''}`
+        : `it serves its aim of ${x.reason || 'its standing with the others'}${x.c.target && provoked.has(x.c.target) && hostile(x.def) ? `, and ${nameOf(world, x.c.target)} provoked it` : ''}`;
+      reasons.push(`${meName} chooses ${inSentence(x.def.name)}${toward} because ${because}.`);
+    }
+    return {
+      phase,
+      decisions,
+      actions,
+      why: reasons.join(' ') || `${meName} holds its course this round.`,
+    };
+  }
+
   return {
     id: as.id,
     name: as.name,
@@ -323,312 +655,29 @@ export function objectiveStrategy(
       const trustWorth = p.trustValue * (stance / 50) * (1 + p.need * needy);
       const jitter = (): number => (rng.next() - 0.5) * 2 * p.noise;
 
-      switch (phase) {
-        case 'proposing': {
-          if (world.rules.offersPerRound < 1) return { phase, offers: [] };
-          const refused = lately(view);
-          // The terms each pair could promise, read once for every seat deciding on this state (moves.ts).
-          const promise = sharedPromisable(world, view, table);
-          const busy = new Set<ActorId>();
-          let active = 0;
-          for (const g of view.agreements)
-            if (g.status === 'active' && g.parties.includes(me)) {
-              active++;
-              g.parties.forEach((x) => busy.add(x));
-            }
-          if (active >= p.bandwidth)
-            return {
-              phase,
-              offers: [],
-              why: `${meName} has ${active} agreements under way and takes on no more for now.`,
-            };
-          // The governments it studies this round for a swap or a package (all of them, unless its attention is short).
-          const studied = attend(
-            counterparts(world, view).filter((x) => !busy.has(x)),
-            p.attention,
-            () => rng.next(),
-          );
-          let best: { offer: OfferDraft; value: number; why: string } | null = null;
-          type Weighed = { t: Term; mine: Valued; theirs: Valued };
-          let swap: { to: ActorId; g: Weighed; w: Weighed; gives: Weighed[]; wants: Weighed[] } | null = null;
-          for (const to of studied) {
-            if (!canPropose(view, [me, to])) continue;
-            const honest = (view.myTrust[to] ?? 0) / 100;
-            // A partner that has let my breaches and provocations pass unanswered is pressed for more.
-            const pushover = answerRate(to) <= 1 / 3;
-            // No government offers what its receiver would not want, or asks for what it would not value itself:
-            // every term must be worth something to the one it is for, whatever the deal's balance.
-            const gives: Weighed[] = [];
-            for (const t of promise(me, to)) {
-              const theirs = valuation.valued(to, t);
-              if (theirs.value > 0) gives.push({ t, mine: valuation.valued(me, t), theirs });
-            }
-            const wants: Weighed[] = [];
-            for (const t of promise(to, me)) {
-              const mine = valuation.valued(me, t);
-              if (mine.value > 0) wants.push({ t, mine, theirs: valuation.valued(to, t) });
-            }
-            for (const g of gives)
-              for (const w of wants) {
-                const mine = g.mine.value + w.mine.value * honest + trustWorth * 2;
-                const theirs = g.theirs.value + w.theirs.value;
-                if ((theirs <= 0 && !pushover) || mine <= p.threshold * 6 || refused([g.t, w.t])) continue;
-                const v = mine + jitter();
-                if (!best || v > best.value) {
-                  swap = { to, g, w, gives, wants };
-                  best = {
-                    offer: offerWithin(world, [g.t, w.t], 'partial', 2, 2),
-                    value: v,
-                    why:
-                      theirs <= 0
-                        ? `${meName} presses ${nameOf(world, to)} for a one-sided swap because it serves its aim of ${w.mine.reason || g.mine.reason} and ${nameOf(world, to)} has let its breaches pass unanswered`
-                        : `${meName} offers ${nameOf(world, to)} a swap because it serves its aim of ${w.mine.reason || g.mine.reason} and both sides gain from it`,
-                  };
-                }
-              }
-          }
-          // The best swap takes the form this government gives its deals: its leader's stance, its trust in the
-          // partner and its aims decide the steps, the verification and how much goes in (src/ai/shapes.ts).
-          if (best && swap) {
-            const { to, g, w } = swap;
-            const shape = shapeFor(world, view, to, w.t, rng.next());
-            const pushover = answerRate(to) <= 1 / 3;
-            const terms = [g.t, w.t];
-            let theirs = g.theirs.value + w.theirs.value;
-            let mine = g.mine.value + w.mine.value;
-            // More of its own terms (a dove's package): the ones the partner values most, while it still gains.
-            for (const x of [...swap.gives].sort((a, b) => b.theirs.value - a.theirs.value)) {
-              if (terms.length - 1 >= shape.gives || x === g) continue;
-              if (mine + x.mine.value <= p.threshold * 6 || refused([...terms, x.t])) continue;
-              terms.splice(terms.indexOf(w.t), 0, x.t);
-              mine += x.mine.value;
-              theirs += x.theirs.value;
-            }
-            // More asked for (a hawk's all-or-nothing demand): what it values most, while the partner could still gain.
-            let asked = 1;
-            for (const x of [...swap.wants].sort((a, b) => b.mine.value - a.mine.value)) {
-              if (asked >= shape.wants || x === w) continue;
-              if ((theirs + x.theirs.value <= 0 && !pushover) || refused([...terms, x.t])) continue;
-              terms.push(x.t);
-              asked++;
-              theirs += x.theirs.value;
-            }
-            const offer = offerWithin(world, terms, shape.verification, shape.steps, 2);
-            best = {
-              offer,
-              value: best.value,
-              why: `${best.why}, ${shapeWords(shape, offer.steps, offer.verification)}.`,
-            };
-          }
-          const brokered = mayMediate(world, me)
-            ? mediation(
-                world,
-                view,
-                value,
-                (who, t) => valuation.valueOf(who, t),
-                valuation.worthOfVar(me, me, 'influence', world.rules.mediatorInfluence),
-                jitter,
-                refused,
-                promise,
-              )
-            : null;
-          if (brokered && (!best || brokered.value > best.value)) best = brokered;
-          const pkg = bestPackage(
-            world,
-            view,
-            studied,
-            (who, t) => valuation.valueOf(who, t),
-            p.threshold * 6 + trustWorth * 2,
-            jitter,
-            refused,
-            promise,
-            topsFor(table, valuation),
-          );
-          if (pkg && (!best || pkg.value > best.value)) best = pkg;
-          return best
-            ? { phase, offers: [best.offer], why: best.why }
-            : { phase, offers: [], why: `${meName} sees no deal worth proposing this round.` };
-        }
-        case 'responding': {
-          const reasons: string[] = [];
-          const valued = waiting.map((o) => {
-            const others = o.parties.filter((x) => x !== me);
-            // The other side's promise is read with my trust in whoever stands behind it: the least trusted party,
-            // or the mediator that vouches for the deal where the world has mediators vouch (`mediatorGuarantee`:
-            // a breach it sees costs the breaker its whole trust) and I trust it more.
-            const direct = Math.min(...others.map((x) => view.myTrust[x] ?? 0));
-            const trust = Math.max(direct, vouchedTrust(world, view, o.mediator)) / 100;
-            const mineT = o.terms.filter((t) => t.by === me);
-            const theirT = o.terms.filter((t) => t.by !== me);
-            const gain = value(me, mineT).value + value(me, theirT).value * trust;
-            // The engine's signing-cost rule, in the units of the gain above, fed what the resolution will charge:
-            // its trust in each other party (the rule takes the mean). The gain is still discounted by the least
-            // trusted party, whose step is the one most in doubt.
-            const homeCost =
-              signingCost(
-                world,
-                me,
-                others.map((x) => view.myTrust[x] ?? 0),
-                o.mediator !== null,
-              ) / 20;
-            return { o, others, trust, value: gain - homeCost + trustWorth * 5 + jitter() };
-          });
-          // Diplomats can carry only so many agreements at once: the best offers first, while there is room.
-          // A brokered deal is carried by its mediator's diplomats and takes no room.
-          let room =
-            p.bandwidth -
-            view.agreements.filter((g) => g.status === 'active' && g.parties.includes(me)).length;
-          const chosen = new Set(
-            [...valued]
-              .filter((x) => x.value > 0)
-              .sort((a, b) => b.value - a.value)
-              .filter((x) => x.o.mediator !== null || room-- > 0)
-              .map((x) => x.o.id),
-          );
-          const answers = valued.map(({ o, others, trust, value }) => {
-            const yes = chosen.has(o.id);
-            reasons.push(
-              `${meName} ${yes ? 'accepts' : 'rejects'} offer #${o.id} because ${yes ? 'what it gains outweighs the cost at home' : value > 0 ? 'it already has as many agreements under way as it can carry' : trust < 0.3 ? `it does not trust ${nameOf(world, others[0]!)} to deliver` : 'it gives too little for what it costs'}.`,
-            );
-            return { offer: o.id, reply: yes ? ('accept' as const) : ('reject' as const) };
-          });
-          return { phase, answers, why: reasons.join(' ') || `${meName} has no offers to answer.` };
-        }
-        case 'commitment': {
-          const reasons: string[] = [];
-          // A phased deal goes on under protest after one disputed step, and the next dispute ends it: answering
-          // a seen breach then costs the whole rest of the deal, so the benefit of the doubt comes more readily.
-          const forgiveness = (g: (typeof view.agreements)[number]): number =>
-            g.steps > 1 && g.strikes === world.rules.phasedStrikes - 1
-              ? 1 - (1 - stance / 100) / 2
-              : stance / 100;
-          const decisions = view.agreements
-            .filter((g) => g.status === 'active' && g.parties.includes(me))
-            .map((g) => {
-              const last = g.record[g.record.length - 1];
-              const cheater = last ? Object.entries(last.saw).find(([, kept]) => !kept)?.[0] : undefined;
-              const credit = cheater ? creditworthy(world, view, cheater, g.verification) : true;
-              if (cheater && (!credit || rng.next() > forgiveness(g))) {
-                reasons.push(
-                  credit
-                    ? `${meName} reneges on agreement #${g.id} because it saw ${nameOf(world, cheater)} break its last step.`
-                    : `${meName} reneges on agreement #${g.id} because ${nameOf(world, cheater)} has been seen to break its word too often to be misread.`,
-                );
-                return { agreement: g.id, honour: false };
-              }
-              const cost = value(
-                me,
-                g.terms.filter((t) => t.by === me),
-                1 / g.steps,
-              ).value;
-              // Reputation is worth what the others would make me pay for a breach: nothing against a partner
-              // who never answers one, much against one who always does.
-              const others = g.parties.filter((x) => x !== me);
-              // A mediator that vouches for the deal counts a breach it sees as a broken promise to itself.
-              const judges = g.mediator && world.rules.mediatorGuarantee ? [...others, g.mediator] : others;
-              const reputation = judges.reduce(
-                (acc, x) => acc + trustWorth * world.rules.trustKept * Math.max(0, 3 * answerRate(x) - 0.5),
-                0,
-              );
-              // A hawkish leader tests an untested partner once in a while: a step withheld shows whether it answers.
-              const untested = others.every((x) => breachesToward(view, x) === 0);
-              const probe = cost < 0 && !cheater && untested && rng.next() < (p.probe * (100 - stance)) / 100;
-              // The habit of keeping one's word is worth less toward a partner who has shown it lets breaches pass.
-              const habit = p.threshold * 4 * Math.min(1, 2 * Math.min(...others.map((x) => answerRate(x))));
-              const keep = !probe && cost + reputation + jitter() > -habit;
-              reasons.push(
-                keep
-                  ? `${meName} keeps its word on agreement #${g.id}${cheater ? `, forgiving what looked like a breach by ${nameOf(world, cheater)},` : ''} because its reputation is worth more than the step costs.`
-                  : probe
-                    ? `${meName} withholds its step on agreement #${g.id} to test whether ${nameOf(world, others[0]!)} answers a breach.`
-                    : `${meName} reneges on agreement #${g.id} because the step costs it more than ${nameOf(world, others[0]!)} has shown it would make it pay.`,
-              );
-              return { agreement: g.id, honour: keep };
-            });
-          // Unilateral actions: the best few by value, answering hostility where the leader is hawkish enough.
-          const provoked = new Set(
-            counterparts(world, view).filter((x) => {
-              const last = remember(world, view, x).last;
-              return last?.move === 'D' && last.round >= view.round - 1;
-            }),
-          );
-          const allies = alliesOf(view);
-          const rivals = new Set(view.rivalries.flatMap(([a, b]) => (a === me ? [b] : b === me ? [a] : [])));
-          const legal = legalActions(world, view);
-          const weighed =
-            p.scope >= 1 ? legal : attend(legal, Math.ceil(legal.length * p.scope), () => rng.next());
-          // When each act was last taken, by the act's number: no string key made per act weighed.
-          const recent = recentByAct(world, view);
-          const acts1 = world.actors.length + 1;
-          // Each target's allies, read once for every action's readings (trustDelta).
-          const theirAllies = new Map<ActorId, Set<ActorId>>();
-          const scored: {
-            c: ActionChoice;
-            v: number;
-            reason: string;
-            costly: boolean;
-            def: ActionDef;
-          }[] = [];
-          for (const c of weighed) {
-            const def = findAction(world, c.action)!;
-            const bad = hostile(def);
-            // Concessions go to counterparts, not allies; hostility only to rivals, or to whoever provoked.
-            if (
-              c.target &&
-              (bad
-                ? !(rivals.has(c.target) || provoked.has(c.target))
-                : def.concession && allies.has(c.target))
-            )
-              continue;
-            const last =
-              recent === null
-                ? view.myRecent[recentKey(me, c.action, c.target)]
-                : recent.size === 0
-                  ? undefined
-                  : recent.get(
-                      world.actionIndex[c.action]! * acts1 +
-                        (c.target === undefined ? 0 : indexOf(world, c.target) + 1),
-                    );
-            const fade = fadeAfter(world, last, view.round);
-            const own = valuation.valuedBy(me, c.action, c.target, fade);
-            let v =
-              own.value + trustWorth * trustDelta(view, def, c.target, fade, allies, rivals, theirAllies);
-            if (bad && c.target && provoked.has(c.target)) v += ((100 - stance) / 100) * 0.4; // answering a provocation
-            if (bad && c.target && allies.has(c.target)) v -= 1;
-            // Deterrence: a hostile act costs what those it hits are expected to answer with, learned from
-            // how they answered before. A government that never answers invites more.
-            if (bad) {
-              let answer = 0;
-              if (c.target) answer += answerRate(c.target);
-              else for (const x of rivals) answer += answerRate(x);
-              answer *= p.answered;
-              v -= def.visibility === 'secret' ? answer * 0.4 : answer;
-            }
-            scored.push({ c, v: v + jitter(), reason: own.reason, costly: own.value < 0 && !bad, def });
-          }
-          scored.sort((a, b) => b.v - a.v);
-          const actions: ActionChoice[] = [];
-          for (const x of scored) {
-            if (actions.length >= world.rules.actionsPerRound || x.v <= p.threshold) break;
-            if (actions.some((a) => a.action === x.c.action) || !affordable(view, world, [...actions, x.c]))
-              continue;
-            if (x.def.targeted && x.c.target && !view.actors.some((a) => a.id === x.c.target)) continue;
-            actions.push(x.c);
-            const toward = x.c.target ? ` toward ${nameOf(world, x.c.target)}` : '';
-            // A step that costs it something is taken for the goodwill it earns, not for the aim it sets back.
-            const because = x.costly
-              ? `the goodwill it earns is worth more than what it costs in ${x.reason}${needy >= 0.3 ? ', and with its economy under pressure it needs the deals goodwill opens' : ''}`
-              : `it serves its aim of ${x.reason || 'its standing with the others'}${x.c.target && provoked.has(x.c.target) && hostile(x.def) ? `, and ${nameOf(world, x.c.target)} provoked it` : ''}`;
-            reasons.push(`${meName} chooses ${inSentence(x.def.name)}${toward} because ${because}.`);
-          }
-          return {
-            phase,
-            decisions,
-            actions,
-            why: reasons.join(' ') || `${meName} holds its course this round.`,
-          };
-        }
-      }
+      const turn: Turn = {
+        world,
+        view,
+        rng,
+        table,
+        me,
+        waiting,
+        valuation,
+        value,
+        meName,
+        stance,
+        answerRate,
+        needy,
+        trustWorth,
+        jitter,
+      };
+      // Each phase's reasoning is a function of its own, so V8 compiles (and, when a guess fails, recompiles) one
+      // phase's code at a time rather than one function the size of all three.
+      return phase === 'proposing'
+        ? proposing(turn)
+        : phase === 'responding'
+          ? responding(turn)
+          : commitment(turn);
     },
   };
 }
