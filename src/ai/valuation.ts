@@ -23,6 +23,7 @@
 import {
   ACTOR_VARS,
   applyAction,
+  clamp,
   indexOf,
   leaderPriority,
   pairIndex,
@@ -143,6 +144,8 @@ export class Valuation {
   readonly #changed: Int32Array;
   /** The governments whose objectives are read after every what-if (see the constructor). */
   readonly #always: Uint8Array;
+  /** Per term code, the single whole term's program (see `Program`) for this belief's alliances and rivalries. */
+  readonly #programs: (Program | null | undefined)[];
   /** The valuation whose entries this one takes over where they hold (`inherit`), and the slots that differ. */
   #parent: Valuation | null = null;
   #parentMask: Uint8Array | null = null;
@@ -223,6 +226,7 @@ export class Valuation {
       slotReaders.set(world, readers);
     }
     this.#readers = readers;
+    this.#programs = programsFor(world, belief);
     this.#movers.forEach((ms, w) => {
       // A weight that is not a finite number makes even an unmoved objective's term NaN (as `decisionValue`
       // computes it): such a government's objectives are always read.
@@ -337,6 +341,10 @@ export class Valuation {
    * copy, which is then put back as the belief has it.
    */
   #compute(terms: readonly AnyTerm[], scale: number, fade: number): Entry {
+    if (scale === 1 && terms.length === 1) {
+      const prog = this.#program(terms[0]!);
+      if (prog !== null) return this.#run(prog, fade);
+    }
     const world = this.#world;
     const s = this.#scratch;
     const kinds = actionKinds(world);
@@ -360,6 +368,65 @@ export class Valuation {
     }
     // With sanctions and lifelines as they were, every government's pressure is unchanged: no flows to count.
     if (flows) addFlows(world, s, this.look);
+    const e = this.#record(this.#take(s));
+    if (pairs) {
+      const b = this.#base;
+      copyInto(s.sanctions, b.sanctions);
+      copyInto(s.lifeline, b.lifeline);
+      copyInto(s.hotline, b.hotline);
+      copyInto(s.backchannel, b.backchannel);
+    }
+    return e;
+  }
+
+  /** The program of one whole term (see `Program`), made once per world and alliances; null where it has none. */
+  #program(t: AnyTerm): Program | null {
+    const c = this.#code(t);
+    if (!(c >= 0 && c < this.#codes)) return null;
+    let prog = this.#programs[c];
+    if (prog === undefined) {
+      const w = this.#world;
+      const n = this.#n;
+      const rest = Math.floor(c / (n + 1));
+      this.#programs[c] = prog = programOf(
+        w,
+        this.#base,
+        Math.floor(rest / w.actions.length),
+        rest % w.actions.length,
+        (c % (n + 1)) - 1,
+      );
+    }
+    return prog;
+  }
+
+  /**
+   * A whole term's what-if run as its program on the slots themselves: each change in the order `applyAction`
+   * makes it, kept within 0..100 as `changeVar` and `changeTension` keep it, and the same amounts computed the same
+   * way, so the same numbers come out as from carrying the term out on the scratch copy and reading it back.
+   */
+  #run(prog: Program, fade: number): Entry {
+    const cur = this.#slots;
+    const base = this.#baseSlots;
+    const { slots, amounts, faded, touched } = prog;
+    for (let k = 0; k < slots.length; k++) {
+      const x = slots[k]!;
+      cur[x] = clamp(cur[x]! + (faded[k] === 1 ? amounts[k]! * fade : amounts[k]!));
+    }
+    const changed = this.#changed;
+    let moved = 0;
+    for (let k = 0; k < touched.length; k++) {
+      const x = touched[k]!;
+      if (cur[x] !== base[x]) changed[moved++] = x;
+      else cur[x] = base[x]!;
+    }
+    return this.#record(moved);
+  }
+
+  /**
+   * Reads every government's value of the what-if whose moved slots are the first `changed` of `#changed` (their
+   * numbers in `#slots`), adds them to the pool as a new entry, and puts those slots back as the belief has them.
+   */
+  #record(changed: number): Entry {
     const n = this.#n;
     const e = this.#entries++;
     // A plain array grown by pushes (values, then reasons): typed arrays this size live outside the heap, and
@@ -373,7 +440,6 @@ export class Valuation {
     const base = this.#baseSlots;
     const moved = this.#moved;
     moved.set(this.#always);
-    const changed = this.#take(s);
     for (let k = 0; k < changed; k++) for (const w of this.#readers[this.#changed[k]!]!) moved[w] = 1;
     for (let w = 0; w < n; w++) {
       let sum = 0;
@@ -397,13 +463,6 @@ export class Valuation {
     }
     for (let w = 0; w < n; w++) out.push(why[w]!);
     for (let k = 0; k < changed; k++) cur[this.#changed[k]!] = base[this.#changed[k]!]!;
-    if (pairs) {
-      const b = this.#base;
-      copyInto(s.sanctions, b.sanctions);
-      copyInto(s.lifeline, b.lifeline);
-      copyInto(s.hotline, b.hotline);
-      copyInto(s.backchannel, b.backchannel);
-    }
     return e;
   }
 
@@ -644,6 +703,103 @@ function touchesOwnAims(world: World, readers: number[][], by: number, a: number
   if (known[code]! < 0)
     known[code] = touchedSlots(world, by, a, to).some((x) => readers[x]!.includes(by)) ? 1 : 0;
   return known[code] === 1;
+}
+
+/**
+ * What carrying out one whole term (scale 1) does to the numbers a valuation reads, as `applyAction` does it: each
+ * change in order, at `slots[k]` by `amounts[k]` (times the fade where `faded[k]` is 1, as `applyAction` fades a
+ * gesture's payoff at home and a calming act's effect on tension), each kept within 0..100; `touched` lists the
+ * slots it writes, once each. Only for acts that change nothing a valuation reads besides those numbers: no
+ * sanctions or lifelines (their flows move every economy over the outlook) and no move of the stage (which reads
+ * the belief's trust and agreements); those are carried out on the scratch copy instead.
+ */
+interface Program {
+  slots: Int32Array;
+  amounts: Float64Array;
+  faded: Uint8Array;
+  touched: Int32Array;
+}
+
+/** Per world and per belief's alliances and rivalries (which decide who an effect reaches), each term's program. */
+const programTables = new WeakMap<World, Map<string, (Program | null | undefined)[]>>();
+
+function programsFor(world: World, belief: GameState): (Program | null | undefined)[] {
+  let byShape = programTables.get(world);
+  if (!byShape) programTables.set(world, (byShape = new Map()));
+  const key = `${belief.alliance.join(',')}|${belief.rivalry.join(',')}`;
+  let table = byShape.get(key);
+  if (!table) byShape.set(key, (table = []));
+  return table;
+}
+
+/**
+ * The program (see `Program`) of actor `by` taking action `a` toward `to` (-1: none) as a whole term, read from
+ * the action as `applyAction` applies it with `discrete` set, against `belief`'s alliances and rivalries; null
+ * when the act moves sanctions, lifelines or the stage.
+ */
+function programOf(world: World, belief: GameState, by: number, a: number, to: number): Program | null {
+  const def = world.actions[a]!;
+  const n = world.actors.length;
+  const slots: number[] = [];
+  const amounts: number[] = [];
+  const faded: number[] = [];
+  const change = (i: number, v: (typeof ACTOR_VARS)[number], amount: number, fade: boolean): void => {
+    if (v === 'economy' && world.actors[i]!.noEconomy) return; // as changeVar: no economy, no change
+    slots.push(i * NV + ACTOR_VARS.indexOf(v));
+    amounts.push(amount);
+    faded.push(fade ? 1 : 0);
+  };
+  const rival = (x: number, y: number): boolean => belief.rivalry[pairIndex(n, x, y)] === 1;
+  const allied = (x: number, y: number): boolean => x !== y && belief.alliance[pairIndex(n, x, y)] === 1;
+  const between = to < 0 || rival(by, to) ? 1 : world.rules.nonRivalTension;
+  for (const v of ACTOR_VARS) {
+    const c = def.cost[v];
+    if (c) change(by, v, -c * 1, false);
+  }
+  for (const e of def.effects)
+    switch (e.kind) {
+      case 'var':
+        if (e.rivalsOnly && (to < 0 || !rival(by, to))) break;
+        for (let i = 0; i < n; i++) {
+          const hit =
+            e.who === 'self'
+              ? i === by
+              : e.who === 'target'
+                ? i === to
+                : e.who === 'allies'
+                  ? allied(by, i)
+                  : e.who === 'target-allies'
+                    ? to >= 0 && i !== by && allied(to, i)
+                    : i !== by;
+          if (!hit) continue;
+          const k = e.scaleByHawkishness ? world.actors[i]!.hawkishness / 50 : 1;
+          change(i, e.var, e.delta * k * 1, i === by && e.delta > 0);
+        }
+        break;
+      case 'tension':
+        slots.push(n * NV);
+        amounts.push(e.delta * 1 * between);
+        faded.push(e.delta < 0 ? 1 : 0);
+        break;
+      case 'sanctions':
+      case 'lifeline':
+        if (to >= 0) return null;
+        break;
+      case 'stage':
+        if (e.delta !== 0) return null;
+        break;
+      case 'channel':
+      case 'forum':
+        break; // no number a valuation reads (the pair tables and the forum are put back after a what-if)
+      default:
+        return null;
+    }
+  return {
+    slots: Int32Array.from(slots),
+    amounts: Float64Array.from(amounts),
+    faded: Uint8Array.from(faded),
+    touched: Int32Array.from(new Set(slots)),
+  };
 }
 
 /** An action that can change sanctions or lifelines (and so the economies' pressure). */
