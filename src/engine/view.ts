@@ -141,6 +141,25 @@ const closedOffers = new WeakMap<Offer, Offer>();
 const endedAgreements = new WeakMap<Agreement, Map<ActorId | null, AgreementView>>();
 
 /**
+ * The views of agreements under way, per agreement and viewer as `endedAgreements`, each with what it was made
+ * from of the parts that change while an agreement runs (an agreement is changed in place as its steps come due).
+ */
+const activeAgreements = new WeakMap<
+  Agreement,
+  Map<
+    ActorId | null,
+    {
+      view: AgreementView;
+      records: number;
+      done: number;
+      strikes: number;
+      status: Agreement['status'];
+      ended: Agreement['ended'];
+    }
+  >
+>();
+
+/**
  * Copies of the parts of an offer or agreement that never change once it is made (its terms, parties and
  * signers), made once and shared by the views that show it.
  */
@@ -388,7 +407,35 @@ class View implements PlayerView {
     const me = this.me;
     const over = this.#over;
     return (this.#cache.agreements ??= this.#s.agreements.map((g) => {
-      if (over || g.status === 'active') return agreementView(g, me, over);
+      if (over) return agreementView(g, me, over);
+      if (g.status === 'active') {
+        // An agreement under way changes only by its record, steps, strikes and standing: its view is made again
+        // only when one of those has changed (the six seats of a phase share one view, its parties one each).
+        let views = activeAgreements.get(g);
+        if (!views) activeAgreements.set(g, (views = new Map()));
+        const key = g.parties.includes(me) || g.mediator === me ? me : null;
+        let c = views.get(key);
+        if (
+          !c ||
+          c.records !== g.record.length ||
+          c.done !== g.done ||
+          c.strikes !== g.strikes ||
+          c.status !== g.status ||
+          c.ended !== g.ended
+        )
+          views.set(
+            key,
+            (c = {
+              view: agreementView(g, me, false),
+              records: g.record.length,
+              done: g.done,
+              strikes: g.strikes,
+              status: g.status,
+              ended: g.ended,
+            }),
+          );
+        return c.view;
+      }
       let views = endedAgreements.get(g);
       if (!views) endedAgreements.set(g, (views = new Map()));
       const key = g.parties.includes(me) || g.mediator === me ? me : null;
