@@ -51,7 +51,7 @@ function difficultyRows(f: DifficultyFigures): [string, string][] {
     ],
     [
       `  ${f.normalWorkersGames} normal games, --workers auto (${f.normalWorkers})`,
-      `10,000 in ${duration(f.normal10000SecondsAuto)} (one worker: ${f.normal10000SecondsOne === undefined ? 'not measured' : duration(f.normal10000SecondsOne)}, so ${f.normalWorkersSpeedup}×; ${f.normal10000Measured ? 'measured' : f.normalWorkersStartupMs === undefined ? `projected from ${f.normalWorkersGames}` : `projected from ${f.normalWorkersGames}: start-up ${n(f.normalWorkersStartupMs)} ms, then play ${f.normalWorkersPlaySpeedup}× one worker's rate`}); ${f.normalWorkersCpuMsPerGame} CPU ms a game (one worker: ${f.normalOneWorkerCpuMsPerGame})`,
+      `10,000 in ${duration(f.normal10000SecondsAuto)} (one worker: ${f.normal10000SecondsOne === undefined ? 'not measured' : duration(f.normal10000SecondsOne)}, so ${f.normalWorkersSpeedup}×; ${f.normal10000Measured ? 'measured' : f.normalWorkersStartupMs === undefined ? `projected from ${f.normalWorkersGames}` : `projected from ${f.normalWorkersGames}: start-up ${n(f.normalWorkersStartupMs)} ms${f.normalWorkersWarmMs === undefined ? '' : `, warm-up (first half) ${n(f.normalWorkersWarmMs)} ms`}, then play ${f.normalWorkersPlaySpeedup}× one worker's rate`}); ${f.normalWorkersCpuMsPerGame} CPU ms a game (one worker: ${f.normalOneWorkerCpuMsPerGame})`,
     ],
     ['load average (1 min) at start, end of this part', f.difficultyLoadAverage.join(', ')],
   ];

@@ -64,6 +64,8 @@ const FIELDS = [
   'normalWorkersStartupMs',
   'normalOneWorkerStartupMs',
   'normalWorkersPlaySpeedup',
+  'normalWorkersWarmMs',
+  'normalOneWorkerWarmMs',
   'normalWorkersSpeedup',
   'normalOneWorkerCpuMsPerGame',
   'normalWorkersCpuMsPerGame',
@@ -146,6 +148,11 @@ describe('qpq bench --json --quick', () => {
     expect(secs('normal10000SecondsAuto')).toBeGreaterThanOrEqual(
       Math.floor(secs('normalWorkersStartupMs') / 1000),
     );
+    // ... and the warm-up (the first half of the batch, as played) once, on top of the start-up.
+    expect(secs('normal10000SecondsAuto')).toBeGreaterThanOrEqual(
+      Math.floor((secs('normalWorkersStartupMs') + secs('normalWorkersWarmMs')) / 1000),
+    );
+    expect(secs('normalOneWorkerWarmMs')).toBeGreaterThanOrEqual(0);
     expect(
       Math.abs(secs('normalWorkersSpeedup') - secs('normal10000SecondsOne') / secs('normal10000SecondsAuto')),
     ).toBeLessThan(0.2);

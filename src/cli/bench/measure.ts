@@ -410,13 +410,25 @@ export interface DifficultyFigures {
    */
   normalWorkersStartupMs?: number;
   normalOneWorkerStartupMs?: number;
-  /** Games/s once every worker was playing (start-up left out), `--workers auto` over one worker thread. */
+  /**
+   * Games/s once every worker was playing (start-up left out), `--workers auto` over one worker thread. From a
+   * saved run with `normalWorkersWarmMs`: over the second half of the batch only.
+   */
   normalWorkersPlaySpeedup?: number;
   /**
+   * Wall milliseconds from ready to half the batch played, with `--workers auto` and one worker: the first games
+   * of a worker run while V8 still compiles their code (about a hundred games, a second or two of background
+   * CPU per worker), so they play slower than the rest (absent from a run saved before session 10).
+   */
+  normalWorkersWarmMs?: number;
+  normalOneWorkerWarmMs?: number;
+  /**
    * 10,000 Normal games of the bench scenario with `--workers auto`, wall seconds: measured when the batch was
-   * 10,000 games (`--full`, or `--normal-games 10000`), else projected as the batch's start-up plus 10,000 games
-   * at the rate it played once started (`normal10000Measured`), so that a small batch's start-up is counted
-   * once, as in a real run, and not ten thousand games over.
+   * 10,000 games (`--full`, or `--normal-games 10000`), else projected (`normal10000Measured` false) as the
+   * batch's start-up, its first half as played, and the rest of 10,000 games at the rate of its second half, so
+   * that a small batch's start-up and warm-up are counted once, as in a real run, and neither is spread over ten
+   * thousand games. (Before session 10: the start-up plus 10,000 games at the rate of the whole batch once
+   * started, warm-up included.)
    */
   normal10000SecondsAuto: number;
   /** The same on one worker thread (absent from a run saved before session 8). */
@@ -787,35 +799,61 @@ export async function difficultyCosts({
   // Start-up (until every worker is ready) and play (games/s from then on), apart: a run of 10,000 games pays
   // the start-up once, so a projection from a small batch must not spread it over every game.
   const normalStartup: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
+  // The warm-up (the batch's first half, played while V8 still compiles the games' code) and the rate of the
+  // second half, apart: a worker's first hundred or so games play slower than the rest, so a small batch's
+  // rate once started is mostly warm-up, the more so the more workers share it.
+  const normalWarm: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
+  const normalHalf: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
   const normalPlay: Record<'one' | 'auto', number[]> = { one: [], auto: [] };
+  const games = size.normalWorkerGames;
   for (let k = 0; k < size.workerRuns; k++)
     for (const mode of ['one', 'auto'] as const) {
       const t0 = performance.now();
       let ready = t0;
+      let half = 0;
+      let halfAt = 0;
       const c0 = process.cpuUsage(); // the whole process: every worker thread's time counts
       await simulateInWorkers(
         world,
-        { games: size.normalWorkerGames, seed: 'normal', fallback: 'objective' },
+        { games, seed: 'normal', fallback: 'objective' },
         {
           workers: mode === 'one' ? 1 : autoWorkers,
           alwaysThreads: true,
           onReady: () => (ready = performance.now()),
+          onProgress: (done) => {
+            if (half === 0 && done >= games / 2 && done < games) {
+              half = done;
+              halfAt = performance.now();
+            }
+          },
         },
       );
       const t1 = performance.now();
       const c = process.cpuUsage(c0);
-      normalWall[mode].push(size.normalWorkerGames / ((t1 - t0) / 1000));
-      normalCpu[mode].push((c.user + c.system) / 1000 / size.normalWorkerGames);
+      // A batch too small for a progress report before its end has no second half: all of it is the warm-up.
+      if (half === 0) {
+        half = games;
+        halfAt = t1;
+      }
+      normalWall[mode].push(games / ((t1 - t0) / 1000));
+      normalCpu[mode].push((c.user + c.system) / 1000 / games);
       normalStartup[mode].push(ready - t0);
-      normalPlay[mode].push(size.normalWorkerGames / (Math.max(1, t1 - ready) / 1000));
+      normalWarm[mode].push(halfAt - ready);
+      normalHalf[mode].push(half);
+      normalPlay[mode].push(
+        half < games
+          ? (games - half) / (Math.max(1, t1 - halfAt) / 1000)
+          : games / (Math.max(1, t1 - ready) / 1000),
+      );
     }
   const autoRate = median(normalWall.auto);
-  const measured = size.normalWorkerGames === 10_000;
-  // 10,000 games: measured, or the start-up plus 10,000 games at the rate of play.
+  const measured = games === 10_000;
+  // 10,000 games: measured, or the start-up, the warm-up as played, and the rest at the rate of the second half.
   const tenThousand = (mode: 'one' | 'auto'): number =>
     measured
       ? 10_000 / median(normalWall[mode])
-      : median(normalStartup[mode]) / 1000 + 10_000 / median(normalPlay[mode]);
+      : (median(normalStartup[mode]) + median(normalWarm[mode])) / 1000 +
+        (10_000 - median(normalHalf[mode])) / median(normalPlay[mode]);
   const autoGain = median(normalPlay.auto) / median(normalPlay.one);
   const autoStartup = median(normalStartup.auto) / 1000;
   const normal = costs.map((c): NormalCost => ({
@@ -842,6 +880,8 @@ export async function difficultyCosts({
     normalWorkersStartupMs: round(median(normalStartup.auto)),
     normalOneWorkerStartupMs: round(median(normalStartup.one)),
     normalWorkersPlaySpeedup: round(autoGain, 2),
+    normalWorkersWarmMs: round(median(normalWarm.auto)),
+    normalOneWorkerWarmMs: round(median(normalWarm.one)),
     normal10000SecondsAuto: round(tenThousand('auto')),
     normal10000SecondsOne: round(tenThousand('one')),
     normal10000Measured: measured,

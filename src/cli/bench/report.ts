@@ -214,12 +214,14 @@ export function normalTable(f: DifficultyFigures): string {
             ? `${duration(f.normal10000SecondsAuto)}, measured (${f.normalWorkersGamesPerSec} games/s over 10,000 games on ${f.normalWorkers} workers, start-up included)`
             : f.normalWorkersStartupMs === undefined
               ? `${duration(f.normal10000SecondsAuto)}, projected from ${f.normalWorkersGames} games (${f.normalWorkersGamesPerSec} games/s on ${f.normalWorkers} workers, start-up spread over every game)`
-              : `${duration(f.normal10000SecondsAuto)}, projected from ${f.normalWorkersGames} games: ${f.normalWorkers} workers ready in ${f.normalWorkersStartupMs.toLocaleString('en')} ms, then 10,000 games at the rate they played once started (\`--full\` plays them all)`,
+              : f.normalWorkersWarmMs === undefined
+                ? `${duration(f.normal10000SecondsAuto)}, projected from ${f.normalWorkersGames} games: ${f.normalWorkers} workers ready in ${f.normalWorkersStartupMs.toLocaleString('en')} ms, then 10,000 games at the rate they played once started (\`--full\` plays them all)`
+                : `${duration(f.normal10000SecondsAuto)}, projected from ${f.normalWorkersGames} games: ${f.normalWorkers} workers ready in ${f.normalWorkersStartupMs.toLocaleString('en')} ms, the first half of the batch as played (${f.normalWorkersWarmMs.toLocaleString('en')} ms, V8 still compiling), then the rest of 10,000 games at the second half's rate (\`--full\` plays them all)`,
           met(f.normal10000SecondsAuto <= 60),
         ],
         [
           `${f.normalWorkers} workers ≥ 1.7× one worker on 10,000 Normal games (wall time)`,
-          `${f.normalWorkersSpeedup}× ${f.normal10000Measured ? 'measured over 10,000 games' : f.normalOneWorkerStartupMs === undefined ? `over ${f.normalWorkersGames} games` : `projected from ${f.normalWorkersGames} games (${duration(f.normal10000SecondsOne!)} on one worker; once started, ${f.normalWorkersPlaySpeedup}× one worker's rate)`} (${f.normalWorkersCpuMsPerGame} CPU ms a game on ${f.normalWorkers} workers, ${f.normalOneWorkerCpuMsPerGame} on one; load average ${f.difficultyLoadAverage.join(' → ')})`,
+          `${f.normalWorkersSpeedup}× ${f.normal10000Measured ? 'measured over 10,000 games' : f.normalOneWorkerStartupMs === undefined ? `over ${f.normalWorkersGames} games` : `projected from ${f.normalWorkersGames} games (${duration(f.normal10000SecondsOne!)} on one worker; ${f.normalWorkersWarmMs === undefined ? 'once started' : "over the batch's second half"}, ${f.normalWorkersPlaySpeedup}× one worker's rate)`} (${f.normalWorkersCpuMsPerGame} CPU ms a game on ${f.normalWorkers} workers, ${f.normalOneWorkerCpuMsPerGame} on one; load average ${f.difficultyLoadAverage.join(' → ')})`,
           met(f.normalWorkersSpeedup >= 1.7),
         ],
         [
