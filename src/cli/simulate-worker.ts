@@ -1,19 +1,29 @@
 /**
- * A worker thread of `qpq simulate --workers N`: plays one range of a batch's game indices and posts each
- * game's result back. Started by `simulateInWorkers` (parallel.ts), which registers the TypeScript loader first.
+ * A worker thread of `qpq simulate --workers N`: plays the chunks of a batch's game indices it is given, one at
+ * a time, and posts each chunk's results back (see parallel.ts). Started by `simulateInWorkers`, which registers
+ * the TypeScript loader first.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { playGames } from '../ai/simulate.ts';
 import type { GameResult } from '../ai/simulate.ts';
-import type { WorkerJob, WorkerMessage } from './parallel.ts';
+import type { ToWorker, WorkerJob, WorkerMessage } from './parallel.ts';
 
 const job = workerData as WorkerJob;
 const { world } = job;
-const results: GameResult[] = [];
 const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
-post({ kind: 'ready' });
-playGames(world, job.opts, job.from, job.to, (i, r) => {
-  results.push(r);
-  if ((i - job.from) % 16 === 15) post({ kind: 'progress', done: i - job.from + 1 });
+
+function play(from: number, to: number): void {
+  const results: GameResult[] = [];
+  playGames(world, job.opts, from, to, (i, r) => {
+    results.push(r);
+    if ((i - from) % 16 === 15 && i + 1 < to) post({ kind: 'progress', done: i - from + 1 });
+  });
+  post({ kind: 'chunk', from, results });
+}
+
+parentPort!.on('message', (m: ToWorker) => {
+  if (m.kind === 'play') play(m.from, m.to);
+  else parentPort!.close();
 });
-post({ kind: 'done', results });
+post({ kind: 'ready' });
+play(job.from, job.to);

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/files.ts';
-import { ranges } from '../../src/cli/parallel.ts';
+import { chunks, ranges } from '../../src/cli/parallel.ts';
 
 const simulate = (workers: number): Record<string, unknown> => {
   const out = JSON.parse(
@@ -61,6 +61,40 @@ describe('qpq simulate --workers', () => {
       expect(r[0]![0]).toBe(0);
       expect(r[r.length - 1]![1]).toBe(g);
       for (let k = 1; k < r.length; k++) expect(r[k]![0]).toBe(r[k - 1]![1]);
+    }
+  });
+
+  it('plays a batch in chunks that cover each game once, in order, about eight a worker and at most 64 games', () => {
+    expect(chunks(41, 2)).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 9],
+      [9, 12],
+      [12, 15],
+      [15, 18],
+      [18, 21],
+      [21, 24],
+      [24, 27],
+      [27, 30],
+      [30, 33],
+      [33, 36],
+      [36, 39],
+      [39, 41],
+    ]);
+    expect(chunks(1, 2)).toEqual([[0, 1]]);
+    for (const [g, w] of [
+      [10_000, 2],
+      [240, 2],
+      [7, 7],
+      [1, 1],
+    ] as const) {
+      const c = chunks(g, w);
+      expect(c[0]![0]).toBe(0);
+      expect(c[c.length - 1]![1]).toBe(g);
+      for (let k = 1; k < c.length; k++) expect(c[k]![0]).toBe(c[k - 1]![1]);
+      for (const [from, to] of c) expect(to - from).toBeGreaterThanOrEqual(1);
+      for (const [from, to] of c) expect(to - from).toBeLessThanOrEqual(64);
+      expect(c.length).toBeGreaterThanOrEqual(Math.min(g, 8 * w));
     }
   });
 
