@@ -134,6 +134,11 @@ export interface ActionDef {
    * must hold for it to be taken or promised. Absent or empty for none.
    */
   when?: readonly Condition[];
+  /**
+   * Sold once in a game (a declaration made, the one site there is to dismantle): available until a deal with it
+   * as a term has been signed or anyone has taken it on its own, then to no one. Absent for an act that may repeat.
+   */
+  once?: true;
   /** One sentence for tooltips and explanations. */
   summary: string;
 }
