@@ -523,7 +523,12 @@ export type LogFact =
    * Offer `ref` was accepted by all but not signed: agreement `agreement`, with exactly its terms, is already in
    * force (two mediators brokering the same package, or a swap put twice), so it would ask for the same steps twice.
    */
-  | { kind: 'moot'; ref: number; agreement: number }
+  | { kind: 'moot'; ref: number; agreement: number; once?: undefined }
+  /**
+   * Offer `ref` was accepted by all but not signed: it promises `once`, an act that can be promised only once, and
+   * agreement `agreement` has promised it since (or someone has done it on its own, when `agreement` is absent).
+   */
+  | { kind: 'moot'; ref: number; agreement?: number; once: string }
   /** Agreement `ref` was signed. */
   | {
       kind: 'agreement';

@@ -13,11 +13,13 @@ import { readScenario } from '../../src/cli/files.ts';
 import { checkInput, playerView, startGame, stateFacts, unmet, unmetText } from '../../src/engine/index.ts';
 import type { ActionDef, Condition, GameState, World } from '../../src/engine/index.ts';
 import { checkScenario } from '../../src/scenario/index.ts';
+import { logText } from '../../src/text/index.ts';
 import {
   commitment,
   offer,
   play,
   proposing,
+  responding,
   signed,
   statesAlong,
   submitAll,
@@ -115,6 +117,26 @@ describe('one-time acts after Hanoi', () => {
     const no = checkInput(hanoi, s2, 'DPRK', site);
     expect(no?.code).toBe('UNAVAILABLE');
     expect(no?.message).toContain(ONCE);
+  });
+});
+
+describe('two offers that sell the same act', () => {
+  it('put in the same round and both accepted: the first is signed, the second is moot and says why', () => {
+    const s = startGame(hanoi, 'twice');
+    // The North promises the end of the war to the South and, in another deal, to Washington.
+    const toSouth = offer([term('ROK', 'suspend-exercises', 'DPRK'), term('DPRK', 'end-of-war', 'ROK')]);
+    const toUS = offer([term('USA', 'humanitarian-aid', 'DPRK'), term('DPRK', 'end-of-war', 'USA')]);
+    const put = submitAll(hanoi, s, { DPRK: proposing([toSouth, toUS]) });
+    const [first, second] = put.offers.map((o) => o.id);
+    const yes = (id: number) => responding([{ offer: id, reply: 'accept' as const }]);
+    const after = submitAll(hanoi, put, { ROK: yes(first!), USA: yes(second!) });
+    expect(after.agreements.map((g) => g.parties.slice().sort())).toEqual([['DPRK', 'ROK']]);
+    expect(after.offers.find((o) => o.id === second)?.status).toBe('expired');
+    const moot = after.log.find((e) => e.kind === 'moot');
+    expect(moot).toMatchObject({ ref: second, once: 'end-of-war', agreement: after.agreements[0]!.id });
+    expect(logText(moot!, { world: hanoi, me: 'USA' })).toBe(
+      `Offer #${second} is accepted but not signed: Declare an end to the Korean War can be done or promised only once, and agreement #${after.agreements[0]!.id} has promised it.`,
+    );
   });
 });
 
