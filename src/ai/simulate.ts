@@ -8,6 +8,8 @@
  */
 import { ACTOR_VARS, pairIndex, runGame, scores, startGame } from '../engine/index.ts';
 import type { ActorId, GameState, World } from '../engine/index.ts';
+import { calibrationOf, missText } from './calibration.ts';
+import type { Calibration } from './calibration.ts';
 import { DIFFICULTIES, computerChooser, seatStrategies } from './index.ts';
 
 export interface SimulateOptions {
@@ -40,8 +42,13 @@ export interface SimulateSummary {
   };
   /** How often each event fired: in how many games, and how many times a game on average. */
   events: Record<string, { games: number; perGame: number }>;
-  /** What an author should look at: an outcome above 80 %, an outcome never reached, an event that never fires. */
+  /**
+   * What an author should look at: an outcome never reached, a calibration goal missed (`calibration`), an event
+   * that never fires.
+   */
   warnings: string[];
+  /** The batch held to the calibration goals (src/ai/calibration.ts): the most frequent outcome, history, clashes. */
+  calibration: Calibration;
   /**
    * How the peace process moved: the share of games that reached at least each stage (by stage index, the
    * starting one included), rounds in which the stage moved per game, the largest move in any one round, and
@@ -232,7 +239,9 @@ export class Tally {
   private report(
     n: number,
     round2: (x: number) => number,
-  ): Pick<SimulateSummary, 'finalMeans' | 'events' | 'warnings'> & { final: Record<string, number> } {
+  ): Pick<SimulateSummary, 'finalMeans' | 'events' | 'warnings' | 'calibration'> & {
+    final: Record<string, number>;
+  } {
     const w = this.world;
     const ids = w.actors.map((a) => a.id);
     const finalMeans = {
@@ -267,21 +276,17 @@ export class Tally {
     );
     const final = Object.fromEntries(w.stages.map((name, k) => [name, this.stageCount[k]!]));
     const games = this.n;
-    const pct = (c: number): string => `${Math.round((100 * c) / Math.max(1, games))} %`;
     const warnings: string[] = [];
-    for (const o of w.outcomes) {
-      const c = this.outcomes[o.id] ?? 0;
-      if (games > 0 && c / games > 0.8)
-        warnings.push(
-          `outcome "${o.id}" ends ${pct(c)} of games (over 80 %): the players' choices matter little; revisit its conditions or the starting values that make it easy.`,
-        );
-      if (games > 0 && c === 0) warnings.push(`outcome "${o.id}" was never reached in ${games} games.`);
-    }
+    for (const o of w.outcomes)
+      if (games > 0 && (this.outcomes[o.id] ?? 0) === 0)
+        warnings.push(`outcome "${o.id}" was never reached in ${games} games.`);
+    const calibration = calibrationOf(w, this.outcomes, games, this.clashes);
+    if (games > 0) for (const c of calibration.checks) if (!c.met) warnings.push(missText(c));
     w.events.forEach((ev, k) => {
       if (games > 0 && this.firedGames[k] === 0)
         warnings.push(`event "${ev.id}" never fired in ${games} games.`);
     });
-    return { finalMeans, events, final, warnings };
+    return { finalMeans, events, final, warnings, calibration };
   }
 }
 

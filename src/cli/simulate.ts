@@ -2,6 +2,8 @@
  * `qpq simulate <scenario> --games N --seed S [--json] [--workers N]`: seeded computer-only games, summarised.
  * With --workers the games are split over worker threads; the output is the same as with one, elapsedMs aside.
  */
+import { checkText } from '../ai/calibration.ts';
+import type { Calibration } from '../ai/calibration.ts';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -159,8 +161,11 @@ export async function runSimulate(args: string[]): Promise<number> {
     '',
     'Outcomes:',
     ...Object.entries(summary.outcomes).map(
-      ([o, c]) => `  ${o.padEnd(width)} ${bar(c)} ${String(c).padStart(6)} ${share(c)}`,
+      ([o, c]) =>
+        `  ${o.padEnd(width)} ${bar(c)} ${String(c).padStart(6)} ${share(c)}${o === world.historical ? '  (historical)' : ''}`,
     ),
+    '',
+    ...calibrationLines(summary.calibration),
     '',
     'Final stage:',
     ...Object.entries(summary.stages.final).map(
@@ -185,4 +190,24 @@ export async function runSimulate(args: string[]): Promise<number> {
   ];
   process.stdout.write(plain(lines.join('\n')) + '\n');
   return 0;
+}
+
+/**
+ * The batch against the calibration goals (docs/scenarios.md#calibration): each goal met or missed, and how far a
+ * batch of this size can stray from the truth, so that an author does not read a small batch's luck as a verdict.
+ */
+function calibrationLines(c: Calibration): string[] {
+  const points = (x: number): string => `${(100 * x).toFixed(1)} points`;
+  const widest = Math.max(...c.checks.map((k) => k.margin));
+  return [
+    'Calibration goals (docs/scenarios.md#calibration):',
+    ...c.checks.map((k) => `  ${(k.met ? 'met' : 'MISSED').padEnd(6)}  ${checkText(k)}`),
+    ...(c.historical === null
+      ? [
+          '  (not checked: the historical outcome at least 15 %; name the outcome history took with `historical:`)',
+        ]
+      : []),
+    `  A share within ${points(widest)} of a limit may fall on its other side in another batch of ${c.games} games (two standard errors);`,
+    '  the shipped scenarios are held to the goals over 2,000 games at each difficulty (--strategy).',
+  ];
 }

@@ -109,6 +109,15 @@ export function holds(world: World, s: GameState, c: Condition): boolean {
 export const allHold = (world: World, s: GameState, cs: readonly Condition[]): boolean =>
   cs.every((c) => holds(world, s, c));
 
+/**
+ * Whether an act sold once (`ActionDef.once`) has been sold: a deal with it as a term has been signed, by anyone,
+ * or anyone has taken it on its own, at any time. The same facts as the conditions `{ deal: id }` and
+ * `{ action: id }`, which scenarios wrote with `not: true` before the field.
+ */
+export const isSpent = (world: World, s: GameState, action: string): boolean =>
+  factHolds(world, s, { fact: 'deal', action, status: 'signed' }) ||
+  factHolds(world, s, { fact: 'action', action });
+
 /** One objective's contribution on 0..100 for its owner. */
 export function objectiveValue(world: World, s: GameState, owner: ActorId, o: Objective): number {
   const v = metricValue(world, s, o.metric, o.of ?? owner);

@@ -8,7 +8,7 @@ import { checkInput } from './validate.ts';
 import type { ActorId, GameState, World } from './types.ts';
 
 /** Bumped whenever a rule change would make old records replay differently. */
-export const ENGINE_VERSION = '1.2.0';
+export const ENGINE_VERSION = '1.3.0';
 
 export interface GameRecord {
   engine: string;

@@ -2,7 +2,7 @@
  * Whether an action makes sense now: its catalogue `requires` list checked against facts that both the full
  * state and a player's view can give, so the rules and every player agree on what is available.
  */
-import { allHold } from './metrics.ts';
+import { allHold, isSpent } from './metrics.ts';
 import { LIFELINE_MAX, SANCTIONS_MAX, indexOf, pairIndex } from './state.ts';
 import type { ActionDef, ActorId, Condition, GameState, Requirement, World } from './types.ts';
 import type { PlayerView } from './view.ts';
@@ -16,13 +16,19 @@ export interface Facts {
   rivals(a: ActorId, b: ActorId): boolean;
   /** Whether the conditions the scenario sets for an action (its `when`) all hold now. */
   allowed(def: ActionDef): boolean;
+  /** Whether an act sold once (`once`) has been: promised in a signed deal or taken on its own, by anyone. */
+  spent(def: ActionDef): boolean;
 }
 
-/** Why an action is not available: a requirement of the catalogue, or the scenario's conditions for it. */
-export type Unmet = Requirement | 'conditions';
+/**
+ * Why an action is not available: a requirement of the catalogue, an act sold once already sold (`once`), or the
+ * scenario's conditions for it.
+ */
+export type Unmet = Requirement | 'once' | 'conditions';
 
 export const REQUIREMENT_TEXT: Record<Unmet, string> = {
   conditions: 'the conditions the scenario sets for it do not hold now',
+  once: 'it can be done or promised only once, and already has been',
   'no-forum': 'multilateral talks are already convened',
   'sanctions-on-target': 'there are no sanctions on the target to lift',
   'sanctions-below-max': 'sanctions on the target are already at the maximum',
@@ -62,8 +68,12 @@ function meets(r: Requirement, f: Facts, self: ActorId, target: ActorId | undefi
   }
 }
 
-/** The first requirement that does not hold (the scenario's conditions last), or null when the action is available. */
+/**
+ * Why the action is not available, or null when it is: an act sold once and already sold first (nothing brings it
+ * back), then the first requirement that does not hold, then the scenario's conditions.
+ */
 export function unmet(def: ActionDef, f: Facts, self: ActorId, target: ActorId | undefined): Unmet | null {
+  if (def.once && f.spent(def)) return 'once';
   const rs = def.requires;
   for (let k = 0; k < rs.length; k++) if (!meets(rs[k]!, f, self, target)) return rs[k]!;
   if (def.when && def.when.length > 0 && !f.allowed(def)) return 'conditions';
@@ -119,12 +129,6 @@ export function conditionWords(world: World, c: Condition): string {
 export function unmetText(world: World, def: ActionDef, r: Unmet, failing?: readonly Condition[]): string {
   if (r !== 'conditions') return REQUIREMENT_TEXT[r];
   const cs = failing ?? def.when ?? [];
-  // An act the scenario lets be sold once (its conditions: no deal with it signed, and not done on its own).
-  if (
-    cs.length &&
-    cs.every((c) => 'fact' in c && (c.fact === 'deal' || c.fact === 'action') && c.not && c.action === def.id)
-  )
-    return 'it can be done or promised only once, and already has been';
   return cs.length
     ? `it can be taken only while ${cs.map((c) => conditionWords(world, c)).join(', and ')}`
     : REQUIREMENT_TEXT[r];
@@ -170,6 +174,10 @@ class StateFacts implements Facts {
   allowed(def: ActionDef): boolean {
     return allHold(this.world, this.s, def.when ?? []);
   }
+
+  spent(def: ActionDef): boolean {
+    return isSpent(this.world, this.s, def.id);
+  }
 }
 
 /** Facts read from the full state. */
@@ -210,6 +218,10 @@ class ViewFacts implements Facts {
 
   allowed(def: ActionDef): boolean {
     return !(this.view.barred ?? []).includes(def.id);
+  }
+
+  spent(def: ActionDef): boolean {
+    return (this.view.spent ?? []).includes(def.id);
   }
 }
 

@@ -4,7 +4,7 @@
  * the caller owns, which is what the batch path uses. The xstate machine calls the same steps.
  */
 import { applyAction, applyEventEffect, applyReadings, fadeAfter, recentKey, witnesses } from './effects.ts';
-import { allHold, outcomeOf } from './metrics.ts';
+import { allHold, isSpent, outcomeOf } from './metrics.ts';
 import { changeLeader, checkSupport, holdElection, leaderEventFits, log } from './politics.ts';
 import { chance, rngFrom } from './rng.ts';
 import { changeTension, changeTrust, changeVar, changeVarBy } from './ledger.ts';
@@ -292,9 +292,13 @@ export function closeResponsesMut(world: World, s: GameState): void {
       }
     } else if (o.parties.every((p) => o.accepted.includes(p))) {
       const twin = twinInForce(s.agreements, o);
+      const sold = twin ? undefined : soldAlready(world, s, o);
       if (twin) {
         o.status = 'expired';
         log(s, { kind: 'moot', ref: o.id, agreement: twin.id }, offerAudience(o));
+      } else if (sold) {
+        o.status = 'expired';
+        log(s, { kind: 'moot', ref: o.id, ...sold }, offerAudience(o));
       } else sign(world, s, o);
     }
   }
@@ -324,6 +328,20 @@ export function twinInForce<A extends Pick<Agreement, 'status' | 'terms'>>(
     if (termsKey(g.terms) === key) return g;
   }
   return null;
+}
+
+/**
+ * A term of the offer that can be promised only once (`once`) and has been since the offer was put: by a deal signed
+ * earlier (this round, when two offers put together both promise it, or since the offer was made) or by someone
+ * taking it on its own. With the act and the agreement that promised it, if one did; undefined when none has.
+ */
+function soldAlready(world: World, s: GameState, o: Offer): { once: string; agreement?: number } | undefined {
+  for (const t of o.terms) {
+    if (!findAction(world, t.action)?.once || !isSpent(world, s, t.action)) continue;
+    const g = s.agreements.find((a) => a.terms.some((x) => x.action === t.action));
+    return g ? { once: t.action, agreement: g.id } : { once: t.action };
+  }
+  return undefined;
 }
 
 const offerAudience = (o: Offer): string[] => (o.mediator ? [o.mediator, ...o.parties] : o.parties.slice());

@@ -134,6 +134,11 @@ export interface ActionDef {
    * must hold for it to be taken or promised. Absent or empty for none.
    */
   when?: readonly Condition[];
+  /**
+   * Sold once in a game (a declaration made, the one site there is to dismantle): available until a deal with it
+   * as a term has been signed or anyone has taken it on its own, then to no one. Absent for an act that may repeat.
+   */
+  once?: true;
   /** One sentence for tooltips and explanations. */
   summary: string;
 }
@@ -518,7 +523,12 @@ export type LogFact =
    * Offer `ref` was accepted by all but not signed: agreement `agreement`, with exactly its terms, is already in
    * force (two mediators brokering the same package, or a swap put twice), so it would ask for the same steps twice.
    */
-  | { kind: 'moot'; ref: number; agreement: number }
+  | { kind: 'moot'; ref: number; agreement: number; once?: undefined }
+  /**
+   * Offer `ref` was accepted by all but not signed: it promises `once`, an act that can be promised only once, and
+   * agreement `agreement` has promised it since (or someone has done it on its own, when `agreement` is absent).
+   */
+  | { kind: 'moot'; ref: number; agreement?: number; once: string }
   /** Agreement `ref` was signed. */
   | {
       kind: 'agreement';

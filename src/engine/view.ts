@@ -3,7 +3,7 @@
  * Computer players and the UI read only this. Before the game ends it never carries another actor's
  * submitted input, true compliance, observations or trust; after the end everything is revealed for the debrief.
  */
-import { allHold, scores } from './metrics.ts';
+import { allHold, isSpent, scores } from './metrics.ts';
 import { copyAgreement, indexOf, pairIndex, pickVars, present, roundDate } from './state.ts';
 import { canTalk, speaking } from './validate.ts';
 import { dealings } from './dealings.ts';
@@ -109,6 +109,11 @@ export interface PlayerView extends ViewHeader {
    * they read need not be.
    */
   barred: string[];
+  /**
+   * Acts sold once (`once`) that have been, by id: promised in a signed deal or taken on its own, by anyone; no one
+   * may take or promise them again. Public, like `barred`.
+   */
+  spent: string[];
   myInput: PhaseInput | null;
   history: {
     round: number;
@@ -289,6 +294,12 @@ class View implements PlayerView {
   get barred(): string[] {
     return (this.#cache.barred ??= this.#world.actions
       .filter((d) => d.when !== undefined && d.when.length > 0 && !allHold(this.#world, this.#s, d.when))
+      .map((d) => d.id));
+  }
+
+  get spent(): string[] {
+    return (this.#cache.spent ??= this.#world.actions
+      .filter((d) => d.once && isSpent(this.#world, this.#s, d.id))
       .map((d) => d.id));
   }
 
@@ -518,6 +529,7 @@ class View implements PlayerView {
       submitted: this.submitted,
       myRecent: this.myRecent,
       barred: this.barred,
+      spent: this.spent,
       myInput: this.myInput,
       end: this.end,
       offers: this.offers,
@@ -581,6 +593,10 @@ class ViewStateFacts implements Facts {
 
   allowed(def: ActionDef): boolean {
     return allHold(this.world, this.s, def.when ?? []);
+  }
+
+  spent(def: ActionDef): boolean {
+    return isSpent(this.world, this.s, def.id);
   }
 
   /** The upper-triangle index of a pair of distinct known actors, or -1. */

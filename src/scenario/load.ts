@@ -1118,6 +1118,7 @@ function toAction(
     joint: a.joint,
     requires: a.requires,
     ...(a.when.length ? { when: a.when.map((c) => toCondition(c, stages)) } : {}),
+    ...(a.once ? { once: true as const } : {}),
     summary: a.summary,
   };
 }

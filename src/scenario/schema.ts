@@ -229,6 +229,12 @@ export const actionSchema = z
       .describe(
         "Conditions on the state, as in events, that must all hold for it to be taken or promised (the Security Council acting only with China's consent); a scenario's added actions only.",
       ),
+    once: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Sold once in a game (a declaration made, the one site there is to dismantle): it can be taken or promised until a deal with it as a term has been signed or anyone has taken it on its own, then by no one.',
+      ),
     summary: text.describe('One sentence that explains it, shown in tooltips.'),
   })
   .describe('An action in the catalogue.');

@@ -120,8 +120,10 @@ export const en: Messages = {
     },
     rejected: (e, c) =>
       `${list(e.by.map((id) => (id === c.me ? 'You' : name(c, id))))} ${e.by.length > 1 || e.by[0] === c.me ? 'reject' : 'rejects'} offer #${e.ref}.`,
-    moot: (e) =>
-      `Offer #${e.ref} is accepted but not signed: agreement #${e.agreement}, with exactly these terms, is already in force.`,
+    moot: (e, c) =>
+      e.once === undefined
+        ? `Offer #${e.ref} is accepted but not signed: agreement #${e.agreement}, with exactly these terms, is already in force.`
+        : `Offer #${e.ref} is accepted but not signed: ${actionName(c, e.once)} can be done or promised only once, and ${e.agreement === undefined ? 'it has been done already' : `agreement #${e.agreement} has promised it`}.`,
     agreement: (e, c) =>
       `Agreement #${e.ref} signed by ${list(e.parties.map((p) => name(c, p)))}${e.mediator ? ` through ${name(c, e.mediator)}’s mediation` : ''}: ${terms(e.terms, c)} (${e.steps === 1 ? 'all at once' : plural(e.steps, 'step', 'steps')}, verification: ${en.verification[e.verification]}).`,
     action: (e, c) =>

@@ -45,8 +45,15 @@ describe('playtest report', () => {
     expect(r.stages.final).toEqual({ Standoff: 1, Talks: 9 });
     expect(r.warnings).toEqual([
       'outcome "military-clash" was never reached in 10 games.',
-      expect.stringMatching(/^outcome "detente" ends 90 % of games \(over 80 %\)/),
+      expect.stringMatching(/^outcome "detente" ends 90 % of games \(above the 70 % goal\)/),
       'event "harvest" never fired in 10 games.',
     ]);
+    // The same miss, as data: the fixture names no historical outcome, so two goals are checked.
+    expect(r.calibration.historical).toBeNull();
+    expect(r.calibration.checks.map((c) => [c.goal, c.outcome, c.share, c.met])).toEqual([
+      ['dominant', 'detente', 0.9, false],
+      ['clash', null, 0, true],
+    ]);
+    expect(r.calibration.met).toBe(false);
   });
 });

@@ -4,7 +4,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../src/cli/files.ts';
+import { missText } from '../../src/ai/calibration.ts';
+import type { Calibration } from '../../src/ai/calibration.ts';
+import { ROOT, readScenario } from '../../src/cli/files.ts';
 
 const qpq = (...args: string[]): string =>
   execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/qpq.ts', ...args], {
@@ -47,7 +49,14 @@ describe('qpq simulate --json', () => {
         stages: { final: Record<string, number> };
         warnings: string[];
         outcomes: Record<string, number>;
+        calibration: Calibration;
       };
+      // Held to the calibration goals: every shipped scenario names its historical outcome, so all three are
+      // checked, and each goal missed is also a warning.
+      expect(r.calibration.historical, id).toBe(readScenario(id).world.historical);
+      expect(r.calibration.checks.map((c) => c.goal)).toEqual(['dominant', 'historical', 'clash']);
+      for (const c of r.calibration.checks)
+        expect(r.warnings.includes(missText(c)), `${id} ${c.goal}`).toBe(!c.met);
       expect(Object.keys(r.finalMeans.actors), id).toContain('DPRK');
       for (const v of Object.values(r.finalMeans.actors.DPRK!)) expect(v).toBeGreaterThanOrEqual(0);
       expect(r.finalMeans.trust.DPRK, id).toHaveProperty('USA');

@@ -10,6 +10,8 @@
  * for the docs only: a few hundred of its games take too long for a test.
  */
 import { describe, expect, it } from 'vitest';
+import { GOALS } from '../../src/ai/calibration.ts';
+import type { CalibrationGoal } from '../../src/ai/calibration.ts';
 import { DIFFICULTIES } from '../../src/ai/index.ts';
 import { simulate } from '../../src/ai/simulate.ts';
 import { readScenario } from '../../src/cli/files.ts';
@@ -32,7 +34,7 @@ const PLAYERS: Record<string, { strategy?: string; games: number }> = {
   normal: { strategy: DIFFICULTIES.normal.strategy, games: 40 },
 };
 
-type Goal = 'dominant' | 'historical' | 'clash';
+type Goal = CalibrationGoal;
 
 /** Cells measured not to meet a goal (docs/scenarios.md), by "scenario/players", with the goals they miss. */
 const NOT_MET: Record<string, Goal[]> = {
@@ -61,9 +63,9 @@ describe('calibration of the shipped scenarios (small samples)', () => {
     // A cell may miss a goal by this much (0 for the sample as it stands).
     const misses = (by: (p: number) => number): Goal[] => {
       const out: Goal[] = [];
-      if (top > 0.7 + by(0.7)) out.push('dominant');
-      if (historical < 0.15 - by(0.15)) out.push('historical');
-      if (r.clashRate > 0.2 + by(0.2)) out.push('clash');
+      if (top > GOALS.dominant + by(GOALS.dominant)) out.push('dominant');
+      if (historical < GOALS.historical - by(GOALS.historical)) out.push('historical');
+      if (r.clashRate > GOALS.clash + by(GOALS.clash)) out.push('clash');
       return out;
     };
     const table = `${id}/${players}: top ${top}, historical ${historical}, clash ${r.clashRate}`;
