@@ -11,7 +11,8 @@
  *
  * Costs, and what keeps them low:
  * - the terms are carried out on one scratch copy of the belief, put back after each valuation, instead of a
- *   fresh copy each time;
+ *   fresh copy each time; a single whole term, nearly every what-if, not even there: its changes to the numbers a
+ *   valuation reads are compiled once per world and alliances (`Program`) and run on those numbers alone;
  * - every government's value is read from that one what-if at once, and kept by the terms (numbers as keys for
  *   one or two whole terms, the commonest asks);
  * - objectives that a what-if cannot move are never read.
