@@ -163,6 +163,46 @@ describe('the valuation cache', () => {
     expect(asked).toBe(40 * 2 * WORLD.actors.length);
   });
 
+  it('gives every whole act exactly the value of a fresh what-if when the alliances differ between beliefs', () => {
+    // A whole term's changes are compiled once per world and alliances (`Program`): an act whose effect reaches
+    // the allies of its author or target must reach the allies the belief has, not those of the belief that
+    // compiled it first. Two beliefs of one state, one with an alliance broken, valued alternately.
+    const reachesAllies = WORLD.actions.filter((d) =>
+      d.effects.some((e) => e.kind === 'var' && (e.who === 'allies' || e.who === 'target-allies')),
+    );
+    expect(reachesAllies.length).toBeGreaterThan(0);
+    const s = STATES[STATES.length - 1]!;
+    const me = WORLD.actors[0]!.id;
+    const view = playerView(WORLD, s, me);
+    const allied = beliefFrom(WORLD, view, 0.5, true);
+    const pair = allied.alliance.findIndex((x) => x === 1);
+    expect(pair).toBeGreaterThanOrEqual(0);
+    const n = WORLD.actors.length;
+    const [a, b] = [Math.floor(pair / n), pair % n];
+    const broken = beliefFrom(WORLD, view, 0.5, true);
+    broken.alliance[a * n + b] = broken.alliance[b * n + a] = 0;
+    const beliefs = [allied, broken];
+    const valuations = beliefs.map((belief) => new Valuation(WORLD, belief, HORIZON, GAIN));
+    const acts: AnyTerm[] = [];
+    for (const d of WORLD.actions)
+      for (const by of [a, b, (a + 1) % n])
+        if (d.targeted)
+          for (const to of [a, b])
+            acts.push({ by: WORLD.actors[by]!.id, action: d.id, target: WORLD.actors[to]!.id });
+        else acts.push({ by: WORLD.actors[by]!.id, action: d.id });
+    let differ = 0;
+    for (const t of acts)
+      for (const fade of [1, 0.5])
+        for (let k = 0; k < 2; k++)
+          for (const w of WORLD.actors) {
+            const want = reference(WORLD, beliefs[k]!, w.id, [t], 1, fade);
+            expect(valuations[k]!.value(w.id, [t], 1, fade)).toEqual(want);
+            if (k === 1 && want.value !== reference(WORLD, allied, w.id, [t], 1, fade).value) differ++;
+          }
+    // The broken alliance changes some values: the test would notice a program compiled for the other belief.
+    expect(differ).toBeGreaterThan(0);
+  });
+
   it("finds a seat's key among those kept without copying the phase's key, as comparing whole keys does", () => {
     // `sameKeyOnSameState(kept, known, advance)` must say exactly what `sameKey(kept, valuationKeyOnSameState(…))`
     // says, for every seat of a state against keys read on that state and on others.
