@@ -774,6 +774,20 @@ export async function difficultyCosts({
   const runs = quick ? 3 : 5;
   const size = difficultySize(quick, normalWorkerGames);
   log('the normal difficulty against tit-for-tat, every shipped scenario');
+  // Costs as a long batch has them: V8 compiles a Normal game's code over its first hundred or so games (a second
+  // or two of background CPU that the process's CPU time counts), which a few games a run would otherwise fold into
+  // the first scenarios' Normal cost. The workers' part below measures that warm-up apart.
+  if (!quick)
+    for (const [strategy, games] of [
+      ['objective', 150],
+      [DIFFICULTIES.easy.strategy, 60],
+      ['tit-for-tat', 150],
+    ] as const)
+      playGames(
+        world,
+        Array.from({ length: games }, (_, i) => gameSeed('warm', i)),
+        strategy,
+      );
   const normalSeeds = Array.from({ length: size.normalGames }, (_, i) => gameSeed('normal', i));
   const tftSeeds = Array.from({ length: size.scenarioGames }, (_, i) => gameSeed('normal', i));
   const costs = shipped.map(({ world: w }) => {
