@@ -143,10 +143,15 @@ export function resultsMarkdown(
     out.push(
       `\`${command}\`: seed ${first.seed}; ${sizes(run)}; ${games} paired games in all, ${(run.elapsedMs / 60_000).toFixed(1)} minutes of wall time with ${run.workers} worker${run.workers > 1 ? 's' : ''}.`,
     );
-    if (others.length)
+    if (others.length) {
+      const kinds = (rs: readonly ExperimentRun[]): Set<string> =>
+        new Set(rs.flatMap((o) => o.claims.flatMap((c) => c.robustness.map((x) => x.players))));
+      const elsewhere = kinds(others);
+      const once = [...kinds([run])].filter((p) => !elsewhere.has(p));
       out.push(
-        `Runs of the same size on seed${others.length > 1 ? 's' : ''} ${others.map((o) => o.claims[0]?.seed ?? '?').join(' and ')} (${[...new Set(others.flatMap((o) => o.claims.flatMap((c) => c.robustness.map((x) => x.players))))].join(', ')} players) say which seeds each cell holds on; a cell counts as holding over every seed only if it holds on every seed that measured it (the hard players' cells, measured on one seed, cannot make a claim conditional over every seed on their own).`,
+        `Runs of the same size on seed${others.length > 1 ? 's' : ''} ${others.map((o) => o.claims[0]?.seed ?? '?').join(' and ')} (${[...elsewhere].join(', ')} players) say which seeds each cell holds on; a cell counts as holding over every seed only if it holds on every seed that measured it${once.length ? ` (the ${once.join(' and ')} players' cells, measured on one seed, cannot make a claim conditional over every seed on their own)` : ''}.`,
       );
+    }
     out.push('');
   }
   /** Whether a cell holds on every seed that measured it, and was measured on more than one. */
