@@ -223,7 +223,8 @@ export function resultsMarkdown(
     // The why and what it rests on are the experiments' current words (written after reading the runs), so a
     // reading corrected since the run is what the page shows; the numbers and verdicts are the run's.
     const e = experimentById(r.id);
-    const why = r.verdict === 'robust' ? '' : (e?.why ?? r.why);
+    // A claim robust on the main seed but not over every seed says why too.
+    const why = r.verdict === 'robust' && overSeeds(r) === 'robust' ? '' : (e?.why ?? r.why);
     out.push(r.where + (why ? ` Why: ${why}` : ''));
     out.push('');
     out.push(`Rests on: ${e?.rests ?? r.rests}`);

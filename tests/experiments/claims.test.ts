@@ -1,16 +1,16 @@
 /**
- * The published verdicts (docs/experiments.md), asserted on seeds 1, 2 and 3 at the published size (5 batches of
- * 10 paired games a cell). The whole table of a claim (four kinds of player × three scenarios) costs too much to
- * replay here on three seeds, above all the hard players' rows, so each verdict is asserted through witnesses
- * played by the easy and normal players on seeds 1, 2 and 3, and a few hard ones on seed 1:
+ * The published verdicts over every seed (docs/experiments.md), asserted on seeds 1, 2 and 3 at the published size
+ * (5 batches of 10 paired games a cell, 8 for the hard players). The whole table of a claim (three kinds of player ×
+ * three scenarios) costs too much to replay here on three seeds, above all the hard players' rows, so each verdict
+ * is asserted through witnesses played by the easy and normal players on seeds 1, 2 and 3, and a few hard ones on
+ * the seeds they name:
  *
  * - `holds`: cells where the claim holds (the predicted sign, its interval clear of zero) on every seed;
- * - `fails`: cells where it does not hold on any seed (no effect, or the opposite);
+ * - `fails`: cells where it does not hold on any seed (no effect, or the opposite), or on the seeds they name;
  * - `opposite`: cells where the opposite holds, significantly, on every seed: a finding against the claim.
  *
  * A verdict is robust only with no failing witness, conditional with both kinds, not shown with no holding one.
- * A cell that holds on one seed and not on another is no witness, unless it names the seeds it is asserted on: the
- * hard players' cells name seed 1, the only seed they were run on.
+ * A cell that holds on one seed and not on another is no witness, unless it names the seeds it is asserted on.
  *
  * Run with `npx vitest run --project experiments`: about 5 CPU-minutes, most of it the normal players' cells.
  */
@@ -63,10 +63,12 @@ interface Published {
 }
 
 /**
- * The published verdicts (`qpq experiment --all --json`, seed 1, the default size, session 9: the easy, normal and
- * hard players) and their witnesses, each chosen from the runs of seeds 1, 2 and 3 (docs/experiments.md, Results).
- * The hard players' witnesses are asserted on seed 1 only, the seed they were run on: a hard cell is 20 planner
- * games, cheap once, too dear on three seeds for every cell.
+ * The published verdicts over every seed (docs/experiments.md, Results: `qpq experiment --all --json` at the default
+ * size on seeds 1, 2 and 3 with the easy, normal and hard players, session 10) and their witnesses, each chosen from
+ * those runs. A verdict over every seed is robust only if every cell holds on every seed, so a claim robust on seed 1
+ * alone (mediation, multilateral talks) is conditional here, with a failing witness on the seed where it fails. The
+ * hard players' witnesses are asserted on one or two seeds: a hard cell is 80 planner games, too dear on three seeds
+ * for every cell.
  */
 const PUBLISHED: Record<string, Published> = {
   // A record of provocations lowers the deals signed with the DPRK in all 18 easy and normal cells on seeds 1 to 3
@@ -129,16 +131,17 @@ const PUBLISHED: Record<string, Published> = {
     ],
     fails: [],
   },
-  // Robust since session 8: mediators vouch for what they broker and weigh a bridge by their own gain, and the
-  // experiment denies only the brokering (docs/experiments.md).
+  // Robust on seed 1 (mediators vouch for what they broker and weigh a bridge by their own gain, and the experiment
+  // denies only the brokering). Since session 10 an act sold once is not sold twice in a round, and after Hanoi the
+  // normal players' bridged deals fell to +0.34, +0.14 and +0.00 a game on seeds 1 to 3: conditional over every seed.
   mediation: {
-    verdict: 'robust',
+    verdict: 'conditional',
     holds: [
       ['easy', 'six-party-talks'],
-      ['normal', 'hanoi-2019'],
+      ['normal', 'missile-crisis-2017'],
       ['hard', 'missile-crisis-2017', [1]],
     ],
-    fails: [],
+    fails: [['normal', 'hanoi-2019', [2, 3]]],
   },
   // A power problem: a clash is rare.
   hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
@@ -153,14 +156,16 @@ const PUBLISHED: Record<string, Published> = {
   // Talks either). The hard players hold in every scenario on seed 1 since session 9, when the planner began to read
   // an answer to the next round, where a disputed first step is answered: before, they signed three-way packages
   // as readily as two-way ones at the Six-Party Talks and in the Panmunjom thaw.
+  // Session 10 ran the hard players on seeds 2 and 3 too: on seed 2 they hold at the Six-Party Talks only (after
+  // Hanoi −0.03 ± 0.04, in the Panmunjom thaw −0.05 ± 0.11), so the claim is conditional over every seed.
   multilateral: {
-    verdict: 'robust',
+    verdict: 'conditional',
     holds: [
       ['easy', 'panmunjom-2018'],
       ['normal', 'six-party-talks'],
       ['hard', 'six-party-talks', [1]],
     ],
-    fails: [],
+    fails: [['hard', 'hanoi-2019', [2]]],
   },
 };
 
