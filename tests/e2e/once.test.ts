@@ -1,8 +1,9 @@
 /**
- * An act sold once, as a player meets it in the composer. After Hanoi the end of the Korean War can be declared
- * once: in this game computer players sign a declaration in round 1 (loaded as a game file, the United States left
- * to a person), so in round 2 the composer still lists the declaration but greys it out and says why.
- * Screenshot at 1280×720 in tests/e2e/screenshots/.
+ * An act sold once, as a player meets it. After Hanoi the end of the Korean War can be declared once: in this game
+ * computer players sign a declaration in round 1 (loaded as a game file, the United States left to a person), so in
+ * round 2 the composer still lists the declaration but greys it out and says why. And an offer accepted by all that
+ * promises a one-time act another deal promised in the same round is not signed: the parties read why in their
+ * history. Screenshots at 1280×720 in tests/e2e/screenshots/.
  */
 import { describe, expect, test } from 'vitest';
 import { F, shot, useSite } from './browser.ts';
@@ -53,6 +54,40 @@ describe('an act sold once', () => {
     ).toBe(false);
     await page.getByRole('combobox', { name: 'Term 1: action' }).focus();
     await shot(page, 'once-01-declared-1280');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('an offer that would sell the launch site a second time in the round is accepted but not signed, and says why', async () => {
+    // In this seeded game the North sells its launch site to the US in round 1 (agreement #9), and two mediated
+    // packages with Japan that also sell it, accepted by all in the same round, are moot.
+    const { file, end } = computerGameFile('hanoi-2019', 'once-moot-1', 'JPN', 2);
+    const moot = end.log.find((e) => e.kind === 'moot' && e.once !== undefined);
+    expect(moot).toMatchObject({ round: 1, once: 'dismantle-launch-site' });
+    expect(moot!.to).toContain('JPN');
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    await page.goto(site.url);
+    await page.getByLabel('Load a game record file (.json)').setInputFiles({
+      name: 'moot.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(file),
+    });
+    await page.getByRole('button', { name: 'Continue moot.json' }).click(F);
+    await expect.poll(() => phaseHeading(page).textContent()).toBe('Round 2: Propose deals');
+    const seen = page.getByRole('region', { name: 'What you have seen' });
+    const line = seen.getByText(
+      /is accepted but not signed: .* can be done or promised only once, and agreement #\d+ has promised it\./,
+    );
+    // China and Russia each brokered a package selling the site in round 1, after the US deal that sold it (#9).
+    await expect
+      .poll(() => line.allTextContents())
+      .toEqual([
+        expect.stringContaining('Offer #4 is accepted but not signed: Dismantle a missile test site'),
+        expect.stringContaining('Offer #5 is accepted but not signed: Dismantle a missile test site'),
+      ]);
+    await line.first().scrollIntoViewIfNeeded();
+    await shot(page, 'once-02-moot-1280');
     expect(errors).toEqual([]);
     await page.close();
   });
