@@ -26,15 +26,6 @@ export type WorkerMessage =
   | { kind: 'progress'; done: number }
   | { kind: 'chunk'; from: number; results: GameResult[] };
 
-/** Contiguous ranges [from, to) that split `games` as evenly as possible over `workers`. */
-export function ranges(games: number, workers: number): [number, number][] {
-  const n = Math.max(1, Math.min(workers, games));
-  return Array.from({ length: n }, (_, k) => [
-    Math.floor((k * games) / n),
-    Math.floor(((k + 1) * games) / n),
-  ]);
-}
-
 /**
  * The chunks a batch of `games` is played in by `workers` threads: contiguous ranges [from, to) in index order
  * that cover every game once, about eight a worker (so that the last chunks to finish are short) and never more

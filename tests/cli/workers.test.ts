@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/files.ts';
-import { chunks, ranges } from '../../src/cli/parallel.ts';
+import { chunks } from '../../src/cli/parallel.ts';
 
 const simulate = (workers: number): Record<string, unknown> => {
   const out = JSON.parse(
@@ -40,28 +40,6 @@ describe('qpq simulate --workers', () => {
     expect(one.games).toBe(41);
     expect(Object.values(one.outcomes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(41);
     expect(two).toEqual(one);
-  });
-
-  it('splits the game indices into contiguous ranges that cover each game once', () => {
-    expect(ranges(41, 2)).toEqual([
-      [0, 20],
-      [20, 41],
-    ]);
-    expect(ranges(3, 8)).toEqual([
-      [0, 1],
-      [1, 2],
-      [2, 3],
-    ]);
-    for (const [g, w] of [
-      [10_000, 3],
-      [7, 7],
-      [1, 1],
-    ] as const) {
-      const r = ranges(g, w);
-      expect(r[0]![0]).toBe(0);
-      expect(r[r.length - 1]![1]).toBe(g);
-      for (let k = 1; k < r.length; k++) expect(r[k]![0]).toBe(r[k - 1]![1]);
-    }
   });
 
   it('plays a batch in chunks that cover each game once, in order, about eight a worker and at most 64 games', () => {
