@@ -9,7 +9,14 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { F, SHOTS, shot, useSite } from './browser.ts';
-import { computerGameFile, phaseHeading, playQuietRound, replayToEnd, watchErrors } from './helpers.ts';
+import {
+  computerGameFile,
+  continueGameFile,
+  phaseHeading,
+  playQuietRound,
+  replayToEnd,
+  watchErrors,
+} from './helpers.ts';
 
 const site = useSite();
 const SEED = 'debrief-e2e';
@@ -53,12 +60,7 @@ describe('the debrief', () => {
     });
     const errors = watchErrors(page);
     await page.goto(site.url);
-    await page.getByLabel('Load a game record file (.json)').setInputFiles({
-      name: 'debrief.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(file),
-    });
-    await page.getByRole('button', { name: 'Continue debrief.json' }).click(F);
+    await continueGameFile(page, 'debrief.json', file);
     await expect.poll(() => phaseHeading(page).textContent()).toBe(`Round ${rounds}: Propose deals`);
     await playQuietRound(page, rounds);
 

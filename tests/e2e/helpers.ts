@@ -39,6 +39,19 @@ export function computerGameFile(
   return { file: JSON.stringify(save), world, end };
 }
 
+/**
+ * Loads a game file on the setup screen, as a player picks one from disk, and continues it: the game opens in the
+ * round the file was cut at.
+ */
+export async function continueGameFile(page: Page, name: string, file: string): Promise<void> {
+  await page.getByLabel('Load a game record file (.json)').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(file),
+  });
+  await page.getByRole('button', { name: `Continue ${name}` }).click(F);
+}
+
 /** The heading of the phase panel, e.g. "Round 3: Answer offers". */
 export const phaseHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /^Round \d+: / });
 

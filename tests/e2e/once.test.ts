@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { F, shot, useSite } from './browser.ts';
-import { computerGameFile, phaseHeading, watchErrors } from './helpers.ts';
+import { computerGameFile, continueGameFile, phaseHeading, watchErrors } from './helpers.ts';
 
 const site = useSite();
 const SEED = 'once-e2e';
@@ -29,12 +29,7 @@ describe('an act sold once', () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
     await page.goto(site.url);
-    await page.getByLabel('Load a game record file (.json)').setInputFiles({
-      name: 'once.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(file),
-    });
-    await page.getByRole('button', { name: 'Continue once.json' }).click(F);
+    await continueGameFile(page, 'once.json', file);
     await expect.poll(() => phaseHeading(page).textContent()).toBe('Round 2: Propose deals');
 
     await page.getByRole('combobox', { name: 'Term 1: who acts' }).selectOption('USA', F);
@@ -68,12 +63,7 @@ describe('an act sold once', () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchErrors(page);
     await page.goto(site.url);
-    await page.getByLabel('Load a game record file (.json)').setInputFiles({
-      name: 'moot.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(file),
-    });
-    await page.getByRole('button', { name: 'Continue moot.json' }).click(F);
+    await continueGameFile(page, 'moot.json', file);
     await expect.poll(() => phaseHeading(page).textContent()).toBe('Round 2: Propose deals');
     const seen = page.getByRole('region', { name: 'What you have seen' });
     const line = seen.getByText(
