@@ -1,9 +1,9 @@
 /**
  * The published verdicts over every seed (docs/experiments.md), asserted on seeds 1, 2 and 3 at the published size
- * (5 batches of 10 paired games a cell, 8 for the hard players). The whole table of a claim (three kinds of player ×
- * three scenarios) costs too much to replay here on three seeds, above all the hard players' rows, so each verdict
- * is asserted through witnesses played by the easy and normal players on seeds 1, 2 and 3, and a few hard ones on
- * the seeds they name:
+ * (5 batches of 40 paired games a cell for the easy and normal players, 8 for the hard players). The whole table of a
+ * claim (three kinds of player × three scenarios) costs too much to replay here on three seeds, above all the hard
+ * players' rows, so each verdict is asserted through witnesses played by the easy and normal players on seeds 1, 2
+ * and 3, and a few hard ones on the seeds they name:
  *
  * - `holds`: cells where the claim holds (the predicted sign, its interval clear of zero) on every seed;
  * - `fails`: cells where it does not hold on any seed (no effect, or the opposite), or on the seeds they name;
@@ -12,9 +12,11 @@
  * A verdict is robust only with no failing witness, conditional with both kinds, not shown with no holding one.
  * A cell that holds on one seed and not on another is no witness, unless it names the seeds it is asserted on.
  *
- * Run with `npx vitest run --project experiments`: about 5 CPU-minutes, most of it the normal players' cells.
+ * The witnesses are shared by two test files, claims 1 to 5 (`claims-1-5.test.ts`) and 6 to 10
+ * (`claims-6-10.test.ts`), so that the test runner plays them on two threads. Run with
+ * `npx vitest run --project experiments`: about 15 CPU-minutes, two thirds of it the easy and normal players' cells.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   DEFAULT_GAMES,
   DEFAULT_HARD_GAMES,
@@ -36,7 +38,7 @@ import { worldLoader } from '../../src/cli/files.ts';
 
 const load = worldLoader();
 
-const SEEDS = [1, 2, 3];
+export const SEEDS = [1, 2, 3];
 
 /** One cell's row on a seed, at the published size. */
 function cell(id: string, players: Players, scenario: string, seed: number): RobustnessRow {
@@ -53,9 +55,9 @@ function cell(id: string, players: Players, scenario: string, seed: number): Rob
 }
 
 /** Players and scenario, and the seeds the witness is asserted on where not all of them (a seed-sensitive cell). */
-type Cell = readonly [Players, string] | readonly [Players, string, readonly number[]];
+export type Cell = readonly [Players, string] | readonly [Players, string, readonly number[]];
 
-interface Published {
+export interface Published {
   verdict: Verdict;
   holds: readonly Cell[];
   fails: readonly Cell[];
@@ -64,24 +66,24 @@ interface Published {
 
 /**
  * The published verdicts over every seed (docs/experiments.md, Results: `qpq experiment --all --json` at the default
- * size on seeds 1, 2 and 3 with the easy, normal and hard players, session 10) and their witnesses, each chosen from
- * those runs. A verdict over every seed is robust only if every cell holds on every seed, so a claim robust on seed 1
- * alone (mediation, multilateral talks) is conditional here, with a failing witness on the seed where it fails. The
- * hard players' witnesses are asserted on one or two seeds: a hard cell is 80 planner games, too dear on three seeds
- * for every cell.
+ * size on seeds 1, 2 and 3, the easy and normal players in session 11 and the hard players in session 10, on the same
+ * games) and their witnesses, each chosen from those runs. A verdict over every seed is robust only if every cell
+ * holds on every seed, so a claim robust on seed 1 alone (multilateral talks) is conditional here, with a failing
+ * witness on the seed where it fails. The hard players' witnesses are asserted on one seed: a hard cell is 80 planner
+ * games, too dear on three seeds for every cell.
  */
-const PUBLISHED: Record<string, Published> = {
-  // A record of provocations lowers the deals signed with the DPRK in all 18 easy and normal cells on seeds 1 to 3
-  // (session 9), significantly in 9 (power): the normal players after Hanoi and at the Six-Party Talks on every
-  // seed, the easy players in the Panmunjom thaw on none.
+export const PUBLISHED: Record<string, Published> = {
+  // A record of provocations lowers the deals signed with the DPRK in all 18 easy and normal cells on seeds 1 to 3,
+  // significantly in 15 at 200 pairs a cell: the normal players everywhere on every seed, the easy players after
+  // Hanoi on seed 1 only (power); the hard players at the Six-Party Talks only.
   'trust-deficit': {
     verdict: 'conditional',
     holds: [['normal', 'hanoi-2019']],
-    fails: [['easy', 'panmunjom-2018']],
+    fails: [['easy', 'hanoi-2019', [2, 3]]],
   },
-  // The easy and normal players' effects are small (0.01 to 0.02 of the steps) and near the power: on the session 9
-  // code the normal players in the Panmunjom thaw hold on every seed, the easy players nowhere; the hard players,
-  // who renege far more where it is hard to see, hold everywhere.
+  // The easy and normal players' effects are small (0.01 to 0.02 of the steps): the normal players hold in the
+  // Panmunjom thaw on every seed, the easy players nowhere; the hard players, who renege far more where it is hard to
+  // see, hold everywhere.
   verification: {
     verdict: 'conditional',
     holds: [
@@ -110,16 +112,16 @@ const PUBLISHED: Record<string, Published> = {
     ],
     fails: [],
   },
-  // The normal players feel the economy's need in the Panmunjom thaw and the missile crisis on every seed; after
-  // Hanoi the easy players on none (session 10: the normal players there hold on seed 1 since an act is no longer
-  // sold twice in a round; in session 9 their North conceded a little more with the lifeline).
+  // At 200 pairs a cell the easy players feel the economy's need in all three scenarios on every seed, the normal
+  // players in the Panmunjom thaw and the missile crisis on every seed and after Hanoi on seeds 1 and 2; the hard
+  // players have the sign and not the power (at 160 pairs, seed 1, still not).
   lifeline: {
     verdict: 'conditional',
     holds: [
       ['normal', 'panmunjom-2018'],
-      ['normal', 'missile-crisis-2017'],
+      ['easy', 'missile-crisis-2017'],
     ],
-    fails: [['easy', 'hanoi-2019']],
+    fails: [['normal', 'hanoi-2019', [3]]],
   },
   // Robust: phased deals break less often with every difficulty, in every scenario, on every seed.
   phasing: {
@@ -131,33 +133,28 @@ const PUBLISHED: Record<string, Published> = {
     ],
     fails: [],
   },
-  // Robust on seed 1 (mediators vouch for what they broker and weigh a bridge by their own gain, and the experiment
-  // denies only the brokering). Since session 10 an act sold once is not sold twice in a round, and after Hanoi the
-  // normal players' bridged deals fell to +0.34, +0.14 and +0.00 a game on seeds 1 to 3: conditional over every seed.
+  // Robust since session 11: after Hanoi the normal players bridge +0.26 to +0.40 deals a game at 200 pairs a cell,
+  // which 50 pairs (+0.34, +0.14, +0.00 in session 10) could not tell from nothing. The weakest cell is the witness.
   mediation: {
-    verdict: 'conditional',
+    verdict: 'robust',
     holds: [
       ['easy', 'six-party-talks'],
-      ['normal', 'missile-crisis-2017'],
+      ['normal', 'hanoi-2019'],
       ['hard', 'missile-crisis-2017', [1]],
     ],
-    fails: [['normal', 'hanoi-2019', [2, 3]]],
+    fails: [],
   },
-  // A power problem: a clash is rare.
+  // A clash is rare: the predicted sign or none in every easy and normal cell, significant only with the normal
+  // players in the present day on seed 1.
   hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
-  // Not shown anywhere; the DPRK provokes more when the others may engage in the present day and the Panmunjom thaw
-  // (the normal players there on seeds 2 and 3).
+  // Not shown anywhere: the DPRK provokes no less, and on seed 2 significantly more, when the others may engage.
   engagement: {
     verdict: 'not-shown',
     holds: [],
     fails: [['normal', 'panmunjom-2018']],
   },
-  // Every easy and normal cell holds on every seed (since session 8 the second world has no talks at the Six-Party
-  // Talks either). The hard players hold in every scenario on seed 1 since session 9, when the planner began to read
-  // an answer to the next round, where a disputed first step is answered: before, they signed three-way packages
-  // as readily as two-way ones at the Six-Party Talks and in the Panmunjom thaw.
-  // Session 10 ran the hard players on seeds 2 and 3 too: on seed 2 they hold at the Six-Party Talks only (after
-  // Hanoi −0.03 ± 0.04, in the Panmunjom thaw −0.05 ± 0.11), so the claim is conditional over every seed.
+  // Every easy and normal cell holds on every seed. The hard players hold in every scenario on seeds 1 and 3 and on
+  // seed 2 only at the Six-Party Talks (after Hanoi −0.03 ± 0.04, in the Panmunjom thaw −0.05 ± 0.11, session 10).
   multilateral: {
     verdict: 'conditional',
     holds: [
@@ -169,28 +166,23 @@ const PUBLISHED: Record<string, Published> = {
   },
 };
 
-describe('the published verdicts', () => {
-  it('cover every claim, and each verdict has the witnesses it needs', () => {
-    expect(Object.keys(PUBLISHED).sort()).toEqual(EXPERIMENTS.map((e) => e.id).sort());
-    for (const [id, p] of Object.entries(PUBLISHED)) {
-      expect(p.holds.length > 0, id).toBe(p.verdict !== 'not-shown');
-      expect(p.fails.length + (p.opposite?.length ?? 0) > 0, id).toBe(p.verdict !== 'robust');
-    }
-  });
-
+/** Asserts the published verdicts of `ids` through their witnesses. */
+export function assertVerdicts(ids: readonly string[]): void {
   const of = (c: Cell, want: 'holds' | 'fails' | 'opposite') => ({
     players: c[0],
     scenario: c[1],
     seeds: c[2] ?? SEEDS,
     want,
   });
-  const witnesses = Object.entries(PUBLISHED).flatMap(([id, p]) =>
-    [
+  const witnesses = ids.flatMap((id) => {
+    const p = PUBLISHED[id];
+    if (!p) throw new Error(`No published verdict for "${id}".`);
+    return [
       ...p.holds.map((c) => of(c, 'holds')),
       ...p.fails.map((c) => of(c, 'fails')),
       ...(p.opposite ?? []).map((c) => of(c, 'opposite')),
-    ].map((w) => ({ id, ...w, on: w.seeds.join(', ') })),
-  );
+    ].map((w) => ({ id, ...w, on: w.seeds.join(', ') }));
+  });
   it.each(witnesses)(
     '$id with $players players on $scenario: $want on seeds $on',
     ({ id, players, scenario, want, seeds }) => {
@@ -203,4 +195,15 @@ describe('the published verdicts', () => {
       }
     },
   );
-});
+}
+
+/** Every claim has a published verdict, with the witnesses that verdict needs. */
+export function assertCoverage(): void {
+  it('cover every claim, and each verdict has the witnesses it needs', () => {
+    expect(Object.keys(PUBLISHED).sort()).toEqual(EXPERIMENTS.map((e) => e.id).sort());
+    for (const [id, p] of Object.entries(PUBLISHED)) {
+      expect(p.holds.length > 0, id).toBe(p.verdict !== 'not-shown');
+      expect(p.fails.length + (p.opposite?.length ?? 0) > 0, id).toBe(p.verdict !== 'robust');
+    }
+  });
+}
