@@ -69,8 +69,10 @@ export interface Published {
  * size on seeds 1, 2 and 3, the easy and normal players in session 11 and the hard players in session 10, on the same
  * games) and their witnesses, each chosen from those runs. A verdict over every seed is robust only if every cell
  * holds on every seed, so a claim robust on seed 1 alone (multilateral talks) is conditional here, with a failing
- * witness on the seed where it fails. The hard players' witnesses are asserted on one seed: a hard cell is 80 planner
- * games, too dear on three seeds for every cell.
+ * witness on the seed where it fails. The hard players' witnesses are asserted on one seed, and only where the
+ * verdict rests on them (a robust claim's, and a failing one that only the hard players give): a hard cell is 80
+ * planner games. Witnesses are the cheapest cells that say the same (short scenarios first): `npm test` plays every
+ * test file one after another.
  */
 export const PUBLISHED: Record<string, Published> = {
   // A record of provocations lowers the deals signed with the DPRK in all 18 easy and normal cells on seeds 1 to 3,
@@ -86,10 +88,7 @@ export const PUBLISHED: Record<string, Published> = {
   // see, hold everywhere.
   verification: {
     verdict: 'conditional',
-    holds: [
-      ['normal', 'panmunjom-2018'],
-      ['hard', 'panmunjom-2018', [1]],
-    ],
+    holds: [['normal', 'panmunjom-2018']],
     fails: [['easy', 'panmunjom-2018']],
   },
   // Robust: every difficulty concedes less under the hardliner, in every scenario, on every seed.
@@ -108,7 +107,7 @@ export const PUBLISHED: Record<string, Published> = {
     holds: [
       ['easy', 'hanoi-2019'],
       ['normal', 'present-day'],
-      ['hard', 'hanoi-2019', [1]],
+      ['hard', 'present-day', [1]],
     ],
     fails: [],
   },
@@ -127,7 +126,7 @@ export const PUBLISHED: Record<string, Published> = {
   phasing: {
     verdict: 'robust',
     holds: [
-      ['easy', 'six-party-talks'],
+      ['easy', 'panmunjom-2018'],
       ['normal', 'hanoi-2019'],
       ['hard', 'panmunjom-2018', [1]],
     ],
@@ -138,7 +137,7 @@ export const PUBLISHED: Record<string, Published> = {
   mediation: {
     verdict: 'robust',
     holds: [
-      ['easy', 'six-party-talks'],
+      ['easy', 'missile-crisis-2017'],
       ['normal', 'hanoi-2019'],
       ['hard', 'missile-crisis-2017', [1]],
     ],
@@ -147,20 +146,21 @@ export const PUBLISHED: Record<string, Published> = {
   // A clash is rare: the predicted sign or none in every easy and normal cell, significant only with the normal
   // players in the present day on seed 1.
   hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
-  // Not shown anywhere: the DPRK provokes no less, and on seed 2 significantly more, when the others may engage.
+  // Not shown anywhere: the DPRK provokes no less, and on seed 2 significantly more, when the others may engage; in
+  // the missile crisis it hardly provokes in either world.
   engagement: {
     verdict: 'not-shown',
     holds: [],
-    fails: [['normal', 'panmunjom-2018']],
+    fails: [['easy', 'missile-crisis-2017']],
   },
   // Every easy and normal cell holds on every seed. The hard players hold in every scenario on seeds 1 and 3 and on
-  // seed 2 only at the Six-Party Talks (after Hanoi −0.03 ± 0.04, in the Panmunjom thaw −0.05 ± 0.11, session 10).
+  // seed 2 only at the Six-Party Talks (after Hanoi −0.03 ± 0.04, in the Panmunjom thaw −0.05 ± 0.11, session 10);
+  // the failing hard witness is the one the verdict needs (a holding one costs two minutes more).
   multilateral: {
     verdict: 'conditional',
     holds: [
       ['easy', 'panmunjom-2018'],
-      ['normal', 'six-party-talks'],
-      ['hard', 'six-party-talks', [1]],
+      ['normal', 'panmunjom-2018'],
     ],
     fails: [['hard', 'hanoi-2019', [2]]],
   },

@@ -844,8 +844,10 @@ export async function difficultyCosts({
       );
       const t1 = performance.now();
       const c = process.cpuUsage(c0);
-      // A batch too small for a progress report before its end has no second half: all of it is the warm-up.
-      if (half === 0) {
+      // A batch too small for a progress report before its end has no second half: all of it is the warm-up. So
+      // too when its first half was played before every worker was ready (one worker's start-up outlasted the
+      // other's first games: seen with the 2-game quick batch on a busy machine, a warm-up of −76 ms).
+      if (half === 0 || halfAt < ready) {
         half = games;
         halfAt = t1;
       }
