@@ -13,7 +13,7 @@
  * A cell that holds on one seed and not on another is no witness, unless it names the seeds it is asserted on.
  *
  * Two test files assert them, claims 1 to 5 (`claims-1-5.test.ts`) and 6 to 10 (`claims-6-10.test.ts`), so that
- * one half can be run alone. Run with `npx vitest run --project experiments`: about 9 to 10 CPU-minutes on a quiet
+ * one half can be run alone. Run with `npx vitest run --project experiments`: about 11 minutes on a quiet
  * machine (the runner plays one file at a time on two cores: its default is a worker fewer than the cores).
  */
 import { expect, it } from 'vitest';
