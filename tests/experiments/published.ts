@@ -38,7 +38,7 @@ import { worldLoader } from '../../src/cli/files.ts';
 
 const load = worldLoader();
 
-export const SEEDS = [1, 2, 3];
+const SEEDS = [1, 2, 3];
 
 /** One cell's row on a seed, at the published size. */
 function cell(id: string, players: Players, scenario: string, seed: number): RobustnessRow {
@@ -55,9 +55,9 @@ function cell(id: string, players: Players, scenario: string, seed: number): Rob
 }
 
 /** Players and scenario, and the seeds the witness is asserted on where not all of them (a seed-sensitive cell). */
-export type Cell = readonly [Players, string] | readonly [Players, string, readonly number[]];
+type Cell = readonly [Players, string] | readonly [Players, string, readonly number[]];
 
-export interface Published {
+interface Published {
   verdict: Verdict;
   holds: readonly Cell[];
   fails: readonly Cell[];
