@@ -734,11 +734,10 @@ function difficultySize(quick: boolean, normalWorkerGames: number | undefined) {
   const batch = normalWorkerGames ?? (quick ? 2 : 240);
   return {
     /**
-     * Games of each shipped scenario per timed run: Normal (and Easy), and tit-for-tat (also the instructor's wait).
-     * The same 12 seeds for both since session 11: at 4 Normal games against 12 tit-for-tat ones the ratio moved by
-     * up to half between two runs a minute apart.
+     * Games of each shipped scenario per timed run, the same seeds for Normal, Easy and tit-for-tat (also the
+     * instructor's wait). Until session 11 Normal and Easy played 4 of tit-for-tat's 12, and the ratio moved by up to
+     * half between two runs a minute apart.
      */
-    normalGames: quick ? 1 : 12,
     scenarioGames: quick ? 1 : 12,
     /** The Normal batch on worker threads; a batch of thousands runs once per setting, not three times. */
     normalWorkerGames: batch,
@@ -792,13 +791,13 @@ export async function difficultyCosts({
         Array.from({ length: games }, (_, i) => gameSeed('warm', i)),
         strategy,
       );
-  const normalSeeds = Array.from({ length: size.normalGames }, (_, i) => gameSeed('normal', i));
-  const tftSeeds = Array.from({ length: size.scenarioGames }, (_, i) => gameSeed('normal', i));
+  // One set of seeds for every kind of player, so the cost ratios compare the same scenario starts.
+  const seeds = Array.from({ length: size.scenarioGames }, (_, i) => gameSeed('normal', i));
   const costs = shipped.map(({ world: w }) => {
     const r = alternate(quick ? 1 : runs, size, {
-      normal: { units: size.normalGames, run: () => playGames(w, normalSeeds, 'objective') },
-      tft: { units: size.scenarioGames, run: () => playGames(w, tftSeeds, 'tit-for-tat') },
-      easy: { units: size.normalGames, run: () => playGames(w, normalSeeds, DIFFICULTIES.easy.strategy) },
+      normal: { units: size.scenarioGames, run: () => playGames(w, seeds, 'objective') },
+      tft: { units: size.scenarioGames, run: () => playGames(w, seeds, 'tit-for-tat') },
+      easy: { units: size.scenarioGames, run: () => playGames(w, seeds, DIFFICULTIES.easy.strategy) },
     });
     return { scenario: w.id, normal: r.normal!, tft: r.tft!, easy: r.easy! };
   });
