@@ -162,8 +162,8 @@ export function sharedPromisable(
 }
 
 /** Whether a draft between me and `other` would pass the engine's checks on contact and forum. */
-export const canPropose = (view: PlayerView, parties: readonly ActorId[]): boolean =>
-  mayProposeInView(view, parties);
+export const canPropose = (world: World, view: PlayerView, parties: readonly ActorId[]): boolean =>
+  mayProposeInView(world, view, parties);
 
 export const mayMediate = (world: World, me: ActorId): boolean => mayBroker(world, me);
 

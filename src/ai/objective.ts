@@ -340,7 +340,7 @@ export function objectiveStrategy(
     type Weighed = { t: Term; mine: Valued; theirs: Valued };
     let swap: { to: ActorId; g: Weighed; w: Weighed; gives: Weighed[]; wants: Weighed[] } | null = null;
     for (const to of studied) {
-      if (!canPropose(view, [me, to])) continue;
+      if (!canPropose(world, view, [me, to])) continue;
       const honest = (view.myTrust[to] ?? 0) / 100;
       // A partner that has let my breaches and provocations pass unanswered is pressed for more.
       const pushover = answerRate(to) <= 1 / 3;
@@ -709,7 +709,7 @@ function mediation(
     return Math.max(direct, world.rules.mediatorGuarantee ? trust[pairIndex(n, i, mine)]! : 0) / 100;
   };
   for (const [a, b] of world.flashpoints) {
-    if (a === me || b === me || talkingIn(view, a, b) || !canPropose(view, [a, b])) continue;
+    if (a === me || b === me || talkingIn(view, a, b) || !canPropose(world, view, [a, b])) continue;
     // Each side must want what it is given, as in a swap it would make itself.
     const ab = promise(a, b).filter((t) => mayTake(findAction(world, t.action)!, a) && one(b, t) > 0);
     const ba = promise(b, a).filter((t) => mayTake(findAction(world, t.action)!, b) && one(a, t) > 0);

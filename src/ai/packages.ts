@@ -99,7 +99,7 @@ export function bestPackage(
   let best: Package | null = null;
   for (const a of partners)
     for (const b of partners) {
-      if (a === b || !canPropose(view, [me, a, b])) continue;
+      if (a === b || !canPropose(world, view, [me, a, b])) continue;
       // What I give a (valued by a), what a gives b (valued by b), what b gives me (valued by me).
       const x = top(me, a);
       const y = top(a, b);

@@ -101,7 +101,7 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
   const worth = termWorth(world, view);
   for (const to of partners) {
     const st = stance(to);
-    if (!st.cooperate || !canPropose(view, [view.me, to])) continue;
+    if (!st.cooperate || !canPropose(world, view, [view.me, to])) continue;
     // Only what the receiver could value, asking only for what it values itself (issue 16).
     const gives = promisable(world, view, view.me, to, friendly).filter((t) => worth(to, [t]) > 0);
     const wants = promisable(world, view, to, view.me, concessionOrFriendly).filter(

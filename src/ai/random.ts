@@ -27,7 +27,7 @@ export const randomStrategy: Strategy = {
               ? [gives[pick(rng, gives.length)]!, wants[pick(rng, wants.length)]!]
               : [];
           // Even at random, what this partner turned down lately is not put to it again unchanged.
-          if (terms.length && canPropose(view, [view.me, to]) && !lately(view)(terms))
+          if (terms.length && canPropose(world, view, [view.me, to]) && !lately(view)(terms))
             offers.push({
               terms,
               verification: VERIFICATIONS[pick(rng, VERIFICATIONS.length)]!,

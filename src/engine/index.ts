@@ -24,6 +24,8 @@ export {
   pairIndex,
   present,
   absence,
+  refusalAmong,
+  refusalBetween,
 } from './state.ts';
 export {
   checkInput,

@@ -10,7 +10,7 @@
  *   o.own.filter((a) => a.reason === null); // the actions it can take this commitment phase
  */
 import { mayTake } from './effects.ts';
-import { indexOf, present } from './state.ts';
+import { indexOf, present, refusalAmong } from './state.ts';
 import { unmet, viewFacts } from './requirements.ts';
 import type { Facts, Unmet } from './requirements.ts';
 import { signingCost } from './signing.ts';
@@ -162,10 +162,12 @@ export function signingCostInView(
 
 /**
  * Whether `view.me` may propose a deal among `parties` as far as its view shows: it talks directly to each
- * (enough trust or a channel), and a deal among more than two needs multilateral talks convened.
+ * (enough trust or a channel), a deal among more than two needs multilateral talks convened, and no two of the
+ * parties are kept apart by a refusal (`World.refusals`).
  */
-export function mayProposeInView(view: PlayerView, parties: readonly ActorId[]): boolean {
+export function mayProposeInView(world: World, view: PlayerView, parties: readonly ActorId[]): boolean {
   if (parties.length > 2 && view.forum <= 0) return false;
+  if (refusalAmong(world, parties)) return false;
   return parties.every((p) => p === view.me || view.contacts.includes(p));
 }
 

@@ -14,6 +14,28 @@ export function indexOf(world: World, id: ActorId): number {
   return -1;
 }
 
+/**
+ * The refusal that keeps `a` and `b` apart (`World.refusals`), as [who refuses, whom], either way round; null when
+ * neither refuses the other.
+ */
+export function refusalBetween(world: World, a: ActorId, b: ActorId): readonly [ActorId, ActorId] | null {
+  const rs = world.refusals;
+  if (!rs) return null;
+  for (const r of rs) if ((r[0] === a && r[1] === b) || (r[0] === b && r[1] === a)) return r;
+  return null;
+}
+
+/** The first refusal (see `refusalBetween`) between two of `parties`, or null when none keeps any two apart. */
+export function refusalAmong(world: World, parties: readonly ActorId[]): readonly [ActorId, ActorId] | null {
+  if (!world.refusals?.length) return null;
+  for (let x = 0; x < parties.length; x++)
+    for (let y = x + 1; y < parties.length; y++) {
+      const r = refusalBetween(world, parties[x]!, parties[y]!);
+      if (r) return r;
+    }
+  return null;
+}
+
 export function idOf(world: World, i: number): ActorId {
   return world.actors[i]!.id;
 }

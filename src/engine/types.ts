@@ -377,6 +377,12 @@ export interface World {
   /** Pairs where a miscalculation can start a clash. */
   flashpoints: readonly (readonly [ActorId, ActorId])[];
   /**
+   * Refusals, as pairs [who refuses, whom]: the first signs nothing with the second for the whole game (North Korea's
+   * "two hostile states" since 2024), so no deal, package or mediated deal can bind both, and they are not on
+   * speaking terms. Acts aimed at each other on their own are still possible. Absent or empty: none.
+   */
+  refusals?: readonly (readonly [ActorId, ActorId])[];
+  /**
    * The highest stage (counted from 0) a deal between rivals can lift the process to when its only steps past
    * declarations are security concessions (exercises suspended, a guarantee), with none on a weapons programme.
    * Undefined: security concessions, like a programme's, may lift it to the top.

@@ -6,7 +6,7 @@ import { mayTake } from './effects.ts';
 import { REASON_REJECTION, awaitsAnswer, costReason, owesStep, targetReason } from './options.ts';
 import { nameOf, stateFacts, unmetText, viewFacts } from './requirements.ts';
 import type { Facts } from './requirements.ts';
-import { absence, indexOf, pairIndex } from './state.ts';
+import { absence, indexOf, pairIndex, refusalAmong, refusalBetween } from './state.ts';
 import { VERIFICATIONS } from './types.ts';
 import type { PlayerView } from './view.ts';
 import type {
@@ -88,13 +88,23 @@ export function mayBroker(world: World, actor: ActorId): boolean {
 
 /**
  * Whether `from` will open direct talks with `to`: it trusts `to` enough, or a channel is open between them.
- * It rests on the proposer's own trust only, so every government can tell what it may propose.
+ * It rests on the proposer's own trust only, so every government can tell what it may propose. A pair kept apart
+ * by a refusal (`World.refusals`) never talks, whatever the channels.
  */
 export function canTalk(world: World, s: GameState, from: number, to: number): boolean {
   const n = world.actors.length;
   const k = pairIndex(n, from, to);
-  return s.hotline[k] === 1 || s.backchannel[k] === 1 || s.trust[k]! >= world.rules.contactTrust;
+  return (
+    (s.hotline[k] === 1 || s.backchannel[k] === 1 || s.trust[k]! >= world.rules.contactTrust) &&
+    !refused(world, from, to)
+  );
 }
+
+/** Whether a refusal keeps the governments at `a` and `b` apart (`refusalBetween`). */
+const refused = (world: World, a: number, b: number): boolean =>
+  world.refusals !== undefined &&
+  world.refusals.length > 0 &&
+  refusalBetween(world, world.actors[a]!.id, world.actors[b]!.id) !== null;
 
 /**
  * Whether two governments are on speaking terms, as everyone can tell: a hotline is open between them, or either
@@ -108,7 +118,10 @@ export function speaking(world: World, s: GameState, a: number, b: number): bool
   const ab = pairIndex(n, a, b);
   const ba = pairIndex(n, b, a);
   const t = world.rules.contactTrust;
-  return s.hotline[ab] === 1 || s.hotline[ba] === 1 || s.trust[ab]! >= t || s.trust[ba]! >= t;
+  return (
+    (s.hotline[ab] === 1 || s.hotline[ba] === 1 || s.trust[ab]! >= t || s.trust[ba]! >= t) &&
+    !refused(world, a, b)
+  );
 }
 
 /** Whether `a` and `b` are on speaking terms in a view's public list (`PlayerView.talking`), either way round. */
@@ -268,6 +281,12 @@ function draftProblem(
     return no(
       'INVALID_OFFER',
       `${where} needs terms for at least two governments: what is given and what is wanted.`,
+    );
+  const refusal = refusalAmong(world, parties);
+  if (refusal)
+    return no(
+      'NOT_PERMITTED',
+      `${where}: ${nameOf(world, refusal[0])} signs nothing with ${nameOf(world, refusal[1])} in this world, so no deal can bind both.`,
     );
   const mediated = !parties.includes(from);
   if (mediated) {

@@ -387,6 +387,7 @@ function crossCheck(src: Located, sc: Obj, catalogue: CatalogueFile): void {
   );
   items(rel.alliances).forEach((p, k) => pair(p, ['relations', 'alliances', k], 'alliance'));
   items(rel.rivalries).forEach((p, k) => pair(p, ['relations', 'rivalries', k], 'rivalry'));
+  items(rel.refusals).forEach((p, k) => pair(p, ['relations', 'refusals', k], 'refusal'));
   items(sc.flashpoints).forEach((p, k) => pair(p, ['flashpoints', k], 'flashpoint'));
 
   const stageRange = `counted from 0 (0 is "${String(stageNames[0])}", ${stageNames.length - 1} is "${String(stageNames[stageNames.length - 1])}")`;
@@ -1207,6 +1208,7 @@ export function compileWorld(sc: ScenarioFile, catalogue: CatalogueFile, hash: s
     ...(sc.historical !== undefined ? { historical: sc.historical } : {}),
     stages: sc.stages,
     flashpoints: sc.flashpoints,
+    ...(sc.relations.refusals.length ? { refusals: sc.relations.refusals } : {}),
     ...(sc['security-reach'] !== undefined
       ? {
           securityReach:

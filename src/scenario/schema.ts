@@ -597,6 +597,12 @@ export const scenarioSchema = z
           .default([]),
         alliances: z.array(z.tuple([actorId, actorId])).default([]),
         rivalries: z.array(z.tuple([actorId, actorId])).default([]),
+        refusals: z
+          .array(z.tuple([actorId, actorId]))
+          .default([])
+          .describe(
+            'Pairs [who refuses, whom]: the first government signs nothing with the second for the whole game, so no deal, package or mediated deal can bind both and the two are not on speaking terms (acts aimed at each other on their own stay possible). For a doctrine on the record, such as North Korea\'s "two hostile states" since 2024.',
+          ),
       })
       .describe('How the governments stand toward each other at the start.'),
     flashpoints: z

@@ -2,9 +2,10 @@
  * What the board draws, derived from one player's view: positions, labels and relations, already decided.
  * The scene reads only this; it knows no rules and no engine types beyond ids.
  */
+import { refusalBetween } from '../../engine/index.ts';
 import type { ActorId, AgreementView, PlayerView, World } from '../../engine/index.ts';
 import { logTexts } from '../../text/index.ts';
-import { termText } from '../kit/text.ts';
+import { refusalText, termText } from '../kit/text.ts';
 import { CAPITALS, inFrame } from './geo.ts';
 import type { LonLat } from './geo.ts';
 
@@ -63,6 +64,8 @@ export interface BoardModel {
   contacts: ActorId[];
   /** The trust that opens direct offers without a channel. */
   contactTrust: number;
+  /** Governments kept apart from me by a refusal (`World.refusals`): why each signs nothing with me, in words. */
+  refusals: { id: ActorId; text: string }[];
   /** The phase: offers are made only while it is "proposing". */
   phase: string;
   tension: number;
@@ -189,6 +192,10 @@ export function boardModel(world: World, capitals: Record<ActorId, string>, view
     deals,
     contacts: [...view.contacts],
     contactTrust: world.rules.contactTrust,
+    refusals: world.actors.flatMap((a) => {
+      const r = a.id === view.me ? null : refusalBetween(world, view.me, a.id);
+      return r ? [{ id: a.id, text: refusalText(world, r) }] : [];
+    }),
     phase: view.phase,
     tension: view.tension,
     crisisAt: world.rules.crisisAt,

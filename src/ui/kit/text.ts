@@ -9,6 +9,10 @@ export { nameOf };
 export const who = (world: World, id: ActorId, me: ActorId): string =>
   id === me ? 'You' : nameOf(world, id);
 
+/** Why two governments sign nothing together: a refusal of the scenario's (`World.refusals`), [who, whom]. */
+export const refusalText = (world: World, r: readonly [ActorId, ActorId]): string =>
+  `${nameOf(world, r[0])} signs nothing with ${nameOf(world, r[1])} in this scenario.`;
+
 /** "North Korea: Freeze a nuclear site" or "You: Humanitarian aid to North Korea". */
 export function termText(world: World, t: Term, me: ActorId): string {
   const def = findAction(world, t.action);

@@ -8,6 +8,7 @@ import {
   checkDraftInView,
   findAction,
   mayTake,
+  refusalBetween,
   talkingIn,
   viewFacts,
 } from '../../../engine/index.ts';
@@ -277,7 +278,7 @@ function reachProblem(p: Parts, id: ActorId): string | null {
   const { view } = p.ctx;
   if (view.actors.find((a) => a.id === id)?.present === false) return 'away';
   if (view.contacts.includes(id)) return null;
-  return 'no contact';
+  return refusalBetween(p.ctx.world, view.me, id) ? 'no dealings' : 'no contact';
 }
 
 /** What mediating this draft would do: bridge a pair that cannot talk, or nothing (all the parties talk already). */
