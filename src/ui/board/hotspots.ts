@@ -239,10 +239,13 @@ export function relationLines(m: BoardModel, id: ActorId): string[] {
   const t = m.trust.find((x) => x.to === id);
   if (t) out.push(`Your trust in ${a.name}: ${Math.round(t.value)} of 100 (${trustBand(t.value).word}).`);
   out.push(`${a.name}’s trust in you: secret until the game ends (it follows what it saw you do).`);
+  const refusal = m.refusals.find((r) => r.id === id);
   out.push(
     m.contacts.includes(id)
       ? 'You can make it offers directly.'
-      : 'You cannot make it offers directly (too little trust, no open channel).',
+      : refusal
+        ? `${refusal.text} No deal can bind you both, even through a mediator.`
+        : 'You cannot make it offers directly (too little trust, no open channel).',
   );
   out.push(
     sanctionWords(m, id)
