@@ -197,7 +197,8 @@ function offerProblem(m: BoardModel, a: BoardModel['actors'][number], offers: bo
   }
   if (m.phase !== 'proposing') return 'Offers are made in phase 1 of each round (Propose deals).';
   const refusal = m.refusals.find((r) => r.id === a.id);
-  if (refusal) return `${refusal.text} No offer can include both of you.`;
+  // The card's lines say why already (`relationLines`).
+  if (refusal) return 'No offer can include both of you.';
   if (!m.contacts.includes(a.id))
     return `You cannot offer ${a.name} a deal directly: your trust in it is below ${m.contactTrust} and no hotline or backchannel is open. A mediator can carry an offer.`;
   return offers ? null : 'Offers are not made from this screen.';

@@ -1,9 +1,9 @@
 /** The proposing phase: compose offers (`composer.ts`), keep a list of the ones to send, send them. */
-import { mayBroker } from '../../../engine/index.ts';
+import { mayBroker, refusalBetween } from '../../../engine/index.ts';
 import type { ActorId, OfferDraft } from '../../../engine/index.ts';
 
 import { fill, h } from '../../kit/dom.ts';
-import { VERIFICATION_LABELS, nameOf, termText } from '../../kit/text.ts';
+import { VERIFICATION_LABELS, nameOf, refusalText, termText } from '../../kit/text.ts';
 import { createComposer } from './composer.ts';
 import type { ComposerDraft } from './composer.ts';
 import { bridgeablePairs, draftHistory, errorBox, keepingFocus, submitRow } from './shared.ts';
@@ -117,6 +117,10 @@ export function renderProposing(panel: HTMLElement, ctx: ControlsContext): Contr
   }
 
   const contacts = view.contacts.map((c) => nameOf(world, c));
+  const refusals = world.actors.flatMap((a) => {
+    const r = a.id === view.me ? null : refusalBetween(world, view.me, a.id);
+    return r ? [refusalText(world, r)] : [];
+  });
   fill(
     panel,
     h(
@@ -131,6 +135,7 @@ export function renderProposing(panel: HTMLElement, ctx: ControlsContext): Contr
         ? `You can talk directly to: ${contacts.join(', ')}.`
         : 'You trust no one enough to talk directly.',
       ` Others need a hotline or backchannel, or a mediator (trust below ${world.rules.contactTrust}).`,
+      refusals.length ? ` ${refusals.join(' ')}` : '',
     ),
     mediationHint(ctx),
     err.el,
