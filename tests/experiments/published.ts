@@ -67,9 +67,9 @@ interface Published {
 /**
  * The published verdicts over every seed (docs/experiments.md, Results: `qpq experiment --all --json` at the default
  * size on seeds 1, 2 and 3, the easy and normal players in session 11 and the hard players in session 10, on the same
- * games) and their witnesses, each chosen from those runs. A verdict over every seed is robust only if every cell
- * holds on every seed, so a claim robust on seed 1 alone (multilateral talks) is conditional here, with a failing
- * witness on the seed where it fails. The hard players' witnesses are asserted on one seed, and only where the
+ * games; the four claims measured in the present day again in session 12) and their witnesses, each chosen from
+ * those runs. A verdict over every seed is robust only if every cell holds on every seed, so a claim robust on seed 1
+ * alone (multilateral talks) is conditional here, with a failing witness on the seed where it fails. The hard players' witnesses are asserted on one seed, and only where the
  * verdict rests on them (a robust claim's, and a failing one that only the hard players give): a hard cell is 80
  * planner games. Witnesses are the cheapest cells that say the same (short scenarios first): `npm test` plays every
  * test file one after another.
@@ -143,9 +143,10 @@ export const PUBLISHED: Record<string, Published> = {
     ],
     fails: [],
   },
-  // A clash is rare: the predicted sign or none in every easy and normal cell, significant only with the normal
-  // players in the present day on seed 1.
-  hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'present-day']] },
+  // A clash is rare: the predicted sign or none in every easy and normal cell, significant only in the present day
+  // (since session 12 the easy players on seeds 1 and 3, the normal players on seed 1): on no cell on every seed. The
+  // witness is the cheapest cell that fails on every seed.
+  hotline: { verdict: 'not-shown', holds: [], fails: [['easy', 'missile-crisis-2017']] },
   // Not shown anywhere: the DPRK provokes no less, and on seed 2 significantly more, when the others may engage; in
   // the missile crisis it hardly provokes in either world.
   engagement: {
