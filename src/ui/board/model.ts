@@ -2,10 +2,9 @@
  * What the board draws, derived from one player's view: positions, labels and relations, already decided.
  * The scene reads only this; it knows no rules and no engine types beyond ids.
  */
-import { refusalBetween } from '../../engine/index.ts';
 import type { ActorId, AgreementView, PlayerView, World } from '../../engine/index.ts';
 import { logTexts } from '../../text/index.ts';
-import { refusalText, termText } from '../kit/text.ts';
+import { refusalsOf, termText } from '../kit/text.ts';
 import { CAPITALS, inFrame } from './geo.ts';
 import type { LonLat } from './geo.ts';
 
@@ -192,10 +191,7 @@ export function boardModel(world: World, capitals: Record<ActorId, string>, view
     deals,
     contacts: [...view.contacts],
     contactTrust: world.rules.contactTrust,
-    refusals: world.actors.flatMap((a) => {
-      const r = a.id === view.me ? null : refusalBetween(world, view.me, a.id);
-      return r ? [{ id: a.id, text: refusalText(world, r) }] : [];
-    }),
+    refusals: refusalsOf(world, view.me),
     phase: view.phase,
     tension: view.tension,
     crisisAt: world.rules.crisisAt,

@@ -1,5 +1,5 @@
 /** Words for the screen: names, terms, variables and phases in plain language. */
-import { findAction, nameOf } from '../../engine/index.ts';
+import { findAction, nameOf, refusalBetween } from '../../engine/index.ts';
 import type { ActionDef, ActorId, ActorVar, Term, Verification, World } from '../../engine/index.ts';
 
 /** A government's name: the engine's. */
@@ -12,6 +12,14 @@ export const who = (world: World, id: ActorId, me: ActorId): string =>
 /** Why two governments sign nothing together: a refusal of the scenario's (`World.refusals`), [who, whom]. */
 export const refusalText = (world: World, r: readonly [ActorId, ActorId]): string =>
   `${nameOf(world, r[0])} signs nothing with ${nameOf(world, r[1])} in this scenario.`;
+
+/** The governments a refusal keeps apart from `me`, each with why in words (`refusalText`), in the world's order. */
+export function refusalsOf(world: World, me: ActorId): { id: ActorId; text: string }[] {
+  return world.actors.flatMap((a) => {
+    const r = a.id === me ? null : refusalBetween(world, me, a.id);
+    return r ? [{ id: a.id, text: refusalText(world, r) }] : [];
+  });
+}
 
 /** "North Korea: Freeze a nuclear site" or "You: Humanitarian aid to North Korea". */
 export function termText(world: World, t: Term, me: ActorId): string {

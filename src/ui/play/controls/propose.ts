@@ -1,9 +1,9 @@
 /** The proposing phase: compose offers (`composer.ts`), keep a list of the ones to send, send them. */
-import { mayBroker, refusalBetween } from '../../../engine/index.ts';
+import { mayBroker } from '../../../engine/index.ts';
 import type { ActorId, OfferDraft } from '../../../engine/index.ts';
 
 import { fill, h } from '../../kit/dom.ts';
-import { VERIFICATION_LABELS, nameOf, refusalText, termText } from '../../kit/text.ts';
+import { VERIFICATION_LABELS, nameOf, refusalsOf, termText } from '../../kit/text.ts';
 import { createComposer } from './composer.ts';
 import type { ComposerDraft } from './composer.ts';
 import { bridgeablePairs, draftHistory, errorBox, keepingFocus, submitRow } from './shared.ts';
@@ -117,10 +117,7 @@ export function renderProposing(panel: HTMLElement, ctx: ControlsContext): Contr
   }
 
   const contacts = view.contacts.map((c) => nameOf(world, c));
-  const refusals = world.actors.flatMap((a) => {
-    const r = a.id === view.me ? null : refusalBetween(world, view.me, a.id);
-    return r ? [refusalText(world, r)] : [];
-  });
+  const refusals = refusalsOf(world, view.me).map((r) => r.text);
   fill(
     panel,
     h(
