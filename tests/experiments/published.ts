@@ -15,7 +15,7 @@
  * Two test files assert them, claims 1 to 5 (`claims-1-5.test.ts`) and 6 to 10 (`claims-6-10.test.ts`), so that
  * one half can be run alone, and both side by side: the project runs after the others, on two workers
  * (vitest.config.ts), where the runner's default on this two-core machine is one file at a time. Run with
- * `npx vitest run --project experiments`: about 6 minutes (each file about 5½ to 6 alone, session 12's CI).
+ * `npx vitest run --project experiments`: about 9 minutes side by side (each file about 6 alone, session 12).
  */
 import { expect, it } from 'vitest';
 import {
