@@ -14,6 +14,7 @@ import type { GameState, World } from '../../src/engine/index.ts';
 import { checkScenario } from '../../src/scenario/index.ts';
 import { boardModel } from '../../src/ui/board/model.ts';
 import { relationLines } from '../../src/ui/board/hotspots.ts';
+import { boardDescription } from '../../src/ui/play/panels.ts';
 import { WORLD, ix, offer, proposing, term } from '../engine/helpers.ts';
 import { SCENARIO_DIR, defaultCatalogue } from './helpers.ts';
 
@@ -150,5 +151,17 @@ describe('the players and the board', () => {
       'North Korea signs nothing with South Korea in this scenario. No deal can bind you both, even through a mediator.',
     );
     expect(relationLines(m, 'PRC').join(' ')).not.toContain('signs nothing');
+  });
+
+  it('puts the refusal in the words a screen reader reads for the map, for every seat', () => {
+    const { world } = present;
+    const s = startGame(world, 'words');
+    for (const me of ['ROK', 'USA'])
+      expect(boardDescription(world, playerView(world, s, me))).toContain(
+        'North Korea signs nothing with South Korea in this scenario.',
+      );
+    expect(boardDescription(WORLD, playerView(WORLD, startGame(WORLD, 'words'), 'ROK'))).not.toContain(
+      'signs nothing',
+    );
   });
 });

@@ -8,7 +8,7 @@ import { trustBand } from '../board/model.ts';
 import { fill, h, signed } from '../kit/dom.ts';
 import { kindText, logTexts } from '../../text/index.ts';
 import { causesLine, shownCauses } from './summary.ts';
-import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, rankOf, varHelp } from '../kit/text.ts';
+import { PHASE_TITLES, TRUST_HELP, VAR_LABELS, nameOf, rankOf, refusalText, varHelp } from '../kit/text.ts';
 
 const PHASE_NUMBER: Record<string, number> = { proposing: 1, responding: 2, commitment: 3 };
 
@@ -49,6 +49,8 @@ export function boardDescription(world: World, view: PlayerView): string {
   parts.push(
     `Alliances: ${view.alliances.map(([a, b]) => `${nameOf(world, a)}–${nameOf(world, b)}`).join('; ') || 'none'}.`,
   );
+  // A refusal is public, as whom a government will receive is (`World.refusals`).
+  for (const r of world.refusals ?? []) parts.push(refusalText(world, r));
   return parts.join(' ');
 }
 
