@@ -23,8 +23,9 @@ export default defineConfig({
         },
       },
       {
-        // Its two files are long, deterministic and CPU-bound, with nothing timed: they run after the other
-        // projects (group 1), side by side on the machine's two cores, where the default runs one file at a time.
+        // Its two files are long, deterministic and CPU-bound, with nothing timed: they run in a group of their own
+        // (group 1: in CI after the unit and statistical files, before the browser's, which run one at a time),
+        // side by side on the machine's two cores, where the default runs one file at a time.
         test: {
           name: 'experiments',
           include: ['tests/experiments/**/*.test.ts'],

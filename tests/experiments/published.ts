@@ -13,9 +13,11 @@
  * A cell that holds on one seed and not on another is no witness, unless it names the seeds it is asserted on.
  *
  * Two test files assert them, claims 1 to 5 (`claims-1-5.test.ts`) and 6 to 10 (`claims-6-10.test.ts`), so that
- * one half can be run alone, and both side by side: the project runs after the others, on two workers
- * (vitest.config.ts), where the runner's default on this two-core machine is one file at a time. Run with
- * `npx vitest run --project experiments`: about 9 minutes side by side (each file about 6 alone, session 12).
+ * one half can be run alone, and both side by side: the project runs in a group of its own, on two workers
+ * (vitest.config.ts; in CI after the unit and statistical files, before the browser's), where the runner's default on
+ * this two-core machine is one file at a time. Run with
+ * `npx vitest run --project experiments`: about 6 minutes side by side (288 and 346 s in session 12's last CI run;
+ * one after the other in its first, 352 and 349 s).
  */
 import { expect, it } from 'vitest';
 import {
