@@ -161,7 +161,7 @@ export function sharedPromisable(
   };
 }
 
-/** Whether a draft between me and `other` would pass the engine's checks on contact and forum. */
+/** Whether a draft among `parties` would pass the engine's checks on contact, forum and refusals. */
 export const canPropose = (world: World, view: PlayerView, parties: readonly ActorId[]): boolean =>
   mayProposeInView(world, view, parties);
 
