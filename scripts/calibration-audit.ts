@@ -7,11 +7,13 @@
  *
  *   node --import tsx scripts/calibration-audit.ts [strategy] [games] [scenario ...]
  *
- * Defaults: the Normal players (`objective`), 300 games a run (seed 1), every shipped scenario. Investigation only:
+ * Defaults: the Normal players (`objective`), 300 games a run (seed 1), every scenario in `scenarios/` (a new one is
+ * audited as soon as it is there). Investigation only:
  * nothing here changes a scenario.
  */
+import { readdirSync } from 'node:fs';
 import { playGames } from '../src/ai/simulate.ts';
-import { readScenario } from '../src/cli/files.ts';
+import { SCENARIO_DIR, readScenario } from '../src/cli/files.ts';
 import type { World } from '../src/engine/index.ts';
 
 const [strategy = 'objective', gamesArg = '300', ...only] = process.argv.slice(2);
@@ -22,7 +24,10 @@ if (!Number.isInteger(games) || games < 1) {
 }
 const SCENARIOS = only.length
   ? only
-  : ['tutorial', 'six-party-talks', 'missile-crisis-2017', 'panmunjom-2018', 'hanoi-2019', 'present-day'];
+  : readdirSync(SCENARIO_DIR)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => f.slice(0, -'.yaml'.length));
 
 const pairKey = (a: string, b: string): string => [a, b].sort().join('–');
 

@@ -102,9 +102,7 @@ export function canTalk(world: World, s: GameState, from: number, to: number): b
 
 /** Whether a refusal keeps the governments at `a` and `b` apart (`refusalBetween`). */
 const refused = (world: World, a: number, b: number): boolean =>
-  world.refusals !== undefined &&
-  world.refusals.length > 0 &&
-  refusalBetween(world, world.actors[a]!.id, world.actors[b]!.id) !== null;
+  !!world.refusals?.length && refusalBetween(world, world.actors[a]!.id, world.actors[b]!.id) !== null;
 
 /**
  * Whether two governments are on speaking terms, as everyone can tell: a hotline is open between them, or either
