@@ -70,15 +70,28 @@ export function combineRuns(runs: readonly ExperimentRun[]): ExperimentRun[] {
   return [...bySeed.values()];
 }
 
-/** Each kind of player's size in a run, from its rows: "default, easy, normal: 5 batches × 10; hard: 3 × 1". */
+/**
+ * Each kind of player's size in a run, from its rows: "easy, normal players: 5 batches of 40 paired games a cell;
+ * hard players: 5 batches of 8 paired games a cell (multilateral: 5 batches of 32)". A kind's size is the one most of
+ * its claims were measured at; a claim measured at another size is named after it.
+ */
 function sizes(run: ExperimentRun): string {
   const by = new Map<string, string[]>();
   for (const p of PLAYER_KINDS) {
-    const rows = run.claims.flatMap((c) => c.robustness.filter((r) => r.players === p));
-    if (!rows.length) continue;
-    const batches = Math.max(...rows.map((r) => r.batches));
-    const games = Math.max(...rows.map((r) => Math.round(r.games / Math.max(1, r.batches))));
-    const key = `${batches} batches of ${games} paired games a cell`;
+    const perClaim = new Map<string, string>();
+    for (const c of run.claims) {
+      const rows = c.robustness.filter((r) => r.players === p);
+      if (!rows.length) continue;
+      const batches = Math.max(...rows.map((r) => r.batches));
+      const games = Math.max(...rows.map((r) => Math.round(r.games / Math.max(1, r.batches))));
+      perClaim.set(c.id, `${batches} batches of ${games}`);
+    }
+    if (!perClaim.size) continue;
+    const counts = new Map<string, number>();
+    for (const v of perClaim.values()) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    const apart = [...perClaim.entries()].filter(([, v]) => v !== common).map(([id, v]) => `${id}: ${v}`);
+    const key = `${common} paired games a cell${apart.length ? ` (${apart.join('; ')})` : ''}`;
     by.set(key, [...(by.get(key) ?? []), p]);
   }
   return [...by.entries()].map(([k, ps]) => `${ps.join(', ')} players: ${k}`).join('; ');

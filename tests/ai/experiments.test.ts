@@ -309,6 +309,18 @@ describe('the Results section of docs/experiments.md', () => {
     ).toHaveLength(2);
   });
 
+  it('gives the size most claims were measured at, and names a claim measured at another', () => {
+    const m = experimentById('mediation')!;
+    const bigger = { ...opts, games: 4, players: ['easy', 'normal'] as ('easy' | 'normal')[] };
+    const other = new Map<string, UnitResult>();
+    for (const u of unitsOf(m, bigger)) other.set(unitKey(u), { a: [1, 1, 1, 1], b: [0, 0, 0, 0] });
+    const wide = summariseClaim(m, load, bigger, other);
+    const md = resultsMarkdown({ elapsedMs: 1, workers: 1, claims: [claim, claim, wide] }, 'qpq experiment');
+    expect(md).toContain(
+      'easy, normal players: 3 batches of 1 paired games a cell (mediation: 3 batches of 4); ',
+    );
+  });
+
   it('replaces only the text between the page’s markers, and says so when they are missing', () => {
     const page = `# Title\n\nby hand\n\n${RESULTS_START}\n\nold tables\n${RESULTS_END}\n\nafter\n`;
     const out = replaceResults(page, 'new tables\n');

@@ -205,3 +205,14 @@ describe('qpq bench --json --quick', () => {
     expect(r.stderr).toContain('--full plays 10,000 Normal games');
   }, 30_000);
 });
+
+describe('the waits the benchmark reports', () => {
+  it('reads seconds, then minutes and seconds under ten minutes, so a wait near a 60 s goal is not rounded away', async () => {
+    const { duration } = await import('../../src/cli/bench/report.ts');
+    expect(duration(59.6)).toBe('60 s');
+    expect(duration(138)).toBe('2 min 18 s');
+    expect(duration(599.7)).toBe('10 min 0 s');
+    expect(duration(710)).toBe('12 min');
+    expect(duration(7200)).toBe('2.0 h');
+  });
+});

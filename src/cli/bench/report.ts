@@ -7,8 +7,15 @@ import type { BenchFigures, DifficultyFigures } from './measure.ts';
 
 const n = (x: number): string => x.toLocaleString('en');
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
-export const duration = (s: number): string =>
-  s < 90 ? `${Math.round(s)} s` : s < 5400 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`;
+/** A wait as a person reads it: seconds, minutes and seconds under ten minutes (a goal may sit at 60 s), then minutes. */
+export const duration = (s: number): string => {
+  if (s < 90) return `${Math.round(s)} s`;
+  if (s < 600) {
+    const whole = Math.round(s);
+    return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  }
+  return s < 5400 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`;
+};
 
 const table = (head: string[], rows: string[][]): string =>
   [
