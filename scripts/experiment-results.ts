@@ -9,16 +9,28 @@
  * main run's seed with other players (the hard players apart, at their own size) join its tables; runs of other
  * seeds make each cell say which seeds it holds on. Only the text between the page's `results` markers changes;
  * the reading above them is written by hand and must be checked against the new tables.
+ *
+ * Some claims run again (on the page's seeds), every other claim kept as the page has it:
+ *
+ *   node --import tsx scripts/experiment-results.ts --splice "<what was run again, and why>" "<its command>" \
+ *     /tmp/multilateral-s1.json /tmp/multilateral-s2.json /tmp/multilateral-s3.json
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { combineRuns, replaceResults, resultsMarkdown } from '../src/cli/experiment-markdown.ts';
+import {
+  combineRuns,
+  replaceResults,
+  resultsMarkdown,
+  spliceResults,
+} from '../src/cli/experiment-markdown.ts';
 import type { ExperimentRun } from '../src/cli/experiment-markdown.ts';
 
 const page = process.env.QPQ_EXPERIMENTS_PAGE ?? 'docs/experiments.md';
-const [command, ...files] = process.argv.slice(2);
-if (!command || !files.length) {
+const args = process.argv.slice(2);
+const splice = args[0] === '--splice' ? args.splice(0, 2)[1] : undefined;
+const [command, ...files] = args;
+if (!command || !files.length || splice === '') {
   process.stderr.write(
-    'usage: experiment-results.ts "<the command of the main run>" <run.json> [<more runs.json> ...]\n',
+    'usage: experiment-results.ts [--splice "<note>"] "<the command of the main run>" <run.json> [<more runs.json> ...]\n',
   );
   process.exit(2);
 }
@@ -31,5 +43,9 @@ const runs = files.map((file) => {
   return run;
 });
 const [run, ...others] = combineRuns(runs) as [ExperimentRun, ...ExperimentRun[]];
-writeFileSync(page, replaceResults(readFileSync(page, 'utf8'), resultsMarkdown(run, command, others)));
-process.stdout.write(`${page}: results of ${run.claims.length} claims written.\n`);
+const generated = resultsMarkdown(run, command, others);
+const before = readFileSync(page, 'utf8');
+writeFileSync(page, splice ? spliceResults(before, generated, splice) : replaceResults(before, generated));
+process.stdout.write(
+  `${page}: results of ${run.claims.length} claim${run.claims.length === 1 ? '' : 's'} written${splice ? ', the others kept' : ''}.\n`,
+);

@@ -253,3 +253,86 @@ export function replaceResults(page: string, generated: string): string {
     throw new Error(`the page has no "${RESULTS_START}" … "${RESULTS_END}" markers to replace between.`);
   return `${page.slice(0, a + RESULTS_START.length)}\n\n${generated}\n${page.slice(b)}`;
 }
+
+/** A summary row's claim id (`| 10 | \`multilateral\` | …`), or null for any other line. */
+const rowId = (line: string): string | null => /^\|\s*\d+\s*\|\s*`([^`]+)`\s*\|/.exec(line)?.[1] ?? null;
+/** A claim section's heading's id (`### 10. \`multilateral\`: robust`), or null. */
+const headingId = (line: string): string | null => /^### \d+\. `([^`]+)`/.exec(line)?.[1] ?? null;
+
+/**
+ * A page whose results keep every claim but those `generated` has (the output of `resultsMarkdown` for some claims,
+ * with runs of the same seeds as the page's): those claims' summary rows and sections are replaced, the verdicts'
+ * count is read again from the summary table, and `note` (what was run again, and why) follows the page's own
+ * sizes line. So one claim can be measured again without running every other claim again.
+ */
+export function spliceResults(page: string, generated: string, note: string): string {
+  const a = page.indexOf(RESULTS_START);
+  const b = page.indexOf(RESULTS_END);
+  if (a < 0 || b < a)
+    throw new Error(`the page has no "${RESULTS_START}" … "${RESULTS_END}" markers to replace between.`);
+  const gen = generated.split('\n');
+  const rows = new Map<string, string>();
+  const sections = new Map<string, string[]>();
+  let current: string[] | null = null;
+  for (const line of gen) {
+    const r = rowId(line);
+    if (r) rows.set(r, line);
+    const h = headingId(line);
+    if (h) sections.set(h, (current = []));
+    if (current) current.push(line);
+  }
+  const columns = (line: string): number => line.split('|').length;
+  const old = page.slice(a + RESULTS_START.length, b).split('\n');
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < old.length; i++) {
+    const line = old[i]!;
+    const r = rowId(line);
+    if (r && rows.has(r)) {
+      if (columns(line) !== columns(rows.get(r)!))
+        throw new Error(
+          `claim "${r}": the new summary row has other columns than the page's (the page has runs of several seeds: give runs of the same seeds).`,
+        );
+      out.push(rows.get(r)!);
+      seen.add(`row:${r}`);
+      continue;
+    }
+    const h = headingId(line);
+    if (h && sections.has(h)) {
+      // The section runs to the next claim's heading or the end of the results.
+      let j = i + 1;
+      while (j < old.length && headingId(old[j]!) === null) j++;
+      const section = sections.get(h)!;
+      // The generated section ends at the end of the text; the page's next heading wants its blank line before it.
+      while (section.length && section[section.length - 1] === '') section.pop();
+      out.push(...section, '');
+      if (j < old.length) out.push('');
+      seen.add(`section:${h}`);
+      i = j - 1;
+      continue;
+    }
+    out.push(line);
+  }
+  for (const id of rows.keys())
+    if (!seen.has(`row:${id}`) || !seen.has(`section:${id}`))
+      throw new Error(`claim "${id}" is not on the page: splice only claims the page already has.`);
+  // The verdicts' count, from the summary table as it now stands.
+  const verdicts = out.filter((l) => rowId(l) !== null).map((l) => l.split('|').map((c) => c.trim()));
+  const tally = (col: number): string => {
+    const n = (v: string): number => verdicts.filter((c) => c[col] === v).length;
+    return `${n(VERDICT.robust)} robust, ${n(VERDICT.conditional)} conditional, ${n(VERDICT['not-shown'])} not shown`;
+  };
+  const lines = out.map((l) =>
+    l.replace(
+      /^\*\*Seed (\S+): [^*]+\*\*, of (\d+) claims\.( \*\*Over every seed: [^*]+\*\*)?$/,
+      (_m, seed: string, total: string, over?: string) =>
+        `**Seed ${seed}: ${tally(3)}**, of ${total} claims.${over ? ` **Over every seed: ${tally(6)}.**` : ''}`,
+    ),
+  );
+  // The note goes after the page's first paragraph (its sizes line and the other seeds' line).
+  const firstText = lines.findIndex((l) => l.trim() !== '');
+  let end = firstText;
+  while (end < lines.length && lines[end]!.trim() !== '') end++;
+  lines.splice(end, 0, '', note);
+  return `${page.slice(0, a + RESULTS_START.length)}${lines.join('\n')}${page.slice(b)}`;
+}

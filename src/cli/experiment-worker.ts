@@ -4,7 +4,7 @@
  * (experiment.ts), which registers the TypeScript loader first.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { playUnit } from '../ai/experiments.ts';
+import { gamesFor, playUnit } from '../ai/experiments.ts';
 import type { Unit, UnitResult } from '../ai/experiments.ts';
 import { worldLoader } from './files.ts';
 
@@ -24,7 +24,12 @@ job.units.forEach((u, k) =>
   post({
     kind: 'unit',
     index: job.indices[k]!,
-    result: playUnit(load, u, u.players === 'hard' ? job.hardGames : job.games, job.seed),
+    result: playUnit(
+      load,
+      u,
+      gamesFor({ games: job.games, hardGames: job.hardGames, seeds: 1, seed: job.seed }, u.players, u.claim),
+      job.seed,
+    ),
   }),
 );
 post({ kind: 'done' });

@@ -141,7 +141,7 @@ export async function runClaims(
   else {
     results = new Map();
     for (const u of units) {
-      results.set(unitKey(u), playUnit(load, u, gamesFor(opts, u.players), opts.seed));
+      results.set(unitKey(u), playUnit(load, u, gamesFor(opts, u.players, u.claim), opts.seed));
       tick();
     }
   }

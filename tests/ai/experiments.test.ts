@@ -10,6 +10,7 @@ import {
   PLAYERS,
   PLAYER_KINDS,
   experimentById,
+  gamesFor,
   leaderChangeRound,
   playUnit,
   rowOf,
@@ -30,6 +31,7 @@ import {
   combineRuns,
   replaceResults,
   resultsMarkdown,
+  spliceResults,
 } from '../../src/cli/experiment-markdown.ts';
 import { worldLoader } from '../../src/cli/files.ts';
 
@@ -42,6 +44,18 @@ describe('the protocol', () => {
       expect(new Set(e.scenarios).size, e.id).toBeGreaterThanOrEqual(3);
       for (const id of e.scenarios) expect(() => load(id), `${e.id}: ${id}`).not.toThrow();
     }
+  });
+
+  it('plays a claim’s hard cells at its own multiple of the hard size, and every other cell at the run’s size', () => {
+    const opts = { games: 40, hardGames: 8, seeds: 5, seed: 1 };
+    const powered = EXPERIMENTS.filter((e) => (e.hardPower ?? 1) !== 1);
+    expect(powered.map((e) => [e.id, e.hardPower])).toEqual([['multilateral', 4]]);
+    expect(gamesFor(opts, 'hard', 'multilateral')).toBe(32);
+    expect(gamesFor({ ...opts, hardGames: 2 }, 'hard', 'multilateral')).toBe(8);
+    expect(gamesFor(opts, 'normal', 'multilateral')).toBe(40);
+    expect(gamesFor(opts, 'easy', 'multilateral')).toBe(40);
+    expect(gamesFor(opts, 'hard', 'mediation')).toBe(8);
+    expect(gamesFor(opts, 'hard')).toBe(8);
   });
 
   it('measures with every difficulty’s players, Normal’s being the default batch players', () => {
@@ -319,6 +333,57 @@ describe('the Results section of docs/experiments.md', () => {
     expect(md).toContain(
       'easy, normal players: 3 batches of 1 paired games a cell (mediation: 3 batches of 4); ',
     );
+  });
+
+  it('splices claims run again into a page, keeping the others, and counts the verdicts again', () => {
+    const m = experimentById('mediation')!;
+    const mres = new Map<string, UnitResult>();
+    for (const u of unitsOf(m, { ...opts, players: [...opts.players] }))
+      mres.set(unitKey(u), { a: [1], b: [0] });
+    const med = summariseClaim(m, load, { ...opts, players: [...opts.players] }, mres);
+    const seed2 = (c: typeof claim): typeof claim => ({ ...c, seed: '2' });
+    const page = (md: string): string =>
+      `# Page\n\nby hand\n\n${RESULTS_START}\n\n${md}\n${RESULTS_END}\n\nafter\n`;
+    const before = page(
+      resultsMarkdown({ elapsedMs: 1, workers: 1, claims: [claim, med] }, 'the whole run', [
+        { elapsedMs: 1, workers: 1, claims: [seed2(claim), seed2(med)] },
+      ]),
+    );
+    expect(before).toContain('**Seed 1: 1 robust, 1 conditional, 0 not shown**');
+    // Mediation again, now failing everywhere on seed 1.
+    const fails = {
+      ...med,
+      verdict: 'not-shown' as const,
+      robustness: med.robustness.map((x) => ({ ...x, holds: false, significant: false, effect: 0 })),
+    };
+    const again = resultsMarkdown({ elapsedMs: 1, workers: 1, claims: [fails] }, 'mediation again', [
+      { elapsedMs: 1, workers: 1, claims: [seed2(med)] },
+    ]);
+    const after = spliceResults(before, again, 'Mediation was run again.');
+    expect(after).toContain('**Seed 1: 0 robust, 1 conditional, 1 not shown**, of 2 claims.');
+    expect(after).toContain('**Over every seed: 0 robust, 1 conditional, 1 not shown.**');
+    expect(after).toMatch(/### 7\. `mediation`: not shown/);
+    expect(after).not.toMatch(/### 7\. `mediation`: robust/);
+    // The other claim's section and the hand-written text around the markers are as they were.
+    const lifeline = (s: string): string => s.slice(s.indexOf('### 5.'), s.indexOf('### 7.'));
+    expect(lifeline(after)).toBe(lifeline(before));
+    expect(after.startsWith('# Page\n\nby hand\n')).toBe(true);
+    expect(after.endsWith(`${RESULTS_END}\n\nafter\n`)).toBe(true);
+    expect(after).toMatch(/`the whole run`[^\n]*\n[^\n]*\n\nMediation was run again\.\n/);
+    // A claim the page does not have, or a run without the page's other seeds, is refused.
+    const phasing = { ...med, id: 'phasing', claim: 6 };
+    expect(() =>
+      spliceResults(
+        before,
+        resultsMarkdown({ elapsedMs: 1, workers: 1, claims: [phasing] }, 'x', [
+          { elapsedMs: 1, workers: 1, claims: [seed2(phasing)] },
+        ]),
+        'n',
+      ),
+    ).toThrow(/"phasing" is not on the page/);
+    expect(() =>
+      spliceResults(before, resultsMarkdown({ elapsedMs: 1, workers: 1, claims: [fails] }, 'x'), 'n'),
+    ).toThrow(/other columns/);
   });
 
   it('replaces only the text between the page’s markers, and says so when they are missing', () => {

@@ -53,7 +53,7 @@ function cell(id: string, players: Players, scenario: string, seed: number): Rob
   };
   const batches: UnitResult[] = [];
   for (let batch = 0; batch < opts.seeds; batch++)
-    batches.push(playUnit(load, { claim: id, scenario, players, batch }, gamesFor(opts, players), seed));
+    batches.push(playUnit(load, { claim: id, scenario, players, batch }, gamesFor(opts, players, id), seed));
   return rowOf(experimentById(id)!, players, scenario, batches);
 }
 
