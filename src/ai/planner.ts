@@ -19,7 +19,15 @@ import {
   seedState,
   waitingPhase,
 } from '../engine/index.ts';
-import type { ActionChoice, ActorId, GameState, InputPhase, PhaseInput, World } from '../engine/index.ts';
+import type {
+  ActionChoice,
+  ActorId,
+  GameState,
+  InputPhase,
+  PhaseInput,
+  RngState,
+  World,
+} from '../engine/index.ts';
 import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
 import { objectiveStrategy } from './objective.ts';
@@ -96,8 +104,35 @@ function candidates(base: PhaseInput): PhaseInput[] {
 export const lookaheadRound = (round: number, horizon: number): number => round + horizon;
 
 /**
+ * What the others do in the phase a lookahead starts in, whatever my input there: they decide on the state as it
+ * stands (my input in the inbox is not theirs to see), so every candidate of a sample meets the same inputs and
+ * the same dice after them. Read once per sample (`othersFirst`) and handed to each of its rollouts.
+ */
+export interface FirstPhase {
+  /** Each seat's input in the first phase (mine left null). */
+  inputs: (PhaseInput | null)[];
+  /** The stand-ins' generator after those inputs. */
+  rng: RngState;
+}
+
+/** The others' inputs in the phase `s0` waits for, with `seed`'s dice (see `FirstPhase`). */
+export function othersFirst(world: World, s0: GameState, me: ActorId, seed: number): FirstPhase {
+  const rng = rngFrom(seedState(seed));
+  const inputs: (PhaseInput | null)[] = world.actors.map(() => null);
+  const phase = waitingPhase(s0);
+  if (phase)
+    for (let i = 0; i < world.actors.length; i++) {
+      const a = world.actors[i]!.id;
+      if (a === me || s0.inbox[i] !== null) continue;
+      inputs[i] = titForTat.decide({ world, view: playerView(world, s0, a), rng }, phase);
+    }
+  return { inputs, rng: rng.save() };
+}
+
+/**
  * Plays a copy of `s0` (in its waiting phase, with `mine` as my input there) to the end of `horizonRound`, every
- * other input by the stand-in (and mine after the first phase), its dice from `seed`; the state reached.
+ * other input by the stand-in (and mine after the first phase), its dice from `seed`; the state reached. With
+ * `first` (the others' inputs in the first phase, `othersFirst` of the same state and seed) they are not read again.
  */
 export function playAhead(
   world: World,
@@ -106,20 +141,27 @@ export function playAhead(
   mine: PhaseInput,
   horizonRound: number,
   seed: number,
+  first: FirstPhase = othersFirst(world, s0, me, seed),
 ): GameState {
   const s = cloneState(s0);
   const stand = titForTat;
-  // The stand-ins' dice come from their own seeded generator, never the game's.
-  const rng = rngFrom(seedState(seed));
+  // The stand-ins' dice come from their own seeded generator, never the game's: after the first phase, where
+  // `first` has them.
+  const rng = rngFrom(first.rng);
   const standCtx = (actor: ActorId) => ({ world, view: playerView(world, s, actor), rng });
-  let first = true;
+  if (waitingPhase(s)) {
+    for (let i = 0; i < world.actors.length; i++) {
+      if (s.inbox[i] !== null) continue;
+      const a = world.actors[i]!.id;
+      collectMut(world, s, a, a === me ? mine : first.inputs[i]!);
+    }
+    if (allIn(s)) closePhaseMut(world, s);
+  }
   for (let phase = waitingPhase(s); phase && s.round <= horizonRound; phase = waitingPhase(s)) {
     for (const a of world.actors) {
       if (s.inbox[world.actors.indexOf(a)] !== null) continue;
-      const input = first && a.id === me ? mine : stand.decide(standCtx(a.id), phase);
-      collectMut(world, s, a.id, input);
+      collectMut(world, s, a.id, stand.decide(standCtx(a.id), phase));
     }
-    first = false;
     if (allIn(s)) closePhaseMut(world, s);
   }
   return s;
@@ -133,8 +175,9 @@ function rollout(
   mine: PhaseInput,
   horizonRound: number,
   seed: number,
+  first: FirstPhase,
 ): number {
-  const s = playAhead(world, s0, me, mine, horizonRound, seed);
+  const s = playAhead(world, s0, me, mine, horizonRound, seed, first);
   // Valued as the leader in office now values it (its priorities), not by the scenario's first weights.
   return pursuedScore(world, s, me, s0);
 }
@@ -160,10 +203,11 @@ export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {
         // Every candidate meets the same sampled future (the same belief and the same dice for the stand-ins),
         // so the comparison between candidates is not swamped by the luck of separate draws.
         const seed = Math.floor(rng.next() * 2 ** 32);
+        const first = othersFirst(world, belief, view.me, seed);
         // Others have not necessarily submitted yet in the real game; in the sample their inputs come from the stand-in.
         for (let c = 0; c < options.length; c++) {
           if (rollouts >= p.maxRollouts) break outer;
-          totals[c]! += rollout(world, belief, view.me, options[c]!, last, seed);
+          totals[c]! += rollout(world, belief, view.me, options[c]!, last, seed, first);
           counts[c]!++;
           rollouts++;
         }

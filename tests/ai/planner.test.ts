@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { beliefState } from '../../src/ai/belief.ts';
 import { computerChooser, seatRng, strategyById } from '../../src/ai/index.ts';
-import { lookaheadRound, playAhead } from '../../src/ai/planner.ts';
+import { lookaheadRound, othersFirst, playAhead } from '../../src/ai/planner.ts';
+import { titForTat } from '../../src/ai/strategies.ts';
 import { readScenario } from '../../src/cli/files.ts';
-import { closePhaseMut, collectMut, playerView, startGame, waitingPhase } from '../../src/engine/index.ts';
-import type { GameState, World } from '../../src/engine/index.ts';
+import {
+  allIn,
+  cloneState,
+  closePhaseMut,
+  collectMut,
+  hashValue,
+  playerView,
+  rngFrom,
+  seedState,
+  startGame,
+  waitingPhase,
+} from '../../src/engine/index.ts';
+import type { GameState, PhaseInput, World } from '../../src/engine/index.ts';
 
 /** The Panmunjom thaw with every step misread: whatever a party does, the others see it broken. */
 const { world: shipped } = readScenario('panmunjom-2018');
@@ -61,5 +73,67 @@ describe('the planner reads an answer until the others answer the deal it signs'
     const now = playAhead(blind, belief, me, mine, last, 1);
     expect(signed(now).record[1]!.honoured[partner]).toBe(false);
     expect(answered(now).some((e) => e.kind === 'action' && e.target === me)).toBe(true);
+  });
+});
+
+describe('the planner reads the others’ first inputs once a sample', () => {
+  /** The lookahead as it was before `othersFirst`: every seat's first input read again in each rollout. */
+  function playAheadEachTime(
+    w: World,
+    s0: GameState,
+    me: string,
+    mine: PhaseInput,
+    last: number,
+    seed: number,
+  ) {
+    const s = cloneState(s0);
+    const rng = rngFrom(seedState(seed));
+    let first = true;
+    for (let phase = waitingPhase(s); phase && s.round <= last; phase = waitingPhase(s)) {
+      for (const a of w.actors) {
+        if (s.inbox[w.actors.indexOf(a)] !== null) continue;
+        const input =
+          first && a.id === me
+            ? mine
+            : titForTat.decide({ world: w, view: playerView(w, s, a.id), rng }, phase);
+        collectMut(w, s, a.id, input);
+      }
+      first = false;
+      if (allIn(s)) closePhaseMut(w, s);
+    }
+    return s;
+  }
+
+  it('plays every candidate to the state reading them each time reaches, in each phase', () => {
+    let compared = 0;
+    for (const seed of ['a', 'b', 'c']) {
+      const seats = Object.fromEntries(shipped.actors.map((a) => [a.id, strategyById('objective')]));
+      const choose = computerChooser(shipped, seed, seats);
+      const s = startGame(shipped, seed);
+      for (let p = waitingPhase(s); p && s.round <= 3; p = waitingPhase(s)) {
+        for (const [k, a] of shipped.actors.entries()) {
+          if (k % 2) continue;
+          const view = playerView(shipped, s, a.id);
+          const belief = beliefState(shipped, view, seatRng(`first-${seed}`, a.id));
+          const base = choose(s, a.id, p);
+          const candidates: PhaseInput[] = [
+            base,
+            strategyById('tit-for-tat').decide({ world: shipped, view, rng: seatRng(seed, a.id) }, p),
+          ];
+          const dice = 1000 + k;
+          const first = othersFirst(shipped, belief, a.id, dice);
+          for (const mine of candidates) {
+            const last = lookaheadRound(view.round, 1);
+            expect(hashValue(playAhead(shipped, belief, a.id, mine, last, dice, first))).toBe(
+              hashValue(playAheadEachTime(shipped, belief, a.id, mine, last, dice)),
+            );
+            compared++;
+          }
+        }
+        for (const a of shipped.actors) collectMut(shipped, s, a.id, choose(s, a.id, p));
+        closePhaseMut(shipped, s);
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
