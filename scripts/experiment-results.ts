@@ -35,8 +35,14 @@ if (!command || !files.length || splice === '') {
   process.exit(2);
 }
 const runs = files.map((file) => {
-  const run = JSON.parse(readFileSync(file, 'utf8')) as ExperimentRun;
-  if (!Array.isArray(run.claims)) {
+  let run: ExperimentRun;
+  try {
+    run = JSON.parse(readFileSync(file, 'utf8')) as ExperimentRun;
+  } catch (e) {
+    process.stderr.write(`${file}: cannot be read as JSON (${(e as Error).message}); is the run still going?\n`);
+    process.exit(1);
+  }
+  if (!run || !Array.isArray(run.claims)) {
     process.stderr.write(`${file}: not the JSON of qpq experiment --json (no "claims" list).\n`);
     process.exit(1);
   }

@@ -299,14 +299,14 @@ export function spliceResults(page: string, generated: string, note: string): st
     }
     const h = headingId(line);
     if (h && sections.has(h)) {
-      // The section runs to the next claim's heading or the end of the results.
+      // The section runs to the next claim's heading or the end of the results; the blank lines before that are
+      // the page's and stay.
       let j = i + 1;
       while (j < old.length && headingId(old[j]!) === null) j++;
+      while (j > i + 1 && old[j - 1] === '') j--;
       const section = sections.get(h)!;
-      // The generated section ends at the end of the text; the page's next heading wants its blank line before it.
       while (section.length && section[section.length - 1] === '') section.pop();
-      out.push(...section, '');
-      if (j < old.length) out.push('');
+      out.push(...section);
       seen.add(`section:${h}`);
       i = j - 1;
       continue;
