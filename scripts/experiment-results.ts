@@ -39,7 +39,9 @@ const runs = files.map((file) => {
   try {
     run = JSON.parse(readFileSync(file, 'utf8')) as ExperimentRun;
   } catch (e) {
-    process.stderr.write(`${file}: cannot be read as JSON (${(e as Error).message}); is the run still going?\n`);
+    process.stderr.write(
+      `${file}: cannot be read as JSON (${(e as Error).message}); is the run still going?\n`,
+    );
     process.exit(1);
   }
   if (!run || !Array.isArray(run.claims)) {
