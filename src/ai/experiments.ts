@@ -617,7 +617,11 @@ export const DEFAULT_HARD_GAMES = 8;
 export const DEFAULT_SEEDS = 5;
 
 /** Paired games per batch for these players, in this claim's cells when it is named (see `hardPower`). */
-export const gamesFor = (opts: ProtocolOptions, players: Players, claim?: string): number =>
+export const gamesFor = (
+  opts: Pick<ProtocolOptions, 'games' | 'hardGames'>,
+  players: Players,
+  claim?: string,
+): number =>
   players === 'hard'
     ? (opts.hardGames ?? opts.games) * ((claim !== undefined && experimentById(claim)?.hardPower) || 1)
     : opts.games;

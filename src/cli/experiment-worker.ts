@@ -24,12 +24,7 @@ job.units.forEach((u, k) =>
   post({
     kind: 'unit',
     index: job.indices[k]!,
-    result: playUnit(
-      load,
-      u,
-      gamesFor({ games: job.games, hardGames: job.hardGames, seeds: 1, seed: job.seed }, u.players, u.claim),
-      job.seed,
-    ),
+    result: playUnit(load, u, gamesFor(job, u.players, u.claim), job.seed),
   }),
 );
 post({ kind: 'done' });
