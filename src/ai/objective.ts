@@ -50,8 +50,16 @@ export interface ObjectiveParams {
   trustValue: number;
   /** Smallest value for which a move is worth making. */
   threshold: number;
-  /** Random spread added to each valuation, so that equal options are not always broken the same way. */
+  /**
+   * Random spread added to each valuation of a deal (an offer, an answer, a package, a mediator's bridge), so that
+   * equal options are not always broken the same way; at Easy, how rough its negotiators' estimates are.
+   */
   noise: number;
+  /**
+   * Random spread added to the value of its own acts and of keeping its word: what its leader's disposition
+   * decides, the same at every difficulty (a spread this small only breaks ties).
+   */
+  actNoise: number;
   /** Agreements it will carry at once: a government's diplomats can pursue only so many. */
   bandwidth: number;
   /** Chance, scaled by the leader's hawkishness, of withholding a costly step to test an untested partner. */
@@ -78,6 +86,7 @@ const DEFAULTS: ObjectiveParams = {
   trustValue: 0.05,
   threshold: 0.05,
   noise: 0.05,
+  actNoise: 0.05,
   bandwidth: 2,
   probe: 0.3,
   answered: 0.6,
@@ -94,11 +103,15 @@ const DEFAULTS: ObjectiveParams = {
  * (docs/computer-players.md, "Easy"):
  * - short-sighted: it counts a change of sanctions or lifelines over the next two quarters, not a year, so it
  *   undervalues lasting relief and sees a squeeze coming later;
- * - rough estimates: its valuation of any option may be off by up to 0.55 points, as much as a typical single term
- *   is worth to its receiver in the shipped scenarios (the median), where Normal's is off by 0.05; so it often cannot
- *   tell a term that helps from one that does little, and now and then takes a loss for a gain. (First set at half
- *   that, 0.25: after the stage rule `dealReach` it played within a point of Normal, not significantly weaker in
- *   the Panmunjom thaw over 240 paired games; see docs/computer-players.md.)
+ * - rough estimates: its valuation of a deal (an offer, an answer, a package, a bridge) may be off by up to 0.55
+ *   points, as much as a typical single term is worth to its receiver in the shipped scenarios (the median), where
+ *   Normal's is off by 0.05; so it often cannot tell a term that helps from one that does little, and now and then
+ *   signs a loss for a gain. (First set at half that, 0.25: after the stage rule `dealReach` it played within a
+ *   point of Normal, not significantly weaker in the Panmunjom thaw over 240 paired games; see
+ *   docs/computer-players.md.) Its own acts and whether it keeps its word are valued as precisely as Normal's
+ *   (`actNoise`): they follow its leader's disposition, and a difficulty must not change that (until session 14 the
+ *   error applied to them too, and a dovish government took hostile acts on the error alone: the US in the Panmunjom
+ *   thaw about five a game, Normal's none);
  * - fewer negotiators: it carries one agreement at a time, not two;
  * - narrow attention: each round it studies two of the governments free to deal, drawn afresh, for its swaps and
  *   packages, instead of every one; a deal with the others goes unseen that round;
@@ -248,6 +261,8 @@ interface Turn {
   needy: number;
   trustWorth: number;
   jitter: () => number;
+  /** The spread on its own acts and on keeping its word (`actNoise`). */
+  actJitter: () => number;
 }
 
 export function objectiveStrategy(
@@ -487,8 +502,20 @@ export function objectiveStrategy(
 
   function commitment(t: Turn): PhaseInput {
     const phase = 'commitment' as const;
-    const { world, view, rng, me, valuation, value, meName, stance, answerRate, needy, trustWorth, jitter } =
-      t;
+    const {
+      world,
+      view,
+      rng,
+      me,
+      valuation,
+      value,
+      meName,
+      stance,
+      answerRate,
+      needy,
+      trustWorth,
+      actJitter,
+    } = t;
     const reasons: string[] = [];
     // A phased deal goes on under protest after one disputed step, and the next dispute ends it: answering
     // a seen breach then costs the whole rest of the deal, so the benefit of the doubt comes more readily.
@@ -527,7 +554,7 @@ export function objectiveStrategy(
         const probe = cost < 0 && !cheater && untested && rng.next() < (p.probe * (100 - stance)) / 100;
         // The habit of keeping one's word is worth less toward a partner who has shown it lets breaches pass.
         const habit = p.threshold * 4 * Math.min(1, 2 * Math.min(...others.map((x) => answerRate(x))));
-        const keep = !probe && cost + reputation + jitter() > -habit;
+        const keep = !probe && cost + reputation + actJitter() > -habit;
         reasons.push(
           keep
             ? `${meName} keeps its word on agreement #${g.id}${cheater ? `, forgiving what looked like a breach by ${nameOf(world, cheater)},` : ''} because its reputation is worth more than the step costs.`
@@ -592,7 +619,7 @@ export function objectiveStrategy(
         answer *= p.answered;
         v -= def.visibility === 'secret' ? answer * 0.4 : answer;
       }
-      scored.push({ c, v: v + jitter(), reason: own.reason, costly: own.value < 0 && !bad, def });
+      scored.push({ c, v: v + actJitter(), reason: own.reason, costly: own.value < 0 && !bad, def });
     }
     scored.sort((a, b) => b.v - a.v);
     const actions: ActionChoice[] = [];
@@ -654,6 +681,7 @@ export function objectiveStrategy(
       const needy = look.need[indexOf(world, me)]!;
       const trustWorth = p.trustValue * (stance / 50) * (1 + p.need * needy);
       const jitter = (): number => (rng.next() - 0.5) * 2 * p.noise;
+      const actJitter = (): number => (rng.next() - 0.5) * 2 * p.actNoise;
 
       const turn: Turn = {
         world,
@@ -670,6 +698,7 @@ export function objectiveStrategy(
         needy,
         trustWorth,
         jitter,
+        actJitter,
       };
       // Each phase's reasoning is a function of its own, so V8 compiles (and, when a guess fails, recompiles) one
       // phase's code at a time rather than one function the size of all three.
