@@ -15,7 +15,8 @@ import { DIFFICULTIES, computerChooser, strategyById } from '../../src/ai/index.
 import { EASY_PARAMS } from '../../src/ai/objective.ts';
 import type { Strategy } from '../../src/ai/index.ts';
 import { readScenario } from '../../src/cli/files.ts';
-import { runGame, scores, startGame } from '../../src/engine/index.ts';
+import { hostile } from '../../src/ai/memory.ts';
+import { findAction, runGame, scores, startGame } from '../../src/engine/index.ts';
 import type { GameState, World } from '../../src/engine/index.ts';
 
 const easy = strategyById(DIFFICULTIES.easy.strategy);
@@ -68,6 +69,37 @@ describe('the easy difficulty', () => {
       expect(mean - half, `${id}: Normal − Easy = ${mean.toFixed(2)} ± ${half.toFixed(2)}`).toBeGreaterThan(
         0,
       );
+    },
+    120_000,
+  );
+
+  // Issue 16, point 4: a hawkish government behaves like one under any difficulty, and a dovish one too. Each
+  // government's hostile acts of its own (`hostile`: provocations and anything that lowers its target's trust), a
+  // game, at Easy against Normal on the same seeds. Until session 14 the Easy ministry's rough estimates applied to
+  // its own acts as well, and a government took hostile acts on the error alone: the US in the Panmunjom thaw 5.5 a
+  // game (Normal: none), the North at the Six-Party Talks 8.4 (Normal: 1.7), Japan there 14.3 (5.2), in 100 games.
+  it.each(['panmunjom-2018', 'six-party-talks', 'present-day'])(
+    "keeps each government's disposition: its hostile acts a game at Easy stay near Normal's (%s)",
+    (id) => {
+      const { world } = readScenario(id);
+      const seeds = Array.from({ length: 12 }, (_, i) => `disposition-${i}`);
+      const hostileActs = (s: Strategy): Map<string, number> => {
+        const n = new Map<string, number>();
+        for (const seed of seeds)
+          for (const e of play(world, seed, () => s).log)
+            if (e.kind === 'action' && hostile(findAction(world, e.ref)!))
+              n.set(e.actor, (n.get(e.actor) ?? 0) + 1 / seeds.length);
+        return n;
+      };
+      const [atEasy, atNormal] = [hostileActs(easy), hostileActs(normal)];
+      for (const { id: who } of world.actors) {
+        const [e, n] = [atEasy.get(who) ?? 0, atNormal.get(who) ?? 0];
+        // Easy weighs half its acts a round (`scope`), so it may take fewer; never many more than Normal.
+        expect(
+          e,
+          `${id}: ${who}'s hostile acts a game, Easy ${e.toFixed(1)}, Normal ${n.toFixed(1)}`,
+        ).toBeLessThanOrEqual(1.5 * n + 1);
+      }
     },
     120_000,
   );

@@ -38,15 +38,12 @@ type Goal = CalibrationGoal;
 
 /** Cells measured not to meet a goal (docs/scenarios.md), by "scenario/players", with the goals they miss. */
 const NOT_MET: Record<string, Goal[]> = {
-  // docs/scenarios.md's 2,000-game table of session 9. The easy players' present day: two hostile states in 2.5 % of
-  // games, with spiral (42.8 %) and armed camps: a short-sighted ministry's exercises and cyber operations keep
-  // tension past the crisis line.
+  // docs/scenarios.md's 2,000-game table. The easy players' present day (session 14, once the Easy ministry's rough
+  // estimates no longer reach its own acts): two hostile states in 10 % of games, with armed camps and spiral; an
+  // Easy government carries one negotiation at a time and studies two partners a round, so half as many deals are
+  // signed as at Normal and tension stays past the crisis line. Every other cell meets the goals; the missile
+  // crisis, the Six-Party Talks and the Panmunjom thaw met them with the easy players only from session 14.
   'present-day/easy': ['historical'],
-  // The missile crisis: brinkmanship without end in 78.7 % of games and the off-ramp in 11.3 %.
-  'missile-crisis-2017/easy': ['dominant', 'historical'],
-  // Two more cells miss a goal in that table but close to it, so this small sample may land either side and they
-  // are not listed, both with the easy players: the Six-Party Talks' nuclear North (73.7 %) and Panmunjom's
-  // nuclear standoff (11.1 %). Every normal cell meets the goals.
 };
 
 const slack = (p: number, n: number): number => 2.5 * Math.sqrt((p * (1 - p)) / n);
