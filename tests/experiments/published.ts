@@ -71,8 +71,9 @@ interface Published {
 
 /**
  * The published verdicts over every seed (docs/experiments.md, Results: `qpq experiment --all --json` at the default
- * size on seeds 1, 2 and 3, the easy and normal players in session 11 and the hard players in session 10, on the same
- * games; the four claims measured in the present day again in session 12, multilateral talks in session 13) and their witnesses, each chosen from
+ * size on seeds 1, 2 and 3, the easy players in session 14, the normal players in session 11 and again in session 14 (the same games), the hard
+ * players in session 10 and again in session 14; the four claims measured in the present day again in session 12,
+ * multilateral talks in session 13) and their witnesses, each chosen from
  * those runs. A verdict over every seed is robust only if every cell holds on every seed, so a claim robust on one seed
  * alone is conditional here, with a failing witness on the seed where it fails. The hard players' witnesses are asserted on one seed, and only where the
  * verdict rests on them (a robust claim's, and a failing one that only the hard players give): a hard cell is 80
@@ -80,21 +81,25 @@ interface Published {
  * test file one after another.
  */
 export const PUBLISHED: Record<string, Published> = {
-  // A record of provocations lowers the deals signed with the DPRK in all 18 easy and normal cells on seeds 1 to 3,
-  // significantly in 15 at 200 pairs a cell: the normal players everywhere on every seed, the easy players after
-  // Hanoi on seed 1 only (power); the hard players at the Six-Party Talks only.
+  // A record of provocations lowers the deals signed with the DPRK in every easy and normal cell on seeds 1 to 3 at
+  // 200 pairs a cell (the easy players in all three scenarios since session 14, when the Easy ministry's error stopped
+  // reaching its own acts; before, only at the Six-Party Talks on every seed); the hard players hold at the Six-Party
+  // Talks only, and after Hanoi on no seed (the failing witness: 80 planner games).
   'trust-deficit': {
     verdict: 'conditional',
-    holds: [['normal', 'hanoi-2019']],
-    fails: [['easy', 'hanoi-2019', [2, 3]]],
+    holds: [
+      ['normal', 'hanoi-2019'],
+      ['easy', 'hanoi-2019'],
+    ],
+    fails: [['hard', 'hanoi-2019', [1]]],
   },
   // The easy and normal players' effects are small (0.01 to 0.02 of the steps): the normal players hold in the
-  // Panmunjom thaw on every seed, the easy players nowhere; the hard players, who renege far more where it is hard to
-  // see, hold everywhere.
+  // Panmunjom thaw on every seed; the easy players, since session 14, everywhere but the Panmunjom thaw on seed 1
+  // (−0.01 ± 0.01); the hard players, who renege far more where it is hard to see, hold everywhere.
   verification: {
     verdict: 'conditional',
     holds: [['normal', 'panmunjom-2018']],
-    fails: [['easy', 'panmunjom-2018']],
+    fails: [['easy', 'panmunjom-2018', [1]]],
   },
   // Robust: every difficulty concedes less under the hardliner, in every scenario, on every seed.
   'leadership-change': {
