@@ -5,39 +5,20 @@
  *
  *   node --import tsx scripts/easy-weaker.ts <scenario> [first seed index, 0] [seeds, 20]
  */
-import { DIFFICULTIES, computerChooser, strategyById } from '../src/ai/index.ts';
-import type { Strategy } from '../src/ai/index.ts';
+import { DIFFICULTIES, strategyById } from '../src/ai/index.ts';
+import { meanInterval, seatGaps } from '../src/ai/strength.ts';
 import { readScenario } from '../src/cli/files.ts';
-import { runGame, scores, startGame } from '../src/engine/index.ts';
-import type { World } from '../src/engine/index.ts';
+
+const [id, from = '0', n = '20'] = process.argv.slice(2);
+if (!id || !/^\d+$/.test(from) || !/^[1-9]\d*$/.test(n)) {
+  process.stderr.write('usage: easy-weaker.ts <scenario> [first seed index, 0] [seeds, 20]\n');
+  process.exit(2);
+}
+const { world } = readScenario(id);
+const seeds = Array.from({ length: Number(n) }, (_, i) => `easy-${i + Number(from)}`);
 const easy = strategyById(DIFFICULTIES.easy.strategy);
 const normal = strategyById(DIFFICULTIES.normal.strategy);
-const play = (world: World, seed: string, seat: (id: string) => Strategy) =>
-  runGame(
-    world,
-    startGame(world, seed),
-    computerChooser(world, seed, Object.fromEntries(world.actors.map((a) => [a.id, seat(a.id)]))),
-  );
-const [id, from = '0', n = '20'] = process.argv.slice(2);
-const { world } = readScenario(id!);
-const seeds = Array.from({ length: Number(n) }, (_, i) => `easy-${i + Number(from)}`);
-const allNormal = seeds.map((seed) =>
-  scores(
-    world,
-    play(world, seed, () => normal),
-  ),
-);
-const diffs: number[] = [];
-for (const seat of world.actors)
-  seeds.forEach((seed, i) => {
-    const asEasy = scores(
-      world,
-      play(world, seed, (a) => (a === seat.id ? easy : normal)),
-    );
-    diffs.push(allNormal[i]![seat.id]! - asEasy[seat.id]!);
-  });
-const m = diffs.reduce((a, b) => a + b, 0) / diffs.length;
-const sd = Math.sqrt(diffs.reduce((a, b) => a + (b - m) ** 2, 0) / (diffs.length - 1));
-console.log(
-  `${id} seeds ${from}+${n}: Normal − Easy = ${m.toFixed(2)} ± ${((1.96 * sd) / Math.sqrt(diffs.length)).toFixed(2)}`,
+const { mean, half } = meanInterval(seatGaps(world, seeds, normal, easy));
+process.stdout.write(
+  `${id}, seeds easy-${from} to easy-${Number(from) + Number(n) - 1}: Normal − Easy = ${mean.toFixed(2)} ± ${half.toFixed(2)} points in the seat\n`,
 );
