@@ -58,6 +58,8 @@ export interface Experiment {
    * the other seeds, never to rescue a cell whose effect lacks the sign (docs/experiments.md, "Size and cost").
    */
   hardPower?: number;
+  /** The same for the easy and normal players' cells (1 when left out), under the same rule. */
+  power?: number;
 }
 
 /**
@@ -337,9 +339,10 @@ export const EXPERIMENTS: readonly Experiment[] = [
       ];
     },
     measure: renegedShare,
+    power: 4,
     rests:
       'Observation accuracy is a rule; the metric counts steps players truly withheld, which accuracy does not touch directly: only the players’ answers to what they saw do.',
-    why: "The hard players hold in every scenario on every seed (0.17 to 0.21 fewer steps reneged, of 23 to 27 % in the noisy world); the normal players in the Panmunjom thaw and after Hanoi on every seed and at the Six-Party Talks on seeds 1 and 2 (−0.01 to −0.02 at 200 pairs a cell); the easy players, since session 14, in every cell but the Panmunjom thaw on seed 1 (−0.01 to −0.02; before, when the Easy ministry's error reached whether it kept its word, nowhere). The easy and normal players keep their word: 5 to 9 % of steps reneged in the noisy world, so what better readings can save is a point or two; the planner reneges on a quarter of its steps when it is hard to see, and the inspectors' accuracy plainly holds it back. So the claim holds most plainly for players who weigh being seen, which the objective player, easy or normal, does not: it keeps or breaks a step by what the deal is worth to it against what a breach costs its reputation, not by the chance that the breach is seen, and it forgives a lone breach by the misreading rate it knows (generous reciprocity, which the sources' noisy tit-for-tat lacks). Weighing that chance is a change to the player that session 14 measured and did not land (docs/experiments.md, What is next).",
+    why: "Robust on every seed since session 14, the easy and normal players' cells at four times the size (`power`). The hard players hold in every scenario on every seed (0.17 to 0.21 fewer steps reneged, of 23 to 27 % in the noisy world); the easy and normal players by 0.01 to 0.02 of the steps, every cell with the sign on every seed at 200 pairs and every one holding at 800 (before session 14, when the Easy ministry's error reached whether it kept its word, the easy players held nowhere). The easy and normal players keep their word: 5 to 9 % of steps reneged in the noisy world, so what better readings can save is a point or two; the planner reneges on a quarter of its steps when it is hard to see, and the inspectors' accuracy plainly holds it back. So the claim shows most plainly with players who weigh being seen, which the objective player, easy or normal, does not: it keeps or breaks a step by what the deal is worth to it against what a breach costs its reputation, not by the chance that the breach is seen, and it forgives a lone breach by the misreading rate it knows (generous reciprocity, which the sources' noisy tit-for-tat lacks). Weighing that chance is a change to the player that session 14 measured and did not land (docs/experiments.md, What is next).",
   },
   {
     id: 'leadership-change',
@@ -616,7 +619,7 @@ export const DEFAULT_GAMES = 40;
 export const DEFAULT_HARD_GAMES = 8;
 export const DEFAULT_SEEDS = 5;
 
-/** Paired games per batch for these players, in this claim's cells when it is named (see `hardPower`). */
+/** Paired games per batch for these players, in this claim's cells when it is named (see `hardPower`, `power`). */
 export const gamesFor = (
   opts: Pick<ProtocolOptions, 'games' | 'hardGames'>,
   players: Players,
@@ -624,7 +627,7 @@ export const gamesFor = (
 ): number =>
   players === 'hard'
     ? (opts.hardGames ?? opts.games) * ((claim !== undefined && experimentById(claim)?.hardPower) || 1)
-    : opts.games;
+    : opts.games * ((claim !== undefined && experimentById(claim)?.power) || 1);
 
 /** The batches a claim's table needs, in table order. */
 export function unitsOf(e: Experiment, opts: ProtocolOptions): Unit[] {
@@ -699,7 +702,9 @@ export interface ClaimResult {
   metric: string;
   expect: 'higher' | 'lower';
   arms: { a: string; b: string };
+  /** Paired games per batch in the easy and normal players' cells (the run's size times the claim's `power`). */
   games: number;
+  /** The same in the hard players' cells (times the claim's `hardPower`). */
   hardGames: number;
   seeds: number;
   seed: string;
@@ -810,7 +815,7 @@ export function summariseClaim(
     metric: e.metric,
     expect: e.expect,
     arms: { a: a.label, b: b.label },
-    games: opts.games,
+    games: gamesFor(opts, 'normal', e.id),
     hardGames: gamesFor(opts, 'hard', e.id),
     seeds: opts.seeds,
     seed: String(opts.seed),

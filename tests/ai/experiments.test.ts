@@ -46,10 +46,18 @@ describe('the protocol', () => {
     }
   });
 
-  it('plays a claim’s hard cells at its own multiple of the hard size, and every other cell at the run’s size', () => {
+  it('plays a claim’s cells at its own multiple of the run’s size where it has one, and every other cell at the run’s size', () => {
     const opts = { games: 40, hardGames: 8, seeds: 5, seed: 1 };
     const powered = EXPERIMENTS.filter((e) => (e.hardPower ?? 1) !== 1);
     expect(powered.map((e) => [e.id, e.hardPower])).toEqual([['multilateral', 4]]);
+    // The easy and normal players' multiple (session 14): verification, whose effect is a hundredth of the steps.
+    const easyNormal = EXPERIMENTS.filter((e) => (e.power ?? 1) !== 1);
+    expect(easyNormal.map((e) => [e.id, e.power])).toEqual([['verification', 4]]);
+    expect(gamesFor(opts, 'easy', 'verification')).toBe(160);
+    expect(gamesFor(opts, 'normal', 'verification')).toBe(160);
+    expect(gamesFor({ ...opts, games: 2 }, 'normal', 'verification')).toBe(8);
+    expect(gamesFor(opts, 'hard', 'verification')).toBe(8);
+    expect(gamesFor(opts, 'normal')).toBe(40);
     expect(gamesFor(opts, 'hard', 'multilateral')).toBe(32);
     expect(gamesFor({ ...opts, hardGames: 2 }, 'hard', 'multilateral')).toBe(8);
     expect(gamesFor(opts, 'normal', 'multilateral')).toBe(40);

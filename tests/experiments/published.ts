@@ -1,8 +1,8 @@
 /**
  * The published verdicts over every seed (docs/experiments.md), asserted on seeds 1, 2 and 3 at the published size
- * (5 batches of 40 paired games a cell for the easy and normal players, 8 for the hard players, 32 for the hard players of
- * a claim played at four times their size, multilateral talks). The whole table of a
- * claim (three kinds of player × three scenarios) costs too much to replay here on three seeds, above all the hard
+ * (5 batches of 40 paired games a cell for the easy and normal players, 8 for the hard players, and four times that
+ * where a claim plays its cells at four times the size: multilateral talks' hard players, verification's easy and
+ * normal players). The whole table of a claim (three kinds of player × three scenarios) costs too much to replay here on three seeds, above all the hard
  * players' rows, so each verdict is asserted through witnesses played by the easy and normal players on seeds 1, 2
  * and 3, and a few hard ones on the seeds they name:
  *
@@ -93,13 +93,18 @@ export const PUBLISHED: Record<string, Published> = {
     ],
     fails: [['hard', 'hanoi-2019', [1]]],
   },
-  // The easy and normal players' effects are small (0.01 to 0.02 of the steps): the normal players hold in the
-  // Panmunjom thaw on every seed; the easy players, since session 14, everywhere but the Panmunjom thaw on seed 1
-  // (−0.01 ± 0.01); the hard players, who renege far more where it is hard to see, hold everywhere.
+  // Robust since session 14. The easy and normal players' effect is small (0.01 to 0.02 of the steps), so their cells
+  // are played at four times the size (`power`: 800 pairs a cell), set from a power check on seed 1 and confirmed on
+  // seeds 2 and 3, where every effect had the sign at 200 pairs; the hard players, who renege far more where it is
+  // hard to see, hold everywhere at 40 pairs. Witnesses: the cheapest scenario (after Hanoi, 1,600 games a seed).
   verification: {
-    verdict: 'conditional',
-    holds: [['normal', 'panmunjom-2018']],
-    fails: [['easy', 'panmunjom-2018', [1]]],
+    verdict: 'robust',
+    holds: [
+      ['easy', 'hanoi-2019'],
+      ['normal', 'hanoi-2019'],
+      ['hard', 'panmunjom-2018', [1]],
+    ],
+    fails: [],
   },
   // Robust: every difficulty concedes less under the hardliner, in every scenario, on every seed.
   'leadership-change': {
