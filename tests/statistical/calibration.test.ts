@@ -38,12 +38,13 @@ type Goal = CalibrationGoal;
 
 /** Cells measured not to meet a goal (docs/scenarios.md), by "scenario/players", with the goals they miss. */
 const NOT_MET: Record<string, Goal[]> = {
-  // docs/scenarios.md's 2,000-game table. The easy players' present day (session 14, once the Easy ministry's rough
-  // estimates no longer reach its own acts): two hostile states in 10 % of games, with armed camps and spiral; an
-  // Easy government carries one negotiation at a time and studies two partners a round, so half as many deals are
-  // signed as at Normal and tension stays past the crisis line. Every other cell meets the goals; the missile
-  // crisis, the Six-Party Talks and the Panmunjom thaw met them with the easy players only from session 14.
-  'present-day/easy': ['historical'],
+  // docs/scenarios.md's 2,000-game table: since session 14 (the Easy ministry's rough estimates no longer reach its
+  // own acts) one cell misses a goal, the easy players' present day: two hostile states in 12.8 % of games, with
+  // armed camps and spiral (an Easy government carries one negotiation at a time and studies two partners a round,
+  // so half as many deals are signed as at Normal and tension stays past the crisis line). It misses by too little
+  // for this sample to land on the same side every time (its 150 games reach 15 %), so it is not listed here, and is
+  // held to the goal with the sample's slack like every other cell. Before session 14 the easy players missed in the
+  // missile crisis, the Six-Party Talks and the Panmunjom thaw too.
 };
 
 const slack = (p: number, n: number): number => 2.5 * Math.sqrt((p * (1 - p)) / n);
