@@ -22,8 +22,6 @@ import { findAction } from '../../src/engine/index.ts';
 const easy = strategyById(DIFFICULTIES.easy.strategy);
 const normal = strategyById(DIFFICULTIES.normal.strategy);
 
-const play = playSeated;
-
 describe('the easy difficulty', () => {
   it('is the objective player with a weaker ministry, not a reciprocity rule', () => {
     expect(DIFFICULTIES.easy.strategy).toBe('objective-easy');
@@ -62,7 +60,7 @@ describe('the easy difficulty', () => {
       const hostileActs = (s: Strategy): Map<string, number> => {
         const n = new Map<string, number>();
         for (const seed of seeds)
-          for (const e of play(world, seed, () => s).log)
+          for (const e of playSeated(world, seed, () => s).log)
             if (e.kind === 'action' && hostile(findAction(world, e.ref)!))
               n.set(e.actor, (n.get(e.actor) ?? 0) + 1 / seeds.length);
         return n;
@@ -84,7 +82,7 @@ describe('the easy difficulty', () => {
     const seeds = ['read-1', 'read-2', 'read-3', 'read-4'];
     const offersBy = (id: string, s: Strategy) => {
       const { world } = readScenario(id);
-      return seeds.flatMap((seed) => play(world, seed, () => s).offers);
+      return seeds.flatMap((seed) => playSeated(world, seed, () => s).offers);
     };
     // Normal's own kinds of offer, which a reciprocity rule never makes: a mediator's package between a pair that
     // cannot talk (the tutorial's China, between the Koreas), and three-way packages at the Six-Party Talks.
