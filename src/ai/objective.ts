@@ -545,10 +545,17 @@ export function objectiveStrategy(
         const others = g.parties.filter((x) => x !== me);
         // A mediator that vouches for the deal counts a breach it sees as a broken promise to itself.
         const judges = g.mediator && world.rules.mediatorGuarantee ? [...others, g.mediator] : others;
-        const reputation = judges.reduce(
-          (acc, x) => acc + trustWorth * world.rules.trustKept * Math.max(0, 3 * answerRate(x) - 0.5),
-          0,
-        );
+        // A breach costs that reputation only as far as it is seen for what it is: the partners read the step at
+        // the deal's accuracy, so a breach shows as one with that chance and a kept step with the rest, and what
+        // breaking rather than keeping changes in what they see is 2 × accuracy − 1 of a breach seen for certain
+        // (half as much with no inspections, 0.75, as with them, 0.98).
+        const seen = 2 * world.rules.accuracy[g.verification] - 1;
+        const reputation =
+          seen *
+          judges.reduce(
+            (acc, x) => acc + trustWorth * world.rules.trustKept * Math.max(0, 3 * answerRate(x) - 0.5),
+            0,
+          );
         // A hawkish leader tests an untested partner once in a while: a step withheld shows whether it answers.
         const untested = others.every((x) => breachesToward(view, x) === 0);
         const probe = cost < 0 && !cheater && untested && rng.next() < (p.probe * (100 - stance)) / 100;

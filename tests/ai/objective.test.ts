@@ -284,3 +284,61 @@ describe('the planner', () => {
     for (const f of futures) expect(f).toBeLessThanOrEqual(16);
   });
 });
+
+describe('keeping its word', () => {
+  it('weighs the chance a breach is seen: a step it keeps without inspections it keeps with them, and some step it would break without them it keeps with them', () => {
+    const objective = strategyById('objective');
+    let compared = 0;
+    let keptOnlyUnderInspections = 0;
+    for (const seed of ['word-1', 'word-2', 'word-3', 'word-4']) {
+      const choose = computerChooser(
+        panmunjom,
+        seed,
+        Object.fromEntries(panmunjom.actors.map((a) => [a.id, objective])),
+      );
+      const s = startGame(panmunjom, seed);
+      for (let p = waitingPhase(s); p; p = waitingPhase(s)) {
+        for (const a of panmunjom.actors) {
+          if (p === 'commitment') {
+            const view = playerView(panmunjom, s, a.id);
+            const mine = view.agreements.filter((g) => g.status === 'active' && g.parties.includes(a.id));
+            // A step after a seen breach is judged by the partner's record, which inspections also change.
+            const clean = mine.every((g) => {
+              const last = g.record[g.record.length - 1];
+              return !last || Object.values(last.saw).every(Boolean);
+            });
+            if (mine.length && clean) {
+              // The same state and the same dice, every agreement under one verification regime or the other.
+              const decide = (verification: 'none' | 'inspections'): Map<number, boolean> => {
+                const copy = cloneState(s);
+                for (const g of copy.agreements) g.verification = verification;
+                const input = objective.decide(
+                  {
+                    world: panmunjom,
+                    view: playerView(panmunjom, copy, a.id),
+                    rng: seatRng(`${seed}-${s.round}`, a.id),
+                    table: {},
+                  },
+                  'commitment',
+                );
+                if (input.phase !== 'commitment') throw new Error('not a commitment');
+                return new Map(input.decisions.map((d) => [d.agreement, d.honour]));
+              };
+              const blind = decide('none');
+              const seen = decide('inspections');
+              for (const [id, kept] of blind) {
+                compared++;
+                if (kept) expect(seen.get(id), `${a.id} breaks #${id} only when it would be seen`).toBe(true);
+                else if (seen.get(id)) keptOnlyUnderInspections++;
+              }
+            }
+          }
+          collectMut(panmunjom, s, a.id, choose(s, a.id, p));
+        }
+        closePhaseMut(panmunjom, s);
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+    expect(keptOnlyUnderInspections).toBeGreaterThan(0);
+  });
+});
