@@ -561,13 +561,18 @@ export function objectiveStrategy(
         const probe = cost < 0 && !cheater && untested && rng.next() < (p.probe * (100 - stance)) / 100;
         // The habit of keeping one's word is worth less toward a partner who has shown it lets breaches pass.
         const habit = p.threshold * 4 * Math.min(1, 2 * Math.min(...others.map((x) => answerRate(x))));
-        const keep = !probe && cost + reputation + actJitter() > -habit;
+        const jitter = probe ? 0 : actJitter();
+        const keep = !probe && cost + reputation + jitter > -habit;
+        // Broken only because a breach may pass unseen: kept, had it been sure to be seen.
+        const unseen = !keep && !probe && seen > 0 && seen < 1 && cost + reputation / seen + jitter > -habit;
         reasons.push(
           keep
             ? `${meName} keeps its word on agreement #${g.id}${cheater ? `, forgiving what looked like a breach by ${nameOf(world, cheater)},` : ''} because its reputation is worth more than the step costs.`
             : probe
               ? `${meName} withholds its step on agreement #${g.id} to test whether ${nameOf(world, others[0]!)} answers a breach.`
-              : `${meName} reneges on agreement #${g.id} because the step costs it more than ${nameOf(world, others[0]!)} has shown it would make it pay.`,
+              : unseen
+                ? `${meName} reneges on agreement #${g.id} because ${g.verification === 'none' ? 'no inspector checks the deal' : 'the deal is only partly verified'}, so a breach may well pass unseen, and the step costs it more than the reputation it would then risk.`
+                : `${meName} reneges on agreement #${g.id} because the step costs it more than ${nameOf(world, others[0]!)} has shown it would make it pay.`,
         );
         return { agreement: g.id, honour: keep };
       });

@@ -14,8 +14,9 @@ import {
   closePhaseMut,
   collectMut,
   playerView,
+  leaderPriority,
+  objectiveValue,
   rngFrom,
-  pursuedScore,
   seedState,
   waitingPhase,
 } from '../engine/index.ts';
@@ -30,6 +31,8 @@ import type {
 } from '../engine/index.ts';
 import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
+import { addFlows, needWeight, outlook } from './need.ts';
+import type { Outlook } from './need.ts';
 import { objectiveStrategy } from './objective.ts';
 import { nameOf } from './policy.ts';
 import { titForTat } from './strategies.ts';
@@ -50,6 +53,10 @@ export interface PlannerParams {
  * Normal players on `panmunjom-2018` gained as much over Normal (about +1 point, within noise, 24 and 48
  * paired games) at a sixth of the cost (BENCHMARKS.md, "The hard difficulty").
  */
+/** The objective player's outlook horizon and need gain (its defaults), which the planner's leaf value shares. */
+const OBJECTIVE_HORIZON = 4;
+const OBJECTIVE_NEED = 2;
+
 const DEFAULTS: PlannerParams = {
   horizon: 1,
   samples: 1,
@@ -167,7 +174,33 @@ export function playAhead(
   return s;
 }
 
-/** Plays from `s0` to the horizon (`playAhead`); my score at the end. */
+/**
+ * My score in the state a lookahead reached (`s`, changed in place), as the objective player values a move: the
+ * leader in office now weighs the objectives (its priorities, not the scenario's first weights), its own economy
+ * weighs more the more it needs relief (the need read at the decision, `look`), and a change of sanctions or
+ * lifelines since the decision counts over the outlook's year, not only the rounds the lookahead played.
+ */
+export function leafValue(
+  world: World,
+  s: GameState,
+  me: ActorId,
+  s0: GameState,
+  look: Outlook,
+  gain: number,
+): number {
+  addFlows(world, s, look);
+  const def = world.actors[world.actors.findIndex((a) => a.id === me)]!;
+  let sum = 0;
+  let weights = 0;
+  for (const o of def.objectives) {
+    const w = o.weight * leaderPriority(world, s0, me, o);
+    sum += w * needWeight(world, me, o, look, gain) * objectiveValue(world, s, me, o);
+    weights += w;
+  }
+  return weights > 0 ? sum / weights : 0;
+}
+
+/** Plays from `s0` to the horizon (`playAhead`); my score at the end (`leafValue`). */
 function rollout(
   world: World,
   s0: GameState,
@@ -176,10 +209,11 @@ function rollout(
   horizonRound: number,
   seed: number,
   first: FirstPhase,
+  look: Outlook,
+  gain: number,
 ): number {
   const s = playAhead(world, s0, me, mine, horizonRound, seed, first);
-  // Valued as the leader in office now values it (its priorities), not by the scenario's first weights.
-  return pursuedScore(world, s, me, s0);
+  return leafValue(world, s, me, s0, look, gain);
 }
 
 export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {
@@ -204,10 +238,12 @@ export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {
         // so the comparison between candidates is not swamped by the luck of separate draws.
         const seed = Math.floor(rng.next() * 2 ** 32);
         const first = othersFirst(world, belief, view.me, seed);
+        // The need and pressure at the decision, as the objective player reads them (its horizon and gain).
+        const look = outlook(world, belief, OBJECTIVE_HORIZON);
         // Others have not necessarily submitted yet in the real game; in the sample their inputs come from the stand-in.
         for (let c = 0; c < options.length; c++) {
           if (rollouts >= p.maxRollouts) break outer;
-          totals[c]! += rollout(world, belief, view.me, options[c]!, last, seed, first);
+          totals[c]! += rollout(world, belief, view.me, options[c]!, last, seed, first, look, OBJECTIVE_NEED);
           counts[c]!++;
           rollouts++;
         }

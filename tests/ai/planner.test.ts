@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { beliefState } from '../../src/ai/belief.ts';
 import { computerChooser, seatRng, strategyById } from '../../src/ai/index.ts';
-import { lookaheadRound, othersFirst, playAhead } from '../../src/ai/planner.ts';
+import { outlook } from '../../src/ai/need.ts';
+import { leafValue, lookaheadRound, othersFirst, playAhead } from '../../src/ai/planner.ts';
 import { titForTat } from '../../src/ai/strategies.ts';
 import { readScenario } from '../../src/cli/files.ts';
 import {
@@ -10,7 +11,9 @@ import {
   closePhaseMut,
   collectMut,
   hashValue,
+  pairIndex,
   playerView,
+  pursuedScore,
   rngFrom,
   seedState,
   startGame,
@@ -135,5 +138,58 @@ describe('the planner reads the others’ first inputs once a sample', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+});
+
+describe("the planner's value of where a lookahead ends", () => {
+  const world = shipped;
+  const n = world.actors.length;
+  const DPRK = world.actors.findIndex((a) => a.id === 'DPRK');
+  const USA = world.actors.findIndex((a) => a.id === 'USA');
+  const PRC = world.actors.findIndex((a) => a.id === 'PRC');
+
+  it('is the score as it stands when the economy needs nothing and no pressure moved', () => {
+    const s0 = startGame(world, 'leaf-0');
+    for (const a of s0.actors) a.economy = 80;
+    const look = outlook(world, s0, 4);
+    expect(look.need[DPRK]).toBe(0);
+    expect(leafValue(world, cloneState(s0), 'DPRK', s0, look, 2)).toBeCloseTo(
+      pursuedScore(world, s0, 'DPRK', s0),
+      9,
+    );
+  });
+
+  it('counts a sanction lifted in the lookahead over the outlook’s year, not the rounds it played', () => {
+    const s0 = startGame(world, 'leaf-1');
+    s0.sanctions[pairIndex(n, USA, DPRK)] = 3;
+    const look = outlook(world, s0, 4);
+    const lifted = cloneState(s0);
+    lifted.sanctions[pairIndex(n, USA, DPRK)] = 0;
+    const gain =
+      leafValue(world, lifted, 'DPRK', s0, look, 2) - leafValue(world, cloneState(s0), 'DPRK', s0, look, 2);
+    expect(gain).toBeGreaterThan(
+      pursuedScore(world, lifted, 'DPRK', s0) - pursuedScore(world, s0, 'DPRK', s0),
+    );
+    expect(gain).toBeGreaterThan(0);
+  });
+
+  it('weighs its own economy more when, without its lifeline, the economy is heading low', () => {
+    const fed = startGame(world, 'leaf-2');
+    fed.lifeline[pairIndex(n, PRC, DPRK)] = 3;
+    const cut = cloneState(fed);
+    cut.lifeline[pairIndex(n, PRC, DPRK)] = 0;
+    for (const s of [fed, cut]) s.actors[DPRK]!.economy = 40;
+    const lookFed = outlook(world, fed, 4);
+    const lookCut = outlook(world, cut, 4);
+    expect(lookCut.need[DPRK]).toBeGreaterThan(lookFed.need[DPRK]!);
+    // The same ten points of economy at the end of the lookahead, from either world.
+    const worth = (s0: GameState, look: ReturnType<typeof outlook>): number => {
+      const richer = cloneState(s0);
+      richer.actors[DPRK]!.economy += 10;
+      return (
+        leafValue(world, richer, 'DPRK', s0, look, 2) - leafValue(world, cloneState(s0), 'DPRK', s0, look, 2)
+      );
+    };
+    expect(worth(cut, lookCut)).toBeGreaterThan(worth(fed, lookFed));
   });
 });
