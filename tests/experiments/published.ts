@@ -71,7 +71,7 @@ interface Published {
 
 /**
  * The published verdicts over every seed (docs/experiments.md, Results: `qpq experiment --all --json` at the default
- * size on seeds 1, 2 and 3, the easy players in session 14, the normal players in session 11 and again in session 14 (the same games), the hard
+ * size on seeds 1, 2 and 3, every cell again in session 15 (the objective player and the planner changed), before that the easy players in session 14, the normal players in session 11 and again in session 14 (the same games), the hard
  * players in session 10 and again in session 14; the four claims measured in the present day again in session 12,
  * multilateral talks in session 13) and their witnesses, each chosen from
  * those runs. A verdict over every seed is robust only if every cell holds on every seed, so a claim robust on one seed
@@ -84,7 +84,7 @@ export const PUBLISHED: Record<string, Published> = {
   // A record of provocations lowers the deals signed with the DPRK in every easy and normal cell on seeds 1 to 3 at
   // 200 pairs a cell (the easy players in all three scenarios since session 14, when the Easy ministry's error stopped
   // reaching its own acts; before, only at the Six-Party Talks on every seed); the hard players hold at the Six-Party
-  // Talks only, and after Hanoi on no seed (the failing witness: 80 planner games).
+  // Talks on every seed, after Hanoi on seed 2 only (session 15; the failing witness is seed 1: 80 planner games).
   'trust-deficit': {
     verdict: 'conditional',
     holds: [
@@ -93,10 +93,11 @@ export const PUBLISHED: Record<string, Published> = {
     ],
     fails: [['hard', 'hanoi-2019', [1]]],
   },
-  // Robust since session 14. The easy and normal players' effect is small (0.01 to 0.02 of the steps), so their cells
+  // Robust since session 14. The easy and normal players' effect was small (0.01 to 0.02 of the steps), so their cells
   // are played at four times the size (`power`: 800 pairs a cell), set from a power check on seed 1 and confirmed on
-  // seeds 2 and 3, where every effect had the sign at 200 pairs; the hard players, who renege far more where it is
-  // hard to see, hold everywhere at 40 pairs. Witnesses: the cheapest scenario (after Hanoi, 1,600 games a seed).
+  // seeds 2 and 3, where every effect had the sign at 200 pairs; since session 15, when the objective player weighs
+  // the chance a breach is seen, it is 0.016 to 0.042. The hard players, who renege far more where it is hard to see,
+  // hold everywhere at 40 pairs. Witnesses: the cheapest scenario (after Hanoi, 1,600 games a seed).
   verification: {
     verdict: 'robust',
     holds: [
@@ -128,7 +129,8 @@ export const PUBLISHED: Record<string, Published> = {
   },
   // At 200 pairs a cell the easy players feel the economy's need in all three scenarios on every seed, the normal
   // players in the Panmunjom thaw and the missile crisis on every seed and after Hanoi on seeds 1 and 2; the hard
-  // players have the sign and not the power (at 160 pairs, seed 1, still not).
+  // players (since session 15 valuing the economy's need as Normal does) have the sign in every cell on every seed and
+  // hold after Hanoi on seeds 1 and 2 only (at 160 pairs, seed 1, the other two still not).
   lifeline: {
     verdict: 'conditional',
     holds: [
