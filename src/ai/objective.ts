@@ -96,6 +96,9 @@ const DEFAULTS: ObjectiveParams = {
   scope: 1,
 };
 
+/** The Normal player's settings (the planner values where its lookahead ends with the same outlook and need). */
+export const NORMAL_PARAMS: Readonly<ObjectiveParams> = DEFAULTS;
+
 /**
  * The Easy difficulty: the same reasoning as Normal (its leader's priorities, the economy, mediation, swaps and
  * three-way packages, shaped as its government shapes deals), run by a less capable foreign ministry. Each handicap

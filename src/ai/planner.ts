@@ -33,7 +33,7 @@ import { cloneState } from '../engine/index.ts';
 import { beliefState } from './belief.ts';
 import { addFlows, needWeight, outlook } from './need.ts';
 import type { Outlook } from './need.ts';
-import { objectiveStrategy } from './objective.ts';
+import { NORMAL_PARAMS, objectiveStrategy } from './objective.ts';
 import { nameOf } from './policy.ts';
 import { titForTat } from './strategies.ts';
 import type { DecisionContext, Strategy } from './types.ts';
@@ -53,10 +53,6 @@ export interface PlannerParams {
  * Normal players on `panmunjom-2018` gained as much over Normal (about +1 point, within noise, 24 and 48
  * paired games) at a sixth of the cost (BENCHMARKS.md, "The hard difficulty").
  */
-/** The objective player's outlook horizon and need gain (its defaults), which the planner's leaf value shares. */
-const OBJECTIVE_HORIZON = 4;
-const OBJECTIVE_NEED = 2;
-
 const DEFAULTS: PlannerParams = {
   horizon: 1,
   samples: 1,
@@ -239,11 +235,21 @@ export function plannerStrategy(params: Partial<PlannerParams> = {}): Strategy {
         const seed = Math.floor(rng.next() * 2 ** 32);
         const first = othersFirst(world, belief, view.me, seed);
         // The need and pressure at the decision, as the objective player reads them (its horizon and gain).
-        const look = outlook(world, belief, OBJECTIVE_HORIZON);
+        const look = outlook(world, belief, NORMAL_PARAMS.horizon);
         // Others have not necessarily submitted yet in the real game; in the sample their inputs come from the stand-in.
         for (let c = 0; c < options.length; c++) {
           if (rollouts >= p.maxRollouts) break outer;
-          totals[c]! += rollout(world, belief, view.me, options[c]!, last, seed, first, look, OBJECTIVE_NEED);
+          totals[c]! += rollout(
+            world,
+            belief,
+            view.me,
+            options[c]!,
+            last,
+            seed,
+            first,
+            look,
+            NORMAL_PARAMS.need,
+          );
           counts[c]!++;
           rollouts++;
         }
