@@ -13,6 +13,7 @@ import {
   allIn,
   closePhaseMut,
   collectMut,
+  indexOf,
   playerView,
   leaderPriority,
   objectiveValue,
@@ -185,7 +186,7 @@ export function leafValue(
   gain: number,
 ): number {
   addFlows(world, s, look);
-  const def = world.actors[world.actors.findIndex((a) => a.id === me)]!;
+  const def = world.actors[indexOf(world, me)]!;
   let sum = 0;
   let weights = 0;
   for (const o of def.objectives) {
