@@ -124,11 +124,13 @@ export function othersFirst(world: World, s0: GameState, me: ActorId, seed: numb
   const rng = rngFrom(seedState(seed));
   const inputs: (PhaseInput | null)[] = world.actors.map(() => null);
   const phase = waitingPhase(s0);
+  // One token for the seats deciding on this state (`DecisionContext.table`): what they read alike is read once.
+  const table = {};
   if (phase)
     for (let i = 0; i < world.actors.length; i++) {
       const a = world.actors[i]!.id;
       if (a === me || s0.inbox[i] !== null) continue;
-      inputs[i] = titForTat.decide({ world, view: playerView(world, s0, a), rng }, phase);
+      inputs[i] = titForTat.decide({ world, view: playerView(world, s0, a), rng, table }, phase);
     }
   return { inputs, rng: rng.save() };
 }
@@ -152,7 +154,12 @@ export function playAhead(
   // The stand-ins' dice come from their own seeded generator, never the game's: after the first phase, where
   // `first` has them.
   const rng = rngFrom(first.rng);
-  const standCtx = (actor: ActorId) => ({ world, view: playerView(world, s, actor), rng });
+  const standCtx = (actor: ActorId, table: object) => ({
+    world,
+    view: playerView(world, s, actor),
+    rng,
+    table,
+  });
   if (waitingPhase(s)) {
     for (let i = 0; i < world.actors.length; i++) {
       if (s.inbox[i] !== null) continue;
@@ -162,9 +169,11 @@ export function playAhead(
     if (allIn(s)) closePhaseMut(world, s);
   }
   for (let phase = waitingPhase(s); phase && s.round <= horizonRound; phase = waitingPhase(s)) {
+    // A token per state and phase, as `computerChooser` gives one: collecting an input changes only the inbox.
+    const table = {};
     for (const a of world.actors) {
       if (s.inbox[world.actors.indexOf(a)] !== null) continue;
-      collectMut(world, s, a.id, stand.decide(standCtx(a.id), phase));
+      collectMut(world, s, a.id, stand.decide(standCtx(a.id, table), phase));
     }
     if (allIn(s)) closePhaseMut(world, s);
   }

@@ -98,7 +98,7 @@ function propose(ctx: DecisionContext, stance: (x: ActorId) => Stance, p: Policy
     .filter((x) => view.contacts.includes(x) && !busy.has(x) && (view.myTrust[x] ?? 0) >= p.proposeTrust)
     .sort((a, b) => view.myTrust[b]! - view.myTrust[a]!);
   const refused = lately(view);
-  const worth = termWorth(world, view);
+  const worth = termWorth(world, view, ctx.table);
   for (const to of partners) {
     const st = stance(to);
     if (!st.cooperate || !canPropose(world, view, [view.me, to])) continue;

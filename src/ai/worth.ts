@@ -10,7 +10,7 @@
  */
 import type { ActorId, PlayerView, Term, World } from '../engine/index.ts';
 import { beliefFrom } from './belief.ts';
-import { Valuation, sameKey, valuationKey } from './valuation.ts';
+import { Valuation, believerAdvance, sameKey, sameKeyOnSameState, valuationKey } from './valuation.ts';
 
 /** The objective player's defaults: need doubles an economy's weight at most, over a four-round horizon. */
 const NEED_GAIN = 2;
@@ -21,13 +21,33 @@ const KEPT = 3;
 export type Worth = (who: ActorId, terms: readonly Term[]) => number;
 
 const shared = new WeakMap<World, { key: Float64Array; valuation: Valuation }[]>();
+/** The key read on each state and phase, by its token (`DecisionContext.table`): the other seats read only their own part. */
+const keys = new WeakMap<object, Float64Array>();
 
-/** The valuation for `view`'s belief, shared with every view that agrees on what a valuation reads. */
-function valuationFor(world: World, view: PlayerView): Valuation {
-  const key = valuationKey(world, view);
+/**
+ * The valuation for `view`'s belief, shared with every view that agrees on what a valuation reads. With the
+ * decision's `table`, the public part of the key is read once for every seat deciding on that state (as the
+ * objective player reads it, `sharedValuation`).
+ */
+function valuationFor(world: World, view: PlayerView, table?: object): Valuation {
   let list = shared.get(world);
   if (!list) shared.set(world, (list = []));
-  let hit = list.find((x) => sameKey(x.key, key));
+  const known = table && keys.get(table);
+  let hit: { key: Float64Array; valuation: Valuation } | undefined;
+  let key: Float64Array;
+  if (known) {
+    const advance = believerAdvance(world, view);
+    hit = list.find((x) => sameKeyOnSameState(x.key, known, advance));
+    key = known;
+    if (!hit) {
+      key = known.slice();
+      key[3] = advance;
+    }
+  } else {
+    key = valuationKey(world, view);
+    if (table) keys.set(table, key);
+    hit = list.find((x) => sameKey(x.key, key));
+  }
   if (!hit) {
     // The draw fills in only hidden trust, which a valuation does not read.
     hit = { key, valuation: new Valuation(world, beliefFrom(world, view, 0.5, true), HORIZON, NEED_GAIN) };
@@ -38,10 +58,10 @@ function valuationFor(world: World, view: PlayerView): Valuation {
 }
 
 /** A valuer for one decision: the valuation is found (or built) on first use. */
-export function termWorth(world: World, view: PlayerView): Worth {
+export function termWorth(world: World, view: PlayerView, table?: object): Worth {
   let valuation: Valuation | null = null;
   return (who, terms) => {
-    valuation ??= valuationFor(world, view);
+    valuation ??= valuationFor(world, view, table);
     return terms.length === 1 ? valuation.valueOf(who, terms[0]!) : valuation.value(who, terms).value;
   };
 }

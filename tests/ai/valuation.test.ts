@@ -9,6 +9,7 @@ import { beliefFrom } from '../../src/ai/belief.ts';
 import { STRATEGIES, computerChooser } from '../../src/ai/index.ts';
 import type { Strategy } from '../../src/ai/index.ts';
 import { objectiveStrategy } from '../../src/ai/objective.ts';
+import { termWorth } from '../../src/ai/worth.ts';
 import { legalActions, promisable, concessionOrFriendly } from '../../src/ai/moves.ts';
 import { addFlows, decisionValue, outlook } from '../../src/ai/need.ts';
 import {
@@ -32,7 +33,7 @@ import {
   startGame,
   whatIfCopy,
 } from '../../src/engine/index.ts';
-import type { ActorId, GameState, World } from '../../src/engine/index.ts';
+import type { ActorId, GameState, Term, World } from '../../src/engine/index.ts';
 import { WORLD } from '../engine/helpers.ts';
 import { readScenario } from '../../src/cli/files.ts';
 
@@ -295,6 +296,49 @@ describe('the valuation cache', () => {
     for (const world of worlds)
       for (const seed of ['cache-1', 'cache-2'])
         expect(play(world, true, seed)).toBe(play(world, false, seed));
+  });
+
+  it("gives the reciprocity players each seat's own values when the seats of a state share the key's public numbers", () => {
+    // Every seat values on a state in turn with one table token (as `computerChooser` and the planner's stand-ins
+    // give it), against a valuation of that seat's own belief. Whether a seat thinks the stage may advance is the
+    // key's one part each reads its own way: the sample must hold states where the seats disagree on it.
+    const world = readScenario('present-day').world;
+    const states = [
+      ...STATES.map((s) => [WORLD, s] as const),
+      ...statesOf(world, 'worth', 4).map((s) => [world, s] as const),
+    ];
+    let disagree = 0;
+    for (const [w, s] of states) {
+      const table = {};
+      const advance = new Set(w.actors.map((a) => believerAdvance(w, playerView(w, s, a.id))));
+      if (advance.size > 1) disagree++;
+      for (const a of w.actors) {
+        const view = playerView(w, s, a.id);
+        const worth = termWorth(w, view, table);
+        const own = new Valuation(w, beliefFrom(w, view, 0.5, true), HORIZON, GAIN);
+        for (const t of termsIn(w, s, a.id))
+          for (const who of w.actors) expect(worth(who.id, [t as Term])).toBe(own.valueOf(who.id, t));
+      }
+    }
+    expect(disagree).toBeGreaterThan(0);
+  });
+
+  it("plays the same tit-for-tat games whether or not the seats read the key's public numbers once per state", () => {
+    // The reciprocity players value terms on the objective player's valuations (worth.ts): given the table token,
+    // the seats deciding on one state read the key's public numbers once, as the planner's stand-ins do in every
+    // lookahead. Without it, each seat reads its whole key.
+    const tft = STRATEGIES['tit-for-tat']!;
+    const blind: Strategy = {
+      ...tft,
+      decide: ({ world, view, rng }, phase) => tft.decide({ world, view, rng }, phase),
+    };
+    const play = (world: World, seat: Strategy, seed: string): string => {
+      const seats = Object.fromEntries(world.actors.map((a) => [a.id, seat]));
+      return hashValue(runGame(world, startGame(world, seed), computerChooser(world, seed, seats)));
+    };
+    for (const world of [WORLD, readScenario('present-day').world])
+      for (const seed of ['key-1', 'key-2', 'key-3'])
+        expect(play(world, tft, seed)).toBe(play(world, blind, seed));
   });
 });
 
