@@ -689,6 +689,11 @@ export interface RobustnessRow {
   /** Batches that had at least one pair, and pairs in all. */
   batches: number;
   games: number;
+  /**
+   * Each batch's mean paired difference, in batch order (the effect is their mean): what a test replaying one batch
+   * of a costly cell checks against the published run. Runs made before session 16 do not have it.
+   */
+  batchEffects?: number[];
   /** The interval excludes zero. */
   significant: boolean;
   /** The claim holds in this cell: the predicted sign, significantly. */
@@ -756,6 +761,7 @@ export function rowOf(
     ci95: round3(ci95),
     batches: k,
     games: used.reduce((s, r) => s + r.a.length, 0),
+    batchEffects: effects,
     significant,
     holds: significant && Math.sign(effect) === sign,
   };

@@ -49,10 +49,19 @@ describe('the protocol', () => {
   it('plays a claim’s cells at its own multiple of the run’s size where it has one, and every other cell at the run’s size', () => {
     const opts = { games: 40, hardGames: 8, seeds: 5, seed: 1 };
     const powered = EXPERIMENTS.filter((e) => (e.hardPower ?? 1) !== 1);
-    expect(powered.map((e) => [e.id, e.hardPower])).toEqual([['multilateral', 4]]);
-    // The easy and normal players' multiple (session 14): verification, whose effect is a hundredth of the steps.
+    expect(powered.map((e) => [e.id, e.hardPower])).toEqual([
+      ['lifeline', 16],
+      ['multilateral', 4],
+    ]);
+    // The easy and normal players' multiple: verification (session 14), whose effect is a hundredth of the steps, and
+    // the lifeline (session 16).
     const easyNormal = EXPERIMENTS.filter((e) => (e.power ?? 1) !== 1);
-    expect(easyNormal.map((e) => [e.id, e.power])).toEqual([['verification', 4]]);
+    expect(easyNormal.map((e) => [e.id, e.power])).toEqual([
+      ['verification', 4],
+      ['lifeline', 4],
+    ]);
+    expect(gamesFor(opts, 'hard', 'lifeline')).toBe(128);
+    expect(gamesFor(opts, 'normal', 'lifeline')).toBe(160);
     expect(gamesFor(opts, 'easy', 'verification')).toBe(160);
     expect(gamesFor(opts, 'normal', 'verification')).toBe(160);
     expect(gamesFor({ ...opts, games: 2 }, 'normal', 'verification')).toBe(8);
@@ -186,6 +195,7 @@ describe('the table and the verdict', () => {
     expect(row.ci95).toBeCloseTo(4.303 / Math.sqrt(3), 2);
     expect(row.batches).toBe(3);
     expect(row.games).toBe(5);
+    expect(row.batchEffects).toEqual([-3, -2, -4]);
     expect(row.significant).toBe(true);
     expect(row.holds).toBe(true);
   });
