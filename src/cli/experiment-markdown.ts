@@ -5,7 +5,7 @@
  * rewrites the page between its `results` markers from a saved JSON.
  */
 import { PLAYER_KINDS, experimentById, whereOf } from '../ai/experiments.ts';
-import type { ClaimResult, Verdict } from '../ai/experiments.ts';
+import type { ClaimResult, RobustnessRow, Verdict } from '../ai/experiments.ts';
 
 /** What `qpq experiment --json` prints. */
 export interface ExperimentRun {
@@ -30,7 +30,8 @@ const VERDICT: Record<ClaimResult['verdict'], string> = {
 /**
  * Runs of the same seed made with different players (say the hard players apart, at their own size) as one run
  * per seed: each claim's rows joined in the order of the kinds of player, and its verdict and `where` read again
- * from the whole table. Runs of other seeds stay apart, in the order given.
+ * from the whole table. A later run's row for a cell an earlier run has (the same players and scenario: a claim
+ * played again at a new size) replaces it. Runs of other seeds stay apart, in the order given.
  */
 export function combineRuns(runs: readonly ExperimentRun[]): ExperimentRun[] {
   const bySeed = new Map<string, ExperimentRun>();
@@ -49,7 +50,9 @@ export function combineRuns(runs: readonly ExperimentRun[]): ExperimentRun[] {
         had.claims.push({ ...c });
         continue;
       }
-      const rows = [...mine.robustness, ...c.robustness].sort(
+      const again = (r: RobustnessRow): boolean =>
+        c.robustness.some((x) => x.players === r.players && x.scenario === r.scenario);
+      const rows = [...mine.robustness.filter((r) => !again(r)), ...c.robustness].sort(
         (a, b) => PLAYER_KINDS.indexOf(a.players) - PLAYER_KINDS.indexOf(b.players),
       );
       const verdict: Verdict = rows.every((r) => r.holds)

@@ -332,6 +332,19 @@ describe('the Results section of docs/experiments.md', () => {
     expect(one!.claims[0]!.robustness).toEqual(claim.robustness);
     expect(one!.claims[0]!.verdict).toBe('conditional');
     expect(one!.claims[0]!.where).toBe(claim.where);
+    // A claim played again with some players (at a new size) replaces those players' rows, not doubles them.
+    const again = part(['normal']);
+    again.robustness = again.robustness.map((r) => ({ ...r, games: r.games * 4, holds: true }));
+    const [redone] = combineRuns([
+      { elapsedMs: 1, workers: 1, claims: [claim] },
+      { elapsedMs: 1, workers: 1, claims: [again] },
+    ]);
+    const rows = redone!.claims[0]!.robustness;
+    expect(rows).toHaveLength(claim.robustness.length);
+    expect(rows.filter((r) => r.players === 'normal')).toEqual(again.robustness);
+    expect(rows.filter((r) => r.players !== 'normal')).toEqual(
+      claim.robustness.filter((r) => r.players !== 'normal'),
+    );
     // Another seed stays apart.
     expect(
       combineRuns([
