@@ -27,14 +27,7 @@ import type {
   World,
 } from '../engine/index.ts';
 import { beliefFrom, believedTrust } from './belief.ts';
-import {
-  Valuation,
-  believerAdvance,
-  changedNumbers,
-  sameKey,
-  sameKeyOnSameState,
-  valuationKey,
-} from './valuation.ts';
+import { Valuation, changedNumbers, sharedEntry } from './valuation.ts';
 import type { Valued } from './valuation.ts';
 import { creditworthy } from './forgiveness.ts';
 import { bestPackage, lately } from './packages.ts';
@@ -289,26 +282,11 @@ export function objectiveStrategy(
     return tops;
   };
   const sharedValuation = (world: World, view: PlayerView, draw: number, table?: object): Valuation => {
-    const known = table && keys.get(table);
     let list = shared.get(world);
     if (!list) shared.set(world, (list = []));
-    let hit: { key: Float64Array; valuation: Valuation } | undefined;
-    let key: Float64Array;
-    if (known) {
-      // Another seat read the public numbers on this state: only this believer's own reading is new, and a key
-      // is made only for a valuation not met before.
-      const advance = believerAdvance(world, view);
-      hit = list.find((x) => sameKeyOnSameState(x.key, known, advance));
-      key = known;
-      if (!hit) {
-        key = known.slice();
-        key[3] = advance;
-      }
-    } else {
-      key = valuationKey(world, view);
-      if (table) keys.set(table, key);
-      hit = list.find((x) => sameKey(x.key, key));
-    }
+    const found = sharedEntry(world, view, list, keys, table);
+    let hit = found.hit;
+    const key = found.key;
     if (!hit) {
       // A light belief: valuing a move reads neither the log nor the history.
       const belief = beliefFrom(world, view, draw, true);

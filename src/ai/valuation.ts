@@ -922,6 +922,33 @@ export function changedNumbers(a: Float64Array, b: Float64Array, actors: number)
   return out;
 }
 
+/**
+ * The entry of `list` made for the valuation key `view` reads, and that key. With the decision's `table` token (one per
+ * state and phase, `DecisionContext.table`) the key's public numbers are read once for every seat deciding on that
+ * state (kept in `keys` by the token), and each other seat reads only its own part (`believerAdvance`); a key is then
+ * made only when no entry matches. Without a token, each seat reads its whole key.
+ */
+export function sharedEntry<T extends { key: Float64Array }>(
+  world: World,
+  view: PlayerView,
+  list: readonly T[],
+  keys: WeakMap<object, Float64Array>,
+  table?: object,
+): { hit: T | undefined; key: Float64Array } {
+  const known = table && keys.get(table);
+  if (known) {
+    const advance = believerAdvance(world, view);
+    const hit = list.find((x) => sameKeyOnSameState(x.key, known, advance));
+    if (hit) return { hit, key: known };
+    const key = known.slice();
+    key[3] = advance;
+    return { hit: undefined, key };
+  }
+  const key = valuationKey(world, view);
+  if (table) keys.set(table, key);
+  return { hit: list.find((x) => sameKey(x.key, key)), key };
+}
+
 /** Whether two valuation keys are the same. */
 export function sameKey(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;

@@ -10,7 +10,7 @@
  */
 import type { ActorId, PlayerView, Term, World } from '../engine/index.ts';
 import { beliefFrom } from './belief.ts';
-import { Valuation, believerAdvance, sameKey, sameKeyOnSameState, valuationKey } from './valuation.ts';
+import { Valuation, sharedEntry } from './valuation.ts';
 
 /** The objective player's defaults: need doubles an economy's weight at most, over a four-round horizon. */
 const NEED_GAIN = 2;
@@ -32,22 +32,9 @@ const keys = new WeakMap<object, Float64Array>();
 function valuationFor(world: World, view: PlayerView, table?: object): Valuation {
   let list = shared.get(world);
   if (!list) shared.set(world, (list = []));
-  const known = table && keys.get(table);
-  let hit: { key: Float64Array; valuation: Valuation } | undefined;
-  let key: Float64Array;
-  if (known) {
-    const advance = believerAdvance(world, view);
-    hit = list.find((x) => sameKeyOnSameState(x.key, known, advance));
-    key = known;
-    if (!hit) {
-      key = known.slice();
-      key[3] = advance;
-    }
-  } else {
-    key = valuationKey(world, view);
-    if (table) keys.set(table, key);
-    hit = list.find((x) => sameKey(x.key, key));
-  }
+  const found = sharedEntry(world, view, list, keys, table);
+  let hit = found.hit;
+  const key = found.key;
   if (!hit) {
     // The draw fills in only hidden trust, which a valuation does not read.
     hit = { key, valuation: new Valuation(world, beliefFrom(world, view, 0.5, true), HORIZON, NEED_GAIN) };
