@@ -60,13 +60,16 @@ export function combineRuns(runs: readonly ExperimentRun[]): ExperimentRun[] {
         : rows.some((r) => r.holds)
           ? 'conditional'
           : 'not-shown';
+      // Each kind's size is the run's that measured it (a later one, where it measured that kind again).
       const hard = c.robustness.some((r) => r.players === 'hard') ? c : mine;
+      const other = c.robustness.some((r) => r.players !== 'hard') ? c : mine;
       Object.assign(mine, {
         robustness: rows,
         verdict,
         where: whereOf(rows),
         why: verdict === 'robust' ? '' : (experimentById(c.id)?.why ?? c.why),
         hardGames: hard.hardGames,
+        games: other.games,
       });
     }
   }

@@ -333,7 +333,7 @@ describe('the Results section of docs/experiments.md', () => {
     expect(one!.claims[0]!.verdict).toBe('conditional');
     expect(one!.claims[0]!.where).toBe(claim.where);
     // A claim played again with some players (at a new size) replaces those players' rows, not doubles them.
-    const again = part(['normal']);
+    const again = { ...part(['normal']), games: claim.games * 4 };
     again.robustness = again.robustness.map((r) => ({ ...r, games: r.games * 4, holds: true }));
     const [redone] = combineRuns([
       { elapsedMs: 1, workers: 1, claims: [claim] },
@@ -345,6 +345,8 @@ describe('the Results section of docs/experiments.md', () => {
     expect(rows.filter((r) => r.players !== 'normal')).toEqual(
       claim.robustness.filter((r) => r.players !== 'normal'),
     );
+    expect(redone!.claims[0]!.games).toBe(claim.games * 4);
+    expect(redone!.claims[0]!.hardGames).toBe(claim.hardGames);
     // Another seed stays apart.
     expect(
       combineRuns([
