@@ -4,6 +4,9 @@
  * reads the whole table. The published verdicts are asserted in the experiments project
  * (tests/experiments/claims-1-5.test.ts and claims-6-10.test.ts).
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import {
   EXPERIMENTS,
@@ -33,6 +36,7 @@ import {
   resultsMarkdown,
   spliceResults,
 } from '../../src/cli/experiment-markdown.ts';
+import type { ExperimentRun } from '../../src/cli/experiment-markdown.ts';
 import { worldLoader } from '../../src/cli/files.ts';
 
 const load = worldLoader();
@@ -424,5 +428,45 @@ describe('the Results section of docs/experiments.md', () => {
     const out = replaceResults(page, 'new tables\n');
     expect(out).toBe(`# Title\n\nby hand\n\n${RESULTS_START}\n\nnew tables\n\n${RESULTS_END}\n\nafter\n`);
     expect(() => replaceResults('# no markers', 'x')).toThrow(/no .* markers/);
+  });
+});
+
+describe('the published Results section', () => {
+  /**
+   * The runs the page is made from (docs/experiments.md, "To regenerate"), per seed in the order given there: a
+   * later run's row for a cell replaces an earlier one's (`combineRuns`).
+   */
+  const RUNS = [1, 2, 3].flatMap((s) =>
+    [
+      'all-easy',
+      'all-normal',
+      'all-hard',
+      'lifeline-easy',
+      'lifeline-normal',
+      'lifeline-hard',
+      'multilateral-hard',
+    ].map((f) => `${f}-s${s}.json`),
+  );
+
+  it('is exactly what the kept runs in docs/runs make, with the claims words as they are now', async () => {
+    const pageFile = fileURLToPath(new URL('../../docs/experiments.md', import.meta.url));
+    const page = readFileSync(pageFile, 'utf8');
+    const dir = new URL('../../docs/runs/', import.meta.url);
+    // Every kept run is one the page is made from, and every one it is made from is kept.
+    expect(readdirSync(dir).sort()).toEqual([...RUNS].sort());
+    const runs = RUNS.map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as ExperimentRun);
+    const block = page.slice(page.indexOf(RESULTS_START), page.indexOf(RESULTS_END));
+    // The command the page quotes is the first generated line's, between backticks.
+    const command = /\n\n`([^`]+)`: seed /.exec(block)?.[1];
+    expect(command, 'the page quotes no command').toBeDefined();
+    const [run, ...others] = combineRuns(runs) as [ExperimentRun, ...ExperimentRun[]];
+    const made = replaceResults(page, resultsMarkdown(run, command!, others));
+    const formatted = await prettier.format(made, {
+      ...(await prettier.resolveConfig(pageFile)),
+      filepath: pageFile,
+    });
+    expect(formatted === page, 'docs/experiments.md differs from what docs/runs make: regenerate it').toBe(
+      true,
+    );
   });
 });

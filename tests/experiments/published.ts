@@ -50,14 +50,17 @@ const load = worldLoader();
 
 const SEEDS = [1, 2, 3];
 
+/** The published size on a seed: the default games, hard games and batches. */
+const publishedSize = (seed: number): ProtocolOptions => ({
+  games: DEFAULT_GAMES,
+  hardGames: DEFAULT_HARD_GAMES,
+  seeds: DEFAULT_SEEDS,
+  seed,
+});
+
 /** One cell's row on a seed, at the published size. */
 function cell(id: string, players: Players, scenario: string, seed: number): RobustnessRow {
-  const opts: ProtocolOptions = {
-    games: DEFAULT_GAMES,
-    hardGames: DEFAULT_HARD_GAMES,
-    seeds: DEFAULT_SEEDS,
-    seed,
-  };
+  const opts = publishedSize(seed);
   const batches: UnitResult[] = [];
   for (let batch = 0; batch < opts.seeds; batch++)
     batches.push(playUnit(load, { claim: id, scenario, players, batch }, gamesFor(opts, players, id), seed));
@@ -249,13 +252,7 @@ export function assertVerdicts(ids: readonly string[]): void {
         expect(row, `${run}: no ${players} row on ${scenario} for ${id}`).toBeDefined();
         expect(String(claim!.seed)).toBe(String(seed));
         expect(row!.holds, JSON.stringify(row)).toBe(true);
-        const opts: ProtocolOptions = {
-          games: DEFAULT_GAMES,
-          hardGames: DEFAULT_HARD_GAMES,
-          seeds: DEFAULT_SEEDS,
-          seed,
-        };
-        const pairs = gamesFor(opts, players, id);
+        const pairs = gamesFor(publishedSize(seed), players, id);
         expect(row!.games).toBe(pairs * DEFAULT_SEEDS);
         const unit = playUnit(load, { claim: id, scenario, players, batch }, pairs, seed);
         const diffs = unit.a.map((x, k) => x - unit.b[k]!);
@@ -288,5 +285,15 @@ export function assertCoverage(): void {
       // A replayed cell is published as holding: it stands for a holding witness too costly to play whole.
       for (const r of p.replays ?? []) expect(p.verdict, `${id}: replay of ${r.run}`).not.toBe('not-shown');
     }
+  });
+  it('are the verdicts over every seed that docs/experiments.md publishes', () => {
+    const page = readFileSync(new URL('../../docs/experiments.md', import.meta.url), 'utf8');
+    const over = new Map<string, string>();
+    // The summary table's rows: claim, experiment, verdict (seed 1), where, opposite, verdict over every seed, …
+    for (const m of page.matchAll(/^\|\s*\d+\s*\|\s*`([^`]+)`\s*\|(?:[^|]*\|){3}\s*([a-z ]+?)\s*\|/gm))
+      over.set(m[1]!, m[2]!.replace(' ', '-'));
+    expect(Object.fromEntries(over)).toEqual(
+      Object.fromEntries(Object.entries(PUBLISHED).map(([id, p]) => [id, p.verdict])),
+    );
   });
 }
