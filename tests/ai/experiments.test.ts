@@ -2,7 +2,7 @@
  * The experiment protocol itself (issue 16), without playing a statistical run: treatments change only the world,
  * each claim names at least three scenarios, the interval comes from the spread across batches, and the verdict
  * reads the whole table. The published verdicts are asserted in the experiments project
- * (tests/experiments/claims-1-5.test.ts and claims-6-10.test.ts).
+ * (tests/experiments/claims-1-2-5.test.ts and claims-3-4-6-10.test.ts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
