@@ -448,7 +448,7 @@ describe('the published Results section', () => {
     ].map((f) => `${f}-s${s}.json`),
   );
 
-  it('is exactly what the kept runs in docs/runs make, with the claims words as they are now', async () => {
+  it('is exactly what the kept runs in docs/runs make, with the claims’ words as they are now', async () => {
     const pageFile = fileURLToPath(new URL('../../docs/experiments.md', import.meta.url));
     const page = readFileSync(pageFile, 'utf8');
     const dir = new URL('../../docs/runs/', import.meta.url);
