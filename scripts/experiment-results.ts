@@ -14,10 +14,19 @@
  *
  *   node --import tsx scripts/experiment-results.ts --splice "<what was run again, and why>" "<its command>" \
  *     /tmp/multilateral-s1.json /tmp/multilateral-s2.json /tmp/multilateral-s3.json
+ *
+ * The page as the runs kept in docs/runs make it (`KEPT_RUNS`, in their order), quoting the command it quotes now
+ * unless another is given, formatted by prettier as the page test compares it:
+ *
+ *   node --import tsx scripts/experiment-results.ts --kept ["<the command>"]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import {
+  KEPT_RUNS,
   combineRuns,
+  quotedCommand,
   replaceResults,
   resultsMarkdown,
   spliceResults,
@@ -26,11 +35,25 @@ import type { ExperimentRun } from '../src/cli/experiment-markdown.ts';
 
 const page = process.env.QPQ_EXPERIMENTS_PAGE ?? 'docs/experiments.md';
 const args = process.argv.slice(2);
+const kept = args[0] === '--kept';
 const splice = args[0] === '--splice' ? args.splice(0, 2)[1] : undefined;
-const [command, ...files] = args;
+const before = readFileSync(page, 'utf8');
+const [command, ...files] = kept
+  ? [
+      args[1] ?? quotedCommand(before),
+      ...KEPT_RUNS.map((f) => fileURLToPath(new URL(`../docs/runs/${f}`, import.meta.url))),
+    ]
+  : args;
+if (kept && args.length > 2) {
+  process.stderr.write('usage: experiment-results.ts --kept ["<the command>"]\n');
+  process.exit(2);
+}
 if (!command || !files.length || splice === '') {
   process.stderr.write(
-    'usage: experiment-results.ts [--splice "<note>"] "<the command of the main run>" <run.json> [<more runs.json> ...]\n',
+    kept
+      ? `${page}: its Results section quotes no command; give it: experiment-results.ts --kept "<the command>"\n`
+      : 'usage: experiment-results.ts [--splice "<note>"] "<the command of the main run>" <run.json> [<more runs.json> ...]\n' +
+          '       experiment-results.ts --kept ["<the command>"]\n',
   );
   process.exit(2);
 }
@@ -52,8 +75,8 @@ const runs = files.map((file) => {
 });
 const [run, ...others] = combineRuns(runs) as [ExperimentRun, ...ExperimentRun[]];
 const generated = resultsMarkdown(run, command, others);
-const before = readFileSync(page, 'utf8');
-writeFileSync(page, splice ? spliceResults(before, generated, splice) : replaceResults(before, generated));
+const made = splice ? spliceResults(before, generated, splice) : replaceResults(before, generated);
+writeFileSync(page, await prettier.format(made, { ...(await prettier.resolveConfig(page)), filepath: page }));
 process.stdout.write(
-  `${page}: results of ${run.claims.length} claim${run.claims.length === 1 ? '' : 's'} written${splice ? ', the others kept' : ''}.\n`,
+  `${page}: results of ${run.claims.length} claim${run.claims.length === 1 ? '' : 's'} written${splice ? ', the others kept' : ''}${kept ? ` from the ${files.length} runs kept in docs/runs` : ''}.\n`,
 );

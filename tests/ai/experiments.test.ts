@@ -29,9 +29,11 @@ import { indexOf, mayBroker, newGame, pairIndex, runGame, startGame } from '../.
 import { runExperimentCommand } from '../../src/cli/experiment.ts';
 import { DEFAULT_STRATEGY } from '../../src/cli/simulate.ts';
 import {
+  KEPT_RUNS,
   RESULTS_END,
   RESULTS_START,
   combineRuns,
+  quotedCommand,
   replaceResults,
   resultsMarkdown,
   spliceResults,
@@ -432,32 +434,14 @@ describe('the Results section of docs/experiments.md', () => {
 });
 
 describe('the published Results section', () => {
-  /**
-   * The runs the page is made from (docs/experiments.md, "To regenerate"), per seed in the order given there: a
-   * later run's row for a cell replaces an earlier one's (`combineRuns`).
-   */
-  const RUNS = [1, 2, 3].flatMap((s) =>
-    [
-      'all-easy',
-      'all-normal',
-      'all-hard',
-      'lifeline-easy',
-      'lifeline-normal',
-      'lifeline-hard',
-      'multilateral-hard',
-    ].map((f) => `${f}-s${s}.json`),
-  );
-
   it('is exactly what the kept runs in docs/runs make, with the claims’ words as they are now', async () => {
     const pageFile = fileURLToPath(new URL('../../docs/experiments.md', import.meta.url));
     const page = readFileSync(pageFile, 'utf8');
     const dir = new URL('../../docs/runs/', import.meta.url);
     // Every kept run is one the page is made from, and every one it is made from is kept.
-    expect(readdirSync(dir).sort()).toEqual([...RUNS].sort());
-    const runs = RUNS.map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as ExperimentRun);
-    const block = page.slice(page.indexOf(RESULTS_START), page.indexOf(RESULTS_END));
-    // The command the page quotes is the first generated line's, between backticks.
-    const command = /\n\n`([^`]+)`: seed /.exec(block)?.[1];
+    expect(readdirSync(dir).sort()).toEqual([...KEPT_RUNS].sort());
+    const runs = KEPT_RUNS.map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as ExperimentRun);
+    const command = quotedCommand(page);
     expect(command, 'the page quotes no command').toBeDefined();
     const [run, ...others] = combineRuns(runs) as [ExperimentRun, ...ExperimentRun[]];
     const made = replaceResults(page, resultsMarkdown(run, command!, others));
