@@ -1,8 +1,9 @@
 /**
  * The planner: looks ahead with the engine's own pure step functions. For each candidate choice (the objective
  * player's pick and a few alternatives) it samples the unknown (others' hidden trust, the dice) from its
- * believed state, plays the rest of this round and the next with quick reciprocal stand-ins for everyone,
- * and keeps the choice with the best mean score for its government.
+ * believed state, plays the rest of this round and the next with quick reciprocal stand-ins for everyone
+ * (`standIn`: tit-for-tat without a fixed trust line), and keeps the choice with the best mean score for its
+ * government.
  *
  * It stops on a budget counted in rollouts, never in time, in every mode (batch games, the browser, a resumed
  * save): its draws come only from the seat's own generator, so the same game state and generator give the same
@@ -36,7 +37,7 @@ import { addFlows, needWeight, outlook } from './need.ts';
 import type { Outlook } from './need.ts';
 import { NORMAL_PARAMS, objectiveStrategy } from './objective.ts';
 import { nameOf } from './policy.ts';
-import { titForTat } from './strategies.ts';
+import { standIn } from './strategies.ts';
 import type { DecisionContext, Strategy } from './types.ts';
 
 export interface PlannerParams {
@@ -130,7 +131,7 @@ export function othersFirst(world: World, s0: GameState, me: ActorId, seed: numb
     for (let i = 0; i < world.actors.length; i++) {
       const a = world.actors[i]!.id;
       if (a === me || s0.inbox[i] !== null) continue;
-      inputs[i] = titForTat.decide({ world, view: playerView(world, s0, a), rng, table }, phase);
+      inputs[i] = standIn.decide({ world, view: playerView(world, s0, a), rng, table }, phase);
     }
   return { inputs, rng: rng.save() };
 }
@@ -150,7 +151,7 @@ export function playAhead(
   first: FirstPhase = othersFirst(world, s0, me, seed),
 ): GameState {
   const s = cloneState(s0);
-  const stand = titForTat;
+  const stand = standIn;
   // The stand-ins' dice come from their own seeded generator, never the game's: after the first phase, where
   // `first` has them.
   const rng = rngFrom(first.rng);

@@ -26,6 +26,24 @@ function titForTatRule(ctx: DecisionContext, other: ActorId): Stance {
 export const titForTat: Strategy = policyStrategy('tit-for-tat', 'Tit for tat', titForTatRule);
 
 /**
+ * The planner's stand-in for every government in its lookahead (planner.ts): tit-for-tat without the fixed trust
+ * lines (propose from 25, accept from 20), which no Normal or hard government has; they price a promise by their
+ * trust in it instead. Below the lines a stand-in never dealt with a government, so in a lookahead a partner the
+ * others distrust looked like one no one else would deal with, and a deal with it now crowded no other out: with a
+ * record of provocations behind the North, the hard players offered the North more and held back less
+ * (docs/experiments.md, claim 1).
+ */
+export const standIn: Strategy = policyStrategy(
+  'stand-in',
+  'Tit for tat without trust lines (the planner’s stand-in)',
+  titForTatRule,
+  {
+    proposeTrust: 0,
+    acceptTrust: 0,
+  },
+);
+
+/**
  * Tit-for-tat in kind: the same rule, but like answers like. A promise seen broken is answered by withholding
  * its own step, a hostile act by the least escalating hostile act at hand, instead of any hostile act: the
  * measured reciprocity that scores best against the normal governments (docs/computer-players.md).

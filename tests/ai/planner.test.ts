@@ -3,7 +3,7 @@ import { beliefState } from '../../src/ai/belief.ts';
 import { computerChooser, seatRng, strategyById } from '../../src/ai/index.ts';
 import { outlook } from '../../src/ai/need.ts';
 import { leafValue, lookaheadRound, othersFirst, playAhead } from '../../src/ai/planner.ts';
-import { titForTat } from '../../src/ai/strategies.ts';
+import { standIn, titForTat } from '../../src/ai/strategies.ts';
 import { readScenario } from '../../src/cli/files.ts';
 import {
   allIn,
@@ -98,7 +98,7 @@ describe('the planner reads the others’ first inputs once a sample', () => {
         const input =
           first && a.id === me
             ? mine
-            : titForTat.decide({ world: w, view: playerView(w, s, a.id), rng }, phase);
+            : standIn.decide({ world: w, view: playerView(w, s, a.id), rng }, phase);
         collectMut(w, s, a.id, input);
       }
       first = false;
@@ -191,5 +191,20 @@ describe("the planner's value of where a lookahead ends", () => {
       );
     };
     expect(worth(cut, lookCut)).toBeGreaterThan(worth(fed, lookFed));
+  });
+});
+
+describe('the stand-ins the planner looks ahead with', () => {
+  it('deal with a government trusted too little for tit-for-tat (no fixed line: a distrusted partner is not one no one deals with)', () => {
+    const s = startGame(shipped, 'lines');
+    const n = shipped.actors.length;
+    const rok = shipped.actors.findIndex((a) => a.id === 'ROK');
+    // The South trusts everyone at 22: enough to talk directly (20), under tit-for-tat's line to propose (25).
+    for (let j = 0; j < n; j++) if (j !== rok) s.trust[pairIndex(n, rok, j)] = 22;
+    const ctx = () => ({ world: shipped, view: playerView(shipped, s, 'ROK'), rng: rngFrom(seedState(1)) });
+    const tft = titForTat.decide(ctx(), 'proposing');
+    const stand = standIn.decide(ctx(), 'proposing');
+    expect(tft.phase === 'proposing' && tft.offers).toEqual([]);
+    expect(stand.phase === 'proposing' && stand.offers.length).toBe(1);
   });
 });
