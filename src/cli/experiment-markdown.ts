@@ -28,6 +28,8 @@ export const KEPT_RUNS: readonly string[] = [1, 2, 3].flatMap((s) =>
     'all-easy',
     'all-normal',
     'all-hard',
+    'trust-deficit-hard',
+    'mediation-hard',
     'lifeline-easy',
     'lifeline-normal',
     'lifeline-hard',

@@ -55,8 +55,12 @@ describe('the protocol', () => {
   it('plays a claim’s cells at its own multiple of the run’s size where it has one, and every other cell at the run’s size', () => {
     const opts = { games: 40, hardGames: 8, seeds: 5, seed: 1 };
     const powered = EXPERIMENTS.filter((e) => (e.hardPower ?? 1) !== 1);
+    // The hard players' multiple: multilateral talks (session 13), the lifeline (session 16), the trust deficit and
+    // mediation (session 18).
     expect(powered.map((e) => [e.id, e.hardPower])).toEqual([
+      ['trust-deficit', 16],
       ['lifeline', 16],
+      ['mediation', 16],
       ['multilateral', 4],
     ]);
     // The easy and normal players' multiple: verification (session 14), whose effect is a hundredth of the steps, and
@@ -77,7 +81,10 @@ describe('the protocol', () => {
     expect(gamesFor({ ...opts, hardGames: 2 }, 'hard', 'multilateral')).toBe(8);
     expect(gamesFor(opts, 'normal', 'multilateral')).toBe(40);
     expect(gamesFor(opts, 'easy', 'multilateral')).toBe(40);
-    expect(gamesFor(opts, 'hard', 'mediation')).toBe(8);
+    expect(gamesFor(opts, 'hard', 'mediation')).toBe(128);
+    expect(gamesFor(opts, 'hard', 'trust-deficit')).toBe(128);
+    expect(gamesFor(opts, 'normal', 'trust-deficit')).toBe(40);
+    expect(gamesFor(opts, 'hard', 'phasing')).toBe(8);
     expect(gamesFor(opts, 'hard')).toBe(8);
   });
 
