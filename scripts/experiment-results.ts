@@ -37,7 +37,15 @@ const page = process.env.QPQ_EXPERIMENTS_PAGE ?? 'docs/experiments.md';
 const args = process.argv.slice(2);
 const kept = args[0] === '--kept';
 const splice = args[0] === '--splice' ? args.splice(0, 2)[1] : undefined;
-const before = readFileSync(page, 'utf8');
+let before: string;
+try {
+  before = readFileSync(page, 'utf8');
+} catch (e) {
+  process.stderr.write(
+    `${page}: cannot be read (${(e as Error).message}); set QPQ_EXPERIMENTS_PAGE to the page.\n`,
+  );
+  process.exit(1);
+}
 const [command, ...files] = kept
   ? [
       args[1] ?? quotedCommand(before),
